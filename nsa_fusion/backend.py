@@ -1,0 +1,133 @@
+"""torch.compile backends: torchair + the pass on Ascend, Inductor + the pass elsewhere.
+
+* :func:`nsa_fusion_backend` — Inductor (``compile_fx``) with :class:`NsaFusionPass` installed as the
+  post-grad custom pre-pass for the duration of the compile, chained with any pass the user set.
+  Registered as ``torch.compile(m, backend="nsa_fusion")`` (entry point ``torch_dynamo_backends``).
+* :func:`get_npu_backend` / :data:`npu_backend` — torchair's backend with our pass chained into the
+  ``CompilerConfig``'s ``post_grad_custom_pre_pass`` hook when torchair is importable and either an
+  NPU is present or the caller passed a torchair ``CompilerConfig``; Inductor otherwise.
+* :func:`enable_inductor` — opt-in for users of the default ``"inductor"`` backend.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+
+import torch
+
+from .fusion_pass import NsaFusionPass
+from .patterns import INDUCTOR, TORCHAIR
+
+
+class ChainedPass(torch._inductor.custom_graph_pass.CustomGraphPass):
+    """Run ``first`` then ``second`` (the user's own pass); the uuid covers both so the FX graph
+    cache never serves a graph compiled with a different chain."""
+
+    def __init__(self, first, second):
+        self.first, self.second = first, second
+
+    def __call__(self, graph):
+        self.first(graph)
+        if self.second is not None:
+            self.second(graph)
+
+    def uuid(self):
+        parts = []
+        for p in (self.first, self.second):
+            if p is None:
+                parts.append("none")
+            elif hasattr(p, "uuid"):
+                parts.append(str(p.uuid()))
+            else:  # a plain callable: no stable identity, so Inductor's cache must not be trusted
+                return None
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+_inductor_pass = NsaFusionPass(INDUCTOR)
+
+
+def _chain_with_user_pass():
+    user = torch._inductor.config.post_grad_custom_pre_pass
+    if isinstance(user, ChainedPass) and user.first is _inductor_pass:
+        return user  # already installed (enable_inductor)
+    return ChainedPass(_inductor_pass, user)
+
+
+def nsa_fusion_backend(gm: torch.fx.GraphModule, example_inputs, **kwargs):
+    """Inductor with the fusion pass (the user's own post-grad pre-pass still runs, after ours)."""
+    from torch._inductor.compile_fx import compile_fx
+
+    with torch._inductor.config.patch(post_grad_custom_pre_pass=_chain_with_user_pass()):
+        return compile_fx(gm, example_inputs, **kwargs)
+
+
+def enable_inductor() -> None:
+    """Install the pass into Inductor's global config (for ``torch.compile(m)`` with the default
+    backend).  Idempotent; chains with a pass already set there."""
+    torch._inductor.config.post_grad_custom_pre_pass = _chain_with_user_pass()
+
+
+def disable_inductor() -> None:
+    """Undo :func:`enable_inductor`, restoring the user's own pass."""
+    current = torch._inductor.config.post_grad_custom_pre_pass
+    if isinstance(current, ChainedPass) and current.first is _inductor_pass:
+        torch._inductor.config.post_grad_custom_pre_pass = current.second
+
+
+def _npu_present() -> bool:
+    try:
+        import torch_npu  # noqa: F401
+    except Exception:
+        return False
+    return hasattr(torch, "npu") and torch.npu.is_available()
+
+
+def _torchair_pre_pass(user_hook):
+    """torchair hooks take ``(gm, example_inputs, config)``; ours runs first, then the user's."""
+    fusion = NsaFusionPass(TORCHAIR, reinplace=True)
+
+    def hook(gm, example_inputs, config):
+        from .lowering import npu
+
+        npu.register_ge_converters()
+        fusion(gm.graph)
+        gm.recompile()
+        if user_hook is not None:
+            user_hook(gm, example_inputs, config)
+
+    hook.nsa_fusion_chained = True
+    return hook
+
+
+def install_into_compiler_config(config):
+    """Chain the pass into a torchair ``CompilerConfig`` (idempotent).  Returns the config."""
+    current = config.post_grad_custom_pre_pass
+    if not getattr(current, "nsa_fusion_chained", False):
+        config.post_grad_custom_pre_pass = _torchair_pre_pass(current)
+    return config
+
+
+def get_npu_backend(compiler_config=None):
+    """A ``torch.compile`` backend.  torchair (with the pass) when torchair imports and an NPU is
+    present or ``compiler_config`` is given; otherwise Inductor with the pass."""
+    if compiler_config is not None or _npu_present():
+        try:
+            import torchair
+        except Exception:
+            torchair = None
+        if torchair is not None:
+            if compiler_config is None:
+                compiler_config = torchair.CompilerConfig()
+            install_into_compiler_config(compiler_config)
+            return torchair.get_npu_backend(compiler_config=compiler_config)
+    return nsa_fusion_backend
+
+
+def npu_backend(gm, example_inputs, **kwargs):
+    """``torch.compile(model, backend=nsa_fusion.npu_backend)``."""
+    return _default_backend()(gm, example_inputs, **kwargs)
+
+
+@functools.cache
+def _default_backend():
+    return get_npu_backend()

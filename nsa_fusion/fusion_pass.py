@@ -1,0 +1,198 @@
+"""The fusion pass: plain-torch NSA compression composite -> one in-place fused call.
+
+Before (Inductor post-grad graph, ~30 nodes; torchair's graph spells the same ops differently)::
+
+    pos = clamp_min(sub(unsqueeze(lengths), l) + iota(l), 0); pages = gather(block_table, 1, pos // P)
+    tokens = index(input, [pages, pos % P]); pooled = convert(sum(mul(convert(tokens), w), [1]))
+    valid = (lengths >= l) & ((lengths - l) % d == 0)
+    new = index_put(cache, [slots], where(valid, pooled, index(cache, [slots]))); copy_(cache, new)
+
+After::
+
+    nsa_fusion.compress_infer_(input, weight, slots, block_table, lengths, cache, l, d, P)
+
+Three ``PatternMatcherPass``es per dialect, applied in order: gather front-ends -> ``window_gather``
+(stage A), pooling x write-back around it -> fused op (stage B), and a restore pass that turns any
+``window_gather`` stage B did not consume back into plain ops (so a near miss leaves the graph as the
+model wrote it).  The fused op mutates a clone of the cache; Inductor re-inplaces that itself, and
+:func:`reinplace_clones` does it for torchair's graph, so no full-cache copy remains.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pathlib
+
+import torch
+from torch._inductor.custom_graph_pass import CustomGraphPass
+from torch._inductor.pattern_matcher import PatternMatcherPass, fwd_only, register_replacement
+
+from . import diagnostics
+from .diagnostics import record
+from .patterns import DIALECTS, INDUCTOR, Dialect, checks, compress, frontends
+
+aten = torch.ops.aten
+
+
+def disabled() -> bool:
+    """``NSA_FUSION_DISABLE=1`` turns the pass into a no-op (A/B runs, debugging)."""
+    return os.environ.get("NSA_FUSION_DISABLE", "0") not in ("", "0")
+
+
+class _Run:
+    """Per-graph bookkeeping of stage-B refusals (one anchor may be tried by several patterns)."""
+
+    current: "_Run | None" = None
+
+    def __init__(self, dialect: Dialect):
+        self.dialect = dialect
+        self.refusals: dict[torch.fx.Node, tuple[str, str]] = {}
+        self.accepted: list[str] = []
+
+
+def _compress_check(pattern: compress.CompressPattern):
+    def extra_check(match) -> bool:
+        ok, reason = checks.check_compress(match, pattern.pooling, match.kwargs["l"], match.kwargs["d"])
+        if _Run.current is not None:
+            if ok:
+                _Run.current.accepted.append(pattern.name)
+            else:
+                _Run.current.refusals[match.output_nodes()[0]] = (pattern.name, reason)
+        return ok
+
+    extra_check.__name__ = f"check_{pattern.name}"
+    return extra_check
+
+
+@functools.cache
+def pattern_passes(dialect_name: str) -> tuple[PatternMatcherPass, PatternMatcherPass, PatternMatcherPass]:
+    """Build (once per dialect) the three pattern passes.  Tracing every pattern costs a few seconds,
+    so this runs lazily on the first compile that needs it."""
+    dialect = DIALECTS[dialect_name]
+    gather = PatternMatcherPass(pass_name=f"nsa_fusion_gather_{dialect.name}")
+    fuse = PatternMatcherPass(pass_name=f"nsa_fusion_compress_{dialect.name}")
+    restore = PatternMatcherPass(pass_name=f"nsa_fusion_restore_{dialect.name}")
+    common = dict(trace_fn=fwd_only, skip_duplicates=True, get_decomp_fn=dialect.get_decomp_fn)
+    for index_dtype in (torch.int32, torch.int64):
+        for fe in frontends.frontends():
+            register_replacement(fe.search, frontends.replacement, frontends.example_inputs(index_dtype=index_dtype),
+                                 pass_dicts=gather, scalar_workaround=frontends.SCALARS,
+                                 pattern_name=f"gather:{fe.name}", **common)
+        register_replacement(frontends.replacement, frontends.restore, frontends.example_inputs(index_dtype=index_dtype),
+                             pass_dicts=restore, scalar_workaround=frontends.SCALARS,
+                             pattern_name="restore", **common)
+    for cp in compress.compress_patterns():
+        dtype = torch.float16 if cp.pooling.casts else torch.float32
+        register_replacement(cp.search, cp.replace, cp.example_inputs(dtype), pass_dicts=fuse,
+                             scalar_workaround=compress.SCALARS, extra_check=_compress_check(cp),
+                             pattern_name=cp.name, **common)
+    return gather, fuse, restore
+
+
+def _compress_nodes(graph: torch.fx.Graph):
+    return [n for n in graph.nodes if n.op == "call_function" and n.target == torch.ops.nsa_fusion.compress_infer_.default]
+
+
+def _gather_nodes(graph: torch.fx.Graph):
+    return [n for n in graph.nodes if n.op == "call_function" and n.target == torch.ops.nsa_fusion.window_gather.default]
+
+
+def reinplace_clones(graph: torch.fx.Graph) -> int:
+    """Make ``out = clone(cache); compress_infer_(.., out, ..); copy_(cache, out)`` write ``cache``.
+
+    Functionalized graphs (torchair's, with ``keep_inference_input_mutations``) end a cache update
+    with ``copy_(cache_input, new)``.  When the only other readers of ``cache`` run before the fused
+    call, the clone is dead weight: point the op at the input itself and drop clone and copy_.
+    Inductor does the same on its own graph; this is the torchair-side equivalent.
+    """
+    done = 0
+    order = {n: i for i, n in enumerate(graph.nodes)}
+    for op in _compress_nodes(graph):
+        clone = op.args[5]
+        if not (isinstance(clone, torch.fx.Node) and clone.target == aten.clone.default):
+            continue
+        base = clone.args[0]
+        if base.op != "placeholder":
+            continue
+        copies = [u for u in clone.users if u.target == aten.copy_.default and u.args[0] is base and u.args[1] is clone]
+        if len(copies) != 1:
+            continue
+        copy = copies[0]
+        # every other reader of the cache input must see the value from before the write
+        if any(order[u] > order[op] for u in base.users if u not in (clone, copy)):
+            continue
+        # readers of the new value must come after the op (they do, in a valid graph) and no write
+        # other than the final copy_ may touch the clone
+        if any(u is not op and u is not copy and order[u] < order[op] for u in clone.users):
+            continue
+        op.update_arg(5, base)
+        copy.replace_all_uses_with(base)
+        graph.erase_node(copy)
+        clone.replace_all_uses_with(base)
+        graph.erase_node(clone)
+        done += 1
+    return done
+
+
+def _source_hash() -> str:
+    root = pathlib.Path(__file__).parent
+    h = hashlib.sha256()
+    for path in sorted([*root.glob("patterns/*.py"), *root.glob("lowering/*.py"), root / "fusion_pass.py",
+                        root / "ops.py"]):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+class NsaFusionPass(CustomGraphPass):
+    """The pass, callable on an ``fx.Graph``; a ``CustomGraphPass`` so Inductor's FX graph cache keys
+    on :meth:`uuid` (a hash of the pattern and lowering sources: edits invalidate cached graphs)."""
+
+    def __init__(self, dialect: Dialect = INDUCTOR, *, reinplace: bool = False):
+        self.dialect = dialect
+        self.reinplace = reinplace
+        self.matched_count = 0
+
+    def __call__(self, graph: torch.fx.Graph) -> None:
+        if isinstance(graph, torch.fx.GraphModule):
+            graph = graph.graph
+        if disabled():
+            return
+        gather, fuse, restore = pattern_passes(self.dialect.name)
+        if not any(n.op == "call_function" and n.target in (aten.index.Tensor, aten._unsafe_index.Tensor)
+                   for n in graph.nodes):
+            return  # no gather at all: nothing to do, skip the matcher
+        run = _Run(self.dialect)
+        candidates = gather.apply(graph)
+        if not candidates:
+            return
+        diagnostics.stats["candidates"] += candidates
+        _Run.current = run
+        try:
+            before = set(_compress_nodes(graph))
+            fuse.apply(graph)
+        finally:
+            _Run.current = None
+        fused = [n for n in _compress_nodes(graph) if n not in before]
+        names = run.accepted if len(run.accepted) == len(fused) else ["compress"] * len(fused)
+        for n, name in zip(fused, names):
+            record("fused", pattern=name, dialect=self.dialect.name, node=n.name)
+        self.matched_count += len(fused)
+        live = set(graph.nodes)
+        for anchor, (pattern, reason) in run.refusals.items():
+            if anchor in live:
+                record("rejected", reason, pattern=pattern, dialect=self.dialect.name, node=anchor.name)
+        for g in _gather_nodes(graph):
+            users = ", ".join(sorted({str(u.target) for u in g.users}))
+            record("not_fused", "a paged window gather was found, but the pooling / masked write-back "
+                   f"around it is not the compression contract (its users: {users})",
+                   pattern="window_gather", dialect=self.dialect.name, node=g.name)
+        restore.apply(graph)
+        if self.reinplace:
+            reinplace_clones(graph)
+        graph.eliminate_dead_code()
+        graph.lint()
+
+    def uuid(self) -> str:
+        return f"nsa_fusion-{self.dialect.name}-{_source_hash()}-{'R' if self.reinplace else ''}"

@@ -1,0 +1,66 @@
+"""Portable kernels of ``nsa_fusion::compress_infer_`` (everything that is not the Ascend kernel).
+
+* CPU: only the qualifying batches are touched.  The native C++ kernel (``native.py``) when it
+  builds; otherwise :func:`compress_qualifying_torch`, the same arithmetic in vectorised torch.
+* Other devices (CUDA, …): :func:`compress_masked_torch`, a fixed-shape formulation with no host
+  sync and no data-dependent shapes, so CUDA-graph capture works.  It reads ``l`` tokens and one
+  cache row per batch (never the whole cache).
+
+All of them accumulate ``j = 0 .. l-1`` in fp32 in order and round once, which makes them
+bit-identical to each other and to the golden in the tests.
+"""
+from __future__ import annotations
+
+import torch
+
+from .._validation import check_window_indices, qualifying_mask
+from . import native
+
+
+def _weighted_window_sum(tokens: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
+    """tokens [R, l, N, D], weight [l, N] -> fp32 [R, N, D], summed over j in order (no reassociation)."""
+    w = weight.float()
+    acc = torch.zeros(tokens.shape[0], tokens.shape[2], tokens.shape[3], dtype=torch.float32,
+                      device=tokens.device)
+    for j in range(tokens.shape[1]):
+        acc += w[j][None, :, None] * tokens[:, j].float()
+    return acc
+
+
+def window_tokens(input, block_table, lengths, l, P):
+    """Gather the window [R, l, N, D] ending at ``lengths`` (positions below 0 clamp to 0)."""
+    positions = (lengths.to(torch.int64)[:, None] - l + torch.arange(l, device=lengths.device)).clamp(min=0)
+    pages = block_table.to(torch.int64).gather(1, positions // P)
+    return input[pages, positions % P]
+
+
+def compress_qualifying_torch(input, weight, slot_mapping, block_table, lengths, cache, l, d, P):
+    """Vectorised-torch CPU fallback; ``lengths`` must be on the host."""
+    q = qualifying_mask(lengths, l, d).nonzero().flatten()
+    if q.numel() == 0:
+        return
+    pooled = _weighted_window_sum(window_tokens(input, block_table[q], lengths[q], l, P), weight)
+    cache.index_copy_(0, slot_mapping[q].to(torch.int64), pooled.to(cache.dtype))
+
+
+def compress_cpu(input, weight, slot_mapping, block_table, lengths, cache, l, d, P):
+    lengths = lengths.cpu()
+    q = qualifying_mask(lengths, l, d).nonzero().flatten()
+    if q.numel() == 0:
+        return
+    # Memory safety before anything is written: ids the kernel will dereference must be in range.
+    check_window_indices(input, l, d, P, block_table, lengths, slot_mapping, cache.shape[0], qualifying=q)
+    kernel = native.load_native()
+    if kernel is not None:
+        kernel.compress_infer_(input, weight, slot_mapping, block_table, lengths, cache, l, d, P)
+    else:
+        compress_qualifying_torch(input, weight, slot_mapping, block_table, lengths, cache, l, d, P)
+
+
+def compress_masked_torch(input, weight, slot_mapping, block_table, lengths, cache, l, d, P):
+    """Capture-safe: fixed shapes, no host reads.  Non-qualifying rows are rewritten with their own
+    value, so a batch whose window did not complete leaves its slot bit-identical."""
+    slots = slot_mapping.to(torch.int64)
+    pooled = _weighted_window_sum(window_tokens(input, block_table, lengths, l, P), weight).to(cache.dtype)
+    valid = qualifying_mask(lengths, l, d)
+    cache.index_put_((slots,), torch.where(valid[:, None, None], pooled, cache[slots]))

@@ -1,0 +1,107 @@
+"""``extra_check``s: what the matcher's re-trace cannot prove, verified on ``node.meta["val"]``.
+
+Each check returns ``(ok, reason)``; the pass counts and logs every refusal with its reason, and
+``nsa_fusion.explain`` shows it.  False fusions are the worst bug here, so every rule errs on the
+side of refusing.
+"""
+from __future__ import annotations
+
+import torch
+from torch._inductor.pattern_matcher import Match
+
+aten = torch.ops.aten
+prims = torch.ops.prims
+
+FLOATS = (torch.float16, torch.bfloat16, torch.float32)
+INTS = (torch.int32, torch.int64)
+
+# Ops that change neither values nor their correspondence to [l, N] positions (shape bookkeeping).
+_VIEW_OPS = {
+    aten.unsqueeze.default, aten.view.default, aten.reshape.default, aten._unsafe_view.default,
+    aten.permute.default, aten.t.default, aten.transpose.int, aten.squeeze.dim, aten.squeeze.dims,
+    aten.squeeze.default, aten.clone.default, aten.alias.default, aten.expand.default,
+    aten.detach.default, aten.contiguous.default,
+}
+_CAST_OPS = {prims.convert_element_type.default, aten._to_copy.default, aten.to.dtype}
+
+
+def _val(node):
+    return node.meta.get("val") if isinstance(node, torch.fx.Node) else None
+
+
+def _same(a, b) -> bool:
+    try:
+        return bool(a == b)
+    except Exception:  # unresolvable symbolic comparison: do not guess
+        return False
+
+
+def _shape_is(t, shape) -> bool:
+    return t.dim() == len(shape) and all(_same(a, b) for a, b in zip(t.shape, shape))
+
+
+def weight_source(node: torch.fx.Node, target_dtype: torch.dtype):
+    """Follow ``node`` back through view ops and float casts to a graph input (parameter/buffer).
+
+    Returns ``(source_node, None)`` or ``(None, reason)``.  Any other op on the way (a gate, a
+    softmax, an add) makes the weight something other than a plain [l, N] parameter: refuse.  Some
+    tensor on the way must have ``target_dtype`` (the op takes the weight in the input dtype, which
+    is exact only if the values are representable there).
+    """
+    had_target_dtype = False
+    for _ in range(32):
+        val = _val(node)
+        if not isinstance(val, torch.Tensor) or val.dtype not in FLOATS:
+            return None, f"weight {node} is not a float tensor"
+        had_target_dtype |= val.dtype == target_dtype
+        if node.op in ("placeholder", "get_attr"):
+            if not had_target_dtype:
+                return None, (f"weight {node} is {val.dtype} but input is {target_dtype}: the fused op "
+                              "takes the weight in the input dtype, which would round it")
+            return node, None
+        if node.op != "call_function":
+            return None, f"weight comes from {node.op} {node}"
+        if node.target in _CAST_OPS or node.target in _VIEW_OPS:
+            pass
+        elif node.target == aten.slice.Tensor and _shape_is(val, _val(node.args[0]).shape):
+            pass  # a full slice, e.g. the ':' of weight[None, :, :, None]
+        else:
+            return None, (f"weight is computed by {node.target} (only view ops and float casts of an "
+                          "[l, N] parameter fuse: a gate or bias on the weight is different math)")
+        node = node.args[0]
+    return None, "weight provenance chain too long"
+
+
+def check_compress(match: Match, pooling, l: int, d: int) -> tuple[bool, str]:
+    """Checks for a stage-B match of ``pooling`` with window length ``l`` and stride ``d``."""
+    kw = match.kwargs
+    inp, cache, lengths, slots, table = (_val(kw[k]) for k in ("input", "cache", "lengths", "slots", "block_table"))
+    if not all(isinstance(t, torch.Tensor) for t in (inp, cache, lengths, slots, table)):
+        return False, "missing tensor metadata on a matched input"
+    if inp.dtype not in FLOATS or cache.dtype != inp.dtype:
+        return False, f"cache dtype {cache.dtype} differs from input dtype {inp.dtype}"
+    if slots.dtype not in INTS or lengths.dtype not in INTS or table.dtype not in INTS:
+        return False, "slots, lengths and block_table must be int32/int64 tensors"
+    if len({t.device for t in (inp, cache, lengths, slots, table)}) != 1:
+        return False, "matched tensors live on different devices"
+    if not (isinstance(l, int) and isinstance(d, int)) or l < d or d <= 0:
+        return False, f"window length {l} / stride {d} are not constants with l >= d > 0"
+    if not pooling.casts and inp.dtype != torch.float32:
+        return False, (f"{pooling.name} on {inp.dtype} multiplies/accumulates in {inp.dtype}, not fp32 with "
+                       "one rounding: different math from the fused op")
+    if pooling.weight_layout == "mean":
+        if l & (l - 1):
+            return False, f"mean over l={l}: 1/l is not exact, so sum*(1/l) != sum/l (only powers of two fuse)"
+        return True, ""
+    w = _val(kw["weight"])
+    N = inp.shape[2]
+    want = {"bcast": None, "lN": (l, N), "Nl": (N, l)}[pooling.weight_layout]
+    if want is None:
+        if not (_shape_is(w, (l, N, 1)) or _shape_is(w, (1, l, N, 1))):
+            return False, f"weight broadcasts as {tuple(w.shape)}, not [l, N, 1] = [{l}, {N}, 1]"
+    elif not _shape_is(w, want):
+        return False, f"weight shape {tuple(w.shape)} is not {list(want)}"
+    _, reason = weight_source(kw["weight"], inp.dtype)
+    if reason:
+        return False, reason
+    return True, ""

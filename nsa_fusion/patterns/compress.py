@@ -1,0 +1,194 @@
+"""Stage B: pooling x write-back around ``window_gather`` -> the fused in-place op.
+
+Unfused (after stage A; formulation 1 of SPEC §5, fp16/bf16)::
+
+    tokens = nsa_fusion.window_gather(input, block_table, lengths, l)
+    pooled = (tokens.float() * w).sum(1).to(dtype)           # w: float(weight) as [1, l, N, 1]
+    valid  = (lengths >= l) & ((lengths - l) % d == 0)
+    new    = index_put(cache, (slots,), where(valid[:, None, None], pooled, cache[slots]))
+
+Fused (then re-inplaced: the clone disappears, see fusion_pass.py)::
+
+    new = cache.clone(); nsa_fusion.compress_infer_(input, weight, slots, block_table, lengths, new, l, d, P)
+
+A pattern = one pooling x one write-back x one slot spelling.  l and d come in through
+``scalar_workaround``, so one pattern covers every (l, d, P), and the matcher's re-trace with the
+model's own values proves the window length, stride and condition literals agree.  What a re-trace
+cannot see is checked in :mod:`.checks` (weight provenance and shape, dtypes, mean exactness).
+"""
+from __future__ import annotations
+
+import itertools
+from typing import Callable, Iterator, NamedTuple
+
+import torch
+
+from . import EXAMPLE_D, EXAMPLE_L
+
+
+class Pooling(NamedTuple):
+    """How the window is reduced.  ``weighted``: takes a weight leaf whose shape is ``weight_shape``
+    (a function of l, N); ``casts``: written with ``.float()`` / ``.to(dtype)`` (fp16/bf16 models),
+    otherwise only valid for fp32 models (checked); ``to_op_weight`` turns the leaf into the op's
+    ``[l, N]`` weight in the input dtype."""
+
+    name: str
+    pool: Callable
+    weighted: bool
+    casts: bool
+    weight_layout: str  # "bcast" [.., l, N, 1], "lN", "Nl", "mean"
+
+
+def _mulsum_cast(tokens, w):
+    return (tokens.float() * w).sum(dim=1).to(tokens.dtype)
+
+
+def _mulsum(tokens, w):
+    return (tokens * w).sum(dim=1)
+
+
+def _einsum_lN_cast(tokens, w):
+    return torch.einsum("bjhd,jh->bhd", tokens.float(), w).to(tokens.dtype)
+
+
+def _einsum_lN(tokens, w):
+    return torch.einsum("bjhd,jh->bhd", tokens, w)
+
+
+def _einsum_Nl_cast(tokens, w):
+    return torch.einsum("bjhd,hj->bhd", tokens.float(), w).to(tokens.dtype)
+
+
+def _einsum_Nl(tokens, w):
+    return torch.einsum("bjhd,hj->bhd", tokens, w)
+
+
+def _mean_cast(tokens, w=None):
+    return tokens.float().mean(dim=1).to(tokens.dtype)
+
+
+def _mean(tokens, w=None):
+    return tokens.mean(dim=1)
+
+
+POOLINGS = [
+    Pooling("mulsum_cast", _mulsum_cast, True, True, "bcast"),
+    Pooling("mulsum", _mulsum, True, False, "bcast"),
+    Pooling("einsum_lN_cast", _einsum_lN_cast, True, True, "lN"),
+    Pooling("einsum_lN", _einsum_lN, True, False, "lN"),
+    Pooling("einsum_Nl_cast", _einsum_Nl_cast, True, True, "Nl"),
+    Pooling("einsum_Nl", _einsum_Nl, True, False, "Nl"),
+    Pooling("mean_cast", _mean_cast, False, True, "mean"),
+    Pooling("mean", _mean, False, False, "mean"),
+]
+
+
+def to_op_weight(layout: str, w, l: int, input: torch.Tensor) -> torch.Tensor:
+    """The op's [l, N] weight in the input dtype.  Exact: checks.py proved ``w`` holds values of
+    the input dtype (only widening casts and view ops between it and a tensor of that dtype)."""
+    N = input.shape[2]
+    if layout == "bcast":
+        return w.reshape(l, N).to(input.dtype)
+    if layout == "lN":
+        return w.to(input.dtype)
+    if layout == "Nl":
+        return w.t().to(input.dtype)
+    # mean: 1/l, exact in every float dtype when l is a power of two (checked)
+    return torch.full((l, N), 1.0 / l, dtype=input.dtype, device=input.device)
+
+
+# -- write-backs: (cache, slot index for the read, slot index for the write, rows) -> new cache -----
+def _index_put(cache, read_slots, write_slots, rows):
+    return torch.index_put(cache, (write_slots,), rows)
+
+
+def _index_copy(cache, read_slots, write_slots, rows):
+    return torch.index_copy(cache, 0, write_slots, rows)
+
+
+WRITEBACKS = {"index_put": _index_put, "index_copy": _index_copy}
+
+
+# -- slot spellings: graphs are not CSE'd, so one cast used twice and two casts differ ----------------
+def _slots_as_is(slots):
+    return slots, slots
+
+
+def _slots_cast_twice(slots):
+    return slots.long(), slots.long()
+
+
+SLOTS = {"slots": _slots_as_is, "slots2cast": _slots_cast_twice}
+
+
+class CompressPattern(NamedTuple):
+    name: str
+    pooling: Pooling
+    search: Callable
+    replace: Callable
+    example_inputs: Callable  # dtype -> list of example tensors
+
+
+def _body(pooling, writeback, slot_spelling, input, block_table, lengths, w, slots, cache, l, d):
+    tokens = torch.ops.nsa_fusion.window_gather(input, block_table, lengths, l)
+    pooled = pooling.pool(tokens, w)
+    valid = (lengths >= l) & ((lengths - l) % d == 0)
+    read_slots, write_slots = slot_spelling(slots)
+    rows = torch.where(valid[:, None, None], pooled, cache[read_slots])
+    return writeback(cache, read_slots, write_slots, rows)
+
+
+def _fused(pooling, input, block_table, lengths, w, slots, cache, l, d):
+    from ..lowering import emit_compress
+
+    weight = to_op_weight(pooling.weight_layout, w, l, input)
+    return emit_compress(input, weight, slots, block_table, lengths, cache, l, d)
+
+
+def _make(pooling: Pooling, writeback, slot_spelling):
+    # register_replacement reads parameter names, so each signature is spelled out.
+    if pooling.weighted:
+        def search(input, block_table, lengths, weight, slots, cache, l, d):
+            return _body(pooling, writeback, slot_spelling, input, block_table, lengths, weight, slots,
+                         cache, l, d)
+
+        def replace(input, block_table, lengths, weight, slots, cache, l, d):
+            return _fused(pooling, input, block_table, lengths, weight, slots, cache, l, d)
+    else:
+        def search(input, block_table, lengths, slots, cache, l, d):
+            return _body(pooling, writeback, slot_spelling, input, block_table, lengths, None, slots,
+                         cache, l, d)
+
+        def replace(input, block_table, lengths, slots, cache, l, d):
+            return _fused(pooling, input, block_table, lengths, None, slots, cache, l, d)
+    return search, replace
+
+
+def _example_inputs(pooling: Pooling, slot_dtype):
+    def make(dtype):
+        l, B, P, N, D = EXAMPLE_L, 3, 16, 2, 8
+        inp = torch.empty(8, P, N, D, dtype=dtype)
+        w = {"bcast": (1, l, N, 1), "lN": (l, N), "Nl": (N, l)}.get(pooling.weight_layout)
+        wdtype = torch.float32
+        tensors = [inp, torch.zeros(B, 4, dtype=torch.int32), torch.zeros(B, dtype=torch.int64)]
+        if w is not None:
+            tensors.append(torch.empty(w, dtype=wdtype))
+        tensors += [torch.zeros(B, dtype=slot_dtype), torch.empty(10, N, D, dtype=dtype)]
+        return tensors
+
+    return make
+
+
+def compress_patterns() -> Iterator[CompressPattern]:
+    for pooling, (wn, writeback), (sn, slot_spelling) in itertools.product(
+            POOLINGS, WRITEBACKS.items(), SLOTS.items()):
+        if wn == "index_copy" and sn == "slots":
+            slot_dtype = torch.int64  # index_copy needs int64 indices: the leaf is the (shared) cast
+        else:
+            slot_dtype = torch.int32 if sn == "slots2cast" else torch.int64
+        search, replace = _make(pooling, writeback, slot_spelling)
+        yield CompressPattern(f"{pooling.name}+{wn}+{sn}", pooling, search, replace,
+                              _example_inputs(pooling, slot_dtype))
+
+
+SCALARS = {"l": EXAMPLE_L, "d": EXAMPLE_D}
