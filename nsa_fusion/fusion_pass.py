@@ -26,7 +26,7 @@ import pathlib
 
 import torch
 from torch._inductor.custom_graph_pass import CustomGraphPass
-from torch._inductor.pattern_matcher import PatternMatcherPass, fwd_only, register_replacement
+from torch._inductor.pattern_matcher import PatternMatcherPass, register_replacement
 
 from . import diagnostics
 from .diagnostics import record
@@ -73,20 +73,22 @@ def pattern_passes(dialect_name: str) -> tuple[PatternMatcherPass, PatternMatche
     gather = PatternMatcherPass(pass_name=f"nsa_fusion_gather_{dialect.name}")
     fuse = PatternMatcherPass(pass_name=f"nsa_fusion_compress_{dialect.name}")
     restore = PatternMatcherPass(pass_name=f"nsa_fusion_restore_{dialect.name}")
-    common = dict(trace_fn=fwd_only, skip_duplicates=True, get_decomp_fn=dialect.get_decomp_fn)
-    for index_dtype in (torch.int32, torch.int64):
-        for fe in frontends.frontends():
-            register_replacement(fe.search, frontends.replacement, frontends.example_inputs(index_dtype=index_dtype),
-                                 pass_dicts=gather, scalar_workaround=frontends.SCALARS,
-                                 pattern_name=f"gather:{fe.name}", **common)
-        register_replacement(frontends.replacement, frontends.restore, frontends.example_inputs(index_dtype=index_dtype),
-                             pass_dicts=restore, scalar_workaround=frontends.SCALARS,
-                             pattern_name="restore", **common)
-    for cp in compress.compress_patterns():
-        dtype = torch.float16 if cp.pooling.casts else torch.float32
-        register_replacement(cp.search, cp.replace, cp.example_inputs(dtype), pass_dicts=fuse,
-                             scalar_workaround=compress.SCALARS, extra_check=_compress_check(cp),
-                             pattern_name=cp.name, **common)
+    for trace_fn in dialect.trace_fns:
+        common = dict(trace_fn=trace_fn, skip_duplicates=True, get_decomp_fn=dialect.get_decomp_fn)
+        for index_dtype in (torch.int32, torch.int64):
+            for fe in frontends.frontends():
+                register_replacement(fe.search, frontends.replacement,
+                                     frontends.example_inputs(index_dtype=index_dtype), pass_dicts=gather,
+                                     scalar_workaround=frontends.SCALARS, pattern_name=f"gather:{fe.name}",
+                                     **common)
+        register_replacement(frontends.replacement, frontends.restore, frontends.example_inputs(),
+                             pass_dicts=restore, scalar_workaround=frontends.SCALARS, pattern_name="restore",
+                             **common)
+        for cp in compress.compress_patterns():
+            dtype = torch.float16 if cp.pooling.casts else torch.float32
+            register_replacement(cp.search, cp.replace, cp.example_inputs(dtype), pass_dicts=fuse,
+                                 scalar_workaround=compress.SCALARS, extra_check=_compress_check(cp),
+                                 pattern_name=cp.name, **common)
     return gather, fuse, restore
 
 

@@ -15,22 +15,36 @@ from dataclasses import dataclass
 from typing import Callable
 
 from torch._inductor.decomposition import select_decomp_table
+from torch._inductor.fx_passes.post_grad import view_to_reshape
+from torch._inductor.pattern_matcher import fwd_only
 
 
 def _no_decompositions():
     return {}
 
 
+def fwd_only_reshape(fn, args, *, get_decomp_fn=select_decomp_table):
+    """``fwd_only``, then ``view`` -> ``reshape`` as Inductor does before its post-grad passes (and
+    torchair before its post pass): a pattern traced with ``view`` would not match those graphs."""
+    gm = fwd_only(fn, args, get_decomp_fn=get_decomp_fn)
+    view_to_reshape(gm)
+    gm.recompile()
+    return gm
+
+
 @dataclass(frozen=True)
 class Dialect:
-    """How a graph family spells ops: the decomposition table its patterns are traced with."""
+    """How a graph family spells ops: the decomposition table its patterns are traced with, and the
+    trace functions whose spellings its graphs may carry (duplicates are skipped)."""
 
     name: str
     get_decomp_fn: Callable[[], dict]
+    trace_fns: tuple = (fwd_only_reshape,)
 
 
 INDUCTOR = Dialect("inductor", select_decomp_table)
-TORCHAIR = Dialect("torchair", _no_decompositions)
+# torchair rewrites view -> reshape only before its post pass; our pre pass can see either spelling
+TORCHAIR = Dialect("torchair", _no_decompositions, (fwd_only_reshape, fwd_only))
 DIALECTS = {d.name: d for d in (INDUCTOR, TORCHAIR)}
 
 # Example values for scalars passed through ``scalar_workaround``: odd values that no shape or dim

@@ -95,7 +95,7 @@ def check_compress(match: Match, pooling, l: int, d: int) -> tuple[bool, str]:
         return True, ""
     w = _val(kw["weight"])
     N = inp.shape[2]
-    want = {"bcast": None, "lN": (l, N), "Nl": (N, l)}[pooling.weight_layout]
+    want = {"bcast": None, "bmm": (N, l, 1)}[pooling.weight_layout]
     if want is None:
         if not (_shape_is(w, (l, N, 1)) or _shape_is(w, (1, l, N, 1))):
             return False, f"weight broadcasts as {tuple(w.shape)}, not [l, N, 1] = [{l}, {N}, 1]"

@@ -36,7 +36,7 @@ class Pooling(NamedTuple):
     pool: Callable
     weighted: bool
     casts: bool
-    weight_layout: str  # "bcast" [.., l, N, 1], "lN", "Nl", "mean"
+    weight_layout: str  # "bcast" [.., l, N, 1], "bmm" [N, l, 1], "mean"
 
 
 def _mulsum_cast(tokens, w):
@@ -47,20 +47,19 @@ def _mulsum(tokens, w):
     return (tokens * w).sum(dim=1)
 
 
-def _einsum_lN_cast(tokens, w):
-    return torch.einsum("bjhd,jh->bhd", tokens.float(), w).to(tokens.dtype)
+def _einsum_bmm(tokens, w):
+    # How torch.einsum("bjhd,jh->bhd") / ("bjhd,hj->bhd") reaches both graph dialects (einsum is
+    # decomposed while tracing): a bmm batched over heads.  The weight enters as the bmm's [N, l, 1]
+    # operand; both weight layouts give the same operand after Inductor drops identity permutes, and
+    # torchair's un-simplified permutes are view ops that checks.weight_source walks through.
+    B, l, N, D = tokens.shape
+    t = tokens.permute(0, 2, 3, 1).permute(1, 0, 2, 3).clone(memory_format=torch.contiguous_format)
+    out = torch.bmm(torch.ops.aten._unsafe_view(t, [N, B * D, l]), w)  # einsum's own spelling
+    return out.view(N, B, D, 1).permute(1, 0, 2, 3).view(B, N, D)
 
 
-def _einsum_lN(tokens, w):
-    return torch.einsum("bjhd,jh->bhd", tokens, w)
-
-
-def _einsum_Nl_cast(tokens, w):
-    return torch.einsum("bjhd,hj->bhd", tokens.float(), w).to(tokens.dtype)
-
-
-def _einsum_Nl(tokens, w):
-    return torch.einsum("bjhd,hj->bhd", tokens, w)
+def _einsum_cast(tokens, w):
+    return _einsum_bmm(tokens.float(), w).to(tokens.dtype)
 
 
 def _mean_cast(tokens, w=None):
@@ -74,10 +73,8 @@ def _mean(tokens, w=None):
 POOLINGS = [
     Pooling("mulsum_cast", _mulsum_cast, True, True, "bcast"),
     Pooling("mulsum", _mulsum, True, False, "bcast"),
-    Pooling("einsum_lN_cast", _einsum_lN_cast, True, True, "lN"),
-    Pooling("einsum_lN", _einsum_lN, True, False, "lN"),
-    Pooling("einsum_Nl_cast", _einsum_Nl_cast, True, True, "Nl"),
-    Pooling("einsum_Nl", _einsum_Nl, True, False, "Nl"),
+    Pooling("einsum_cast", _einsum_cast, True, True, "bmm"),
+    Pooling("einsum", _einsum_bmm, True, False, "bmm"),
     Pooling("mean_cast", _mean_cast, False, True, "mean"),
     Pooling("mean", _mean, False, False, "mean"),
 ]
@@ -89,10 +86,8 @@ def to_op_weight(layout: str, w, l: int, input: torch.Tensor) -> torch.Tensor:
     N = input.shape[2]
     if layout == "bcast":
         return w.reshape(l, N).to(input.dtype)
-    if layout == "lN":
-        return w.to(input.dtype)
-    if layout == "Nl":
-        return w.t().to(input.dtype)
+    if layout == "bmm":  # w[h, j, 0] = weight[j, h]
+        return w.reshape(N, l).t().to(input.dtype)
     # mean: 1/l, exact in every float dtype when l is a power of two (checked)
     return torch.full((l, N), 1.0 / l, dtype=input.dtype, device=input.device)
 
@@ -168,7 +163,7 @@ def _example_inputs(pooling: Pooling, slot_dtype):
     def make(dtype):
         l, B, P, N, D = EXAMPLE_L, 3, 16, 2, 8
         inp = torch.empty(8, P, N, D, dtype=dtype)
-        w = {"bcast": (1, l, N, 1), "lN": (l, N), "Nl": (N, l)}.get(pooling.weight_layout)
+        w = {"bcast": (1, l, N, 1), "bmm": (N, l, 1)}.get(pooling.weight_layout)
         wdtype = torch.float32
         tensors = [inp, torch.zeros(B, 4, dtype=torch.int32), torch.zeros(B, dtype=torch.int64)]
         if w is not None:

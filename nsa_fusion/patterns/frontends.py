@@ -32,6 +32,12 @@ def _positions_where(lengths, l):
     return torch.where(pos < 0, 0, pos)
 
 
+def _positions_where_full(lengths, l):
+    # Inductor's joint-graph passes turn the scalar 0 of torch.where into full([], 0): same math
+    pos = lengths[:, None] - l + torch.arange(l, device=lengths.device)
+    return torch.where(pos < 0, torch.zeros((), dtype=pos.dtype, device=pos.device), pos)
+
+
 # -- page index: floor division spelled two ways (distinct ops in torchair's graph) -----------------
 def _floordiv_op(pos, P):
     return pos // P
@@ -61,7 +67,7 @@ class FrontEnd(NamedTuple):
     search: Callable
 
 
-POSITIONS = {"clamp": _positions_clamp, "where": _positions_where}
+POSITIONS = {"clamp": _positions_clamp, "where": _positions_where, "where0": _positions_where_full}
 FLOORDIVS = {"floordiv": _floordiv_op, "divfloor": _floordiv_div}
 GATHERS = {"gather": _gather_index, "flat": _gather_flat, "advindex": _advanced_index}
 

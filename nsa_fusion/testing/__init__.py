@@ -1,0 +1,1 @@
+"""Test and benchmark support: the formulation corpus and the torchair-on-CPU loader."""
