@@ -26,6 +26,7 @@ import pathlib
 
 import torch
 from torch._inductor.custom_graph_pass import CustomGraphPass
+from torch._inductor.fx_passes.post_grad import remove_noop_ops
 from torch._inductor.pattern_matcher import PatternMatcherPass, register_replacement
 
 from . import diagnostics
@@ -80,10 +81,10 @@ def pattern_passes(dialect_name: str) -> tuple[PatternMatcherPass, PatternMatche
                 register_replacement(fe.search, frontends.replacement,
                                      frontends.example_inputs(index_dtype=index_dtype), pass_dicts=gather,
                                      scalar_workaround=frontends.SCALARS, pattern_name=f"gather:{fe.name}",
-                                     **common)
-        register_replacement(frontends.replacement, frontends.restore, frontends.example_inputs(),
-                             pass_dicts=restore, scalar_workaround=frontends.SCALARS, pattern_name="restore",
-                             **common)
+                                     extra_check=frontends.check_frontend, **common)
+        register_replacement(frontends.restore_search, frontends.restore, frontends.example_inputs(),
+                             pass_dicts=restore, scalar_workaround={"l": frontends.SCALARS["l"]},
+                             pattern_name="restore", **common)
         for cp in compress.compress_patterns():
             dtype = torch.float16 if cp.pooling.casts else torch.float32
             register_replacement(cp.search, cp.replace, cp.example_inputs(dtype), pass_dicts=fuse,
@@ -165,6 +166,11 @@ class NsaFusionPass(CustomGraphPass):
         if not any(n.op == "call_function" and n.target in (aten.index.Tensor, aten._unsafe_index.Tensor)
                    for n in graph.nodes):
             return  # no gather at all: nothing to do, skip the matcher
+        if self.dialect.name == "torchair":
+            # Under dynamic shapes torchair's (un-simplified) graph keeps full slices such as the
+            # ``[:, None]`` of ``lengths[:, None]``; Inductor has already removed these no-ops from
+            # its own graph, and the patterns are traced without them.
+            remove_noop_ops(graph)
         run = _Run(self.dialect)
         candidates = gather.apply(graph)
         if not candidates:

@@ -16,6 +16,12 @@ from nsa_fusion.patterns import TORCHAIR
 FUSED_OP = "nsa_fusion.compress_infer_"
 
 
+def no_compile_caches():
+    """The pass (and so ``stats``) does not run when Inductor serves a graph from its caches."""
+    return torch._inductor.config.patch(fx_graph_cache=False, fx_graph_remote_cache=False,
+                                        autotune_local_cache=False)
+
+
 class TorchairLikeBackend:
     """torchair's graph shape without torchair: AOT with no decompositions and
     ``keep_inference_input_mutations=True``, our pass, then the graph runs eagerly."""
@@ -39,12 +45,18 @@ class TorchairLikeBackend:
 
 def compile_and_run(model, args, dialect: str, dynamic=False):
     """Compile ``model`` for ``dialect`` ("inductor" | "torchair_like"), run once on ``args``;
-    returns (output, final code as text, fusion stats of this compile)."""
+    returns (output, final code as text, fusion stats of this compile).  ``dynamic``: False,
+    True (everything symbolic), or "batch" (``mark_dynamic`` on the batch dim, as decode loops do)."""
     torch._dynamo.reset()
     diagnostics.reset()
+    if dynamic == "batch":
+        for t in args[2:5]:  # slots, block_table, lengths
+            torch._dynamo.mark_dynamic(t, 0)
+        dynamic = None
     if dialect == "inductor":
         compiled = torch.compile(model, backend=nsa_fusion_backend, dynamic=dynamic, fullgraph=True)
-        out, codes = run_and_get_code(compiled, *args)
+        with no_compile_caches():
+            out, codes = run_and_get_code(compiled, *args)
         code = "\n".join(codes)
     else:
         backend = TorchairLikeBackend()

@@ -51,3 +51,4 @@ DIALECTS = {d.name: d for d in (INDUCTOR, TORCHAIR)}
 # literal in the traced patterns uses, so every literal equal to them really is l (or d).
 EXAMPLE_L = 29
 EXAMPLE_D = 13
+EXAMPLE_P = 17

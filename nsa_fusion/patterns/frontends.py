@@ -9,8 +9,11 @@ Fused::
 
     tokens = nsa_fusion.window_gather(input, block_table, lengths, l)
 
-l reaches the pattern through ``scalar_workaround`` and P from ``input.shape[1]``, so one pattern
-covers every (l, P) and the matcher's re-trace proves the model's literals agree with them.
+l and P reach the pattern through ``scalar_workaround``, so one pattern covers every (l, P) and the
+matcher's re-trace proves the model's literals agree with them.  P is a pattern argument rather than
+``input.shape[1]`` because under dynamic shapes the model's page size is a SymInt graph input, while
+a re-traced ``input.shape[1]`` would be a ``sym_size`` node; :func:`check_frontend` then proves P is
+the input's page dimension.
 """
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ from typing import Callable, Iterator, NamedTuple
 
 import torch
 
-from . import EXAMPLE_L
+from . import EXAMPLE_L, EXAMPLE_P
 
 
 # -- positions: the window's token positions, negatives mapped to 0 ---------------------------------
@@ -81,24 +84,43 @@ def frontends() -> Iterator[FrontEnd]:
 
 def _compose(positions, floordiv, gather):
     # register_replacement reads the search function's parameter names: keep them exactly these.
-    def search(input, block_table, lengths, l):
-        return gather(input, block_table, positions(lengths, l), input.shape[1], floordiv)
+    def search(input, block_table, lengths, l, P):
+        return gather(input, block_table, positions(lengths, l), P, floordiv)
 
     return search
 
 
-def replacement(input, block_table, lengths, l):
+def replacement(input, block_table, lengths, l, P):
     return torch.ops.nsa_fusion.window_gather(input, block_table, lengths, l)
+
+
+def check_frontend(match) -> bool:
+    """The window's page size must be the paged input's page dimension (else: different tokens)."""
+    val = match.kwargs["input"].meta.get("val")
+    P = match.kwargs["P"]
+    P = P.meta.get("val") if isinstance(P, torch.fx.Node) else P
+    if not isinstance(val, torch.Tensor) or val.dim() != 4:
+        return False
+    try:
+        from torch.fx.experimental.symbolic_shapes import statically_known_true
+
+        return bool(statically_known_true(val.shape[1] == P))
+    except Exception:
+        return False
 
 
 def example_inputs(dtype=torch.float16, index_dtype=torch.int32):
     """Small example tensors for the initial trace (l comes from scalar_workaround)."""
-    B, P, N, D, pages = 3, 16, 2, 8, 4
+    B, P, N, D, pages = 3, EXAMPLE_P, 2, 8, 4
     return [torch.empty(8, P, N, D, dtype=dtype), torch.zeros(B, pages, dtype=index_dtype),
             torch.zeros(B, dtype=torch.int64)]
 
 
-SCALARS = {"l": EXAMPLE_L}
+SCALARS = {"l": EXAMPLE_L, "P": EXAMPLE_P}
+
+
+def restore_search(input, block_table, lengths, l):
+    return torch.ops.nsa_fusion.window_gather(input, block_table, lengths, l)
 
 
 def restore(input, block_table, lengths, l):
