@@ -4,10 +4,26 @@ Import is cheap and never imports torch_npu or torchair; the NPU path loads lazi
 """
 from __future__ import annotations
 
+import importlib
+
 from . import reference
 from ._validation import npu_supports, set_value_checks
+from .diagnostics import stats
 from .ops import compress_infer
+
+# The pass pulls in torch._inductor (about a second): load it on first use, not on import.
+_LAZY = {"npu_backend": "backend", "get_npu_backend": "backend", "enable_inductor": "backend",
+         "disable_inductor": "backend", "explain": "explain"}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'nsa_fusion' has no attribute {name!r}")
 
 __version__ = "0.1.0"
 
-__all__ = ["compress_infer", "reference", "npu_supports", "set_value_checks", "__version__"]
+__all__ = ["compress_infer", "reference", "npu_supports", "set_value_checks", "npu_backend", "get_npu_backend",
+           "enable_inductor", "disable_inductor", "stats", "explain", "__version__"]
