@@ -203,4 +203,7 @@ class NsaFusionPass(CustomGraphPass):
         graph.lint()
 
     def uuid(self) -> str:
-        return f"nsa_fusion-{self.dialect.name}-{_source_hash()}-{'R' if self.reinplace else ''}"
+        # NSA_FUSION_DISABLE is part of the key: a graph compiled with the pass off must never be
+        # served to a compile with it on (or the reverse).
+        state = "off" if disabled() else "on"
+        return f"nsa_fusion-{self.dialect.name}-{_source_hash()}-{state}{'-reinplace' if self.reinplace else ''}"
