@@ -61,7 +61,7 @@ def compress_infer(input: torch.Tensor, weight: torch.Tensor, slot_mapping: torc
     if V.value_checks_enabled() and not torch.compiler.is_compiling():
         V.check_values(input, weight, slot_mapping, compress_block_size, compress_stride, page_block_size,
                        block_table, lengths, cache)
-    if input.device.type == "npu":
+    if input.device.type == "npu" and _vendor_op_available():
         from .lowering import npu
 
         return npu.compress_infer_eager(input, weight, slot_mapping, compress_block_size, compress_stride,
@@ -70,6 +70,12 @@ def compress_infer(input: torch.Tensor, weight: torch.Tensor, slot_mapping: torc
     compress_infer_op(input, weight, slot_mapping, block_table, lengths, cache,
                       compress_block_size, compress_stride, page_block_size)
     return cache
+
+
+def _vendor_op_available() -> bool:
+    from .lowering import npu
+
+    return npu.vendor_op_available()
 
 
 # --- Stage-A marker: the paged window gather ----------------------------------------------------
