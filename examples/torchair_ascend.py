@@ -50,7 +50,7 @@ def main():
         torch.compile(step, backend=backend)(*args, cache)
         print(f"torchair mode={mode}: fused={nsa_fusion.stats['fused']}")
     if not on_npu:
-        print("reduce-overhead (aclgraph) needs real torch_npu on an Ascend device: skipped here")
+        print("reduce-overhead (aclgraph) needs real torch_npu on an Ascend device: not run on this machine")
 
 
 if __name__ == "__main__":

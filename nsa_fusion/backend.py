@@ -90,6 +90,7 @@ def _torchair_pre_pass(user_hook):
         from .lowering import npu
 
         npu.register_ge_converters()
+        npu.register_npu_kernels()
         fusion(gm.graph)
         gm.recompile()
         if user_hook is not None:
@@ -101,9 +102,10 @@ def _torchair_pre_pass(user_hook):
 
 def install_into_compiler_config(config):
     """Chain the pass into a torchair ``CompilerConfig`` (idempotent).  Returns the config."""
-    current = config.post_grad_custom_pre_pass
+    option = config.post_grad_custom_pre_pass
+    current = getattr(option, "value", option)  # torchair wraps it in a CallableValue option
     if not getattr(current, "nsa_fusion_chained", False):
-        config.post_grad_custom_pre_pass = _torchair_pre_pass(current)
+        config.post_grad_custom_pre_pass = _torchair_pre_pass(current)  # setattr stores into the option
     return config
 
 

@@ -31,6 +31,7 @@ from torch._inductor.pattern_matcher import PatternMatcherPass, register_replace
 
 from . import diagnostics
 from .diagnostics import record
+from .lowering import lowering_for
 from .patterns import DIALECTS, INDUCTOR, Dialect, checks, compress, frontends
 
 aten = torch.ops.aten
@@ -179,7 +180,8 @@ class NsaFusionPass(CustomGraphPass):
         _Run.current = run
         try:
             before = set(_compress_nodes(graph))
-            fuse.apply(graph)
+            with lowering_for(self.dialect.name):
+                fuse.apply(graph)
         finally:
             _Run.current = None
         fused = [n for n in _compress_nodes(graph) if n not in before]

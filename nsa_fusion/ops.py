@@ -93,3 +93,11 @@ def window_gather(input: torch.Tensor, block_table: torch.Tensor, lengths: torch
 @window_gather.register_fake
 def _window_gather_fake(input, block_table, lengths, compress_block_size):
     return input.new_empty((block_table.shape[0], compress_block_size, input.shape[2], input.shape[3]))
+
+
+# torch_npu already loaded (an Ascend process): give the op its NPU kernel now.  Otherwise the torchair
+# backend registers it when it first runs; nsa_fusion never imports torch_npu itself at import time.
+if "torch_npu" in __import__("sys").modules:
+    from .lowering import npu as _npu
+
+    _npu.register_npu_kernels()

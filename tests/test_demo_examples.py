@@ -36,8 +36,5 @@ def test_demo_cli_entry_runs_eager_only():
 def test_example_runs(path, capsys):
     runpy.run_path(str(path), run_name="__main__")
     out = capsys.readouterr().out
-    # In CI every example must really run.  Exception until the torchair-on-CPU loader
-    # (nsa_fusion.testing.torchair_cpu, NPU lowering issue) lands: the torchair example then says
-    # "skipped: torchair is not importable here" and names why.
-    if os.environ.get("CI") == "true" and path.stem != "torchair_ascend":
-        assert "skipped" not in out, out
+    if os.environ.get("CI") == "true":
+        assert "skipped" not in out, out  # in CI every example must really run (torchair included)

@@ -51,10 +51,16 @@ def test_formulation_fuses(formulation, dialect, dtype, dynamic):
     model, args, expected = _case(formulation, dtype)
     out, code, stats = compile_and_run(model, args, dialect, dynamic=dynamic)
     assert stats.get("fused") == 1, stats
-    assert count_fused_calls(code) == 1, code
     _assert_no_unfused_write(code)
     cache = args[-1]
     assert out is cache or torch.equal(out, cache)
+    if dialect == "torchair_like" and dtype == torch.float32:
+        # fp32 is outside the Ascend kernel's limits: torchair gets the GE-compilable scatter write-back
+        assert count_fused_calls(code) == 0 and "aten.scatter" in code, code
+        assert stats.get("target.ge_scatter") == 1, stats
+        torch.testing.assert_close(cache, expected, rtol=1e-5, atol=1e-5)
+        return
+    assert count_fused_calls(code) == 1, code
     # the fused op is bit-exact to the golden; mean pooling is too (l is a power of two)
     torch.testing.assert_close(cache, expected, rtol=0, atol=0)
 

@@ -1,39 +1,65 @@
-"""What a matched composite becomes, chosen per device at replacement time.
+"""What a matched composite becomes, chosen at replacement time.
 
-``emit_compress`` is called while the pattern matcher traces the replacement (fake tensors, so only
-devices, shapes and dtypes are known).  On NPU tensors that satisfy the vendor limits it emits the
-Ascend kernel (``npu.py``); everywhere else the portable op ``nsa_fusion::compress_infer_``.  The
-result is a clone of the cache updated in place; Inductor (and our torchair step in
-``fusion_pass.reinplace_clones``) removes the clone, so the compiled graph writes the cache input
-directly.
+``emit_compress`` runs while the pattern matcher traces the replacement (fake tensors: devices,
+shapes and dtypes are known, values are not):
+
+* Inductor graphs (CPU, GPU): ``nsa_fusion::compress_infer_`` — the portable kernels, or on NPU
+  tensors the vendor kernel below the same op (``npu.py``).
+* torchair graphs: the same op, whose GE converter emits ``NsaCompressWithCache``; when the vendor
+  limits fail (``nsa_fusion.npu_supports``), a functional ``scatter`` write-back instead, which torchair
+  can convert (it has no converter for index_put/index_copy) — correct, but it writes a new cache.
+
+The op mutates a clone of the cache; Inductor (and ``fusion_pass.reinplace_clones`` for torchair)
+removes the clone, so the compiled graph writes the cache input directly.
 """
 from __future__ import annotations
+
+import contextlib
+import contextvars
 
 import torch
 
 from .. import _validation as V
 from ..diagnostics import record
 
+_dialect = contextvars.ContextVar("nsa_fusion_dialect", default="inductor")
+
+
+@contextlib.contextmanager
+def lowering_for(dialect_name: str):
+    token = _dialect.set(dialect_name)
+    try:
+        yield
+    finally:
+        _dialect.reset(token)
+
 
 def emit_compress(input, weight, slots, block_table, lengths, cache, l: int, d: int) -> torch.Tensor:
-    P = input.shape[1]
-    out = cache.clone()
-    if input.device.type == "npu" or _npu_forced():
-        from . import npu
+    from . import npu
 
-        ok, reason = V.npu_supports(compress_block_size=l, compress_stride=d, page_block_size=P,
-                                    num_heads=input.shape[2], head_dim=input.shape[3], dtype=input.dtype)
-        if ok and npu.vendor_op_available():
-            npu.emit(input, weight, slots, block_table, lengths, out, l, d, P)
-            record("target.npu")
-            return out
-        record("target.portable", reason or "torch_npu's npu_nsa_compress_infer is not available")
+    P = input.shape[1]
+    ok, reason = V.npu_supports(compress_block_size=l, compress_stride=d, page_block_size=P,
+                                num_heads=input.shape[2], head_dim=input.shape[3], dtype=input.dtype)
+    if _dialect.get() == "torchair":
+        if not ok:
+            record("target.ge_scatter", reason)
+            return scatter_writeback(input, weight, slots, block_table, lengths, cache, l, d)
+        record("target.npu")
+    elif input.device.type == "npu" or npu.forced():
+        record("target.npu" if ok else "target.portable", reason)
+    out = cache.clone()
     torch.ops.nsa_fusion.compress_infer_(input, weight, slots, block_table, lengths, out, l, d, P)
     return out
 
 
-def _npu_forced() -> bool:
-    """Test hook: treat CPU tensors as NPU tensors (``NSA_FUSION_FORCE_NPU_LOWERING=1``)."""
-    import os
+def scatter_writeback(input, weight, slots, block_table, lengths, cache, l, d):
+    """The composite with a functional ``scatter`` write-back: what GE can compile when the vendor
+    kernel cannot take the shapes.  Same math as the op (fp32 sum over the window, one rounding)."""
+    from .portable import window_tokens
+    from .._validation import qualifying_mask
 
-    return os.environ.get("NSA_FUSION_FORCE_NPU_LOWERING") == "1"
+    tokens = window_tokens(input, block_table, lengths, l, input.shape[1])
+    pooled = (tokens.float() * weight.float()[None, :, :, None]).sum(dim=1).to(cache.dtype)
+    idx = slots.to(torch.int64)
+    rows = torch.where(qualifying_mask(lengths, l, d)[:, None, None], pooled, cache[idx])
+    return torch.scatter(cache, 0, idx[:, None, None].expand_as(rows), rows)

@@ -1,0 +1,179 @@
+"""Load torchair's real Python code on a CPU-only machine (no torch_npu, no CANN).
+
+Why: torchair (torch_npu/dynamo/torchair in the torch_npu wheel, import name ``torchair``) holds the
+pattern pass, ``_optimize_fx`` and the GE converters that nsa_fusion plugs into.  Its Python is pure;
+only four native extension modules need CANN.  We therefore download the wheel once (never install
+it: installing registers a ``torch.backends`` entry point that breaks ``import torch`` here), extract
+only ``torch_npu/dynamo``, put it on ``sys.path`` and fake the native modules (SPEC.md §3).
+
+Usage::
+
+    from nsa_fusion.testing.torchair_cpu import load_torchair
+    torchair = load_torchair()          # raises RuntimeError(reason) if it cannot be had
+    cfg = torchair.CompilerConfig(); cfg.debug.run_eagerly = True
+"""
+from __future__ import annotations
+
+import enum
+import fcntl
+import glob
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+import types
+import warnings
+import zipfile
+
+__all__ = ["load_torchair", "torchair_available_reason", "default_cache_dir"]
+
+TORCH_NPU_VERSION = "2.13.0"
+_NATIVE = ("_torchair", "_npu_graph_executor", "_npu_utils", "_abi_compat_ge_apis")
+_cached = None          # the imported torchair module, once loaded
+_failure = None         # reason string of the last failed attempt (not cached: a retry may succeed)
+
+
+def default_cache_dir() -> str:
+    return os.environ.get("NSA_FUSION_TORCHAIR_CACHE") or os.path.join(
+        os.path.expanduser("~"), ".cache", "nsa_fusion", f"torch_npu-{TORCH_NPU_VERSION}")
+
+
+def _noop(*args, **kwargs):
+    return None
+
+
+def _fake_module(name: str, **attrs) -> types.ModuleType:
+    """A module whose unknown attributes are no-op callables (torchair only calls them on NPU paths)."""
+    mod = types.ModuleType(name)
+    mod.__dict__.update(attrs)
+
+    def __getattr__(attr):  # PEP 562 module __getattr__
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        return _noop
+
+    mod.__getattr__ = __getattr__
+    return mod
+
+
+class _TorchNpuGraphBase:
+    """Base of torchair.core._backend.TorchNpuGraph; never executed with run_eagerly=True."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def __getattr__(self, attr):
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        return _noop
+
+
+_TorchDataType = enum.IntEnum("TorchDataType", [
+    "BOOL", "UINT8", "INT8", "INT16", "UINT16", "INT32", "UINT32", "INT64", "UINT64",
+    "BF16", "FLOAT16", "FLOAT32", "FLOAT64", "COMPLEX64", "COMPLEX128"], start=0)
+
+
+def _install_fakes() -> None:
+    """Fake torchair.core's native modules.  ``get_registered_ir_def`` is unpacked by torchair as
+    ``(status, ge_inputs, ge_outputs, ge_attrs)`` and the last three go through ``dict(...)``, so
+    empty lists are valid: every IR "exists" (vendor IR is NOT checked against CANN here)."""
+    fakes = {
+        "_torchair": dict(TorchNpuGraphBase=_TorchNpuGraphBase, TorchDataType=_TorchDataType,
+                          check_cann_compat=lambda *a, **k: "",
+                          get_registered_ir_def=lambda op_type: ("SUCCESS", [], [], [])),
+    }
+    for short in _NATIVE:
+        full = f"torchair.core.{short}"
+        if full not in sys.modules:
+            sys.modules[full] = _fake_module(full, **fakes.get(short, {}))
+
+
+def _wheel_path(cache_dir: str) -> str:
+    """Return the cached wheel, downloading it once with pip (``--no-deps``, never installed)."""
+    found = glob.glob(os.path.join(cache_dir, f"torch_npu-{TORCH_NPU_VERSION}-*.whl"))
+    if found:
+        return sorted(found)[0]
+    os.makedirs(cache_dir, exist_ok=True)
+    cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--disable-pip-version-check",
+           f"torch_npu=={TORCH_NPU_VERSION}", "-d", cache_dir]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise RuntimeError(f"could not run pip download for torch_npu=={TORCH_NPU_VERSION}: {exc}") from exc
+    found = glob.glob(os.path.join(cache_dir, f"torch_npu-{TORCH_NPU_VERSION}-*.whl"))
+    if proc.returncode != 0 or not found:
+        out = (proc.stderr or proc.stdout or "").strip()
+        errors = [ln for ln in out.splitlines() if ln.startswith("ERROR")]
+        tail = "\n".join(errors)[-800:] if errors else out[-800:]
+        raise RuntimeError(f"pip download torch_npu=={TORCH_NPU_VERSION} failed "
+                           f"(rc={proc.returncode}) into {cache_dir}: {tail}")
+    return sorted(found)[0]
+
+
+def _extract_dynamo(wheel: str, cache_dir: str) -> str:
+    """Extract ``torch_npu/dynamo/**`` once; return the folder to put on sys.path."""
+    root = os.path.join(cache_dir, "extracted")
+    dynamo = os.path.join(root, "torch_npu", "dynamo")
+    marker = os.path.join(root, ".complete")
+    if not os.path.exists(marker):
+        with zipfile.ZipFile(wheel) as zf:
+            members = [m for m in zf.namelist() if m.startswith("torch_npu/dynamo/")
+                       and not m.endswith(".so")]  # natives are faked; skip ~MBs of binaries
+            zf.extractall(root, members)
+        open(marker, "w").close()
+    return dynamo
+
+
+def load_torchair(cache_dir: str | None = None) -> types.ModuleType:
+    """Import real torchair on CPU (idempotent).  Raises RuntimeError with the reason on failure."""
+    global _cached, _failure
+    if _cached is not None:
+        return _cached
+    cache_dir = cache_dir or default_cache_dir()
+    try:
+        import google.protobuf  # noqa: F401  (torchair needs protobuf at import)
+    except ImportError as exc:
+        raise RuntimeError("torchair needs the 'protobuf' package") from exc
+    try:
+        os.makedirs(cache_dir, exist_ok=True)
+        with open(os.path.join(cache_dir, ".lock"), "w") as lock:  # pytest-xdist workers share the cache
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            dynamo = _extract_dynamo(_wheel_path(cache_dir), cache_dir)
+    except (RuntimeError, OSError, zipfile.BadZipFile) as exc:
+        _failure = str(exc)
+        raise RuntimeError(f"torchair unavailable: {exc}") from exc
+    if dynamo not in sys.path:
+        sys.path.insert(0, dynamo)
+    _install_fakes()
+    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    loggers = [logging.getLogger(n) for n in ("torchair", "")]
+    levels = [lg.level for lg in loggers]
+    try:
+        for lg in loggers:
+            lg.setLevel(logging.ERROR)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # ~100 "Failed to import <npu op converter>" warnings
+            import torchair  # noqa: PLC0415
+    except Exception as exc:  # noqa: BLE001 - report any import failure as "unavailable"
+        _failure = f"import torchair failed: {type(exc).__name__}: {exc}"
+        raise RuntimeError(f"torchair unavailable: {_failure}") from exc
+    finally:
+        for lg, lvl in zip(loggers, levels):
+            lg.setLevel(lvl)
+        if threading.current_thread() is threading.main_thread():
+            for sig, handler in saved.items():  # torchair.core._backend swallows SIGINT/SIGTERM
+                if handler is not None:
+                    signal.signal(sig, handler)
+    _cached, _failure = torchair, None
+    return torchair
+
+
+def torchair_available_reason(cache_dir: str | None = None) -> str | None:
+    """None if torchair loads, else the reason (for ``pytest.skip(reason)``)."""
+    try:
+        load_torchair(cache_dir)
+        return None
+    except RuntimeError as exc:
+        return str(exc)

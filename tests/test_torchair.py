@@ -1,0 +1,151 @@
+"""Through real torchair on CPU (SPEC §3): ``get_npu_backend(compiler_config=cfg)`` with
+``debug.run_eagerly`` runs torchair's whole ``_optimize_fx`` (our hook, its passes, the user's hooks)
+and converts every FX node to GE IR in Python — including ours — then runs the graph eagerly."""
+from __future__ import annotations
+
+import functools
+
+import pytest
+import torch
+
+import nsa_fusion
+from fusion_harness import count_fused_calls
+from golden import golden_compress_infer
+from nsa_fusion import diagnostics
+from nsa_fusion.testing.formulations import FORMULATIONS, NEAR_MISSES, CompressStep, make_inputs
+
+ARGS = ("input", "weight", "slots", "block_table", "lengths")
+OP = torch.ops.nsa_fusion.compress_infer_.default
+
+
+def _compile(torchair, model, args, *, dynamic=False, user_pre=None):
+    cfg = torchair.CompilerConfig()
+    cfg.debug.run_eagerly = True
+    codes = []
+
+    def user_post(gm, example_inputs, config):  # the user's own hook: sees the final FX graph
+        codes.append(gm.code)
+
+    cfg.post_grad_custom_post_pass = user_post
+    if user_pre is not None:
+        cfg.post_grad_custom_pre_pass = user_pre
+    backend = nsa_fusion.get_npu_backend(compiler_config=cfg)
+    torch._dynamo.reset()
+    diagnostics.reset()
+    out = torch.compile(model, backend=backend, dynamic=dynamic, fullgraph=True)(*args)
+    return out, "\n".join(codes), dict(diagnostics.stats)
+
+
+def _case(formulation, dtype=torch.float16, **kw):
+    inputs = make_inputs(dtype=dtype, weight_layout=formulation.weight_layout, **kw)
+    args = [inputs[k] for k in ARGS] + [inputs["cache"].clone()]
+    expected = golden_compress_infer(inputs["input"], inputs["op_weight"], inputs["slots"], inputs["l"], inputs["d"],
+                                     inputs["P"], block_table=inputs["block_table"], actual_seq_len=inputs["lengths"],
+                                     cache=inputs["cache"])
+    return CompressStep(formulation, inputs["l"], inputs["d"]), args, expected
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["fp16", "bf16"])
+@pytest.mark.parametrize("formulation", FORMULATIONS, ids=lambda f: f.name)
+def test_formulation_fuses_in_real_torchair(torchair, formulation, dtype):
+    model, args, expected = _case(formulation, dtype)
+    _, code, stats = _compile(torchair, model, args)
+    assert stats.get("fused") == 1 and stats.get("target.npu") == 1, stats
+    assert count_fused_calls(code) == 1, code
+    assert "aten.index_put" not in code and "aten.index_copy" not in code and "aten.copy_" not in code, code
+    assert torch.equal(args[-1], expected)
+
+
+@pytest.mark.parametrize("formulation", [FORMULATIONS[0], FORMULATIONS[7]], ids=lambda f: f.name)
+def test_dynamic_shapes_in_real_torchair(torchair, formulation):
+    model, args, expected = _case(formulation)
+    _, code, stats = _compile(torchair, model, args, dynamic=True)
+    assert stats.get("fused") == 1, stats
+    assert torch.equal(args[-1], expected)
+
+
+def test_users_pre_hook_still_runs_after_ours(torchair):
+    seen = []
+
+    def user_pre(gm, example_inputs, config):
+        seen.append(count_fused_calls(gm.code))
+
+    model, args, expected = _case(FORMULATIONS[0])
+    _compile(torchair, model, args, user_pre=user_pre)
+    assert seen == [1]  # it ran, after our fusion
+    assert torch.equal(args[-1], expected)
+
+
+def test_ge_converter_emits_nsa_compress_with_cache(torchair, monkeypatch):
+    """End to end: torchair converts our node with our converter into one NsaCompressWithCache."""
+    from nsa_fusion.lowering import npu
+    from torchair.ge._ge_graph import get_default_ge_graph
+
+    npu.register_ge_converters()
+    original = OP._ge_converter
+    emitted = []
+
+    def spy(*args, **kwargs):
+        result = original(*args, **kwargs)
+        emitted.extend(o for o in get_default_ge_graph().op if o.type == "NsaCompressWithCache")
+        return result
+
+    functools.update_wrapper(spy, original)  # keeps torchair's converter attributes (require_meta, ...)
+    monkeypatch.setattr(OP, "_ge_converter", spy)
+    model, args, expected = _case(FORMULATIONS[2])
+    _compile(torchair, model, args)
+    assert len(emitted) == 1
+    node = emitted[0]
+    assert [d.name for d in node.input_desc] == ["input", "weight", "slot_mapping", "output_cache", "act_seq_len",
+                                                 "block_table"]
+    attrs = {k: node.attr[k] for k in ("compress_block_size", "compress_stride", "page_block_size", "act_seq_len_type")}
+    assert {k: v.i for k, v in attrs.items()} == dict(compress_block_size=32, compress_stride=16, page_block_size=64,
+                                                      act_seq_len_type=1)
+    assert node.attr["layout"].s == b"TND"
+    assert torch.equal(args[-1], expected)
+
+
+def test_ge_converter_inputs_order_dtypes_and_casts(torchair):
+    """Called directly in a GE graph: int64 slots / block table are cast to INT32, int32 lengths to
+    INT64, and the op writes the cache Data in place (no TensorMove copy)."""
+    from nsa_fusion.lowering import npu
+    from torchair.ge._ge_graph import Data, DataType, GeGraph
+
+    npu.register_ge_converters()
+    with GeGraph() as g:
+        inp = Data(index=0, dtype=DataType.DT_FLOAT16, shape=[8, 64, 2, 16], placement="NPU")
+        w = Data(index=1, dtype=DataType.DT_FLOAT16, shape=[32, 2], placement="NPU")
+        slots = Data(index=2, dtype=DataType.DT_INT64, shape=[4], placement="NPU")
+        table = Data(index=3, dtype=DataType.DT_INT64, shape=[4, 2], placement="NPU")
+        lens = Data(index=4, dtype=DataType.DT_INT32, shape=[4], placement="NPU")
+        cache = Data(index=5, dtype=DataType.DT_FLOAT16, shape=[16, 2, 16], placement="NPU")
+        OP._ge_converter(inp, w, slots, table, lens, cache, 32, 16, 64)
+        ops = {o.name: o for o in g.op}
+        node = next(o for o in g.op if o.type == "NsaCompressWithCache")
+        producers = [ops[i.split(":")[0]] for i in node.input]
+        assert [p.type for p in producers] == ["Data", "Data", "Cast", "Data", "Cast", "Cast"]
+        cast_to = {p.name: p.attr["dst_type"].i for p in producers if p.type == "Cast"}
+        assert sorted(cast_to.values()) == sorted([DataType.DT_INT32, DataType.DT_INT64, DataType.DT_INT32])
+        assert producers[3].name == "Data_5" or list(node.input)[3].startswith(producers[3].name)
+        assert not any(o.type == "TensorMove" for o in g.op)  # in place on the cache input
+
+
+def test_unfused_near_miss_cannot_compile_in_ge_and_explain_says_why(torchair):
+    model, args, _ = _case(NEAR_MISSES[0])
+    with pytest.raises(Exception) as info:
+        _compile(torchair, model, args)
+    assert "index_put" in str(info.value) and "ge_converter is not implemented" in str(info.value)
+    report = nsa_fusion.explain(model, *args, print_report=False)
+    assert report.fused_count == 0 and any("GE converter" in n for n in report.notes)
+
+
+def test_vendor_limit_violated_gives_ge_compilable_scatter(torchair):
+    """fp32 is outside the Ascend kernel's limits: torchair gets a scatter write-back, which it can
+    convert (no index_put), and the reason is recorded."""
+    model, args, expected = _case(FORMULATIONS[0], torch.float32)
+    _, code, stats = _compile(torchair, model, args)
+    assert stats.get("target.ge_scatter") == 1, stats
+    assert count_fused_calls(code) == 0 and "scatter" in code and "index_put" not in code
+    reasons = [e.reason for e in diagnostics.events if e.kind == "target"]
+    assert any("float16/bfloat16" in r for r in reasons)
+    torch.testing.assert_close(args[-1], expected, rtol=1e-5, atol=1e-5)
