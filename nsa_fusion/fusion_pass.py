@@ -184,11 +184,13 @@ class NsaFusionPass(CustomGraphPass):
                 fuse.apply(graph)
         finally:
             _Run.current = None
-        fused = [n for n in _compress_nodes(graph) if n not in before]
-        names = run.accepted if len(run.accepted) == len(fused) else ["compress"] * len(fused)
-        for n, name in zip(fused, names):
-            record("fused", pattern=name, dialect=self.dialect.name, node=n.name)
-        self.matched_count += len(fused)
+        # every accepted match was replaced: by the fused op, or (torchair, outside the vendor limits)
+        # by the GE-compilable scatter write-back
+        new_ops = [n.name for n in _compress_nodes(graph) if n not in before]
+        for i, name in enumerate(run.accepted):
+            record("fused", pattern=name, dialect=self.dialect.name,
+                   node=new_ops[i] if len(new_ops) == len(run.accepted) else "scatter_writeback")
+        self.matched_count += len(run.accepted)
         live = set(graph.nodes)
         for anchor, (pattern, reason) in run.refusals.items():
             if anchor in live:

@@ -101,7 +101,11 @@ def _index_copy(cache, read_slots, write_slots, rows):
     return torch.index_copy(cache, 0, write_slots, rows)
 
 
-WRITEBACKS = {"index_put": _index_put, "index_copy": _index_copy}
+def _scatter(cache, read_slots, write_slots, rows):
+    return torch.scatter(cache, 0, write_slots[:, None, None].expand_as(rows), rows)
+
+
+WRITEBACKS = {"index_put": _index_put, "index_copy": _index_copy, "scatter": _scatter}
 
 
 # -- slot spellings: graphs are not CSE'd, so one cast used twice and two casts differ ----------------
@@ -177,8 +181,8 @@ def _example_inputs(pooling: Pooling, slot_dtype):
 def compress_patterns() -> Iterator[CompressPattern]:
     for pooling, (wn, writeback), (sn, slot_spelling) in itertools.product(
             POOLINGS, WRITEBACKS.items(), SLOTS.items()):
-        if wn == "index_copy" and sn == "slots":
-            slot_dtype = torch.int64  # index_copy needs int64 indices: the leaf is the (shared) cast
+        if wn in ("index_copy", "scatter") and sn == "slots":
+            slot_dtype = torch.int64  # these need int64 indices: the leaf is the (shared) cast
         else:
             slot_dtype = torch.int32 if sn == "slots2cast" else torch.int64
         search, replace = _make(pooling, writeback, slot_spelling)

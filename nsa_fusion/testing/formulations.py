@@ -141,6 +141,16 @@ def einsum_headmajor_flat_index_copy(input, weight_nl, slots, block_table, lengt
     return cache
 
 
+def mulsum_scatter(input, weight, slots, block_table, lengths, cache, l, d):
+    """scatter_ write-back (rows broadcast over heads and dims)."""
+    tokens = _tokens_gather(input, block_table, _pos_clamp(lengths, l))
+    pooled = (tokens.float() * weight.float()[None, :, :, None]).sum(dim=1).to(cache.dtype)
+    slot = slots.long()
+    rows = torch.where(_valid(lengths, l, d)[:, None, None], pooled, cache[slot])
+    cache.scatter_(0, slot[:, None, None].expand_as(rows), rows)
+    return cache
+
+
 FORMULATIONS = [
     Formulation("mulsum_index_put", mulsum_index_put),
     Formulation("mulsum_setitem_where_div", mulsum_setitem_where_div),
@@ -152,6 +162,7 @@ FORMULATIONS = [
     Formulation("mean_gather_index_copy", mean_gather_index_copy, "mean"),
     Formulation("mulsum_advindex_where_twocasts", mulsum_advindex_where_twocasts),
     Formulation("einsum_headmajor_flat_index_copy", einsum_headmajor_flat_index_copy, "Nl"),
+    Formulation("mulsum_scatter", mulsum_scatter),
 ]
 
 
