@@ -1,7 +1,8 @@
 """Portable kernels of ``nsa_fusion::compress_infer_`` (everything that is not the Ascend kernel).
 
-* CPU: only the qualifying batches are touched.  The native C++ kernel (``native.py``) when it
-  builds; otherwise :func:`compress_qualifying_torch`, the same arithmetic in vectorised torch.
+* CPU: only the qualifying batches are touched.  The native C++ kernel (``native.py``,
+  ``csrc/nsa_compress.cpp``) when it builds; otherwise :func:`compress_qualifying_torch`, the same
+  arithmetic in vectorised torch.
 * Other devices (CUDA, …): :func:`compress_masked_torch`, a fixed-shape formulation with no host
   sync and no data-dependent shapes, so CUDA-graph capture works.  It reads ``l`` tokens and one
   cache row per batch (never the whole cache).
@@ -48,17 +49,16 @@ def compress_cpu(input, weight, slot_mapping, block_table, lengths, cache, l, d,
 
     if npu.forced():  # tests: exercise the Ascend kernel path (vendor-op stand-in) on CPU tensors
         return npu.compress_device(input, weight, slot_mapping, block_table, lengths, cache, l, d, P)
-    lengths = lengths.cpu()
+    kernel = native.load_native()
+    if kernel is not None:  # validates what it dereferences, then writes (see csrc/nsa_compress.cpp)
+        kernel.compress_(input, weight, slot_mapping, block_table, lengths, cache, l, d, P)
+        return
     q = qualifying_mask(lengths, l, d).nonzero().flatten()
     if q.numel() == 0:
         return
     # Memory safety before anything is written: ids the kernel will dereference must be in range.
     check_window_indices(input, l, d, P, block_table, lengths, slot_mapping, cache.shape[0], qualifying=q)
-    kernel = native.load_native()
-    if kernel is not None:
-        kernel.compress_infer_(input, weight, slot_mapping, block_table, lengths, cache, l, d, P)
-    else:
-        compress_qualifying_torch(input, weight, slot_mapping, block_table, lengths, cache, l, d, P)
+    compress_qualifying_torch(input, weight, slot_mapping, block_table, lengths, cache, l, d, P)
 
 
 def compress_masked_torch(input, weight, slot_mapping, block_table, lengths, cache, l, d, P):
