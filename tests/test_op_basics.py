@@ -29,7 +29,7 @@ def _expected(inp):
 
 
 CASES = [dict(dtype=dt) for dt in (torch.float16, torch.bfloat16, torch.float32)] + \
-        [dict(N=n) for n in (1, 2, 16, 52)] + [dict(D=dd) for dd in (16, 128, 192, 256)] + \
+        [dict(N=n) for n in (1, 2, 16, 52)] + [dict(D=dd) for dd in (16, 80, 128, 192, 200, 256)] + \
         [dict(l=l, d=d) for l, d in ((16, 16), (32, 16), (48, 16), (64, 32), (64, 64), (48, 48))] + \
         [dict(P=64), dict(P=128), dict(P=16, l=64, d=16), dict(B=1), dict(B=200, N=2, D=16)] + \
         [dict(qualifying=q) for q in ("none", "some", "all")] + [dict(index_dtype=torch.int64)]

@@ -16,6 +16,11 @@
 #include <cstdint>
 #include <vector>
 
+#if defined(__AVX2__) && defined(__F16C__)
+#include <immintrin.h>
+#define NSA_AVX2 1
+#endif
+
 namespace {
 
 int64_t read_index(const at::Tensor& t, int64_t i, int64_t j = -1) {
@@ -23,6 +28,33 @@ int64_t read_index(const at::Tensor& t, int64_t i, int64_t j = -1) {
   if (t.scalar_type() == at::kInt) return t.const_data_ptr<int32_t>()[off];
   return t.const_data_ptr<int64_t>()[off];
 }
+
+#ifdef NSA_AVX2
+// 8 lanes of T -> fp32 (exact widening)
+inline __m256 load8(const c10::Half* p) {
+  return _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+}
+inline __m256 load8(const c10::BFloat16* p) {
+  const __m256i wide = _mm256_cvtepu16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+  return _mm256_castsi256_ps(_mm256_slli_epi32(wide, 16));
+}
+inline __m256 load8(const float* p) { return _mm256_loadu_ps(p); }
+
+// acc[0:64) over the window for one (batch, head) and a 64-wide slice of D: 8 ymm accumulators stay in
+// registers across j.  mul then add (no FMA): identical to the scalar order, lane by lane.
+template <typename T>
+inline void window_block64(const T* in, const int64_t* row_offset, const float* w, int64_t l, int64_t N, int64_t h,
+                           int64_t e0, float* acc) {
+  __m256 a[8];
+  for (int k = 0; k < 8; ++k) a[k] = _mm256_setzero_ps();
+  for (int64_t j = 0; j < l; ++j) {
+    const __m256 wj = _mm256_set1_ps(w[j * N + h]);
+    const T* tok = in + row_offset[j] + e0;
+    for (int k = 0; k < 8; ++k) a[k] = _mm256_add_ps(a[k], _mm256_mul_ps(wj, load8(tok + 8 * k)));
+  }
+  for (int k = 0; k < 8; ++k) _mm256_storeu_ps(acc + e0 + 8 * k, a[k]);
+}
+#endif
 
 template <typename T>
 void run(const at::Tensor& input, const at::Tensor& weight, const at::Tensor& slots, const at::Tensor& table,
@@ -48,15 +80,16 @@ void run(const at::Tensor& input, const at::Tensor& weight, const at::Tensor& sl
         const int64_t p = s - l + j;
         row_offset[j] = read_index(table, b, p / P) * is0 + (p % P) * is1 + h * is2;
       }
-      std::fill(acc.begin(), acc.end(), 0.f);
+      int64_t e0 = 0;
+#ifdef NSA_AVX2
+      if (is3 == 1)
+        for (; e0 + 64 <= D; e0 += 64) window_block64(in, row_offset.data(), w.data(), l, N, h, e0, acc.data());
+#endif
+      std::fill(acc.begin() + e0, acc.end(), 0.f);
       for (int64_t j = 0; j < l; ++j) {
         const float wj = w[j * N + h];
         const T* tok = in + row_offset[j];
-        if (is3 == 1) {
-          for (int64_t e = 0; e < D; ++e) acc[e] += wj * static_cast<float>(tok[e]);
-        } else {
-          for (int64_t e = 0; e < D; ++e) acc[e] += wj * static_cast<float>(tok[e * is3]);
-        }
+        for (int64_t e = e0; e < D; ++e) acc[e] += wj * static_cast<float>(tok[e * is3]);
       }
       T* dst = out + read_index(slots, b) * cs0 + h * cs1;
       for (int64_t e = 0; e < D; ++e) dst[e * cs2] = static_cast<T>(acc[e]);
