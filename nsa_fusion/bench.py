@@ -79,6 +79,7 @@ def bench_op(B, N, D, l, d, P, dtype_name, frac, repeats):
     def ref(c):
         return nsa_fusion.reference.compress_infer(*args, **kw, cache=c)
 
+    torch._dynamo.reset()  # one fresh compile per size (else dynamo's recompile limit ends in eager)
     compiled_ref = torch.compile(ref, dynamic=False)
     compiled_ref(cache)  # compile outside the timed region
     previous = nsa_fusion.set_value_checks(False)
