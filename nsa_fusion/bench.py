@@ -168,12 +168,12 @@ def main(argv=None) -> int:
     args = p.parse_args(argv)
     torch.set_num_threads(args.threads)
     from .fusion_pass import pattern_passes
-    from .lowering import native
+    from .lowering import native_kernel
 
     t0 = time.perf_counter()
     pattern_passes("inductor")
     init_s = time.perf_counter() - t0
-    loaded, where = native.available()
+    loaded, where = native_kernel.available()
     meta = dict(threads=torch.get_num_threads(), torch=torch.__version__, native_kernel=loaded,
                 pattern_init_s=init_s, quick=args.quick)
     reps = 20 if args.quick else 100

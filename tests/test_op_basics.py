@@ -188,9 +188,9 @@ def test_op_and_reference_inside_plain_inductor_fullgraph():
                                   dict(dtype=torch.float32, index_dtype=torch.int64)],
                          ids=["fp16", "bf16", "l>P", "fp32-int64"])
 def test_pure_torch_fallback_kernel_is_bit_exact_too(case, monkeypatch):
-    from nsa_fusion.lowering import native
+    from nsa_fusion.lowering import native_kernel
 
-    monkeypatch.setattr(native, "load_native", lambda: None)
+    monkeypatch.setattr(native_kernel, "load_native", lambda: None)
     inp = make_inputs(qualifying="some", **case)
     expected = _expected(inp)
     assert torch.equal(_call(nsa_fusion.compress_infer, inp)[1], expected)
@@ -199,9 +199,9 @@ def test_pure_torch_fallback_kernel_is_bit_exact_too(case, monkeypatch):
 def test_native_kernel_builds_in_ci():
     import os
 
-    from nsa_fusion.lowering import native
+    from nsa_fusion.lowering import native_kernel
 
-    loaded, why = native.available()
+    loaded, why = native_kernel.available()
     if os.environ.get("CI") == "true":
         assert loaded, why
     elif not loaded:

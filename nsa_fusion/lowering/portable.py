@@ -1,6 +1,6 @@
 """Portable kernels of ``nsa_fusion::compress_infer_`` (everything that is not the Ascend kernel).
 
-* CPU: only the qualifying batches are touched.  The native C++ kernel (``native.py``,
+* CPU: only the qualifying batches are touched.  The native C++ kernel (``native_kernel.py``,
   ``csrc/nsa_compress.cpp``) when it builds; otherwise :func:`compress_qualifying_torch`, the same
   arithmetic in vectorised torch.
 * Other devices (CUDA, …): :func:`compress_masked_torch`, a fixed-shape formulation with no host
@@ -15,7 +15,7 @@ from __future__ import annotations
 import torch
 
 from .._validation import check_window_indices, qualifying_mask
-from . import native
+from . import native_kernel
 
 
 def _weighted_window_sum(tokens: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
@@ -49,7 +49,7 @@ def compress_cpu(input, weight, slot_mapping, block_table, lengths, cache, l, d,
 
     if npu.forced():  # tests: exercise the Ascend kernel path (vendor-op stand-in) on CPU tensors
         return npu.compress_device(input, weight, slot_mapping, block_table, lengths, cache, l, d, P)
-    kernel = native.load_native()
+    kernel = native_kernel.load_native()
     if kernel is not None:  # validates what it dereferences, then writes (see csrc/nsa_compress.cpp)
         kernel.compress_(input, weight, slot_mapping, block_table, lengths, cache, l, d, P)
         return

@@ -6,8 +6,9 @@ system C++ compiler against torch's headers and libraries, with OpenMP, and load
 and no build at install time (pip would otherwise need torch in its isolated build environment).
 
 The shared library is cached under ``$NSA_FUSION_CACHE_DIR`` (default ``~/.cache/nsa_fusion/native``)
-in a folder keyed by the source, torch version, compiler flags and CPU model, so a stale or foreign
-build is never loaded.  If anything fails, one warning says why and the pure-torch kernel is used.
+in a folder keyed by the source, torch version, Python and compiler flags (including the vector ISA,
+picked from torch's own CPU check: AVX-512 / AVX2 / default), so a stale or foreign build is never
+loaded.  If anything fails, one warning says why and the pure-torch kernel is used.
 ``NSA_FUSION_NO_NATIVE=1`` skips the native kernel without a warning.
 """
 from __future__ import annotations
@@ -16,7 +17,6 @@ import functools
 import hashlib
 import os
 import pathlib
-import platform
 import shutil
 import subprocess
 import sys
@@ -26,28 +26,63 @@ import warnings
 import torch
 
 SOURCE = pathlib.Path(__file__).parent / "csrc" / "nsa_compress.cpp"
-# -ffp-contract=off: no FMA, so the fp32 accumulation is bit-identical to the golden's mul-then-add
-FLAGS = ["-O3", "-std=c++17", "-shared", "-fPIC", "-fopenmp", "-ffp-contract=off", "-march=native", "-w"]
+# -ffp-contract=off / -fno-fast-math: no FMA, no reassociation, so the fp32 accumulation is
+# bit-identical to the golden's mul-then-add.
+BASE_FLAGS = ["-O3", "-std=c++17", "-shared", "-fPIC", "-fopenmp", "-ffp-contract=off", "-fno-fast-math",
+              "-fvisibility=hidden", "-w"]
+# ISA as ATen's per-capability kernels build it (the -m flags plus the CPU_CAPABILITY macros that select
+# at::vec's AVX2 / AVX-512 Vectorized), chosen from torch's own runtime CPU check, never -march=native.
+ISA_FLAGS = {
+    "DEFAULT": [],
+    "AVX2": ["-mavx2", "-mfma", "-mf16c", "-DCPU_CAPABILITY=AVX2", "-DCPU_CAPABILITY_AVX2"],
+    "AVX512": ["-mavx512f", "-mavx512bw", "-mavx512vl", "-mavx512dq", "-mavx2", "-mfma", "-mf16c",
+               "-DCPU_CAPABILITY=AVX512", "-DCPU_CAPABILITY_AVX512"],
+}
+_ORDER = ["DEFAULT", "AVX2", "AVX512"]
 
 _status = (False, "not loaded yet")
 
 
-def _cpu_id() -> str:
+def _cpu_has(*flags: str) -> bool:
+    """x86 feature flags from /proc/cpuinfo; True where that file is not there (trust torch's check)."""
     try:
         with open("/proc/cpuinfo") as f:
-            lines = [ln for ln in f if ln.startswith(("model name", "flags"))]
-        return "".join(sorted(set(lines)))
+            for line in f:
+                if line.startswith("flags"):
+                    have = set(line.split(":", 1)[1].split())
+                    return all(flag in have for flag in flags)
     except OSError:
-        return platform.processor() or platform.machine()
+        pass
+    return True
+
+
+def isa() -> str:
+    """The vector ISA to build for: what torch dispatches to on this CPU (``ATEN_CPU_CAPABILITY``
+    lowers it), optionally lowered further with ``NSA_FUSION_NATIVE_VEC=DEFAULT|AVX2``."""
+    try:
+        cap = torch.backends.cpu.get_cpu_capability()
+    except Exception:
+        cap = "DEFAULT"
+    if cap not in ISA_FLAGS:  # SVE, VSX, ZVECTOR: ATen's generic Vectorized
+        cap = "DEFAULT"
+    want = os.environ.get("NSA_FUSION_NATIVE_VEC", "").upper()
+    if want in ISA_FLAGS and _ORDER.index(want) < _ORDER.index(cap):
+        cap = want
+    if cap != "DEFAULT" and not _cpu_has("f16c", "fma", "avx2"):  # ATen's AVX2 check does not test F16C
+        cap = "DEFAULT"
+    return cap
+
+
+def _flags() -> list[str]:
+    return [*BASE_FLAGS, *ISA_FLAGS[isa()]]
 
 
 def _build_dir() -> pathlib.Path:
     root = pathlib.Path(os.environ.get("NSA_FUSION_CACHE_DIR") or pathlib.Path.home() / ".cache" / "nsa_fusion")
     key = hashlib.sha256()
-    for part in (SOURCE.read_bytes(), torch.__version__.encode(), " ".join(FLAGS).encode(), _cpu_id().encode(),
-                 sys.version.encode()):
+    for part in (SOURCE.read_bytes(), torch.__version__.encode(), " ".join(_flags()).encode(), sys.version.encode()):
         key.update(part)
-    return root / "native" / key.hexdigest()[:16]
+    return root / "native" / f"{isa().lower()}-{key.hexdigest()[:16]}"
 
 
 def _compile(target: pathlib.Path) -> None:
@@ -58,7 +93,7 @@ def _compile(target: pathlib.Path) -> None:
         raise RuntimeError("no C++ compiler found (set CXX or install g++)")
     abi = int(torch._C._GLIBCXX_USE_CXX11_ABI)
     torch_lib = os.path.join(os.path.dirname(torch.__file__), "lib")
-    cmd = [cxx, *FLAGS, f"-D_GLIBCXX_USE_CXX11_ABI={abi}", str(SOURCE), "-o", None,
+    cmd = [cxx, *_flags(), f"-D_GLIBCXX_USE_CXX11_ABI={abi}", str(SOURCE), "-o", None,
            *[f"-I{p}" for p in cpp_extension.include_paths()], f"-L{torch_lib}", "-lc10", "-ltorch_cpu",
            f"-Wl,-rpath,{torch_lib}"]
     target.parent.mkdir(parents=True, exist_ok=True)
