@@ -1,7 +1,8 @@
 """(c) A graph-captured decode loop: lengths advance as a tensor, one compile, no recompiles.
 
-On CUDA the compiled step is also captured in a CUDA graph (``mode="reduce-overhead"`` with the
-nsa_fusion pass enabled for the default Inductor backend); on CPU it is the plain compiled loop.
+On CUDA the step is compiled with ``mode="reduce-overhead"`` (the pass enabled for the default
+Inductor backend; on CUDA it currently leaves the composite to Inductor, see
+``nsa_fusion.lowering.fuses_on``); on CPU it is the plain compiled loop with the fused op.
 """
 import torch
 
@@ -36,7 +37,10 @@ def main(steps=40):
     diff = (eager.float() - fused.float()).abs().max().item()
     print(f"{steps} steps on {device}: compiles={len(compiles) or 'n/a'} fused={nsa_fusion.stats['fused']} "
           f"max|diff|={diff:.2e}")
-    assert diff < 1e-2 and len(compiles) <= 1 and nsa_fusion.stats["fused"] == 1
+    from nsa_fusion.lowering import fuses_on
+
+    expected = 1 if fuses_on(torch.device(device))[0] else 0  # CUDA: left to Inductor's own kernels
+    assert diff < 1e-2 and len(compiles) <= 1 and nsa_fusion.stats["fused"] == expected
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import inspect
 import os
 import pathlib
 import time
@@ -56,7 +57,8 @@ class _Run:
 
 def _compress_check(pattern: compress.CompressPattern):
     def extra_check(match) -> bool:
-        ok, reason = checks.check_compress(match, pattern.pooling, match.kwargs["l"], match.kwargs["d"])
+        l, d = checks.window_constants(match)
+        ok, reason = checks.check_compress(match, pattern.pooling, l, d)
         if _Run.current is not None:
             if ok:
                 _Run.current.accepted.append(pattern.name)
@@ -68,6 +70,25 @@ def _compress_check(pattern: compress.CompressPattern):
     return extra_check
 
 
+# Feature detection, not version strings: register_replacement gained pattern_name/get_decomp_fn in
+# newer torch; older ones (2.11 on the GPU image) reject them.
+_REGISTER_PARAMS = frozenset(inspect.signature(register_replacement).parameters)
+
+
+def _register(search, replace, example_inputs, **kwargs):
+    return register_replacement(search, replace, example_inputs,
+                                **{k: v for k, v in kwargs.items() if k in _REGISTER_PARAMS})
+
+
+def _dialect_trace(trace_fn, dialect: Dialect):
+    """The dialect, not the caller, picks the decompositions (newer register_replacement passes its
+    own ``get_decomp_fn`` to the trace function; older ones pass none)."""
+    def trace(fn, args, **_ignored):
+        return trace_fn(fn, args, get_decomp_fn=dialect.get_decomp_fn)
+
+    return trace
+
+
 @functools.cache
 def pattern_passes(dialect_name: str) -> tuple[PatternMatcherPass, PatternMatcherPass, PatternMatcherPass]:
     """Build (once per dialect) the three pattern passes.  Tracing every pattern costs a few seconds,
@@ -77,19 +98,19 @@ def pattern_passes(dialect_name: str) -> tuple[PatternMatcherPass, PatternMatche
     fuse = PatternMatcherPass(pass_name=f"nsa_fusion_compress_{dialect.name}")
     restore = PatternMatcherPass(pass_name=f"nsa_fusion_restore_{dialect.name}")
     for trace_fn in dialect.trace_fns:
-        common = dict(trace_fn=trace_fn, skip_duplicates=True, get_decomp_fn=dialect.get_decomp_fn)
+        common = dict(trace_fn=_dialect_trace(trace_fn, dialect), skip_duplicates=True)
         for index_dtype in (torch.int32, torch.int64):
             for fe in frontends.frontends():
-                register_replacement(fe.search, frontends.replacement,
+                _register(fe.search, frontends.replacement,
                                      frontends.example_inputs(index_dtype=index_dtype), pass_dicts=gather,
                                      scalar_workaround=frontends.SCALARS, pattern_name=f"gather:{fe.name}",
                                      extra_check=frontends.check_frontend, **common)
-        register_replacement(frontends.restore_search, frontends.restore, frontends.example_inputs(),
+        _register(frontends.restore_search, frontends.restore, frontends.example_inputs(),
                              pass_dicts=restore, scalar_workaround={"l": frontends.SCALARS["l"]},
                              pattern_name="restore", **common)
         for cp in compress.compress_patterns():
             dtype = torch.float16 if cp.pooling.casts else torch.float32
-            register_replacement(cp.search, cp.replace, cp.example_inputs(dtype), pass_dicts=fuse,
+            _register(cp.search, cp.replace, cp.example_inputs(dtype), pass_dicts=fuse,
                                  scalar_workaround=compress.SCALARS, extra_check=_compress_check(cp),
                                  pattern_name=cp.name, **common)
     return gather, fuse, restore

@@ -72,6 +72,19 @@ def weight_source(node: torch.fx.Node, target_dtype: torch.dtype):
     return None, "weight provenance chain too long"
 
 
+def window_constants(match: Match):
+    """(l, d) of a stage-B match.  Newer torch keeps the scalar_workaround values in the re-traced
+    match's kwargs; older torch drops literals there, so read them off the matched nodes: l is the
+    window_gather's length, d the divisor of the condition's remainder."""
+    l, d = match.kwargs.get("l"), match.kwargs.get("d")
+    for n in match.nodes:
+        if l is None and n.target == torch.ops.nsa_fusion.window_gather.default:
+            l = n.args[3]
+        if d is None and n.target == aten.remainder.Scalar:
+            d = n.args[1]
+    return l, d
+
+
 def check_compress(match: Match, pooling, l: int, d: int) -> tuple[bool, str]:
     """Checks for a stage-B match of ``pooling`` with window length ``l`` and stride ``d``."""
     kw = match.kwargs
@@ -84,6 +97,11 @@ def check_compress(match: Match, pooling, l: int, d: int) -> tuple[bool, str]:
         return False, "slots, lengths and block_table must be int32/int64 tensors"
     if len({t.device for t in (inp, cache, lengths, slots, table)}) != 1:
         return False, "matched tensors live on different devices"
+    from ..lowering import fuses_on
+
+    worth, why = fuses_on(inp.device)
+    if not worth:
+        return False, why
     if not (isinstance(l, int) and isinstance(d, int)) or l < d or d <= 0:
         return False, f"window length {l} / stride {d} are not constants with l >= d > 0"
     if not pooling.casts and inp.dtype != torch.float32:

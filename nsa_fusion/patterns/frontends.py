@@ -97,7 +97,9 @@ def replacement(input, block_table, lengths, l, P):
 def check_frontend(match) -> bool:
     """The window's page size must be the paged input's page dimension (else: different tokens)."""
     val = match.kwargs["input"].meta.get("val")
-    P = match.kwargs["P"]
+    P = match.kwargs.get("P")
+    if P is None:  # older torch: literal scalars are not in the re-traced match's kwargs
+        P = next((n.args[1] for n in match.nodes if n.target == torch.ops.aten.remainder.Scalar), None)
     P = P.meta.get("val") if isinstance(P, torch.fx.Node) else P
     if not isinstance(val, torch.Tensor) or val.dim() != 4:
         return False
