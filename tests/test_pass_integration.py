@@ -250,3 +250,15 @@ def test_fx_graph_cache_never_serves_stale_unfused_graph(monkeypatch, tmp_path):
         codes.append("\n".join(code))
     assert count_fused_calls(codes[0]) == 0
     assert count_fused_calls(codes[1]) == 1
+
+
+def test_device_without_a_kernel_is_left_to_inductor(monkeypatch):
+    """Where nsa_fusion has no kernel that beats Inductor (CUDA today), the pass declines and says why."""
+    import nsa_fusion.lowering as lowering
+
+    monkeypatch.setattr(lowering, "fuses_on", lambda device: (False, "no nsa_fusion kernel for test-device"))
+    inputs = make_inputs(qualifying="all")
+    report = nsa_fusion.explain(CompressStep(BY_NAME["mulsum_index_put"], 32, 16), *_args(inputs), inputs["cache"],
+                                print_report=False)
+    assert report.fused_count == 0
+    assert any("test-device" in e.reason for e in report.rejected)
