@@ -101,18 +101,16 @@ def pattern_passes(dialect_name: str) -> tuple[PatternMatcherPass, PatternMatche
         common = dict(trace_fn=_dialect_trace(trace_fn, dialect), skip_duplicates=True)
         for index_dtype in (torch.int32, torch.int64):
             for fe in frontends.frontends():
-                _register(fe.search, frontends.replacement,
-                                     frontends.example_inputs(index_dtype=index_dtype), pass_dicts=gather,
-                                     scalar_workaround=frontends.SCALARS, pattern_name=f"gather:{fe.name}",
-                                     extra_check=frontends.check_frontend, **common)
-        _register(frontends.restore_search, frontends.restore, frontends.example_inputs(),
-                             pass_dicts=restore, scalar_workaround={"l": frontends.SCALARS["l"]},
-                             pattern_name="restore", **common)
+                _register(fe.search, frontends.replacement, frontends.example_inputs(index_dtype=index_dtype),
+                          pass_dicts=gather, scalar_workaround=frontends.SCALARS, pattern_name=f"gather:{fe.name}",
+                          extra_check=frontends.check_frontend, **common)
+        _register(frontends.restore_search, frontends.restore, frontends.example_inputs(), pass_dicts=restore,
+                  scalar_workaround={"l": frontends.SCALARS["l"]}, pattern_name="restore", **common)
         for cp in compress.compress_patterns():
             dtype = torch.float16 if cp.pooling.casts else torch.float32
             _register(cp.search, cp.replace, cp.example_inputs(dtype), pass_dicts=fuse,
-                                 scalar_workaround=compress.SCALARS, extra_check=_compress_check(cp),
-                                 pattern_name=cp.name, **common)
+                      scalar_workaround=compress.SCALARS, extra_check=_compress_check(cp), pattern_name=cp.name,
+                      **common)
     return gather, fuse, restore
 
 

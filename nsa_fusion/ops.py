@@ -13,6 +13,8 @@ directly in the replaced graph; eager users call :func:`compress_infer`.
 """
 from __future__ import annotations
 
+import sys
+
 import torch
 
 from . import _validation as V
@@ -97,7 +99,7 @@ def _window_gather_fake(input, block_table, lengths, compress_block_size):
 
 # torch_npu already loaded (an Ascend process): give the op its NPU kernel now.  Otherwise the torchair
 # backend registers it when it first runs; nsa_fusion never imports torch_npu itself at import time.
-if "torch_npu" in __import__("sys").modules:
+if "torch_npu" in sys.modules:
     from .lowering import npu as _npu
 
     _npu.register_npu_kernels()

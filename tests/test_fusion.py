@@ -32,9 +32,9 @@ def _assert_no_unfused_write(code: str):
 
 
 # Families whose patterns carry shape lists (einsum's bmm views, the flat view, arange(B), the
-# scatter index expand) do not
-# match when *every* size is symbolic: the matcher's re-trace spells those sizes as sym_size nodes,
-# the model's graph as SymInt inputs.  Decode loops mark only the batch dim dynamic, which fuses.
+# scatter index expand) do not match when *every* size is symbolic: the matcher's re-trace spells
+# those sizes as sym_size nodes, the model's graph as SymInt inputs.  Decode loops mark only the
+# batch dim dynamic, which fuses.
 _ALL_SYMBOLIC_UNSUPPORTED = ("einsum", "flat", "advindex", "scatter")
 
 
