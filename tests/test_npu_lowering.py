@@ -194,3 +194,66 @@ def test_hardware_compiled_model_in_torchair_modes(mode):
     torch.compile(model, backend=nsa_fusion.get_npu_backend(compiler_config=cfg))(*args, compiled)
     assert diagnostics.stats["fused"] == 1
     torch.testing.assert_close(compiled.cpu(), eager.cpu(), rtol=2e-3, atol=2e-3)
+
+
+@pytest.mark.npu
+@pytest.mark.skipif(not _npu_ready(), reason="needs an Ascend NPU with torch_npu (run `pytest -m npu` there)")
+def test_hardware_aclgraph_decode_loop_tracks_lengths_without_recompiles():
+    """reduce-overhead (aclgraph): lengths advance every step as a tensor; captured graphs must not
+    freeze them (our kernel uses the capture-safe formulation while capturing), no recompiles."""
+    import torchair
+
+    inputs = make_inputs(qualifying="none", device="npu")
+    cfg = torchair.CompilerConfig()
+    cfg.mode = "reduce-overhead"
+    frames = []
+
+    def counting(gm, example_inputs):
+        frames.append(gm)
+        return nsa_fusion.get_npu_backend(compiler_config=cfg)(gm, example_inputs)
+
+    model = CompressStep(FORMULATIONS[0], 32, 16)
+    compiled = torch.compile(model, backend=counting)
+    args = [inputs[k] for k in ("input", "weight", "slots", "block_table")]
+    lengths = inputs["lengths"].clone()
+    eager, fused = inputs["cache"].clone(), inputs["cache"].clone()
+    for _ in range(40):
+        model(*args, lengths, eager)
+        compiled(*args, lengths, fused)
+        lengths = lengths + 1
+    assert len(frames) == 1
+    torch.testing.assert_close(fused.cpu(), eager.cpu(), rtol=2e-3, atol=2e-3)
+
+
+@pytest.mark.npu
+@pytest.mark.skipif(not _npu_ready(), reason="needs an Ascend NPU with torch_npu (run `pytest -m npu` there)")
+def test_hardware_time_fused_vs_unfused_torchair(capsys):
+    """Reports (never asserts) fused vs unfused step time in reduce-overhead, the mode where the
+    unfused composite compiles at all (GE has no index_put converter)."""
+    import os
+    import time
+
+    import torchair
+
+    inputs = make_inputs(B=256, N=4, D=192, l=32, d=16, P=128, qualifying="some", device="npu")
+    args = [inputs[k] for k in ("input", "weight", "slots", "block_table", "lengths")]
+    times = {}
+    for disable in ("0", "1"):
+        os.environ["NSA_FUSION_DISABLE"] = disable
+        cfg = torchair.CompilerConfig()
+        cfg.mode = "reduce-overhead"
+        torch._dynamo.reset()
+        fn = torch.compile(CompressStep(FORMULATIONS[0], 32, 16), backend=nsa_fusion.get_npu_backend(compiler_config=cfg))
+        cache = inputs["cache"].clone()
+        for _ in range(5):
+            fn(*args, cache)
+        torch.npu.synchronize()
+        t0 = time.perf_counter()
+        for _ in range(100):
+            fn(*args, cache)
+        torch.npu.synchronize()
+        times[disable] = (time.perf_counter() - t0) / 100
+    os.environ.pop("NSA_FUSION_DISABLE", None)
+    with capsys.disabled():
+        print(f"\nnpu reduce-overhead step: fused {1e6 * times['0']:.1f} us, unfused {1e6 * times['1']:.1f} us, "
+              f"{times['1'] / times['0']:.2f}x")
