@@ -231,6 +231,25 @@ def per_position_weight(input, weight, slots, block_table, lengths, cache, l, d)
     return cache
 
 
+def keep_branch_reads_other_slots(input, weight, slots, block_table, lengths, cache, l, d):
+    """The 'keep' branch reads rows other than the ones written: not a masked in-place update."""
+    tokens = _tokens_gather(input, block_table, _pos_clamp(lengths, l))
+    pooled = (tokens.float() * weight.float()[None, :, :, None]).sum(dim=1).to(cache.dtype)
+    slot = slots.long()
+    cache.index_put_((slot,), torch.where(_valid(lengths, l, d)[:, None, None], pooled, cache[slot.flip(0)]))
+    return cache
+
+
+def scatter_other_rows(input, weight, slots, block_table, lengths, cache, l, d):
+    """scatter_ whose index does not put row b at slots[b] (rows permuted)."""
+    tokens = _tokens_gather(input, block_table, _pos_clamp(lengths, l))
+    pooled = (tokens.float() * weight.float()[None, :, :, None]).sum(dim=1).to(cache.dtype)
+    slot = slots.long()
+    rows = torch.where(_valid(lengths, l, d)[:, None, None], pooled, cache[slot])
+    cache.scatter_(0, slot.flip(0)[:, None, None].expand_as(rows), rows)
+    return cache
+
+
 NEAR_MISSES = [
     Formulation("gated_weight", gated_weight, fuses=False, why_not="data-dependent gate on the weight"),
     Formulation("positional_bias", positional_bias, fuses=False, why_not="bias added to the pooled value"),
@@ -240,6 +259,9 @@ NEAR_MISSES = [
                 why_not="products in fp16/bf16 (fuses only for fp32 models, where it is the same math)"),
     Formulation("softmax_weight", softmax_weight, fuses=False, why_not="weight computed by softmax"),
     Formulation("per_position_weight", per_position_weight, fuses=False, why_not="weight [l, 1] shared by heads"),
+    Formulation("keep_branch_reads_other_slots", keep_branch_reads_other_slots, fuses=False,
+                why_not="keep branch reads other rows"),
+    Formulation("scatter_other_rows", scatter_other_rows, fuses=False, why_not="scatter index is not slots[b]"),
 ]
 
 
