@@ -93,6 +93,9 @@ def check_signature(input, weight, slot_mapping, compress_block_size, compress_s
     if block_table.dim() != 2 or block_table.shape[0] != B:
         raise ValueError(f"block_table must have shape [B, max_pages] with B = len(slot_mapping) = {B}, "
                          f"got {tuple(block_table.shape)}")
+    if block_table.shape[1] == 0:
+        raise ValueError("block_table must have at least one page column (max_pages >= 1), got shape "
+                         f"{tuple(block_table.shape)}")
     if block_table.dtype not in INDEX_DTYPES:
         raise TypeError(f"block_table must be int32 or int64, got {block_table.dtype}")
     if isinstance(actual_seq_len, torch.Tensor):

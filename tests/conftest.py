@@ -3,8 +3,19 @@ modules import ``golden`` and ``fusion_harness`` directly."""
 from __future__ import annotations
 
 import os
+import pathlib
+import sys
 
 import pytest
+
+# --- sys.path: tests/ importable as top-level modules (golden, fusion_harness) -----------------------
+# pytest's default "prepend" import mode already does this for a rootdir without __init__.py; made
+# explicit so that other import modes (--import-mode=importlib) and direct runs work too.
+_TESTS_DIR = str(pathlib.Path(__file__).resolve().parent)
+if _TESTS_DIR not in sys.path:
+    sys.path.insert(0, _TESTS_DIR)
+
+# --- fixtures ----------------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")

@@ -105,6 +105,7 @@ BAD = [
     ("slot_mapping", TypeError, dict(slots=torch.zeros(4))),
     ("slot_mapping", ValueError, dict(slots=torch.zeros(4, 1, dtype=torch.int32))),
     ("block_table", ValueError, dict(block_table=torch.zeros(3, 4, dtype=torch.int32))),
+    ("block_table", ValueError, dict(block_table=torch.zeros(4, 0, dtype=torch.int32))),  # no page column
     ("compress_block_size", ValueError, dict(l=8, d=16)),
     ("compress_stride", ValueError, dict(d=0)),
     ("page_block_size", ValueError, dict(P=32)),
