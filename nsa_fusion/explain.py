@@ -35,7 +35,7 @@ class Report:
             if e.reason:
                 lines.append(f"  lowering   {e.pattern[len('target.'):]}: {e.reason}")
         lines += [f"  note       {n}" for n in self.notes]
-        if not self.fused and not self.not_fused:
+        if not self.fused and not self.not_fused and not self.rejected:
             lines.append("  no candidate: no paged window gather (last l tokens via block_table) was found; "
                          "see the README's 'How to write model code that fuses'")
         return "\n".join(lines)

@@ -45,7 +45,7 @@ def disabled() -> bool:
 
 
 class _Run:
-    """Per-graph bookkeeping of stage-B refusals (one anchor may be tried by several patterns)."""
+    """Per-graph bookkeeping of what the checks decided (one anchor may be tried by several patterns)."""
 
     current: "_Run | None" = None
 
@@ -55,18 +55,21 @@ class _Run:
         self.accepted: list[str] = []
 
 
-def _compress_check(pattern: compress.CompressPattern):
+def _recorded(pattern_name: str, check, *, fuses: bool):
+    """``extra_check`` from a ``match -> (ok, reason)`` check: a refusal is remembered for its anchor
+    node with the reason (reported if the anchor is still in the graph at the end, i.e. no other
+    pattern took it); an accepted stage-B match is counted as a fusion."""
     def extra_check(match) -> bool:
-        l, d = checks.window_constants(match)
-        ok, reason = checks.check_compress(match, pattern.pooling, l, d)
-        if _Run.current is not None:
-            if ok:
-                _Run.current.accepted.append(pattern.name)
-            else:
-                _Run.current.refusals[match.output_nodes()[0]] = (pattern.name, reason)
+        ok, reason = check(match)
+        run = _Run.current
+        if run is not None:
+            if not ok:
+                run.refusals[match.output_nodes()[0]] = (pattern_name, reason)
+            elif fuses:
+                run.accepted.append(pattern_name)
         return ok
 
-    extra_check.__name__ = f"check_{pattern.name}"
+    extra_check.__name__ = f"check_{pattern_name}"
     return extra_check
 
 
@@ -101,15 +104,15 @@ def pattern_passes(dialect_name: str) -> tuple[PatternMatcherPass, PatternMatche
         common = dict(trace_fn=_dialect_trace(trace_fn, dialect), skip_duplicates=True)
         for index_dtype in (torch.int32, torch.int64):
             for fe in frontends.frontends():
-                _register(fe.search, frontends.replacement, frontends.example_inputs(index_dtype=index_dtype),
-                          pass_dicts=gather, scalar_workaround=frontends.SCALARS, pattern_name=f"gather:{fe.name}",
-                          extra_check=frontends.check_frontend, **common)
+                _register(fe.search, fe.replace, frontends.example_inputs(index_dtype=index_dtype),
+                          pass_dicts=gather, scalar_workaround=fe.scalars, pattern_name=f"gather:{fe.name}",
+                          extra_check=_recorded(f"gather:{fe.name}", fe.check, fuses=False), **common)
         _register(frontends.restore_search, frontends.restore, frontends.example_inputs(), pass_dicts=restore,
-                  scalar_workaround={"l": frontends.SCALARS["l"]}, pattern_name="restore", **common)
+                  scalar_workaround=frontends.RESTORE_SCALARS, pattern_name="restore", **common)
         for cp in compress.compress_patterns():
             dtype = torch.float16 if cp.pooling.casts else torch.float32
             _register(cp.search, cp.replace, cp.example_inputs(dtype), pass_dicts=fuse,
-                      scalar_workaround=compress.SCALARS, extra_check=_compress_check(cp), pattern_name=cp.name,
+                      scalar_workaround=cp.scalars, extra_check=_recorded(cp.name, cp.check, fuses=True), pattern_name=cp.name,
                       **common)
     return gather, fuse, restore
 
@@ -201,15 +204,14 @@ class NsaFusionPass(CustomGraphPass):
             # its own graph, and the patterns are traced without them.
             remove_noop_ops(graph)
         run = _Run(self.dialect)
-        candidates = gather.apply(graph)
-        if not candidates:
-            return
-        diagnostics.stats["candidates"] += candidates
+        before = set(_compress_nodes(graph))
         _Run.current = run
         try:
-            before = set(_compress_nodes(graph))
-            with lowering_for(self.dialect.name):
-                fuse.apply(graph)
+            candidates = gather.apply(graph)
+            if candidates:
+                diagnostics.stats["candidates"] += candidates
+                with lowering_for(self.dialect.name):
+                    fuse.apply(graph)
         finally:
             _Run.current = None
         # every accepted match was replaced: by the fused op, or (torchair, outside the vendor limits)
@@ -223,6 +225,8 @@ class NsaFusionPass(CustomGraphPass):
         for anchor, (pattern, reason) in run.refusals.items():
             if anchor in live:
                 record("rejected", reason, pattern=pattern, dialect=self.dialect.name, node=anchor.name)
+        if not candidates:
+            return  # the graph is untouched
         for g in _gather_nodes(graph):
             users = ", ".join(sorted({str(u.target) for u in g.users}))
             record("not_fused", "a paged window gather was found, but the pooling / masked write-back "

@@ -11,6 +11,7 @@ post-grad graph (Inductor decompositions) and torchair's graph (no decomposition
 """
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass
 from typing import Callable
 
@@ -47,8 +48,29 @@ INDUCTOR = Dialect("inductor", select_decomp_table)
 TORCHAIR = Dialect("torchair", _no_decompositions, (fwd_only_reshape, fwd_only))
 DIALECTS = {d.name: d for d in (INDUCTOR, TORCHAIR)}
 
-# Example values for scalars passed through ``scalar_workaround``: odd values that no shape or dim
-# literal in the traced patterns uses, so every literal equal to them really is l (or d).
-EXAMPLE_L = 29
-EXAMPLE_D = 13
-EXAMPLE_P = 17
+# Example values for scalars passed through ``scalar_workaround``: values that no other shape or dim
+# literal in the traced patterns uses (permute lists, unsqueeze/sum dims, example tensor sizes), so
+# every literal equal to one of them really is that scalar.
+EXAMPLE_L = 29  # window length l
+EXAMPLE_D = 13  # window stride d
+EXAMPLE_P = 17  # page size P
+# Sizes that spellings put in shape lists (einsum's bmm views, a flat view, arange(B), an expand).
+# They are pattern arguments, not ``tensor.shape[i]``: under dynamic shapes the model's graph
+# carries them as SymInt graph inputs, while a re-traced ``tensor.shape[i]`` would be a ``sym_size``
+# node that never matches one.  The checks prove each equals the size it stands for.
+EXAMPLE_SIZES = {"batch": 7, "heads": 6, "head_dim": 11}
+
+
+def with_params(names, body: Callable) -> Callable:
+    """``body(**kwargs)`` as a function whose parameters are exactly ``names``.
+
+    ``register_replacement`` binds a search function's parameter names to the matched nodes and
+    requires every one of them to appear in the pattern, so a family that puts sizes in shape lists
+    declares them and gets a signature with exactly those extra parameters.
+    """
+    def fn(*args):
+        return body(**dict(zip(names, args)))
+
+    fn.__signature__ = inspect.Signature(
+        [inspect.Parameter(n, inspect.Parameter.POSITIONAL_OR_KEYWORD) for n in names])
+    return fn

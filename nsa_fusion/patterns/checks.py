@@ -72,6 +72,36 @@ def weight_source(node: torch.fx.Node, target_dtype: torch.dtype):
     return None, "weight provenance chain too long"
 
 
+def _statically_equal(a, b) -> bool:
+    from torch.fx.experimental.symbolic_shapes import statically_known_true
+
+    try:
+        return bool(statically_known_true(a == b))
+    except Exception:  # unresolvable symbolic comparison: do not guess
+        return False
+
+
+def sizes_agree(kwargs, names) -> tuple[bool, str]:
+    """The size parameters a match bound (page size P, and the sizes some spellings put in shape
+    lists: batch, heads, head_dim) are the sizes they stand for.  Under dynamic shapes the bound
+    values are SymInt graph inputs: equality must be provable, not merely true for these inputs."""
+    inp, table = _val(kwargs.get("input")), _val(kwargs.get("block_table"))
+    if not (isinstance(inp, torch.Tensor) and inp.dim() == 4 and isinstance(table, torch.Tensor) and table.dim() == 2):
+        return False, "missing tensor metadata on a matched input"
+    meaning = {"P": (inp.shape[1], "the input's page size"), "heads": (inp.shape[2], "the input's head count"),
+               "head_dim": (inp.shape[3], "the input's head dim"), "batch": (table.shape[0], "the batch size")}
+    for name in names:
+        want, what = meaning[name]
+        got = kwargs.get(name)
+        got = _val(got) if isinstance(got, torch.fx.Node) else got
+        if got is None:
+            # older torch drops literal scalars from the re-traced match: nothing to verify with
+            return False, f"this torch does not report the matched {name}, so it cannot be verified"
+        if not _statically_equal(got, want):
+            return False, f"the spelling uses {name} = {got} where the contract needs {what} ({want})"
+    return True, ""
+
+
 def window_constants(match: Match):
     """(l, d) of a stage-B match.  Newer torch keeps the scalar_workaround values in the re-traced
     match's kwargs; older torch drops literals there, so read them off the matched nodes: l is the

@@ -18,12 +18,13 @@ cannot see is checked in :mod:`.checks` (weight provenance and shape, dtypes, me
 """
 from __future__ import annotations
 
+import functools
 import itertools
 from typing import Callable, Iterator, NamedTuple
 
 import torch
 
-from . import EXAMPLE_D, EXAMPLE_L
+from . import EXAMPLE_D, EXAMPLE_L, EXAMPLE_SIZES, checks, with_params
 
 
 class Pooling(NamedTuple):
@@ -33,10 +34,11 @@ class Pooling(NamedTuple):
     ``[l, N]`` weight in the input dtype."""
 
     name: str
-    pool: Callable
+    pool: Callable  # (tokens, w, **sizes) -> pooled [B, N, D]
     weighted: bool
     casts: bool
     weight_layout: str  # "bcast" [.., l, N, 1], "bmm" [N, l, 1], "mean"
+    sizes: tuple[str, ...] = ()  # sizes it puts in shape lists (see patterns.EXAMPLE_SIZES)
 
 
 def _mulsum_cast(tokens, w):
@@ -47,19 +49,19 @@ def _mulsum(tokens, w):
     return (tokens * w).sum(dim=1)
 
 
-def _einsum_bmm(tokens, w):
+def _einsum_bmm(tokens, w, batch, heads, head_dim):
     # How torch.einsum("bjhd,jh->bhd") / ("bjhd,hj->bhd") reaches both graph dialects (einsum is
     # decomposed while tracing): a bmm batched over heads.  The weight enters as the bmm's [N, l, 1]
     # operand; both weight layouts give the same operand after Inductor drops identity permutes, and
     # torchair's un-simplified permutes are view ops that checks.weight_source walks through.
-    B, l, N, D = tokens.shape
+    B, N, D, l = batch, heads, head_dim, tokens.shape[1]
     t = tokens.permute(0, 2, 3, 1).permute(1, 0, 2, 3).clone(memory_format=torch.contiguous_format)
     out = torch.bmm(torch.ops.aten._unsafe_view(t, [N, B * D, l]), w)  # einsum's own spelling
     return out.view(N, B, D, 1).permute(1, 0, 2, 3).view(B, N, D)
 
 
-def _einsum_cast(tokens, w):
-    return _einsum_bmm(tokens.float(), w).to(tokens.dtype)
+def _einsum_cast(tokens, w, batch, heads, head_dim):
+    return _einsum_bmm(tokens.float(), w, batch, heads, head_dim).to(tokens.dtype)
 
 
 def _mean_cast(tokens, w=None):
@@ -70,11 +72,12 @@ def _mean(tokens, w=None):
     return tokens.mean(dim=1)
 
 
+_BND = ("batch", "heads", "head_dim")
 POOLINGS = [
     Pooling("mulsum_cast", _mulsum_cast, True, True, "bcast"),
     Pooling("mulsum", _mulsum, True, False, "bcast"),
-    Pooling("einsum_cast", _einsum_cast, True, True, "bmm"),
-    Pooling("einsum", _einsum_bmm, True, False, "bmm"),
+    Pooling("einsum_cast", _einsum_cast, True, True, "bmm", _BND),
+    Pooling("einsum", _einsum_bmm, True, False, "bmm", _BND),
     Pooling("mean_cast", _mean_cast, False, True, "mean"),
     Pooling("mean", _mean, False, False, "mean"),
 ]
@@ -92,7 +95,12 @@ def to_op_weight(layout: str, w, l: int, input: torch.Tensor) -> torch.Tensor:
     return torch.full((l, N), 1.0 / l, dtype=input.dtype, device=input.device)
 
 
-# -- write-backs: (cache, slot index for the read, slot index for the write, rows) -> new cache -----
+# -- write-backs: (cache, slot index for the read, slot index for the write, rows, **sizes) -> new cache
+class WriteBack(NamedTuple):
+    fn: Callable
+    sizes: tuple[str, ...] = ()
+
+
 def _index_put(cache, read_slots, write_slots, rows):
     return torch.index_put(cache, (write_slots,), rows)
 
@@ -101,11 +109,13 @@ def _index_copy(cache, read_slots, write_slots, rows):
     return torch.index_copy(cache, 0, write_slots, rows)
 
 
-def _scatter(cache, read_slots, write_slots, rows):
-    return torch.scatter(cache, 0, write_slots[:, None, None].expand_as(rows), rows)
+def _scatter(cache, read_slots, write_slots, rows, batch, heads, head_dim):
+    # the model's ``slots[:, None, None].expand_as(rows)``, sizes spelled as parameters
+    return torch.scatter(cache, 0, write_slots[:, None, None].expand(batch, heads, head_dim), rows)
 
 
-WRITEBACKS = {"index_put": _index_put, "index_copy": _index_copy, "scatter": _scatter}
+WRITEBACKS = {"index_put": WriteBack(_index_put), "index_copy": WriteBack(_index_copy),
+              "scatter": WriteBack(_scatter, _BND)}
 
 
 # -- slot spellings: graphs are not CSE'd, so one cast used twice and two casts differ ----------------
@@ -126,52 +136,34 @@ class CompressPattern(NamedTuple):
     search: Callable
     replace: Callable
     example_inputs: Callable  # dtype -> list of example tensors
+    scalars: dict  # scalar_workaround for this pattern's scalar parameters
+    check: Callable  # match -> (ok, reason)
 
 
-def _body(pooling, writeback, slot_spelling, input, block_table, lengths, w, slots, cache, l, d):
+def _body(pooling, writeback, slot_spelling, input, block_table, lengths, weight, slots, cache, l, d, **sizes):
     tokens = torch.ops.nsa_fusion.window_gather(input, block_table, lengths, l)
-    pooled = pooling.pool(tokens, w)
+    pooled = pooling.pool(tokens, weight, **{k: sizes[k] for k in pooling.sizes})
     valid = (lengths >= l) & ((lengths - l) % d == 0)
     read_slots, write_slots = slot_spelling(slots)
     rows = torch.where(valid[:, None, None], pooled, cache[read_slots])
-    return writeback(cache, read_slots, write_slots, rows)
+    return writeback.fn(cache, read_slots, write_slots, rows, **{k: sizes[k] for k in writeback.sizes})
 
 
-def _fused(pooling, input, block_table, lengths, w, slots, cache, l, d):
+def _fused(pooling, input, block_table, lengths, weight, slots, cache, l, d, **sizes):
     from ..lowering import emit_compress
 
-    weight = to_op_weight(pooling.weight_layout, w, l, input)
-    return emit_compress(input, weight, slots, block_table, lengths, cache, l, d)
-
-
-def _make(pooling: Pooling, writeback, slot_spelling):
-    # register_replacement reads parameter names, so each signature is spelled out.
-    if pooling.weighted:
-        def search(input, block_table, lengths, weight, slots, cache, l, d):
-            return _body(pooling, writeback, slot_spelling, input, block_table, lengths, weight, slots,
-                         cache, l, d)
-
-        def replace(input, block_table, lengths, weight, slots, cache, l, d):
-            return _fused(pooling, input, block_table, lengths, weight, slots, cache, l, d)
-    else:
-        def search(input, block_table, lengths, slots, cache, l, d):
-            return _body(pooling, writeback, slot_spelling, input, block_table, lengths, None, slots,
-                         cache, l, d)
-
-        def replace(input, block_table, lengths, slots, cache, l, d):
-            return _fused(pooling, input, block_table, lengths, None, slots, cache, l, d)
-    return search, replace
+    op_weight = to_op_weight(pooling.weight_layout, weight, l, input)
+    return emit_compress(input, op_weight, slots, block_table, lengths, cache, l, d)
 
 
 def _example_inputs(pooling: Pooling, slot_dtype):
     def make(dtype):
-        l, B, P, N, D = EXAMPLE_L, 3, 16, 2, 8
-        inp = torch.empty(8, P, N, D, dtype=dtype)
+        l, B, N, D = EXAMPLE_L, EXAMPLE_SIZES["batch"], EXAMPLE_SIZES["heads"], EXAMPLE_SIZES["head_dim"]
+        inp = torch.empty(8, 16, N, D, dtype=dtype)
         w = {"bcast": (1, l, N, 1), "bmm": (N, l, 1)}.get(pooling.weight_layout)
-        wdtype = torch.float32
         tensors = [inp, torch.zeros(B, 4, dtype=torch.int32), torch.zeros(B, dtype=torch.int64)]
         if w is not None:
-            tensors.append(torch.empty(w, dtype=wdtype))
+            tensors.append(torch.empty(w, dtype=torch.float32))
         tensors += [torch.zeros(B, dtype=slot_dtype), torch.empty(10, N, D, dtype=dtype)]
         return tensors
 
@@ -185,9 +177,21 @@ def compress_patterns() -> Iterator[CompressPattern]:
             slot_dtype = torch.int64  # these need int64 indices: the leaf is the (shared) cast
         else:
             slot_dtype = torch.int32 if sn == "slots2cast" else torch.int64
-        search, replace = _make(pooling, writeback, slot_spelling)
+        sizes = tuple(k for k in EXAMPLE_SIZES if k in pooling.sizes + writeback.sizes)
+        # register_replacement binds parameters by name and needs each one used by the pattern
+        params = ("input", "block_table", "lengths", *(("weight",) if pooling.weighted else ()), "slots", "cache",
+                  "l", "d", *sizes)
+        search = with_params(params, functools.partial(_body, pooling, writeback, slot_spelling, weight=None))
+        replace = with_params(params, functools.partial(_fused, pooling, weight=None))
+        scalars = {"l": EXAMPLE_L, "d": EXAMPLE_D, **{k: EXAMPLE_SIZES[k] for k in sizes}}
         yield CompressPattern(f"{pooling.name}+{wn}+{sn}", pooling, search, replace,
-                              _example_inputs(pooling, slot_dtype))
+                              _example_inputs(pooling, slot_dtype), scalars, _checker(pooling, sizes))
 
 
-SCALARS = {"l": EXAMPLE_L, "d": EXAMPLE_D}
+def _checker(pooling: Pooling, sizes: tuple[str, ...]):
+    def check_compress(match) -> tuple[bool, str]:
+        l, d = checks.window_constants(match)
+        ok, reason = checks.check_compress(match, pooling, l, d)
+        return (ok, reason) if not ok else checks.sizes_agree(match.kwargs, sizes)
+
+    return check_compress

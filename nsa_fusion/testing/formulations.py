@@ -250,6 +250,39 @@ def scatter_other_rows(input, weight, slots, block_table, lengths, cache, l, d):
     return cache
 
 
+def flat_view_one_head(input, weight, slots, block_table, lengths, cache, l, d):
+    """Flat view with the heads folded into rows: ``page * P + pos`` then names other tokens."""
+    P, N, D = input.shape[1:]
+    pos = _pos_clamp(lengths, l)
+    tokens = input.view(-1, 1, D)[block_table.gather(1, pos // P) * P + pos % P]
+    pooled = (tokens.float() * weight.float()[None, :, :, None]).sum(dim=1).to(cache.dtype)
+    slot = slots.long()
+    cache.index_put_((slot,), torch.where(_valid(lengths, l, d)[:, None, None], pooled, cache[slot]))
+    return cache
+
+
+def advindex_first_row(input, weight, slots, block_table, lengths, cache, l, d):
+    """Advanced indexing with one row index: every batch reads batch 0's page table."""
+    P = input.shape[1]
+    pos = _pos_clamp(lengths, l)
+    rows = torch.arange(1, device=block_table.device)[:, None]
+    tokens = input[block_table[rows, pos // P], pos % P]
+    pooled = (tokens.float() * weight.float()[None, :, :, None]).sum(dim=1).to(cache.dtype)
+    slot = slots.long()
+    cache.index_put_((slot,), torch.where(_valid(lengths, l, d)[:, None, None], pooled, cache[slot]))
+    return cache
+
+
+def scatter_first_head(input, weight, slots, block_table, lengths, cache, l, d):
+    """scatter_ with an index expanded over one head only: the other heads are not written."""
+    tokens = _tokens_gather(input, block_table, _pos_clamp(lengths, l))
+    pooled = (tokens.float() * weight.float()[None, :, :, None]).sum(dim=1).to(cache.dtype)
+    slot = slots.long()
+    rows = torch.where(_valid(lengths, l, d)[:, None, None], pooled, cache[slot])
+    cache.scatter_(0, slot[:, None, None].expand(rows.shape[0], 1, rows.shape[2]), rows)
+    return cache
+
+
 NEAR_MISSES = [
     Formulation("gated_weight", gated_weight, fuses=False, why_not="data-dependent gate on the weight"),
     Formulation("positional_bias", positional_bias, fuses=False, why_not="bias added to the pooled value"),
@@ -262,6 +295,11 @@ NEAR_MISSES = [
     Formulation("keep_branch_reads_other_slots", keep_branch_reads_other_slots, fuses=False,
                 why_not="keep branch reads other rows"),
     Formulation("scatter_other_rows", scatter_other_rows, fuses=False, why_not="scatter index is not slots[b]"),
+    # the three below bind a size parameter of a pattern to something other than the size it
+    # stands for (checks.sizes_agree): the structure matches, the math does not
+    Formulation("flat_view_one_head", flat_view_one_head, fuses=False, why_not="flat view [-1, 1, D]"),
+    Formulation("advindex_first_row", advindex_first_row, fuses=False, why_not="arange(1) rows: batch 0's pages"),
+    Formulation("scatter_first_head", scatter_first_head, fuses=False, why_not="scatter index covers head 0 only"),
 ]
 
 
