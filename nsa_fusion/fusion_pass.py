@@ -19,6 +19,7 @@ model wrote it).  The fused op mutates a clone of the cache; Inductor re-inplace
 """
 from __future__ import annotations
 
+import contextvars
 import functools
 import hashlib
 import inspect
@@ -55,12 +56,37 @@ class _Run:
         self.accepted: list[str] = []
 
 
+# The matcher's first, structural match of a pattern.  register_replacement re-traces the search
+# function with the matched values and hands extra_check only the re-traced match; torch 2.13 fills
+# that match's kwargs in from the first one, older torch leaves out every scalar the re-trace baked
+# in as a literal (l, d, P, and static sizes).  Each entry's check is wrapped to remember the first
+# match, so the checks see the same bindings on every torch.
+_first_match: contextvars.ContextVar = contextvars.ContextVar("nsa_fusion_first_match", default=None)
+
+
+def _remembering_first_match(check_fn):
+    def check(match) -> bool:
+        token = _first_match.set(match)
+        try:
+            return check_fn(match)
+        finally:
+            _first_match.reset(token)
+
+    return check
+
+
 def _recorded(pattern_name: str, check, *, fuses: bool):
     """``extra_check`` from a ``match -> (ok, reason)`` check: a refusal is remembered for its anchor
     node with the reason (reported if the anchor is still in the graph at the end, i.e. no other
     pattern took it); an accepted stage-B match is counted as a fusion."""
     def extra_check(match) -> bool:
-        ok, reason = check(match)
+        first = _first_match.get()
+        if first is not None and first is not match:
+            for name, value in first.kwargs.items():
+                match.kwargs.setdefault(name, value)
+        ok, reason = checks.single_stream(match)
+        if ok:
+            ok, reason = check(match)
         run = _Run.current
         if run is not None:
             if not ok:
@@ -114,6 +140,10 @@ def pattern_passes(dialect_name: str) -> tuple[PatternMatcherPass, PatternMatche
             _register(cp.search, cp.replace, cp.example_inputs(dtype), pass_dicts=fuse,
                       scalar_workaround=cp.scalars, extra_check=_recorded(cp.name, cp.check, fuses=True), pattern_name=cp.name,
                       **common)
+    for matcher_pass in (gather, fuse, restore):
+        for entries in matcher_pass.patterns.values():
+            for entry in entries:
+                entry.extra_check = _remembering_first_match(entry.extra_check)
     return gather, fuse, restore
 
 
@@ -162,6 +192,33 @@ def reinplace_clones(graph: torch.fx.Graph) -> int:
     return done
 
 
+_SCOPE_ENTER, _SCOPE_EXIT = "air.scope_enter.default", "air.scope_exit.default"
+
+
+def label_streams(graph: torch.fx.Graph) -> None:
+    """Mark each node with the NPU stream it runs on (``checks.STREAM_LABEL``), from torchair's
+    ``npu_stream_switch`` scope nodes, as torchair's ``add_stream_label_to_node_meta`` does for its
+    own pattern pass; ``None`` is the default stream.  Re-run after a stage: replacement nodes are new."""
+    stack, current = [], None
+    for node in graph.nodes:
+        target = str(node.target)
+        if target == _SCOPE_ENTER:
+            stack.append(current)
+            keys, values = (node.args + ([], []))[:2]
+            if "_user_stream_label" in keys:
+                current = values[list(keys).index("_user_stream_label")]
+            node.meta[checks.STREAM_LABEL] = current
+        elif target == _SCOPE_EXIT:
+            node.meta[checks.STREAM_LABEL] = current
+            current = stack.pop() if stack else None
+        else:
+            node.meta[checks.STREAM_LABEL] = current
+
+
+def _has_stream_scopes(graph: torch.fx.Graph) -> bool:
+    return any(str(n.target) == _SCOPE_ENTER for n in graph.nodes if n.op == "call_function")
+
+
 def _source_hash() -> str:
     root = pathlib.Path(__file__).parent
     h = hashlib.sha256()
@@ -205,11 +262,16 @@ class NsaFusionPass(CustomGraphPass):
             remove_noop_ops(graph)
         run = _Run(self.dialect)
         before = set(_compress_nodes(graph))
+        streams = _has_stream_scopes(graph)
         _Run.current = run
         try:
+            if streams:
+                label_streams(graph)
             candidates = gather.apply(graph)
             if candidates:
                 diagnostics.stats["candidates"] += candidates
+                if streams:
+                    label_streams(graph)
                 with lowering_for(self.dialect.name):
                     fuse.apply(graph)
         finally:

@@ -81,3 +81,37 @@ def test_near_miss_stays_unfused_and_correct(near_miss, dialect, dtype, dynamic)
     # unfused, Inductor's generated code may sum in another order (and keeps fp16 math in fp32)
     tol = dict(rtol=1e-5, atol=1e-5) if dtype == torch.float32 else dict(rtol=2e-2, atol=2e-2)
     torch.testing.assert_close(compiled_cache, eager_cache, **tol)
+
+
+@pytest.fixture
+def torch_2_11_match_kwargs(monkeypatch):
+    """The re-traced match as torch <= 2.11 hands it to extra_check: only what the re-trace bound
+    itself, so every scalar it baked in as a literal (l, d, P, static sizes) is missing.  (2.13 fills
+    them in from the first match.)  The pass must check the same bindings either way."""
+    import torch._inductor.pattern_matcher as pm
+
+    real = pm._unflatten_match_kwargs
+
+    def without_defaults(kwargs, arg_info, defaults=None):
+        return real(kwargs, arg_info) if defaults is None else dict(kwargs)
+
+    monkeypatch.setattr(pm, "_unflatten_match_kwargs", without_defaults)
+
+
+_SIZE_SPELLINGS = ["einsum_flat_where_setitem", "mulsum_advindex_index_copy", "mulsum_scatter"]
+_SIZE_NEAR_MISSES = ["flat_view_one_head", "advindex_first_row", "scatter_first_head"]
+
+
+@pytest.mark.parametrize("name", _SIZE_SPELLINGS + _SIZE_NEAR_MISSES)
+def test_checks_see_the_same_bindings_on_older_torch(torch_2_11_match_kwargs, name):
+    formulation = next(f for f in FORMULATIONS + NEAR_MISSES if f.name == name)
+    model, args, expected = _case(formulation, torch.float16)
+    eager = args[-1].clone()
+    model(*args[:-1], eager)
+    _, _, stats = compile_and_run(model, args, "inductor")
+    if formulation.fuses:
+        assert stats.get("fused") == 1, stats
+        torch.testing.assert_close(args[-1], expected, rtol=0, atol=0)
+    else:
+        assert stats.get("fused", 0) == 0 and stats.get("rejected", 0) >= 1, stats
+        torch.testing.assert_close(args[-1], eager, rtol=2e-2, atol=2e-2)

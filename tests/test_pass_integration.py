@@ -185,6 +185,39 @@ def test_decode_loop_fifty_steps_one_compile():
     assert not torch.equal(fused_cache, inputs["cache"])
 
 
+@pytest.mark.parametrize("name", ["einsum_flat_where_setitem", "mulsum_advindex_index_copy", "mulsum_scatter"])
+def test_decode_loop_varying_batch_dynamic_one_compile(name):
+    """Continuous batching under ``dynamic=True``: the batch size changes as requests join and
+    leave, every size is symbolic, the spellings that put sizes in shape lists still fuse, and
+    one graph serves every step."""
+    formulation = BY_NAME[name]
+    inputs = make_inputs(B=8, l=32, d=16, P=64, pages_per_seq=4, qualifying="none",
+                         weight_layout=formulation.weight_layout)
+    frames = []
+
+    def counting_backend(gm, example_inputs):
+        frames.append(gm)
+        return nsa_fusion_backend(gm, example_inputs)
+
+    torch._dynamo.reset()
+    diagnostics.reset()
+    model = CompressStep(formulation, 32, 16)
+    compiled = torch.compile(model, backend=counting_backend, dynamic=True, fullgraph=True)
+    lengths = torch.tensor([1, 5, 16, 31, 40, 100, 7, 60])
+    eager_cache, fused_cache = inputs["cache"].clone(), inputs["cache"].clone()
+    with no_compile_caches():
+        for step in range(24):
+            B = (6, 8, 3, 5)[step % 4]  # never 0 or 1: those sizes are specialized by dynamo
+            args = [inputs["input"], inputs["weight"], inputs["slots"][:B], inputs["block_table"][:B], lengths[:B]]
+            model(*args, eager_cache)
+            compiled(*args, fused_cache)
+            torch.testing.assert_close(fused_cache, eager_cache, rtol=1e-3, atol=1e-3, msg=f"step {step}")
+            lengths = lengths + 1
+    assert len(frames) == 1, f"recompiled: {len(frames)} graphs"
+    assert diagnostics.stats["fused"] == 1, dict(diagnostics.stats)
+    assert not torch.equal(fused_cache, inputs["cache"])
+
+
 def test_users_own_post_grad_pass_still_runs():
     from torch._inductor.custom_graph_pass import CustomGraphPass
 

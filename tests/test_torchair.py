@@ -156,3 +156,40 @@ def test_vendor_limit_violated_gives_ge_compilable_scatter(torchair):
     reasons = [e.reason for e in diagnostics.events if e.kind == "target"]
     assert any("float16/bfloat16" in r for r in reasons)
     torch.testing.assert_close(args[-1], expected, rtol=1e-5, atol=1e-5)
+
+
+def _split_across_streams(torchair):
+    from nsa_fusion.testing.formulations import _pos_clamp, _tokens_gather, _valid
+
+    def step(input, weight, slots, block_table, lengths, cache):
+        tokens = _tokens_gather(input, block_table, _pos_clamp(lengths, 32))
+        with torchair.scope.npu_stream_switch("1", 3):  # the pooling runs on another NPU stream
+            pooled = (tokens.float() * weight.float()[None, :, :, None]).sum(dim=1).to(cache.dtype)
+        slot = slots.long()
+        cache.index_put_((slot,), torch.where(_valid(lengths, 32, 16)[:, None, None], pooled, cache[slot]))
+        return cache
+
+    return step
+
+
+def test_composite_split_across_npu_streams_is_not_fused(torchair):
+    """One fused op would move the pooling off the stream the user put it on: refused, with the reason."""
+    _, args, _ = _case(FORMULATIONS[0])
+    with pytest.raises(Exception, match="index_put"):  # unfused, so GE cannot convert the write-back
+        _compile(torchair, _split_across_streams(torchair), args)
+    refusals = [e.reason for e in diagnostics.events if e.kind == "rejected"]
+    assert diagnostics.stats.get("fused", 0) == 0 and any("spans NPU streams" in r for r in refusals), refusals
+
+
+def test_composite_inside_one_npu_stream_fuses_in_that_scope(torchair):
+    def step(*args):
+        with torchair.scope.npu_stream_switch("1", 3):
+            return FORMULATIONS[0].step(*args, 32, 16)
+
+    _, args, expected = _case(FORMULATIONS[0])
+    _, code, stats = _compile(torchair, step, args)
+    assert stats.get("fused") == 1, stats
+    lines = code.splitlines()
+    where = {k: next(i for i, s in enumerate(lines) if k in s) for k in ("scope_enter", "compress_infer_", "scope_exit")}
+    assert where["scope_enter"] < where["compress_infer_"] < where["scope_exit"], code
+    assert torch.equal(args[-1], expected)

@@ -102,22 +102,24 @@ def sizes_agree(kwargs, names) -> tuple[bool, str]:
     return True, ""
 
 
-def window_constants(match: Match):
-    """(l, d) of a stage-B match.  Newer torch keeps the scalar_workaround values in the re-traced
-    match's kwargs; older torch drops literals there, so read them off the matched nodes: l is the
-    window_gather's length, d the divisor of the condition's remainder."""
-    l, d = match.kwargs.get("l"), match.kwargs.get("d")
-    for n in match.nodes:
-        if l is None and n.target == torch.ops.nsa_fusion.window_gather.default:
-            l = n.args[3]
-        if d is None and n.target == aten.remainder.Scalar:
-            d = n.args[1]
-    return l, d
+STREAM_LABEL = "nsa_fusion_stream"  # node.meta key set by fusion_pass.label_streams
 
 
-def check_compress(match: Match, pooling, l: int, d: int) -> tuple[bool, str]:
-    """Checks for a stage-B match of ``pooling`` with window length ``l`` and stride ``d``."""
+def single_stream(match: Match) -> tuple[bool, str]:
+    """All matched ops run on one stream.  torchair's ``npu_stream_switch`` scopes put ops on other
+    NPU streams; one fused op would silently move them back (torchair's own register_replacement
+    refuses such matches the same way)."""
+    labels = {n.meta.get(STREAM_LABEL) for n in match.nodes if n.op == "call_function"}
+    if len(labels) > 1:
+        shown = sorted("default" if x is None else repr(x) for x in labels)
+        return False, f"the composite spans NPU streams ({', '.join(shown)}): fusing would move work between streams"
+    return True, ""
+
+
+def check_compress(match: Match, pooling) -> tuple[bool, str]:
+    """Checks for a stage-B match of ``pooling``."""
     kw = match.kwargs
+    l, d = kw.get("l"), kw.get("d")
     inp, cache, lengths, slots, table = (_val(kw[k]) for k in ("input", "cache", "lengths", "slots", "block_table"))
     if not all(isinstance(t, torch.Tensor) for t in (inp, cache, lengths, slots, table)):
         return False, "missing tensor metadata on a matched input"

@@ -190,8 +190,7 @@ def compress_patterns() -> Iterator[CompressPattern]:
 
 def _checker(pooling: Pooling, sizes: tuple[str, ...]):
     def check_compress(match) -> tuple[bool, str]:
-        l, d = checks.window_constants(match)
-        ok, reason = checks.check_compress(match, pooling, l, d)
+        ok, reason = checks.check_compress(match, pooling)
         return (ok, reason) if not ok else checks.sizes_agree(match.kwargs, sizes)
 
     return check_compress

@@ -113,10 +113,7 @@ def _checker(sizes: tuple[str, ...]):
         (else: different tokens)."""
         from .checks import sizes_agree
 
-        kwargs = dict(match.kwargs)
-        if "P" not in kwargs:  # older torch: literal scalars are not in the re-traced match's kwargs
-            kwargs["P"] = next((n.args[1] for n in match.nodes if n.target == torch.ops.aten.remainder.Scalar), None)
-        return sizes_agree(kwargs, sizes)
+        return sizes_agree(match.kwargs, sizes)
 
     return check_frontend
 
