@@ -486,10 +486,13 @@ def test_bad_input_raises_names_argument_and_leaves_cache_unchanged(arg, exc, mu
 
 
 @pytest.mark.parametrize("native", [True, False], ids=["native", "pure_torch"])
-@pytest.mark.parametrize("page", [8, -1])
-def test_value_checks_off_kernel_still_bounds_checks_page_ids(page, native, monkeypatch):
+@pytest.mark.parametrize("corrupt, arg", [(_bad_page(8), "block_table"), (_bad_page(-1), "block_table"),
+                                          (_poke("slots", 2, 9), "slot_mapping")],
+                         ids=["page_8", "page_-1", "slot_9"])
+def test_value_checks_off_kernel_still_bounds_checks(corrupt, arg, native, monkeypatch):
     """Value checks off: the kernel's own bounds check still rejects an out-of-range page id in a
-    qualifying window, before writing anything (batches before the bad one included)."""
+    qualifying window, or an out-of-range slot, before writing anything (batches before the bad
+    one included)."""
     if not native:
         from nsa_fusion.lowering import native_kernel
 
@@ -497,30 +500,11 @@ def test_value_checks_off_kernel_still_bounds_checks_page_ids(page, native, monk
     previous = nsa_fusion.set_value_checks(False)
     try:
         c = _bad_base()
-        _bad_page(page)(c)
+        corrupt(c)
         before = c["cache"].clone()
         with pytest.raises(IndexError) as info:
             call(nsa_fusion.compress_infer, c)
-        assert "block_table" in str(info.value)
-        assert bit_equal(c["cache"], before)
-    finally:
-        nsa_fusion.set_value_checks(previous)
-
-
-@pytest.mark.parametrize("native", [True, False], ids=["native", "pure_torch"])
-def test_value_checks_off_kernel_still_bounds_checks_slots(native, monkeypatch):
-    if not native:
-        from nsa_fusion.lowering import native_kernel
-
-        monkeypatch.setattr(native_kernel, "load_native", lambda: None)
-    previous = nsa_fusion.set_value_checks(False)
-    try:
-        c = _bad_base()
-        _poke("slots", 2, 9)(c)
-        before = c["cache"].clone()
-        with pytest.raises(IndexError) as info:
-            call(nsa_fusion.compress_infer, c)
-        assert "slot_mapping" in str(info.value)
+        assert arg in str(info.value)
         assert bit_equal(c["cache"], before)
     finally:
         nsa_fusion.set_value_checks(previous)

@@ -157,9 +157,10 @@ def test_logging_through_torch_logs_emits_records():
     assert any(r.levelno == logging.DEBUG for r in records)
 
 
-def test_decode_loop_fifty_steps_one_compile():
-    """Lengths advance every step as a tensor: one compile, cache equal to eager at every step."""
-    inputs = make_inputs(B=6, l=32, d=16, P=64, pages_per_seq=4, qualifying="none")
+def _decode_loop(formulation, inputs, lengths, steps, batch_at=None, **compile_kwargs):
+    """Run ``steps`` decode steps eagerly and compiled side by side (lengths advance by one each
+    step, as a tensor; ``batch_at(step)`` picks how many requests are active).  Returns the graphs
+    compiled and the eager and fused caches, checked equal at every step."""
     frames = []
 
     def counting_backend(gm, example_inputs):
@@ -168,21 +169,28 @@ def test_decode_loop_fifty_steps_one_compile():
 
     torch._dynamo.reset()
     diagnostics.reset()
-    model = CompressStep(BY_NAME["mulsum_index_put"], 32, 16)
-    compiled = torch.compile(model, backend=counting_backend)
-    lengths = torch.tensor([1, 5, 16, 31, 40, 100])
+    model = CompressStep(formulation, inputs["l"], inputs["d"])
+    compiled = torch.compile(model, backend=counting_backend, **compile_kwargs)
     eager_cache, fused_cache = inputs["cache"].clone(), inputs["cache"].clone()
-    args = [inputs[k] for k in ("input", "weight", "slots", "block_table")]
     with no_compile_caches():
-        for step in range(50):
-            model(*args, lengths, eager_cache)
-            compiled(*args, lengths, fused_cache)
+        for step in range(steps):
+            B = batch_at(step) if batch_at else len(lengths)
+            args = [inputs["input"], inputs["weight"], inputs["slots"][:B], inputs["block_table"][:B], lengths[:B]]
+            model(*args, eager_cache)
+            compiled(*args, fused_cache)
             torch.testing.assert_close(fused_cache, eager_cache, rtol=1e-3, atol=1e-3, msg=f"step {step}")
             lengths = lengths + 1
-    assert len(frames) == 1, f"recompiled: {len(frames)} graphs"
-    assert diagnostics.stats["fused"] == 1
     # the windows that completed during the loop really were written
     assert not torch.equal(fused_cache, inputs["cache"])
+    return frames
+
+
+def test_decode_loop_fifty_steps_one_compile():
+    """Lengths advance every step as a tensor: one compile, cache equal to eager at every step."""
+    inputs = make_inputs(B=6, l=32, d=16, P=64, pages_per_seq=4, qualifying="none")
+    frames = _decode_loop(BY_NAME["mulsum_index_put"], inputs, torch.tensor([1, 5, 16, 31, 40, 100]), 50)
+    assert len(frames) == 1, f"recompiled: {len(frames)} graphs"
+    assert diagnostics.stats["fused"] == 1
 
 
 @pytest.mark.parametrize("name", ["einsum_flat_where_setitem", "mulsum_advindex_index_copy", "mulsum_scatter"])
@@ -193,29 +201,11 @@ def test_decode_loop_varying_batch_dynamic_one_compile(name):
     formulation = BY_NAME[name]
     inputs = make_inputs(B=8, l=32, d=16, P=64, pages_per_seq=4, qualifying="none",
                          weight_layout=formulation.weight_layout)
-    frames = []
-
-    def counting_backend(gm, example_inputs):
-        frames.append(gm)
-        return nsa_fusion_backend(gm, example_inputs)
-
-    torch._dynamo.reset()
-    diagnostics.reset()
-    model = CompressStep(formulation, 32, 16)
-    compiled = torch.compile(model, backend=counting_backend, dynamic=True, fullgraph=True)
-    lengths = torch.tensor([1, 5, 16, 31, 40, 100, 7, 60])
-    eager_cache, fused_cache = inputs["cache"].clone(), inputs["cache"].clone()
-    with no_compile_caches():
-        for step in range(24):
-            B = (6, 8, 3, 5)[step % 4]  # never 0 or 1: those sizes are specialized by dynamo
-            args = [inputs["input"], inputs["weight"], inputs["slots"][:B], inputs["block_table"][:B], lengths[:B]]
-            model(*args, eager_cache)
-            compiled(*args, fused_cache)
-            torch.testing.assert_close(fused_cache, eager_cache, rtol=1e-3, atol=1e-3, msg=f"step {step}")
-            lengths = lengths + 1
+    frames = _decode_loop(formulation, inputs, torch.tensor([1, 5, 16, 31, 40, 100, 7, 60]), 24,
+                          batch_at=lambda step: (6, 8, 3, 5)[step % 4],  # never 0 or 1: dynamo specializes those
+                          dynamic=True, fullgraph=True)
     assert len(frames) == 1, f"recompiled: {len(frames)} graphs"
     assert diagnostics.stats["fused"] == 1, dict(diagnostics.stats)
-    assert not torch.equal(fused_cache, inputs["cache"])
 
 
 def test_users_own_post_grad_pass_still_runs():
