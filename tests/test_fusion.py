@@ -40,7 +40,10 @@ def test_formulation_fuses(formulation, dialect, dtype, dynamic):
         pytest.skip("dynamic torchair-shaped graphs are covered in fp16 (keeps the suite fast)")
     if dynamic is True and dtype == torch.bfloat16:
         pytest.skip("dynamic_all is covered in fp16 and fp32")
-    model, args, expected = _case(formulation, dtype)
+    # dynamic_all: sizes that differ from l, d, P and each other, so that dynamo keeps every one of
+    # them symbolic (equal sizes share a symbol, and D == l would be specialized by the pooling)
+    sizes = dict(B=5, N=3, D=48) if dynamic is True else {}
+    model, args, expected = _case(formulation, dtype, **sizes)
     out, code, stats = compile_and_run(model, args, dialect, dynamic=dynamic)
     assert stats.get("fused") == 1, stats
     _assert_no_unfused_write(code)
