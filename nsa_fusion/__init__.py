@@ -13,7 +13,7 @@ from .ops import compress_infer
 
 # The pass pulls in torch._inductor (about a second): load it on first use, not on import.
 _LAZY = {"npu_backend": "backend", "get_npu_backend": "backend", "enable_inductor": "backend",
-         "disable_inductor": "backend", "explain": "explain"}
+         "disable_inductor": "backend", "install_into_compiler_config": "backend", "explain": "explain"}
 
 
 def __getattr__(name):
@@ -26,4 +26,4 @@ def __getattr__(name):
 __version__ = "0.1.0"
 
 __all__ = ["compress_infer", "reference", "npu_supports", "set_value_checks", "npu_backend", "get_npu_backend",
-           "enable_inductor", "disable_inductor", "stats", "explain", "__version__"]
+           "enable_inductor", "disable_inductor", "install_into_compiler_config", "stats", "explain", "__version__"]

@@ -3,9 +3,11 @@
 * :func:`nsa_fusion_backend` — Inductor (``compile_fx``) with :class:`NsaFusionPass` installed as the
   post-grad custom pre-pass for the duration of the compile, chained with any pass the user set.
   Registered as ``torch.compile(m, backend="nsa_fusion")`` (entry point ``torch_dynamo_backends``).
-* :func:`get_npu_backend` / :data:`npu_backend` — torchair's backend with our pass chained into the
-  ``CompilerConfig``'s ``post_grad_custom_pre_pass`` hook when torchair is importable and either an
-  NPU is present or the caller passed a torchair ``CompilerConfig``; Inductor otherwise.
+* :func:`get_npu_backend` / :data:`npu_backend` — torchair's backend when torchair is importable and
+  either an NPU is present or the caller passed a torchair ``CompilerConfig``; Inductor otherwise.
+  Under torchair the pass is split around torchair's own pattern pass: stage A in the
+  ``CompilerConfig``'s ``post_grad_custom_pre_pass``, stage B registered with
+  ``torchair.register_replacement``, the rest in ``post_grad_custom_post_pass``.
 * :func:`enable_inductor` — opt-in for users of the default ``"inductor"`` backend.
 """
 from __future__ import annotations
@@ -15,7 +17,7 @@ import hashlib
 
 import torch
 
-from .fusion_pass import NsaFusionPass
+from .fusion_pass import NsaFusionPass, compress_in_torchair
 from .patterns import INDUCTOR, TORCHAIR
 
 
@@ -82,30 +84,62 @@ def _npu_present() -> bool:
     return hasattr(torch, "npu") and torch.npu.is_available()
 
 
-def _torchair_pre_pass(user_hook):
-    """torchair hooks take ``(gm, example_inputs, config)``; ours runs first, then the user's."""
+def _torchair_pattern_pass_on(config) -> bool:
+    option = getattr(getattr(config, "experimental_config", None), "pattern_fusion_pass", None)
+    return True if option is None else bool(option)  # as torchair tests it (OptionValue.value is a string)
+
+
+def _torchair_hooks(user_pre, user_post):
+    """Our two ``CompilerConfig`` hooks around torchair's own pattern pass, each chained in front of
+    the user's hook of the same name (torchair hooks take ``(gm, example_inputs, config)``):
+
+    * ``post_grad_custom_pre_pass``: stage A (paged window gathers -> ``window_gather``);
+    * torchair's pattern pass: stage B, registered with ``torchair.register_replacement``.  Where
+      that cannot run it (its ``experimental_config.pattern_fusion_pass`` turned off, which is about
+      torchair's own fusions, or a torchair whose register_replacement cannot take our patterns),
+      the pre-pass runs stage B itself: ``NSA_FUSION_DISABLE`` is what turns this fusion off;
+    * ``post_grad_custom_post_pass``: report, restore what did not fuse, write the cache in place.
+    """
     fusion = NsaFusionPass(TORCHAIR, reinplace=True)
 
-    def hook(gm, example_inputs, config):
+    def pre(gm, example_inputs, config):
         from .lowering import npu
 
         npu.register_ge_converters()
         npu.register_npu_kernels()
-        fusion(gm.graph)
+        if fusion.begin(gm.graph) and not (_torchair_pattern_pass_on(config) and compress_in_torchair()):
+            fusion.fuse(gm.graph)
         gm.recompile()
-        if user_hook is not None:
-            user_hook(gm, example_inputs, config)
+        if user_pre is not None:
+            user_pre(gm, example_inputs, config)
 
-    hook.nsa_fusion_chained = True
-    return hook
+    def post(gm, example_inputs, config):
+        fusion.finish(gm.graph)
+        gm.recompile()
+        if user_post is not None:
+            user_post(gm, example_inputs, config)
+
+    pre.nsa_fusion_chained = post.nsa_fusion_chained = True
+    return pre, post
 
 
 def install_into_compiler_config(config):
-    """Chain the pass into a torchair ``CompilerConfig`` (idempotent).  Returns the config."""
-    option = config.post_grad_custom_pre_pass
-    current = getattr(option, "value", option)  # torchair wraps it in a CallableValue option
-    if not getattr(current, "nsa_fusion_chained", False):
-        config.post_grad_custom_pre_pass = _torchair_pre_pass(current)  # setattr stores into the option
+    """Chain the pass into a torchair ``CompilerConfig``'s pre- and post-pass hooks (idempotent;
+    the user's own hooks still run, after ours).  Set your own hooks before calling this (or
+    :func:`get_npu_backend`): assigning one afterwards replaces ours.  Returns the config."""
+    def hook(name):
+        option = getattr(config, name)
+        return getattr(option, "value", option)  # torchair wraps it in a CallableValue option
+
+    user_pre, user_post = hook("post_grad_custom_pre_pass"), hook("post_grad_custom_post_pass")
+    if getattr(user_pre, "nsa_fusion_chained", False) and getattr(user_post, "nsa_fusion_chained", False):
+        return config
+    user_pre = getattr(user_pre, "user_hook", user_pre)
+    user_post = getattr(user_post, "user_hook", user_post)
+    pre, post = _torchair_hooks(user_pre, user_post)
+    pre.user_hook, post.user_hook = user_pre, user_post
+    config.post_grad_custom_pre_pass = pre  # setattr stores into the option
+    config.post_grad_custom_post_pass = post
     return config
 
 

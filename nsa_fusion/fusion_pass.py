@@ -11,10 +11,14 @@ After::
 
     nsa_fusion.compress_infer_(input, weight, slots, block_table, lengths, cache, l, d, P)
 
-Three ``PatternMatcherPass``es per dialect, applied in order: gather front-ends -> ``window_gather``
+Three stages, each a ``PatternMatcherPass`` per dialect: gather front-ends -> ``window_gather``
 (stage A), pooling x write-back around it -> fused op (stage B), and a restore pass that turns any
 ``window_gather`` stage B did not consume back into plain ops (so a near miss leaves the graph as the
-model wrote it).  The fused op mutates a clone of the cache; Inductor re-inplaces that itself, and
+model wrote it).  Inductor runs all three in its post-grad custom pass.  Under torchair, stage B is
+registered with ``torchair.register_replacement`` and runs in torchair's own pattern pass (after its
+stream labels and sym-input rewrite), between stage A in the ``CompilerConfig``'s
+``post_grad_custom_pre_pass`` and :meth:`NsaFusionPass.finish` in its ``post_grad_custom_post_pass``.
+The fused op mutates a clone of the cache; Inductor re-inplaces that itself, and
 :func:`reinplace_clones` does it for torchair's graph, so no full-cache copy remains.
 """
 from __future__ import annotations
@@ -26,6 +30,7 @@ import inspect
 import os
 import pathlib
 import time
+import weakref
 
 import torch
 from torch._inductor.custom_graph_pass import CustomGraphPass
@@ -46,14 +51,19 @@ def disabled() -> bool:
 
 
 class _Run:
-    """Per-graph bookkeeping of what the checks decided (one anchor may be tried by several patterns)."""
+    """What happened to one graph from stage A to :meth:`NsaFusionPass.finish`: the candidates, the
+    checks' refusals (one anchor may be tried by several patterns) and accepted matches.  Kept per
+    graph, not per call, because under torchair stage B runs in torchair's own pass between our hooks."""
 
-    current: "_Run | None" = None
-
-    def __init__(self, dialect: Dialect):
+    def __init__(self, dialect: Dialect, fused_before: set):
         self.dialect = dialect
+        self.fused_before = fused_before  # fused ops already in the graph (not ours to count)
+        self.candidates = 0
         self.refusals: dict[torch.fx.Node, tuple[str, str]] = {}
         self.accepted: list[str] = []
+
+
+_runs: "weakref.WeakKeyDictionary[torch.fx.Graph, _Run]" = weakref.WeakKeyDictionary()
 
 
 # The matcher's first, structural match of a pattern.  register_replacement re-traces the search
@@ -87,7 +97,7 @@ def _recorded(pattern_name: str, check, *, fuses: bool):
         ok, reason = checks.single_stream(match)
         if ok:
             ok, reason = check(match)
-        run = _Run.current
+        run = _runs.get(match.output_nodes()[0].graph)
         if run is not None:
             if not ok:
                 run.refusals[match.output_nodes()[0]] = (pattern_name, reason)
@@ -118,13 +128,45 @@ def _dialect_trace(trace_fn, dialect: Dialect):
     return trace
 
 
+def _lowered_for(dialect_name: str, replace):
+    """``replace`` emitting the dialect's lowering (the NPU op / GE scatter for torchair, the op for
+    Inductor): the replacement is traced inside whichever pattern pass applies it, ours or torchair's."""
+    @functools.wraps(replace)  # keeps the signature register_replacement reads
+    def lowered(*args):
+        with lowering_for(dialect_name):
+            return replace(*args)
+
+    return lowered
+
+
+def _register_compress_patterns(dialect: Dialect, register) -> None:
+    """Stage B: every pooling x write-back x slot spelling, through ``register`` (Inductor's
+    register_replacement into our pass, or torchair's into its own)."""
+    for trace_fn in dialect.trace_fns:
+        for cp in compress.compress_patterns():
+            dtype = torch.float16 if cp.pooling.casts else torch.float32
+            register(cp.search, _lowered_for(dialect.name, cp.replace), cp.example_inputs(dtype),
+                     trace_fn=_dialect_trace(trace_fn, dialect), skip_duplicates=True, scalar_workaround=cp.scalars,
+                     extra_check=_recorded(cp.name, cp.check, fuses=True), pattern_name=cp.name)
+
+
+def _remember_first_matches(matcher_pass: PatternMatcherPass, skip=frozenset()) -> None:
+    for entries in matcher_pass.patterns.values():
+        for entry in entries:
+            if id(entry) not in skip:
+                entry.extra_check = _remembering_first_match(entry.extra_check)
+
+
+def _entry_ids(matcher_pass: PatternMatcherPass) -> frozenset:
+    return frozenset(id(e) for entries in matcher_pass.patterns.values() for e in entries)
+
+
 @functools.cache
-def pattern_passes(dialect_name: str) -> tuple[PatternMatcherPass, PatternMatcherPass, PatternMatcherPass]:
-    """Build (once per dialect) the three pattern passes.  Tracing every pattern costs a few seconds,
-    so this runs lazily on the first compile that needs it."""
+def frontend_passes(dialect_name: str) -> tuple[PatternMatcherPass, PatternMatcherPass]:
+    """Build (once per dialect) stage A and the restore pass.  Tracing patterns costs a few
+    seconds, so this runs lazily on the first compile that needs it."""
     dialect = DIALECTS[dialect_name]
     gather = PatternMatcherPass(pass_name=f"nsa_fusion_gather_{dialect.name}")
-    fuse = PatternMatcherPass(pass_name=f"nsa_fusion_compress_{dialect.name}")
     restore = PatternMatcherPass(pass_name=f"nsa_fusion_restore_{dialect.name}")
     for trace_fn in dialect.trace_fns:
         common = dict(trace_fn=_dialect_trace(trace_fn, dialect), skip_duplicates=True)
@@ -135,16 +177,56 @@ def pattern_passes(dialect_name: str) -> tuple[PatternMatcherPass, PatternMatche
                           extra_check=_recorded(f"gather:{fe.name}", fe.check, fuses=False), **common)
         _register(frontends.restore_search, frontends.restore, frontends.example_inputs(), pass_dicts=restore,
                   scalar_workaround=frontends.RESTORE_SCALARS, pattern_name="restore", **common)
-        for cp in compress.compress_patterns():
-            dtype = torch.float16 if cp.pooling.casts else torch.float32
-            _register(cp.search, cp.replace, cp.example_inputs(dtype), pass_dicts=fuse,
-                      scalar_workaround=cp.scalars, extra_check=_recorded(cp.name, cp.check, fuses=True), pattern_name=cp.name,
-                      **common)
-    for matcher_pass in (gather, fuse, restore):
-        for entries in matcher_pass.patterns.values():
-            for entry in entries:
-                entry.extra_check = _remembering_first_match(entry.extra_check)
-    return gather, fuse, restore
+    for matcher_pass in (gather, restore):
+        _remember_first_matches(matcher_pass)
+    return gather, restore
+
+
+@functools.cache
+def compress_pass(dialect_name: str) -> PatternMatcherPass:
+    """Stage B as our own pass (Inductor; torchair-shaped graphs outside torchair's pattern pass)."""
+    fuse = PatternMatcherPass(pass_name=f"nsa_fusion_compress_{dialect_name}")
+    _register_compress_patterns(DIALECTS[dialect_name], functools.partial(_register, pass_dicts=fuse))
+    _remember_first_matches(fuse)
+    return fuse
+
+
+def pattern_passes(dialect_name: str) -> tuple[PatternMatcherPass, PatternMatcherPass, PatternMatcherPass]:
+    """(stage A, stage B, restore) for ``dialect_name``, built on first use."""
+    gather, restore = frontend_passes(dialect_name)
+    return gather, compress_pass(dialect_name), restore
+
+
+@functools.cache
+def compress_in_torchair() -> bool:
+    """Register stage B with ``torchair.register_replacement`` (once per process), so it runs in
+    torchair's own pattern pass, with torchair's cross-stream check in front of ours.  False where
+    torchair does not import or its register_replacement cannot take these patterns (no
+    ``scalar_workaround``): the torchair pre-pass then runs stage B itself."""
+    try:
+        import torchair
+        from torchair.patterns import pattern_pass_manager
+    except Exception:
+        return False
+    params = frozenset(inspect.signature(torchair.register_replacement).parameters)
+    if not {"scalar_workaround", "extra_check", "trace_fn"} <= params:
+        return False
+    if torch.torch_version.TorchVersion(torch.__version__) < (2, 6):
+        return False  # torchair skips its pattern pass there
+
+    def register(search, replace, example_inputs, **kwargs):
+        torchair.register_replacement(search, replace, example_inputs,
+                                      **{k: v for k, v in kwargs.items() if k in params})
+
+    # torchair keeps one PatternMatcherPass for every registered pattern: wrap only the entries
+    # added here, for the older-torch kwargs of _remembering_first_match (private attribute, so a
+    # torchair that moved it just skips this; on torch >= 2.13 it changes nothing)
+    torchair_pass = getattr(pattern_pass_manager._pattern_manager(), "pass_dict", None)
+    before = _entry_ids(torchair_pass) if isinstance(torchair_pass, PatternMatcherPass) else None
+    _register_compress_patterns(DIALECTS["torchair"], register)
+    if before is not None:
+        _remember_first_matches(torchair_pass, skip=before)
+    return True
 
 
 def _compress_nodes(graph: torch.fx.Graph):
@@ -219,6 +301,29 @@ def _has_stream_scopes(graph: torch.fx.Graph) -> bool:
     return any(str(n.target) == _SCOPE_ENTER for n in graph.nodes if n.op == "call_function")
 
 
+_WRITES = {aten.index_put.default, aten.index_put_.default, aten.index_copy.default, aten.index_copy_.default,
+           aten.scatter.src, aten.scatter_.src, aten.copy_.default}
+
+
+def _streams_downstream(gather: torch.fx.Node, limit: int = 256) -> list[str]:
+    """The stream labels of the ops from ``gather`` to the cache write(s) after it."""
+    labels, seen, todo = set(), set(), [gather]
+    while todo and len(seen) < limit:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        if node.op == "call_function":
+            labels.add(node.meta.get(checks.STREAM_LABEL))
+        if node.target not in _WRITES:
+            todo.extend(node.users)
+    return sorted("default" if x is None else repr(x) for x in labels)
+
+
+def _as_graph(graph) -> torch.fx.Graph:
+    return graph.graph if isinstance(graph, torch.fx.GraphModule) else graph
+
+
 def _source_hash() -> str:
     root = pathlib.Path(__file__).parent
     h = hashlib.sha256()
@@ -227,6 +332,22 @@ def _source_hash() -> str:
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()
+
+
+def _timed(method):
+    """A pass stage: a no-op under NSA_FUSION_DISABLE, its time added to ``self.seconds``."""
+    @functools.wraps(method)
+    def timed(self, graph, *args, **kwargs):
+        graph = _as_graph(graph)
+        if disabled():
+            return None
+        start = time.perf_counter()
+        try:
+            return method(self, graph, *args, **kwargs)
+        finally:
+            self.seconds += time.perf_counter() - start
+
+    return timed
 
 
 class NsaFusionPass(CustomGraphPass):
@@ -240,45 +361,51 @@ class NsaFusionPass(CustomGraphPass):
         self.seconds = 0.0  # time spent in this pass (benchmarks report it against compile time)
 
     def __call__(self, graph: torch.fx.Graph) -> None:
-        if isinstance(graph, torch.fx.GraphModule):
-            graph = graph.graph
-        if disabled():
-            return
-        start = time.perf_counter()
-        try:
-            self._run(graph)
-        finally:
-            self.seconds += time.perf_counter() - start
+        """The whole pass on one graph: stage A, stage B, :meth:`finish`."""
+        graph = _as_graph(graph)
+        if self.begin(graph):
+            self.fuse(graph)
+        self.finish(graph)
 
-    def _run(self, graph: torch.fx.Graph) -> None:
-        gather, fuse, restore = pattern_passes(self.dialect.name)
+    @_timed
+    def begin(self, graph: torch.fx.Graph) -> bool:
+        """Stage A: paged window gathers -> ``window_gather``.  Returns whether any was found (only
+        then can stage B match)."""
         if not any(n.op == "call_function" and n.target in (aten.index.Tensor, aten._unsafe_index.Tensor)
                    for n in graph.nodes):
-            return  # no gather at all: nothing to do, skip the matcher
+            return False  # no gather at all: nothing to do, skip the matcher
+        gather, _ = frontend_passes(self.dialect.name)
         if self.dialect.name == "torchair":
             # Under dynamic shapes torchair's (un-simplified) graph keeps full slices such as the
             # ``[:, None]`` of ``lengths[:, None]``; Inductor has already removed these no-ops from
             # its own graph, and the patterns are traced without them.
             remove_noop_ops(graph)
-        run = _Run(self.dialect)
-        before = set(_compress_nodes(graph))
+        run = _runs[graph] = _Run(self.dialect, set(_compress_nodes(graph)))
         streams = _has_stream_scopes(graph)
-        _Run.current = run
-        try:
+        if streams:
+            label_streams(graph)
+        run.candidates = gather.apply(graph)
+        if run.candidates:
+            diagnostics.stats["candidates"] += run.candidates
             if streams:
-                label_streams(graph)
-            candidates = gather.apply(graph)
-            if candidates:
-                diagnostics.stats["candidates"] += candidates
-                if streams:
-                    label_streams(graph)
-                with lowering_for(self.dialect.name):
-                    fuse.apply(graph)
-        finally:
-            _Run.current = None
+                label_streams(graph)  # the window_gather nodes are new
+        return bool(run.candidates)
+
+    @_timed
+    def fuse(self, graph: torch.fx.Graph) -> None:
+        """Stage B with our own matcher pass (under torchair, torchair's pattern pass runs it)."""
+        compress_pass(self.dialect.name).apply(graph)
+
+    @_timed
+    def finish(self, graph: torch.fx.Graph) -> None:
+        """Report what stages A and B decided, restore every ``window_gather`` stage B left, and
+        (torchair) write the cache in place."""
+        run = _runs.pop(graph, None)
+        if run is None:
+            return  # stage A found no gather: the graph is untouched
         # every accepted match was replaced: by the fused op, or (torchair, outside the vendor limits)
         # by the GE-compilable scatter write-back
-        new_ops = [n.name for n in _compress_nodes(graph) if n not in before]
+        new_ops = [n.name for n in _compress_nodes(graph) if n not in run.fused_before]
         for i, name in enumerate(run.accepted):
             record("fused", pattern=name, dialect=self.dialect.name,
                    node=new_ops[i] if len(new_ops) == len(run.accepted) else "scatter_writeback")
@@ -287,13 +414,23 @@ class NsaFusionPass(CustomGraphPass):
         for anchor, (pattern, reason) in run.refusals.items():
             if anchor in live:
                 record("rejected", reason, pattern=pattern, dialect=self.dialect.name, node=anchor.name)
-        if not candidates:
+        if not run.candidates:
             return  # the graph is untouched
-        for g in _gather_nodes(graph):
-            users = ", ".join(sorted({str(u.target) for u in g.users}))
-            record("not_fused", "a paged window gather was found, but the pooling / masked write-back "
-                   f"around it is not the compression contract (its users: {users})",
-                   pattern="window_gather", dialect=self.dialect.name, node=g.name)
+        leftovers = _gather_nodes(graph)
+        if leftovers and _has_stream_scopes(graph):
+            label_streams(graph)
+        for g in leftovers:
+            streams = _streams_downstream(g)
+            if len(streams) > 1:
+                # torchair's own cross-stream check refused stage B before ours could say why
+                reason = (f"the composite spans NPU streams ({', '.join(streams)}): fusing would move "
+                          "work between streams")
+            else:
+                users = ", ".join(sorted({str(u.target) for u in g.users}))
+                reason = ("a paged window gather was found, but the pooling / masked write-back around it "
+                          f"is not the compression contract (its users: {users})")
+            record("not_fused", reason, pattern="window_gather", dialect=self.dialect.name, node=g.name)
+        _, restore = frontend_passes(self.dialect.name)
         restore.apply(graph)
         if self.reinplace:
             reinplace_clones(graph)

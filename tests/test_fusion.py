@@ -99,26 +99,10 @@ def test_near_miss_stays_unfused_and_correct(near_miss, dialect, dtype, dynamic)
     torch.testing.assert_close(compiled_cache, eager_cache, **tol)
 
 
-@pytest.fixture
-def torch_2_11_match_kwargs(monkeypatch):
-    """The re-traced match as torch <= 2.11 hands it to extra_check: only what the re-trace bound
-    itself, so every scalar it baked in as a literal (l, d, P, static sizes) is missing.  (2.13 fills
-    them in from the first match.)  The pass must check the same bindings either way."""
-    import torch._inductor.pattern_matcher as pm
-
-    real = pm._unflatten_match_kwargs
-
-    def without_defaults(kwargs, arg_info, defaults=None):
-        return real(kwargs, arg_info) if defaults is None else dict(kwargs)
-
-    monkeypatch.setattr(pm, "_unflatten_match_kwargs", without_defaults)
+from conftest import SIZE_NEAR_MISSES, SIZE_SPELLINGS  # noqa: E402
 
 
-_SIZE_SPELLINGS = ["einsum_flat_where_setitem", "mulsum_advindex_index_copy", "mulsum_scatter"]
-_SIZE_NEAR_MISSES = ["flat_view_one_head", "advindex_first_row", "scatter_first_head"]
-
-
-@pytest.mark.parametrize("name", _SIZE_SPELLINGS + _SIZE_NEAR_MISSES)
+@pytest.mark.parametrize("name", SIZE_SPELLINGS + SIZE_NEAR_MISSES)
 def test_checks_see_the_same_bindings_on_older_torch(torch_2_11_match_kwargs, name):
     formulation = next(f for f in FORMULATIONS + NEAR_MISSES if f.name == name)
     model, args, expected = _case(formulation, torch.float16)

@@ -12,15 +12,18 @@ import nsa_fusion
 from fusion_harness import count_fused_calls
 from golden import golden_compress_infer
 from nsa_fusion import diagnostics
+from conftest import SIZE_NEAR_MISSES, SIZE_SPELLINGS
 from nsa_fusion.testing.formulations import FORMULATIONS, NEAR_MISSES, CompressStep, make_inputs
 
 ARGS = ("input", "weight", "slots", "block_table", "lengths")
 OP = torch.ops.nsa_fusion.compress_infer_.default
 
 
-def _compile(torchair, model, args, *, dynamic=False, user_pre=None):
+def _compile(torchair, model, args, *, dynamic=False, user_pre=None, **experimental):
     cfg = torchair.CompilerConfig()
     cfg.debug.run_eagerly = True
+    for name, value in experimental.items():
+        setattr(cfg.experimental_config, name, value)
     codes = []
 
     def user_post(gm, example_inputs, config):  # the user's own hook: sees the final FX graph
@@ -78,16 +81,59 @@ def test_dynamic_shapes_in_real_torchair(torchair, formulation, dynamic):
     assert torch.equal(args[-1], expected)
 
 
-def test_users_pre_hook_still_runs_after_ours(torchair):
-    seen = []
+def _stages_seen_by_user_hooks(torchair, **experimental):
+    """Compile (``experimental``: torchair experimental_config options) with a user pre-hook (runs
+    right after our pre-pass) and the user post-hook of ``_compile`` (the final graph); returns
+    what each saw."""
+    seen = {}
 
     def user_pre(gm, example_inputs, config):
-        seen.append(count_fused_calls(gm.code))
+        seen["pre"] = dict(window_gather=gm.code.count("nsa_fusion.window_gather"), fused=count_fused_calls(gm.code))
 
     model, args, expected = _case(FORMULATIONS[0])
-    _compile(torchair, model, args, user_pre=user_pre)
-    assert seen == [1]  # it ran, after our fusion
+    cfg_code = _compile(torchair, model, args, user_pre=user_pre, **experimental)[1]
+    seen["post"] = dict(window_gather=cfg_code.count("nsa_fusion.window_gather"), fused=count_fused_calls(cfg_code))
     assert torch.equal(args[-1], expected)
+    return seen
+
+
+def test_stage_b_runs_in_torchairs_own_pattern_pass(torchair):
+    """Our pre-pass does stage A; the user's pre-hook runs after it and still sees the gather
+    unfused; torchair's pattern pass (our patterns registered with torchair.register_replacement)
+    fuses it; the user's post-hook sees the final graph."""
+    from nsa_fusion.fusion_pass import compress_in_torchair
+
+    seen = _stages_seen_by_user_hooks(torchair)
+    assert seen == {"pre": {"window_gather": 1, "fused": 0}, "post": {"window_gather": 0, "fused": 1}}, seen
+    assert compress_in_torchair()
+
+
+def test_torchairs_pattern_pass_off_still_fuses(torchair):
+    """``experimental_config.pattern_fusion_pass = False`` turns off torchair's own fusions, not this
+    one (``NSA_FUSION_DISABLE`` does that): our pre-pass then runs stage B itself."""
+    seen = _stages_seen_by_user_hooks(torchair, pattern_fusion_pass=False)
+    assert seen == {"pre": {"window_gather": 0, "fused": 1}, "post": {"window_gather": 0, "fused": 1}}, seen
+
+
+def test_install_into_compiler_config_chains_both_hooks_once(torchair):
+    """Installing twice chains once; the user's hooks run after ours; a hook the user assigns after
+    installing replaces ours until the next install, which chains it and keeps the other one."""
+    calls = []
+    cfg = torchair.CompilerConfig()
+    cfg.post_grad_custom_pre_pass = lambda gm, inputs, config: calls.append("user_pre")
+    nsa_fusion.install_into_compiler_config(cfg)
+    installed = cfg.post_grad_custom_pre_pass.value, cfg.post_grad_custom_post_pass.value
+    nsa_fusion.install_into_compiler_config(cfg)
+    assert (cfg.post_grad_custom_pre_pass.value, cfg.post_grad_custom_post_pass.value) == installed
+
+    cfg.post_grad_custom_post_pass = lambda gm, inputs, config: calls.append("user_post")
+    nsa_fusion.install_into_compiler_config(cfg)
+    gm = torch.fx.symbolic_trace(torch.nn.Identity())
+    cfg.post_grad_custom_pre_pass.value(gm, [], cfg)
+    cfg.post_grad_custom_post_pass.value(gm, [], cfg)
+    assert calls == ["user_pre", "user_post"]
+    assert all(getattr(h.value, "nsa_fusion_chained", False)
+               for h in (cfg.post_grad_custom_pre_pass, cfg.post_grad_custom_post_pass))
 
 
 def test_ge_converter_emits_nsa_compress_with_cache(torchair, monkeypatch):
@@ -179,13 +225,16 @@ def _split_across_streams(torchair):
     return step
 
 
-def test_composite_split_across_npu_streams_is_not_fused(torchair):
-    """One fused op would move the pooling off the stream the user put it on: refused, with the reason."""
+@pytest.mark.parametrize("torchair_pattern_pass", [True, False], ids=["torchair_pass", "our_pre_pass"])
+def test_composite_split_across_npu_streams_is_not_fused(torchair, torchair_pattern_pass):
+    """One fused op would move the pooling off the stream the user put it on: refused, with the
+    reason, whether torchair's pattern pass runs stage B or our pre-pass does."""
     _, args, _ = _case(FORMULATIONS[0])
     with pytest.raises(Exception, match="index_put"):  # unfused, so GE cannot convert the write-back
-        _compile(torchair, _split_across_streams(torchair), args)
-    refusals = [e.reason for e in diagnostics.events if e.kind == "rejected"]
-    assert diagnostics.stats.get("fused", 0) == 0 and any("spans NPU streams" in r for r in refusals), refusals
+        _compile(torchair, _split_across_streams(torchair), args, pattern_fusion_pass=torchair_pattern_pass)
+    # torchair's own cross-stream check refuses the stage-B match; the pass says why
+    reasons = [e.reason for e in diagnostics.events if e.kind in ("rejected", "not_fused")]
+    assert diagnostics.stats.get("fused", 0) == 0 and any("spans NPU streams" in r for r in reasons), reasons
 
 
 def test_composite_inside_one_npu_stream_fuses_in_that_scope(torchair):
@@ -200,3 +249,21 @@ def test_composite_inside_one_npu_stream_fuses_in_that_scope(torchair):
     where = {k: next(i for i, s in enumerate(lines) if k in s) for k in ("scope_enter", "compress_infer_", "scope_exit")}
     assert where["scope_enter"] < where["compress_infer_"] < where["scope_exit"], code
     assert torch.equal(args[-1], expected)
+
+
+@pytest.mark.parametrize("name", SIZE_SPELLINGS + SIZE_NEAR_MISSES)
+def test_checks_see_the_same_bindings_on_older_torch_in_torchairs_pass(torchair, torch_2_11_match_kwargs, name):
+    """Stage B runs in torchair's pattern pass: our entries there are wrapped like our own, so the
+    checks see l, d and the sizes on older torch too (fuse the spellings, refuse the near misses)."""
+    formulation = next(f for f in FORMULATIONS + NEAR_MISSES if f.name == name)
+    model, args, expected = _case(formulation)
+    if formulation.fuses:
+        _, _, stats = _compile(torchair, model, args)
+        assert stats.get("fused") == 1 and stats.get("target.npu") == 1, stats
+        assert torch.equal(args[-1], expected)
+    else:
+        try:
+            _compile(torchair, model, args)
+        except Exception as exc:  # unfused index_put / index_copy: GE cannot convert it (scatter it can)
+            assert "ge_converter is not implemented" in str(exc), exc
+        assert diagnostics.stats.get("fused", 0) == 0 and diagnostics.stats.get("rejected", 0) >= 1, dict(diagnostics.stats)

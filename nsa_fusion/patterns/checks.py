@@ -102,7 +102,9 @@ def sizes_agree(kwargs, names) -> tuple[bool, str]:
     return True, ""
 
 
-STREAM_LABEL = "nsa_fusion_stream"  # node.meta key set by fusion_pass.label_streams
+# node.meta key of a node's NPU stream: torchair's own (its pattern pass re-labels with it), also set
+# by fusion_pass.label_streams for our stages that run before torchair's
+STREAM_LABEL = "stream_label"
 
 
 def single_stream(match: Match) -> tuple[bool, str]:
