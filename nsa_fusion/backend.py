@@ -17,7 +17,7 @@ import hashlib
 
 import torch
 
-from .fusion_pass import NsaFusionPass, compress_in_torchair
+from .fusion_pass import NsaFusionPass, register_compress_with_torchair
 from .patterns import INDUCTOR, TORCHAIR
 
 
@@ -90,15 +90,19 @@ def _torchair_pattern_pass_on(config) -> bool:
 
 
 def _torchair_hooks(user_pre, user_post):
-    """Our two ``CompilerConfig`` hooks around torchair's own pattern pass, each chained in front of
-    the user's hook of the same name (torchair hooks take ``(gm, example_inputs, config)``):
+    """Our ``CompilerConfig`` hooks, each chained in front of the user's hook of the same name
+    (torchair hooks take ``(gm, example_inputs, config)``).  The pass runs in three places:
 
-    * ``post_grad_custom_pre_pass``: stage A (paged window gathers -> ``window_gather``);
-    * torchair's pattern pass: stage B, registered with ``torchair.register_replacement``.  Where
-      that cannot run it (its ``experimental_config.pattern_fusion_pass`` turned off, which is about
-      torchair's own fusions, or a torchair whose register_replacement cannot take our patterns),
-      the pre-pass runs stage B itself: ``NSA_FUSION_DISABLE`` is what turns this fusion off;
-    * ``post_grad_custom_post_pass``: report, restore what did not fuse, write the cache in place.
+    * ``post_grad_custom_pre_pass`` (ours): stage A, paged window gathers -> ``window_gather``;
+    * torchair's own pattern pass: stage B, registered with ``torchair.register_replacement``;
+    * ``post_grad_custom_post_pass`` (ours): report, restore what did not fuse, write the cache in
+      place.
+
+    The pre-pass runs stage B itself where torchair will not: its ``experimental_config.
+    pattern_fusion_pass`` is off (a switch for torchair's own fusions; ``NSA_FUSION_DISABLE`` is this
+    pass's) or registration is not possible.  It runs the whole pass where our post-pass is no longer
+    installed (the user assigned their own hook afterwards): a half-run pass would leave
+    ``window_gather`` nodes GE cannot convert.
     """
     fusion = NsaFusionPass(TORCHAIR, reinplace=True)
 
@@ -107,8 +111,12 @@ def _torchair_hooks(user_pre, user_post):
 
         npu.register_ge_converters()
         npu.register_npu_kernels()
-        if fusion.begin(gm.graph) and not (_torchair_pattern_pass_on(config) and compress_in_torchair()):
-            fusion.fuse(gm.graph)
+        if getattr(config.post_grad_custom_post_pass, "value", None) is not post:
+            fusion(gm.graph)
+        elif fusion.begin(gm.graph):
+            torchair_runs_stage_b = _torchair_pattern_pass_on(config) and register_compress_with_torchair()
+            if not torchair_runs_stage_b:
+                fusion.fuse(gm.graph)
         gm.recompile()
         if user_pre is not None:
             user_pre(gm, example_inputs, config)
@@ -126,7 +134,9 @@ def _torchair_hooks(user_pre, user_post):
 def install_into_compiler_config(config):
     """Chain the pass into a torchair ``CompilerConfig``'s pre- and post-pass hooks (idempotent;
     the user's own hooks still run, after ours).  Set your own hooks before calling this (or
-    :func:`get_npu_backend`): assigning one afterwards replaces ours.  Returns the config."""
+    :func:`get_npu_backend`), or call it again after: a pre-pass hook assigned afterwards replaces
+    ours, a post-pass hook assigned afterwards makes our pre-pass run the whole pass.  Returns the
+    config."""
     def hook(name):
         option = getattr(config, name)
         return getattr(option, "value", option)  # torchair wraps it in a CallableValue option

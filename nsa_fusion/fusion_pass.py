@@ -53,29 +53,46 @@ def disabled() -> bool:
 class _Run:
     """What happened to one graph from stage A to :meth:`NsaFusionPass.finish`: the candidates, the
     checks' refusals (one anchor may be tried by several patterns) and accepted matches.  Kept per
-    graph, not per call, because under torchair stage B runs in torchair's own pass between our hooks."""
+    graph, not per call, because under torchair stage B runs in torchair's own pass between our
+    hooks.  Holds node *names*, never nodes, so the entry in ``_runs`` does not keep its graph alive
+    when ``finish`` never runs (an exception between the hooks)."""
 
-    def __init__(self, dialect: Dialect, fused_before: set):
-        self.dialect = dialect
-        self.fused_before = fused_before  # fused ops already in the graph (not ours to count)
+    def __init__(self, fused_before: set[str]):
+        self.fused_before = fused_before  # names of fused ops already in the graph (not ours to count)
         self.candidates = 0
-        self.refusals: dict[torch.fx.Node, tuple[str, str]] = {}
+        self.refusals: dict[str, tuple[str, str]] = {}  # anchor node name -> (pattern, reason)
         self.accepted: list[str] = []
+
+    def refuse(self, anchor: torch.fx.Node, pattern: str, reason: str) -> None:
+        self.refusals[anchor.name] = (pattern, reason)
 
 
 _runs: "weakref.WeakKeyDictionary[torch.fx.Graph, _Run]" = weakref.WeakKeyDictionary()
 
 
+def _run_of(match) -> "_Run | None":
+    return _runs.get(match.output_nodes()[0].graph)
+
+
 # The matcher's first, structural match of a pattern.  register_replacement re-traces the search
 # function with the matched values and hands extra_check only the re-traced match; torch 2.13 fills
 # that match's kwargs in from the first one, older torch leaves out every scalar the re-trace baked
-# in as a literal (l, d, P, and static sizes).  Each entry's check is wrapped to remember the first
-# match, so the checks see the same bindings on every torch.
+# in as a literal (l, d, P, and static sizes).  Each entry's check is wrapped (``_guarded``) to
+# remember the first match, so the checks see the same bindings on every torch.
 _first_match: contextvars.ContextVar = contextvars.ContextVar("nsa_fusion_first_match", default=None)
 
 
-def _remembering_first_match(check_fn):
+def _guarded(check_fn):
+    """The outermost check of each of our pattern entries, run on the structural match before the
+    re-trace (and, in torchair's pass, before torchair's own cross-stream check): refuse a match
+    that spans NPU streams, with the reason; remember the match for :func:`_recorded`."""
     def check(match) -> bool:
+        ok, reason = checks.single_stream(match)
+        if not ok:
+            run = _run_of(match)
+            if run is not None:
+                run.refuse(match.output_nodes()[0], "single_stream", reason)
+            return False
         token = _first_match.set(match)
         try:
             return check_fn(match)
@@ -94,13 +111,11 @@ def _recorded(pattern_name: str, check, *, fuses: bool):
         if first is not None and first is not match:
             for name, value in first.kwargs.items():
                 match.kwargs.setdefault(name, value)
-        ok, reason = checks.single_stream(match)
-        if ok:
-            ok, reason = check(match)
-        run = _runs.get(match.output_nodes()[0].graph)
+        ok, reason = check(match)
+        run = _run_of(match)
         if run is not None:
             if not ok:
-                run.refusals[match.output_nodes()[0]] = (pattern_name, reason)
+                run.refuse(match.output_nodes()[0], pattern_name, reason)
             elif fuses:
                 run.accepted.append(pattern_name)
         return ok
@@ -150,11 +165,12 @@ def _register_compress_patterns(dialect: Dialect, register) -> None:
                      extra_check=_recorded(cp.name, cp.check, fuses=True), pattern_name=cp.name)
 
 
-def _remember_first_matches(matcher_pass: PatternMatcherPass, skip=frozenset()) -> None:
+def _guard_entries(matcher_pass: PatternMatcherPass, skip=frozenset()) -> None:
+    """Wrap each entry's check (register_replacement's re-trace, then ours) in :func:`_guarded`."""
     for entries in matcher_pass.patterns.values():
         for entry in entries:
             if id(entry) not in skip:
-                entry.extra_check = _remembering_first_match(entry.extra_check)
+                entry.extra_check = _guarded(entry.extra_check)
 
 
 def _entry_ids(matcher_pass: PatternMatcherPass) -> frozenset:
@@ -178,7 +194,7 @@ def frontend_passes(dialect_name: str) -> tuple[PatternMatcherPass, PatternMatch
         _register(frontends.restore_search, frontends.restore, frontends.example_inputs(), pass_dicts=restore,
                   scalar_workaround=frontends.RESTORE_SCALARS, pattern_name="restore", **common)
     for matcher_pass in (gather, restore):
-        _remember_first_matches(matcher_pass)
+        _guard_entries(matcher_pass)
     return gather, restore
 
 
@@ -187,7 +203,7 @@ def compress_pass(dialect_name: str) -> PatternMatcherPass:
     """Stage B as our own pass (Inductor; torchair-shaped graphs outside torchair's pattern pass)."""
     fuse = PatternMatcherPass(pass_name=f"nsa_fusion_compress_{dialect_name}")
     _register_compress_patterns(DIALECTS[dialect_name], functools.partial(_register, pass_dicts=fuse))
-    _remember_first_matches(fuse)
+    _guard_entries(fuse)
     return fuse
 
 
@@ -198,11 +214,15 @@ def pattern_passes(dialect_name: str) -> tuple[PatternMatcherPass, PatternMatche
 
 
 @functools.cache
-def compress_in_torchair() -> bool:
-    """Register stage B with ``torchair.register_replacement`` (once per process), so it runs in
-    torchair's own pattern pass, with torchair's cross-stream check in front of ours.  False where
-    torchair does not import or its register_replacement cannot take these patterns (no
-    ``scalar_workaround``): the torchair pre-pass then runs stage B itself."""
+def register_compress_with_torchair() -> bool:
+    """Register stage B with ``torchair.register_replacement``, once per process, so that torchair's
+    own pattern pass runs it.  Returns whether torchair runs stage B from now on; False where torchair
+    does not import, its register_replacement cannot take these patterns (no ``scalar_workaround``),
+    or registering failed: the torchair pre-pass then runs stage B itself.
+
+    torchair's registry is global: every later torchair compile in this process carries these
+    patterns, with or without our hooks.  That is harmless: they are anchored on ``window_gather``,
+    which only our stage A creates."""
     try:
         import torchair
         from torchair.patterns import pattern_pass_manager
@@ -218,14 +238,21 @@ def compress_in_torchair() -> bool:
         torchair.register_replacement(search, replace, example_inputs,
                                       **{k: v for k, v in kwargs.items() if k in params})
 
-    # torchair keeps one PatternMatcherPass for every registered pattern: wrap only the entries
-    # added here, for the older-torch kwargs of _remembering_first_match (private attribute, so a
-    # torchair that moved it just skips this; on torch >= 2.13 it changes nothing)
+    # torchair keeps one PatternMatcherPass for every registered pattern: guard only the entries
+    # added here (see _guarded).  It is a private attribute; where a torchair moved it, the entries
+    # stay unguarded: torchair's own stream check still refuses split composites (reported without
+    # their reason), and on older torch our checks refuse what they cannot verify.
     torchair_pass = getattr(pattern_pass_manager._pattern_manager(), "pass_dict", None)
     before = _entry_ids(torchair_pass) if isinstance(torchair_pass, PatternMatcherPass) else None
-    _register_compress_patterns(DIALECTS["torchair"], register)
-    if before is not None:
-        _remember_first_matches(torchair_pass, skip=before)
+    try:
+        _register_compress_patterns(DIALECTS["torchair"], register)
+    except Exception as exc:  # anything registered so far is skip_duplicates-safe and still checked
+        diagnostics.log.warning("nsa_fusion: registering with torchair.register_replacement failed (%s); "
+                    "stage B runs in our own pre-pass instead", exc)
+        return False
+    finally:
+        if before is not None:
+            _guard_entries(torchair_pass, skip=before)
     return True
 
 
@@ -301,25 +328,6 @@ def _has_stream_scopes(graph: torch.fx.Graph) -> bool:
     return any(str(n.target) == _SCOPE_ENTER for n in graph.nodes if n.op == "call_function")
 
 
-_WRITES = {aten.index_put.default, aten.index_put_.default, aten.index_copy.default, aten.index_copy_.default,
-           aten.scatter.src, aten.scatter_.src, aten.copy_.default}
-
-
-def _streams_downstream(gather: torch.fx.Node, limit: int = 256) -> list[str]:
-    """The stream labels of the ops from ``gather`` to the cache write(s) after it."""
-    labels, seen, todo = set(), set(), [gather]
-    while todo and len(seen) < limit:
-        node = todo.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        if node.op == "call_function":
-            labels.add(node.meta.get(checks.STREAM_LABEL))
-        if node.target not in _WRITES:
-            todo.extend(node.users)
-    return sorted("default" if x is None else repr(x) for x in labels)
-
-
 def _as_graph(graph) -> torch.fx.Graph:
     return graph.graph if isinstance(graph, torch.fx.GraphModule) else graph
 
@@ -335,12 +343,13 @@ def _source_hash() -> str:
 
 
 def _timed(method):
-    """A pass stage: a no-op under NSA_FUSION_DISABLE, its time added to ``self.seconds``."""
+    """A pass stage: a no-op returning False under NSA_FUSION_DISABLE, its time added to
+    ``self.seconds`` (under torchair, stage B's time is torchair's pattern pass's, not counted)."""
     @functools.wraps(method)
     def timed(self, graph, *args, **kwargs):
         graph = _as_graph(graph)
         if disabled():
-            return None
+            return False
         start = time.perf_counter()
         try:
             return method(self, graph, *args, **kwargs)
@@ -369,27 +378,30 @@ class NsaFusionPass(CustomGraphPass):
 
     @_timed
     def begin(self, graph: torch.fx.Graph) -> bool:
-        """Stage A: paged window gathers -> ``window_gather``.  Returns whether any was found (only
-        then can stage B match)."""
+        """Stage A: paged window gathers -> ``window_gather``.  Returns whether the graph has any
+        (only then can stage B match).  Running it again before :meth:`finish` adds to the same run."""
         if not any(n.op == "call_function" and n.target in (aten.index.Tensor, aten._unsafe_index.Tensor)
                    for n in graph.nodes):
-            return False  # no gather at all: nothing to do, skip the matcher
+            return bool(_gather_nodes(graph))  # no plain gather (left) here
         gather, _ = frontend_passes(self.dialect.name)
         if self.dialect.name == "torchair":
             # Under dynamic shapes torchair's (un-simplified) graph keeps full slices such as the
             # ``[:, None]`` of ``lengths[:, None]``; Inductor has already removed these no-ops from
             # its own graph, and the patterns are traced without them.
             remove_noop_ops(graph)
-        run = _runs[graph] = _Run(self.dialect, set(_compress_nodes(graph)))
+        run = _runs.get(graph)
+        if run is None:
+            run = _runs[graph] = _Run({n.name for n in _compress_nodes(graph)})
         streams = _has_stream_scopes(graph)
         if streams:
             label_streams(graph)
-        run.candidates = gather.apply(graph)
-        if run.candidates:
-            diagnostics.stats["candidates"] += run.candidates
+        found = gather.apply(graph)
+        if found:
+            run.candidates += found
+            diagnostics.stats["candidates"] += found
             if streams:
                 label_streams(graph)  # the window_gather nodes are new
-        return bool(run.candidates)
+        return bool(_gather_nodes(graph))
 
     @_timed
     def fuse(self, graph: torch.fx.Graph) -> None:
@@ -402,36 +414,29 @@ class NsaFusionPass(CustomGraphPass):
         (torchair) write the cache in place."""
         run = _runs.pop(graph, None)
         if run is None:
-            return  # stage A found no gather: the graph is untouched
+            return  # stage A did not run on this graph: it is untouched
         # every accepted match was replaced: by the fused op, or (torchair, outside the vendor limits)
         # by the GE-compilable scatter write-back
-        new_ops = [n.name for n in _compress_nodes(graph) if n not in run.fused_before]
+        new_ops = [n.name for n in _compress_nodes(graph) if n.name not in run.fused_before]
         for i, name in enumerate(run.accepted):
             record("fused", pattern=name, dialect=self.dialect.name,
                    node=new_ops[i] if len(new_ops) == len(run.accepted) else "scatter_writeback")
         self.matched_count += len(run.accepted)
-        live = set(graph.nodes)
+        live = {n.name for n in graph.nodes}
         for anchor, (pattern, reason) in run.refusals.items():
             if anchor in live:
-                record("rejected", reason, pattern=pattern, dialect=self.dialect.name, node=anchor.name)
+                record("rejected", reason, pattern=pattern, dialect=self.dialect.name, node=anchor)
         if not run.candidates:
             return  # the graph is untouched
         leftovers = _gather_nodes(graph)
-        if leftovers and _has_stream_scopes(graph):
-            label_streams(graph)
         for g in leftovers:
-            streams = _streams_downstream(g)
-            if len(streams) > 1:
-                # torchair's own cross-stream check refused stage B before ours could say why
-                reason = (f"the composite spans NPU streams ({', '.join(streams)}): fusing would move "
-                          "work between streams")
-            else:
-                users = ", ".join(sorted({str(u.target) for u in g.users}))
-                reason = ("a paged window gather was found, but the pooling / masked write-back around it "
-                          f"is not the compression contract (its users: {users})")
-            record("not_fused", reason, pattern="window_gather", dialect=self.dialect.name, node=g.name)
-        _, restore = frontend_passes(self.dialect.name)
-        restore.apply(graph)
+            users = ", ".join(sorted({str(u.target) for u in g.users}))
+            record("not_fused", "a paged window gather was found, but the pooling / masked write-back "
+                   f"around it is not the compression contract (its users: {users})",
+                   pattern="window_gather", dialect=self.dialect.name, node=g.name)
+        if leftovers:
+            _, restore = frontend_passes(self.dialect.name)
+            restore.apply(graph)
         if self.reinplace:
             reinplace_clones(graph)
         graph.eliminate_dead_code()
