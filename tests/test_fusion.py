@@ -115,3 +115,24 @@ def test_checks_see_the_same_bindings_on_older_torch(torch_2_11_match_kwargs, na
     else:
         assert stats.get("fused", 0) == 0 and stats.get("rejected", 0) >= 1, stats
         torch.testing.assert_close(args[-1], eager, rtol=2e-2, atol=2e-2)
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_functionalization_leaves_index_put_and_copy_into_the_cache_input(dialect, monkeypatch):
+    """What the pass replaces, as functionalization leaves the cache write in both dialects: a
+    functional ``index_put`` and a ``copy_`` back into the cache input, never ``auto_functionalized``;
+    and after fusion neither ``copy_`` nor ``auto_functionalized`` remains."""
+    formulation = next(f for f in FORMULATIONS if f.name == "mulsum_index_put")
+    graphs, codes = [], []  # post-grad FX graphs (Inductor), final code of each compile
+    for disable in ("1", "0"):
+        monkeypatch.setenv("NSA_FUSION_DISABLE", disable)
+        model, args, _ = _case(formulation, torch.float16)
+        with torch._inductor.config.patch(post_grad_custom_post_pass=lambda g: graphs.append(str(g))):
+            codes.append(compile_and_run(model, args, dialect)[1])
+    # the write as functionalization left it: Inductor's post-grad graph, the torchair-shaped graph
+    unfused = graphs[0] if dialect == "inductor" else codes[0]
+    assert "aten.index_put" in unfused and "aten.copy_" in unfused, unfused
+    assert "auto_functionalized" not in unfused + codes[1]
+    # fused: one in-place call on the cache input (Inductor re-inplaces after its post-grad passes)
+    assert count_fused_calls(codes[1]) == 1 and "aten.index_put" not in codes[1], codes[1]
+    assert not re.search(r"aten\.copy_|\.copy_\(", codes[1]), codes[1]
