@@ -248,7 +248,7 @@ def register_compress_with_torchair() -> bool:
         _register_compress_patterns(DIALECTS["torchair"], register)
     except Exception as exc:  # anything registered so far is skip_duplicates-safe and still checked
         diagnostics.log.warning("nsa_fusion: registering with torchair.register_replacement failed (%s); "
-                    "stage B runs in our own pre-pass instead", exc)
+                                "stage B runs in our own pre-pass instead", exc)
         return False
     finally:
         if before is not None:
