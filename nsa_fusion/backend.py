@@ -128,6 +128,7 @@ def _torchair_hooks(user_pre, user_post):
             user_post(gm, example_inputs, config)
 
     pre.nsa_fusion_chained = post.nsa_fusion_chained = True
+    pre.user_hook, post.user_hook = user_pre, user_post  # what a re-install chains again
     return pre, post
 
 
@@ -147,7 +148,6 @@ def install_into_compiler_config(config):
     user_pre = getattr(user_pre, "user_hook", user_pre)
     user_post = getattr(user_post, "user_hook", user_post)
     pre, post = _torchair_hooks(user_pre, user_post)
-    pre.user_hook, post.user_hook = user_pre, user_post
     config.post_grad_custom_pre_pass = pre  # setattr stores into the option
     config.post_grad_custom_post_pass = post
     return config

@@ -63,15 +63,19 @@ class _Run:
         self.refusals: dict[str, tuple[str, str]] = {}  # anchor node name -> (pattern, reason)
         self.accepted: list[str] = []
 
-    def refuse(self, anchor: torch.fx.Node, pattern: str, reason: str) -> None:
-        self.refusals[anchor.name] = (pattern, reason)
-
 
 _runs: "weakref.WeakKeyDictionary[torch.fx.Graph, _Run]" = weakref.WeakKeyDictionary()
 
 
 def _run_of(match) -> "_Run | None":
     return _runs.get(match.output_nodes()[0].graph)
+
+
+def _refuse(match, pattern: str, reason: str) -> None:
+    """Remember a refusal for the match's anchor node (reported by ``finish`` if no pattern took it)."""
+    run = _run_of(match)
+    if run is not None:
+        run.refusals[match.output_nodes()[0].name] = (pattern, reason)
 
 
 # The matcher's first, structural match of a pattern.  register_replacement re-traces the search
@@ -89,9 +93,7 @@ def _guarded(check_fn):
     def check(match) -> bool:
         ok, reason = checks.single_stream(match)
         if not ok:
-            run = _run_of(match)
-            if run is not None:
-                run.refuse(match.output_nodes()[0], "single_stream", reason)
+            _refuse(match, "single_stream", reason)
             return False
         token = _first_match.set(match)
         try:
@@ -112,26 +114,29 @@ def _recorded(pattern_name: str, check, *, fuses: bool):
             for name, value in first.kwargs.items():
                 match.kwargs.setdefault(name, value)
         ok, reason = check(match)
-        run = _run_of(match)
-        if run is not None:
-            if not ok:
-                run.refuse(match.output_nodes()[0], pattern_name, reason)
-            elif fuses:
-                run.accepted.append(pattern_name)
+        if not ok:
+            _refuse(match, pattern_name, reason)
+        elif fuses and (run := _run_of(match)) is not None:
+            run.accepted.append(pattern_name)
         return ok
 
     extra_check.__name__ = f"check_{pattern_name}"
     return extra_check
 
 
-# Feature detection, not version strings: register_replacement gained pattern_name/get_decomp_fn in
-# newer torch; older ones (2.11 on the GPU image) reject them.
-_REGISTER_PARAMS = frozenset(inspect.signature(register_replacement).parameters)
+def _taking_supported_kwargs(register_fn):
+    """``register_fn`` called with only the keyword arguments it accepts.  Feature detection, not
+    version strings: Inductor's register_replacement gained pattern_name/get_decomp_fn in newer torch
+    (older ones, 2.11 on the GPU image, reject them), and torchair's takes neither."""
+    params = frozenset(inspect.signature(register_fn).parameters)
+
+    def register(search, replace, example_inputs, **kwargs):
+        return register_fn(search, replace, example_inputs, **{k: v for k, v in kwargs.items() if k in params})
+
+    return register
 
 
-def _register(search, replace, example_inputs, **kwargs):
-    return register_replacement(search, replace, example_inputs,
-                                **{k: v for k, v in kwargs.items() if k in _REGISTER_PARAMS})
+_register = _taking_supported_kwargs(register_replacement)
 
 
 def _dialect_trace(trace_fn, dialect: Dialect):
@@ -228,15 +233,11 @@ def register_compress_with_torchair() -> bool:
         from torchair.patterns import pattern_pass_manager
     except Exception:
         return False
-    params = frozenset(inspect.signature(torchair.register_replacement).parameters)
-    if not {"scalar_workaround", "extra_check", "trace_fn"} <= params:
+    needed = {"scalar_workaround", "extra_check", "trace_fn"}
+    if not needed <= set(inspect.signature(torchair.register_replacement).parameters):
         return False
     if torch.torch_version.TorchVersion(torch.__version__) < (2, 6):
         return False  # torchair skips its pattern pass there
-
-    def register(search, replace, example_inputs, **kwargs):
-        torchair.register_replacement(search, replace, example_inputs,
-                                      **{k: v for k, v in kwargs.items() if k in params})
 
     # torchair keeps one PatternMatcherPass for every registered pattern: guard only the entries
     # added here (see _guarded).  It is a private attribute; where a torchair moved it, the entries
@@ -245,7 +246,7 @@ def register_compress_with_torchair() -> bool:
     torchair_pass = getattr(pattern_pass_manager._pattern_manager(), "pass_dict", None)
     before = _entry_ids(torchair_pass) if isinstance(torchair_pass, PatternMatcherPass) else None
     try:
-        _register_compress_patterns(DIALECTS["torchair"], register)
+        _register_compress_patterns(DIALECTS["torchair"], _taking_supported_kwargs(torchair.register_replacement))
     except Exception as exc:  # anything registered so far is skip_duplicates-safe and still checked
         diagnostics.log.warning("nsa_fusion: registering with torchair.register_replacement failed (%s); "
                                 "stage B runs in our own pre-pass instead", exc)

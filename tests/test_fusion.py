@@ -9,7 +9,7 @@ import torch
 
 from fusion_harness import compile_and_run, count_fused_calls
 from golden import golden_compress_infer
-from nsa_fusion.testing.formulations import FORMULATIONS, NEAR_MISSES, CompressStep, make_inputs
+from nsa_fusion.testing.formulations import BY_NAME, FORMULATIONS, NEAR_MISSES, CompressStep, make_inputs
 
 DTYPES = [torch.float16, torch.bfloat16, torch.float32]
 DIALECTS = ["inductor", "torchair_like"]
@@ -104,7 +104,7 @@ from conftest import SIZE_NEAR_MISSES, SIZE_SPELLINGS  # noqa: E402
 
 @pytest.mark.parametrize("name", SIZE_SPELLINGS + SIZE_NEAR_MISSES)
 def test_checks_see_the_same_bindings_on_older_torch(torch_2_11_match_kwargs, name):
-    formulation = next(f for f in FORMULATIONS + NEAR_MISSES if f.name == name)
+    formulation = BY_NAME[name]
     model, args, expected = _case(formulation, torch.float16)
     eager = args[-1].clone()
     model(*args[:-1], eager)
@@ -122,7 +122,7 @@ def test_functionalization_leaves_index_put_and_copy_into_the_cache_input(dialec
     """What the pass replaces, as functionalization leaves the cache write in both dialects: a
     functional ``index_put`` and a ``copy_`` back into the cache input, never ``auto_functionalized``;
     and after fusion neither ``copy_`` nor ``auto_functionalized`` remains."""
-    formulation = next(f for f in FORMULATIONS if f.name == "mulsum_index_put")
+    formulation = BY_NAME["mulsum_index_put"]
     graphs, codes = [], []  # post-grad FX graphs (Inductor), final code of each compile
     for disable in ("1", "0"):
         monkeypatch.setenv("NSA_FUSION_DISABLE", disable)

@@ -11,9 +11,7 @@ from fusion_harness import compile_and_run, count_fused_calls, no_compile_caches
 from golden import golden_compress_infer
 from nsa_fusion import diagnostics
 from nsa_fusion.backend import nsa_fusion_backend
-from nsa_fusion.testing.formulations import FORMULATIONS, NEAR_MISSES, CompressStep, make_inputs, mulsum_index_put
-
-BY_NAME = {f.name: f for f in FORMULATIONS + NEAR_MISSES}
+from nsa_fusion.testing.formulations import BY_NAME, CompressStep, make_inputs, mulsum_index_put
 ARGS = ("input", "weight", "slots", "block_table", "lengths")
 
 

@@ -14,7 +14,7 @@ from fusion_harness import count_fused_calls
 from golden import golden_compress_infer
 from nsa_fusion import diagnostics
 from conftest import SIZE_NEAR_MISSES, SIZE_SPELLINGS
-from nsa_fusion.testing.formulations import FORMULATIONS, NEAR_MISSES, CompressStep, make_inputs
+from nsa_fusion.testing.formulations import BY_NAME, FORMULATIONS, NEAR_MISSES, CompressStep, make_inputs
 
 ARGS = ("input", "weight", "slots", "block_table", "lengths")
 OP = torch.ops.nsa_fusion.compress_infer_.default
@@ -149,7 +149,7 @@ def test_post_hook_assigned_after_get_npu_backend_still_gets_a_whole_pass(torcha
     """The user replaces our post-pass hook after ``get_npu_backend``: the pre-pass then runs the
     whole pass, so a fusion still writes in place and a near miss is restored (no ``window_gather``
     left for GE)."""
-    formulation = next(f for f in FORMULATIONS + NEAR_MISSES if f.name == name)
+    formulation = BY_NAME[name]
     model, args, expected = _case(formulation)
     eager = args[-1].clone()
     model(*args[:-1], eager)
@@ -296,7 +296,7 @@ def test_composite_inside_one_npu_stream_fuses_in_that_scope(torchair):
 def test_checks_see_the_same_bindings_on_older_torch_in_torchairs_pass(torchair, torch_2_11_match_kwargs, name):
     """Stage B runs in torchair's pattern pass: our entries there are wrapped like our own, so the
     checks see l, d and the sizes on older torch too (fuse the spellings, refuse the near misses)."""
-    formulation = next(f for f in FORMULATIONS + NEAR_MISSES if f.name == name)
+    formulation = BY_NAME[name]
     model, args, expected = _case(formulation)
     if formulation.fuses:
         _, _, stats = _compile(torchair, model, args)

@@ -302,6 +302,8 @@ NEAR_MISSES = [
     Formulation("scatter_first_head", scatter_first_head, fuses=False, why_not="scatter index covers head 0 only"),
 ]
 
+BY_NAME = {f.name: f for f in FORMULATIONS + NEAR_MISSES}
+
 
 class CompressStep(torch.nn.Module):
     """One formulation as a module with its constants, the way a model layer holds them."""
