@@ -5,9 +5,7 @@
   Registered as ``torch.compile(m, backend="nsa_fusion")`` (entry point ``torch_dynamo_backends``).
 * :func:`get_npu_backend` / :data:`npu_backend` — torchair's backend when torchair is importable and
   either an NPU is present or the caller passed a torchair ``CompilerConfig``; Inductor otherwise.
-  Under torchair the pass is split around torchair's own pattern pass: stage A in the
-  ``CompilerConfig``'s ``post_grad_custom_pre_pass``, stage B registered with
-  ``torchair.register_replacement``, the rest in ``post_grad_custom_post_pass``.
+  Under torchair the pass runs in the ``CompilerConfig``'s ``post_grad_custom_pre_pass``.
 * :func:`enable_inductor` — opt-in for users of the default ``"inductor"`` backend.
 """
 from __future__ import annotations
@@ -17,8 +15,8 @@ import hashlib
 
 import torch
 
-from .fusion_pass import NsaFusionPass, register_compress_with_torchair
-from .patterns import INDUCTOR, TORCHAIR
+from .fusion_pass import NsaFusionPass
+from .rewrite import INDUCTOR, TORCHAIR
 
 
 class ChainedPass(torch._inductor.custom_graph_pass.CustomGraphPass):
@@ -45,7 +43,7 @@ class ChainedPass(torch._inductor.custom_graph_pass.CustomGraphPass):
         return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
-_inductor_pass = NsaFusionPass(INDUCTOR)
+_inductor_pass = NsaFusionPass(INDUCTOR, reinplace=True)
 
 
 def _chain_with_user_pass():
@@ -84,26 +82,10 @@ def _npu_present() -> bool:
     return hasattr(torch, "npu") and torch.npu.is_available()
 
 
-def _torchair_pattern_pass_on(config) -> bool:
-    option = getattr(getattr(config, "experimental_config", None), "pattern_fusion_pass", None)
-    return True if option is None else bool(option)  # as torchair tests it (OptionValue.value is a string)
-
-
-def _torchair_hooks(user_pre, user_post):
-    """Our ``CompilerConfig`` hooks, each chained in front of the user's hook of the same name
-    (torchair hooks take ``(gm, example_inputs, config)``).  The pass runs in three places:
-
-    * ``post_grad_custom_pre_pass`` (ours): stage A, paged window gathers -> ``window_gather``;
-    * torchair's own pattern pass: stage B, registered with ``torchair.register_replacement``;
-    * ``post_grad_custom_post_pass`` (ours): report, restore what did not fuse, write the cache in
-      place.
-
-    The pre-pass runs stage B itself where torchair will not: its ``experimental_config.
-    pattern_fusion_pass`` is off (a switch for torchair's own fusions; ``NSA_FUSION_DISABLE`` is this
-    pass's) or registration is not possible.  It runs the whole pass where our post-pass is no longer
-    installed (the user assigned their own hook afterwards): a half-run pass would leave
-    ``window_gather`` nodes GE cannot convert.
-    """
+def _torchair_hook(user_pre):
+    """Our ``CompilerConfig.post_grad_custom_pre_pass``, chained in front of the user's hook of the
+    same name (torchair hooks take ``(gm, example_inputs, config)``): the whole pass on torchair's
+    graph, before torchair's own pattern passes, so no plain write-back is left for GE to convert."""
     fusion = NsaFusionPass(TORCHAIR, reinplace=True)
 
     def pre(gm, example_inputs, config):
@@ -111,45 +93,27 @@ def _torchair_hooks(user_pre, user_post):
 
         npu.register_ge_converters()
         npu.register_npu_kernels()
-        if getattr(config.post_grad_custom_post_pass, "value", None) is not post:
-            fusion(gm.graph)
-        elif fusion.begin(gm.graph):
-            torchair_runs_stage_b = _torchair_pattern_pass_on(config) and register_compress_with_torchair()
-            if not torchair_runs_stage_b:
-                fusion.fuse(gm.graph)
-        gm.recompile()
+        if fusion(gm.graph):
+            gm.recompile()
         if user_pre is not None:
             user_pre(gm, example_inputs, config)
 
-    def post(gm, example_inputs, config):
-        fusion.finish(gm.graph)
-        gm.recompile()
-        if user_post is not None:
-            user_post(gm, example_inputs, config)
-
-    pre.nsa_fusion_chained = post.nsa_fusion_chained = True
-    pre.user_hook, post.user_hook = user_pre, user_post  # what a re-install chains again
-    return pre, post
+    pre.nsa_fusion_chained = True
+    pre.user_hook = user_pre  # what a re-install chains again
+    pre.fusion = fusion
+    return pre
 
 
 def install_into_compiler_config(config):
-    """Chain the pass into a torchair ``CompilerConfig``'s pre- and post-pass hooks (idempotent;
-    the user's own hooks still run, after ours).  Set your own hooks before calling this (or
-    :func:`get_npu_backend`), or call it again after: a pre-pass hook assigned afterwards replaces
-    ours, a post-pass hook assigned afterwards makes our pre-pass run the whole pass.  Returns the
-    config."""
-    def hook(name):
-        option = getattr(config, name)
-        return getattr(option, "value", option)  # torchair wraps it in a CallableValue option
-
-    user_pre, user_post = hook("post_grad_custom_pre_pass"), hook("post_grad_custom_post_pass")
-    if getattr(user_pre, "nsa_fusion_chained", False) and getattr(user_post, "nsa_fusion_chained", False):
+    """Chain the pass into a torchair ``CompilerConfig``'s ``post_grad_custom_pre_pass`` (idempotent;
+    the user's own hook still runs, after ours).  Set your own pre-pass hook before calling this (or
+    :func:`get_npu_backend`), or call it again after: a hook assigned afterwards replaces ours.
+    Returns the config."""
+    option = config.post_grad_custom_pre_pass
+    user_pre = getattr(option, "value", option)  # torchair wraps it in a CallableValue option
+    if getattr(user_pre, "nsa_fusion_chained", False):
         return config
-    user_pre = getattr(user_pre, "user_hook", user_pre)
-    user_post = getattr(user_post, "user_hook", user_post)
-    pre, post = _torchair_hooks(user_pre, user_post)
-    config.post_grad_custom_pre_pass = pre  # setattr stores into the option
-    config.post_grad_custom_post_pass = post
+    config.post_grad_custom_pre_pass = _torchair_hook(user_pre)  # setattr stores into the option
     return config
 
 

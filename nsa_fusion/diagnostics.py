@@ -1,9 +1,10 @@
 """Counters, events and logging of the fusion pass.
 
-* ``stats``: a ``collections.Counter`` — ``"fused"``, ``"rejected"``, ``"candidates"``, and per-pattern
-  keys (``"fused:<pattern>"``, ``"rejected:<pattern>"``), plus lowering targets (``"target.npu"``,
-  ``"target.portable"``).  ``stats.clear()`` resets it.
-* ``events``: one :class:`Event` per candidate decision, in order; ``nsa_fusion.explain`` prints them.
+* ``stats``: a ``collections.Counter`` — ``"candidates"`` (row writes considered), ``"fused"``,
+  ``"rejected"``, per-kind keys (``"fused:<what>"``, ``"rejected:<part>"`` with part one of write, keep,
+  mask, roles, gather, weight, pooling, dtype, sizes, device), plus lowering targets
+  (``"target.npu"``, ``"target.portable"``, ``"target.ge_scatter"``).  ``stats.clear()`` resets it.
+* ``events``: one :class:`Event` per decision, in order; ``nsa_fusion.explain`` prints them.
 * logging: the ``nsa_fusion`` logger, registered with ``torch._logging`` so that
   ``TORCH_LOGS="+nsa_fusion"`` (or ``torch._logging.set_logs(nsa_fusion=logging.DEBUG)``) shows every
   match and refusal.
@@ -30,17 +31,21 @@ stats: collections.Counter = collections.Counter()
 
 @dataclasses.dataclass
 class Event:
-    kind: str  # "fused" | "rejected" | "not_fused" | "target"
-    pattern: str
+    kind: str  # "fused" | "rejected" | "target"
+    pattern: str  # fused: what was recognised; rejected: the part that failed (mask, gather, pooling, ...)
     reason: str = ""
     dialect: str = ""
-    node: str = ""
+    node: str = ""  # the node where the step diverged (rejected) or the fused call
+    source: str = ""  # the user's source line for that node
+    hint: str = ""
+    anchor: str = ""  # the row write the recogniser started from
 
 
 events: list[Event] = []
 
 
-def record(key: str, reason: str = "", *, pattern: str = "", dialect: str = "", node: str = "") -> None:
+def record(key: str, reason: str = "", *, pattern: str = "", dialect: str = "", node: str = "", source: str = "",
+           hint: str = "", anchor: str = "") -> None:
     """Count ``key`` and remember why (``target.*`` keys are lowering choices)."""
     stats[key] += 1
     if key.startswith("target."):
@@ -48,7 +53,7 @@ def record(key: str, reason: str = "", *, pattern: str = "", dialect: str = "", 
         if reason:
             log.info("nsa_fusion: lowering to %s: %s", key[len("target."):], reason)
         return
-    events.append(Event(key, pattern, reason, dialect, node))
+    events.append(Event(key, pattern, reason, dialect, node, source, hint, anchor))
     if pattern:
         stats[f"{key}:{pattern}"] += 1
     if key == "fused":

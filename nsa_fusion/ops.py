@@ -80,23 +80,6 @@ def _vendor_op_available() -> bool:
     return npu.vendor_op_available()
 
 
-# --- Stage-A marker: the paged window gather ----------------------------------------------------
-# The fusion pass first rewrites every spelling of "gather the last l tokens of each sequence from
-# the paged cache" into this one functional op, then matches pooling + write-back around it.  Where
-# the second stage does not fire, the pass puts the plain ops back (see fusion_pass.py), so this op
-# only outlives a compile if someone calls it directly.  It is exact: a gather changes no values.
-@torch.library.custom_op("nsa_fusion::window_gather", mutates_args=())
-def window_gather(input: torch.Tensor, block_table: torch.Tensor, lengths: torch.Tensor,
-                  compress_block_size: int) -> torch.Tensor:
-    """tokens[b, j] = input[block_table[b, p // P], p % P] for p = max(s_b - l + j, 0); [B, l, N, D]."""
-    return portable.window_tokens(input, block_table, lengths, compress_block_size, input.shape[1])
-
-
-@window_gather.register_fake
-def _window_gather_fake(input, block_table, lengths, compress_block_size):
-    return input.new_empty((block_table.shape[0], compress_block_size, input.shape[2], input.shape[3]))
-
-
 # torch_npu already loaded (an Ascend process): give the op its NPU kernel now.  Otherwise the torchair
 # backend registers it when it first runs; nsa_fusion never imports torch_npu itself at import time.
 if "torch_npu" in sys.modules:

@@ -1,17 +1,30 @@
-"""Compile helpers shared by the fusion tests: one backend per graph dialect, each recording the
-graph it produced, so tests assert on the *final* graph (fused op present, replaced ops gone), the
-number of matches, the outputs and the cache that was written."""
+"""Compile helpers shared by the fusion tests: one backend per graph dialect, each recording the graph
+it produced, so tests assert on the *final* graph (fused op present, replaced ops gone), the number of
+fusions, the outputs and the cache that was written.
+
+Dialects:
+
+* ``inductor``: the real thing, codegen included (slow: seconds per graph); the proof that Inductor's
+  generated code holds one in-place call.
+* ``inductor_graph``: Inductor's own pipeline up to and including its post-grad passes (ours among
+  them), then the post-grad FX graph runs eagerly.  The same graph the pass sees under ``inductor``,
+  at a fraction of the cost: used for the big corpora.
+* ``torchair_like``: torchair's graph shape without torchair (AOT, no decompositions,
+  ``keep_inference_input_mutations``), the pass, eager execution.
+* real torchair is in ``test_torchair.py`` (``nsa_fusion.get_npu_backend(compiler_config=cfg)``).
+"""
 from __future__ import annotations
 
+import re
+
 import torch
-from torch._functorch.aot_autograd import aot_module_simplified
+from torch._functorch.aot_autograd import aot_module_simplified, make_boxed_func
 from torch._inductor.utils import run_and_get_code
 
-import nsa_fusion
 from nsa_fusion import diagnostics
-from nsa_fusion.backend import nsa_fusion_backend
+from nsa_fusion.backend import _chain_with_user_pass, nsa_fusion_backend
 from nsa_fusion.fusion_pass import NsaFusionPass
-from nsa_fusion.patterns import TORCHAIR
+from nsa_fusion.rewrite import TORCHAIR
 
 FUSED_OP = "nsa_fusion.compress_infer_"
 
@@ -22,12 +35,38 @@ def no_compile_caches():
                                         autotune_local_cache=False)
 
 
-class TorchairLikeBackend:
-    """torchair's graph shape without torchair: AOT with no decompositions and
-    ``keep_inference_input_mutations=True``, our pass, then the graph runs eagerly."""
-
+class GraphRecorder:
     def __init__(self):
         self.graphs: list[torch.fx.GraphModule] = []
+
+    def code(self) -> str:
+        return "\n".join(g.code for g in self.graphs)
+
+
+class InductorGraphBackend(GraphRecorder):
+    """Inductor's AOT step, joint-graph and post-grad passes (with the fusion pass), no codegen."""
+
+    def __call__(self, gm, example_inputs):
+        from torch._inductor.compile_fx import _recursive_post_grad_passes, compile_fx, fake_tensor_prop
+        from torch._inductor.fx_passes.post_grad import view_to_reshape
+        from torch._inductor.virtualized import V
+
+        def inner(g, inputs, **kwargs):
+            view_to_reshape(g)
+            fake_mode = fake_tensor_prop(g, inputs)
+            with V.set_fake_mode(fake_mode):
+                _recursive_post_grad_passes(g, is_inference=True)
+            g.recompile()
+            self.graphs.append(g)
+            return make_boxed_func(g.forward)
+
+        with torch._inductor.config.patch(post_grad_custom_pre_pass=_chain_with_user_pass()):
+            return compile_fx(gm, example_inputs, inner_compile=inner)
+
+
+class TorchairLikeBackend(GraphRecorder):
+    """torchair's graph shape without torchair: AOT with no decompositions and
+    ``keep_inference_input_mutations=True``, our pass, then the graph runs eagerly."""
 
     def __call__(self, gm, example_inputs):
         def fw(g, _inputs):
@@ -39,31 +78,43 @@ class TorchairLikeBackend:
         return aot_module_simplified(gm, example_inputs, fw_compiler=fw, decompositions={},
                                      keep_inference_input_mutations=True)
 
-    def code(self) -> str:
-        return "\n".join(g.code for g in self.graphs)
+
+def mark_batch_dynamic(args, positions=(2, 3, 4)):
+    for i in positions:
+        torch._dynamo.mark_dynamic(args[i], 0)
 
 
-def compile_and_run(model, args, dialect: str, dynamic=False):
-    """Compile ``model`` for ``dialect`` ("inductor" | "torchair_like"), run once on ``args``;
-    returns (output, final code as text, fusion stats of this compile).  ``dynamic``: False,
-    True (everything symbolic), or "batch" (``mark_dynamic`` on the batch dim, as decode loops do)."""
+def compile_and_run(model, args, dialect: str, dynamic=False, batch_positions=(2, 3, 4)):
+    """Compile ``model`` for ``dialect`` (see module docstring), run once on ``args``; returns
+    (output, final code as text, fusion stats of this compile).  ``dynamic``: False, True (everything
+    symbolic), or "batch" (``mark_dynamic`` on the batch dim of ``batch_positions``)."""
     torch._dynamo.reset()
     diagnostics.reset()
     if dynamic == "batch":
-        for t in args[2:5]:  # slots, block_table, lengths
-            torch._dynamo.mark_dynamic(t, 0)
+        mark_batch_dynamic(args, batch_positions)
         dynamic = None
-    if dialect == "inductor":
-        compiled = torch.compile(model, backend=nsa_fusion_backend, dynamic=dynamic, fullgraph=True)
-        with no_compile_caches():
+    with no_compile_caches():
+        if dialect == "inductor":
+            compiled = torch.compile(model, backend=nsa_fusion_backend, dynamic=dynamic, fullgraph=True)
             out, codes = run_and_get_code(compiled, *args)
-        code = "\n".join(codes)
-    else:
-        backend = TorchairLikeBackend()
+            return out, "\n".join(codes), dict(diagnostics.stats)
+        backend = {"inductor_graph": InductorGraphBackend, "torchair_like": TorchairLikeBackend}[dialect]()
         out = torch.compile(model, backend=backend, dynamic=dynamic, fullgraph=True)(*args)
-        code = backend.code()
-    return out, code, dict(diagnostics.stats)
+    return out, backend.code(), dict(diagnostics.stats)
+
+
+def strip_comments(code: str) -> str:
+    return "\n".join(line.split("#", 1)[0] for line in code.splitlines())
 
 
 def count_fused_calls(code: str) -> int:
-    return code.count(FUSED_OP + ".default(")
+    return strip_comments(code).count(FUSED_OP + ".default(")
+
+
+def unfused_writes(code: str) -> list[str]:
+    """Row writes left in the code (comments, e.g. Inductor's provenance notes, do not count)."""
+    return re.findall(r"aten\.(?:index_put|index_copy|_unsafe_index_put|scatter)\b", strip_comments(code))
+
+
+def rejections():
+    return [e for e in diagnostics.events if e.kind == "rejected"]

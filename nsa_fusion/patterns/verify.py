@@ -1,0 +1,928 @@
+"""Recognise the NSA compression step in a graph by what it computes.
+
+Every spelling of the step ends in a row write into the compressed cache.  Starting from each such
+write, the recogniser cuts the graph into the parts the contract (SPEC §2) talks about, gives each
+input its role from how it flows, and proves each part by meaning::
+
+    Z = cache with rows slots[b] <- V[b]                          write   (evaluated on a probe cache)
+    V = cond ? cast(A) : cache[slots]   (bit-exact, inf/nan too)  keep    (evaluated, cond forced)
+    cond[b] = s_b >= l and (s_b - l) % d == 0                      mask    (every length, exhaustive)
+    A[b] = sum_j fp32(w[j, h]) * fp32(kv[page(b, j), off(b, j)])  gather + pooling (probes, exact)
+    one rounding from fp32 to the cache dtype between A and Z      dtype   (structural)
+
+What is proved how (the README's "How recognition works" has the argument):
+
+* structurally, from the graph: roles (which node is the paged input, weight, block table, lengths,
+  slots, cache), that the pooled value is *linear* in the tokens (only sums, products with one token
+  operand, divisions by token-free values, data movement), that all arithmetic is fp32 and rounded
+  once, that the weight reaches the pooling through views and casts only;
+* exhaustively, by evaluation: the mask, on every length from 0 to the cache capacity (static
+  graphs) or up to a bound past its last threshold and period (dynamic graphs);
+* by evaluation on probes: the write, the keep branch, and gather + pooling: for every qualifying
+  length, on random block tables, with random dyadic inputs and weights for which fp32 arithmetic is
+  exact in any summation order, so a pooled value is compared bit for bit with the contract's.  A
+  linear map that differs from the contract's differs on such a random probe except with negligible
+  probability.
+
+A :class:`Refused` carries the part that failed, the node where it diverged and a hint; the pass
+reports it through ``nsa_fusion.explain``.
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import Optional
+
+import torch
+import torch.fx as fx
+
+from . import optable as T
+from .evaluate import EvaluationError, Sizes, Subgraph, ancestors
+from .optable import val
+
+aten = torch.ops.aten
+
+# How far the mask is evaluated when the capacity is symbolic: past the largest constant in it times
+# the product of its divisors (see _mask_range), but never beyond this.
+MAX_MASK_RANGE = 1 << 16
+# Probe evaluations of gather + pooling per table draw (each evaluates B lengths).
+MAX_POOLING_EVALS = 96
+
+
+class Refused(Exception):
+    """The write is not the compression step (or cannot be proven to be)."""
+
+    def __init__(self, part: str, reason: str, node: fx.Node | None = None, hint: str = ""):
+        super().__init__(reason)
+        self.part, self.reason, self.node, self.hint = part, reason, node, hint
+
+
+@dataclasses.dataclass
+class Step:
+    """A recognised compression step: the nodes the fused op takes, and what it replaces."""
+
+    write: fx.Node  # the row write (index_put / index_copy / scatter)
+    new_cache: fx.Node  # the updated cache value (the write, or a cast of it back to the cache dtype)
+    input: fx.Node
+    weight: Optional[fx.Node]  # None: mean pooling (constant 1/l)
+    weight_layout: str  # "lN": weight.reshape(l, N); "Nl": weight.reshape(N, l).t(); "mean"
+    slots: fx.Node
+    block_table: fx.Node
+    lengths: fx.Node
+    cache: fx.Node
+    l: int
+    d: int
+    nodes: set  # nodes of the verified computation (for stream checks and reports)
+    specialize: dict  # symbol -> value the verification assumed (guarded when the step is fused)
+
+
+# --- small graph helpers ----------------------------------------------------------------------------
+def _chain_back(node: fx.Node, ops) -> list[fx.Node]:
+    """``node`` and its first-argument ancestors while they are calls of ``ops``."""
+    chain = [node]
+    while chain[-1].op == "call_function" and chain[-1].target in ops and chain[-1].args \
+            and isinstance(chain[-1].args[0], fx.Node):
+        chain.append(chain[-1].args[0])
+    return chain
+
+
+def _dim(node) -> int:
+    v = val(node)
+    return v.dim() if isinstance(v, torch.Tensor) else -1
+
+
+def value_ancestors(outputs, stop=()) -> set[fx.Node]:
+    """Nodes whose *values* reach ``outputs`` (size-only uses do not count), not past ``stop``."""
+    stop = set(stop)
+    seen: set[fx.Node] = set()
+    work = list(outputs)
+    while work:
+        n = work.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        if n in stop:
+            continue
+        work.extend(T.value_inputs(n))
+    return seen
+
+
+def depending_on(region, sources) -> set[fx.Node]:
+    """The nodes of ``region`` whose values depend on ``sources`` (forward propagation, one pass)."""
+    order = sorted(region, key=_position)
+    dep = set(sources) & set(region) | set(sources)
+    for n in order:
+        if n not in dep and any(a in dep for a in T.value_inputs(n)):
+            dep.add(n)
+    return dep & set(region)
+
+
+def _position(node: fx.Node) -> int:
+    """Topological position (fx keeps nodes in order; cached per graph)."""
+    graph = node.graph
+    cache = getattr(graph, "_nsa_fusion_order", None)
+    if cache is None or node not in cache:
+        cache = {n: i for i, n in enumerate(graph.nodes)}
+        graph._nsa_fusion_order = cache
+    return cache[node]
+
+
+def value_leaves(outputs, stop=()) -> set[fx.Node]:
+    """Graph inputs (and ``stop`` nodes) whose values reach ``outputs``."""
+    stop = set(stop)
+    return {n for n in value_ancestors(outputs, stop) if n in stop or n.op in ("placeholder", "get_attr")}
+
+
+def _constant_leaf(node: fx.Node) -> bool:
+    """A ``get_attr`` holding a real tensor (a lifted constant): evaluated, not a role."""
+    if node.op != "get_attr":
+        return False
+    obj = node.graph.owning_module
+    try:
+        for part in str(node.target).split("."):
+            obj = getattr(obj, part)
+    except AttributeError:
+        return False
+    from torch._subclasses.fake_tensor import FakeTensor
+
+    return isinstance(obj, torch.Tensor) and not isinstance(obj, FakeTensor) and obj.device.type != "meta"
+
+
+def dominators(target: fx.Node, candidates, stop=()) -> list[fx.Node]:
+    """The ``candidates`` that every value path from a graph input to ``target`` passes through,
+    nearest to ``target`` first."""
+    found = []
+    for c in sorted(candidates, key=lambda n: -_position(n)):
+        leaves = {n for n in value_leaves([target], set(stop) | {c}) if n is not c and not _constant_leaf(n)}
+        if not leaves:
+            found.append(c)
+    return found
+
+
+def source_line(node: fx.Node | None) -> str:
+    """The user's source line for ``node`` (its last stack frame), or ''."""
+    trace = node.meta.get("stack_trace") if node is not None else None
+    if not trace:
+        return ""
+    lines = [ln for ln in trace.strip().splitlines()]
+    for i in range(len(lines) - 1, -1, -1):
+        ln = lines[i].strip()
+        if ln.startswith("File "):
+            code = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            where = ln[len("File "):].replace('"', "")
+            return f"{where}: {code}"
+    return ""
+
+
+# --- probes -----------------------------------------------------------------------------------------
+def _dyadic(shape, dtype, gen, k: int, denom: int) -> torch.Tensor:
+    """Random multiples of 1/denom in [-k/denom, k/denom]: exact in fp16/bf16 (k <= 256), and sums of
+    products of two of them are exact in fp32 in any order (see module docstring)."""
+    return (torch.randint(-k, k + 1, shape, generator=gen, dtype=torch.int32).to(torch.float32) / denom).to(dtype)
+
+
+def _bits_equal(a: torch.Tensor, b: torch.Tensor) -> bool:
+    if a.shape != b.shape or a.dtype != b.dtype:
+        return False
+    if a.dtype.is_floating_point:
+        nan_a, nan_b = torch.isnan(a), torch.isnan(b)
+        if not torch.equal(nan_a, nan_b):
+            return False
+        a, b = a.masked_fill(nan_a, 0), b.masked_fill(nan_b, 0)
+        # -0.0 and +0.0 are different cache contents
+        return torch.equal(a, b) and torch.equal(torch.signbit(a), torch.signbit(b))
+    return torch.equal(a, b)
+
+
+def contract_tokens(inp, table, lengths, l):
+    """SPEC §2 window tokens [B, l, N, D] of every row (positions below 0 clamped; those rows are
+    never compared)."""
+    P = inp.shape[1]
+    pos = (lengths.to(torch.int64)[:, None] - l + torch.arange(l)).clamp(min=0)
+    return inp[table.to(torch.int64).gather(1, pos // P), pos % P]
+
+
+def contract_pooled(tokens: torch.Tensor, weight_lN: torch.Tensor) -> torch.Tensor:
+    """SPEC §2 pooled rows [B, N, D] before rounding, in fp32: exact for dyadic probes in any order."""
+    return torch.einsum("bjhd,jh->bhd", tokens.to(torch.float32), weight_lN.to(torch.float32))
+
+
+# Tensors with fewer elements are evaluated at full size; bigger ones (a serving engine's paged KV and
+# cache) at a few rows when their ops allow it (evaluate.Subgraph's shrink), and never beyond the cap.
+SHRINK_ABOVE = 1 << 20
+MAX_EVAL_ELEMENTS = 1 << 28
+
+
+def _subgraphs(specs, big: dict, sizes: Sizes):
+    """``Subgraph(outputs, inputs, **kw)`` for each spec, evaluating each node of ``big`` (node -> rows
+    wanted) at that many rows where every subgraph allows it.  Returns (subgraphs, {node: rows})."""
+    shrink = {}
+    for node, rows in big.items():
+        shape = sizes.shape(node)
+        v = val(node)
+        if isinstance(v.shape[0], int) and shape[0] > rows and math.prod(shape) > SHRINK_ABOVE:
+            shrink[node] = rows
+    try:
+        return [Subgraph(o, i, shrink={n: r for n, r in shrink.items() if n in i}, **kw) for o, i, kw in specs], \
+            {n: r for n, r in shrink.items()}
+    except EvaluationError:
+        if not shrink:
+            raise
+    for node in big:
+        if math.prod(sizes.shape(node)) > MAX_EVAL_ELEMENTS:
+            raise EvaluationError(f"{node.name} ({list(sizes.shape(node))}) is too large to verify at full size, "
+                                  "and its ops do not allow evaluating a few rows of it")
+    return [Subgraph(o, i, **kw) for o, i, kw in specs], {}
+
+
+def _probe_shape(node, sizes: Sizes, rows: dict) -> tuple:
+    shape = list(sizes.shape(node))
+    if node in rows:
+        shape[0] = rows[node]
+    return tuple(shape)
+
+
+# --- the recogniser ---------------------------------------------------------------------------------
+class Recognizer:
+    """Recognises compression steps in one graph.  ``sizes``: the symbol assignment to evaluate at
+    (hints for dynamic graphs); ``seed`` makes probes reproducible."""
+
+    def __init__(self, graph: fx.Graph, sizes: Sizes | None = None, seed: int = 0):
+        self.graph = graph
+        graph._nsa_fusion_order = None  # node positions are recomputed for this graph
+        self.sizes = sizes or Sizes.hints(graph)
+        self.seed = seed
+
+    def writes(self) -> list[fx.Node]:
+        """Every row write in the graph: the anchors the recogniser starts from."""
+        return [n for n in self.graph.nodes if n.op == "call_function" and n.target in T.WRITES]
+
+    # -- entry ---------------------------------------------------------------------------------------
+    def recognize(self, write: fx.Node) -> Step:
+        """The :class:`Step` rooted at ``write``, or :class:`Refused` saying why not."""
+        from torch._subclasses.fake_tensor import unset_fake_temporarily
+
+        with unset_fake_temporarily():  # probes are real tensors, whatever mode the compiler runs in
+            return self._recognize(write)
+
+    def _recognize(self, write: fx.Node) -> Step:
+        step = self._verify(write)
+        if self.sizes.assignment:
+            step.specialize = self._generalize(write, step)
+        return step
+
+    def _generalize(self, write: fx.Node, step: Step) -> dict:
+        """A dynamic graph serves every size its guards allow, but the proof so far holds at the hints.
+        Repeat it at other sizes.  The op takes any batch, page count, number of blocks and slots, page
+        size, heads and head dim, so those symbols are moved first, everything else (a window length
+        read from a shape, a size the user wrote as a Python int...) stays at its hint and is
+        specialized.  If the proof fails with the op's sizes moved, the spelling bakes one of them in
+        (``pos // 64`` on a page dim that is symbolic): keep the page size, heads and head dim at their
+        hints too (guarded), and move only the batch, pages, blocks and slots.  Returns the symbols to
+        specialize: symbol -> value."""
+        sizes = self.sizes
+        used = set()
+        for n in step.nodes:
+            v = val(n)
+            for x in (v.shape if isinstance(v, torch.Tensor) else [v] if isinstance(v, torch.SymInt) else []):
+                used |= sizes.symbols(x)
+        if not used:
+            return {}
+
+        def dims(node, which):
+            out = set()
+            for i in which:
+                out |= sizes.symbols(val(node).shape[i])
+            return out
+
+        loose = dims(step.lengths, [0]) | dims(step.block_table, [0, 1]) | dims(step.input, [0]) | \
+            dims(step.cache, [0])
+        tight = dims(step.input, [1, 2, 3]) | dims(step.cache, [1, 2])
+        tried = []
+        loose, tight = loose & used, (tight & used) - loose
+        # the op's sizes all moving; then keeping one of page size / heads / head dim fixed (a spelling
+        # that bakes in one of them); then keeping them all fixed
+        attempts = [loose | tight] + [loose | tight - {t} for t in sorted(tight, key=str)] + [loose]
+        for moving in attempts:
+            keep = used - moving
+            if not moving:
+                return {s: sizes.assignment[s] for s in keep}
+            moving = sizes.tied(moving) - sizes.tied(keep)
+            for scale in (lambda h: 2 * h, lambda h: h + 1, lambda h: 2 * h + 1, lambda h: 3 * h):
+                other = sizes.with_values({s: scale(sizes.assignment[s]) for s in moving})
+                if not other.guards_hold():
+                    continue
+                try:
+                    again = Recognizer(self.graph, other, self.seed)._verify(write)
+                except Refused as exc:
+                    tried.append(exc)
+                    break
+                if (again.l, again.d, again.weight_layout) == (step.l, step.d, step.weight_layout):
+                    return {s: sizes.assignment[s] for s in keep}
+                tried.append(Refused("sizes", f"at other sizes the step has l={again.l}, d={again.d}",
+                                     write))
+                break
+        why = tried[-1] if tried else None
+        raise Refused("sizes", "the step is the contract at the compiled sizes but not at other sizes this "
+                      "dynamic graph serves" + (f" ({why.part}: {why.reason})" if why else
+                                                " (no other sizes satisfy the graph's guards)"),
+                      why.node if why else write,
+                      "write sizes the step depends on as tensor shapes (input.shape[1]) rather than Python "
+                      "ints, or compile with dynamic=False / mark_dynamic on the batch only")
+
+    def _verify(self, write: fx.Node) -> Step:
+        w = _WriteSide(self, write)
+        best: Refused | None = None
+        for lengths in w.length_candidates():
+            try:
+                return _Verification(self, w, lengths).run()
+            except Refused as exc:
+                if best is None or _STAGES.index(exc.part) > _STAGES.index(best.part):
+                    best = exc
+        if best is None:
+            raise Refused("mask", "the select condition does not depend on a [B] integer tensor (the lengths)",
+                          w.cond, "mask with the sequence lengths: (s >= l) & ((s - l) % d == 0)")
+        raise best
+
+    def gen(self, salt: int) -> torch.Generator:
+        return torch.Generator().manual_seed(self.seed * 1000003 + salt)
+
+
+_STAGES = ["write", "keep", "mask", "roles", "gather", "weight", "pooling", "dtype", "sizes", "device"]
+
+
+class _WriteSide:
+    """The write, the cache it updates, the slots, and the select feeding it (parts "write"/"keep")."""
+
+    def __init__(self, rec: Recognizer, write: fx.Node):
+        self.rec = rec
+        self.write = write
+        base_pos, index_pos, values_pos = T.WRITES[write.target]
+        self.base = write.args[base_pos]
+        self.values = write.args[values_pos]
+        sizes = rec.sizes
+        if write.target in (aten.index_put.default, aten._unsafe_index_put.default):
+            indices = [i for i in write.args[index_pos] if i is not None]
+            if len(write.args[index_pos]) != 1 or len(indices) != 1:
+                raise Refused("write", "the write indexes more than the cache rows", write)
+            index = indices[0]
+            accumulate = write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)
+            if accumulate:
+                raise Refused("write", "the write accumulates into the cache (index_put accumulate=True)", write)
+        else:
+            dim = write.args[1]
+            if dim not in (0, -_dim(self.base)):
+                raise Refused("write", f"the write is along dim {dim}, not the cache rows", write)
+            index = write.args[index_pos]
+        # the cache: the write's base through exact casts and reshapes, back to a 3-D float tensor
+        chain = _chain_back(self.base, T.CASTS | T.RESHAPES)
+        cands = [n for n in chain if T.is_float(n) and _dim(n) == 3]
+        if not cands:
+            raise Refused("write", "the written tensor is not a [num_slots, N, D] cache", write)
+        self.cache = cands[-1]
+        self.dtype = T.dtype_of(self.cache)
+        for n in chain[:chain.index(self.cache)]:
+            if T.dtype_of(n) not in (self.dtype, torch.float32):
+                raise Refused("dtype", f"the cache is cast to {T.dtype_of(n)} before the write", n)
+        # the updated cache: the write, or casts/reshapes of it back to the cache's shape and dtype
+        z = write
+        while not (T.dtype_of(z) == self.dtype and _dim(z) == 3 and
+                   sizes.shape(z) == sizes.shape(self.cache)):
+            users = list(z.users)
+            if len(users) == 1 and users[0].target == aten.copy_.default and users[0].args[0] is self.cache \
+                    and users[0].args[1] is z and sizes.shape(z) == sizes.shape(self.cache):
+                break  # copied back into the cache, and rounded to its dtype on the way (cache.copy_(upcast))
+            if len(users) == 1 and users[0].target == aten.copy.default and users[0].args[1] is z \
+                    and T.dtype_of(users[0]) in (self.dtype, torch.float32):
+                z = users[0]  # functional copy(cache, new): new converted to the cache's dtype
+                continue
+            if len(users) != 1 or users[0].target not in (T.CASTS | T.RESHAPES):
+                raise Refused("write", "the written tensor is not read back as the cache "
+                              f"(its users: {', '.join(u.name for u in users) or 'none'})", z)
+            z = users[0]
+            if T.dtype_of(z) not in (self.dtype, torch.float32):
+                raise Refused("dtype", f"the updated cache is cast to {T.dtype_of(z)}", z)
+        self.new_cache = z
+        if z is not write and len(write.users) != 1:
+            raise Refused("write", "the cache before the final cast is also read elsewhere", write)
+        # the slots: the write index through casts and views, back to a [B] integer tensor
+        chain = _chain_back(index, T.CASTS | T.VIEWS)
+        cands = [n for n in chain if T.is_int(n) and _dim(n) == 1]
+        if not cands:
+            raise Refused("write", "the write index is not derived from a [B] slot tensor", index)
+        self.slots = cands[-1]
+        # the select: where(cond, new, keep), through casts and reshapes
+        chain = _chain_back(self.values, T.CASTS | T.RESHAPES | {aten.unsqueeze.default, aten.squeeze.dim,
+                                                                  aten.expand.default})
+        select = chain[-1]
+        if select.op != "call_function" or select.target != aten.where.self:
+            raise Refused("keep", "no masked select (torch.where) before the write: rows of batches whose "
+                          "window did not complete would be overwritten", select,
+                          "write torch.where(valid, new_rows, cache[slots]) (a 0/1 blend is not exact for inf/nan)")
+        self.select = select
+        self.cond, t, f = select.args[:3]
+        reach = [self.cache in value_ancestors([b]) if isinstance(b, fx.Node) else False for b in (t, f)]
+        if reach == [False, True]:
+            self.new, self.keep, self.polarity = t, f, True
+        elif reach == [True, False]:
+            self.new, self.keep, self.polarity = f, t, False
+        else:
+            raise Refused("keep", "cannot tell the kept cache rows from the new rows in the select", select)
+        self.B = sizes.int(val(self.slots).shape[0])
+        self.S = sizes.int(val(self.cache).shape[0])
+        self.row_shape = sizes.shape(self.base)[1:]
+        self.check_write()
+        self.check_keep()
+
+    def check_write(self):
+        """Z = cache with rows slots[b] replaced by V[b] (any spelling of the row write)."""
+        rec, sizes = self.rec, self.rec.sizes
+        if self.S < self.B:
+            raise Refused("write", f"{self.B} slots cannot be unique in a cache of {self.S} rows", self.write)
+        gen = rec.gen(1)
+        try:
+            (sub, to_base, to_new), rows = _subgraphs(
+                [([self.new_cache], [self.cache, self.slots, self.values], {}),
+                 ([self.base], [self.cache], {}),
+                 ([self.new_cache], [self.write, self.cache], {})],
+                {self.cache: 2 * self.B + 8, self.write: 2 * self.B + 8}, sizes)
+            S = _probe_shape(self.cache, sizes, rows)[0]
+            cache = torch.randn(_probe_shape(self.cache, sizes, rows), generator=gen).to(self.dtype)
+            slots = torch.randperm(S, generator=gen)[: self.B].to(T.dtype_of(self.slots))
+            v = torch.randn(sizes.shape(self.values), generator=gen).to(T.dtype_of(self.values))
+            z = sub([cache, slots, v], sizes)[0]
+            base = to_base([cache], sizes)[0].clone()
+            base[slots.long()] = v.to(base.dtype).broadcast_to((self.B, *base.shape[1:]))
+            want = to_new([base, cache], sizes)[0] if self.new_cache is not self.write else base
+        except EvaluationError as exc:
+            raise Refused("write", f"the write could not be evaluated: {exc}", self.write)
+        if not _bits_equal(z, want):
+            raise Refused("write", "the write does not put row b at cache[slots[b]] and leave the other rows "
+                          "untouched", self.write)
+
+    def check_keep(self):
+        """V = cond ? cast(new) : cache[slots], bit-exactly (inf and nan included)."""
+        rec, sizes = self.rec, self.rec.sizes
+        gen = rec.gen(2)
+        cond_shape = sizes.shape(self.cond)
+        if len(cond_shape) == 0 or cond_shape[0] != self.B:
+            raise Refused("keep", "the select condition is not per batch row", self.cond)
+        try:
+            (sub, to_base, to_values), rows = _subgraphs(
+                [([self.values], [self.cond, self.new, self.cache, self.slots], {}),
+                 ([self.base], [self.cache], {}),
+                 ([self.values], [self.select], {})],
+                {self.cache: 2 * self.B + 8}, sizes)
+            S = _probe_shape(self.cache, sizes, rows)[0]
+            cache = torch.randn(_probe_shape(self.cache, sizes, rows), generator=gen).to(self.dtype)
+            cache[0] = float("nan")
+            if S > 1:
+                cache[1] = float("inf")
+            slots = torch.randperm(S, generator=gen)[: self.B]
+            if self.B > 1 and S > 1:  # make sure the special rows are read
+                slots[0], slots[1] = 0, 1
+            slots = slots.to(T.dtype_of(self.slots))
+            new = torch.randn(sizes.shape(self.new), generator=gen).to(T.dtype_of(self.new))
+            if new.dim() and new.shape[0] == self.B and self.B > 2:
+                new[2] = float("inf")
+            rows_pattern = torch.rand(self.B, generator=gen) < 0.5
+            base = to_base([cache], sizes)[0]
+            where_shape = sizes.shape(self.select)
+            kept = base[slots.long()].to(T.dtype_of(self.select)).reshape(where_shape)
+            fresh = new.to(T.dtype_of(self.select)).broadcast_to(where_shape)
+            for pattern in (torch.zeros(self.B, dtype=torch.bool), torch.ones(self.B, dtype=torch.bool),
+                            rows_pattern):
+                c = pattern.reshape((self.B,) + (1,) * (len(cond_shape) - 1)).expand(cond_shape).clone()
+                take_new = pattern if self.polarity else ~pattern
+                got = sub([c, new, cache, slots], sizes)[0]
+                sel = torch.where(take_new.reshape((self.B,) + (1,) * (len(where_shape) - 1)), fresh, kept)
+                want = to_values([sel], sizes)[0]
+                if not _bits_equal(got, want):
+                    raise Refused("keep", "rows whose window did not complete are not kept bit-exactly as "
+                                  "cache[slots[b]] (or the new rows are changed on the way to the write)",
+                                  self.keep, "keep rows with torch.where(valid, new, cache[slots]); blends "
+                                  "like new*m + old*(1-m) turn inf/nan rows into nan")
+        except EvaluationError as exc:
+            raise Refused("keep", f"the kept rows could not be evaluated: {exc}", self.keep)
+
+    def length_candidates(self) -> list[fx.Node]:
+        """[B] integer tensors that every input of the condition flows through, nearest first."""
+        anc = value_ancestors([self.cond])
+        cands = [n for n in anc if T.is_int(n) and _dim(n) == 1 and n is not self.cond]
+        return dominators(self.cond, cands)
+
+
+class _Verification:
+    """Roles, mask, gather, pooling, dtype and size checks for one choice of the lengths node."""
+
+    def __init__(self, rec: Recognizer, w: _WriteSide, lengths: fx.Node):
+        self.rec, self.w, self.lengths = rec, w, lengths
+        self.sizes = rec.sizes
+
+    def run(self) -> Step:
+        w = self.w
+        if self.sizes.int(val(self.lengths).shape[0]) != w.B:
+            raise Refused("mask", "the lengths do not have one entry per written row", self.lengths)
+        self.find_input()
+        self.find_table()
+        self.check_mask()
+        self.find_weight()
+        self.check_structure()
+        self.check_pooling()
+        self.check_device()
+        return Step(write=w.write, new_cache=w.new_cache, input=self.input, weight=self.weight,
+                    weight_layout=self.layout, slots=w.slots, block_table=self.table, lengths=self.lengths,
+                    cache=w.cache, l=self.l, d=self.d, nodes=self.nodes(), specialize={})
+
+    # -- roles -------------------------------------------------------------------------------------
+    def find_input(self):
+        """The paged KV input: the tensor whose elements the token gathers move into the new rows
+        (through any data movement: views, casts, concatenation, a where between two gathers...)."""
+        w = self.w
+        self.region = value_ancestors([w.new], {self.lengths})
+        gathers = []
+        for n in self.region:
+            if n.op == "call_function" and n.target in T.GATHERS:
+                data = n.args[T.GATHERS[n.target]]
+                idx = [a for a in n.all_input_nodes if a is not data]
+                if T.is_float(data) and any(value_leaves([i], {self.lengths}) - {n for n in self.region
+                                                                                  if _constant_leaf(n)}
+                                            for i in idx):
+                    gathers.append(n)
+        if not gathers:
+            raise Refused("gather", "the new rows are not gathered from a paged KV tensor with indices computed "
+                          "from the lengths", w.new, "gather the last l tokens: kv[block_table[b, p // P], p % P]")
+        roots, ends = set(), set()
+        for g in gathers:
+            for root, end in self._sources(g.args[T.GATHERS[g.target]]):
+                ends.add(end)
+                if root is not None:
+                    roots.add(root)
+        if not roots:
+            end = sorted(ends, key=_position)[0]
+            raise Refused("gather", f"tokens are gathered from {end.name} ({T.op_name(end) if end.op == 'call_function' else end.op}),"
+                          f" which is not a [num_blocks, P, N, D] {w.dtype} tensor", end)
+        if len(roots) != 1:
+            raise Refused("gather", "tokens are gathered from more than one tensor: "
+                          + ", ".join(sorted(r.name for r in roots)), gathers[0])
+        self.input = roots.pop()
+        self.gathers = gathers
+        shape = self.sizes.shape(self.input)
+        if tuple(shape[2:]) != tuple(self.sizes.shape(w.cache)[1:]):
+            raise Refused("gather", f"paged input {tuple(shape)} and cache {self.sizes.shape(w.cache)} do not "
+                          "share [N, D]", self.input)
+
+    def _sources(self, start: fx.Node):
+        """Walk back from a gather's data operand through data movement.  Yields, per path, the
+        root-most [*, *, N, D] tensor of the cache dtype on it (None if there is none) and the node
+        where the walk stopped.  Paths that end in arithmetic (a gather of already pooled values, as
+        in pool-then-select spellings) yield no root."""
+        dtype = self.w.dtype
+        seen = set()
+        work = [(start, None)]
+        while work:
+            n, best = work.pop()
+            if n in seen:
+                continue
+            seen.add(n)
+            if _dim(n) == 4 and T.dtype_of(n) == dtype:
+                best = n
+            if T.is_data_movement(n):
+                ins = T.data_inputs(n)
+                if ins:
+                    work.extend((a, best) for a in ins)
+                    continue
+            if n.op == "call_function" and n.target in T.ARITHMETIC:
+                yield None, n
+            else:
+                yield best, n
+
+    def find_table(self):
+        """The block table: the other integer input of the new rows (a [B, max_pages] tensor).  Also
+        collects the float inputs besides the paged KV (the weight, see find_weight)."""
+        w = self.w
+        leaves = value_leaves([w.new], {self.lengths, self.input})
+        constants = {n for n in leaves if _constant_leaf(n)}
+        if w.cache in leaves or w.slots in leaves:
+            raise Refused("roles", "the new rows read the cache or the slot mapping", w.new)
+        if self.lengths not in leaves:
+            raise Refused("roles", "the new rows do not depend on the lengths", w.new)
+        leaves -= constants | {self.lengths, self.input}
+        ints = [n for n in leaves if T.is_int(n)]
+        self.floats = [n for n in leaves if T.is_float(n)]
+        self.float_constants = [n for n in constants if T.is_float(n)]
+        other = leaves - set(ints) - set(self.floats)
+        if other:
+            n = next(iter(other))
+            raise Refused("roles", f"the new rows depend on {n.name}, which is none of the step's inputs", n)
+        tables = [n for n in ints if _dim(n) == 2]
+        if len(tables) != 1:
+            raise Refused("roles", "the gather does not read exactly one [B, max_pages] block table: "
+                          + (", ".join(sorted(n.name for n in ints)) or "none"), w.new)
+        extra = [n for n in ints if n is not tables[0]]
+        if extra:
+            raise Refused("roles", f"the index arithmetic reads {extra[0].name} (a graph input, e.g. a module "
+                          "buffer), whose values are only known at run time", extra[0],
+                          "compute window offsets in the step (torch.arange(l)) instead of reading a buffer, "
+                          "or compile with torch._inductor.config.freezing=True so buffers are constants")
+        self.table = tables[0]
+        if self.sizes.int(val(self.table).shape[0]) != w.B:
+            raise Refused("roles", "the block table does not have one row per written row", self.table)
+
+    # -- mask ----------------------------------------------------------------------------------------
+    def capacity(self) -> int:
+        return self.sizes.int(val(self.table).shape[1]) * self.sizes.int(val(self.input).shape[1])
+
+    def check_mask(self):
+        """The condition, as a function of the lengths alone, is exactly s >= l and (s - l) % d == 0 on
+        every length the cache can hold (exhaustive)."""
+        w = self.w
+        leaves = {n for n in value_leaves([w.cond], {self.lengths}) if not _constant_leaf(n)}
+        if leaves != {self.lengths}:
+            bad = sorted(n.name for n in leaves - {self.lengths})
+            raise Refused("mask", f"the condition reads {', '.join(bad)} besides the lengths", w.cond)
+        hi = max(self.capacity(), self._mask_bound())
+        s = torch.arange(hi + 1)
+        got = self.eval_mask(s)
+        if w.polarity is False:
+            got = ~got
+        trues = s[got]
+        if trues.numel() == 0:
+            raise Refused("mask", f"the condition is false for every length 0..{hi}", w.cond)
+        l = int(trues[0])
+        d = int(trues[1] - trues[0]) if trues.numel() > 1 else l
+        if d <= 0 or l < d or l <= 0:
+            raise Refused("mask", f"the condition selects lengths {trues[:4].tolist()}..., not a window "
+                          "length l >= stride d > 0", w.cond)
+        want = (s >= l) & ((s - l) % d == 0)
+        if not torch.equal(got, want):
+            bad = int((got != want).nonzero()[0])
+            raise Refused("mask", f"the condition is {bool(got[bad])} for length {bad}, where s >= {l} and "
+                          f"(s - {l}) % {d} == 0 is {bool(want[bad])}", w.cond,
+                          "the window completes when (s >= l) & ((s - l) % d == 0)")
+        self.l, self.d = l, d
+
+    def eval_mask(self, lengths: torch.Tensor) -> torch.Tensor:
+        w, sizes = self.w, self.sizes
+        sub = Subgraph([w.cond], [self.lengths])
+        dtype = T.dtype_of(self.lengths)
+        where_shape = sizes.shape(w.select)
+        out = []
+        for start in range(0, lengths.numel(), w.B):
+            chunk = lengths[start:start + w.B]
+            pad = torch.cat([chunk, chunk.new_zeros(w.B - chunk.numel())])
+            try:
+                c = sub([pad.to(dtype)], sizes)[0]
+            except EvaluationError as exc:
+                raise Refused("mask", f"the condition could not be evaluated: {exc}", w.cond)
+            c = c.to(torch.bool).broadcast_to(where_shape).reshape(w.B, -1)
+            if not torch.equal(c.all(1), c.any(1)):
+                raise Refused("mask", "the condition differs within a batch row", w.cond)
+            out.append(c[: chunk.numel(), 0])
+        return torch.cat(out)
+
+    def _mask_bound(self) -> int:
+        """For a symbolic capacity: a length past which the condition repeats with the period of its
+        moduli (affine ops, comparisons, floor division and remainder by constants)."""
+        if not self.sizes.symbols(val(self.table).shape[1]) and not self.sizes.symbols(val(self.input).shape[1]):
+            return 0
+        consts, divisors = [], []
+        for n in value_ancestors([self.w.cond], {self.lengths}):
+            if n.op != "call_function":
+                continue
+            nums = [self.sizes.int(a) for a in n.args if isinstance(a, (int, torch.SymInt)) and not isinstance(a, bool)]
+            consts += [abs(x) for x in nums]
+            if n.target in (aten.remainder.Scalar, aten.fmod.Scalar, aten.floor_divide.default,
+                            aten.div.Tensor_mode, aten.div.Scalar_mode, aten.remainder.Tensor):
+                divisors += [abs(x) for x in nums if x]
+        period = math.prod(divisors) if divisors else 1
+        return min(MAX_MASK_RANGE, (sum(consts) + 2) * period * 2)
+
+    # -- weight ------------------------------------------------------------------------------------
+    def find_weight(self):
+        """The tensors that could be the op's [l, N] weight: nodes in the input dtype on the weight's
+        way to the pooling (the parameter itself, or a view/exact cast of it) that every use of the
+        parameter passes through.  Anything computed from the parameter is a different pooling."""
+        w, sizes = self.w, self.sizes
+        self.weight_nodes: list[fx.Node] = []
+        N = sizes.shape(w.cache)[1]
+        in_dtype = T.dtype_of(self.input)
+        for n in self.floats:
+            if self._numel(n) == 1:
+                raise Refused("roles", f"the pooled value depends on {n.name}, a scalar graph input (a Python "
+                              "float that dynamo passes in at run time), whose value cannot be checked", n,
+                              "write the constant inline, or set torch._dynamo.config.specialize_float = True")
+        if len(self.floats) > 1:
+            raise Refused("roles", "the pooled value depends on more than one float input besides the paged KV: "
+                          + ", ".join(sorted(n.name for n in self.floats)), self.floats[0],
+                          "only a [l, N] weight may enter the pooling (a gate, bias or computed weight is "
+                          "different math)")
+        # a frozen parameter (torch._inductor.config.freezing) is a constant: it is the weight if it has
+        # the weight's size; other constants are evaluated as what they are
+        frozen = [n for n in self.float_constants if self._numel(n) == self.l * N and T.dtype_of(n) == in_dtype]
+        self.weight_leaf = self.floats[0] if self.floats else (frozen[0] if len(frozen) == 1 else None)
+        if self.weight_leaf is None:
+            return
+        leaf = self.weight_leaf
+        region = self.region - {self.input}
+        tokens = depending_on(region | {self.input}, {self.input})
+        weight_region = depending_on(region, {leaf}) - tokens
+        for n in sorted(weight_region, key=_position):
+            if n is not leaf and n.op == "call_function" and not (T.is_data_movement(n) and n.target not in T.GATHERS):
+                raise Refused("weight", f"the weight is computed by {T.op_name(n)} before the pooling", n,
+                              "pass the [l, N] weight parameter itself (views and float casts are fine)")
+        cands = [n for n in sorted(weight_region, key=_position)
+                 if T.dtype_of(n) == in_dtype and self._numel(n) == self.l * N]
+        cands = [c for c in cands if c is leaf or leaf not in value_leaves([w.new], {self.lengths, self.input, c})]
+        if not cands:
+            shape = sizes.shape(leaf)
+            if math.prod(shape) != self.l * N:
+                raise Refused("weight", f"the weight {leaf.name} has shape {list(shape)}, but the mask's window "
+                              f"length l={self.l} and N={N} need an [l, N] = [{self.l}, {N}] weight", leaf)
+            raise Refused("weight", f"the weight is used as {T.dtype_of(leaf)} without passing through the input "
+                          f"dtype {in_dtype} (the fused op takes it in the input dtype, which would round it)", leaf,
+                          f"store the weight in {in_dtype} (an fp32 copy of fp16 values cannot be told apart "
+                          "from fp32 values at compile time)")
+        self.weight_nodes = cands
+
+    def _numel(self, node) -> int:
+        return math.prod(self.sizes.shape(node))
+
+    # -- structure of the pooling ------------------------------------------------------------------
+    def check_structure(self):
+        """Between the gathered tokens and the new rows: data movement, then fp32 arithmetic that is
+        linear in the tokens, rounded at most once to the cache dtype and never before the sum is
+        complete.  Records the rounding casts (neutralised when probing).  A bias or any other
+        token-free term, and any wrong coefficient, shows up in the probes (check_pooling)."""
+        w = self.w
+        region = value_ancestors([w.new], {self.lengths, self.input})
+        tokens = depending_on(region, {self.input})
+        in_dtype = T.dtype_of(self.input)
+        self.rounding: list[fx.Node] = []
+        arith, rounded = set(), set()
+        for n in sorted(tokens, key=_position):
+            if n is self.input:
+                continue
+            ins = [a for a in T.value_inputs(n) if a in tokens]
+            derived = any(a in arith for a in ins)
+            if any(a in rounded for a in ins):
+                if n.target in T.ARITHMETIC:
+                    raise Refused("dtype", "arithmetic on a value already rounded to the cache dtype: the sum "
+                                  "is rounded more than once", n)
+                rounded.add(n)
+            t = n.target
+            if t in T.CASTS:
+                to = T.dtype_of(n)
+                if derived:
+                    if to not in (torch.float32, w.dtype):
+                        raise Refused("dtype", f"the pooled value is cast to {to}", n)
+                    arith.add(n)
+                    if to != torch.float32:
+                        rounded.add(n)
+                        self.rounding.append(n)
+                elif to not in (torch.float32, in_dtype):
+                    raise Refused("dtype", f"tokens are cast to {to}, which does not hold {in_dtype} exactly", n)
+                continue
+            if T.is_data_movement(n):
+                if t in T.SELECTS:
+                    condition = n.args[0] if t is aten.where.self else n.args[1]
+                    if condition in tokens:
+                        raise Refused("pooling", "a condition on token values (data-dependent selection)", n)
+                if derived:
+                    arith.add(n)
+                continue
+            if t not in T.ARITHMETIC:
+                raise Refused("pooling", f"{T.op_name(n)} on the tokens is not part of a weighted sum", n,
+                              "pool with a weighted sum, einsum/matmul or mean (fp32), nothing else")
+            if T.dtype_of(n) != torch.float32:
+                raise Refused("dtype", f"{T.op_name(n)} computes in {T.dtype_of(n)}, not fp32", n,
+                              "upcast before pooling: (tokens.float() * weight.float()).sum(...), then .to(dtype)")
+            if t in T.PRODUCTS:
+                factors = [n.args[i] for i in T.PRODUCTS[t] if i < len(n.args)]
+                if sum(1 for f in factors if f in tokens) > 1:
+                    raise Refused("pooling", f"{T.op_name(n)} multiplies tokens by tokens (not linear)", n)
+            if t in T.QUOTIENTS and (n.args[0] not in tokens or any(a in tokens for a in n.args[1:])):
+                raise Refused("pooling", f"{T.op_name(n)} divides by a token-dependent value", n)
+            arith.add(n)
+        if not arith:
+            raise Refused("pooling", "the new rows are copied tokens, not a pooled window", w.new)
+        self.arith = arith
+        self.tokens = tokens
+
+    # -- gather + pooling by probes ----------------------------------------------------------------
+    def qualifying_lengths(self) -> list[int]:
+        return list(range(self.l, self.capacity() + 1, self.d))
+
+    def check_pooling(self):
+        """For every qualifying length, on random block tables, the new rows before their rounding are
+        exactly sum_j fp32(w[j, h]) * fp32(token_j[h, :]) with the op's weight (bit-exact probes)."""
+        w, sizes = self.w, self.sizes
+        N = sizes.shape(w.cache)[1]
+        in_dtype = T.dtype_of(self.input)
+        leaf = self.weight_leaf
+        frontier = [self.input, self.table, self.lengths] + ([leaf] if leaf is not None else [])
+        replace = {c: (lambda x: x.to(torch.float32)) for c in self.rounding}
+        pages = sizes.shape(self.table)[1]
+        try:
+            (sub,), self.rows = _subgraphs([([w.new], frontier, dict(replace=replace))],
+                                           {self.input: min(4 * pages + 4, 64)}, sizes)
+            views = Subgraph(self.weight_nodes, [leaf]) if self.weight_nodes else None
+        except EvaluationError as exc:
+            raise Refused("pooling", str(exc), w.new)
+        qual = self.qualifying_lengths()
+        if not qual:
+            raise Refused("mask", "no length up to the cache capacity completes a window", w.cond)
+        where_shape = sizes.shape(w.select)
+        blocks = _probe_shape(self.input, sizes, self.rows)[0]
+        alive = None  # (weight node, layout) pairs still consistent with every probe
+        for draw in range(2):
+            gen = self.rec.gen(10 + draw)
+            inp = _dyadic(_probe_shape(self.input, sizes, self.rows), in_dtype, gen, 16, 8)
+            wprobe = _dyadic(sizes.shape(leaf), T.dtype_of(leaf), gen, 32, 16) if leaf is not None else None
+            cands = self.weight_candidates(views, wprobe, N, in_dtype)
+            alive = list(cands) if alive is None else [k for k in alive if k in cands]
+            order = qual if draw == 0 else qual[::-1]
+            batches = [order[i:i + w.B] for i in range(0, len(order), w.B)]
+            if len(batches) > MAX_POOLING_EVALS:
+                step = len(batches) / MAX_POOLING_EVALS
+                batches = [batches[int(i * step)] for i in range(MAX_POOLING_EVALS - 1)] + [batches[-1]]
+            for chunk in batches:
+                chunk = (chunk * ((w.B + len(chunk) - 1) // len(chunk)))[: w.B]
+                lens = torch.tensor(chunk)[torch.randperm(w.B, generator=gen)]
+                table = torch.randint(0, blocks, (w.B, pages), generator=gen).to(T.dtype_of(self.table))
+                values = [inp, table, lens.to(T.dtype_of(self.lengths))] + ([wprobe] if wprobe is not None else [])
+                try:
+                    new = sub(values, sizes)[0]
+                except EvaluationError as exc:
+                    raise Refused("gather", f"the new rows could not be evaluated at lengths "
+                                  f"{lens.tolist()[:4]}...: {exc}", w.new)
+                new = new.to(torch.float32).broadcast_to(where_shape).reshape(w.B, N, -1)
+                tokens = contract_tokens(inp, table, lens, self.l)
+                alive = [k for k in alive if torch.equal(new, contract_pooled(tokens, cands[k]))]
+                if not alive:
+                    self.explain_pooling_mismatch(inp, table, lens)
+        node, self.layout = alive[0]
+        self.weight = node
+
+    def weight_candidates(self, views, wprobe, N, in_dtype) -> dict:
+        """(weight node, layout) -> the [l, N] op weight it stands for, under this probe."""
+        l = self.l
+        if views is None:
+            return {(None, "mean"): torch.full((l, N), 1.0 / l, dtype=in_dtype)}
+        out = {}
+        for node, value in zip(self.weight_nodes, views([wprobe], self.sizes)):
+            flat = value.reshape(-1)
+            out[(node, "lN")] = flat.reshape(l, N)
+            out[(node, "Nl")] = flat.reshape(N, l).t()
+        return out
+
+    def explain_pooling_mismatch(self, inp, table, lens):
+        """Say whether the tokens or the pooling diverged, and where."""
+        w = self.w
+        want_tokens = contract_tokens(inp, table, lens, self.l).to(torch.float32)
+        frontier = [self.input, self.table, self.lengths]
+        for g in sorted(self.token_boundaries(), key=_position):
+            try:
+                shrink = {n: r for n, r in self.rows.items() if n is self.input}
+                got = Subgraph([g], frontier, shrink=shrink)([inp, table, lens.to(T.dtype_of(self.lengths))],
+                                                             self.sizes)[0]
+            except EvaluationError:
+                continue
+            if tuple(got.shape) == tuple(want_tokens.shape):
+                if not torch.equal(got.to(torch.float32), want_tokens):
+                    raise Refused("gather", f"the window tokens read by {g.name} are not the last l={self.l} "
+                                  f"tokens of each sequence (checked at lengths {lens.tolist()[:4]}...)", g,
+                                  "positions are s - l + arange(l); page = block_table[b, p // P], offset p % P")
+        if self.weight_leaf is None:
+            raise Refused("pooling", f"the pooled value is not the mean over the l={self.l} window tokens "
+                          + ("(1/l is not exact in the input dtype)" if self.l & (self.l - 1) else ""), w.new,
+                          "mean pooling fuses only for a power-of-two l (the op multiplies by 1/l)")
+        raise Refused("pooling", "the pooled value is not sum_j w[j, h] * token_j[h, :] with the weight "
+                      f"{self.weight_leaf.name} (as [l, N] or [N, l])", w.new,
+                      "pool with (tokens.float() * weight.float()[None, :, :, None]).sum(1) or an einsum; "
+                      "a gate, bias, softmax or any computed weight is different math")
+
+    def token_boundaries(self) -> set[fx.Node]:
+        """Token tensors entering arithmetic: data movement whose user computes."""
+        return {a for n in self.tokens if n.op == "call_function" and n.target in T.ARITHMETIC
+                for a in T.value_inputs(n) if a in self.tokens and a not in self.arith}
+
+    # -- device ------------------------------------------------------------------------------------
+    def check_device(self):
+        from ..lowering import fuses_on
+
+        devices = {val(n).device for n in (self.input, self.table, self.lengths, self.w.slots, self.w.cache)}
+        if self.weight is not None:
+            devices.add(val(self.weight).device)
+        if len(devices) != 1:
+            raise Refused("device", "the step's tensors live on different devices", self.w.write)
+        ok, why = fuses_on(devices.pop())
+        if not ok:
+            raise Refused("device", why, self.w.write)
+
+    def nodes(self) -> set[fx.Node]:
+        w = self.w
+        stop = {self.input, self.table, self.lengths, w.cache, w.slots}
+        if self.weight is not None:
+            stop.add(self.weight)
+        return ancestors([w.new_cache], stop) | stop

@@ -1,0 +1,163 @@
+"""What a recognised step becomes in the graph, and how the cache is then written in place.
+
+Replacement (:func:`replace_step`), for a :class:`~nsa_fusion.patterns.verify.Step`::
+
+    before:  new = <the user's ~30 nodes>(kv, w, slots, table, lengths, cache)     # ends in a row write
+    after:   new = cache.clone(); nsa_fusion.compress_infer_(kv, w[l, N], slots, table, lengths, new, l, d, P)
+
+The replacement is traced from a plain-torch function with Inductor's own ``fwd_only`` (in the
+graph's dialect: Inductor decompositions, or none for torchair) and inserted by the pattern
+matcher's ``Match.replace_by_example``, which keeps the fake values and metadata consistent.
+Below the op, :func:`nsa_fusion.lowering.emit_compress` picks the target (NPU op, GE scatter
+fallback, portable op).
+
+Re-inplacing (:func:`reinplace_clones`): a functionalized graph writes the cache back with
+``copy_(cache_input, new)``.  When nothing reads the old cache after the fused call, the clone is
+dead weight::
+
+    before:  c = clone(cache); compress_infer_(.., c, ..); copy_(cache, c)
+    after:   compress_infer_(.., cache, ..)
+
+so the cost of the step grows with the rows it writes, never with the cache.  When the updated
+cache is a graph output instead (a functional spelling such as ``return cache.to(dtype)``), the
+clone stays: the caller asked for a new tensor.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+from typing import Callable
+
+import torch
+import torch.fx as fx
+from torch._inductor.decomposition import select_decomp_table
+from torch._inductor.pattern_matcher import Match, MatchContext, fwd_only
+
+from .patterns.verify import Step
+
+aten = torch.ops.aten
+
+
+@dataclasses.dataclass(frozen=True)
+class Dialect:
+    """How a graph family spells ops: the decompositions a replacement is traced with, and the
+    lowering target name (``nsa_fusion.lowering.lowering_for``)."""
+
+    name: str
+    get_decomp_fn: Callable[[], dict]
+
+
+def _no_decompositions():
+    return {}
+
+
+INDUCTOR = Dialect("inductor", select_decomp_table)
+TORCHAIR = Dialect("torchair", _no_decompositions)
+DIALECTS = {d.name: d for d in (INDUCTOR, TORCHAIR)}
+
+FUSED_OP = torch.ops.nsa_fusion.compress_infer_.default
+
+
+def _fused(step: Step, dialect: Dialect):
+    """The replacement function for ``step``: the op's [l, N] weight from the user's weight tensor,
+    then the lowering."""
+    l, d, layout = step.l, step.d, step.weight_layout
+
+    def op_weight(input, weight):
+        N = input.shape[2]
+        if layout == "mean":  # 1/l is exact in the input dtype: the recogniser proved l is a power of two
+            return torch.full((l, N), 1.0 / l, dtype=input.dtype, device=input.device)
+        if layout == "lN":
+            return weight.reshape(l, N)
+        return weight.reshape(N, l).t()
+
+    def lower(input, weight, slots, table, lengths, cache):
+        from .lowering import emit_compress, lowering_for
+
+        with lowering_for(dialect.name):
+            return emit_compress(input, op_weight(input, weight).contiguous(), slots, table, lengths, cache, l, d)
+
+    if layout == "mean":
+        return lambda input, slots, table, lengths, cache: lower(input, None, slots, table, lengths, cache)
+    return lower
+
+
+def replace_step(step: Step, dialect: Dialect) -> fx.Node:
+    """Replace the user's computation of ``step.new_cache`` by the fused call; returns the new node
+    that now stands for the updated cache.  The replaced nodes become dead (the pass's DCE)."""
+    graph = step.new_cache.graph
+    args = [step.input] + ([step.weight] if step.weight_layout != "mean" else []) + \
+        [step.slots, step.block_table, step.lengths, step.cache]
+    ctx = MatchContext([step.new_cache], {step.new_cache: step.new_cache}, graph=graph)
+    match = Match(ctx, step.new_cache)
+    match.nodes = [step.new_cache]
+    trace = functools.partial(fwd_only, run_functional_passes=False, get_decomp_fn=dialect.get_decomp_fn)
+    users = list(step.new_cache.users)
+    added = match.replace_by_example(_fused(step, dialect), args, trace_fn=trace)
+    new = next((n for u in users for n in u.all_input_nodes if n in set(added)), None)
+    return new if new is not None else added[-1]
+
+
+def fused_calls(graph: fx.Graph) -> list[fx.Node]:
+    return [n for n in graph.nodes if n.op == "call_function" and n.target == FUSED_OP]
+
+
+def reinplace_clones(graph: fx.Graph) -> int:
+    """Make ``out = clone(cache); compress_infer_(.., out, ..); copy_(cache, out)`` write ``cache``
+    (see the module docstring).  Only when every other reader of ``cache`` runs before the fused call
+    (they must see the old value) and nothing writes ``out`` besides the op and the final ``copy_``."""
+    done = 0
+    order = {n: i for i, n in enumerate(graph.nodes)}
+    for op in fused_calls(graph):
+        clone = op.args[5]
+        if not (isinstance(clone, fx.Node) and clone.target == aten.clone.default):
+            continue
+        base = clone.args[0]
+        if base.op != "placeholder":
+            continue
+        copies = [u for u in clone.users if u.target == aten.copy_.default and u.args[0] is base and u.args[1] is clone]
+        if len(copies) != 1:
+            continue
+        copy = copies[0]
+        # every other reader of the cache input must see the value from before the write
+        if any(order[u] > order[op] for u in base.users if u not in (clone, copy)):
+            continue
+        # readers of the new value must come after the op and no write other than the final copy_ may
+        # touch the clone
+        if any(u is not op and u is not copy and order[u] < order[op] for u in clone.users):
+            continue
+        op.update_arg(5, base)
+        copy.replace_all_uses_with(base)
+        graph.erase_node(copy)
+        clone.replace_all_uses_with(base)
+        graph.erase_node(clone)
+        done += 1
+    return done
+
+
+# --- NPU streams (torchair's npu_stream_switch scopes) -------------------------------------------------
+_SCOPE_ENTER, _SCOPE_EXIT = "air.scope_enter.default", "air.scope_exit.default"
+
+
+def stream_labels(graph: fx.Graph) -> dict[fx.Node, object]:
+    """The NPU stream each node runs on, from torchair's ``npu_stream_switch`` scope nodes (None: the
+    default stream), as torchair's own ``add_stream_label_to_node_meta`` assigns them."""
+    labels, stack, current = {}, [], None
+    for node in graph.nodes:
+        target = str(node.target)
+        if target == _SCOPE_ENTER:
+            stack.append(current)
+            keys, values = (tuple(node.args) + ([], []))[:2]
+            if "_user_stream_label" in keys:
+                current = values[list(keys).index("_user_stream_label")]
+            labels[node] = current
+        elif target == _SCOPE_EXIT:
+            labels[node] = current
+            current = stack.pop() if stack else None
+        else:
+            labels[node] = current
+    return labels
+
+
+def has_stream_scopes(graph: fx.Graph) -> bool:
+    return any(str(n.target) == _SCOPE_ENTER for n in graph.nodes if n.op == "call_function")
