@@ -7,7 +7,7 @@ Sections (SPEC §7; every number is a median over repeats after warm-up, in one 
   qualifying batch, indices precomputed).
 * ``step``: a compiled decode step per formulation: nsa_fusion backend vs plain Inductor vs eager.
 * ``cache``: the fused step with 16x more cache slots (must stay flat).
-* ``compile``: compile time with and without the pass (pattern initialisation reported apart).
+* ``compile``: compile time with and without the pass, and the share of it spent in the pass.
 
 ``--quick`` runs one size per section (CI smoke); ``--json`` prints one JSON object.
 """
@@ -167,15 +167,10 @@ def main(argv=None) -> int:
     p.add_argument("--threads", type=int, default=2)
     args = p.parse_args(argv)
     torch.set_num_threads(args.threads)
-    from .fusion_pass import pattern_passes
     from .lowering import native_kernel
 
-    t0 = time.perf_counter()
-    pattern_passes("inductor")
-    init_s = time.perf_counter() - t0
     loaded, where = native_kernel.available()
-    meta = dict(threads=torch.get_num_threads(), torch=torch.__version__, native_kernel=loaded,
-                pattern_init_s=init_s, quick=args.quick)
+    meta = dict(threads=torch.get_num_threads(), torch=torch.__version__, native_kernel=loaded, quick=args.quick)
     reps = 20 if args.quick else 100
     if args.quick:
         op_sizes = [(256, 4, 192, 32, 16, 128, "fp16", 1 / 16), (256, 4, 192, 32, 16, 128, "fp16", 1.0)]
@@ -210,8 +205,7 @@ def _table(rows, cols):
 
 def _print(r):
     m = r["meta"]
-    print(f"nsa_fusion bench: torch {m['torch']}, {m['threads']} threads, native kernel {'on' if m['native_kernel'] else 'OFF'}, "
-          f"pattern init {m['pattern_init_s']:.1f} s (once per process)")
+    print(f"nsa_fusion bench: torch {m['torch']}, {m['threads']} threads, native kernel {'on' if m['native_kernel'] else 'OFF'}")
     print("\n[op] fused op vs eager composite, plain-Inductor composite and the floor (µs, median)")
     _table(r["op"], [("B", lambda x: str(x["B"])), ("N", lambda x: str(x["N"])), ("D", lambda x: str(x["D"])),
                      ("l/d", lambda x: f"{x['l']}/{x['d']}"), ("P", lambda x: str(x["P"])), ("dtype", lambda x: x["dtype"]),

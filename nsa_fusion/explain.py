@@ -1,7 +1,19 @@
-"""``nsa_fusion.explain(model, *inputs)``: compile, then say what fused, what did not, and why."""
+"""``nsa_fusion.explain(model, *inputs)``: compile, then say what fused, what did not, and why.
+
+The recogniser starts from every row write in the graph.  For each one the report says either what
+was fused (window length, stride, weight layout, any size it had to guard) or which part of the
+contract the code does not compute — write, keep, mask, roles, gather, weight, pooling, dtype, sizes,
+device — the first node where it diverged, the user's source line for that node, and a hint::
+
+    nsa_fusion: 0 fused, 1 refused (1 row write considered)
+      refused  pooling  at mul_2 (aten.mul.Tensor)  model.py:41: pooled = (tok * gate * w).sum(1)
+               aten.mul.Tensor multiplies tokens by tokens (not linear)
+               hint: pool with a weighted sum, einsum/matmul or mean (fp32), nothing else
+"""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import torch
 
@@ -13,9 +25,8 @@ _NO_GE_CONVERTER = ("index_put", "index_copy", "_unsafe_index_put")
 
 @dataclasses.dataclass
 class Report:
-    fused: list
-    rejected: list
-    not_fused: list
+    fused: list  # diagnostics.Event, kind "fused"
+    refused: list  # diagnostics.Event, kind "rejected" (pattern = the part that failed)
     targets: list
     notes: list
 
@@ -23,27 +34,35 @@ class Report:
     def fused_count(self) -> int:
         return len(self.fused)
 
+    @property
+    def rejected(self) -> list:  # the name ``stats`` uses
+        return self.refused
+
     def __str__(self) -> str:
-        lines = [f"nsa_fusion: {len(self.fused)} fused, {len(self.not_fused)} candidate(s) not fused"]
+        considered = len(self.fused) + len(self.refused)
+        lines = [f"nsa_fusion: {len(self.fused)} fused, {len(self.refused)} refused "
+                 f"({considered} row write{'s' if considered != 1 else ''} considered)"]
         for e in self.fused:
-            lines.append(f"  fused      {e.pattern} ({e.dialect} graph, node {e.node})")
-        for e in self.rejected:
-            lines.append(f"  refused    {e.pattern}: {e.reason}")
-        for e in self.not_fused:
-            lines.append(f"  not fused  {e.node}: {e.reason}")
+            lines.append(f"  fused    {e.reason} ({e.dialect} graph, {e.anchor} -> {e.node})"
+                         + (f"  {e.source}" if e.source else ""))
+        for e in self.refused:
+            lines.append(f"  refused  {e.pattern:8s} at {e.node}" + (f"  {e.source}" if e.source else ""))
+            lines.append(f"           {e.reason}")
+            if e.hint:
+                lines.append(f"           hint: {e.hint}")
         for e in self.targets:
             if e.reason:
-                lines.append(f"  lowering   {e.pattern[len('target.'):]}: {e.reason}")
-        lines += [f"  note       {n}" for n in self.notes]
-        if not self.fused and not self.not_fused and not self.rejected:
-            lines.append("  no candidate: no paged window gather (last l tokens via block_table) was found; "
-                         "see the README's 'How to write model code that fuses'")
+                lines.append(f"  lowering {e.pattern[len('target.'):]}: {e.reason}")
+        lines += [f"  note     {n}" for n in self.notes]
+        if not considered:
+            lines.append("  no row write into a cache was found: the step must end by writing rows of a "
+                         "[num_slots, N, D] cache (index_put_/index_copy_/setitem/scatter_ or a returned copy)")
         return "\n".join(lines)
 
 
 def explain(model, *inputs, backend=None, print_report: bool = True, **compile_kwargs) -> Report:
     """Compile ``model`` (a fresh compile, caches off, on copies of tensor inputs so nothing the
-    caller owns is mutated), run it once, and report every candidate with its outcome."""
+    caller owns is mutated), run it once, and report every row write the pass considered."""
     from .backend import nsa_fusion_backend
 
     backend = backend or nsa_fusion_backend
@@ -62,11 +81,11 @@ def explain(model, *inputs, backend=None, print_report: bool = True, **compile_k
     notes = []
     text = "\n".join(graphs)
     for op in _NO_GE_CONVERTER:
-        if f"aten.{op}." in text:
+        if re.search(rf"aten\.{op}_?\.", text):
             notes.append(f"the compiled graph still writes with aten.{op}, which has no torchair GE converter: "
                          "under torchair max-autotune (GE) this model will not compile until the step fuses")
     report = Report([e for e in events if e.kind == "fused"], [e for e in events if e.kind == "rejected"],
-                    [e for e in events if e.kind == "not_fused"], [e for e in events if e.kind == "target"], notes)
+                    [e for e in events if e.kind == "target"], notes)
     if print_report:
         print(report)
     return report

@@ -74,8 +74,10 @@ def _fused(step: Step, dialect: Dialect):
     def lower(input, weight, slots, table, lengths, cache):
         from .lowering import emit_compress, lowering_for
 
+        # .to(): a frozen fp32 constant holding values of the input dtype (checked exact by the recogniser)
+        w = op_weight(input, weight).to(input.dtype).contiguous()
         with lowering_for(dialect.name):
-            return emit_compress(input, op_weight(input, weight).contiguous(), slots, table, lengths, cache, l, d)
+            return emit_compress(input, w, slots, table, lengths, cache, l, d)
 
     if layout == "mean":
         return lambda input, slots, table, lengths, cache: lower(input, None, slots, table, lengths, cache)

@@ -13,7 +13,6 @@ import nsa_fusion
 from fusion_harness import count_fused_calls
 from golden import golden_compress_infer
 from nsa_fusion import diagnostics
-from conftest import SIZE_NEAR_MISSES, SIZE_SPELLINGS
 from nsa_fusion.testing.formulations import BY_NAME, FORMULATIONS, NEAR_MISSES, CompressStep, make_inputs
 
 ARGS = ("input", "weight", "slots", "block_table", "lengths")
@@ -82,93 +81,44 @@ def test_dynamic_shapes_in_real_torchair(torchair, formulation, dynamic):
     assert torch.equal(args[-1], expected)
 
 
-def _stages_seen_by_user_hooks(torchair, **experimental):
-    """Compile (``experimental``: torchair experimental_config options) with a user pre-hook (runs
-    right after our pre-pass) and the user post-hook of ``_compile`` (the final graph); returns
-    what each saw."""
+def test_pass_runs_in_the_pre_pass_hook_before_the_users_hooks(torchair):
+    """Our ``post_grad_custom_pre_pass`` fuses; the user's own pre-hook (chained after ours) and
+    post-hook both see the fused graph, the cache written in place."""
     seen = {}
+    model, args, expected = _case(FORMULATIONS[0])
 
     def user_pre(gm, example_inputs, config):
-        seen["pre"] = dict(window_gather=gm.code.count("nsa_fusion.window_gather"), fused=count_fused_calls(gm.code))
+        seen["pre"] = count_fused_calls(gm.code)
 
-    model, args, expected = _case(FORMULATIONS[0])
-    cfg_code = _compile(torchair, model, args, user_pre=user_pre, **experimental)[1]
-    seen["post"] = dict(window_gather=cfg_code.count("nsa_fusion.window_gather"), fused=count_fused_calls(cfg_code))
+    _, code, stats = _compile(torchair, model, args, user_pre=user_pre)
+    assert seen["pre"] == 1 and count_fused_calls(code) == 1 and "aten.copy_" not in code, (seen, code)
     assert torch.equal(args[-1], expected)
-    return seen
 
 
-def test_stage_b_runs_in_torchairs_own_pattern_pass(torchair):
-    """Our pre-pass does stage A; the user's pre-hook runs after it and still sees the gather
-    unfused; torchair's pattern pass (our patterns registered with torchair.register_replacement)
-    fuses it; the user's post-hook sees the final graph."""
-    from nsa_fusion.fusion_pass import register_compress_with_torchair
-
-    seen = _stages_seen_by_user_hooks(torchair)
-    assert seen == {"pre": {"window_gather": 1, "fused": 0}, "post": {"window_gather": 0, "fused": 1}}, seen
-    assert register_compress_with_torchair()
-
-
-def test_torchairs_pattern_pass_off_still_fuses(torchair):
-    """``experimental_config.pattern_fusion_pass = False`` turns off torchair's own fusions, not this
-    one (``NSA_FUSION_DISABLE`` does that): our pre-pass then runs stage B itself."""
-    seen = _stages_seen_by_user_hooks(torchair, pattern_fusion_pass=False)
-    assert seen == {"pre": {"window_gather": 0, "fused": 1}, "post": {"window_gather": 0, "fused": 1}}, seen
-
-
-def test_install_into_compiler_config_chains_both_hooks_once(torchair, monkeypatch):
-    """Installing twice chains once; a hook the user assigns after installing is chained by the next
-    install, which keeps the other user hook: one stage A per graph, each user hook once, the cache
-    written in place."""
+def test_install_into_compiler_config_chains_once(torchair, monkeypatch):
+    """Installing twice chains once; a pre-hook the user assigns after installing is chained by the
+    next install: the pass runs once per graph and the user's hook once."""
     from nsa_fusion.fusion_pass import NsaFusionPass
 
-    begins, calls, codes = [], [], []
-    real_begin = NsaFusionPass.begin
-    monkeypatch.setattr(NsaFusionPass, "begin", lambda self, graph: begins.append(1) or real_begin(self, graph))
+    runs, calls, codes = [], [], []
+    real_call = NsaFusionPass.__call__
+    monkeypatch.setattr(NsaFusionPass, "__call__", lambda self, graph: runs.append(1) or real_call(self, graph))
     cfg = torchair.CompilerConfig()
     cfg.debug.run_eagerly = True
-    cfg.post_grad_custom_pre_pass = lambda gm, inputs, config: calls.append("user_pre")
     nsa_fusion.install_into_compiler_config(cfg)
-    installed = cfg.post_grad_custom_pre_pass.value, cfg.post_grad_custom_post_pass.value
+    installed = cfg.post_grad_custom_pre_pass.value
     nsa_fusion.install_into_compiler_config(cfg)
-    assert (cfg.post_grad_custom_pre_pass.value, cfg.post_grad_custom_post_pass.value) == installed
-
+    assert cfg.post_grad_custom_pre_pass.value is installed
+    cfg.post_grad_custom_pre_pass = lambda gm, inputs, config: calls.append("user_pre")  # replaces ours
+    nsa_fusion.install_into_compiler_config(cfg)  # chains it again
     cfg.post_grad_custom_post_pass = lambda gm, inputs, config: calls.append("user_post") or codes.append(gm.code)
-    nsa_fusion.install_into_compiler_config(cfg)
     model, args, expected = _case(FORMULATIONS[0])
     torch._dynamo.reset()
     diagnostics.reset()
     torch.compile(model, backend=torchair.get_npu_backend(compiler_config=cfg), fullgraph=True)(*args)
-    assert calls == ["user_pre", "user_post"] and len(begins) == 1, (calls, begins)
+    assert calls == ["user_pre", "user_post"] and len(runs) == 1, (calls, runs)
     assert count_fused_calls(codes[0]) == 1 and "aten.copy_" not in codes[0], codes[0]
     assert torch.equal(args[-1], expected)
-
-
-@pytest.mark.parametrize("name", ["mulsum_index_put", "scatter_first_head"])
-def test_post_hook_assigned_after_get_npu_backend_still_gets_a_whole_pass(torchair, name):
-    """The user replaces our post-pass hook after ``get_npu_backend``: the pre-pass then runs the
-    whole pass, so a fusion still writes in place and a near miss is restored (no ``window_gather``
-    left for GE)."""
-    formulation = BY_NAME[name]
-    model, args, expected = _case(formulation)
-    eager = args[-1].clone()
-    model(*args[:-1], eager)
-    cfg = torchair.CompilerConfig()
-    cfg.debug.run_eagerly = True
-    backend = nsa_fusion.get_npu_backend(compiler_config=cfg)
-    codes = []
-    cfg.post_grad_custom_post_pass = lambda gm, inputs, config: codes.append(gm.code)  # replaces ours
-    torch._dynamo.reset()
-    diagnostics.reset()
-    torch.compile(model, backend=backend, fullgraph=True)(*args)
-    assert "window_gather" not in codes[0], codes[0]
-    if formulation.fuses:
-        assert diagnostics.stats.get("fused") == 1 and count_fused_calls(codes[0]) == 1, dict(diagnostics.stats)
-        assert "aten.copy_" not in codes[0], codes[0]
-        assert torch.equal(args[-1], expected)
-    else:
-        assert diagnostics.stats.get("fused", 0) == 0 and diagnostics.stats.get("rejected", 0) >= 1
-        torch.testing.assert_close(args[-1], eager, rtol=2e-2, atol=2e-2)
 
 
 def test_ge_converter_emits_nsa_compress_with_cache(torchair, monkeypatch):
@@ -267,13 +217,12 @@ def _split_across_streams(torchair, part):
 
 
 @pytest.mark.parametrize("part", ["pooling", "mask"])
-@pytest.mark.parametrize("torchair_pattern_pass", [True, False], ids=["torchair_pass", "our_pre_pass"])
-def test_composite_split_across_npu_streams_is_not_fused(torchair, torchair_pattern_pass, part):
+def test_composite_split_across_npu_streams_is_not_fused(torchair, part):
     """One fused op would move the pooling (or the mask) off the stream the user put it on: refused,
-    with the reason, whether torchair's pattern pass runs stage B or our pre-pass does."""
+    with the reason."""
     _, args, _ = _case(FORMULATIONS[0])
     with pytest.raises(Exception, match="index_put"):  # unfused, so GE cannot convert the write-back
-        _compile(torchair, _split_across_streams(torchair, part), args, pattern_fusion_pass=torchair_pattern_pass)
+        _compile(torchair, _split_across_streams(torchair, part), args)
     refusals = [e.reason for e in diagnostics.events if e.kind == "rejected"]
     assert diagnostics.stats.get("fused", 0) == 0 and any("spans NPU streams" in r for r in refusals), refusals
 
@@ -290,21 +239,3 @@ def test_composite_inside_one_npu_stream_fuses_in_that_scope(torchair):
     where = {k: next(i for i, s in enumerate(lines) if k in s) for k in ("scope_enter", "compress_infer_", "scope_exit")}
     assert where["scope_enter"] < where["compress_infer_"] < where["scope_exit"], code
     assert torch.equal(args[-1], expected)
-
-
-@pytest.mark.parametrize("name", SIZE_SPELLINGS + SIZE_NEAR_MISSES)
-def test_checks_see_the_same_bindings_on_older_torch_in_torchairs_pass(torchair, torch_2_11_match_kwargs, name):
-    """Stage B runs in torchair's pattern pass: our entries there are wrapped like our own, so the
-    checks see l, d and the sizes on older torch too (fuse the spellings, refuse the near misses)."""
-    formulation = BY_NAME[name]
-    model, args, expected = _case(formulation)
-    if formulation.fuses:
-        _, _, stats = _compile(torchair, model, args)
-        assert stats.get("fused") == 1 and stats.get("target.npu") == 1, stats
-        assert torch.equal(args[-1], expected)
-    else:
-        try:
-            _compile(torchair, model, args)
-        except Exception as exc:  # unfused index_put / index_copy: GE cannot convert it (scatter it can)
-            assert "ge_converter is not implemented" in str(exc), exc
-        assert diagnostics.stats.get("fused", 0) == 0 and diagnostics.stats.get("rejected", 0) >= 1, dict(diagnostics.stats)

@@ -49,12 +49,31 @@ MAX_MASK_RANGE = 1 << 16
 MAX_POOLING_EVALS = 96
 
 
+# What to change, per part of the contract, where a refusal has no more specific hint.
+PART_HINTS = {
+    "write": "end the step with a row write of the [num_slots, N, D] cache: cache[slots] = rows, index_put_, "
+             "index_copy_(0, slots, rows) or scatter_(0, slots[:, None, None].expand_as(rows), rows)",
+    "keep": "keep the rows of sequences whose window did not complete with torch.where(valid, new, cache[slots])",
+    "mask": "the window completes when (s >= l) & ((s - l) % d == 0), s the sequence length",
+    "roles": "the step may read only the paged KV, an [l, N] weight, the block table, the lengths, the slots "
+             "and the cache",
+    "gather": "window tokens are kv[block_table[b, p // P], p % P] for p = s - l .. s - 1",
+    "weight": "pass the [l, N] weight in the data dtype; views and float casts of it are fine",
+    "pooling": "pool with sum_j w[j, h] * token_j[h, :] (a weighted sum, einsum, matmul or mean), nothing else",
+    "dtype": "upcast tokens and weight to fp32 before multiplying and summing; round once to the cache dtype",
+    "sizes": "write sizes the step depends on as tensor shapes (kv.shape[1]) rather than Python ints",
+    "device": "",
+}
+
+
 class Refused(Exception):
-    """The write is not the compression step (or cannot be proven to be)."""
+    """The write is not the compression step (or cannot be proven to be): the part of the contract
+    that failed, the node where the code diverged from it, and what to change."""
 
     def __init__(self, part: str, reason: str, node: fx.Node | None = None, hint: str = ""):
         super().__init__(reason)
-        self.part, self.reason, self.node, self.hint = part, reason, node, hint
+        self.part, self.reason, self.node = part, reason, node
+        self.hint = hint or PART_HINTS.get(part, "")
 
 
 @dataclasses.dataclass
@@ -146,6 +165,19 @@ def _constant_leaf(node: fx.Node) -> bool:
     from torch._subclasses.fake_tensor import FakeTensor
 
     return isinstance(obj, torch.Tensor) and not isinstance(obj, FakeTensor) and obj.device.type != "meta"
+
+
+def _holds_dtype(node: fx.Node, dtype) -> bool:
+    """A constant (frozen parameter) whose values are exactly representable in ``dtype``: freezing
+    folds ``weight.float()`` into an fp32 constant of fp16 values, which the op takes back exactly."""
+    if T.dtype_of(node) == dtype:
+        return True
+    if not _constant_leaf(node):
+        return False
+    obj = node.graph.owning_module
+    for part in str(node.target).split("."):
+        obj = getattr(obj, part)
+    return bool(torch.equal(obj.to(dtype).to(obj.dtype), obj))
 
 
 def dominators(target: fx.Node, candidates, stop=()) -> list[fx.Node]:
@@ -240,6 +272,26 @@ def _probe_shape(node, sizes: Sizes, rows: dict) -> tuple:
     if node in rows:
         shape[0] = rows[node]
     return tuple(shape)
+
+
+# Value-preserving copies (a functional step writes into cache.clone()).
+_COPIES = {aten.clone.default, aten.contiguous.default, aten.alias.default, aten.detach.default,
+           aten.lift_fresh_copy.default}
+
+# Ops a length condition may use when the capacity is symbolic (see _Verification._mask_bound).
+_DIVIDING = {aten.remainder.Scalar, aten.remainder.Tensor, aten.fmod.Scalar, aten.fmod.Tensor,
+             aten.floor_divide.default, aten.floor_divide.Scalar, aten.div.Tensor_mode, aten.div.Scalar_mode}
+_BITMASKING = {aten.bitwise_and.Scalar, aten.bitwise_and.Tensor}
+_MASK_OPS = _DIVIDING | _BITMASKING | {
+    aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar, aten.rsub.Scalar, aten.mul.Tensor,
+    aten.mul.Scalar, aten.neg.default, aten.abs.default, aten.clamp.default, aten.clamp_min.default,
+    aten.clamp_max.default, aten.relu.default, aten.where.self, aten.ge.Scalar, aten.ge.Tensor, aten.gt.Scalar,
+    aten.gt.Tensor, aten.le.Scalar, aten.le.Tensor, aten.lt.Scalar, aten.lt.Tensor, aten.eq.Scalar, aten.eq.Tensor,
+    aten.ne.Scalar, aten.ne.Tensor, aten.logical_and.default, aten.logical_or.default, aten.logical_not.default,
+    aten.logical_xor.default, aten.bitwise_or.Tensor, aten.bitwise_or.Scalar, aten.bitwise_xor.Tensor,
+    aten.bitwise_not.default, aten.maximum.default, aten.minimum.default, aten.sym_size.int}
+_CONSTANT_MAKERS = {aten.full.default, aten.scalar_tensor.default, aten.lift_fresh_copy.default,
+                    aten.zeros_like.default, aten.ones_like.default, aten.full_like.default}
 
 
 # --- the recogniser ---------------------------------------------------------------------------------
@@ -348,7 +400,7 @@ class Recognizer:
         return torch.Generator().manual_seed(self.seed * 1000003 + salt)
 
 
-_STAGES = ["write", "keep", "mask", "roles", "gather", "weight", "pooling", "dtype", "sizes", "device"]
+_STAGES = ["write", "keep", "gather", "roles", "mask", "weight", "pooling", "dtype", "sizes", "device"]  # run order
 
 
 class _WriteSide:
@@ -374,8 +426,8 @@ class _WriteSide:
             if dim not in (0, -_dim(self.base)):
                 raise Refused("write", f"the write is along dim {dim}, not the cache rows", write)
             index = write.args[index_pos]
-        # the cache: the write's base through exact casts and reshapes, back to a 3-D float tensor
-        chain = _chain_back(self.base, T.CASTS | T.RESHAPES)
+        # the cache: the write's base through exact casts, copies and reshapes, back to a 3-D float tensor
+        chain = _chain_back(self.base, T.CASTS | T.RESHAPES | _COPIES)
         cands = [n for n in chain if T.is_float(n) and _dim(n) == 3]
         if not cands:
             raise Refused("write", "the written tensor is not a [num_slots, N, D] cache", write)
@@ -467,6 +519,12 @@ class _WriteSide:
         cond_shape = sizes.shape(self.cond)
         if len(cond_shape) == 0 or cond_shape[0] != self.B:
             raise Refused("keep", "the select condition is not per batch row", self.cond)
+        # which rows are kept must not depend on slot values except through the read itself (then one
+        # probe with distinct values proves the keep branch for every slot mapping)
+        for n in value_ancestors([self.keep], {self.cache, self.slots}) - {self.cache, self.slots}:
+            if n.op == "call_function" and T.is_int(n) and not (n.target in T.CASTS or n.target in T.VIEWS):
+                raise Refused("keep", f"the kept rows are read at indices computed by {T.op_name(n)}, not at the "
+                              "written slots", n)
         try:
             (sub, to_base, to_values), rows = _subgraphs(
                 [([self.values], [self.cond, self.new, self.cache, self.slots], {}),
@@ -663,40 +721,77 @@ class _Verification:
         self.l, self.d = l, d
 
     def eval_mask(self, lengths: torch.Tensor) -> torch.Tensor:
-        w, sizes = self.w, self.sizes
+        """The condition per row for each length in ``lengths``, B rows per evaluation (static graphs);
+        in a dynamic graph the batch is a symbol, so thousands of lengths go in one evaluation."""
+        w = self.w
         sub = Subgraph([w.cond], [self.lengths])
         dtype = T.dtype_of(self.lengths)
+        sizes, rows = self.sizes, w.B
+        batch = self.sizes.symbols(val(self.lengths).shape[0])
+        if len(batch) == 1 and val(self.lengths).shape[0].node.expr in batch:
+            rows = min(lengths.numel(), 4096)
+            sizes = self.sizes.with_values({sym: rows for sym in self.sizes.tied(batch)})
         where_shape = sizes.shape(w.select)
         out = []
-        for start in range(0, lengths.numel(), w.B):
-            chunk = lengths[start:start + w.B]
-            pad = torch.cat([chunk, chunk.new_zeros(w.B - chunk.numel())])
+        for start in range(0, lengths.numel(), rows):
+            chunk = lengths[start:start + rows]
+            pad = torch.cat([chunk, chunk.new_zeros(rows - chunk.numel())])
             try:
                 c = sub([pad.to(dtype)], sizes)[0]
             except EvaluationError as exc:
                 raise Refused("mask", f"the condition could not be evaluated: {exc}", w.cond)
-            c = c.to(torch.bool).broadcast_to(where_shape).reshape(w.B, -1)
+            c = c.to(torch.bool).broadcast_to(where_shape).reshape(rows, -1)
             if not torch.equal(c.all(1), c.any(1)):
                 raise Refused("mask", "the condition differs within a batch row", w.cond)
             out.append(c[: chunk.numel(), 0])
         return torch.cat(out)
 
     def _mask_bound(self) -> int:
-        """For a symbolic capacity: a length past which the condition repeats with the period of its
-        moduli (affine ops, comparisons, floor division and remainder by constants)."""
+        """For a symbolic capacity: a length past which the condition repeats.  For conditions built
+        from integer affine arithmetic, comparisons, floor division / remainder / bit masks by constants
+        and logical ops, the condition is periodic with the product of its divisors beyond its largest
+        threshold, which is at most the sum of its constants times that product: evaluating twice that
+        far covers every length.  Other ops: refused (the capacity cannot bound the check)."""
         if not self.sizes.symbols(val(self.table).shape[1]) and not self.sizes.symbols(val(self.input).shape[1]):
             return 0
         consts, divisors = [], []
         for n in value_ancestors([self.w.cond], {self.lengths}):
-            if n.op != "call_function":
+            if n.op != "call_function" or n is self.lengths:
                 continue
-            nums = [self.sizes.int(a) for a in n.args if isinstance(a, (int, torch.SymInt)) and not isinstance(a, bool)]
-            consts += [abs(x) for x in nums]
-            if n.target in (aten.remainder.Scalar, aten.fmod.Scalar, aten.floor_divide.default,
-                            aten.div.Tensor_mode, aten.div.Scalar_mode, aten.remainder.Tensor):
-                divisors += [abs(x) for x in nums if x]
+            if n.target in T.VIEWS or n.target in T.CASTS or n.target in _CONSTANT_MAKERS:
+                continue
+            if n.target not in _MASK_OPS:
+                raise Refused("mask", f"the condition uses {T.op_name(n)}; with a symbolic cache capacity only "
+                              "integer arithmetic, comparisons, floor division, remainder and logical ops can "
+                              "be checked for every length", n, "compile with mark_dynamic on the batch only, or "
+                              "write the condition as (s >= l) & ((s - l) % d == 0)")
+            nums = [abs(x) for x in (self._number(a) for a in n.args) if x is not None]
+            consts += nums
+            if n.target in _DIVIDING:
+                divisors += [x for x in nums[-1:] if x]
+            elif n.target in _BITMASKING:
+                divisors += [1 << max(x.bit_length(), 1) for x in nums[-1:]]
         period = math.prod(divisors) if divisors else 1
-        return min(MAX_MASK_RANGE, (sum(consts) + 2) * period * 2)
+        bound = (sum(consts) + 2) * period * 2
+        if bound > MAX_MASK_RANGE:
+            raise Refused("mask", f"the condition's constants and divisors (period {period}) would need lengths "
+                          f"up to {bound} checked", self.w.cond, "compile with mark_dynamic on the batch only")
+        return bound
+
+    def _number(self, a):
+        """An int operand of a mask op: a literal, a SymInt (at this assignment) or a constant tensor."""
+        if isinstance(a, bool):
+            return None
+        if isinstance(a, (int, torch.SymInt)):
+            return self.sizes.int(a)
+        if isinstance(a, fx.Node):
+            v = val(a)
+            if isinstance(v, (int, torch.SymInt)):
+                return self.sizes.int(v)
+            if a.op == "call_function" and a.target in _CONSTANT_MAKERS and not a.all_input_nodes:
+                fill = a.args[1] if len(a.args) > 1 else (a.args[0] if a.args else None)
+                return int(fill) if isinstance(fill, (int, float)) and not isinstance(fill, bool) else None
+        return None
 
     # -- weight ------------------------------------------------------------------------------------
     def find_weight(self):
@@ -719,7 +814,7 @@ class _Verification:
                           "different math)")
         # a frozen parameter (torch._inductor.config.freezing) is a constant: it is the weight if it has
         # the weight's size; other constants are evaluated as what they are
-        frozen = [n for n in self.float_constants if self._numel(n) == self.l * N and T.dtype_of(n) == in_dtype]
+        frozen = [n for n in self.float_constants if self._numel(n) == self.l * N and _holds_dtype(n, in_dtype)]
         self.weight_leaf = self.floats[0] if self.floats else (frozen[0] if len(frozen) == 1 else None)
         if self.weight_leaf is None:
             return
@@ -732,11 +827,17 @@ class _Verification:
                 raise Refused("weight", f"the weight is computed by {T.op_name(n)} before the pooling", n,
                               "pass the [l, N] weight parameter itself (views and float casts are fine)")
         cands = [n for n in sorted(weight_region, key=_position)
-                 if T.dtype_of(n) == in_dtype and self._numel(n) == self.l * N]
+                 if self._numel(n) == self.l * N and (T.dtype_of(n) == in_dtype or
+                                                       (n is leaf and _holds_dtype(n, in_dtype)))]
         cands = [c for c in cands if c is leaf or leaf not in value_leaves([w.new], {self.lengths, self.input, c})]
         if not cands:
             shape = sizes.shape(leaf)
             if math.prod(shape) != self.l * N:
+                if math.prod(shape) % N == 0 and math.prod(shape) // N != self.l:
+                    raise Refused("mask", f"the condition selects windows of l={self.l} (stride {self.d}) but the "
+                                  f"weight {leaf.name} {list(shape)} has {math.prod(shape) // N} positions: the "
+                                  "condition is not s >= l and (s - l) % d == 0 for the pooled window", w.cond,
+                                  "the window completes when (s >= l) & ((s - l) % d == 0)")
                 raise Refused("weight", f"the weight {leaf.name} has shape {list(shape)}, but the mask's window "
                               f"length l={self.l} and N={N} need an [l, N] = [{self.l}, {N}] weight", leaf)
             raise Refused("weight", f"the weight is used as {T.dtype_of(leaf)} without passing through the input "
@@ -893,6 +994,12 @@ class _Verification:
                     raise Refused("gather", f"the window tokens read by {g.name} are not the last l={self.l} "
                                   f"tokens of each sequence (checked at lengths {lens.tolist()[:4]}...)", g,
                                   "positions are s - l + arange(l); page = block_table[b, p // P], offset p % P")
+        for n in sorted(self.arith, key=_position):
+            if n.target in T.SUMS:
+                free = [a for a in n.args[:2] if not (isinstance(a, fx.Node) and a in self.tokens)]
+                if free:
+                    raise Refused("pooling", f"{T.op_name(n)} adds a term that does not depend on the tokens "
+                                  f"({free[0].name if isinstance(free[0], fx.Node) else free[0]}): a bias", n)
         if self.weight_leaf is None:
             raise Refused("pooling", f"the pooled value is not the mean over the l={self.l} window tokens "
                           + ("(1/l is not exact in the input dtype)" if self.l & (self.l - 1) else ""), w.new,

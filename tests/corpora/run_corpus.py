@@ -117,9 +117,22 @@ def _backend(dialect, torchair):
 
     if dialect == "inductor":
         return nsa_fusion_backend
+    if dialect == "inductor_graph":  # Inductor's pipeline through its post-grad passes, no codegen
+        from fusion_harness import InductorGraphBackend
+
+        return InductorGraphBackend()
     cfg = torchair.CompilerConfig()
     cfg.debug.run_eagerly = True
     return nsa_fusion.get_npu_backend(compiler_config=cfg)
+
+
+def no_caches():
+    import contextlib
+
+    stack = contextlib.ExitStack()
+    stack.enter_context(torch._inductor.config.patch(fx_graph_cache=False, fx_graph_remote_cache=False))
+    stack.enter_context(torch._functorch.config.patch(enable_autograd_cache=False))
+    return stack
 
 
 def _compiles_without_pass(module, fresh, names, dialect, torchair, dynamic) -> bool:
@@ -131,8 +144,9 @@ def _compiles_without_pass(module, fresh, names, dialect, torchair, dynamic) -> 
     torch._dynamo.reset()
     os.environ["NSA_FUSION_DISABLE"] = "1"
     try:
-        torch.compile(module, backend=_backend(dialect, torchair), fullgraph=True,
-                      dynamic=True if dynamic == "all" else None)(*args)
+        with no_caches(), torch.no_grad():
+            torch.compile(module, backend=_backend(dialect, torchair), fullgraph=True,
+                          dynamic=True if dynamic == "all" else None)(*args)
         return True
     except Exception as exc:
         return "ge_converter" in str(exc)
@@ -156,7 +170,8 @@ def run_case(inputs_mod, case, dtype, dialect, dynamic, *, append=False, torchai
         return [x[k].clone() for k in names]
 
     eager_args = fresh()
-    eager = module(*eager_args)
+    with torch.no_grad():  # a decode step is inference (grad mode would make AOT keep activations)
+        eager = module(*eager_args)
     eager_cache = eager if case.functional else eager_args[-1]
     args = fresh()
     if dynamic == "batch":
@@ -166,9 +181,10 @@ def run_case(inputs_mod, case, dtype, dialect, dynamic, *, append=False, torchai
     torch._dynamo.reset()
     diagnostics.reset()
     try:
-        compiled = torch.compile(module, backend=_backend(dialect, torchair), fullgraph=True,
-                                 dynamic=True if dynamic == "all" else None)
-        result = compiled(*args)
+        with no_caches(), torch.no_grad():  # a cached graph would skip the pass (and its report)
+            compiled = torch.compile(module, backend=_backend(dialect, torchair), fullgraph=True,
+                                     dynamic=True if dynamic == "all" else None)
+            result = compiled(*args)
     except Exception as exc:
         root = exc
         while getattr(root, "inner_exception", None) is not None or root.__cause__ is not None:
@@ -183,7 +199,13 @@ def run_case(inputs_mod, case, dtype, dialect, dynamic, *, append=False, torchai
     out.fused = diagnostics.stats.get("fused", 0)
     out.reasons = [f"{e.pattern}: {e.reason} @ {e.node}" for e in diagnostics.events if e.kind == "rejected"]
     if case.expect == "fuse" and out.fused:
-        out.correct = _nan_equal(cache, golden(inputs_mod, case, x, l, d, P, dtype))
+        want = golden(inputs_mod, case, x, l, d, P, dtype)
+        if diagnostics.stats.get("target.ge_scatter"):
+            # torchair outside the Ascend kernel's limits (fp32 here): the GE-compilable scatter
+            # write-back sums in its own order, so fp32 agrees to rounding, not bit for bit
+            out.correct = _close(cache, want, dtype)
+        else:
+            out.correct = _nan_equal(cache, want)
         if case.functional:
             out.correct &= _nan_equal(args[-1], x["cache"])
     else:

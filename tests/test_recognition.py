@@ -1,0 +1,332 @@
+"""Recognition by meaning (issue 11): what the recogniser proves, what it refuses and how it says so.
+
+Each test targets one rule of ``nsa_fusion/patterns/verify.py``: the exhaustive mask, the probes of
+gather + pooling, the dtype rules, the write and keep checks, roles, sizes under dynamic shapes,
+the explain report.  Inductor's post-grad graph (``inductor_graph``) unless a test says otherwise.
+"""
+from __future__ import annotations
+
+import pytest
+import torch
+
+import nsa_fusion
+from fusion_harness import compile_and_run, count_fused_calls, rejections
+from golden import golden_compress_infer
+from nsa_fusion import diagnostics
+from nsa_fusion.testing.formulations import make_inputs
+
+ARGS = ("input", "weight", "slots", "block_table", "lengths")
+
+
+def _inputs(dtype=torch.float16, **kw):
+    x = make_inputs(dtype=dtype, **kw)
+    return x, [x[k] for k in ARGS] + [x["cache"].clone()]
+
+
+def _golden(x, weight=None):
+    return golden_compress_infer(x["input"], x["op_weight"] if weight is None else weight, x["slots"], x["l"], x["d"],
+                                 x["P"], block_table=x["block_table"], actual_seq_len=x["lengths"], cache=x["cache"])
+
+
+def _window(kv, table, lens, l, P):
+    pos = (lens.long()[:, None] - l + torch.arange(l)).clamp(min=0)
+    return kv[table.long().gather(1, pos // P), pos % P]
+
+
+class Step(torch.nn.Module):
+    """A plain step whose mask, pooling or write a test swaps out."""
+
+    def __init__(self, mask=None, pool=None, l=32, d=16):
+        super().__init__()
+        self.l, self.d = l, d
+        self.mask = mask or (lambda s, l, d: (s >= l) & ((s - l) % d == 0))
+        self.pool = pool or (lambda tok, w: (tok.float() * w.float()[None, :, :, None]).sum(1))
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        tok = _window(kv, table, lens, self.l, kv.shape[1])
+        new = self.pool(tok, w).to(cache.dtype)
+        s = slots.long()
+        cache[s] = torch.where(self.mask(lens, self.l, self.d)[:, None, None], new, cache[s])
+        return cache
+
+
+def _refusal():
+    (event,) = rejections()
+    return event
+
+
+# --- the mask: exhaustive over every length the cache can hold -------------------------------------
+def test_condition_wrong_at_a_single_length_is_refused_and_named():
+    x, args = _inputs()
+    eager = x["cache"].clone()
+    model = Step(mask=lambda s, l, d: (s >= l) & ((s - l) % d == 0) & (s != l + 5 * d))
+    model(*args[:-1], eager)
+    _, _, stats = compile_and_run(model, args, "inductor_graph")
+    assert stats.get("fused", 0) == 0
+    e = _refusal()
+    assert e.pattern == "mask" and f"length {32 + 5 * 16}" in e.reason, e
+    torch.testing.assert_close(args[-1], eager, rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("mask", [lambda s, l, d: (s - l) % d == 0, lambda s, l, d: (s >= l - d) & ((s - l) % d == 0)],
+                         ids=["no_threshold", "threshold_one_stride_early"])
+def test_condition_without_the_threshold_is_refused(mask):
+    """(s - l) % d == 0 also holds below l: those lengths write rows the contract leaves alone."""
+    x, args = _inputs()
+    eager = x["cache"].clone()
+    Step(mask=mask)(*args[:-1], eager)
+    _, _, stats = compile_and_run(Step(mask=mask), args, "inductor_graph")
+    assert stats.get("fused", 0) == 0 and _refusal().pattern == "mask", _refusal()
+    torch.testing.assert_close(args[-1], eager, rtol=2e-2, atol=2e-2)
+
+
+def test_condition_that_differs_only_beyond_the_cache_capacity_is_the_contract():
+    x, args = _inputs()  # capacity 4 pages * 64 = 256
+    model = Step(mask=lambda s, l, d: (s >= l) & ((s - l) % d == 0) & (s < 100000))
+    _, _, stats = compile_and_run(model, args, "inductor_graph")
+    assert stats.get("fused") == 1, stats
+    torch.testing.assert_close(args[-1], _golden(x), rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("spelling", [
+    lambda s, l, d: ~((s < l) | ((s - l) % d != 0)),
+    lambda s, l, d: torch.logical_and(s - l >= 0, torch.fmod(s - l, d) == 0),
+    lambda s, l, d: ((s - l) // d * d == s - l) & (s > l - 1),
+    lambda s, l, d: (s >= l).int() * ((s - l) % d == 0).int() > 0,
+], ids=["de_morgan", "fmod_logical_and", "floordiv_times", "int_product"])
+def test_any_mask_algebra_that_computes_the_condition_fuses(spelling):
+    x, args = _inputs()
+    _, _, stats = compile_and_run(Step(mask=spelling), args, "inductor_graph")
+    assert stats.get("fused") == 1, [(e.pattern, e.reason) for e in rejections()]
+    torch.testing.assert_close(args[-1], _golden(x), rtol=0, atol=0)
+
+
+def test_stride_one_condition_is_the_contract_with_d_equal_1():
+    """``s >= l`` alone is s >= l and (s - l) % 1 == 0: the op with d = 1 computes exactly that."""
+    x, args = _inputs()
+    _, code, stats = compile_and_run(Step(mask=lambda s, l, d: s >= l), args, "inductor_graph")
+    assert stats.get("fused") == 1, stats
+    assert ", 32, 1, 64)" in code, code
+    want = golden_compress_infer(x["input"], x["op_weight"], x["slots"], 32, 1, 64, block_table=x["block_table"],
+                                 actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+
+
+# --- pooling: linear, fp32, exact coefficients -------------------------------------------------------
+@pytest.mark.parametrize("pool,part,what", [
+    (lambda tok, w: (tok.float() * w.float()[None, :, :, None]).sum(1) + 1e-3, "pooling", "a bias"),
+    (lambda tok, w: (tok.float() * tok.float() * w.float()[None, :, :, None]).sum(1), "pooling", "tokens by tokens"),
+    (lambda tok, w: (tok.float().relu() * w.float()[None, :, :, None]).sum(1), "pooling", "relu"),
+    (lambda tok, w: ((tok * w[None, :, :, None]).float()).sum(1), "dtype", "float16"),
+    (lambda tok, w: (tok.float() * w.float()[None, :, :, None]).sum(1).half().float() * 1.0, "dtype", "rounded"),
+    (lambda tok, w: (tok.float() * (w.float() * 2)[None, :, :, None]).sum(1) / 2, "weight", "computed"),
+    (lambda tok, w: (tok.float() * w.float().flip(1)[None, :, :, None]).sum(1), "pooling", "not sum_j"),
+], ids=["bias", "quadratic", "relu", "half_products", "double_rounding", "computed_weight", "heads_swapped"])
+def test_pooling_that_is_not_the_contract_is_refused_with_its_part(pool, part, what):
+    x, args = _inputs()
+    eager = x["cache"].clone()
+    Step(pool=pool)(*args[:-1], eager)
+    _, _, stats = compile_and_run(Step(pool=pool), args, "inductor_graph")
+    assert stats.get("fused", 0) == 0, stats
+    e = _refusal()
+    assert e.pattern == part and what in e.reason, e
+    assert e.node and e.hint, e
+    torch.testing.assert_close(args[-1], eager, rtol=2e-2, atol=2e-2)
+
+
+def test_mean_over_a_power_of_two_window_fuses_and_other_l_is_refused():
+    for l, fuses in ((32, True), (48, False)):
+        x, args = _inputs(l=l, d=16, weight_layout="mean")
+        model = Step(pool=lambda tok, w: tok.float().mean(1), l=l, d=16)
+        _, _, stats = compile_and_run(model, args, "inductor_graph")
+        assert stats.get("fused", 0) == int(fuses), (l, stats)
+        if fuses:
+            torch.testing.assert_close(args[-1], _golden(x), rtol=0, atol=0)
+        else:
+            assert _refusal().pattern == "pooling" and "1/l is not exact" in _refusal().reason
+
+
+def test_fp32_weight_with_fp16_tokens_is_refused_because_the_op_would_round_it():
+    x, args = _inputs()
+    args[1] = args[1].float() + 1e-4  # not representable in fp16
+    _, _, stats = compile_and_run(Step(), args, "inductor_graph")
+    assert stats.get("fused", 0) == 0
+    e = _refusal()
+    assert e.pattern == "weight" and "round it" in e.reason, e
+
+
+# --- write and keep ------------------------------------------------------------------------------------
+def test_blend_instead_of_select_is_refused_with_a_hint():
+    class Blend(Step):
+        def forward(self, kv, w, slots, table, lens, cache):
+            tok = _window(kv, table, lens, self.l, kv.shape[1])
+            new = self.pool(tok, w).to(cache.dtype)
+            s = slots.long()
+            m = self.mask(lens, self.l, self.d)[:, None, None].to(cache.dtype)
+            cache[s] = new * m + cache[s] * (1 - m)
+            return cache
+
+    _, args = _inputs()
+    _, _, stats = compile_and_run(Blend(), args, "inductor_graph")
+    assert stats.get("fused", 0) == 0
+    e = _refusal()
+    assert e.pattern == "keep" and "inf/nan" in e.hint, e
+
+
+def test_keep_rows_read_at_other_indices_are_refused():
+    """The kept rows must be read at the written slots through casts and views only: index arithmetic
+    there (here a clamp that is the identity on every valid slot) is refused rather than probed."""
+    class ClampedKeep(Step):
+        def forward(self, kv, w, slots, table, lens, cache):
+            tok = _window(kv, table, lens, self.l, kv.shape[1])
+            new = self.pool(tok, w).to(cache.dtype)
+            s = slots.long()
+            cache[s] = torch.where(self.mask(lens, self.l, self.d)[:, None, None], new, cache[s.clamp(max=10 ** 6)])
+            return cache
+
+    _, args = _inputs()
+    _, _, stats = compile_and_run(ClampedKeep(), args, "inductor_graph")
+    assert stats.get("fused", 0) == 0
+    e = _refusal()
+    assert e.pattern == "keep" and "clamp" in e.reason, e
+
+
+def test_slots_computed_in_the_graph_are_the_op_slots():
+    """Writing to slots + 1 is the op with slot_mapping = slots + 1: same math, fuses."""
+    class Shifted(Step):
+        def forward(self, kv, w, slots, table, lens, cache):
+            return super().forward(kv, w, (slots + 1) % cache.shape[0], table, lens, cache)
+
+    x, args = _inputs()
+    _, _, stats = compile_and_run(Shifted(), args, "inductor_graph")
+    assert stats.get("fused") == 1, stats
+    shifted = (x["slots"] + 1) % x["cache"].shape[0]
+    want = golden_compress_infer(x["input"], x["op_weight"], shifted, 32, 16, 64, block_table=x["block_table"],
+                                 actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+
+
+# --- roles: appending to the paged KV in the same graph ----------------------------------------------
+class AppendAndCompressKV(torch.nn.Module):
+    """One decode step of an NSA layer: append this step's K and V to the paged caches, then compress
+    both (two compression steps in one graph)."""
+
+    def __init__(self, wk, wv, l=32, d=16):
+        super().__init__()
+        self.wk, self.wv = torch.nn.Parameter(wk, requires_grad=False), torch.nn.Parameter(wv, requires_grad=False)
+        self.l, self.d = l, d
+
+    def forward(self, k_pages, v_pages, k_new, v_new, slots, table, lens, k_cmp, v_cmp):
+        P = k_pages.shape[1]
+        last = lens.long() - 1
+        page = table.long().gather(1, (last // P)[:, None]).squeeze(1)
+        k_pages[page, last % P] = k_new
+        v_pages[page, last % P] = v_new
+        ok = (lens >= self.l) & ((lens - self.l) % self.d == 0)
+        s = slots.long()
+        for pages, w, cmp in ((k_pages, self.wk, k_cmp), (v_pages, self.wv, v_cmp)):
+            tok = _window(pages, table, lens, self.l, P)
+            new = torch.einsum("bjhd,jh->bhd", tok.float(), w.float()).to(cmp.dtype)
+            cmp.index_copy_(0, s, torch.where(ok[:, None, None], new, cmp[s]))
+        return k_cmp, v_cmp
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_decode_loop_that_appends_then_compresses_fuses_both_and_compiles_once(dialect):
+    from fusion_harness import InductorGraphBackend, TorchairLikeBackend
+
+    torch.manual_seed(0)
+    B, N, D, P, pages, l, d = 4, 2, 16, 64, 2, 32, 16  # P = 64: inside the Ascend kernel's limits
+    wk, wv = torch.randn(l, N).half(), torch.randn(l, N).half()
+    model = AppendAndCompressKV(wk, wv)
+    state = [torch.randn(B * pages, P, N, D).half(), torch.randn(B * pages, P, N, D).half()]
+    table = torch.randperm(B * pages).view(B, pages).int()
+    slots = torch.randperm(3 * B)[:B].int()
+    cmp = [torch.randn(3 * B, N, D).half(), torch.randn(3 * B, N, D).half()]
+    lens = torch.tensor([5, 20, 31, 40]).int()
+    eager_state, eager_cmp = [t.clone() for t in state], [t.clone() for t in cmp]
+    backend = InductorGraphBackend() if dialect == "inductor_graph" else TorchairLikeBackend()
+    torch._dynamo.reset()
+    diagnostics.reset()
+    compiled = torch.compile(model, backend=backend, fullgraph=True)
+    for step in range(48):
+        k_new, v_new = torch.randn(B, N, D).half(), torch.randn(B, N, D).half()
+        model(*eager_state, k_new, v_new, slots, table, lens, *eager_cmp)
+        compiled(*state, k_new, v_new, slots, table, lens, *cmp)
+        for got, want in zip(state + cmp, eager_state + eager_cmp):
+            torch.testing.assert_close(got, want, rtol=2e-3, atol=2e-3)
+        lens = lens + 1
+    assert len(backend.graphs) == 1  # one compile for the whole loop
+    assert diagnostics.stats["fused"] == 2 and count_fused_calls(backend.code()) == 2, diagnostics.stats
+
+
+# --- sizes under dynamic shapes ---------------------------------------------------------------------------
+class LiteralPageSize(torch.nn.Module):
+    """P written as a Python int while the page dimension of the input is symbolic (dynamic=True)."""
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        l, d, P = 32, 16, 64
+        N, D = kv.shape[2], kv.shape[3]
+        pos = (lens[:, None] - l + torch.arange(l)).clamp(min=0)
+        tok = kv.reshape(-1, N, D)[table.long().gather(1, pos // P) * P + pos % P]
+        new = (tok.float() * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
+        s = slots.long()
+        cache[s] = torch.where(((lens >= l) & ((lens - l) % d == 0))[:, None, None], new, cache[s])
+        return cache
+
+
+def test_python_int_page_size_fuses_under_dynamic_shapes_with_a_guard():
+    from fusion_harness import InductorGraphBackend
+
+    backend = InductorGraphBackend()
+    torch._dynamo.reset()
+    diagnostics.reset()
+    compiled = torch.compile(LiteralPageSize(), backend=backend, dynamic=True)
+    x, args = _inputs(B=5, N=3, D=48, P=64)
+    compiled(*args)
+    (fused,) = [e for e in diagnostics.events if e.kind == "fused"]
+    assert "guarded" in fused.reason and "== 64" in fused.reason, fused
+    torch.testing.assert_close(args[-1], _golden(x), rtol=0, atol=0)
+    # another batch and heads: the same compiled graph serves it (only the page size was guarded)
+    x, args = _inputs(B=7, N=3, D=48, P=64, seed=1)
+    compiled(*args)
+    assert len(backend.graphs) == 1
+    torch.testing.assert_close(args[-1], _golden(x), rtol=0, atol=0)
+    # pages of 128 rows: the guard fails, the model is recompiled; there the literal 64 is not the
+    # page size, so the step is not the contract and stays unfused, computing what the model says
+    kv = torch.randn(40, 128, 3, 48).half()
+    table = torch.randperm(40)[:20].view(5, 4).int()
+    lens = torch.tensor([32, 48, 64, 80, 96]).int()
+    w, slots, cache = torch.randn(32, 3).half(), torch.randperm(10)[:5].int(), torch.randn(10, 3, 48).half()
+    eager = cache.clone()
+    LiteralPageSize()(kv, w, slots, table, lens, eager)
+    diagnostics.reset()
+    compiled(kv, w, slots, table, lens, cache)
+    assert len(backend.graphs) == 2 and diagnostics.stats.get("fused", 0) == 0, diagnostics.stats
+    torch.testing.assert_close(cache, eager, rtol=2e-2, atol=2e-2)
+
+
+# --- explain ----------------------------------------------------------------------------------------
+def test_explain_names_part_node_source_line_and_hint(capsys):
+    x, args = _inputs()
+    model = Step(pool=lambda tok, w: (tok.float() * w.float()[None, :, :, None]).sum(1) + 1e-3)
+    report = nsa_fusion.explain(model, *args)
+    out = capsys.readouterr().out
+    (e,) = report.refused
+    assert e.pattern == "pooling" and e.hint
+    assert "test_recognition.py" in e.source and "1e-3" in e.source, e.source  # the line with the bias
+    assert "refused  pooling" in out and "hint:" in out and "test_recognition.py" in out, out
+    assert torch.equal(args[-1], x["cache"])  # explain works on copies
+
+
+# --- big caches: evaluated at a few rows ------------------------------------------------------------------
+def test_a_cache_too_big_to_evaluate_whole_is_verified_at_a_few_rows(monkeypatch):
+    from nsa_fusion.patterns import verify
+
+    monkeypatch.setattr(verify, "SHRINK_ABOVE", 1000)
+    monkeypatch.setattr(verify, "MAX_EVAL_ELEMENTS", 20_000)  # the input and cache are bigger than this
+    x, args = _inputs(num_slots=400, pages_per_seq=8)
+    assert args[0].numel() > 20_000 and args[-1].numel() > 20_000
+    _, _, stats = compile_and_run(Step(), args, "inductor_graph")
+    assert stats.get("fused") == 1, [(e.pattern, e.reason) for e in rejections()]
+    torch.testing.assert_close(args[-1], _golden(x), rtol=0, atol=0)
