@@ -13,7 +13,17 @@ from .ops import compress_infer
 
 # The pass pulls in torch._inductor (about a second): load it on first use, not on import.
 _LAZY = {"npu_backend": "backend", "get_npu_backend": "backend", "enable_inductor": "backend",
-         "disable_inductor": "backend", "install_into_compiler_config": "backend", "explain": "explain"}
+         "disable_inductor": "backend", "install_into_compiler_config": "backend", "explain": "explain",
+         "vllm_pass": "vllm", "vllm_ascend_pass": "vllm", "register_with_torchair": "backend"}
+
+
+def vllm_post_grad_pass(graph) -> None:
+    """The pass for vLLM's string form ``CompilationConfig(inductor_passes={"post_grad_custom_post_pass":
+    "nsa_fusion.vllm_post_grad_pass"})``: vLLM resolves the name in this module's namespace (so it is
+    defined here, cheaply) and wraps it in its ``CallableInductorPass``.  See :mod:`nsa_fusion.vllm`."""
+    from .vllm import vllm_post_grad_pass as run
+
+    run(graph)
 
 
 def __getattr__(name):
@@ -26,4 +36,5 @@ def __getattr__(name):
 __version__ = "0.1.0"
 
 __all__ = ["compress_infer", "reference", "npu_supports", "set_value_checks", "npu_backend", "get_npu_backend",
-           "enable_inductor", "disable_inductor", "install_into_compiler_config", "stats", "explain", "__version__"]
+           "enable_inductor", "disable_inductor", "install_into_compiler_config", "stats", "explain", "vllm_pass",
+           "vllm_ascend_pass", "vllm_post_grad_pass", "register_with_torchair", "__version__"]

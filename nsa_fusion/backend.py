@@ -104,6 +104,43 @@ def _torchair_hook(user_pre):
     return pre
 
 
+@functools.cache
+def register_with_torchair() -> bool:
+    """Register the pass in torchair's global pattern pass, so that *every* torchair compile in this
+    process runs it, also one whose ``CompilerConfig`` nsa_fusion never sees (vllm-ascend's
+    npugraph_ex/torchair path builds its own).  Each row write the global pass visits is handed to
+    the recogniser (``NsaFusionPass.fuse_write``); writes our ``CompilerConfig`` hook already decided
+    are skipped.  Idempotent; returns False where torchair does not import or keeps its pattern pass
+    elsewhere (a private attribute: ``torchair.patterns.pattern_pass_manager._pattern_manager()``)."""
+    try:
+        from torchair.patterns.pattern_pass_manager import _pattern_manager
+    except Exception:
+        return False
+    from torch._inductor.pattern_matcher import MULTIPLE, CallFunctionVarArgs, register_graph_pattern
+
+    from .patterns.optable import WRITES
+
+    pass_dict = getattr(_pattern_manager(), "pass_dict", None)
+    if pass_dict is None:
+        return False
+    fusion = _global_torchair_pass()
+
+    def handler(match, *args, **kwargs):
+        from .lowering import npu
+
+        npu.register_ge_converters()
+        npu.register_npu_kernels()
+        fusion.fuse_write(match.output_node())
+
+    register_graph_pattern(CallFunctionVarArgs(list(WRITES), users=MULTIPLE), pass_dict=pass_dict)(handler)
+    return True
+
+
+@functools.cache
+def _global_torchair_pass():
+    return NsaFusionPass(TORCHAIR, reinplace=True)
+
+
 def install_into_compiler_config(config):
     """Chain the pass into a torchair ``CompilerConfig``'s ``post_grad_custom_pre_pass`` (idempotent;
     the user's own hook still runs, after ours).  Set your own pre-pass hook before calling this (or

@@ -160,6 +160,75 @@ def bench_compile(formulation, model, repeats=2):
                 pass_s=best["pass_s"], pass_share=best["pass_s"] / best["on"], ratio=best["on"] / best["off"])
 
 
+def bench_vllm(reps: int) -> dict:
+    """One decode step (B=256, N=4, D=192, fp16; mulsum spelling) through vLLM's own compilation backend
+    with and without ``nsa_fusion.vllm_pass()``, against nsa_fusion's backend, in this run.  Empty
+    where vLLM is not installed."""
+    try:
+        import vllm  # noqa: F401
+    except ImportError:
+        return {}
+    import os
+
+    os.environ.setdefault("VLLM_DISABLE_COMPILE_CACHE", "1")
+    from vllm.compilation.decorators import support_torch_compile
+    from vllm.config import CompilationConfig, CompilationMode, VllmConfig, set_current_vllm_config
+    from vllm.forward_context import set_forward_context
+
+    from .backend import nsa_fusion_backend
+    from .testing.formulations import BY_NAME, CompressStep, make_inputs
+
+    x = make_inputs(B=256, N=4, D=192, l=32, d=16, P=128, pages_per_seq=4, dtype=torch.float16, qualifying="some")
+    step = CompressStep(BY_NAME["mulsum_index_put"], 32, 16)
+    weight = x["weight"]
+
+    @support_torch_compile(dynamic_arg_dims={"slots": 0, "block_table": 0, "lengths": 0})
+    class Model(torch.nn.Module):
+        def __init__(self, *, vllm_config, prefix="", **kwargs):
+            super().__init__()
+            self.weight = torch.nn.Parameter(weight, requires_grad=False)
+
+        def forward(self, kv, slots, block_table, lengths, cache):
+            return step(kv, self.weight, slots, block_table, lengths, cache)
+
+    def vllm_ms(with_pass):
+        extra = {"inductor_compile_config": {"post_grad_custom_post_pass": _vllm_pass()}} if with_pass else {}
+        config = VllmConfig(compilation_config=CompilationConfig(mode=CompilationMode.VLLM_COMPILE,
+                                                                 backend="inductor", **extra))
+        with set_current_vllm_config(config):
+            model = Model(vllm_config=config)
+        cache = x["cache"].clone()
+        with set_forward_context(None, vllm_config=config), torch.inference_mode():
+            return 1e3 * _median_s(lambda: model(x["input"], x["slots"], x["block_table"], x["lengths"], cache), reps)
+
+    def own_ms():
+        torch._dynamo.reset()
+        compiled = torch.compile(step, backend=nsa_fusion_backend)
+        cache = x["cache"].clone()
+        with torch.inference_mode():
+            return 1e3 * _median_s(lambda: compiled(x["input"], weight, x["slots"], x["block_table"], x["lengths"],
+                                                    cache), reps)
+
+    unfused, fused, own = vllm_ms(False), vllm_ms(True), own_ms()
+    return dict(vllm_unfused_ms=unfused, vllm_fused_ms=fused, own_backend_ms=own, vllm_over_own=fused / own)
+
+
+def _vllm_pass():
+    from .vllm import vllm_pass
+
+    return vllm_pass()
+
+
+def _median_s(fn, reps: int) -> float:
+    fn()  # compile / warm up
+    times = []
+    for _ in range(reps):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(prog="python -m nsa_fusion bench", description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="one size per section (< 1 min)")
@@ -188,7 +257,7 @@ def main(argv=None) -> int:
     cache = dict(slots_x1=small["num_slots"], slots_x16=big["num_slots"], ms_x1=small["fused_ms"],
                  ms_x16=big["fused_ms"], slowdown=big["fused_ms"] / small["fused_ms"] - 1)
     compiles = [bench_compile(f, m) for f, m in _step_models(names)]
-    result = dict(meta=meta, op=ops, step=steps, cache=cache, compile=compiles)
+    result = dict(meta=meta, op=ops, step=steps, cache=cache, compile=compiles, vllm=bench_vllm(reps))
     if args.json:
         print(json.dumps(result, indent=2))
     else:
@@ -221,6 +290,13 @@ def _print(r):
     c = r["cache"]
     print(f"\n[cache] fused step with {c['slots_x1']} vs {c['slots_x16']} cache slots: {c['ms_x1']:.3f} ms vs "
           f"{c['ms_x16']:.3f} ms ({100 * c['slowdown']:+.0f}%)")
+    v = r.get("vllm") or {}
+    if v:
+        print(f"\n[vllm] decode step through vLLM's backend (VLLM_COMPILE, Inductor; B=256 N=4 D=192 fp16): without the "
+              f"pass {v['vllm_unfused_ms']:.3f} ms, with nsa_fusion.vllm_pass() {v['vllm_fused_ms']:.3f} ms, "
+              f"nsa_fusion's own backend {v['own_backend_ms']:.3f} ms (vLLM path / own: {v['vllm_over_own']:.2f}x)")
+    else:
+        print("\n[vllm] vLLM is not installed (pip install '.[vllm]'): no row")
     print("\n[compile] nsa_fusion backend with the pass vs NSA_FUSION_DISABLE=1 (best of 2 fresh compiles, s)")
     _table(r["compile"], [("formulation", lambda x: x["formulation"]), ("with pass", lambda x: f"{x['with_pass_s']:.2f}"),
                           ("without", lambda x: f"{x['without_pass_s']:.2f}"), ("with/without", lambda x: f"{x['ratio']:.2f}x"),

@@ -184,7 +184,9 @@ def main(argv=None) -> int:
         torch._dynamo.reset()
         compiled = torch.compile(model, backend=counting_backend)
         fused_state = copy.deepcopy(state)
-        with torch.no_grad(), torch._inductor.config.patch(fx_graph_cache=False):
+        # no compile caches: a cached graph would skip the pass and its count
+        with torch.no_grad(), torch._inductor.config.patch(fx_graph_cache=False), \
+                torch._functorch.config.patch(enable_autograd_cache=False):
             outs, times = run(compiled, fused_state, xs, "compiled", show, device)
         from nsa_fusion.lowering import fuses_on
 
@@ -194,7 +196,9 @@ def main(argv=None) -> int:
             report["note"] = why
         report.update(compile_s=times[0], compiled_step_ms=1e3 * statistics.median(times[1:] or times),
                       fused=diagnostics.stats["fused"], expected_fusions=expected,
-                      recompiles=max(len(graphs) - 1, 0))
+                      recompiles=max(len(graphs) - 1, 0),
+                      refused=[f"{e.pattern}: {e.reason} ({e.source})" for e in diagnostics.events
+                               if e.kind == "rejected" and e.pattern != "write"])
         report["speedup"] = report["eager_step_ms"] / report["compiled_step_ms"]
         diffs = {}
         for i, (e_layer, f_layer) in enumerate(zip(eager_state["caches"], fused_state["caches"])):

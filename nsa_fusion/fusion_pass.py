@@ -27,12 +27,18 @@ import time
 import torch
 import torch.fx as fx
 from torch._inductor.custom_graph_pass import CustomGraphPass
+from torch._inductor.fx_passes.post_grad import remove_noop_ops
 
 from . import diagnostics
 from .patterns.evaluate import Sizes
 from .patterns.verify import Recognizer, Refused, source_line
-from .rewrite import DIALECTS, INDUCTOR, Dialect, fused_calls, has_stream_scopes, reinplace_clones, replace_step, \
-    stream_labels
+from .rewrite import DIALECTS, INDUCTOR, TORCHAIR, Dialect, fused_calls, has_stream_scopes, reinplace_clones, \
+    reinplace_mutation_outputs, replace_step, stream_labels
+
+
+# node.meta key on a row write the pass has decided about: a second pass over the same graph (torchair's
+# global pattern pass after our CompilerConfig hook) neither redoes nor re-reports it
+CONSIDERED = "nsa_fusion_considered"
 
 
 def disabled() -> bool:
@@ -81,35 +87,77 @@ class NsaFusionPass(CustomGraphPass):
             self.seconds += time.perf_counter() - start
 
     def _run(self, graph: fx.Graph) -> int:
-        rec = Recognizer(graph, Sizes.hints(graph))
-        labels = stream_labels(graph) if has_stream_scopes(graph) else None
+        rec, labels = self._prepare(graph)
         fused = 0
         for write in rec.writes():
             if write.graph is not graph or write not in set(graph.nodes):
                 continue  # removed by an earlier replacement
-            diagnostics.stats["candidates"] += 1
-            try:
-                step = rec.recognize(write)
-                if labels is not None:
-                    _single_stream(step, labels)
-            except Refused as refusal:
-                diagnostics.record("rejected", refusal.reason, pattern=refusal.part, dialect=self.dialect.name,
-                                   node=_describe(refusal.node or write), source=source_line(refusal.node or write),
-                                   hint=refusal.hint, anchor=write.name)
-                continue
-            guards = _specialize(step)
-            new = replace_step(step, self.dialect)
-            fused += 1
-            diagnostics.record("fused", f"l={step.l}, d={step.d}, {step.weight_layout} weight" + guards,
-                               pattern=_pattern_name(step), dialect=self.dialect.name, node=new.name,
-                               source=source_line(step.write), anchor=write.name)
+            fused += self._consider(rec, write, labels)
         if fused:
-            graph.eliminate_dead_code()
-            if self.reinplace:
-                reinplace_clones(graph)
-            graph.lint()
+            self._finish(graph)
         self.matched_count += fused
         return fused
+
+    def fuse_write(self, write: fx.Node) -> bool:
+        """Recognise and fuse the step ending in one row write (for pattern passes that visit writes
+        one by one, such as torchair's global pattern pass, see ``backend.register_with_torchair``)."""
+        if disabled() or write.meta.get(CONSIDERED):
+            return False
+        start = time.perf_counter()
+        try:
+            rec, labels = self._prepare(write.graph)
+            fused = self._consider(rec, write, labels)
+            if fused:
+                self._finish(rec.graph)
+                self.matched_count += 1
+            return bool(fused)
+        finally:
+            self.seconds += time.perf_counter() - start
+
+    def _prepare(self, graph: fx.Graph):
+        rec = Recognizer(graph, Sizes.hints(graph))
+        if self.dialect is TORCHAIR and rec.writes():
+            # torchair's graph is not simplified like Inductor's: under dynamic shapes it keeps full
+            # slices and slice_scatters (``cache[slots, :, :] = ...``) that change no value; Inductor's
+            # own no-op removal drops them, as Inductor does before its post-grad passes
+            remove_noop_ops(graph)
+        labels = stream_labels(graph) if has_stream_scopes(graph) else None
+        return rec, labels
+
+    def _consider(self, rec: Recognizer, write: fx.Node, labels) -> int:
+        """Recognise the step ending in ``write``, replace it, report the decision; 1 if fused."""
+        write.meta[CONSIDERED] = True
+        diagnostics.stats["candidates"] += 1
+        try:
+            step = rec.recognize(write)
+            if labels is not None:
+                _single_stream(step, labels)
+        except Refused as refusal:
+            diagnostics.record("rejected", refusal.reason, pattern=refusal.part, dialect=self.dialect.name,
+                               node=_describe(refusal.node or write), source=source_line(refusal.node or write),
+                               hint=refusal.hint, anchor=write.name)
+            return 0
+        except Exception as exc:  # a bug in the recogniser must never break the user's compile
+            diagnostics.log.warning("nsa_fusion: recognising %s failed (%s: %s); left unfused",
+                                    write.name, type(exc).__name__, exc, exc_info=True)
+            diagnostics.record("rejected", f"internal error: {type(exc).__name__}: {exc}", pattern="internal",
+                               dialect=self.dialect.name, node=_describe(write), source=source_line(write),
+                               hint="please report this with the model code", anchor=write.name)
+            return 0
+        guards = _specialize(step)
+        new = replace_step(step, self.dialect)
+        diagnostics.record("fused", f"l={step.l}, d={step.d}, {step.weight_layout} weight" + guards,
+                           pattern=_pattern_name(step), dialect=self.dialect.name, node=new.name,
+                           source=source_line(step.write), anchor=write.name)
+        return 1
+
+    def _finish(self, graph: fx.Graph) -> None:
+        """Drop what the replacements left dead, then write the caches in place."""
+        graph.eliminate_dead_code()
+        if self.reinplace:
+            reinplace_clones(graph)
+            reinplace_mutation_outputs(graph)
+        graph.lint()
 
     def uuid(self) -> str:
         # NSA_FUSION_DISABLE is part of the key: a graph compiled with the pass off must never be

@@ -137,6 +137,49 @@ def reinplace_clones(graph: fx.Graph) -> int:
     return done
 
 
+def reinplace_mutation_outputs(graph: fx.Graph) -> int:
+    """The same for graphs that *return* the updated cache instead of copying it back (AOTAutograd
+    without ``keep_inference_input_mutations``, as vllm-ascend compiles): when AOTAutograd's metadata
+    says the output is the cache input's mutation, the fused call writes the input itself and the graph
+    returns the input; the runtime then copies the input onto itself, which torch skips::
+
+        before:  c = clone(cache); compress_infer_(.., c, ..); return (c, ...)   # runtime: cache.copy_(c)
+        after:   compress_infer_(.., cache, ..); return (cache, ...)             # runtime: cache.copy_(cache)
+
+    A functional step (``return cache.to(dtype)``, the argument left untouched) is not a mutation of
+    the input in that metadata, so it keeps its clone."""
+    from torch._guards import TracingContext
+
+    ctx = TracingContext.try_get()
+    meta = getattr(ctx, "fw_metadata", None) if ctx is not None else None
+    if meta is None or not getattr(meta, "mutated_inp_runtime_indices", None):
+        return 0
+    placeholders = [n for n in graph.nodes if n.op == "placeholder"]
+    output = next(n for n in reversed(graph.nodes) if n.op == "output")
+    outs = output.args[0] if isinstance(output.args[0], (list, tuple)) else [output.args[0]]
+    order = {n: i for i, n in enumerate(graph.nodes)}
+    done = 0
+    for k, inp in enumerate(meta.mutated_inp_runtime_indices):
+        if k >= len(outs) or inp >= len(placeholders):
+            break
+        clone, base = outs[k], placeholders[inp]
+        info = meta.input_info[inp]
+        if not (isinstance(clone, fx.Node) and clone.target == aten.clone.default and clone.args[0] is base) \
+                or getattr(info, "mutates_metadata", False):
+            continue
+        ops = [u for u in clone.users if u.target == FUSED_OP and u.args[5] is clone]
+        if len(ops) != 1 or any(u is not ops[0] and u is not output for u in clone.users):
+            continue
+        op = ops[0]
+        if any(order[u] > order[op] for u in base.users if u is not clone):
+            continue  # the old cache is read after the write
+        op.update_arg(5, base)
+        clone.replace_all_uses_with(base)
+        graph.erase_node(clone)
+        done += 1
+    return done
+
+
 # --- NPU streams (torchair's npu_stream_switch scopes) -------------------------------------------------
 _SCOPE_ENTER, _SCOPE_EXIT = "air.scope_enter.default", "air.scope_exit.default"
 

@@ -118,3 +118,14 @@ def unfused_writes(code: str) -> list[str]:
 
 def rejections():
     return [e for e in diagnostics.events if e.kind == "rejected"]
+
+
+def fused_calls_write_inputs(code: str) -> bool:
+    """Every fused call in generated code writes a graph input (the cache itself: ``argN_1``), not a
+    buffer (a clone of it), and nothing copies into a graph input."""
+    import re
+
+    body = strip_comments(code)
+    calls = re.findall(r"compress_infer_\.default\(([^)]*)\)", body)
+    writes_inputs = all(c.split(",")[5].strip().startswith(("arg", "primals")) for c in calls)
+    return bool(calls) and writes_inputs and not re.search(r"\.copy_\(|aten\.copy_", body)

@@ -173,6 +173,22 @@ def test_blend_instead_of_select_is_refused_with_a_hint():
     assert e.pattern == "keep" and "inf/nan" in e.hint, e
 
 
+def test_keep_branch_that_changes_the_bits_of_kept_rows_is_refused():
+    """``cache[s] + 0.0`` keeps every value but turns -0.0 into +0.0: rows of sequences whose window did
+    not complete must stay bit-identical."""
+    class PlusZero(Step):
+        def forward(self, kv, w, slots, table, lens, cache):
+            tok = _window(kv, table, lens, self.l, kv.shape[1])
+            new = self.pool(tok, w).to(cache.dtype)
+            s = slots.long()
+            cache[s] = torch.where(self.mask(lens, self.l, self.d)[:, None, None], new, cache[s] + 0.0)
+            return cache
+
+    _, args = _inputs()
+    _, _, stats = compile_and_run(PlusZero(), args, "inductor_graph")
+    assert stats.get("fused", 0) == 0 and _refusal().pattern == "keep", _refusal()
+
+
 def test_keep_rows_read_at_other_indices_are_refused():
     """The kept rows must be read at the written slots through casts and views only: index arithmetic
     there (here a clamp that is the identity on every valid slot) is refused rather than probed."""
@@ -330,3 +346,51 @@ def test_a_cache_too_big_to_evaluate_whole_is_verified_at_a_few_rows(monkeypatch
     _, _, stats = compile_and_run(Step(), args, "inductor_graph")
     assert stats.get("fused") == 1, [(e.pattern, e.reason) for e in rejections()]
     torch.testing.assert_close(args[-1], _golden(x), rtol=0, atol=0)
+
+
+# --- torch_npu's own CPU golden, vectorised --------------------------------------------------------------
+def opplugin_golden_vectorised(input, weight, slot_mapping, block_table, actual_seq_len, cache, l, d, P):
+    """Ascend op-plugin's golden for npu_nsa_compress_infer (test/test_custom_ops/
+    test_npu_nsa_compress_infer.py, ``cpu_op_exec`` + ``get_last_kv``), vectorised over the batch the way
+    that golden computes it: fp32 copies of input, weight and cache; the window's tokens taken from the
+    current page, or from the previous page when the window starts there (``where``); the weighted sum;
+    ``cache[slot] = ...``; and the whole cache returned in the input dtype (functional: the argument is
+    not modified)."""
+    input_dtype = input.dtype
+    input, weight, cache = input.to(torch.float32), weight.to(torch.float32), cache.to(torch.float32)
+    s = actual_seq_len.long()
+    block_num = (s - 1) // P
+    tile = s - block_num * P  # tokens of the window in the current page
+    rows = torch.arange(s.shape[0])
+    cur_page = block_table.long()[rows, block_num]
+    pre_page = block_table.long()[rows, (block_num - 1).clamp(min=0)]
+    j = torch.arange(l)
+    from_pre = j[None, :] < (l - tile)[:, None]  # tile < l: the first l - tile tokens are on the previous page
+    pre_off = (P - l + tile[:, None] + j[None, :]).clamp(0, P - 1)
+    cur_off = (tile[:, None] - l + j[None, :]).clamp(0, P - 1)
+    last_kv = torch.where(from_pre[:, :, None, None], input[pre_page[:, None], pre_off],
+                          input[cur_page[:, None], cur_off])  # [B, l, N, D]
+    compressed = (last_kv * weight.unsqueeze(2)[None]).sum(dim=1)
+    ok = (s >= l) & ((s - l) % d == 0)
+    slots = slot_mapping.long()
+    cache[slots] = torch.where(ok[:, None, None], compressed, cache[slots])
+    return cache.to(input_dtype)
+
+
+class OpPluginGolden(torch.nn.Module):
+    def forward(self, input, weight, slots, table, lens, cache):
+        return opplugin_golden_vectorised(input, weight, slots, table, lens, cache, 32, 16, 64)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=["fp16", "bf16"])
+def test_op_plugin_golden_vectorised_fuses_out_of_place(dialect, dtype):
+    """The vendor's own golden, vectorised (l <= P, as that golden assumes): fuses, bit-exact to the
+    independent golden, and stays functional: the cache argument is untouched, a new cache returned."""
+    x, args = _inputs(dtype=dtype)
+    before = args[-1].clone()
+    out, code, stats = compile_and_run(OpPluginGolden(), args, dialect)
+    assert stats.get("fused") == 1, [(e.pattern, e.reason) for e in rejections()]
+    assert count_fused_calls(code) == 1
+    torch.testing.assert_close(out, _golden(x), rtol=0, atol=0)
+    assert torch.equal(args[-1], before) and out is not args[-1]

@@ -50,12 +50,12 @@ MUTATIONS = [
               F + "::test_near_miss_stays_unfused_and_correct"), "kept rows are never checked"),
     Mutation("keep_nan_equal", V, "        return torch.equal(a, b) and torch.equal(torch.signbit(a), torch.signbit(b))",
              "        return bool(torch.isclose(a.float(), b.float(), equal_nan=True).all())",
-             (R + "::test_blend_instead_of_select_is_refused_with_a_hint",), "bit comparisons become approximate"),
+             (R + "::test_keep_branch_that_changes_the_bits_of_kept_rows_is_refused",), "bit comparisons become approximate"),
     Mutation("write_not_compared", V, "        if not _bits_equal(z, want):\n            raise Refused(\"write\"",
              "        if False:\n            raise Refused(\"write\"",
              (F + "::test_near_miss_stays_unfused_and_correct",), "the row write is never checked"),
-    Mutation("keep_index_arithmetic", V, "            if n.op == \"call_function\" and T.is_int(n) and not (n.target in T.CASTS or n.target in T.VIEWS):",
-             "            if False:", (R + "::test_keep_rows_read_at_other_indices_are_refused",),
+    Mutation("keep_index_arithmetic", V, "            if n.op == \"call_function\" and T.is_int(n) and not (n.target in T.CASTS or n.target in T.VIEWS) \\\n",
+             "            if False and n.op == \"call_function\" and T.is_int(n) and not (n.target in T.CASTS or n.target in T.VIEWS) \\\n", (R + "::test_keep_rows_read_at_other_indices_are_refused",),
              "kept rows read through slot arithmetic"),
     Mutation("products_of_tokens", V, "                if sum(1 for f in factors if f in tokens) > 1:",
              "                if sum(1 for f in factors if f in tokens) > 2:",
@@ -111,8 +111,9 @@ MUTATIONS = [
 def run(mutation: Mutation) -> tuple[bool, float]:
     path = ROOT / mutation.path
     original = path.read_text()
-    if original.count(mutation.old) != 1:
-        raise SystemExit(f"{mutation.name}: the snippet occurs {original.count(mutation.old)} times in {mutation.path}")
+    if original.count(mutation.old) != 1:  # the code moved on: the mutation must be updated, not skipped
+        print(f"STALE    {mutation.name}: the snippet occurs {original.count(mutation.old)} times in {mutation.path}")
+        return False, 0.0
     start = time.perf_counter()
     try:
         path.write_text(original.replace(mutation.old, mutation.new))

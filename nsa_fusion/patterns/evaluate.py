@@ -184,6 +184,8 @@ class Subgraph:
         inside = ancestors(self.outputs, self.inputs)
         self.nodes = [n for n in graph.nodes if n in inside]
         self.leaves = [n for n in self.nodes if n.op in ("placeholder", "get_attr")]
+        # leaves whose values matter (not only their shapes, e.g. zeros_like(cache.float()))
+        self._values_read = _value_ancestors(self.outputs, set(self.inputs))
         for n in self.nodes:
             if n.op == "call_function" and is_mutation(n):
                 raise EvaluationError(f"{n.name} ({n.target}) mutates a tensor inside the step")
@@ -259,8 +261,7 @@ class Subgraph:
             if isinstance(v, torch.SymInt) or isinstance(v, int):
                 values.append(sizes.int(v))
                 continue
-            if isinstance(v, torch.Tensor) and all(u.op != "call_function" or _reads_only_shape(u, n)
-                                                   for u in n.users if u in set(self.nodes)):
+            if isinstance(v, torch.Tensor) and n not in self._values_read:
                 values.append(torch.empty(sizes.shape(n), dtype=v.dtype))
                 continue
             if n.op == "get_attr":
@@ -299,8 +300,17 @@ def _flat_args(node: fx.Node):
     return out
 
 
-def _reads_only_shape(user: fx.Node, node: fx.Node) -> bool:
-    return user.target in SHAPE_ONLY
+def _value_ancestors(outputs, stop: set) -> set:
+    """Nodes whose values (not only shapes) reach ``outputs``, not looking past ``stop``."""
+    seen, work = set(), list(outputs)
+    while work:
+        n = work.pop()
+        if n in seen or n in stop:
+            continue
+        seen.add(n)
+        if n.op == "call_function" and n.target not in SHAPE_ONLY:
+            work.extend(a for a in n.all_input_nodes)
+    return seen
 
 
 def _attr(node: fx.Node):

@@ -128,7 +128,7 @@ def value_ancestors(outputs, stop=()) -> set[fx.Node]:
 
 def depending_on(region, sources) -> set[fx.Node]:
     """The nodes of ``region`` whose values depend on ``sources`` (forward propagation, one pass)."""
-    order = sorted(region, key=_position)
+    order = in_order(region)
     dep = set(sources) & set(region) | set(sources)
     for n in order:
         if n not in dep and any(a in dep for a in T.value_inputs(n)):
@@ -136,14 +136,19 @@ def depending_on(region, sources) -> set[fx.Node]:
     return dep & set(region)
 
 
-def _position(node: fx.Node) -> int:
-    """Topological position (fx keeps nodes in order; cached per graph)."""
-    graph = node.graph
+def in_order(nodes, reverse: bool = False) -> list[fx.Node]:
+    """``nodes`` in graph (topological) order.  Positions are cached per graph and recomputed, for
+    all nodes at once before sorting, when a node is new (the pass inserts nodes as it fuses): a
+    sort must never mix positions from before and after an insertion."""
+    nodes = list(nodes)
+    if not nodes:
+        return nodes
+    graph = nodes[0].graph
     cache = getattr(graph, "_nsa_fusion_order", None)
-    if cache is None or node not in cache:
+    if cache is None or any(n not in cache for n in nodes):
         cache = {n: i for i, n in enumerate(graph.nodes)}
         graph._nsa_fusion_order = cache
-    return cache[node]
+    return sorted(nodes, key=cache.__getitem__, reverse=reverse)
 
 
 def value_leaves(outputs, stop=()) -> set[fx.Node]:
@@ -184,7 +189,7 @@ def dominators(target: fx.Node, candidates, stop=()) -> list[fx.Node]:
     """The ``candidates`` that every value path from a graph input to ``target`` passes through,
     nearest to ``target`` first."""
     found = []
-    for c in sorted(candidates, key=lambda n: -_position(n)):
+    for c in in_order(candidates, reverse=True):
         leaves = {n for n in value_leaves([target], set(stop) | {c}) if n is not c and not _constant_leaf(n)}
         if not leaves:
             found.append(c)
@@ -400,7 +405,7 @@ class Recognizer:
         return torch.Generator().manual_seed(self.seed * 1000003 + salt)
 
 
-_STAGES = ["write", "keep", "gather", "roles", "mask", "weight", "pooling", "dtype", "sizes", "device"]  # run order
+_STAGES = ["internal", "write", "keep", "gather", "roles", "mask", "weight", "pooling", "dtype", "sizes", "device"]  # run order
 
 
 class _WriteSide:
@@ -414,9 +419,15 @@ class _WriteSide:
         self.values = write.args[values_pos]
         sizes = rec.sizes
         if write.target in (aten.index_put.default, aten._unsafe_index_put.default):
-            indices = [i for i in write.args[index_pos] if i is not None]
-            if len(write.args[index_pos]) != 1 or len(indices) != 1:
-                raise Refused("write", "the write indexes more than the cache rows", write)
+            indices = list(write.args[index_pos])
+            if not indices or indices[0] is None:
+                raise Refused("write", "the write does not index the cache rows", write)
+            # cache[slots] or cache[slots[:, None, None], arange(N)[:, None], arange(D)]: the indices
+            # after the first may only be constants (the write check then proves it writes whole rows)
+            for extra in indices[1:]:
+                if extra is not None and {n for n in value_leaves([extra]) if not _constant_leaf(n)}:
+                    raise Refused("write", "the write indexes inside the cache rows with data-dependent "
+                                  "indices", extra)
             index = indices[0]
             accumulate = write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)
             if accumulate:
@@ -522,7 +533,8 @@ class _WriteSide:
         # which rows are kept must not depend on slot values except through the read itself (then one
         # probe with distinct values proves the keep branch for every slot mapping)
         for n in value_ancestors([self.keep], {self.cache, self.slots}) - {self.cache, self.slots}:
-            if n.op == "call_function" and T.is_int(n) and not (n.target in T.CASTS or n.target in T.VIEWS):
+            if n.op == "call_function" and T.is_int(n) and not (n.target in T.CASTS or n.target in T.VIEWS) \
+                    and self.slots in value_ancestors([n]):
                 raise Refused("keep", f"the kept rows are read at indices computed by {T.op_name(n)}, not at the "
                               "written slots", n)
         try:
@@ -534,11 +546,13 @@ class _WriteSide:
             S = _probe_shape(self.cache, sizes, rows)[0]
             cache = torch.randn(_probe_shape(self.cache, sizes, rows), generator=gen).to(self.dtype)
             cache[0] = float("nan")
-            if S > 1:
+            if S > 2:
                 cache[1] = float("inf")
+                cache[2] = -0.0  # a kept row must stay -0.0 (x + 0.0 would make it +0.0)
             slots = torch.randperm(S, generator=gen)[: self.B]
-            if self.B > 1 and S > 1:  # make sure the special rows are read
-                slots[0], slots[1] = 0, 1
+            for i in range(min(self.B, S, 3)):  # make sure the special rows are read
+                slots[slots == i] = slots[i]
+                slots[i] = i
             slots = slots.to(T.dtype_of(self.slots))
             new = torch.randn(sizes.shape(self.new), generator=gen).to(T.dtype_of(self.new))
             if new.dim() and new.shape[0] == self.B and self.B > 2:
@@ -617,7 +631,7 @@ class _Verification:
                 if root is not None:
                     roots.add(root)
         if not roots:
-            end = sorted(ends, key=_position)[0]
+            end = in_order(ends)[0]
             raise Refused("gather", f"tokens are gathered from {end.name} ({T.op_name(end) if end.op == 'call_function' else end.op}),"
                           f" which is not a [num_blocks, P, N, D] {w.dtype} tensor", end)
         if len(roots) != 1:
@@ -822,12 +836,12 @@ class _Verification:
         region = self.region - {self.input}
         tokens = depending_on(region | {self.input}, {self.input})
         weight_region = depending_on(region, {leaf}) - tokens
-        for n in sorted(weight_region, key=_position):
+        for n in in_order(weight_region):
             if n is not leaf and n.op == "call_function" and not (T.is_data_movement(n) and n.target not in T.GATHERS):
                 raise Refused("weight", f"the weight is computed by {T.op_name(n)} before the pooling", n,
                               "pass the [l, N] weight parameter itself (views and float casts are fine)")
-        cands = [n for n in sorted(weight_region, key=_position)
-                 if self._numel(n) == self.l * N and (T.dtype_of(n) == in_dtype or
+        cands = [n for n in in_order(weight_region)
+                 if T.is_tensor(n) and self._numel(n) == self.l * N and (T.dtype_of(n) == in_dtype or
                                                        (n is leaf and _holds_dtype(n, in_dtype)))]
         cands = [c for c in cands if c is leaf or leaf not in value_leaves([w.new], {self.lengths, self.input, c})]
         if not cands:
@@ -861,7 +875,7 @@ class _Verification:
         in_dtype = T.dtype_of(self.input)
         self.rounding: list[fx.Node] = []
         arith, rounded = set(), set()
-        for n in sorted(tokens, key=_position):
+        for n in in_order(tokens):
             if n is self.input:
                 continue
             ins = [a for a in T.value_inputs(n) if a in tokens]
@@ -982,7 +996,7 @@ class _Verification:
         w = self.w
         want_tokens = contract_tokens(inp, table, lens, self.l).to(torch.float32)
         frontier = [self.input, self.table, self.lengths]
-        for g in sorted(self.token_boundaries(), key=_position):
+        for g in in_order(self.token_boundaries()):
             try:
                 shrink = {n: r for n, r in self.rows.items() if n is self.input}
                 got = Subgraph([g], frontier, shrink=shrink)([inp, table, lens.to(T.dtype_of(self.lengths))],
@@ -994,7 +1008,7 @@ class _Verification:
                     raise Refused("gather", f"the window tokens read by {g.name} are not the last l={self.l} "
                                   f"tokens of each sequence (checked at lengths {lens.tolist()[:4]}...)", g,
                                   "positions are s - l + arange(l); page = block_table[b, p // P], offset p % P")
-        for n in sorted(self.arith, key=_position):
+        for n in in_order(self.arith):
             if n.target in T.SUMS:
                 free = [a for a in n.args[:2] if not (isinstance(a, fx.Node) and a in self.tokens)]
                 if free:
