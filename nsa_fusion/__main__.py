@@ -1,13 +1,25 @@
-"""``python -m nsa_fusion demo|bench|explain-env``."""
+"""``python -m nsa_fusion demo|bench``."""
 from __future__ import annotations
 
 import sys
 
 
+USAGE = """usage: python -m nsa_fusion {demo,bench} [options]
+
+commands:
+  demo    a small NSA decode loop (paged KV append + K/V compression in 2 layers) run eagerly and
+          compiled with nsa_fusion's backend: fused steps, max abs difference, ms/step, speedup
+  bench   the benchmark tables: the fused op against the eager composite, plain Inductor and the
+          memory floor; whole compiled decode steps; cost against cache size; vLLM (when installed);
+          compile time and the pass's share of it
+
+each command takes --help for its options"""
+
+
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in ("-h", "--help"):
-        print("usage: python -m nsa_fusion {demo,bench} [options]   (each takes --help)")
+        print(USAGE)
         return 0 if argv else 2
     command, rest = argv[0], argv[1:]
     if command == "demo":

@@ -57,8 +57,24 @@ def nsa_fusion_backend(gm: torch.fx.GraphModule, example_inputs, **kwargs):
     """Inductor with the fusion pass (the user's own post-grad pre-pass still runs, after ours)."""
     from torch._inductor.compile_fx import compile_fx
 
+    from torch._dynamo.utils import counters
+
+    from . import diagnostics
+
+    hits = _cache_hits(counters)
     with torch._inductor.config.patch(post_grad_custom_pre_pass=_chain_with_user_pass()):
-        return compile_fx(gm, example_inputs, **kwargs)
+        compiled = compile_fx(gm, example_inputs, **kwargs)
+    if _cache_hits(counters) > hits:
+        # the pass did not run here, so ``stats`` cannot count what the cached graph holds; say so
+        diagnostics.record("cached", "this graph came from Inductor's compile cache: the pass ran when it was "
+                           "first compiled (the cache key includes the pass's uuid), not in this process, so "
+                           "nsa_fusion.stats does not count its fusions; explain() compiles without caches",
+                           pattern="cache")
+    return compiled
+
+
+def _cache_hits(counters) -> int:
+    return counters["inductor"]["fxgraph_cache_hit"] + counters["aot_autograd"]["autograd_cache_hit"]
 
 
 def enable_inductor() -> None:

@@ -146,14 +146,15 @@ def run(model, state, xs, progress_label, show_progress, device):
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(prog="python -m nsa_fusion demo", description=__doc__.splitlines()[0])
-    p.add_argument("--steps", type=int, default=64)
-    p.add_argument("--batch", type=int, default=32)
-    p.add_argument("--layers", type=int, default=2)
-    p.add_argument("--dtype", choices=sorted(DTYPES), default="fp16")
+    p.add_argument("--steps", type=int, default=64, help="decode steps to run (default: 64)")
+    p.add_argument("--batch", type=int, default=32, help="sequences decoded together (default: 32)")
+    p.add_argument("--layers", type=int, default=2, help="NSA layers, each compressing K and V (default: 2)")
+    p.add_argument("--dtype", choices=sorted(DTYPES), default="fp16", help="data dtype (default: fp16)")
     p.add_argument("--device", default=None, help="cpu, cuda or npu (default: the accelerator if present)")
     p.add_argument("--no-compile", action="store_true", help="run the eager model only")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of the report")
-    p.add_argument("--no-progress", action="store_true")
+    p.add_argument("--no-progress", action="store_true", help="no progress display (it is off anyway when "
+                   "stderr is not a terminal)")
     args = p.parse_args(argv)
 
     import nsa_fusion
@@ -162,8 +163,10 @@ def main(argv=None) -> int:
     device = torch.device(args.device or ("cuda" if torch.cuda.is_available() else "cpu"))
     dtype = DTYPES[args.dtype]
     model, state, xs = build(args, device, dtype)
-    show = not args.json and not args.no_progress
-    report = dict(device=str(device), dtype=args.dtype, batch=args.batch, steps=args.steps, layers=args.layers)
+    # a progress line rewrites itself with \r: only on a terminal, never into a log
+    show = not args.json and not args.no_progress and sys.stderr.isatty()
+    report = dict(device=str(device), dtype=args.dtype, batch=args.batch, steps=args.steps, layers=args.layers,
+                  threads=torch.get_num_threads())
 
     eager_state = copy.deepcopy(state)
     with torch.no_grad():
@@ -220,7 +223,8 @@ def main(argv=None) -> int:
 
 
 def _print(r):
-    print(f"device {r['device']}, dtype {r['dtype']}, batch {r['batch']}, {r['layers']} layers, {r['steps']} steps")
+    print(f"device {r['device']}, {r['threads']} CPU threads, dtype {r['dtype']}, batch {r['batch']}, {r['layers']} layers, "
+          f"{r['steps']} steps")
     print(f"eager     {r['eager_step_ms']:8.3f} ms/step")
     if "fused" not in r:
         return
@@ -230,6 +234,8 @@ def _print(r):
     print(f"fused     {r['fused']} of {r['expected_fusions']} compression steps expected")
     if r.get("note"):
         print(f"note      {r['note']}")
+    for refusal in r.get("refused", []):
+        print(f"refused   {refusal}")
     for k, v in r["max_abs_diff"].items():
         print(f"  max |eager - compiled| {k:16s} {v:.3g}")
     print("OK" if r["ok"] else "FAILED: " + ("numbers differ" if not r["numbers_match"] else "not all fused"))

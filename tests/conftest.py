@@ -15,6 +15,31 @@ _TESTS_DIR = str(pathlib.Path(__file__).resolve().parent)
 if _TESTS_DIR not in sys.path:
     sys.path.insert(0, _TESTS_DIR)
 
+# --- which nsa_fusion is under test ---------------------------------------------------------------------
+_SOURCE_TREE = pathlib.Path(__file__).resolve().parents[1] / "nsa_fusion"
+
+
+def _tested_package() -> pathlib.Path:
+    import nsa_fusion
+
+    return pathlib.Path(nsa_fusion.__file__).resolve().parent
+
+
+def pytest_report_header(config):
+    return f"nsa_fusion under test: {_tested_package()}"
+
+
+def pytest_sessionstart(session):
+    """In CI the tests must exercise the *installed* package (``pip install .``), not the source tree
+    beside them, so that a packaging defect (a module or a package-data file left out of the wheel)
+    fails the suite.  ``python -m pytest`` puts the working directory on ``sys.path``; the README's
+    command therefore runs ``pytest`` from the repository root, where only ``tests/`` is added."""
+    if os.environ.get("CI") == "true" and _tested_package() == _SOURCE_TREE.resolve():
+        pytest.exit(f"CI must test the installed nsa_fusion, but it was imported from the source tree "
+                    f"{_SOURCE_TREE} (run the 'pytest' command, not 'python -m pytest', and install "
+                    f"with 'pip install .', not '-e')", returncode=3)
+
+
 # --- fixtures ----------------------------------------------------------------------------------------
 
 

@@ -102,7 +102,8 @@ VIOLATIONS = [
     ("P", dict(P=32, pages_per_seq=6), "64 or 128"),
     ("D%16", dict(D=24), "head_dim"),
     ("D>256", dict(D=272, B=2), "head_dim"),
-    ("N>=64", dict(N=64, B=2, D=16), "< 64"),
+    ("N>64", dict(N=65, B=2, D=16), "<= 64"),
+    ("batch>2048", dict(B=2049, N=1, D=16, pages_per_seq=1), "<= 2048"),
     ("N odd >50", dict(N=51, B=2, D=16), "even"),
 ]
 
@@ -112,7 +113,8 @@ def test_each_vendor_limit_falls_back_to_portable(vendor_op, name, kw, reason):
     inputs = make_inputs(qualifying="all", **kw)
     ok, why = nsa_fusion.npu_supports(compress_block_size=inputs["l"], compress_stride=inputs["d"],
                                       page_block_size=inputs["P"], num_heads=inputs["input"].shape[2],
-                                      head_dim=inputs["input"].shape[3], dtype=inputs["input"].dtype)
+                                      head_dim=inputs["input"].shape[3], dtype=inputs["input"].dtype,
+                                      batch=inputs["slots"].shape[0])
     assert not ok and reason in why
     model = CompressStep(FORMULATIONS[0], inputs["l"], inputs["d"])
     cache = inputs["cache"].clone()

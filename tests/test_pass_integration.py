@@ -256,22 +256,28 @@ def test_backend_entry_point_string():
 
 def test_fx_graph_cache_never_serves_stale_unfused_graph(monkeypatch, tmp_path):
     """Compile with the pass off (the FX graph cache stores an unfused graph), then on: the second
-    compile must fuse, not reuse the first graph."""
+    compile must fuse, not reuse the first graph.  A third compile is served from the cache: the
+    pass does not run, and ``stats`` says "cached" instead of silently counting nothing."""
+    from torch._inductor.utils import run_and_get_code
+
     monkeypatch.setenv("TORCHINDUCTOR_CACHE_DIR", str(tmp_path))
     inputs = make_inputs(qualifying="all")
     model = CompressStep(BY_NAME["mulsum_index_put"], 32, 16)
-    codes = []
-    for disable in ("1", "0"):
+    codes, stats = [], []
+    for disable in ("1", "0", "0"):
         monkeypatch.setenv("NSA_FUSION_DISABLE", disable)
         torch._dynamo.reset()
-        from torch._inductor.utils import run_and_get_code
-
+        diagnostics.reset()
+        cache = inputs["cache"].clone()
         with torch._inductor.config.patch(fx_graph_cache=True, force_disable_caches=False):
-            _, code = run_and_get_code(torch.compile(model, backend=nsa_fusion_backend), *_args(inputs),
-                                       inputs["cache"].clone())
+            _, code = run_and_get_code(torch.compile(model, backend=nsa_fusion_backend), *_args(inputs), cache)
         codes.append("\n".join(code))
+        stats.append((diagnostics.stats["fused"], diagnostics.stats["cached"]))
+        assert torch.equal(cache, _golden(inputs))
     assert count_fused_calls(codes[0]) == 0
     assert count_fused_calls(codes[1]) == 1
+    assert stats[1] == (1, 0)
+    assert stats[2] == (0, 1)
 
 
 def test_device_without_a_kernel_is_left_to_inductor(monkeypatch):
@@ -289,9 +295,12 @@ def test_device_without_a_kernel_is_left_to_inductor(monkeypatch):
 def test_cuda_is_left_to_inductor():
     """No nsa_fusion kernel beats Inductor's own code on CUDA yet: ``fuses_on`` says no there (and
     why), yes on CPU and Ascend."""
+    import types
+
     from nsa_fusion.lowering import fuses_on
 
     assert fuses_on(torch.device("cpu")) == (True, "")
-    assert fuses_on(torch.device("npu")) == (True, "")
+    # torch.device("npu") needs torch_npu (or torchair's privateuse1 rename): fuses_on reads .type only
+    assert fuses_on(types.SimpleNamespace(type="npu")) == (True, "")
     ok, why = fuses_on(torch.device("cuda"))
     assert not ok and "cuda" in why

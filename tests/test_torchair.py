@@ -9,11 +9,13 @@ import functools
 import pytest
 import torch
 
+import ge_interpreter
 import nsa_fusion
 from fusion_harness import count_fused_calls
 from golden import golden_compress_infer
 from nsa_fusion import diagnostics
 from nsa_fusion.testing.formulations import BY_NAME, FORMULATIONS, NEAR_MISSES, CompressStep, make_inputs
+from nsa_fusion.testing.torchair_cpu import VENDOR_IR_DEFS
 
 ARGS = ("input", "weight", "slots", "block_table", "lengths")
 OP = torch.ops.nsa_fusion.compress_infer_.default
@@ -39,6 +41,37 @@ def _compile(torchair, model, args, *, dynamic=False, user_pre=None, **experimen
     return out, "\n".join(codes), dict(diagnostics.stats)
 
 
+def _assert_ge_graph_gives(captured, cache, expected, *, exact=True):
+    """The GE graph torchair built (not the eager FX fallback) gives the golden: run on fresh clones of
+    the FX runtime inputs by torchair's own ``GeConcreteGraph.__call__`` with ``ge_interpreter`` as the
+    GE executor.  Both the graph's output and the cache Data's tensor (the ref input: GE writes the
+    caller's cache in place) must hold the new cache."""
+    assert len(captured) == 1, f"expected one GE graph, got {len(captured)}"
+    graph = captured[0]
+    at = graph.arg_index(cache)
+    outputs, args = graph.run()
+    assert graph.concrete.graph._executor.runs == 1
+    for got in (outputs[0], args[at]):
+        if exact:
+            assert torch.equal(got, expected), (got - expected).abs().max()
+        else:
+            torch.testing.assert_close(got, expected, rtol=1e-5, atol=1e-5)
+    return graph
+
+
+def _feeds(graph_def, node):
+    """Per named input of ``node``: (Data index, Cast dst_type or None) that feeds it."""
+    feeds = {}
+    for desc, edge in zip(node.input_desc, node.input):
+        src, cast_to = ge_interpreter.producer(graph_def, edge), None
+        if src.type == "Cast":
+            cast_to = src.attr["dst_type"].i
+            src = ge_interpreter.producer(graph_def, src.input[0])
+        assert src.type == "Data", (desc.name, src.type)
+        feeds[desc.name] = (src.attr["index"].i, cast_to)
+    return feeds
+
+
 def _case(formulation, dtype=torch.float16, **kw):
     inputs = make_inputs(dtype=dtype, weight_layout=formulation.weight_layout, **kw)
     args = [inputs[k] for k in ARGS] + [inputs["cache"].clone()]
@@ -50,7 +83,8 @@ def _case(formulation, dtype=torch.float16, **kw):
 
 @pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16, torch.float32], ids=["fp16", "bf16", "fp32"])
 @pytest.mark.parametrize("formulation", FORMULATIONS, ids=lambda f: f.name)
-def test_formulation_fuses_in_real_torchair(torchair, formulation, dtype):
+def test_formulation_fuses_in_real_torchair(torchair, monkeypatch, formulation, dtype):
+    captured = ge_interpreter.capture_ge_graphs(monkeypatch)
     model, args, expected = _case(formulation, dtype)
     _, code, stats = _compile(torchair, model, args)
     assert stats.get("fused") == 1, stats
@@ -60,15 +94,20 @@ def test_formulation_fuses_in_real_torchair(torchair, formulation, dtype):
         assert stats.get("target.ge_scatter") == 1 and count_fused_calls(code) == 0, stats
         assert "aten.scatter" in code, code
         torch.testing.assert_close(args[-1], expected, rtol=1e-5, atol=1e-5)
+        graph = _assert_ge_graph_gives(captured, args[-1], expected, exact=False)
+        assert not graph.ops("NsaCompressWithCache") and len(graph.ops("ScatterElements")) == 1
         return
     assert stats.get("target.npu") == 1, stats
     assert count_fused_calls(code) == 1 and "aten.copy_" not in code, code
     assert torch.equal(args[-1], expected)
+    graph = _assert_ge_graph_gives(captured, args[-1], expected)
+    assert len(graph.ops("NsaCompressWithCache")) == 1
 
 
 @pytest.mark.parametrize("dynamic", [True], ids=["dynamic_all"])
 @pytest.mark.parametrize("formulation", FORMULATIONS, ids=lambda f: f.name)
-def test_dynamic_shapes_in_real_torchair(torchair, formulation, dynamic):
+def test_dynamic_shapes_in_real_torchair(torchair, monkeypatch, formulation, dynamic):
+    captured = ge_interpreter.capture_ge_graphs(monkeypatch)
     model, args, expected = _case(formulation)
     if dynamic == "batch":  # what decode loops do: only the batch size varies
         for t in args[2:5]:  # slots, block_table, lengths
@@ -79,6 +118,10 @@ def test_dynamic_shapes_in_real_torchair(torchair, formulation, dynamic):
     assert count_fused_calls(code) == 1, code
     assert "aten.index_put" not in code and "aten.index_copy" not in code and "aten.copy_" not in code, code
     assert torch.equal(args[-1], expected)
+    # the GE graph has symbolic (-1) dims; it is run with the concrete inputs of the call
+    graph = _assert_ge_graph_gives(captured, args[-1], expected)
+    (node,) = graph.ops("NsaCompressWithCache")
+    assert -1 in node.input_desc[0].shape.dim, node.input_desc[0]
 
 
 def test_pass_runs_in_the_pre_pass_hook_before_the_users_hooks(torchair):
@@ -121,10 +164,13 @@ def test_install_into_compiler_config_chains_once(torchair, monkeypatch):
     assert torch.equal(args[-1], expected)
 
 
-def test_ge_converter_emits_nsa_compress_with_cache(torchair, monkeypatch):
-    """End to end: torchair converts our node with our converter into one NsaCompressWithCache."""
+@pytest.mark.parametrize("index_dtypes", [(torch.int32, torch.int64), (torch.int64, torch.int32)],
+                         ids=["int32_index", "int64_index_int32_lengths"])
+def test_ge_converter_emits_nsa_compress_with_cache(torchair, monkeypatch, index_dtypes):
+    """End to end: torchair converts our node with our converter into one NsaCompressWithCache, and
+    that GE graph computes the golden (int64 slots / block table and int32 lengths go through Casts)."""
     from nsa_fusion.lowering import npu
-    from torchair.ge._ge_graph import get_default_ge_graph
+    from torchair.ge._ge_graph import DataType, get_default_ge_graph
 
     npu.register_ge_converters()
     original = OP._ge_converter
@@ -137,8 +183,12 @@ def test_ge_converter_emits_nsa_compress_with_cache(torchair, monkeypatch):
 
     functools.update_wrapper(spy, original)  # keeps torchair's converter attributes (require_meta, ...)
     monkeypatch.setattr(OP, "_ge_converter", spy)
-    model, args, expected = _case(FORMULATIONS[2])
-    _compile(torchair, model, args)
+    captured = ge_interpreter.capture_ge_graphs(monkeypatch)
+    index_dtype, lengths_dtype = index_dtypes
+    model, args, expected = _case(FORMULATIONS[2], index_dtype=index_dtype)
+    args[ARGS.index("lengths")] = args[ARGS.index("lengths")].to(lengths_dtype)
+    _, _, stats = _compile(torchair, model, args)
+    assert stats.get("target.npu") == 1, stats
     assert len(emitted) == 1
     node = emitted[0]
     assert [d.name for d in node.input_desc] == ["input", "weight", "slot_mapping", "output_cache", "act_seq_len",
@@ -148,31 +198,164 @@ def test_ge_converter_emits_nsa_compress_with_cache(torchair, monkeypatch):
                                                       act_seq_len_type=1)
     assert node.attr["layout"].s == b"TND"
     assert torch.equal(args[-1], expected)
+    graph = _assert_ge_graph_gives(captured, args[-1], expected)
+    (node,) = graph.ops("NsaCompressWithCache")
+    name_of = {graph.arg_index(a): name for a, name in zip(args, ARGS + ("cache",))}  # FX argument -> model's
+    feeds = {k: (name_of[graph.fx_arg_of_data(i)], c) for k, (i, c) in _feeds(graph.graph_def, node).items()}
+    cast = {torch.int64: DataType.DT_INT32, torch.int32: None}[index_dtype]
+    assert feeds == {"input": ("input", None), "weight": ("weight", None), "slot_mapping": ("slots", cast),
+                     "output_cache": ("cache", None), "block_table": ("block_table", cast),
+                     "act_seq_len": ("lengths", None if lengths_dtype == torch.int64 else DataType.DT_INT64)}, feeds
 
 
 def test_ge_converter_inputs_order_dtypes_and_casts(torchair):
-    """Called directly in a GE graph: int64 slots / block table are cast to INT32, int32 lengths to
-    INT64, and the op writes the cache Data in place (no TensorMove copy)."""
+    """Called directly in a GE graph: every named input of NsaCompressWithCache is fed by the right
+    Data (int64 slots / block table through a Cast to INT32, int32 lengths through a Cast to INT64), the
+    op writes the cache Data in place (no TensorMove copy), and the graph computes the golden."""
     from nsa_fusion.lowering import npu
+    from torchair._ge_concrete_graph import ge_apis as ge
     from torchair.ge._ge_graph import Data, DataType, GeGraph
 
     npu.register_ge_converters()
+    x = make_inputs(B=4, N=2, D=16, P=64, pages_per_seq=2, num_slots=16, index_dtype=torch.int64)
+    values = [x["input"], x["op_weight"], x["slots"], x["block_table"], x["lengths"].to(torch.int32),
+              x["cache"].clone()]
     with GeGraph() as g:
-        inp = Data(index=0, dtype=DataType.DT_FLOAT16, shape=[8, 64, 2, 16], placement="NPU")
+        inp = Data(index=0, dtype=DataType.DT_FLOAT16, shape=[11, 64, 2, 16], placement="NPU")
         w = Data(index=1, dtype=DataType.DT_FLOAT16, shape=[32, 2], placement="NPU")
         slots = Data(index=2, dtype=DataType.DT_INT64, shape=[4], placement="NPU")
         table = Data(index=3, dtype=DataType.DT_INT64, shape=[4, 2], placement="NPU")
         lens = Data(index=4, dtype=DataType.DT_INT32, shape=[4], placement="NPU")
         cache = Data(index=5, dtype=DataType.DT_FLOAT16, shape=[16, 2, 16], placement="NPU")
+        for t, v in zip((inp, w, slots, table, lens, cache), values):
+            t.set_torch_dtype(v.dtype)  # as torchair's parse_input does from the FX meta
+        assert OP._ge_converter(inp, w, slots, table, lens, cache, 32, 16, 64) is None
+        ge.NetOutput([], dependencies=g.must_keep_ops)  # what torchair's parse_output adds: keeps dont_prune_me ops
+    (node,) = [o for o in g.op if o.type == "NsaCompressWithCache"]
+    assert _feeds(g, node) == {"input": (0, None), "weight": (1, None), "slot_mapping": (2, DataType.DT_INT32),
+                               "output_cache": (5, None), "act_seq_len": (4, DataType.DT_INT64),
+                               "block_table": (3, DataType.DT_INT32)}
+    assert [d.name for d in node.input_desc] == [n for n, _ in VENDOR_IR_DEFS["NsaCompressWithCache"][0]]
+    assert not any(o.type in ("TensorMove", "Identity") for o in g.op)  # in place on the cache input
+
+    executor = ge_interpreter.GeExecutor()
+    executor.load(g)
+    cache_before = values[5].clone()
+    assert executor.run(values) == []  # NetOutput has only the control edge: the cache Data is the result
+    expected = golden_compress_infer(x["input"], x["op_weight"], x["slots"], 32, 16, 64, block_table=x["block_table"],
+                                     actual_seq_len=x["lengths"], cache=cache_before)
+    assert not torch.equal(expected, cache_before)  # some batch has a window that just completed
+    assert torch.equal(values[5], expected)
+
+
+def test_vendor_ir_definition_is_what_torchair_checks_against(torchair):
+    """The faked registry answers the vendor's IR of NsaCompressWithCache (torchair_cpu.VENDOR_IR_DEFS,
+    ops-transformer nsa_compress_with_cache_def.cpp @ b122ed2) and stays permissive for other op types.
+
+    What torchair checks against it: only ``custom_op(op_type, *args)`` (positional) goes through
+    ``torch_args_to_ge_args``: the number of arguments (inputs + attrs), a Tensor for each required
+    input, Tensor-or-None for an optional one, and each attr built with the IR's value type
+    (VT_INT -> attr.Int, VT_STRING -> attr.Str).  ``custom_op(op_type, inputs={...}, attrs={...})`` --
+    the form our converter uses -- only checks that the op type is registered: names, order and attr
+    types are not checked by torchair there (``ge_op(ir=None)``), so ``ge_interpreter`` checks the
+    emitted node against the same definition (below, and whenever it evaluates the op)."""
+    from torchair._ge_concrete_graph import ge_apis as ge
+    from torchair.core import _torchair
+    from torchair.ge import attr, custom_op
+    from torchair.ge._ge_graph import Data, DataType, GeGraph
+
+    status, inputs, outputs, attrs = _torchair.get_registered_ir_def("NsaCompressWithCache")
+    assert status == "SUCCESS"
+    assert inputs == [("input", "required"), ("weight", "required"), ("slot_mapping", "required"),
+                      ("output_cache", "required"), ("act_seq_len", "optional"), ("block_table", "optional")]
+    assert outputs == [("output_cache", "required")]
+    assert attrs == [("layout", "VT_STRING"), ("compress_block_size", "VT_INT"), ("compress_stride", "VT_INT"),
+                     ("act_seq_len_type", "VT_INT"), ("page_block_size", "VT_INT")]
+    assert _torchair.get_registered_ir_def("Add") == ("SUCCESS", [], [], [])
+
+    from nsa_fusion.lowering import npu
+
+    npu.register_ge_converters()
+    with GeGraph() as g:
+        inp = Data(index=0, dtype=DataType.DT_FLOAT16, shape=[8, 64, 2, 16], placement="NPU")
+        w = Data(index=1, dtype=DataType.DT_FLOAT16, shape=[32, 2], placement="NPU")
+        slots = Data(index=2, dtype=DataType.DT_INT32, shape=[4], placement="NPU")
+        cache = Data(index=3, dtype=DataType.DT_FLOAT16, shape=[16, 2, 16], placement="NPU")
+        lens = Data(index=4, dtype=DataType.DT_INT64, shape=[4], placement="NPU")
+        table = Data(index=5, dtype=DataType.DT_INT32, shape=[4, 2], placement="NPU")
+        tensors = (inp, w, slots, cache, lens, table)
+        for t, dtype in zip(tensors, [torch.float16] * 2 + [torch.int32, torch.float16, torch.int64, torch.int32]):
+            t.set_torch_dtype(dtype)  # as torchair's parse_input does from the FX meta (else the converter casts)
+        # torchair's checked path builds the node from the IR: same node as our converter's
+        custom_op("NsaCompressWithCache", *tensors, "TND", 32, 16, 1, 64)
         OP._ge_converter(inp, w, slots, table, lens, cache, 32, 16, 64)
-        ops = {o.name: o for o in g.op}
-        node = next(o for o in g.op if o.type == "NsaCompressWithCache")
-        producers = [ops[i.split(":")[0]] for i in node.input]
-        assert [p.type for p in producers] == ["Data", "Data", "Cast", "Data", "Cast", "Cast"]
-        cast_to = {p.name: p.attr["dst_type"].i for p in producers if p.type == "Cast"}
-        assert sorted(cast_to.values()) == sorted([DataType.DT_INT32, DataType.DT_INT64, DataType.DT_INT32])
-        assert producers[3].name == "Data_5" or list(node.input)[3].startswith(producers[3].name)
-        assert not any(o.type == "TensorMove" for o in g.op)  # in place on the cache input
+        by_ir, ours = [o for o in g.op if o.type == "NsaCompressWithCache"]
+        assert [(d.name, e) for d, e in zip(by_ir.input_desc, by_ir.input)] == \
+            [(d.name, e) for d, e in zip(ours.input_desc, ours.input)]
+        assert dict(by_ir.attr) == dict(ours.attr) and [d.name for d in by_ir.output_desc] == ["output_cache"]
+        custom_op("NsaCompressWithCache", *tensors[:5], None, "TND", 32, 16, 1, 64)  # block_table is optional
+        with pytest.raises(IndexError, match="expected 11 args but got 10"):  # page_block_size missing
+            custom_op("NsaCompressWithCache", *tensors, "TND", 32, 16, 1)
+        with pytest.raises(TypeError, match="input name: slot_mapping, param type: required"):
+            custom_op("NsaCompressWithCache", inp, w, None, cache, lens, table, "TND", 32, 16, 1, 64)
+        with pytest.raises(AssertionError, match="Type mismatch: i != s"):  # compress_block_size is VT_INT
+            custom_op("NsaCompressWithCache", *tensors, "TND", attr.Str("32"), 16, 1, 64)
+        with pytest.raises(AssertionError, match="Type mismatch: s != i"):  # layout is VT_STRING
+            custom_op("NsaCompressWithCache", *tensors, attr.Int(0), 32, 16, 1, 64)
+        # the unchecked keyword form accepts a misnamed input / a wrongly typed attr; the interpreter does not
+        misnamed = dict(input=inp, weight=w, slot_mapping=slots, cache=cache, act_seq_len=lens, block_table=table)
+        bad_input = custom_op("NsaCompressWithCache", inputs=misnamed, outputs=["output_cache"],
+                              attrs={"compress_block_size": attr.Int(32)})
+        bad_attr = custom_op("NsaCompressWithCache", inputs=dict(zip([n for n, _ in inputs], tensors)),
+                             outputs=["output_cache"],
+                             attrs={"layout": attr.Str("TND"), "compress_block_size": attr.Str("32"),
+                                    "compress_stride": attr.Int(16), "act_seq_len_type": attr.Int(1),
+                                    "page_block_size": attr.Int(64)})
+    values = [torch.zeros(8, 64, 2, 16, dtype=torch.float16), torch.zeros(32, 2, dtype=torch.float16),
+              torch.zeros(4, dtype=torch.int32), torch.zeros(16, 2, 16, dtype=torch.float16),
+              torch.zeros(4, dtype=torch.int64), torch.zeros(4, 2, dtype=torch.int32)]
+    for node, why in ((bad_input, r"inputs \['cache'\] are not in its IR"),
+                      (bad_attr, "attr 'compress_block_size' is s, IR says VT_INT")):
+        with GeGraph() as small:
+            small._proto.op.extend([o for o in g.op if o.type == "Data" or o.name == node.node.name])
+            ge.NetOutput([], dependencies=[node])
+        with pytest.raises(ge_interpreter.GeCheckError, match=why):
+            ge_interpreter.evaluate(small, values)
+
+
+def test_ge_interpreter_refuses_an_op_it_does_not_know(torchair):
+    from torchair._ge_concrete_graph import ge_apis as ge
+    from torchair.ge import custom_op
+    from torchair.ge._ge_graph import Data, DataType, GeGraph
+
+    with GeGraph() as g:
+        x = Data(index=0, dtype=DataType.DT_FLOAT, shape=[2], placement="NPU")
+        ge.NetOutput([custom_op("Softplus", inputs={"x": x}, outputs=["y"])])
+    with pytest.raises(ge_interpreter.UnsupportedGeOp, match="'Softplus'"):
+        ge_interpreter.evaluate(g, [torch.zeros(2)])
+
+
+def test_ge_graph_updates_a_non_contiguous_cache(torchair, monkeypatch):
+    """NsaCompressWithCache writes the cache Data in place; for a non-contiguous cache torchair feeds GE
+    a contiguous copy and copies back only what the graph assigns, so the update would be lost (found
+    by the GE interpreter).  A non-contiguous cache therefore gets the scatter write-back, a graph
+    output torchair writes back into the input, and the GE graph's numbers are the golden's."""
+    captured = ge_interpreter.capture_ge_graphs(monkeypatch)
+    model, args, expected = _case(FORMULATIONS[0])
+    wide = torch.zeros(*args[-1].shape[:2], 2 * args[-1].shape[2], dtype=args[-1].dtype)
+    wide[..., : args[-1].shape[2]] = args[-1]
+    args[-1] = wide[..., : args[-1].shape[2]]  # e.g. one half of a combined buffer
+    _, _, stats = _compile(torchair, model, args)
+    assert stats.get("target.ge_scatter") == 1 and torch.equal(args[-1], expected), stats
+    assert any("not contiguous" in e.reason for e in diagnostics.events if e.kind == "target")
+    (graph,) = captured
+    at = graph.arg_index(args[-1])
+    fresh = graph.fresh_args()
+    wide = torch.zeros_like(wide)
+    wide[..., : fresh[at].shape[2]] = fresh[at]
+    fresh[at] = wide[..., : fresh[at].shape[2]]
+    outputs, fresh = graph.run(fresh)
+    assert torch.equal(fresh[at], expected) and torch.equal(outputs[0], expected)
 
 
 def test_unfused_near_miss_cannot_compile_in_ge_and_explain_says_why(torchair):
@@ -184,9 +367,12 @@ def test_unfused_near_miss_cannot_compile_in_ge_and_explain_says_why(torchair):
     assert report.fused_count == 0 and any("GE converter" in n for n in report.notes)
 
 
-def test_vendor_limit_violated_gives_ge_compilable_scatter(torchair):
+def test_vendor_limit_violated_gives_ge_compilable_scatter(torchair, monkeypatch):
     """fp32 is outside the Ascend kernel's limits: torchair gets a scatter write-back, which it can
-    convert (no index_put), and the reason is recorded."""
+    convert (no index_put), and the reason is recorded.  In GE the write-back is a ScatterElements whose
+    result is graph output 0, written into the cache input's memory (torchair's Assign-to-input
+    mapping), and the GE graph's numbers are the golden's."""
+    captured = ge_interpreter.capture_ge_graphs(monkeypatch)
     model, args, expected = _case(FORMULATIONS[0], torch.float32)
     _, code, stats = _compile(torchair, model, args)
     assert stats.get("target.ge_scatter") == 1, stats
@@ -194,6 +380,13 @@ def test_vendor_limit_violated_gives_ge_compilable_scatter(torchair):
     reasons = [e.reason for e in diagnostics.events if e.kind == "target"]
     assert any("float16/bfloat16" in r for r in reasons)
     torch.testing.assert_close(args[-1], expected, rtol=1e-5, atol=1e-5)
+    graph = _assert_ge_graph_gives(captured, args[-1], expected, exact=False)
+    (scatter,) = graph.ops("ScatterElements")
+    (net_output,) = graph.ops("NetOutput")
+    assert list(net_output.input) == [f"{scatter.name}:0"], net_output
+    at = graph.arg_index(args[-1])
+    (cache_data,) = [op for op in graph.ops("Data") if graph.fx_arg_of_data(op.attr["index"].i) == at]
+    assert graph.concrete._graph_output_ref_input == {0: cache_data.attr["index"].i}  # output 0 reuses the cache
 
 
 def _split_across_streams(torchair, part):

@@ -35,6 +35,9 @@ F = "tests/test_fusion.py"
 B = "tests/test_blind_corpora.py"
 TA = "tests/test_torchair.py"
 V = "nsa_fusion/patterns/verify.py"
+VAL = "nsa_fusion/_validation.py"
+OC = "tests/test_op_contract.py"
+NPU = "nsa_fusion/lowering/npu.py"
 
 MUTATIONS = [
     # --- recognition (issue 11) ----------------------------------------------------------------------
@@ -84,6 +87,15 @@ MUTATIONS = [
              "        if False:\n            step.specialize = self._generalize(write, step)",
              (R + "::test_python_int_page_size_fuses_under_dynamic_shapes_with_a_guard",),
              "dynamic graphs proven at the compiled sizes only"),
+    Mutation("sizes_all_or_nothing", V, "        values, moved = {}, set()\n        for sym in sorted(moving, key=str):",
+             "        values, moved = {}, set()\n        for sym in []:",
+             (B + "::test_blind_case[blind1-strided_conv1d_sequence-float32-inductor_graph-all]",),
+             "under dynamic shapes, a guard that pins one size makes every other size unmovable"),
+    Mutation("ties_exact_only", "nsa_fusion/patterns/evaluate.py",
+             "    if poly.total_degree() != 1 or poly.coeff_monomial(1) != 0:",
+             "    if not all(isinstance(a, sympy.Symbol) for a in expr.args) or poly.total_degree() != 1:",
+             (B + "::test_blind_case[blind1-mean_avg_pool1d_sequence-float16-torchair-batch]",),
+             "Eq(k * a, k * b) guards not seen as ties: sizes moved apart break the guards"),
     Mutation("shrink_wrong", "nsa_fusion/patterns/evaluate.py", "                shape[0] = shape[0] // old * new",
              "                shape[0] = shape[0]", (R + "::test_a_cache_too_big_to_evaluate_whole_is_verified_at_a_few_rows",),
              "big tensors' reshapes not re-derived"),
@@ -101,7 +113,66 @@ MUTATIONS = [
              "        if any(order[u] > order[op] for u in base.users if u not in (clone, copy)):\n            continue",
              "        pass", ("tests/test_rewrite.py::test_reinplace_keeps_the_clone_when_the_old_cache_is_read_later",),
              "re-inplacing although a later node reads the old cache"),
+    Mutation("mask_superset_accepted", V, "        if not torch.equal(got, want):\n            bad = int(",
+             "        if not torch.equal(got & want, want):\n            bad = int(",
+             (R + "::test_condition_without_the_threshold_is_refused",),
+             "only the windows are checked, not that other lengths are excluded ((s - l) % d without s >= l)"),
+    Mutation("cached_graph_silent", "nsa_fusion/backend.py", "    if _cache_hits(counters) > hits:",
+             "    if False:", ("tests/test_pass_integration.py::test_fx_graph_cache_never_serves_stale_unfused_graph",),
+             "a graph served from the compile cache leaves stats silently empty"),
+    # --- argument checks (SPEC §2 "Bad input") ------------------------------------------------------------
+    Mutation("pad_slots_rejected", VAL, "    q_slots = slots[q].astype(np.int64)", "    q_slots = slots.astype(np.int64)",
+             (OC + "::test_padding_slots_of_non_qualifying_rows_are_accepted_eager_reference_and_compiled",),
+             "the slot range rule applied to rows that write nothing (vLLM's -1 padding)"),
+    Mutation("duplicate_slots_unchecked", VAL, "        if dups.size:\n", "        if False:\n",
+             (OC, "-k", "slot_mapping-ValueError or qualifying_duplicate"), "duplicate slots of written rows accepted"),
+    Mutation("capacity_unchecked", VAL, "    if lens.size and lens.max() > capacity:", "    if False:",
+             (OC, "-k", "actual_seq_len-ValueError"), "a length beyond the block table's capacity accepted"),
+    Mutation("value_checks_skipped", "nsa_fusion/ops.py",
+             "    if V.value_checks_enabled() and not torch.compiler.is_compiling():", "    if False:",
+             (OC, "-k", "slot_mapping-ValueError"), "the eager entry skips its value checks"),
+    # --- kernels -----------------------------------------------------------------------------------------
+    Mutation("native_window_shifted", "nsa_fusion/lowering/csrc/nsa_compress.cpp", "          const int64_t p = s0 + j;",
+             "          const int64_t p = s0 + j + 1;", ("tests/test_native_kernel.py",),
+             "the native kernel reads the window one token late (rebuilds the kernel: ~1 min)"),
+    Mutation("native_page_check_short", "nsa_fusion/lowering/csrc/nsa_compress.cpp",
+             "for (int64_t col = (s - l) / P; col <= (s - 1) / P; ++col)",
+             "for (int64_t col = (s - l) / P; col < (s - 1) / P; ++col)",
+             (OC + "::test_value_checks_off_kernel_still_bounds_checks",),
+             "the native kernel does not bounds-check a window's last page (rebuilds the kernel)"),
+    Mutation("torch_sum_order", "nsa_fusion/lowering/portable.py", "    for j in range(tokens.shape[1]):",
+             "    for j in reversed(range(tokens.shape[1])):", (OC + "::test_pure_torch_cpu_kernel_bit_exact_too",),
+             "the pure-torch CPU kernel sums the window in another order (not bit-exact)"),
+    Mutation("masked_pad_alias", "nsa_fusion/lowering/portable.py",
+             "    rows = torch.where((writer >= 0)[:, None, None], pooled[writer.clamp(min=0)], cache[index])",
+             "    rows = torch.where(valid[:, None, None], pooled, cache[index])",
+             (OC + "::test_capture_safe_masked_formulation_with_padding_slots",),
+             "the fixed-shape write lets a padding row that aliases a written row restore the old value"),
+    Mutation("reference_no_keep", "nsa_fusion/reference.py",
+             "    new_rows = torch.where(valid[:, None, None], pooled, cache[slots])", "    new_rows = pooled",
+             (OC + "::test_reference_within_one_rounding_of_golden",), "the reference writes rows whose window is incomplete"),
     # --- lowering -------------------------------------------------------------------------------------
+    Mutation("npu_limit_l", VAL, "    if l > 64:", "    if l > 128:", ("tests/test_npu_lowering.py",),
+             "the Ascend kernel is called with a window longer than its tiling accepts"),
+    Mutation("npu_limit_heads", VAL, "    if N > 64:", "    if N > 65:", ("tests/test_npu_lowering.py",),
+             "the Ascend kernel is called with more heads than its tiling accepts"),
+    Mutation("ge_slots_table_swapped", NPU,
+             '"slot_mapping": cast(slot_mapping, DataType.DT_INT32),\n                    "output_cache": cache, '
+             '"act_seq_len": cast(actual_seq_len, DataType.DT_INT64),\n                    "block_table": cast(block_table,',
+             '"slot_mapping": cast(block_table, DataType.DT_INT32),\n                    "output_cache": cache, '
+             '"act_seq_len": cast(actual_seq_len, DataType.DT_INT64),\n                    "block_table": cast(slot_mapping,',
+             (TA + "::test_ge_converter_inputs_order_dtypes_and_casts",),
+             "the GE node gets slot_mapping and block_table swapped"),
+    Mutation("ge_cache_is_input", NPU, '"output_cache": cache,', '"output_cache": input,',
+             (TA + "::test_formulation_fuses_in_real_torchair",), "the GE node writes the paged KV instead of the cache"),
+    Mutation("ge_attrs_swapped", NPU,
+             '"compress_block_size": attr.Int(compress_block_size),\n                   "compress_stride": attr.Int(compress_stride)',
+             '"compress_block_size": attr.Int(compress_stride),\n                   "compress_stride": attr.Int(compress_block_size)',
+             (TA + "::test_dynamic_shapes_in_real_torchair",), "the GE node's l and d attributes swapped"),
+    Mutation("ge_noncontiguous_cache_in_place", "nsa_fusion/lowering/__init__.py",
+             "        if ok and not cache.is_contiguous():", "        if False:",
+             (TA + "::test_ge_graph_updates_a_non_contiguous_cache",),
+             "a non-contiguous cache written in place by the GE node (torchair copies it: the update is lost)"),
     Mutation("fuses_on_everywhere", "nsa_fusion/lowering/__init__.py",
              "    if device.type in (\"cpu\", \"npu\") or npu.forced():", "    if True:",
              ("tests/test_pass_integration.py::test_cuda_is_left_to_inductor",), "the pass fuses on devices without a kernel"),
@@ -121,6 +192,9 @@ def run(mutation: Mutation) -> tuple[bool, float]:
                               cwd=ROOT, capture_output=True, text=True)
     finally:
         path.write_text(original)
+    if proc.returncode in (4, 5):  # usage error / nothing collected: the selection is wrong, not the code
+        print(f"BROKEN   {mutation.name}: pytest exit {proc.returncode} for {' '.join(mutation.tests)}")
+        return False, time.perf_counter() - start
     return proc.returncode != 0, time.perf_counter() - start
 
 

@@ -51,9 +51,17 @@ def emit_compress(input, weight, slots, block_table, lengths, cache, l: int, d: 
     from . import npu
 
     P = input.shape[1]
+    B = slots.shape[0]
     ok, reason = V.npu_supports(compress_block_size=l, compress_stride=d, page_block_size=P,
-                                num_heads=input.shape[2], head_dim=input.shape[3], dtype=input.dtype)
+                                num_heads=input.shape[2], head_dim=input.shape[3], dtype=input.dtype,
+                                batch=B if isinstance(B, int) else None)  # a symbolic batch: checked at run time
     if _dialect.get() == "torchair":
+        if ok and not cache.is_contiguous():
+            # GE runs on contiguous buffers: torchair feeds a non-contiguous graph input as a contiguous
+            # copy and copies back only what the graph assigns, so the kernel's in-place write to
+            # output_cache would land in the copy.  The scatter write-back is a graph output torchair
+            # writes back into the input.
+            ok, reason = False, "the cache is not contiguous (GE updates output_cache in place only on a contiguous input)"
         if not ok:
             record("target.ge_scatter", reason)
             return scatter_writeback(input, weight, slots, block_table, lengths, cache, l, d)
@@ -67,12 +75,11 @@ def emit_compress(input, weight, slots, block_table, lengths, cache, l: int, d: 
 
 def scatter_writeback(input, weight, slots, block_table, lengths, cache, l, d):
     """The composite with a functional ``scatter`` write-back: what GE can compile when the vendor
-    kernel cannot take the shapes.  Same math as the op (fp32 sum over the window, one rounding)."""
-    from .portable import window_tokens
-    from .._validation import qualifying_mask
+    kernel cannot take the shapes.  Same math as the op (fp32 sum over the window, one rounding), and
+    the same padding-slot rule (:func:`portable.masked_rows`)."""
+    from .portable import masked_rows, window_tokens
 
     tokens = window_tokens(input, block_table, lengths, l, input.shape[1])
     pooled = (tokens.float() * weight.float()[None, :, :, None]).sum(dim=1).to(cache.dtype)
-    idx = slots.to(torch.int64)
-    rows = torch.where(qualifying_mask(lengths, l, d)[:, None, None], pooled, cache[idx])
-    return torch.scatter(cache, 0, idx[:, None, None].expand_as(rows), rows)
+    index, rows = masked_rows(pooled, V.qualifying_mask(lengths, l, d), slots, cache)
+    return torch.scatter(cache, 0, index[:, None, None].expand_as(rows), rows)

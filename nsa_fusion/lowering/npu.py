@@ -75,9 +75,9 @@ def vendor_op_available() -> bool:
         return False
 
 
-def _supports(input, l, d, P):
+def _supports(input, l, d, P, batch=None):
     return V.npu_supports(compress_block_size=l, compress_stride=d, page_block_size=P,
-                          num_heads=input.shape[2], head_dim=input.shape[3], dtype=input.dtype)
+                          num_heads=input.shape[2], head_dim=input.shape[3], dtype=input.dtype, batch=batch)
 
 
 def call_vendor(input, weight, slot_mapping, l, d, P, block_table, seq_lens: list, cache):
@@ -98,7 +98,7 @@ def _capturing() -> bool:
 
 def compress_device(input, weight, slot_mapping, block_table, lengths, cache, l, d, P):
     """Kernel of ``nsa_fusion::compress_infer_`` on NPU tensors (or CPU tensors when forced)."""
-    ok, reason = _supports(input, l, d, P)
+    ok, reason = _supports(input, l, d, P, batch=slot_mapping.shape[0])
     if not ok:
         log.debug("nsa_fusion: portable kernel instead of npu_nsa_compress_infer: %s", reason)
     elif _capturing():
@@ -116,7 +116,7 @@ def compress_infer_eager(input, weight, slot_mapping, compress_block_size, compr
                          block_table, actual_seq_len, cache):
     """``nsa_fusion.compress_infer`` on NPU tensors: the vendor op when its limits hold."""
     l, d, P = compress_block_size, compress_stride, page_block_size
-    ok, _ = _supports(input, l, d, P)
+    ok, _ = _supports(input, l, d, P, batch=slot_mapping.shape[0])
     if ok and vendor_op_available():
         lens = actual_seq_len.tolist() if isinstance(actual_seq_len, torch.Tensor) else list(actual_seq_len)
         call_vendor(input, weight, slot_mapping, l, d, P, block_table, lens, cache)

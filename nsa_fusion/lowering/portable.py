@@ -57,18 +57,33 @@ def compress_cpu(input, weight, slot_mapping, block_table, lengths, cache, l, d,
     if kernel is not None:  # validates what it dereferences, then writes (see csrc/nsa_compress.cpp)
         kernel.compress_(input, weight, slot_mapping, block_table, lengths, cache, l, d, P)
         return
-    q = qualifying_mask(lengths, l, d).nonzero().flatten()
-    if q.numel() == 0:
-        return
     # Memory safety before anything is written: ids the kernel will dereference must be in range.
-    check_window_indices(input, l, d, P, block_table, lengths, slot_mapping, cache.shape[0], qualifying=q)
+    check_window_indices(input, l, d, P, block_table, lengths, slot_mapping, cache.shape[0])
     compress_qualifying_torch(input, weight, slot_mapping, block_table, lengths, cache, l, d, P)
 
 
+def masked_rows(pooled, valid, slot_mapping, cache):
+    """``(index, rows)`` such that writing ``rows`` at ``index`` (``index_put_`` / ``scatter``, one row
+    per batch) is the op's write, with fixed shapes and no host read (graph capture, GE graphs).
+
+    Every batch writes one row, so a batch whose window did not complete must rewrite a row with the
+    value that row ends up with.  Its slot may be padding (vLLM's -1, a shared dummy slot, an id out
+    of range) that aliases a written row: the index is clamped into the cache, and every batch that
+    lands on a row a qualifying batch writes carries that batch's pooled value, so writes to one row
+    agree and the write order (undefined for duplicate indices on accelerators) does not matter.
+    Cost: a [B, B] comparison of slots (B <= 2048 on Ascend), never a pass over the cache."""
+    index = slot_mapping.to(torch.int64).clamp(0, cache.shape[0] - 1)
+    batch = torch.arange(index.shape[0], device=index.device)
+    writes_same_row = (index[:, None] == index[None, :]) & valid[None, :]  # [b, b']: b' qualifies, same row
+    candidates = torch.where(writes_same_row, batch[None, :], -1)
+    # max over b' (aten.max.dim: GE has a converter, none for amax); the -1 column keeps B = 0 valid
+    writer = torch.cat([candidates, torch.full_like(index, -1)[:, None]], dim=1).max(dim=1).values
+    rows = torch.where((writer >= 0)[:, None, None], pooled[writer.clamp(min=0)], cache[index])
+    return index, rows
+
+
 def compress_masked_torch(input, weight, slot_mapping, block_table, lengths, cache, l, d, P):
-    """Capture-safe: fixed shapes, no host reads.  Non-qualifying rows are rewritten with their own
-    value, so a batch whose window did not complete leaves its slot bit-identical."""
-    slots = slot_mapping.to(torch.int64)
+    """Capture-safe: fixed shapes, no host reads (see :func:`masked_rows`)."""
     pooled = _weighted_window_sum(window_tokens(input, block_table, lengths, l, P), weight).to(cache.dtype)
-    valid = qualifying_mask(lengths, l, d)
-    cache.index_put_((slots,), torch.where(valid[:, None, None], pooled, cache[slots]))
+    index, rows = masked_rows(pooled, qualifying_mask(lengths, l, d), slot_mapping, cache)
+    cache.index_put_((index,), rows)

@@ -100,14 +100,14 @@ class Sizes:
         return set(sympy.sympify(e).free_symbols)
 
     def tied(self, symbols) -> set:
-        """``symbols`` and every symbol a guard ``Eq(a, b)`` ties to them (dynamo's shape unification):
-        a consistent perturbation moves them together."""
+        """``symbols`` and every symbol a guard ``Eq(a, b)`` (or ``Eq(k * a, m * b)``, e.g. two flattened
+        sizes) ties to them (dynamo's shape unification): a consistent perturbation moves them together,
+        by the same factor."""
         env = self.shape_env
         out = set(symbols)
         if env is None:
             return out
-        pairs = [tuple(g.expr.args) for g in env.guards
-                 if isinstance(g.expr, sympy.Eq) and all(isinstance(a, sympy.Symbol) for a in g.expr.args)]
+        pairs = [p for p in map(_proportional_pair, (g.expr for g in env.guards)) if p]
         changed = True
         while changed:
             changed = False
@@ -136,6 +136,20 @@ class Sizes:
             if ok is not sympy.true and ok is not True:
                 return False
         return True
+
+
+def _proportional_pair(expr):
+    """``(a, b)`` if ``expr`` is ``Eq(k * a, m * b)`` for two symbols (a homogeneous linear equation in
+    exactly two symbols), else None."""
+    if not isinstance(expr, sympy.Eq) or len(expr.free_symbols) != 2:
+        return None
+    try:
+        poly = sympy.Poly(sympy.expand(expr.lhs - expr.rhs), *sorted(expr.free_symbols, key=str))
+    except sympy.PolynomialError:  # Mod, FloorDiv, ...
+        return None
+    if poly.total_degree() != 1 or poly.coeff_monomial(1) != 0:
+        return None
+    return tuple(sorted(expr.free_symbols, key=str))
 
 
 def ancestors(outputs: Iterable[fx.Node], stop: Iterable[fx.Node] = ()) -> set[fx.Node]:

@@ -364,21 +364,17 @@ class Recognizer:
             keep = used - moving
             if not moving:
                 return {s: sizes.assignment[s] for s in keep}
-            moving = sizes.tied(moving) - sizes.tied(keep)
-            for scale in (lambda h: 2 * h, lambda h: h + 1, lambda h: 2 * h + 1, lambda h: 3 * h):
-                other = sizes.with_values({s: scale(sizes.assignment[s]) for s in moving})
-                if not other.guards_hold():
-                    continue
-                try:
-                    again = Recognizer(self.graph, other, self.seed)._verify(write)
-                except Refused as exc:
-                    tried.append(exc)
-                    break
-                if (again.l, again.d, again.weight_layout) == (step.l, step.d, step.weight_layout):
-                    return {s: sizes.assignment[s] for s in keep}
-                tried.append(Refused("sizes", f"at other sizes the step has l={again.l}, d={again.d}",
-                                     write))
-                break
+            other, moved = self._other_sizes(sizes.tied(moving) - sizes.tied(keep))
+            if other is None:
+                continue
+            try:
+                again = Recognizer(self.graph, other, self.seed)._verify(write)
+            except Refused as exc:
+                tried.append(exc)
+                continue
+            if (again.l, again.d, again.weight_layout) == (step.l, step.d, step.weight_layout):
+                return {s: sizes.assignment[s] for s in used - moved}  # what could not move is guarded
+            tried.append(Refused("sizes", f"at other sizes the step has l={again.l}, d={again.d}", write))
         why = tried[-1] if tried else None
         raise Refused("sizes", "the step is the contract at the compiled sizes but not at other sizes this "
                       "dynamic graph serves" + (f" ({why.part}: {why.reason})" if why else
@@ -386,6 +382,30 @@ class Recognizer:
                       why.node if why else write,
                       "write sizes the step depends on as tensor shapes (input.shape[1]) rather than Python "
                       "ints, or compile with dynamic=False / mark_dynamic on the batch only")
+
+    _SCALES = (lambda h: 2 * h, lambda h: h + 1, lambda h: 2 * h + 1, lambda h: 3 * h)
+
+    def _other_sizes(self, moving: set):
+        """A size assignment that satisfies the graph's guards with as many of ``moving`` changed as
+        possible: all of them scaled alike, else grown one tied group at a time (a guard such as
+        ``3 * s >= k * s`` pins ``k`` to a few values while the batch and pages stay free).  Returns
+        ``(sizes, moved symbols)``, or ``(None, set())`` when nothing can move."""
+        sizes = self.sizes
+        for scale in self._SCALES:
+            other = sizes.with_values({s: scale(sizes.assignment[s]) for s in moving})
+            if other.guards_hold():
+                return other, set(moving)
+        values, moved = {}, set()
+        for sym in sorted(moving, key=str):
+            if sym in moved:
+                continue
+            group = sizes.tied({sym})
+            for scale in self._SCALES:
+                trial = {**values, **{g: scale(sizes.assignment[g]) for g in group}}
+                if sizes.with_values(trial).guards_hold():
+                    values, moved = trial, moved | group
+                    break
+        return (sizes.with_values(values), moved) if values else (None, set())
 
     def _verify(self, write: fx.Node) -> Step:
         w = _WriteSide(self, write)

@@ -27,7 +27,8 @@ import types
 import warnings
 import zipfile
 
-__all__ = ["load_torchair", "torchair_available_reason", "default_cache_dir"]
+__all__ = ["load_torchair", "torchair_available_reason", "default_cache_dir", "get_registered_ir_def",
+           "VENDOR_IR_DEFS", "VENDOR_IR_DTYPES", "VENDOR_IR_OPTIONAL_ATTRS"]
 
 TORCH_NPU_VERSION = "2.13.0"
 _NATIVE = ("_torchair", "_npu_graph_executor", "_npu_utils", "_abi_compat_ge_apis")
@@ -75,14 +76,64 @@ _TorchDataType = enum.IntEnum("TorchDataType", [
     "BF16", "FLOAT16", "FLOAT32", "FLOAT64", "COMPLEX64", "COMPLEX128"], start=0)
 
 
+# The vendor's IR definition of NsaCompressWithCache, in the format ``get_registered_ir_def`` returns.
+# Source: hicann/ops-transformer @ b122ed2221889164dbb12553dc7db6f88d9d6cd1,
+#   attention/nsa_compress_with_cache/op_host/nsa_compress_with_cache_def.cpp
+# (quoted in scratch/research/nsa_compress_vendor.md §1):
+#   Input  input        REQUIRED  {fp16, bf16}
+#   Input  weight       REQUIRED  {fp16, bf16}
+#   Input  slot_mapping REQUIRED  {int32, int32}
+#   Input  output_cache REQUIRED  {fp16, bf16}
+#   Input  act_seq_len  OPTIONAL  {int64, int64}  .ValueDepend(OPTIONAL)
+#   Input  block_table  OPTIONAL  {int32, int32}
+#   Output output_cache REQUIRED  {fp16, bf16}      (same name as input 3: the cache is a ref, updated in place)
+#   Attr   layout OPTIONAL String "TND"; compress_block_size Int; compress_stride Int; act_seq_len_type Int;
+#          page_block_size Int
+# Format (GE's public ``GetRegisteredIrDef``, ge/ge_api.h, re-exported by ``_torchair.get_registered_ir_def``):
+# ``(status, inputs, outputs, attrs)``, each a list of ``(name, kind)`` pairs in IR order; input kinds are
+# "required" / "optional" / "dynamic", output kinds "required" / "dynamic", attr kinds the GE value-type
+# tags ("VT_INT", "VT_STRING", ...: the keys of ``torchair.ge.attr._ATTR_TYPE_MAP``).  The IR carries no
+# required/optional flag for attrs, no default and no dtypes: those are kept in ``VENDOR_IR_DTYPES`` /
+# ``VENDOR_IR_OPTIONAL_ATTRS`` below for checkers of our own (tests/ge_interpreter.py).
+VENDOR_IR_DEFS = {
+    "NsaCompressWithCache": (
+        [("input", "required"), ("weight", "required"), ("slot_mapping", "required"), ("output_cache", "required"),
+         ("act_seq_len", "optional"), ("block_table", "optional")],
+        [("output_cache", "required")],
+        [("layout", "VT_STRING"), ("compress_block_size", "VT_INT"), ("compress_stride", "VT_INT"),
+         ("act_seq_len_type", "VT_INT"), ("page_block_size", "VT_INT")],
+    ),
+}
+# The paired dtype columns of the same definition (one combo per column), by input name.
+VENDOR_IR_DTYPES = {
+    "NsaCompressWithCache": [
+        dict(input="float16", weight="float16", slot_mapping="int32", output_cache="float16", act_seq_len="int64",
+             block_table="int32"),
+        dict(input="bfloat16", weight="bfloat16", slot_mapping="int32", output_cache="bfloat16",
+             act_seq_len="int64", block_table="int32"),
+    ],
+}
+VENDOR_IR_OPTIONAL_ATTRS = {"NsaCompressWithCache": {"layout": "TND"}}
+
+
+def get_registered_ir_def(op_type: str):
+    """Fake of ``torchair.core._torchair.get_registered_ir_def``: the vendor definition for the ops in
+    ``VENDOR_IR_DEFS``; for every other op type an empty, always-"SUCCESS" definition (torchair then
+    checks nothing: CANN's op registry is not available here)."""
+    if op_type in VENDOR_IR_DEFS:
+        inputs, outputs, attrs = VENDOR_IR_DEFS[op_type]
+        return "SUCCESS", list(inputs), list(outputs), list(attrs)
+    return "SUCCESS", [], [], []
+
+
 def _install_fakes() -> None:
     """Fake torchair.core's native modules.  ``get_registered_ir_def`` is unpacked by torchair as
-    ``(status, ge_inputs, ge_outputs, ge_attrs)`` and the last three go through ``dict(...)``, so
-    empty lists are valid: every IR "exists" (vendor IR is NOT checked against CANN here)."""
+    ``(status, ge_inputs, ge_outputs, ge_attrs)`` and the last three go through ``dict(...)``: see
+    :func:`get_registered_ir_def` (the vendor IR for NsaCompressWithCache, permissive for the rest)."""
     fakes = {
         "_torchair": dict(TorchNpuGraphBase=_TorchNpuGraphBase, TorchDataType=_TorchDataType,
                           check_cann_compat=lambda *a, **k: "",
-                          get_registered_ir_def=lambda op_type: ("SUCCESS", [], [], [])),
+                          get_registered_ir_def=get_registered_ir_def),
     }
     for short in _NATIVE:
         full = f"torchair.core.{short}"
@@ -166,8 +217,20 @@ def load_torchair(cache_dir: str | None = None) -> types.ModuleType:
             for sig, handler in saved.items():  # torchair.core._backend swallows SIGINT/SIGTERM
                 if handler is not None:
                     signal.signal(sig, handler)
+    _fix_torchair_logger_class()
     _cached, _failure = torchair, None
     return torchair
+
+
+def _fix_torchair_logger_class() -> None:
+    """We create the "torchair" logger (to quiet the import) before torchair calls
+    ``logging.setLoggerClass(_EventLogger)``, so torchair's ``logger`` would be a plain ``Logger``
+    without the ``event`` method its graph-run path (``GeConcreteGraph.__call__``) calls.  Give the
+    instance torchair's class (a method-only subclass: no state to migrate)."""
+    event_logger = getattr(sys.modules.get("torchair.core.utils"), "_EventLogger", None)
+    lg = logging.getLogger("torchair")
+    if event_logger is not None and not isinstance(lg, event_logger):
+        lg.__class__ = event_logger
 
 
 def torchair_available_reason(cache_dir: str | None = None) -> str | None:
