@@ -11,6 +11,10 @@ tokens, fp32 weighted sum over the window, one rounding, masked in-place write o
 
 Graph-capture safe: no ``.item()``/``.tolist()``, no branching on tensor values, fixed shapes.  This
 is also what the fusion pass recognises, so compiling a model that calls it fuses to the fused op.
+
+Padding slots: like any plain-torch spelling, it writes a row for every batch (non-qualifying ones
+rewrite their slot with its own value), so a padding slot must lie in the cache and must not alias
+a slot written in the same call; the fused op has neither restriction (README, "The op contract").
 """
 from __future__ import annotations
 

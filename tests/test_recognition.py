@@ -56,15 +56,19 @@ def _refusal():
 
 
 # --- the mask: exhaustive over every length the cache can hold -------------------------------------
-def test_condition_wrong_at_a_single_length_is_refused_and_named():
+@pytest.mark.parametrize("mask, length", [
+    (lambda s, l, d: (s >= l) & ((s - l) % d == 0) & (s != l + 5 * d), 32 + 5 * 16),  # one window missing
+    (lambda s, l, d: ((s >= l) & ((s - l) % d == 0)) | (s == l + 5 * d + 3), 32 + 5 * 16 + 3),  # one extra
+], ids=["missing_length", "extra_length"])
+def test_condition_wrong_at_a_single_length_is_refused_and_named(mask, length):
     x, args = _inputs()
     eager = x["cache"].clone()
-    model = Step(mask=lambda s, l, d: (s >= l) & ((s - l) % d == 0) & (s != l + 5 * d))
+    model = Step(mask=mask)
     model(*args[:-1], eager)
     _, _, stats = compile_and_run(model, args, "inductor_graph")
     assert stats.get("fused", 0) == 0
     e = _refusal()
-    assert e.pattern == "mask" and f"length {32 + 5 * 16}" in e.reason, e
+    assert e.pattern == "mask" and f"length {length}" in e.reason, e
     torch.testing.assert_close(args[-1], eager, rtol=0, atol=0)
 
 
@@ -134,10 +138,19 @@ def test_pooling_that_is_not_the_contract_is_refused_with_its_part(pool, part, w
     torch.testing.assert_close(args[-1], eager, rtol=2e-2, atol=2e-2)
 
 
-def test_mean_over_a_power_of_two_window_fuses_and_other_l_is_refused():
+MEAN_POOLS = {
+    "mean": lambda tok, w: tok.float().mean(1),
+    # 1/l as an fp32 factor: the op can only multiply by 1/l in the data dtype, so this is the
+    # contract exactly when 1/l is exact in fp16 (l a power of two)
+    "times_fp32_reciprocal": lambda tok, w: (tok.float() * (1.0 / tok.shape[1])).sum(1),
+}
+
+
+@pytest.mark.parametrize("pool", sorted(MEAN_POOLS))
+def test_mean_over_a_power_of_two_window_fuses_and_other_l_is_refused(pool):
     for l, fuses in ((32, True), (48, False)):
         x, args = _inputs(l=l, d=16, weight_layout="mean")
-        model = Step(pool=lambda tok, w: tok.float().mean(1), l=l, d=16)
+        model = Step(pool=MEAN_POOLS[pool], l=l, d=16)
         _, _, stats = compile_and_run(model, args, "inductor_graph")
         assert stats.get("fused", 0) == int(fuses), (l, stats)
         if fuses:
@@ -336,14 +349,29 @@ def test_explain_names_part_node_source_line_and_hint(capsys):
 
 
 # --- big caches: evaluated at a few rows ------------------------------------------------------------------
-def test_a_cache_too_big_to_evaluate_whole_is_verified_at_a_few_rows(monkeypatch):
+class FlatGatherStep(Step):
+    """The window read through a flat view of the paged KV: a reshape of a tensor that gets shrunk."""
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        P = kv.shape[1]
+        pos = (lens.long()[:, None] - self.l + torch.arange(self.l)).clamp(min=0)
+        rows = table.long().gather(1, pos // P) * P + pos % P
+        tok = kv.reshape(kv.shape[0] * P, kv.shape[2], kv.shape[3])[rows]  # explicit sizes: re-derived
+        new = self.pool(tok, w).to(cache.dtype)
+        s = slots.long()
+        cache[s] = torch.where(self.mask(lens, self.l, self.d)[:, None, None], new, cache[s])
+        return cache
+
+
+@pytest.mark.parametrize("step", [Step, FlatGatherStep], ids=["advanced_index", "flat_view"])
+def test_a_cache_too_big_to_evaluate_whole_is_verified_at_a_few_rows(monkeypatch, step):
     from nsa_fusion.patterns import verify
 
     monkeypatch.setattr(verify, "SHRINK_ABOVE", 1000)
     monkeypatch.setattr(verify, "MAX_EVAL_ELEMENTS", 20_000)  # the input and cache are bigger than this
     x, args = _inputs(num_slots=400, pages_per_seq=8)
     assert args[0].numel() > 20_000 and args[-1].numel() > 20_000
-    _, _, stats = compile_and_run(Step(), args, "inductor_graph")
+    _, _, stats = compile_and_run(step(), args, "inductor_graph")
     assert stats.get("fused") == 1, [(e.pattern, e.reason) for e in rejections()]
     torch.testing.assert_close(args[-1], _golden(x), rtol=0, atol=0)
 

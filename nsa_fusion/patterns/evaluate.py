@@ -279,7 +279,7 @@ class Subgraph:
                 values.append(torch.empty(sizes.shape(n), dtype=v.dtype))
                 continue
             if n.op == "get_attr":
-                real = _attr(n)
+                real = attr_value(n)
                 if isinstance(real, torch.Tensor) and not _is_fake(real):
                     values.append(real.detach().cpu())
                     continue
@@ -327,7 +327,8 @@ def _value_ancestors(outputs, stop: set) -> set:
     return seen
 
 
-def _attr(node: fx.Node):
+def attr_value(node: fx.Node):
+    """What a ``get_attr`` node names on its graph's module (None if it is not there)."""
     obj = node.graph.owning_module
     try:
         for part in str(node.target).split("."):

@@ -37,7 +37,7 @@ import torch
 import torch.fx as fx
 
 from . import optable as T
-from .evaluate import EvaluationError, Sizes, Subgraph, ancestors
+from .evaluate import EvaluationError, Sizes, Subgraph, ancestors, attr_value
 from .optable import val
 
 aten = torch.ops.aten
@@ -161,12 +161,7 @@ def _constant_leaf(node: fx.Node) -> bool:
     """A ``get_attr`` holding a real tensor (a lifted constant): evaluated, not a role."""
     if node.op != "get_attr":
         return False
-    obj = node.graph.owning_module
-    try:
-        for part in str(node.target).split("."):
-            obj = getattr(obj, part)
-    except AttributeError:
-        return False
+    obj = attr_value(node)
     from torch._subclasses.fake_tensor import FakeTensor
 
     return isinstance(obj, torch.Tensor) and not isinstance(obj, FakeTensor) and obj.device.type != "meta"
@@ -215,7 +210,9 @@ def source_line(node: fx.Node | None) -> str:
 def _dyadic(shape, dtype, gen, k: int, denom: int) -> torch.Tensor:
     """Random multiples of 1/denom in [-k/denom, k/denom]: exact in fp16/bf16 (k <= 256), and sums of
     products of two of them are exact in fp32 in any order (see module docstring)."""
-    return (torch.randint(-k, k + 1, shape, generator=gen, dtype=torch.int32).to(torch.float32) / denom).to(dtype)
+    # drawn directly in the probe's dtype: integers up to 256 and their quotients by a power of two
+    # are exact there, and one pass over a probe of a few million elements matters to the pass's time
+    return torch.randint(-k, k + 1, shape, generator=gen, dtype=dtype) / denom
 
 
 def _bits_equal(a: torch.Tensor, b: torch.Tensor) -> bool:
@@ -982,8 +979,10 @@ class _Verification:
                 step = len(batches) / MAX_POOLING_EVALS
                 batches = [batches[int(i * step)] for i in range(MAX_POOLING_EVALS - 1)] + [batches[-1]]
             for chunk in batches:
+                distinct = len(chunk)
                 chunk = (chunk * ((w.B + len(chunk) - 1) // len(chunk)))[: w.B]
-                lens = torch.tensor(chunk)[torch.randperm(w.B, generator=gen)]
+                perm = torch.randperm(w.B, generator=gen)
+                lens = torch.tensor(chunk)[perm]
                 table = torch.randint(0, blocks, (w.B, pages), generator=gen).to(T.dtype_of(self.table))
                 values = [inp, table, lens.to(T.dtype_of(self.lengths))] + ([wprobe] if wprobe is not None else [])
                 try:
@@ -991,8 +990,12 @@ class _Verification:
                 except EvaluationError as exc:
                     raise Refused("gather", f"the new rows could not be evaluated at lengths "
                                   f"{lens.tolist()[:4]}...: {exc}", w.new)
-                new = new.to(torch.float32).broadcast_to(where_shape).reshape(w.B, N, -1)
-                tokens = contract_tokens(inp, table, lens, self.l)
+                # Compared: the rows holding each length of the chunk once (random positions, each
+                # with its own random block-table row), at least 32 of them.  The other rows repeat
+                # those lengths; computing the contract for all B rows would dominate the pass's time.
+                rows = perm.argsort()[: max(distinct, min(w.B, 32))]
+                new = new.to(torch.float32).broadcast_to(where_shape).reshape(w.B, N, -1)[rows]
+                tokens = contract_tokens(inp, table[rows], lens[rows], self.l)
                 alive = [k for k in alive if torch.equal(new, contract_pooled(tokens, cands[k]))]
                 if not alive:
                     self.explain_pooling_mismatch(inp, table, lens)

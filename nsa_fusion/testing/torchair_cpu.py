@@ -79,7 +79,7 @@ _TorchDataType = enum.IntEnum("TorchDataType", [
 # The vendor's IR definition of NsaCompressWithCache, in the format ``get_registered_ir_def`` returns.
 # Source: hicann/ops-transformer @ b122ed2221889164dbb12553dc7db6f88d9d6cd1,
 #   attention/nsa_compress_with_cache/op_host/nsa_compress_with_cache_def.cpp
-# (quoted in scratch/research/nsa_compress_vendor.md §1):
+# (quoted in docs/ascend_vendor_sources.md §1):
 #   Input  input        REQUIRED  {fp16, bf16}
 #   Input  weight       REQUIRED  {fp16, bf16}
 #   Input  slot_mapping REQUIRED  {int32, int32}

@@ -115,6 +115,8 @@ def _backend(dialect, torchair):
     import nsa_fusion
     from nsa_fusion.backend import nsa_fusion_backend
 
+    if dialect == "eager":  # dynamo's frontend only: does the model compile in this dynamic mode at all?
+        return "eager"
     if dialect == "inductor":
         return nsa_fusion_backend
     if dialect == "inductor_graph":  # Inductor's pipeline through its post-grad passes, no codegen
@@ -135,12 +137,16 @@ def no_caches():
     return stack
 
 
-def _compiles_without_pass(module, fresh, names, dialect, torchair, dynamic) -> bool:
-    args = fresh()
+def _mark_batch_dynamic(names, args, dynamic) -> None:
     if dynamic == "batch":
         for k, t in zip(names, args):
             if k in ("slot_mapping", "block_table", "seq_lens", "new_token"):
                 torch._dynamo.mark_dynamic(t, 0)
+
+
+def _compiles_without_pass(module, fresh, names, dialect, torchair, dynamic) -> bool:
+    args = fresh()
+    _mark_batch_dynamic(names, args, dynamic)
     torch._dynamo.reset()
     os.environ["NSA_FUSION_DISABLE"] = "1"
     try:
@@ -149,9 +155,13 @@ def _compiles_without_pass(module, fresh, names, dialect, torchair, dynamic) -> 
                           dynamic=True if dynamic == "all" else None)(*args)
         return True
     except Exception as exc:
-        return "ge_converter" in str(exc)
+        if "ge_converter" not in str(exc):
+            return False
     finally:
         del os.environ["NSA_FUSION_DISABLE"]
+    # GE cannot convert the unfused graph, which hides whether dynamo accepts the mode itself (e.g.
+    # mark_dynamic on a batch the model specializes fails after the backend): ask dynamo alone
+    return _compiles_without_pass(module, fresh, names, "eager", None, dynamic)
 
 
 def run_case(inputs_mod, case, dtype, dialect, dynamic, *, append=False, torchair=None) -> Outcome:
@@ -174,10 +184,7 @@ def run_case(inputs_mod, case, dtype, dialect, dynamic, *, append=False, torchai
         eager = module(*eager_args)
     eager_cache = eager if case.functional else eager_args[-1]
     args = fresh()
-    if dynamic == "batch":
-        for k, t in zip(names, args):
-            if k in ("slot_mapping", "block_table", "seq_lens", "new_token"):
-                torch._dynamo.mark_dynamic(t, 0)
+    _mark_batch_dynamic(names, args, dynamic)
     torch._dynamo.reset()
     diagnostics.reset()
     try:
