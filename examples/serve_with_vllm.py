@@ -111,7 +111,7 @@ def main():
     except ImportError:
         print("vLLM is not installed: pip install '.[vllm]' (see the README); skipped")
         return
-    from torch._inductor.utils import run_and_get_code
+    from torch._inductor.utils import fresh_cache, run_and_get_code
 
     torch.manual_seed(0)
     weights = (torch.randn(L, N).half(), torch.randn(L, N).half())
@@ -122,7 +122,10 @@ def main():
     diagnostics.reset()
     fused_run = vllm_step(weights, with_pass=True)
     got = fresh(x)
-    _, codes = run_and_get_code(lambda: fused_run(**got))
+    # vLLM always turns Inductor's FX graph cache on: in a second run of this script the graph (already
+    # fused) would be served from it and the pass, which reports the fusions, would not run at all
+    with fresh_cache():
+        _, codes = run_and_get_code(lambda: fused_run(**got))
     code = "\n".join(codes)
     calls = re.findall(r"compress_infer_\.default\(([^)]*)\)", code)
     in_place = all(c.split(",")[5].strip().startswith("arg") for c in calls) and ".copy_(" not in code
