@@ -80,11 +80,14 @@ MUTATIONS = [
     Mutation("fp32_weight", V, "    if T.dtype_of(node) == dtype:\n        return True\n    if not _constant_leaf(node):\n        return False",
              "    return True", (R + "::test_fp32_weight_with_fp16_tokens_is_refused_because_the_op_would_round_it",),
              "a weight the op would round accepted"),
-    # (Not listed: 1/l as an fp32 instead of a data-dtype candidate for mean pooling.  An equivalent
-    # mutant: for a power-of-two l both are exact and equal, for any other l fp32(1/l) * token is not
-    # exact, so no probe matches the contract in any summation order and the step is refused either
-    # way.  tests/test_recognition.py::test_mean_over_a_power_of_two_window_fuses_and_other_l_is_refused
-    # covers both spellings of the mean.)
+    # Mean over any l: in the recogniser no rule names the mean; what refuses an l that is not a power
+    # of two is the bit-exact probe comparison (sum / 48 in fp32 is not sum * fp16(1/48)).  Not listed:
+    # 1/l as an fp32 instead of a data-dtype candidate, an equivalent mutant (for a power-of-two l both
+    # are exact and equal, for any other l no probe matches either way).
+    Mutation("mean_any_l", V, "                alive = [k for k in alive if torch.equal(new, contract_pooled(tokens, cands[k]))]",
+             "                alive = [k for k in alive if torch.allclose(new, contract_pooled(tokens, cands[k]), rtol=1e-3, atol=1e-3)]",
+             (R + "::test_mean_over_a_power_of_two_window_fuses_and_other_l_is_refused",),
+             "pooling compared approximately: mean over an l that is not a power of two accepted"),
     Mutation("sizes_not_generalized", V, "        if self.sizes.assignment:\n            step.specialize = self._generalize(write, step)",
              "        if False:\n            step.specialize = self._generalize(write, step)",
              (R + "::test_python_int_page_size_fuses_under_dynamic_shapes_with_a_guard",),
