@@ -138,6 +138,26 @@ def test_pooling_that_is_not_the_contract_is_refused_with_its_part(pool, part, w
     torch.testing.assert_close(args[-1], eager, rtol=2e-2, atol=2e-2)
 
 
+@pytest.mark.parametrize("weight_of, pool, part, what", [
+    # pools the last 16 tokens with a [16, N] weight while the condition completes windows of 32
+    (lambda w: w[:16].contiguous(), lambda tok, w: (tok[:, 16:].float() * w.float()[None, :, :, None]).sum(1),
+     "mask", "has 16 positions"),
+    # one [l] vector for all heads: not an [l, N] weight (a known limit), and not a condition problem
+    (lambda w: w[:, 0].contiguous(), lambda tok, w: (tok.float() * w.float()[None, :, None, None]).sum(1),
+     "weight", "need an [l, N] = [32, 4] weight"),
+], ids=["window_shorter_than_condition", "one_vector_for_all_heads"])
+def test_weight_of_another_shape_names_the_part_that_disagrees(weight_of, pool, part, what):
+    x, args = _inputs()
+    args[1] = weight_of(args[1])
+    eager = x["cache"].clone()
+    Step(pool=pool)(*args[:-1], eager)
+    _, _, stats = compile_and_run(Step(pool=pool), args, "inductor_graph")
+    assert stats.get("fused", 0) == 0, stats
+    e = _refusal()
+    assert e.pattern == part and what in e.reason, e
+    torch.testing.assert_close(args[-1], eager, rtol=0, atol=0)
+
+
 MEAN_POOLS = {
     "mean": lambda tok, w: tok.float().mean(1),
     # 1/l as an fp32 factor: the op can only multiply by 1/l in the data dtype, so this is the

@@ -211,7 +211,7 @@ class Subgraph:
             if fixes is None:
                 raise EvaluationError(f"cannot evaluate {node.name} at a smaller size")
             self._rescale.update({n: (_static_lead(node), new) for n in fixes})
-        self._gm = None
+        self._graph = None
 
     def shrink_plan(self, node: fx.Node) -> set | None:
         """The reshapes to re-derive if ``node``'s (static) leading size is shrunk, or None if some op
@@ -263,7 +263,9 @@ class Subgraph:
             env[n] = new
         out = [env[o] for o in self.outputs]
         g.output(tuple(out))
-        self._gm = fx.GraphModule(torch.nn.Module(), g)
+        # run by an Interpreter over the bare graph: a GraphModule would generate and compile Python
+        # code for it, which costs more than evaluating it (this runs in every compile)
+        self._graph = g
         self._env = env
 
     def leaf_values(self, sizes: Sizes) -> list:
@@ -288,7 +290,7 @@ class Subgraph:
 
     def __call__(self, values: Sequence, sizes: Sizes) -> tuple:
         """Evaluate with ``values`` for ``inputs`` (in order)."""
-        if self._gm is None:
+        if self._graph is None:
             self._build()
         leaves = self.leaf_values(sizes)
         interp = _Runner(self, sizes)
@@ -344,11 +346,14 @@ def _is_fake(t: torch.Tensor) -> bool:
     return isinstance(t, FakeTensor) or t.device.type == "meta"
 
 
+_NO_MODULE = torch.nn.Module()  # the extracted graphs call functions only: no attributes, no submodules
+
+
 class _Runner(fx.Interpreter):
     """Runs the extracted module node by node, applying ``replace``."""
 
     def __init__(self, sub: Subgraph, sizes: Sizes):
-        super().__init__(sub._gm, garbage_collect_values=True)
+        super().__init__(_NO_MODULE, garbage_collect_values=True, graph=sub._graph)
         self.sub = sub
         self.sizes = sizes
         self.back = {v: k for k, v in sub._env.items()}  # new node -> original node

@@ -864,7 +864,9 @@ class _Verification:
         if not cands:
             shape = sizes.shape(leaf)
             if math.prod(shape) != self.l * N:
-                if math.prod(shape) % N == 0 and math.prod(shape) // N != self.l:
+                # a per-head weight with another window length: the condition is what disagrees (a
+                # weight without a heads dimension, e.g. one [l] vector for all heads, is a weight issue)
+                if N in shape and math.prod(shape) % N == 0 and math.prod(shape) // N != self.l:
                     raise Refused("mask", f"the condition selects windows of l={self.l} (stride {self.d}) but the "
                                   f"weight {leaf.name} {list(shape)} has {math.prod(shape) // N} positions: the "
                                   "condition is not s >= l and (s - l) % d == 0 for the pooled window", w.cond,
