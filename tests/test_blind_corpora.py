@@ -2,8 +2,8 @@
 tests or the README's advice, in the styles of public NSA code.  ``tests/corpora/blind1.py`` was
 written before the recogniser was redesigned, ``blind2.py`` after it, by a second writer who had not
 seen the first batch, and ``blind3.py`` by a third writer after the changes ``blind2`` prompted (its
-first try is the README's figure; nothing was changed for it).  Each positive must fuse and be bit-exact to the independent golden; each near
-miss must stay unfused and compute what the model says.
+first try is the README's figure; nothing was changed for it).  Each positive must fuse and be
+bit-exact to the independent golden; each near miss must stay unfused and compute what the model says.
 
 CI runs every case once with static shapes, in Inductor's post-grad graph or in real torchair
 (alternating), in one of its dtypes (rotating), and half of them once more under ``dynamic=True`` or
