@@ -151,10 +151,7 @@ def check_values(input, weight, slot_mapping, compress_block_size, compress_stri
         b = int(np.argmax(lens > capacity))
         raise ValueError(f"actual_seq_len[{b}] = {int(lens[b])} exceeds the block table's capacity "
                          f"max_pages * page_block_size = {block_table.shape[1]} * {P} = {capacity}")
-    # Only rows whose window completes are written (and only their slots are read, by every kernel
-    # including the vendor's): other rows may hold padding, e.g. vLLM's -1 or a shared dummy slot.
-    q = np.flatnonzero((lens >= l) & ((lens - l) % d == 0))
-    _check_written_rows(input.shape[0], cache.shape[0], l, P, _host(block_table), lens, _host(slot_mapping), q)
+    q = check_window_indices(input, l, d, P, block_table, lengths, slot_mapping, cache.shape[0])
     if q.size > 1:
         q_slots = np.sort(_host(slot_mapping)[q])
         dups = q_slots[1:][q_slots[1:] == q_slots[:-1]]
@@ -163,12 +160,16 @@ def check_values(input, weight, slot_mapping, compress_block_size, compress_stri
                              f"{int(dups[0])} appears more than once")
 
 
-def check_window_indices(input, l, d, P, block_table, lens, slots, num_slots) -> None:
+def check_window_indices(input, l, d, P, block_table, lens, slots, num_slots) -> np.ndarray:
     """Bounds-check exactly what a kernel will dereference: the slots and the window page ids of the
-    qualifying rows.  Memory safety for the pure-torch CPU kernel (the native one checks in C++)."""
+    qualifying rows (memory safety for the pure-torch CPU kernel; the native one checks in C++).
+    Returns those rows.  Only rows whose window completes are written, and only their slots and pages
+    are read, by every kernel including the vendor's: other rows may hold padding, e.g. vLLM's slot -1
+    or a shared dummy slot."""
     lens = _host(lens).astype(np.int64, copy=False)
     q = np.flatnonzero((lens >= l) & ((lens - l) % d == 0))
     _check_written_rows(input.shape[0], num_slots, l, P, _host(block_table), lens, _host(slots), q)
+    return q
 
 
 def _check_written_rows(block_num, num_slots, l, P, table, lens, slots, q) -> None:

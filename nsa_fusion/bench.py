@@ -196,6 +196,7 @@ def bench_vllm(reps: int) -> dict:
 
     from .backend import nsa_fusion_backend
     from .testing.formulations import BY_NAME, CompressStep, make_inputs
+    from .vllm import vllm_pass
 
     x = make_inputs(B=256, N=4, D=192, l=32, d=16, P=128, pages_per_seq=4, dtype=torch.float16, qualifying="some")
     step = CompressStep(BY_NAME["mulsum_index_put"], 32, 16)
@@ -211,41 +212,25 @@ def bench_vllm(reps: int) -> dict:
             return step(kv, self.weight, slots, block_table, lengths, cache)
 
     def vllm_ms(with_pass):
-        extra = {"inductor_compile_config": {"post_grad_custom_post_pass": _vllm_pass()}} if with_pass else {}
+        extra = {"inductor_compile_config": {"post_grad_custom_post_pass": vllm_pass()}} if with_pass else {}
         config = VllmConfig(compilation_config=CompilationConfig(mode=CompilationMode.VLLM_COMPILE,
                                                                  backend="inductor", **extra))
         with set_current_vllm_config(config):
             model = Model(vllm_config=config)
         cache = x["cache"].clone()
         with set_forward_context(None, vllm_config=config), torch.inference_mode():
-            return 1e3 * _median_s(lambda: model(x["input"], x["slots"], x["block_table"], x["lengths"], cache), reps)
+            return median_us(lambda: model(x["input"], x["slots"], x["block_table"], x["lengths"], cache), reps) / 1e3
 
     def own_ms():
         torch._dynamo.reset()
         compiled = torch.compile(step, backend=nsa_fusion_backend)
         cache = x["cache"].clone()
         with torch.inference_mode():
-            return 1e3 * _median_s(lambda: compiled(x["input"], weight, x["slots"], x["block_table"], x["lengths"],
-                                                    cache), reps)
+            return median_us(lambda: compiled(x["input"], weight, x["slots"], x["block_table"], x["lengths"],
+                                              cache), reps) / 1e3
 
     unfused, fused, own = vllm_ms(False), vllm_ms(True), own_ms()
     return dict(vllm_unfused_ms=unfused, vllm_fused_ms=fused, own_backend_ms=own, vllm_over_own=fused / own)
-
-
-def _vllm_pass():
-    from .vllm import vllm_pass
-
-    return vllm_pass()
-
-
-def _median_s(fn, reps: int) -> float:
-    fn()  # compile / warm up
-    times = []
-    for _ in range(reps):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def main(argv=None) -> int:

@@ -558,7 +558,7 @@ def _nsa_compress_with_cache(op, ins, inputs):
     fp32 in window order; ``token(p)`` is row ``block_table[b, p // P] * P + p % P`` of ``input`` seen as
     ``[-1, N, D]`` with ``P = page_block_size`` (the kernel addresses it so).  ``output_cache`` is a ref:
     written in place, and it is the output.  The checks are the IR's and the tiling's
-    (op_host/nsa_compress_with_cache_tiling*.cpp, scratch/research/nsa_compress_vendor.md §2.2)."""
+    (op_host/nsa_compress_with_cache_tiling*.cpp, docs/ascend_vendor_sources.md §2.2)."""
     named, attrs = _bind_to_ir(op, ins)
     if "act_seq_len" not in named or "block_table" not in named:
         raise UnsupportedGeOp("NsaCompressWithCache without act_seq_len / block_table (unpaged TND)")
@@ -566,7 +566,15 @@ def _nsa_compress_with_cache(op, ins, inputs):
     x, w, slots, cache = named["input"], named["weight"], named["slot_mapping"], named["output_cache"]
     lens, table = named["act_seq_len"], named["block_table"]
     l, d, P = attrs["compress_block_size"], attrs["compress_stride"], attrs["page_block_size"]
-    checks = [
+
+    def require(checks):
+        for ok, why in checks:
+            if not ok:
+                raise GeCheckError(f"NsaCompressWithCache: {why} (l={l}, d={d}, P={P}, input {list(x.shape)}, "
+                                   f"weight {list(w.shape)}, cache {list(cache.shape)}, block_table "
+                                   f"{list(table.shape)})")
+
+    require([
         (x.numel() and w.numel() and cache.numel(), "do not support empty input/weight/outputCache"),
         (l % 16 == 0, "compressBlockSize should be divisible by 16"),
         (d % 16 == 0, "compressStride should be divisible by 16"),
@@ -576,13 +584,9 @@ def _nsa_compress_with_cache(op, ins, inputs):
         (x.dim() == 4, "input must be [blockNum, pageBlockSize, N, D]"),
         (w.dim() == 2 and cache.dim() == 3 and table.dim() == 2, "weight [l, N], outputCache [slots, N, D], "
                                                                 "blockTable [B, pages]"),
-    ]
-    for ok, why in checks:
-        if not ok:
-            raise GeCheckError(f"NsaCompressWithCache: {why} (l={l}, d={d}, P={P}, input {list(x.shape)}, "
-                               f"weight {list(w.shape)}, cache {list(cache.shape)}, block_table {list(table.shape)})")
-    N, D = x.shape[2], x.shape[3]
-    checks = [
+    ])
+    N, D = x.shape[2], x.shape[3]  # the rank checks above come first: they make these reads valid
+    require([
         (N == w.shape[1], "2nd dim of weight should equal to headNum"),
         (l == w.shape[0], "1st dim of weight should equal to compressBlockSize"),
         (N == cache.shape[1] and D == cache.shape[2], "outputCache must be [slots, headNum, headDim]"),
@@ -591,11 +595,7 @@ def _nsa_compress_with_cache(op, ins, inputs):
         (0 < N <= 64 and not (N > 50 and N % 2), "headNum"),
         (lens.dim() == 1 and lens.shape[0] <= 2048, "act_seq_len [B], B <= 2048"),
         (slots.numel() >= lens.shape[0] and table.shape[0] >= lens.shape[0], "slot_mapping / block_table < B"),
-    ]
-    for ok, why in checks:
-        if not ok:
-            raise GeCheckError(f"NsaCompressWithCache: {why} (l={l}, d={d}, P={P}, input {list(x.shape)}, "
-                               f"weight {list(w.shape)}, cache {list(cache.shape)}, block_table {list(table.shape)})")
+    ])
     s = lens.long()
     batches = torch.nonzero((s >= l) & ((s - l) % d == 0)).flatten()
     if batches.numel() == 0:

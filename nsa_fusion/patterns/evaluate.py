@@ -317,7 +317,9 @@ def _flat_args(node: fx.Node):
 
 
 def _value_ancestors(outputs, stop: set) -> set:
-    """Nodes whose values (not only shapes) reach ``outputs``, not looking past ``stop``."""
+    """Nodes whose values (not only shapes) reach ``outputs``, not looking past ``stop``.  Unlike
+    ``verify.value_ancestors`` it also follows SymInt arguments: a size computed from a tensor's values
+    (``.item()``) makes that tensor's values matter to the evaluation."""
     seen, work = set(), list(outputs)
     while work:
         n = work.pop()
