@@ -3,8 +3,9 @@
 * ``stats``: a ``collections.Counter`` — ``"candidates"`` (row writes considered), ``"fused"``,
   ``"rejected"``, per-kind keys (``"fused:<what>"``, ``"rejected:<part>"`` with part one of write, keep,
   mask, roles, gather, weight, pooling, dtype, sizes, device), plus lowering targets
-  (``"target.npu"``, ``"target.portable"``, ``"target.ge_scatter"``), and ``"cached"`` (a graph served
-  from Inductor's compile cache: the pass did not run for it).  ``stats.clear()`` resets it.
+  (``"target.npu"``, ``"target.portable"``, ``"target.ge_scatter"``), ``"cached"`` (a graph served
+  from Inductor's compile cache: the pass did not run for it), and ``"batch_cut"`` (gather + pooling
+  probed at fewer batch rows than the graph has, see ``patterns.evaluate.BatchPlan``).  ``stats.clear()`` resets it.
 * ``events``: one :class:`Event` per decision, in order; ``nsa_fusion.explain`` prints them.
 * logging: the ``nsa_fusion`` logger, registered with ``torch._logging`` so that
   ``TORCH_LOGS="+nsa_fusion"`` (or ``torch._logging.set_logs(nsa_fusion=logging.DEBUG)``) shows every

@@ -35,6 +35,8 @@ F = "tests/test_fusion.py"
 B = "tests/test_blind_corpora.py"
 TA = "tests/test_torchair.py"
 V = "nsa_fusion/patterns/verify.py"
+EV = "nsa_fusion/patterns/evaluate.py"
+BP = "tests/test_batch_plan.py"
 VAL = "nsa_fusion/_validation.py"
 OC = "tests/test_op_contract.py"
 NPU = "nsa_fusion/lowering/npu.py"
@@ -160,6 +162,45 @@ MUTATIONS = [
     Mutation("reference_no_keep", "nsa_fusion/reference.py",
              "    new_rows = torch.where(valid[:, None, None], pooled, cache[slots])", "    new_rows = pooled",
              (OC + "::test_reference_within_one_rounding_of_golden",), "the reference writes rows whose window is incomplete"),
+    # --- the batch plan (probing gather + pooling at a few batch rows) ----------------------------------
+    Mutation("batch_constant_unchecked", EV, "        return torch.equal(slabs, slabs.narrow(d, 0, 1).expand_as(slabs))",
+             "        return True", (BP + "::test_steps_right_on_the_first_rows_only_are_refused",),
+             "a tensor that varies along the batch counts as constant: rows beyond the cut go unchecked"),
+    Mutation("batch_broadcast_assumed", EV, "            return shape[d] % B == 0 and (dx < 0 or in_shape[dx] == 1)",
+             "            return True", (BP + "::test_graphs_whose_rows_are_not_independent_have_no_plan",),
+             "any expand counts as a broadcast over the batch, also of a tensor that varies along it"),
+    Mutation("batch_identity_unchecked", EV,
+             "            return not v.dtype.is_floating_point and torch.equal(v.to(torch.int64), want)",
+             "            return True", (BP + "::test_graphs_whose_rows_are_not_independent_have_no_plan",),
+             "any index into the batch dimension counts as the identity: rows read other rows"),
+    Mutation("batch_reduced_over", EV, "            if k in dims:\n                return None", "            if False:\n                return None",
+             (BP + "::test_graphs_whose_rows_are_not_independent_have_no_plan",), "a reduction over the batch passes the plan"),
+    Mutation("batch_gather_along", EV, "            if index in self.dim and self.dim[index] == (k, c) and d != k:",
+             "            if index in self.dim and self.dim[index] == (k, c):",
+             (BP + "::test_graphs_whose_rows_are_not_independent_have_no_plan",), "a gather along the batch passes the plan"),
+    Mutation("batch_cross_product", EV, "        elif kd >= len(indices) or indices[kd] is None:\n            if any(a in self.dim for _, a in ops):",
+             "        elif kd >= len(indices) or indices[kd] is None:\n            if False:",
+             (BP + "::test_graphs_whose_rows_are_not_independent_have_no_plan",),
+             "indexing batch-indexed data by batch-indexed indices (every pair of rows) passes the plan"),
+    Mutation("batch_broadcast_mismatch", EV, "                if self.dim[a] != (d, c):\n                    return None",
+             "                if False:\n                    return None",
+             (BP + "::test_graphs_whose_rows_are_not_independent_have_no_plan",),
+             "two operands with the batch in different dimensions (an outer product) pass the plan"),
+    Mutation("batch_reshape_interleaved", EV, "    before, acc = math.prod(in_shape[:k]), 1", "    before, acc = 1, 1",
+             (BP + "::test_graphs_whose_rows_are_not_independent_have_no_plan",),
+             "a reshape that interleaves the batch with another dimension passes the plan"),
+    Mutation("batch_rows_subset_compared", V, "                tokens = contract_tokens(inp, table, lens, self.l)",
+             "                new, table, lens = new[:32], table[:32], lens[:32]\n"
+             "                tokens = contract_tokens(inp, table, lens, self.l)",
+             (BP + "::test_steps_right_on_the_first_rows_only_are_refused",),
+             "without a batch plan only some rows are compared: a row that differs in more than its inputs passes"),
+    Mutation("dynamic_big_tensors_full_size", V, "    if not sizes.assignment:\n        return sizes\n    held =",
+             "    if True:\n        return sizes\n    held =",
+             (R + "::test_a_cache_too_big_to_evaluate_whole_is_verified_at_a_few_rows",),
+             "under dynamic shapes the paged KV and cache are evaluated at full size (seconds per compile)"),
+    Mutation("batch_cut_not_applied", EV, "                shape[q] = self._cut(cq)", "                shape[q] = shape[q]",
+             (BP + "::test_accepted_graphs_cut_to_the_first_rows_of_the_full_evaluation",),
+             "reshapes keep the full batch when the rest of the graph is cut"),
     # --- lowering -------------------------------------------------------------------------------------
     Mutation("npu_limit_l", VAL, "    if l > 64:", "    if l > 128:", ("tests/test_npu_lowering.py",),
              "the Ascend kernel is called with a window longer than its tiling accepts"),

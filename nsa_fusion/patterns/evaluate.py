@@ -15,9 +15,14 @@ slots) is large, and the recogniser's probes touch a few rows of it, so :class:`
 that dimension: the reshapes on the tensor's path are re-derived for the smaller size, and anything
 else whose shape depends on it makes the shrink impossible (then the caller evaluates at full size
 or refuses).  See :meth:`Subgraph.__init__` (``shrink``).
+
+Big batches: gather + pooling cost grows with the batch, and the compile does not, so a static graph's
+step is evaluated at a few batch rows where :class:`BatchPlan` proves that every output row is the
+same function of its own block-table row and length (see there).
 """
 from __future__ import annotations
 
+import math
 from typing import Iterable, Sequence
 
 import sympy
@@ -27,6 +32,7 @@ import torch.fx as fx
 from .optable import CASTS, GATHERS, RESHAPES, SHAPE_ONLY, WRITES, is_mutation, val
 
 aten = torch.ops.aten
+prims = torch.ops.prims
 # Ops that keep the leading dimension of their first input (a shrunk tensor stays shrunk through them).
 SAME_SHAPE = CASTS | {aten.clone.default, aten.contiguous.default, aten.alias.default, aten.detach.default,
                       aten.copy.default, aten.where.self}
@@ -189,9 +195,14 @@ class Subgraph:
     everything that carries the big leading dimension only casts, copies, reshapes, reads rows from or
     writes rows into the tensor; the reshapes are re-derived for the smaller size.  :meth:`can_shrink`
     says whether it is; otherwise the caller evaluates at full size.
+
+    ``batch``: ``(roots, B, rows)``: evaluate at ``rows`` batch rows instead of ``B``, ``roots`` being
+    the frontier nodes indexed by batch row (given ``rows`` rows); see :class:`BatchPlan`.  Raises
+    :class:`EvaluationError` where the plan cannot prove the rows independent.
     """
 
-    def __init__(self, outputs: Sequence[fx.Node], inputs: Sequence[fx.Node], *, replace=None, shrink=None):
+    def __init__(self, outputs: Sequence[fx.Node], inputs: Sequence[fx.Node], *, replace=None, shrink=None,
+                 batch=None):
         self.outputs = list(outputs)
         self.inputs = list(inputs)
         graph = self.outputs[0].graph
@@ -211,6 +222,10 @@ class Subgraph:
             if fixes is None:
                 raise EvaluationError(f"cannot evaluate {node.name} at a smaller size")
             self._rescale.update({n: (_static_lead(node), new) for n in fixes})
+        # batch: (row-indexed frontier nodes, their static batch size, the batch to evaluate at)
+        self._batch = BatchPlan(self, *batch) if batch else None
+        if self._batch is not None and set(self._batch.fixes) & set(self._rescale):
+            raise EvaluationError("a reshape carries both the paged input's blocks and the batch")
         self._graph = None
 
     def shrink_plan(self, node: fx.Node) -> set | None:
@@ -372,4 +387,380 @@ class _Runner(fx.Interpreter):
             if shape[0] != -1:
                 shape[0] = shape[0] // old * new
             return n.target(args[0], shape, *args[2:], **kwargs)
+        if orig is not None and self.sub._batch is not None and orig in self.sub._batch.fixes:
+            args, kwargs = self.fetch_args_kwargs_from_env(n)
+            args, kwargs = self.sub._batch.fixes[orig](list(args), dict(kwargs))
+            return n.target(*args, **kwargs)
         return super().run_node(n)
+
+
+# --- evaluating a static graph at fewer batch rows -------------------------------------------------
+# Ops whose output has the shape of their first input and whose values do not depend on it (or only
+# elementwise): a batch-indexed input stays batch-indexed, row for row.
+_LIKE = {aten.zeros_like.default, aten.ones_like.default, aten.full_like.default, aten.alias.default,
+         aten.detach.default, aten.contiguous.default, aten._to_copy.default,
+         aten.floor_divide.default}  # (elementwise, but not tagged pointwise)
+_SHAPE_ARG = {aten.view.default, aten.reshape.default, aten._unsafe_view.default, aten.view_copy.default,
+              aten._reshape_copy.default}
+_SHAPE_DERIVED = {aten.unsqueeze.default, aten.squeeze.dim, aten.squeeze.dims, aten.squeeze.default,
+                  aten.flatten.using_ints}
+_DIM_REDUCTIONS = {aten.sum.dim_IntList, aten.mean.dim, aten.amax.default, aten.amin.default}
+# Constants evaluated to check how they vary along the batch (iota(B), full([B, 1], v)) stay small.
+_MAX_CONSTANT = 1 << 16
+
+
+def _is_pointwise(target) -> bool:
+    tags = getattr(target, "tags", ())
+    return torch.Tag.pointwise in tags and torch.Tag.nondeterministic_seeded not in tags
+
+
+def _static_shape(node) -> tuple | None:
+    v = val(node) if isinstance(node, fx.Node) else None
+    if not isinstance(v, torch.Tensor) or not all(isinstance(s, int) for s in v.shape):
+        return None
+    return tuple(v.shape)
+
+
+class BatchPlan:
+    """Evaluate a static graph's subgraph at ``rows`` of its ``B`` batch rows, soundly.
+
+    What it proves, structurally, before anything runs: every node that depends on the ``roots``
+    (the block table and lengths, ``B`` rows each) has one *batch dimension* ``k`` of size ``c * B``,
+    batch-major, and its slab ``[b*c, (b+1)*c)`` along ``k`` is ``F(table[b], lengths[b])`` with one
+    function ``F`` for every ``b`` (and independent of ``B``).  It holds for the roots, and each op
+    keeps it: elementwise ops whose other operands are constant along the batch (size 1 there, or a
+    constant tensor checked by evaluation to be constant along it); views and reshapes that keep the
+    batch the major part of one dimension; reductions, gathers, matmuls, slices and selects over
+    other dimensions; indexing where batch-indexed indices pick rows of batch-free data, or where the
+    batch dimension of the data is indexed by the identity (``table[arange(B)[:, None], cols]``,
+    checked by evaluation).  Anything else (an op over the batch dimension, rows read by data-dependent
+    indices, a tensor that varies along the batch but is not derived from the roots) has no plan, and
+    the caller evaluates at full size.
+
+    Then the graph with each batch dimension cut to ``c * rows`` (shape arguments rewritten, constant
+    operands narrowed: :attr:`fixes`) computes rows ``0 .. rows-1`` of the full graph, and a probe that
+    puts each length in some row tests ``F`` exactly as a full-size probe would.
+    """
+
+    def __init__(self, sub: Subgraph, roots, B: int, rows: int):
+        self.sub, self.B, self.rows = sub, B, rows
+        if not 2 <= rows < B:
+            raise EvaluationError(f"cannot cut a batch of {B} rows to {rows}")
+        self.dim: dict[fx.Node, tuple[int, int]] = {}  # node -> (batch dimension, c)
+        self.fixes: dict[fx.Node, object] = {}  # node -> (args, kwargs) -> (args, kwargs) at ``rows``
+        for r in roots:
+            shape = _static_shape(r)
+            if shape is None or not shape or shape[0] != B:
+                raise EvaluationError(f"{r.name} is not indexed by a static batch of {B} rows")
+            self.dim[r] = (0, 1)
+        for n in sub.nodes:
+            if n in self.dim or n.op != "call_function" or not any(a in self.dim for a in n.all_input_nodes):
+                continue  # batch-free: does not change when the batch is cut
+            if _static_shape(n) is None or any(isinstance(a, fx.Node) and a in self.dim for a in n.kwargs.values()):
+                raise EvaluationError(f"{n.name} ({n.target}): no batch rule")
+            try:
+                out = self._rule(n)
+            except Exception as exc:  # an argument of an unexpected form: no plan, never a crash
+                raise EvaluationError(f"{n.name} ({n.target}): {type(exc).__name__}: {exc}") from exc
+            if out is None:
+                raise EvaluationError(f"{n.name} ({n.target}) mixes or reshapes batch rows")
+            self.dim[n] = out
+        for o in sub.outputs:
+            if o not in self.dim:
+                raise EvaluationError(f"{o.name} does not depend on the batch")
+
+    # -- helpers ---------------------------------------------------------------------------------------
+    def _cut(self, c: int) -> int:
+        return c * self.rows
+
+    def _same_slabs(self, node, d: int, c: int, identity: bool = False) -> bool:
+        """Whether the batch-free ``node`` (``c * B`` long along ``d``) has the same slab
+        ``[b*c, (b+1)*c)`` along ``d`` for every ``b`` (constant along ``d`` for ``c == 1``) or, with
+        ``identity``, equals its index along ``d``.  Structurally (a broadcast, see
+        ``_expanded_along``), else by evaluating it (a constant: it reads no frontier value)."""
+        shape = _static_shape(node)
+        if shape is None or shape[d] != c * self.B:
+            return False
+        if not identity and _expanded_along(node, d, self.B):
+            return True
+        if math.prod(shape) > _MAX_CONSTANT:
+            return False
+        try:
+            v = Subgraph([node], [])([], Sizes(None))[0]
+        except EvaluationError:
+            return False
+        if identity:
+            view = [1] * v.dim()
+            view[d] = -1
+            want = torch.arange(v.shape[d]).reshape(view).expand_as(v)
+            return not v.dtype.is_floating_point and torch.equal(v.to(torch.int64), want)
+        slabs = v.unflatten(d, (self.B, c))
+        return torch.equal(slabs, slabs.narrow(d, 0, 1).expand_as(slabs))
+
+    def _narrow_args(self, narrow: dict):
+        """A fix narrowing positional tensor args: {position: (dim, new size)}; position may be
+        ``(i, j)`` for element j of a list argument."""
+        def fix(args, kwargs):
+            for pos, (d, size) in narrow.items():
+                if isinstance(pos, tuple):
+                    i, j = pos
+                    args[i] = list(args[i])
+                    args[i][j] = args[i][j].narrow(d, 0, size)
+                else:
+                    args[pos] = args[pos].narrow(d, 0, size)
+            return args, kwargs
+        return fix
+
+    def _broadcast(self, operands, out_rank: int):
+        """Operands (position, node) of a broadcasting op: the output's batch dimension (where the
+        first batch-indexed operand puts it), c, and the batch-free operands to narrow; None if the
+        operands do not all agree with it (see _align) or none is batch-indexed."""
+        first = next((a for _, a in operands if a in self.dim), None)
+        shape = _static_shape(first) if first is not None else None
+        if shape is None:
+            return None
+        k, c = self.dim[first]
+        q = k + out_rank - len(shape)
+        narrow = self._align(operands, out_rank, q, c)
+        return None if narrow is None else (q, c, narrow)
+
+    def _align(self, operands, out_rank: int, q: int, c: int):
+        """Check that broadcast operands agree with batch dimension ``q`` of the output: batch-indexed
+        ones have it there, batch-free ones are constant along it (size 1, or a constant tensor found
+        constant along it: narrowed at run time).  Returns {position: (dim, size)} to narrow, or None."""
+        narrow = {}
+        for pos, a in operands:
+            shape = _static_shape(a)
+            if shape is None:
+                return None
+            d = q - (out_rank - len(shape))
+            if a in self.dim:
+                if self.dim[a] != (d, c):
+                    return None
+                continue
+            if d < 0 or shape[d] == 1:
+                continue
+            if not self._same_slabs(a, d, c):
+                return None
+            narrow[pos] = (d, self._cut(c))
+        return narrow
+
+    # -- rules -----------------------------------------------------------------------------------------
+    def _rule(self, n: fx.Node):
+        t, args = n.target, n.args
+        out_shape = _static_shape(n)
+        x = args[0] if args else None
+        if t in _LIKE or _is_pointwise(t):
+            ops = [(i, a) for i, a in enumerate(args) if isinstance(a, fx.Node) and isinstance(val(a), torch.Tensor)]
+            got = self._broadcast(ops, len(out_shape))
+            if got is None:
+                return None
+            q, c, narrow = got
+            if narrow:
+                self.fixes[n] = self._narrow_args(narrow)
+            return q, c
+        if not isinstance(x, fx.Node) or x not in self.dim:
+            return self._rule_batch_operand_elsewhere(n)
+        k, c = self.dim[x]
+        in_shape = _static_shape(x)
+        if t in _SHAPE_ARG or t in _SHAPE_DERIVED:
+            q = _reshaped_dim(in_shape, k, out_shape, self.B)
+            if q is None:
+                return None
+            cq = out_shape[q] // self.B
+            if t in _SHAPE_ARG:
+                shape = list(out_shape)
+                shape[q] = self._cut(cq)
+                self.fixes[n] = lambda a, kw, shape=shape: ([a[0], shape, *a[2:]], kw)
+            return q, cq
+        if t is aten.expand.default:
+            q = k + len(out_shape) - len(in_shape)
+            sizes = list(args[1])
+            sizes[q] = -1
+            self.fixes[n] = lambda a, kw, sizes=sizes: ([a[0], sizes, *a[2:]], kw)
+            return q, c
+        if t is aten.permute.default:
+            return [d % len(in_shape) for d in _arg(n, 1, "dims")].index(k), c
+        if t in (aten.transpose.int, aten.t.default):
+            d0, d1 = (_arg(n, 1, "dim0") % len(in_shape), _arg(n, 2, "dim1") % len(in_shape)) \
+                if t is aten.transpose.int else (0, 1)
+            return (d1 if k == d0 else d0 if k == d1 else k), c
+        if t in (aten.slice.Tensor, aten.select.int, aten.unfold.default):
+            d = _arg(n, 1, "dimension" if t is aten.unfold.default else "dim", 0) % len(in_shape)
+            if d == k:
+                return None
+            return (k - 1 if t is aten.select.int and d < k else k), c
+        if t in _DIM_REDUCTIONS:
+            dims = _arg(n, 1, "dim")
+            if not dims and dims != 0:  # None or []: over every dimension
+                return None
+            dims = {d % len(in_shape) for d in ([dims] if isinstance(dims, int) else dims)}
+            keep = _arg(n, 2, "keepdim", False)
+            if k in dims:
+                return None
+            return (k if keep else k - sum(1 for d in dims if d < k)), c
+        if t is aten.gather.default:
+            d, index = _arg(n, 1, "dim") % len(in_shape), _arg(n, 2, "index")
+            if index in self.dim and self.dim[index] == (k, c) and d != k:
+                return k, c
+            return None
+        if t is aten.index_select.default:
+            d = _arg(n, 1, "dim") % len(in_shape)
+            return (k, c) if d != k and _arg(n, 2, "index") not in self.dim else None
+        if t is aten.index.Tensor:
+            return self._rule_index(n)
+        if t is aten.bmm.default:
+            other = _arg(n, 1, "mat2")
+            if k == 0:  # the bmm's own batch: the other operand batch-indexed there too, or constant
+                return self._bmm_batch(n, c)
+            return (1, c) if k == 1 and other not in self.dim else None
+        if t is aten.mm.default:
+            return (0, c) if k == 0 and _arg(n, 1, "mat2") not in self.dim else None
+        return None
+
+    def _rule_batch_operand_elsewhere(self, n: fx.Node):
+        """Ops whose first operand is batch-free: batch-indexed indices or a right-hand matrix."""
+        t, x = n.target, n.args[0] if n.args else None
+        if t in (aten.gather.default, aten.index_select.default):
+            d, index = _arg(n, 1, "dim") % _dim_of(x), _arg(n, 2, "index")
+            if index not in self.dim:
+                return None
+            if t is aten.gather.default:
+                return self.dim[index] if self.dim[index][0] == d else None
+            return d, self.dim[index][1]
+        if t is aten.index.Tensor:
+            return self._rule_index(n)
+        if t is aten.cat.default:
+            return self._rule_cat(n)
+        other = _arg(n, 1, "mat2")
+        if t is aten.bmm.default and other in self.dim and self.dim[other][0] == 0:
+            return self._bmm_batch(n, self.dim[other][1])
+        if (t is aten.bmm.default and other in self.dim and self.dim[other][0] == 2) or \
+                (t is aten.mm.default and other in self.dim and self.dim[other][0] == 1):
+            return self.dim[other]
+        return None
+
+    def _bmm_batch(self, n: fx.Node, c: int):
+        """bmm over the batch (its dim 0): both operands batch-indexed there, or one constant along it."""
+        narrow = self._align([(0, n.args[0]), (1, n.args[1])], 3, 0, c)
+        if narrow is None:
+            return None
+        if narrow:
+            self.fixes[n] = self._narrow_args(narrow)
+        return 0, c
+
+    def _rule_cat(self, n: fx.Node):
+        """cat along another dimension than the batch: every part batch-indexed alike, or constant."""
+        parts = [a for a in n.args[0] if isinstance(a, fx.Node)]
+        if len(parts) != len(n.args[0]):
+            return None
+        out_shape = _static_shape(n)
+        first = next((a for a in parts if a in self.dim), None)
+        shapes = [_static_shape(a) for a in parts]
+        if first is None or any(s is None or len(s) != len(out_shape) for s in shapes):
+            return None  # (a legacy empty 1-D part)
+        k, c = self.dim[first]
+        if _arg(n, 1, "dim", 0) % len(out_shape) == k:
+            return None
+        narrow = self._align([((0, i), a) for i, a in enumerate(parts)], len(out_shape), k, c)
+        if narrow is None:
+            return None
+        if narrow:
+            self.fixes[n] = self._narrow_args(narrow)
+        return k, c
+
+    def _rule_index(self, n: fx.Node):
+        """``data[indices]`` (advanced indexing).  Batch-free data: batch-indexed indices pick its rows.
+        Batch-indexed data: its batch dimension is sliced whole (then no index may be batch-indexed:
+        that would pair every row with every row), or indexed by the identity along the indices'
+        batch dimension (``table[arange(B)[:, None], cols]``, checked by evaluation)."""
+        data, indices = n.args[0], list(n.args[1])
+        positions = [i for i, t in enumerate(indices) if t is not None]
+        shapes = {i: _static_shape(indices[i]) for i in positions}
+        if not positions or any(v is None for v in shapes.values()):
+            return None
+        bshape = torch.broadcast_shapes(*shapes.values())
+        ops = [((1, i), indices[i]) for i in positions]
+        kd, cd = self.dim.get(data, (None, None))
+        if kd is None:
+            got = self._broadcast(ops, len(bshape))
+            if got is None:
+                return None
+            q, c, narrow = got
+        elif kd >= len(indices) or indices[kd] is None:
+            if any(a in self.dim for _, a in ops):
+                return None
+            q, c, narrow = None, cd, {}
+        else:
+            ident, ishape = indices[kd], shapes[kd]
+            varying = [d for d, size in enumerate(ishape) if size != 1]
+            if ident in self.dim or len(varying) != 1 or not self._same_slabs(ident, varying[0], cd, identity=True):
+                return None
+            q, c = varying[0] + len(bshape) - len(ishape), cd
+            narrow = self._align([op for op in ops if op[0] != (1, kd)], len(bshape), q, c)
+            if narrow is None:
+                return None
+            narrow[(1, kd)] = (varying[0], self._cut(c))
+        adjacent = positions == list(range(positions[0], positions[-1] + 1))
+        if q is not None:  # the indices' batch dimension: in place of the indexed dims, or in front
+            out = positions[0] + q if adjacent else q
+        elif adjacent:  # the data's batch dimension, sliced whole, before or after the indexed dims
+            out = kd if kd < positions[0] else kd - len(positions) + len(bshape)
+        else:
+            out = len(bshape) + sum(1 for i in range(kd) if i not in positions)
+        if narrow:
+            self.fixes[n] = self._narrow_args(narrow)
+        return out, c
+
+
+_VALUE_KEEPING = {aten.clone.default, aten.contiguous.default, aten.alias.default, aten.detach.default,
+                  aten._to_copy.default, prims.convert_element_type.default}
+
+
+def _expanded_along(node: fx.Node, d: int, B: int) -> bool:
+    """Whether ``node``, ``c * B`` long along ``d``, is structurally a broadcast over the ``B`` batch
+    slabs of dimension ``d``: an expand of a size-1 dimension, through copies, casts and reshapes that
+    keep the slabs (a weight expanded to the batch and merged with the heads for a bmm)."""
+    while isinstance(node, fx.Node) and node.op == "call_function":
+        shape = _static_shape(node)
+        x = node.args[0] if node.args else None
+        in_shape = _static_shape(x)
+        if shape is None or in_shape is None:
+            return False
+        if node.target in (aten.expand.default, aten.expand_as.default):
+            dx = d - (len(shape) - len(in_shape))
+            return shape[d] % B == 0 and (dx < 0 or in_shape[dx] == 1)
+        if node.target in _VALUE_KEEPING:
+            node = x
+        elif node.target in _SHAPE_ARG or node.target in _SHAPE_DERIVED:
+            d = _reshaped_dim(shape, d, in_shape, B)  # the input dimension holding the same slabs
+            if d is None:
+                return False
+            node = x
+        else:
+            return False
+    return False
+
+
+def _arg(n: fx.Node, i: int, name: str, default=None):
+    """Argument ``i`` of ``n``, positional or by keyword."""
+    return n.args[i] if len(n.args) > i else n.kwargs.get(name, default)
+
+
+def _dim_of(node) -> int:
+    return val(node).dim()
+
+
+def _reshaped_dim(in_shape, k: int, out_shape, B: int):
+    """Where a reshape of ``in_shape`` puts its batch dimension ``k`` (batch-major): the output dimension
+    with as many elements before it as before ``k`` and a size that is a multiple of ``B``.  Cutting
+    both to the same number of batch rows then cuts the same elements (row-major order: ``k``'s slab
+    of each batch row is contiguous within its group).  None if there is no such dimension."""
+    before, acc = math.prod(in_shape[:k]), 1
+    for q, s in enumerate(out_shape):
+        if acc == before and s != 1:
+            return q if s % B == 0 else None
+        acc *= s
+        if acc > before:
+            return None
+    return None

@@ -22,7 +22,8 @@ What is proved how (the README's "How recognition works" has the argument):
   length, on random block tables, with random dyadic inputs and weights for which fp32 arithmetic is
   exact in any summation order, so a pooled value is compared bit for bit with the contract's.  A
   linear map that differs from the contract's differs on such a random probe except with negligible
-  probability.
+  probability.  A static graph with a big batch is probed at a few batch rows where
+  ``evaluate.BatchPlan`` proves every row the same function of its own table row and length.
 
 A :class:`Refused` carries the part that failed, the node where it diverged and a hint; the pass
 reports it through ``nsa_fusion.explain``.
@@ -36,6 +37,7 @@ from typing import Optional
 import torch
 import torch.fx as fx
 
+from .. import diagnostics
 from . import optable as T
 from .evaluate import EvaluationError, Sizes, Subgraph, ancestors, attr_value
 from .optable import val
@@ -47,6 +49,8 @@ aten = torch.ops.aten
 MAX_MASK_RANGE = 1 << 16
 # Probe evaluations of gather + pooling per table draw (each evaluates B lengths).
 MAX_POOLING_EVALS = 96
+# Batch rows gather + pooling are evaluated at (when the batch plan allows it, see check_pooling).
+PROBE_BATCH = 32
 
 
 # What to change, per part of the contract, where a refusal has no more specific hint.
@@ -210,15 +214,19 @@ def source_line(node: fx.Node | None) -> str:
 def _dyadic(shape, dtype, gen, k: int, denom: int) -> torch.Tensor:
     """Random multiples of 1/denom in [-k/denom, k/denom]: exact in fp16/bf16 (k <= 256), and sums of
     products of two of them are exact in fp32 in any order (see module docstring)."""
-    # drawn directly in the probe's dtype: integers up to 256 and their quotients by a power of two
-    # are exact there, and one pass over a probe of a few million elements matters to the pass's time
-    return torch.randint(-k, k + 1, shape, generator=gen, dtype=dtype) / denom
+    # drawn as small integers (the cheapest draw), converted exactly (integers up to 256 and their
+    # quotients by a power of two are exact in every float dtype): the probe is a few million elements
+    small = torch.int8 if k < 128 else torch.int16
+    return torch.randint(-k, k + 1, shape, generator=gen, dtype=small).to(dtype).div_(denom)
 
 
 def _bits_equal(a: torch.Tensor, b: torch.Tensor) -> bool:
     if a.shape != b.shape or a.dtype != b.dtype:
         return False
     if a.dtype.is_floating_point:
+        same_width = {1: torch.int8, 2: torch.int16, 4: torch.int32, 8: torch.int64}[a.element_size()]
+        if torch.equal(a.view(same_width), b.view(same_width)):
+            return True  # identical bits (the common case, and ten times cheaper than the test below)
         nan_a, nan_b = torch.isnan(a), torch.isnan(b)
         if not torch.equal(nan_a, nan_b):
             return False
@@ -238,7 +246,8 @@ def contract_tokens(inp, table, lengths, l):
 
 def contract_pooled(tokens: torch.Tensor, weight_lN: torch.Tensor) -> torch.Tensor:
     """SPEC §2 pooled rows [B, N, D] before rounding, in fp32: exact for dyadic probes in any order."""
-    return torch.einsum("bjhd,jh->bhd", tokens.to(torch.float32), weight_lN.to(torch.float32))
+    # (a broadcast product and a sum: several times cheaper than einsum's batched matmul on CPU)
+    return (tokens.to(torch.float32) * weight_lN.to(torch.float32)[None, :, :, None]).sum(1)
 
 
 # Tensors with fewer elements are evaluated at full size; bigger ones (a serving engine's paged KV and
@@ -267,6 +276,27 @@ def _subgraphs(specs, big: dict, sizes: Sizes):
             raise EvaluationError(f"{node.name} ({list(sizes.shape(node))}) is too large to verify at full size, "
                                   "and its ops do not allow evaluating a few rows of it")
     return [Subgraph(o, i, **kw) for o, i, kw in specs], {}
+
+
+def _smaller_symbols(sizes: Sizes, big: dict, keep) -> Sizes:
+    """Under dynamic shapes a big tensor's leading size is a symbol, which _subgraphs cannot shrink:
+    evaluate at a smaller value of that symbol instead (node -> rows wanted).  Any assignment the
+    graph's guards allow is one the compiled graph serves, so it witnesses the proof as well as the
+    hints do (and the proof is repeated at another assignment, Recognizer._generalize).  Symbols that
+    also size a ``keep`` node (the batch, heads, ...) are left alone."""
+    if not sizes.assignment:
+        return sizes
+    held = set().union(*(sizes.symbols(d) for n in keep if n is not None for d in val(n).shape))
+    changes = {}
+    for node, rows in big.items():
+        lead = val(node).shape[0]
+        syms = sizes.symbols(lead)
+        if len(syms) != 1 or syms & held or math.prod(sizes.shape(node)) <= SHRINK_ABOVE:
+            continue
+        trial = sizes.with_values({**changes, next(iter(syms)): rows})
+        if trial.int(lead) < sizes.int(lead) and trial.guards_hold():
+            changes[next(iter(syms))] = rows
+    return sizes.with_values(changes) if changes else sizes
 
 
 def _probe_shape(node, sizes: Sizes, rows: dict) -> tuple:
@@ -516,7 +546,8 @@ class _WriteSide:
 
     def check_write(self):
         """Z = cache with rows slots[b] replaced by V[b] (any spelling of the row write)."""
-        rec, sizes = self.rec, self.rec.sizes
+        rec = self.rec
+        sizes = _smaller_symbols(rec.sizes, {self.cache: 2 * self.B + 8}, [self.slots, self.values])
         if self.S < self.B:
             raise Refused("write", f"{self.B} slots cannot be unique in a cache of {self.S} rows", self.write)
         gen = rec.gen(1)
@@ -542,7 +573,9 @@ class _WriteSide:
 
     def check_keep(self):
         """V = cond ? cast(new) : cache[slots], bit-exactly (inf and nan included)."""
-        rec, sizes = self.rec, self.rec.sizes
+        rec = self.rec
+        sizes = _smaller_symbols(rec.sizes, {self.cache: 2 * self.B + 8},
+                                 [self.cond, self.new, self.slots, self.select])
         gen = rec.gen(2)
         cond_shape = sizes.shape(self.cond)
         if len(cond_shape) == 0 or cond_shape[0] != self.B:
@@ -599,6 +632,10 @@ class _WriteSide:
         anc = value_ancestors([self.cond])
         cands = [n for n in anc if T.is_int(n) and _dim(n) == 1 and n is not self.cond]
         return dominators(self.cond, cands)
+
+
+class _CutFailed(Exception):
+    """The batch plan has no proof for this graph, or the cut graph does not run: probe the whole batch."""
 
 
 class _Verification:
@@ -949,24 +986,49 @@ class _Verification:
 
     def check_pooling(self):
         """For every qualifying length, on random block tables, the new rows before their rounding are
-        exactly sum_j fp32(w[j, h]) * fp32(token_j[h, :]) with the op's weight (bit-exact probes)."""
-        w, sizes = self.w, self.sizes
-        N = sizes.shape(w.cache)[1]
-        in_dtype = T.dtype_of(self.input)
-        leaf = self.weight_leaf
-        frontier = [self.input, self.table, self.lengths] + ([leaf] if leaf is not None else [])
-        replace = {c: (lambda x: x.to(torch.float32)) for c in self.rounding}
-        pages = sizes.shape(self.table)[1]
-        try:
-            (sub,), self.rows = _subgraphs([([w.new], frontier, dict(replace=replace))],
-                                           {self.input: min(4 * pages + 4, 64)}, sizes)
-            views = Subgraph(self.weight_nodes, [leaf]) if self.weight_nodes else None
-        except EvaluationError as exc:
-            raise Refused("pooling", str(exc), w.new)
+        exactly sum_j fp32(w[j, h]) * fp32(token_j[h, :]) with the op's weight (bit-exact probes).
+        Probed at a few batch rows where the batch plan allows it (``evaluate.BatchPlan``)."""
         qual = self.qualifying_lengths()
         if not qual:
-            raise Refused("mask", "no length up to the cache capacity completes a window", w.cond)
+            raise Refused("mask", "no length up to the cache capacity completes a window", self.w.cond)
+        # batch rows for a cut probe: enough for every qualifying length within MAX_POOLING_EVALS chunks
+        cut = min(self.w.B, max(PROBE_BATCH, -(-len(qual) // MAX_POOLING_EVALS)))
+        self.batch = None
+        if cut < self.w.B:
+            try:
+                return self._probe_pooling(qual, cut)
+            except _CutFailed:
+                self.batch = None  # no proof that the rows are independent: probe the whole batch
+            finally:
+                if self.batch is not None:
+                    diagnostics.stats["batch_cut"] += 1
+        self._probe_pooling(qual, None)
+
+    def _probe_pooling(self, qual, cut):
+        """check_pooling at ``cut`` batch rows (raises _CutFailed where that is not possible) or, with
+        ``cut`` None, at the graph's batch."""
+        w, leaf = self.w, self.weight_leaf
+        pages = self.sizes.shape(self.table)[1]
+        # paged-input rows drawn from: two pages of one table row coincide once in 2 * pages + 2
+        # pairs, so a gather that reads the wrong page still differs on most of the probe's rows
+        want_blocks = min(2 * pages + 2, 64)
+        sizes = self.eval_sizes = _smaller_symbols(self.sizes, {self.input: want_blocks},
+                                                   [self.table, self.lengths, leaf, w.select, w.cache])
+        N = sizes.shape(w.cache)[1]
+        in_dtype = T.dtype_of(self.input)
+        frontier = [self.input, self.table, self.lengths] + ([leaf] if leaf is not None else [])
+        replace = {c: (lambda x: x.to(torch.float32)) for c in self.rounding}
         where_shape = sizes.shape(w.select)
+        batch = ({self.table, self.lengths}, w.B, cut) if cut else None
+        try:
+            sub = self._pooling_subgraph(frontier, replace, want_blocks, batch, where_shape)
+            views = Subgraph(self.weight_nodes, [leaf]) if self.weight_nodes else None
+        except EvaluationError as exc:
+            if cut:
+                raise _CutFailed() from exc
+            raise Refused("pooling", str(exc), w.new)
+        probe_B = cut or w.B
+        where_shape = (probe_B, *where_shape[1:])
         blocks = _probe_shape(self.input, sizes, self.rows)[0]
         alive = None  # (weight node, layout) pairs still consistent with every probe
         for draw in range(2):
@@ -976,33 +1038,45 @@ class _Verification:
             cands = self.weight_candidates(views, wprobe, N, in_dtype)
             alive = list(cands) if alive is None else [k for k in alive if k in cands]
             order = qual if draw == 0 else qual[::-1]
-            batches = [order[i:i + w.B] for i in range(0, len(order), w.B)]
+            batches = [order[i:i + probe_B] for i in range(0, len(order), probe_B)]
             if len(batches) > MAX_POOLING_EVALS:
                 step = len(batches) / MAX_POOLING_EVALS
                 batches = [batches[int(i * step)] for i in range(MAX_POOLING_EVALS - 1)] + [batches[-1]]
             for chunk in batches:
-                distinct = len(chunk)
-                chunk = (chunk * ((w.B + len(chunk) - 1) // len(chunk)))[: w.B]
-                perm = torch.randperm(w.B, generator=gen)
+                chunk = (chunk * ((probe_B + len(chunk) - 1) // len(chunk)))[: probe_B]
+                perm = torch.randperm(probe_B, generator=gen)
                 lens = torch.tensor(chunk)[perm]
-                table = torch.randint(0, blocks, (w.B, pages), generator=gen).to(T.dtype_of(self.table))
+                table = torch.randint(0, blocks, (probe_B, pages), generator=gen).to(T.dtype_of(self.table))
                 values = [inp, table, lens.to(T.dtype_of(self.lengths))] + ([wprobe] if wprobe is not None else [])
                 try:
                     new = sub(values, sizes)[0]
                 except EvaluationError as exc:
+                    if cut:
+                        raise _CutFailed() from exc
                     raise Refused("gather", f"the new rows could not be evaluated at lengths "
                                   f"{lens.tolist()[:4]}...: {exc}", w.new)
-                # Compared: the rows holding each length of the chunk once (random positions, each
-                # with its own random block-table row), at least 32 of them.  The other rows repeat
-                # those lengths; computing the contract for all B rows would dominate the pass's time.
-                rows = perm.argsort()[: max(distinct, min(w.B, 32))]
-                new = new.to(torch.float32).broadcast_to(where_shape).reshape(w.B, N, -1)[rows]
-                tokens = contract_tokens(inp, table[rows], lens[rows], self.l)
+                self.batch = batch
+                # every row is compared: with a batch plan they are the cut batch (each length of the
+                # chunk in some row); without one, rows may differ in more than their inputs
+                new = new.to(torch.float32).broadcast_to(where_shape).reshape(probe_B, N, -1)
+                tokens = contract_tokens(inp, table, lens, self.l)
                 alive = [k for k in alive if torch.equal(new, contract_pooled(tokens, cands[k]))]
                 if not alive:
                     self.explain_pooling_mismatch(inp, table, lens)
         node, self.layout = alive[0]
         self.weight = node
+
+    def _pooling_subgraph(self, frontier, replace, blocks, batch, where_shape) -> Subgraph:
+        """The new rows as a function of the frontier, cut to fewer batch rows (``batch``, see
+        ``evaluate.Subgraph``) or not; sets ``self.rows`` (paged-input rows)."""
+        w, sizes = self.w, self.eval_sizes
+        big = {self.input: blocks}
+        spec = dict(replace=replace, batch=batch) if batch else dict(replace=replace)
+        (sub,), self.rows = _subgraphs([([w.new], frontier, spec)], big, sizes)
+        # cut: the new rows must be batch-indexed where the select puts the batch (its dim 0)
+        if batch and (where_shape[0] != w.B or sub._batch.dim[w.new] != (_dim(w.new) - len(where_shape), 1)):
+            raise EvaluationError("the new rows do not keep the batch where the write expects it")
+        return sub
 
     def weight_candidates(self, views, wprobe, N, in_dtype) -> dict:
         """(weight node, layout) -> the [l, N] op weight it stands for, under this probe."""
@@ -1010,7 +1084,7 @@ class _Verification:
         if views is None:
             return {(None, "mean"): torch.full((l, N), 1.0 / l, dtype=in_dtype)}
         out = {}
-        for node, value in zip(self.weight_nodes, views([wprobe], self.sizes)):
+        for node, value in zip(self.weight_nodes, views([wprobe], self.eval_sizes)):
             flat = value.reshape(-1)
             out[(node, "lN")] = flat.reshape(l, N)
             out[(node, "Nl")] = flat.reshape(N, l).t()
@@ -1024,8 +1098,8 @@ class _Verification:
         for g in in_order(self.token_boundaries()):
             try:
                 shrink = {n: r for n, r in self.rows.items() if n is self.input}
-                got = Subgraph([g], frontier, shrink=shrink)([inp, table, lens.to(T.dtype_of(self.lengths))],
-                                                             self.sizes)[0]
+                got = Subgraph([g], frontier, shrink=shrink, batch=self.batch)([inp, table, lens.to(T.dtype_of(self.lengths))],
+                                                             self.eval_sizes)[0]
             except EvaluationError:
                 continue
             if tuple(got.shape) == tuple(want_tokens.shape):

@@ -1,0 +1,209 @@
+"""The batch plan (``nsa_fusion.patterns.evaluate.BatchPlan``): gather + pooling of a static graph are
+probed at a few batch rows only where every output row is provably the same function of its own
+block-table row and length.
+
+Unit level: small graphs traced with ``make_fx`` (the dialect the pass sees), each either accepted,
+and then the cut evaluation equals the first rows of the full one, or refused, because it mixes rows,
+makes rows differ, or reshapes the batch in a way a cut would change.  Recognition level: with the
+cut forced small, every formulation still fuses with the cut in use, every near miss stays unfused,
+and steps that are right on the first rows only are refused.
+"""
+from __future__ import annotations
+
+import pytest
+import torch
+from torch.fx.experimental.proxy_tensor import make_fx
+
+from fusion_harness import compile_and_run, count_fused_calls
+from nsa_fusion.patterns import verify
+from nsa_fusion.patterns.evaluate import EvaluationError, Sizes, Subgraph
+from nsa_fusion.testing.formulations import FORMULATIONS, NEAR_MISSES, CompressStep, make_inputs
+
+B, ROWS, L, P, PAGES = 8, 3, 4, 4, 3
+
+
+def _window(table, lens):
+    pos = (lens[:, None] - L + torch.arange(L)).clamp(min=0)
+    return table.gather(1, pos // P), pos % P
+
+
+def _gather(kv, table, lens):
+    page, off = _window(table, lens)
+    return kv[page, off]  # [B, L, N, D]
+
+
+def _advindex(kv, table, lens):
+    pos = (lens[:, None] - L + torch.arange(L)).clamp(min=0)
+    page = table[torch.arange(table.shape[0])[:, None], pos // P]
+    return kv[page, pos % P].float().sum(1)
+
+
+def _flat(kv, table, lens):
+    page, off = _window(table, lens)
+    rows = (page * P + off).reshape(-1)
+    return kv.reshape(-1, kv.shape[2], kv.shape[3])[rows].reshape(table.shape[0], L, kv.shape[2], -1).mean(1)
+
+
+def _einsum_headmajor(kv, table, lens):
+    w = torch.arange(L * kv.shape[2], dtype=torch.float32).reshape(L, -1)
+    return torch.einsum("bjhd,jh->hbd", _gather(kv, table, lens).float(), w).permute(1, 0, 2)
+
+
+def _bmm_flat_batch(kv, table, lens):
+    tok = _gather(kv, table, lens).float().permute(2, 0, 3, 1).reshape(kv.shape[2], -1, L)  # [N, B*D, L]
+    w = torch.ones(kv.shape[2], L, 1)
+    return torch.bmm(tok, w).reshape(kv.shape[2], table.shape[0], -1).transpose(0, 1)
+
+
+def _constant_rows(kv, table, lens):
+    shift = torch.zeros(table.shape[0], 1, dtype=lens.dtype)  # varies along the batch in size, not value
+    page, off = _window(table, lens + shift[:, 0])
+    return kv[page, off].float().amax(1)
+
+
+ACCEPTED = {
+    "gather": lambda kv, t, s: _gather(kv, t, s).float().sum(1),
+    "advanced_index_identity": _advindex,
+    "flat_view": _flat,
+    "einsum_head_major": _einsum_headmajor,
+    "bmm_batch_in_rows": _bmm_flat_batch,
+    "constant_along_batch": _constant_rows,
+    "select_first_page": lambda kv, t, s: kv[t[:, 0]].float().sum(1) + s[:, None, None],
+    "identity_with_constant_columns": lambda kv, t, s: kv[t[torch.arange(t.shape[0])[:, None],
+                                                             torch.arange(t.shape[1])[None, :]], s[:, None] % P]
+    .float().sum(1),
+    "einsum_batch_times_heads": lambda kv, t, s: torch.einsum(
+        "bjhd,hj->bhd", _gather(kv, t, s).float(), torch.arange(kv.shape[2] * L, dtype=torch.float32).reshape(-1, L)),
+    "matmul_broadcast_weight": lambda kv, t, s: torch.matmul(
+        torch.arange(kv.shape[2] * L, dtype=torch.float32).reshape(kv.shape[2], 1, L),
+        _gather(kv, t, s).float().permute(0, 2, 1, 3)).squeeze(2),
+    "cat_of_heads": lambda kv, t, s: torch.cat([_gather(kv, t, s)[:, :, h].float().sum(1) for h in range(kv.shape[2])], 1),
+    "index_select_rows": lambda kv, t, s: kv.index_select(0, t.reshape(-1)).reshape(t.shape[0], -1).float().sum(1),
+}
+
+REFUSED = {
+    # rows mixed
+    "reduction_over_batch": lambda kv, t, s: _gather(kv, t, s - s.max() + s.max()).float().sum(1),
+    "dim_reduction_over_batch": lambda kv, t, s: _gather(kv, t, s - s[:, None].amax(0) + s.amax(0, keepdim=True))
+    .float().sum(1),
+    "outer_sum": lambda kv, t, s: _gather(kv, t, (s[:, None] + 0 * s[None, :]).amax(1)).float().sum(1),
+    "flip_batch": lambda kv, t, s: _gather(kv, t.flip(0), s).float().sum(1),
+    "batch_indexed_by_data": lambda kv, t, s: _gather(kv, t[s % t.shape[0]], s).float().sum(1),
+    "batch_indexed_by_shifted_identity": lambda kv, t, s: kv[t[(torch.arange(t.shape[0]) + 1) % t.shape[0], 0]]
+    .float().sum(1),
+    "gather_along_batch": lambda kv, t, s: kv[t.gather(0, (s[:, None] % t.shape[0]).expand(-1, t.shape[1]))[:, 0]]
+    .float().sum(1),
+    "every_pair_of_rows": lambda kv, t, s: kv[t[:, s % t.shape[1]]].float().sum((1, 2)),
+    "bmm_contracting_batch": lambda kv, t, s: torch.bmm(
+        _gather(kv, t, s).float().permute(2, 3, 0, 1).reshape(kv.shape[2], kv.shape[3], -1),
+        torch.ones(kv.shape[2], t.shape[0] * L, 1)),
+    # rows that differ in more than their inputs
+    "identity_with_row_dependent_columns": lambda kv, t, s: kv[t[torch.arange(t.shape[0])[:, None],
+                                                                  torch.arange(t.shape[0])[:, None] % t.shape[1]],
+                                                                s[:, None] % P].float().sum(1),
+    "row_number_expanded": lambda kv, t, s: _gather(
+        kv, t, (s[:, None] + (torch.arange(t.shape[0]) >= 2)[:, None].expand(-1, 2)).amax(1)).float().sum(1),
+    "row_number_in_arithmetic": lambda kv, t, s: _gather(kv, t, s + (torch.arange(t.shape[0]) >= 2)).float().sum(1),
+    "slice_of_batch": lambda kv, t, s: torch.cat([_gather(kv, t, s)[:-1], _gather(kv, t, s)[-1:] * 2]).float().sum(1),
+    # a reshape that interleaves the batch with another dimension
+    "batch_interleaved": lambda kv, t, s: _gather(kv, t, s).float().transpose(0, 1).reshape(-1, kv.shape[2],
+                                                                                       kv.shape[3]),
+}
+
+
+def _traced(fn):
+    kv = torch.randn(2 * B * PAGES, P, 2, 3)
+    table = torch.randint(0, kv.shape[0], (B, PAGES))
+    lens = torch.randint(0, PAGES * P + 1, (B,))
+    gm = make_fx(fn, tracing_mode="fake")(kv, table, lens)
+    ph = [n for n in gm.graph.nodes if n.op == "placeholder"]
+    out = gm.graph.output_node().args[0]
+    out = out[0] if isinstance(out, (list, tuple)) else out
+    return gm, ph, out, (kv, table, lens)
+
+
+@pytest.mark.parametrize("name", sorted(ACCEPTED))
+def test_accepted_graphs_cut_to_the_first_rows_of_the_full_evaluation(name):
+    gm, ph, out, (kv, table, lens) = _traced(ACCEPTED[name])
+    cut = Subgraph([out], ph, batch=({ph[1], ph[2]}, B, ROWS))
+    k, c = cut._batch.dim[out]
+    full = Subgraph([out], ph)([kv, table, lens], Sizes(None))[0]
+    got = cut([kv, table[:ROWS], lens[:ROWS]], Sizes(None))[0]
+    assert full.shape[k] == c * B
+    torch.testing.assert_close(got, full.narrow(k, 0, c * ROWS), rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_graphs_whose_rows_are_not_independent_have_no_plan(name):
+    gm, ph, out, _ = _traced(REFUSED[name])
+    with pytest.raises(EvaluationError):
+        Subgraph([out], ph, batch=({ph[1], ph[2]}, B, ROWS))
+
+
+# --- recognition with the cut in use -----------------------------------------------------------------------
+def _step_args(formulation, **kw):
+    x = make_inputs(dtype=torch.float16, weight_layout=formulation.weight_layout, **kw)
+    model = CompressStep(formulation, x["l"], x["d"])
+    return x, model, [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")]
+
+
+@pytest.fixture
+def small_cut(monkeypatch):
+    monkeypatch.setattr(verify, "PROBE_BATCH", ROWS)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+@pytest.mark.parametrize("formulation", FORMULATIONS, ids=lambda f: f.name)
+def test_every_formulation_fuses_probed_at_a_few_batch_rows(small_cut, formulation, dialect):
+    x, model, args = _step_args(formulation)
+    eager = x["cache"].clone()
+    model(*args, eager)
+    cache = x["cache"].clone()
+    _, code, stats = compile_and_run(model, [*args, cache], dialect)
+    assert stats.get("fused") == 1 and stats.get("batch_cut") == 1, stats
+    torch.testing.assert_close(cache, eager, rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("near_miss", NEAR_MISSES, ids=lambda f: f.name)
+def test_every_near_miss_stays_unfused_probed_at_a_few_batch_rows(small_cut, near_miss):
+    x, model, args = _step_args(near_miss)
+    eager = x["cache"].clone()
+    model(*args, eager)
+    cache = x["cache"].clone()
+    _, code, stats = compile_and_run(model, [*args, cache], "inductor_graph")
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0, stats
+    torch.testing.assert_close(cache, eager, rtol=2e-2, atol=2e-2)
+
+
+class RightOnTheFirstRows(torch.nn.Module):
+    """The contract on batch rows below ``first``; beyond, ``wrong`` changes the pooled rows."""
+
+    def __init__(self, first, wrong):
+        super().__init__()
+        self.first, self.wrong = first, wrong
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        l, d, Pg = 32, 16, kv.shape[1]
+        pos = (lens.long()[:, None] - l + torch.arange(l)).clamp(min=0)
+        tok = kv[table.long().gather(1, pos // Pg), pos % Pg]
+        new = (tok.float() * w.float()[None, :, :, None]).sum(1)
+        new = self.wrong(new, torch.arange(new.shape[0])[:, None, None] >= self.first)
+        s = slots.long()
+        cache[s] = torch.where(((lens >= l) & ((lens - l) % d == 0))[:, None, None], new.to(cache.dtype), cache[s])
+        return cache
+
+
+@pytest.mark.parametrize("wrong", [
+    lambda new, later: torch.where(later, new * 2, new),  # a row-number-dependent weight
+    lambda new, later: torch.cat([new[:-1], new[-1:] + 1]),  # only the last row biased
+], ids=["row_dependent_weight", "last_row_bias"])
+def test_steps_right_on_the_first_rows_only_are_refused(small_cut, wrong):
+    x = make_inputs(B=40, dtype=torch.float16, qualifying="all")
+    args = [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")]
+    model = RightOnTheFirstRows(ROWS, wrong)
+    eager = x["cache"].clone()
+    model(*args, eager)
+    cache = x["cache"].clone()
+    _, code, stats = compile_and_run(model, [*args, cache], "inductor_graph")
+    assert stats.get("fused", 0) == 0 and not stats.get("batch_cut"), stats
+    torch.testing.assert_close(cache, eager, rtol=2e-2, atol=2e-2)
