@@ -207,3 +207,21 @@ def test_steps_right_on_the_first_rows_only_are_refused(small_cut, wrong):
     _, code, stats = compile_and_run(model, [*args, cache], "inductor_graph")
     assert stats.get("fused", 0) == 0 and not stats.get("batch_cut"), stats
     torch.testing.assert_close(cache, eager, rtol=2e-2, atol=2e-2)
+
+
+def test_pooling_probe_compares_every_row_also_outside_the_exact_ones():
+    """Rows not compared bit for bit are compared through the exact projection: one element off by
+    the smallest step a dyadic probe can show is caught, on any row."""
+    gen = torch.Generator().manual_seed(0)
+    inp = verify._dyadic((6, 4, 2, 5), torch.float16, gen, 16, 8)
+    weight = verify._dyadic((3, 2), torch.float16, gen, 32, 16)
+    table = torch.randint(0, 6, (10, 3), generator=gen)
+    lens = torch.randint(3, 13, (10,), generator=gen)
+    proj = torch.randint(-(1 << 16), (1 << 16) + 1, (5,), generator=gen, dtype=torch.float64)
+    probe = verify._PoolingProbe(inp, inp.double() @ proj, proj, table, lens, 3, exact=torch.tensor([0, 1]))
+    right = verify.contract_pooled(verify.contract_tokens(inp, table, lens, 3), weight)
+    assert probe.agrees(right, weight)
+    for row in (1, 7):  # an exactly compared row, and one compared through the projection only
+        wrong = right.clone()
+        wrong[row, 1, 3] += 1 / 128
+        assert not probe.agrees(wrong, weight)

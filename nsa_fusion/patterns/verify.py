@@ -20,7 +20,8 @@ What is proved how (the README's "How recognition works" has the argument):
   graphs) or up to a bound past its last threshold and period (dynamic graphs);
 * by evaluation on probes: the write, the keep branch, and gather + pooling: for every qualifying
   length, on random block tables, with random dyadic inputs and weights for which fp32 arithmetic is
-  exact in any summation order, so a pooled value is compared bit for bit with the contract's.  A
+  exact in any summation order, so a pooled value is compared bit for bit with the contract's (on
+  the rows holding each length first; every other row through an exact random projection).  A
   linear map that differs from the contract's differs on such a random probe except with negligible
   probability.  A static graph with a big batch is probed at a few batch rows where
   ``evaluate.BatchPlan`` proves every row the same function of its own table row and length.
@@ -244,10 +245,34 @@ def contract_tokens(inp, table, lengths, l):
     return inp[table.to(torch.int64).gather(1, pos // P), pos % P]
 
 
-def contract_pooled(tokens: torch.Tensor, weight_lN: torch.Tensor) -> torch.Tensor:
-    """SPEC §2 pooled rows [B, N, D] before rounding, in fp32: exact for dyadic probes in any order."""
+def contract_pooled(tokens: torch.Tensor, weight_lN: torch.Tensor, dtype=torch.float32) -> torch.Tensor:
+    """SPEC §2 pooled rows [B, N, D] before rounding, in fp32: exact for dyadic probes in any order.
+    In fp64 for projected tokens (see _Verification._probe_pooling): exact there too."""
     # (a broadcast product and a sum: several times cheaper than einsum's batched matmul on CPU)
-    return (tokens.to(torch.float32) * weight_lN.to(torch.float32)[None, :, :, None]).sum(1)
+    return (tokens.to(dtype) * weight_lN.to(dtype)[None, :, :, None]).sum(1)
+
+
+class _PoolingProbe:
+    """One probe of gather + pooling: the contract's rows for paged input ``inp``, block table ``table``
+    and lengths ``lens``, compared with the evaluated rows bit for bit on the ``exact`` rows and, on
+    every row, through an exact random projection over D: ``proj`` holds random integers below 2**16,
+    so for dyadic probes (tokens k/8, weights k/16, |k| <= 32) every projected sum is an integer
+    multiple of 1/128 below 2**53 and exact in fp64 in any order, and a row that differs survives the
+    projection with probability at most 2**-17."""
+
+    def __init__(self, inp, inp_proj, proj, table, lens, l, exact):
+        self.exact = exact
+        self.tokens = contract_tokens(inp, table[exact], lens[exact], l)
+        self.tokens_proj = contract_tokens(inp_proj, table, lens, l)[..., None]  # [B, l, N, 1]
+        self.proj = proj
+
+    def agrees(self, new: torch.Tensor, weight_lN: torch.Tensor) -> bool:
+        exact = new[self.exact]
+        # (tried on one row first: most wrong weight candidates differ there already)
+        return torch.equal(exact[:1], contract_pooled(self.tokens[:1], weight_lN)) \
+            and torch.equal(exact, contract_pooled(self.tokens, weight_lN)) \
+            and torch.equal(new.to(torch.float64) @ self.proj,
+                            contract_pooled(self.tokens_proj, weight_lN, torch.float64)[..., 0])
 
 
 # Tensors with fewer elements are evaluated at full size; bigger ones (a serving engine's paged KV and
@@ -1042,7 +1067,13 @@ class _Verification:
             if len(batches) > MAX_POOLING_EVALS:
                 step = len(batches) / MAX_POOLING_EVALS
                 batches = [batches[int(i * step)] for i in range(MAX_POOLING_EVALS - 1)] + [batches[-1]]
+            # every row is compared: bit for bit on the rows holding each length of the chunk once
+            # (all of them for a cut batch), and through an exact random projection on the others
+            # (rows of an uncut batch may differ in more than their inputs: the row number, ...)
+            proj = torch.randint(-(1 << 16), (1 << 16) + 1, (inp.shape[-1],), generator=gen, dtype=torch.float64)
+            inp_proj = inp.to(torch.float64) @ proj
             for chunk in batches:
+                distinct = len(chunk)
                 chunk = (chunk * ((probe_B + len(chunk) - 1) // len(chunk)))[: probe_B]
                 perm = torch.randperm(probe_B, generator=gen)
                 lens = torch.tensor(chunk)[perm]
@@ -1056,11 +1087,10 @@ class _Verification:
                     raise Refused("gather", f"the new rows could not be evaluated at lengths "
                                   f"{lens.tolist()[:4]}...: {exc}", w.new)
                 self.batch = batch
-                # every row is compared: with a batch plan they are the cut batch (each length of the
-                # chunk in some row); without one, rows may differ in more than their inputs
                 new = new.to(torch.float32).broadcast_to(where_shape).reshape(probe_B, N, -1)
-                tokens = contract_tokens(inp, table, lens, self.l)
-                alive = [k for k in alive if torch.equal(new, contract_pooled(tokens, cands[k]))]
+                probe = _PoolingProbe(inp, inp_proj, proj, table, lens, self.l,
+                                      exact=perm.argsort()[: max(distinct, min(probe_B, 32))])
+                alive = [k for k in alive if probe.agrees(new, cands[k])]
                 if not alive:
                     self.explain_pooling_mismatch(inp, table, lens)
         node, self.layout = alive[0]
