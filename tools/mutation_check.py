@@ -86,8 +86,12 @@ MUTATIONS = [
     # of two is the bit-exact probe comparison (sum / 48 in fp32 is not sum * fp16(1/48)).  Not listed:
     # 1/l as an fp32 instead of a data-dtype candidate, an equivalent mutant (for a power-of-two l both
     # are exact and equal, for any other l no probe matches either way).
-    Mutation("mean_any_l", V, "                alive = [k for k in alive if torch.equal(new, contract_pooled(tokens, cands[k]))]",
-             "                alive = [k for k in alive if torch.allclose(new, contract_pooled(tokens, cands[k]), rtol=1e-3, atol=1e-3)]",
+    Mutation("mean_any_l", V,
+             "        return torch.equal(exact[:1], contract_pooled(self.tokens[:1], weight_lN)) \\\n"
+             "            and torch.equal(exact, contract_pooled(self.tokens, weight_lN)) \\\n"
+             "            and torch.equal(new.to(torch.float64) @ self.proj,\n"
+             "                            contract_pooled(self.tokens_proj, weight_lN, torch.float64)[..., 0])",
+             "        return torch.allclose(exact, contract_pooled(self.tokens, weight_lN), rtol=1e-3, atol=1e-3)",
              (R + "::test_mean_over_a_power_of_two_window_fuses_and_other_l_is_refused",),
              "pooling compared approximately: mean over an l that is not a power of two accepted"),
     Mutation("weight_shape_blamed_on_mask", V, "                if N in shape and math.prod(shape) % N == 0",
