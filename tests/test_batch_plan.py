@@ -147,6 +147,15 @@ def _step_args(formulation, **kw):
     return x, model, [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")]
 
 
+def _compiled_and_eager(model, x, args, dialect="inductor_graph"):
+    """Run ``model`` eagerly and compiled on copies of the cache: (stats, code, compiled cache, eager cache)."""
+    eager = x["cache"].clone()
+    model(*args, eager)
+    cache = x["cache"].clone()
+    _, code, stats = compile_and_run(model, [*args, cache], dialect)
+    return stats, code, cache, eager
+
+
 @pytest.fixture
 def small_cut(monkeypatch):
     monkeypatch.setattr(verify, "PROBE_BATCH", ROWS)
@@ -156,10 +165,7 @@ def small_cut(monkeypatch):
 @pytest.mark.parametrize("formulation", FORMULATIONS, ids=lambda f: f.name)
 def test_every_formulation_fuses_probed_at_a_few_batch_rows(small_cut, formulation, dialect):
     x, model, args = _step_args(formulation)
-    eager = x["cache"].clone()
-    model(*args, eager)
-    cache = x["cache"].clone()
-    _, code, stats = compile_and_run(model, [*args, cache], dialect)
+    stats, _, cache, eager = _compiled_and_eager(model, x, args, dialect)
     assert stats.get("fused") == 1 and stats.get("batch_cut") == 1, stats
     torch.testing.assert_close(cache, eager, rtol=0, atol=0)
 
@@ -167,10 +173,7 @@ def test_every_formulation_fuses_probed_at_a_few_batch_rows(small_cut, formulati
 @pytest.mark.parametrize("near_miss", NEAR_MISSES, ids=lambda f: f.name)
 def test_every_near_miss_stays_unfused_probed_at_a_few_batch_rows(small_cut, near_miss):
     x, model, args = _step_args(near_miss)
-    eager = x["cache"].clone()
-    model(*args, eager)
-    cache = x["cache"].clone()
-    _, code, stats = compile_and_run(model, [*args, cache], "inductor_graph")
+    stats, code, cache, eager = _compiled_and_eager(model, x, args)
     assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0, stats
     torch.testing.assert_close(cache, eager, rtol=2e-2, atol=2e-2)
 
@@ -200,11 +203,7 @@ class RightOnTheFirstRows(torch.nn.Module):
 def test_steps_right_on_the_first_rows_only_are_refused(small_cut, wrong):
     x = make_inputs(B=40, dtype=torch.float16, qualifying="all")
     args = [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")]
-    model = RightOnTheFirstRows(ROWS, wrong)
-    eager = x["cache"].clone()
-    model(*args, eager)
-    cache = x["cache"].clone()
-    _, code, stats = compile_and_run(model, [*args, cache], "inductor_graph")
+    stats, _, cache, eager = _compiled_and_eager(RightOnTheFirstRows(ROWS, wrong), x, args)
     assert stats.get("fused", 0) == 0 and not stats.get("batch_cut"), stats
     torch.testing.assert_close(cache, eager, rtol=2e-2, atol=2e-2)
 

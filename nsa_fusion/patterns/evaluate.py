@@ -400,8 +400,7 @@ class _Runner(fx.Interpreter):
 _LIKE = {aten.zeros_like.default, aten.ones_like.default, aten.full_like.default, aten.alias.default,
          aten.detach.default, aten.contiguous.default, aten._to_copy.default,
          aten.floor_divide.default}  # (elementwise, but not tagged pointwise)
-_SHAPE_ARG = {aten.view.default, aten.reshape.default, aten._unsafe_view.default, aten.view_copy.default,
-              aten._reshape_copy.default}
+_SHAPE_ARG = RESHAPES - {aten.flatten.using_ints, aten.unflatten.int}  # (those two take dims, not a shape)
 _SHAPE_DERIVED = {aten.unsqueeze.default, aten.squeeze.dim, aten.squeeze.dims, aten.squeeze.default,
                   aten.flatten.using_ints}
 _DIM_REDUCTIONS = {aten.sum.dim_IntList, aten.mean.dim, aten.amax.default, aten.amin.default}
