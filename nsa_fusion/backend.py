@@ -15,6 +15,7 @@ import hashlib
 
 import torch
 
+from . import diagnostics
 from .fusion_pass import NsaFusionPass
 from .rewrite import INDUCTOR, TORCHAIR
 
@@ -54,27 +55,30 @@ def _chain_with_user_pass():
 
 
 def nsa_fusion_backend(gm: torch.fx.GraphModule, example_inputs, **kwargs):
-    """Inductor with the fusion pass (the user's own post-grad pre-pass still runs, after ours)."""
+    """Inductor with the fusion pass (the user's own post-grad pre-pass still runs, after ours).
+
+    A graph Inductor serves from its FX graph cache (or AOTAutograd's cache) was fused when it was
+    compiled; the pass's counts are stored with it and replayed on the hit, so ``nsa_fusion.stats``
+    counts it like a fresh compile, plus ``stats["cached"]`` (see :mod:`nsa_fusion.diagnostics`)."""
     from torch._inductor.compile_fx import compile_fx
 
-    from torch._dynamo.utils import counters
-
-    from . import diagnostics
-
-    hits = _cache_hits(counters)
     with torch._inductor.config.patch(post_grad_custom_pre_pass=_chain_with_user_pass()):
-        compiled = compile_fx(gm, example_inputs, **kwargs)
-    if _cache_hits(counters) > hits:
-        # the pass did not run here, so ``stats`` cannot count what the cached graph holds; say so
-        diagnostics.record("cached", "this graph came from Inductor's compile cache: the pass ran when it was "
-                           "first compiled (the cache key includes the pass's uuid), not in this process, so "
-                           "nsa_fusion.stats does not count its fusions; explain() compiles without caches",
-                           pattern="cache")
-    return compiled
+        try:
+            return compile_fx(gm, example_inputs, **kwargs)
+        except Exception as exc:
+            _raise_refusal(exc)
+            raise
 
 
-def _cache_hits(counters) -> int:
-    return counters["inductor"]["fxgraph_cache_hit"] + counters["aot_autograd"]["autograd_cache_hit"]
+def _raise_refusal(exc: BaseException) -> None:
+    """Strict mode: Inductor wraps what a pass raises in its own error; hand nsa_fusion's
+    ``FusionRefused`` on as it is (dynamo does not wrap it again)."""
+    if diagnostics.strict_enabled():
+        from .explain import refusal_of
+
+        refusal = refusal_of(exc)
+        if refusal is not None:
+            raise refusal.with_traceback(None) from None
 
 
 def enable_inductor() -> None:

@@ -31,7 +31,7 @@ from torch._inductor.fx_passes.post_grad import remove_noop_ops
 
 from . import diagnostics
 from .patterns.evaluate import Sizes
-from .patterns.verify import Recognizer, Refused, source_line
+from .patterns.verify import NotACandidate, Recognizer, Refused, source_line
 from .rewrite import DIALECTS, INDUCTOR, TORCHAIR, Dialect, fused_calls, has_stream_scopes, reinplace_clones, \
     reinplace_mutation_outputs, replace_step, stream_labels
 
@@ -81,6 +81,7 @@ class NsaFusionPass(CustomGraphPass):
         if disabled():
             return 0
         start = time.perf_counter()
+        diagnostics.graph_seen()
         try:
             return self._run(graph)
         finally:
@@ -89,6 +90,7 @@ class NsaFusionPass(CustomGraphPass):
     def _run(self, graph: fx.Graph) -> int:
         rec, labels = self._prepare(graph)
         fused = 0
+        first_event = len(diagnostics.events)
         for write in rec.writes():
             if write.graph is not graph or write not in set(graph.nodes):
                 continue  # removed by an earlier replacement
@@ -96,6 +98,7 @@ class NsaFusionPass(CustomGraphPass):
         if fused:
             self._finish(graph)
         self.matched_count += fused
+        _fail_if_strict(diagnostics.events[first_event:])
         return fused
 
     def fuse_write(self, write: fx.Node) -> bool:
@@ -106,10 +109,12 @@ class NsaFusionPass(CustomGraphPass):
         start = time.perf_counter()
         try:
             rec, labels = self._prepare(write.graph)
+            first_event = len(diagnostics.events)
             fused = self._consider(rec, write, labels)
             if fused:
                 self._finish(rec.graph)
                 self.matched_count += 1
+            _fail_if_strict(diagnostics.events[first_event:])
             return bool(fused)
         finally:
             self.seconds += time.perf_counter() - start
@@ -127,25 +132,33 @@ class NsaFusionPass(CustomGraphPass):
     def _consider(self, rec: Recognizer, write: fx.Node, labels) -> int:
         """Recognise the step ending in ``write``, replace it, report the decision; 1 if fused."""
         write.meta[CONSIDERED] = True
-        diagnostics.stats["candidates"] += 1
         try:
             step = rec.recognize(write)
             if labels is not None:
                 _single_stream(step, labels)
+        except NotACandidate as what:  # a KV append or another write that is no compression step
+            diagnostics.record("ignored", _what_it_is(write, what.reason), pattern=_op_name(write),
+                               dialect=self.dialect.name, node=_describe(write), source=source_line(write),
+                               anchor=write.name, write_op=str(write.target))
+            return 0
         except Refused as refusal:
+            diagnostics.stats["candidates"] += 1
             diagnostics.record("rejected", refusal.reason, pattern=refusal.part, dialect=self.dialect.name,
                                node=_describe(refusal.node or write), source=source_line(refusal.node or write),
-                               hint=refusal.hint, anchor=write.name)
+                               hint=refusal.hint, anchor=write.name, write_op=str(write.target))
             return 0
         except Exception as exc:  # a bug in the recogniser must never break the user's compile
+            diagnostics.stats["candidates"] += 1
             diagnostics.log.warning("nsa_fusion: recognising %s failed (%s: %s); left unfused",
                                     write.name, type(exc).__name__, exc, exc_info=True)
             diagnostics.record("rejected", f"internal error: {type(exc).__name__}: {exc}", pattern="internal",
                                dialect=self.dialect.name, node=_describe(write), source=source_line(write),
-                               hint="please report this with the model code", anchor=write.name)
+                               hint="please report this with the model code", anchor=write.name,
+                               write_op=str(write.target))
             return 0
         guards = _specialize(step)
         new = replace_step(step, self.dialect)
+        diagnostics.stats["candidates"] += 1
         diagnostics.record("fused", f"l={step.l}, d={step.d}, {step.weight_layout} weight" + guards,
                            pattern=_pattern_name(step), dialect=self.dialect.name, node=new.name,
                            source=source_line(step.write), anchor=write.name)
@@ -163,7 +176,39 @@ class NsaFusionPass(CustomGraphPass):
         # NSA_FUSION_DISABLE is part of the key: a graph compiled with the pass off must never be
         # served to a compile with it on (or the reverse).
         state = "off" if disabled() else "on"
+        if diagnostics.strict_enabled():  # a cached graph skips the pass, and with it strict mode's check
+            state += "-strict"
+        from .debug_checks import debug_checks_enabled
+
+        if debug_checks_enabled():  # the graph holds the value checks
+            state += "-checked"
         return f"nsa_fusion-{self.dialect.name}-{_source_hash()}-{state}{'-reinplace' if self.reinplace else ''}"
+
+
+def _op_name(node: fx.Node) -> str:
+    return getattr(node.target, "__name__", str(node.target)).split(".")[0]
+
+
+def _what_it_is(write: fx.Node, why: str) -> str:
+    """What a write that is no compression candidate is, for the report: its op, the tensor it
+    writes, and why it is not a row write of a [num_slots, N, D] cache."""
+    base = write.args[0] if write.args and isinstance(write.args[0], fx.Node) else None
+    shape = getattr(base.meta.get("val"), "shape", None) if base is not None else None
+    where = f"{base.name} {list(shape)}" if shape is not None else "a tensor"
+    if _op_name(write) in ("index_put", "index_put_", "_unsafe_index_put") and shape is not None and len(shape) == 4:
+        indices = [i for i in write.args[1] if i is not None] if len(write.args) > 1 else []
+        if len(indices) >= 2:
+            return f"the KV append: a token write into the paged KV {where} at (page, offset) positions"
+    return f"a write into {where}: {why}"
+
+
+def _fail_if_strict(events) -> None:
+    """Strict mode (``NSA_FUSION_STRICT=1``, ``nsa_fusion.set_strict(True)``): a refused compression
+    candidate fails the compile with the report of this graph.  Ignored writes never do."""
+    if diagnostics.strict_enabled() and any(e.kind == "rejected" for e in events):
+        from .explain import FusionRefused, Report
+
+        raise FusionRefused(Report.of(events))
 
 
 def _pattern_name(step) -> str:

@@ -84,7 +84,8 @@ def test_explain_reports_fused_and_near_miss_reasons(capsys):
     inputs = make_inputs()
     report = nsa_fusion.explain(CompressStep(BY_NAME["mulsum_index_put"], 32, 16), *_args(inputs), inputs["cache"])
     assert report.fused_count == 1 and not report.refused
-    assert "1 fused" in capsys.readouterr().out
+    assert capsys.readouterr().out == ""  # explain returns the report and prints nothing itself
+    assert str(report).startswith("nsa_fusion: 1 fused")
 
     report = nsa_fusion.explain(CompressStep(BY_NAME["softmax_weight"], 32, 16), *_args(inputs), inputs["cache"],
                                 print_report=False)
@@ -92,7 +93,7 @@ def test_explain_reports_fused_and_near_miss_reasons(capsys):
     (refusal,) = report.refused
     assert refusal.pattern == "weight" and "weight is computed by" in refusal.reason, refusal
     assert "formulations.py" in refusal.source and "softmax" in refusal.source, refusal.source
-    assert any("index_put" in n and "GE converter" in n for n in report.notes)
+    assert not report.notes  # the Ascend GE note is for torchair graphs only, not this CPU Inductor run
 
     report = nsa_fusion.explain(CompressStep(BY_NAME["half_precision_products"], 32, 16), *_args(inputs),
                                 inputs["cache"], print_report=False)
@@ -257,7 +258,7 @@ def test_backend_entry_point_string():
 def test_fx_graph_cache_never_serves_stale_unfused_graph(monkeypatch, tmp_path):
     """Compile with the pass off (the FX graph cache stores an unfused graph), then on: the second
     compile must fuse, not reuse the first graph.  A third compile is served from the cache: the
-    pass does not run, and ``stats`` says "cached" instead of silently counting nothing."""
+    pass does not run, but the fused graph's counts are replayed: ``stats`` counts it, and "cached"."""
     from torch._inductor.utils import run_and_get_code
 
     monkeypatch.setenv("TORCHINDUCTOR_CACHE_DIR", str(tmp_path))
@@ -277,7 +278,7 @@ def test_fx_graph_cache_never_serves_stale_unfused_graph(monkeypatch, tmp_path):
     assert count_fused_calls(codes[0]) == 0
     assert count_fused_calls(codes[1]) == 1
     assert stats[1] == (1, 0)
-    assert stats[2] == (0, 1)
+    assert stats[2] == (1, 1)
 
 
 def test_device_without_a_kernel_is_left_to_inductor(monkeypatch):

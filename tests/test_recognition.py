@@ -361,7 +361,7 @@ def test_explain_names_part_node_source_line_and_hint(capsys):
     x, args = _inputs()
     model = Step(pool=lambda tok, w: (tok.float() * w.float()[None, :, :, None]).sum(1) + 1e-3)
     report = nsa_fusion.explain(model, *args)
-    out = capsys.readouterr().out
+    out = str(report)
     (e,) = report.refused
     assert e.pattern == "pooling" and e.hint
     assert "test_recognition.py" in e.source and "1e-3" in e.source, e.source  # the line with the bias

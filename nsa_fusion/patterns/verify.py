@@ -81,6 +81,15 @@ class Refused(Exception):
         self.hint = hint or PART_HINTS.get(part, "")
 
 
+class NotACandidate(Refused):
+    """The write is not a row write of a ``[num_slots, N, D]`` cache at all (a KV append
+    ``kv[page, off] = token``, a write along another dim): not a compression step, so the pass reports
+    it as ignored, never as a refusal."""
+
+    def __init__(self, reason: str, node: fx.Node | None = None):
+        super().__init__("write", reason, node)
+
+
 @dataclasses.dataclass
 class Step:
     """A recognised compression step: the nodes the fused op takes, and what it replaces."""
@@ -493,13 +502,13 @@ class _WriteSide:
         if write.target in (aten.index_put.default, aten._unsafe_index_put.default):
             indices = list(write.args[index_pos])
             if not indices or indices[0] is None:
-                raise Refused("write", "the write does not index the cache rows", write)
+                raise NotACandidate("the write does not index the cache rows", write)
             # cache[slots] or cache[slots[:, None, None], arange(N)[:, None], arange(D)]: the indices
             # after the first may only be constants (the write check then proves it writes whole rows)
             for extra in indices[1:]:
                 if extra is not None and {n for n in value_leaves([extra]) if not _constant_leaf(n)}:
-                    raise Refused("write", "the write indexes inside the cache rows with data-dependent "
-                                  "indices", extra)
+                    raise NotACandidate("the write indexes inside the cache rows with data-dependent "
+                                        "indices", extra)
             index = indices[0]
             accumulate = write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)
             if accumulate:
@@ -507,13 +516,13 @@ class _WriteSide:
         else:
             dim = write.args[1]
             if dim not in (0, -_dim(self.base)):
-                raise Refused("write", f"the write is along dim {dim}, not the cache rows", write)
+                raise NotACandidate(f"the write is along dim {dim}, not the cache rows", write)
             index = write.args[index_pos]
         # the cache: the write's base through exact casts, copies and reshapes, back to a 3-D float tensor
         chain = _chain_back(self.base, T.CASTS | T.RESHAPES | _COPIES)
         cands = [n for n in chain if T.is_float(n) and _dim(n) == 3]
         if not cands:
-            raise Refused("write", "the written tensor is not a [num_slots, N, D] cache", write)
+            raise NotACandidate("the written tensor is not a [num_slots, N, D] cache", write)
         self.cache = cands[-1]
         self.dtype = T.dtype_of(self.cache)
         for n in chain[:chain.index(self.cache)]:
