@@ -233,7 +233,7 @@ def test_bad_slot_raises_and_writes_nothing(kernel):
 
 def test_dtype_mismatch_raises(kernel):
     case = make_case(B=2, N=2, D=16, l=16, d=16, P=64)
-    with pytest.raises(ValueError, match="dtype"):
+    with pytest.raises(TypeError, match="weight must have the dtype of input"):
         kernel.compress_(case["input"], case["weight"].float(), case["slots"], case["block_table"],
                                case["lens"], case["cache"], 16, 16, 64)
 

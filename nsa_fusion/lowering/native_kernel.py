@@ -2,8 +2,15 @@
 
 The field's route (Inductor's own C++ kernels do the same): compile one translation unit with the
 system C++ compiler against torch's headers and libraries, with OpenMP, and load it with
-``torch.ops.load_library``; it registers ``nsa_fusion_native::compress_`` for the CPU key.  No ninja
-and no build at install time (pip would otherwise need torch in its isolated build environment).
+``torch.ops.load_library``.  Loading registers, in C++, the CPU and AutogradCPU kernels of
+``nsa_fusion::compress_infer_`` (so Inductor's generated code reaches the kernel through the
+dispatcher with no Python in between), ``nsa_fusion_native::compress_`` (the kernel alone) and
+``nsa_fusion_native::compress_checked_`` (every argument check, then the op: the eager entry of
+:func:`nsa_fusion.compress_infer`, registered here with :func:`nsa_fusion.ops.register_eager_entry`).
+No ninja and no build at install time (pip would otherwise need torch in its isolated build environment).
+
+When to load: at import when the library is already built for this machine (a ``dlopen``, about a
+millisecond); otherwise on first use (the build takes ~20 s, once), from the op's default kernel.
 
 The shared library is cached under ``$NSA_FUSION_CACHE_DIR`` (default ``~/.cache/nsa_fusion/native``)
 in a folder keyed by the source, torch version, Python and compiler flags (including the vector ISA,
@@ -24,6 +31,8 @@ import tempfile
 import warnings
 
 import torch
+
+from .. import ops
 
 SOURCE = pathlib.Path(__file__).parent / "csrc" / "nsa_compress.cpp"
 # -ffp-contract=off / -fno-fast-math: no FMA, no reassociation, so the fp32 accumulation is
@@ -119,6 +128,7 @@ def load_native():
             _compile(target)
         torch.ops.load_library(str(target))
         _status = (True, str(target))
+        ops.register_eager_entry("cpu", torch.ops.nsa_fusion_native.compress_checked_.default)
         return torch.ops.nsa_fusion_native
     except Exception as exc:  # no compiler, no OpenMP, headers missing, ...
         _status = (False, f"{type(exc).__name__}: {exc}")
@@ -131,3 +141,17 @@ def available() -> tuple[bool, str]:
     """(loaded, path or the reason it is not)."""
     load_native()
     return _status
+
+
+def load_if_built() -> bool:
+    """Load the library now if it is already built for this machine (never builds); True if loaded."""
+    if os.environ.get("NSA_FUSION_NO_NATIVE") == "1":
+        return False
+    try:
+        built = (_build_dir() / "nsa_compress.so").exists()
+    except Exception:  # an unreadable source or cache dir: the first call reports it
+        return False
+    return built and load_native() is not None
+
+
+load_if_built()

@@ -29,6 +29,7 @@ import sys
 import torch
 
 from .. import _validation as V
+from .. import ops
 from . import portable
 
 log = logging.getLogger("nsa_fusion")
@@ -41,14 +42,26 @@ VENDOR_SCHEMA = ("npu_nsa_compress_infer.cache(Tensor input, Tensor weight, Tens
 GE_LAYOUT = "TND"
 GE_ACT_SEQ_LEN_TYPE = 1
 
-_forced = os.environ.get("NSA_FUSION_FORCE_NPU_LOWERING") == "1"
+_forced = False
+_cpu_override = None
 
 
 def force_npu_lowering(enabled: bool) -> bool:
     """Test/debug override: treat CPU tensors as NPU tensors (the kernel then calls the vendor op,
-    e.g. an exact-schema stand-in).  Also ``NSA_FUSION_FORCE_NPU_LOWERING=1``.  Returns the old value."""
-    global _forced
+    e.g. an exact-schema stand-in): :func:`compress_device` goes on the op's CPU key, above the CPU
+    kernel, until the switch goes off.  Also ``NSA_FUSION_FORCE_NPU_LOWERING=1``.  Returns the old value."""
+    global _forced, _cpu_override
     previous, _forced = _forced, bool(enabled)
+    if _forced and _cpu_override is None:
+        import warnings
+
+        _cpu_override = torch.library.Library("nsa_fusion", "IMPL")
+        with warnings.catch_warnings():  # "overriding a previously registered kernel": intended
+            warnings.simplefilter("ignore")
+            _cpu_override.impl("compress_infer_", compress_device, "CPU")
+    elif not _forced and _cpu_override is not None:
+        _cpu_override._destroy()
+        _cpu_override = None
     return previous
 
 
@@ -135,10 +148,7 @@ def register_npu_kernels() -> None:
     if "kernels" in _registered or "torch_npu" not in sys.modules or not vendor_op_available():
         return
     _registered.add("kernels")
-    torch.ops.nsa_fusion.compress_infer_.default  # the op exists (ops.py imported)
-    from ..ops import compress_infer_op
-
-    compress_infer_op.register_kernel("npu")(compress_device)
+    torch.library.register_kernel(ops.OP_NAME, "npu", compress_device)
     register_vendor_fake()
 
 
@@ -191,3 +201,10 @@ def register_ge_converters() -> None:
         return None
 
     _registered.add("ge")
+
+
+ops.register_eager_entry("npu", compress_infer_eager)
+if "torch_npu" in sys.modules:  # an Ascend process: the op's NPU kernel now (else the torchair backend does it)
+    register_npu_kernels()
+if os.environ.get("NSA_FUSION_FORCE_NPU_LOWERING") == "1":
+    force_npu_lowering(True)

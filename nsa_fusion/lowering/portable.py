@@ -1,8 +1,13 @@
 """Portable kernels of ``nsa_fusion::compress_infer_`` (everything that is not the Ascend kernel).
 
+Importing this module registers the op's default kernel (``CompositeExplicitAutograd``, i.e. every
+device without a kernel of its own):
+
 * CPU: only the qualifying batches are touched.  The native C++ kernel (``native_kernel.py``,
-  ``csrc/nsa_compress.cpp``) when it builds; otherwise :func:`compress_qualifying_torch`, the same
-  arithmetic in vectorised torch.
+  ``csrc/nsa_compress.cpp``) registers itself on the op's CPU key when it loads, so this default
+  runs on CPU only until then: its first call builds and loads the library, and where that fails
+  :func:`compress_qualifying_torch` (the same arithmetic in vectorised torch) runs instead.
+  :func:`pure_torch_cpu` puts the pure-torch kernel above the native one (tests, debugging).
 * Other devices (CUDA, …): :func:`compress_masked_torch`, a fixed-shape formulation with no host
   sync and no data-dependent shapes, so CUDA-graph capture works.  It reads ``l`` tokens and one
   cache row per batch (never the whole cache).
@@ -12,8 +17,12 @@ bit-identical to each other and to the golden in the tests.
 """
 from __future__ import annotations
 
+import contextlib
+import warnings
+
 import torch
 
+from .. import ops
 from .._validation import check_window_indices, qualifying_mask
 from . import native_kernel
 
@@ -49,17 +58,47 @@ def compress_qualifying_torch(input, weight, slot_mapping, block_table, lengths,
 
 
 def compress_cpu(input, weight, slot_mapping, block_table, lengths, cache, l, d, P):
-    from . import npu
-
-    if npu.forced():  # tests: exercise the Ascend kernel path (vendor-op stand-in) on CPU tensors
-        return npu.compress_device(input, weight, slot_mapping, block_table, lengths, cache, l, d, P)
+    """CPU: the native kernel (built and loaded on first use), else the pure-torch one."""
     kernel = native_kernel.load_native()
     if kernel is not None:  # validates what it dereferences, then writes (see csrc/nsa_compress.cpp)
         kernel.compress_(input, weight, slot_mapping, block_table, lengths, cache, l, d, P)
         return
+    compress_cpu_torch(input, weight, slot_mapping, block_table, lengths, cache, l, d, P)
+
+
+def compress_cpu_torch(input, weight, slot_mapping, block_table, lengths, cache, l, d, P):
+    """The pure-torch CPU kernel: bounds checks, then :func:`compress_qualifying_torch`."""
     # Memory safety before anything is written: ids the kernel will dereference must be in range.
     check_window_indices(input, l, d, P, block_table, lengths, slot_mapping, cache.shape[0])
     compress_qualifying_torch(input, weight, slot_mapping, block_table, lengths, cache, l, d, P)
+
+
+def _default_kernel(input, weight, slot_mapping, block_table, lengths, cache, l, d, P):
+    if input.device.type == "cpu":
+        compress_cpu(input, weight, slot_mapping, block_table, lengths, cache, l, d, P)
+    else:  # devices without a dedicated kernel get the capture-safe masked formulation
+        compress_masked_torch(input, weight, slot_mapping, block_table, lengths, cache, l, d, P)
+
+
+_LIB = torch.library.Library("nsa_fusion", "IMPL")
+_LIB.impl("compress_infer_", _default_kernel, "CompositeExplicitAutograd")
+
+
+@contextlib.contextmanager
+def pure_torch_cpu():
+    """Within the block the op's CPU kernel is the pure-torch one and eager calls check values in
+    Python, as on a machine where the native kernel cannot be built (tests, debugging)."""
+    lib = torch.library.Library("nsa_fusion", "IMPL")
+    entry = ops._eager_cpu
+    with warnings.catch_warnings():  # "overriding a previously registered kernel": that is the point
+        warnings.simplefilter("ignore")
+        lib.impl("compress_infer_", compress_cpu_torch, "CPU")
+    ops.register_eager_entry("cpu", None)
+    try:
+        yield
+    finally:
+        ops.register_eager_entry("cpu", entry)
+        lib._destroy()  # the kernel registered before (the native one) is the CPU kernel again
 
 
 def masked_rows(pooled, valid, slot_mapping, cache):

@@ -1,6 +1,7 @@
-// Native CPU kernel of the NSA compression step (SPEC §2), registered as
-// nsa_fusion_native::compress_ for the CPU dispatch key (TORCH_LIBRARY; loaded with
-// torch.ops.load_library by nsa_fusion/lowering/native_kernel.py) and called by nsa_fusion::compress_infer_.
+// Native CPU kernel of the NSA compression step (docs/contract.md), registered in C++ on the op
+// nsa_fusion::compress_infer_ (defined in Python by nsa_fusion/ops.py) for the CPU and AutogradCPU keys,
+// so that a compiled graph's call reaches it through the dispatcher with no Python in between.
+// Loaded with torch.ops.load_library by nsa_fusion/lowering/native_kernel.py (built there, cached).
 //
 // For each batch b with s = seq_len[b] >= l and (s - l) % d == 0, for each head h:
 //   acc = 0 (fp32); for j = 0 .. l-1 (in this order): p = s - l + j,
@@ -10,7 +11,15 @@
 //
 // Phase 1 finds the qualifying batches and bounds-checks every index they will dereference (slot,
 // window capacity, page ids), throwing IndexError/ValueError before anything is written.  Phase 2 runs
-// (qualifying batch, head) items with at::parallel_for.
+// (qualifying batch, head) items with at::parallel_for.  Buffers are thread_local and reused, so a
+// steady-state call allocates nothing.
+//
+// Also here:
+//   * nsa_fusion_native::compress_         the kernel alone (tests call it directly);
+//   * nsa_fusion_native::compress_checked_ the eager entry of nsa_fusion.compress_infer: every argument
+//     check of nsa_fusion/_validation.py (shapes, dtypes, devices; with check_values also lengths,
+//     page ids, slots and slot uniqueness) in one pass over the index tensors, then the op through the
+//     dispatcher (so a kernel registered above this one, e.g. a test override, still runs).
 //
 // Bit-exactness: the D loop is vectorised with at::vec::Vectorized<float>, lane e of the vector doing
 // exactly the scalar recurrence acc[e] = acc[e] + w * x[e] over j in order.  Must be compiled with
@@ -18,7 +27,9 @@
 // Arbitrary strides everywhere; the inner-dim fast path needs input.stride(3) == 1, otherwise a scalar
 // loop with the same order is used.  The output row is rounded element by element with c10::Half /
 // c10::BFloat16 conversions (round-to-nearest-even) and written with cache's strides.
+#include <ATen/core/LegacyTypeDispatch.h>
 #include <ATen/core/Tensor.h>
+#include <ATen/core/dispatch/Dispatcher.h>
 #include <torch/library.h>
 
 #include <ATen/Parallel.h>
@@ -81,31 +92,40 @@ inline int64_t blocks(const T* const* rows, const float* w, int64_t l, int64_t e
   return e;
 }
 
+// Reused per thread: a steady-state call allocates nothing.
+template <typename V>
+inline V& reuse(V& v, size_t n) {
+  if (v.size() < n) v.resize(n);
+  return v;
+}
+
 template <typename T>
 void run(const at::Tensor& input, const at::Tensor& weight, const Index& slots, const Index& table,
-         const std::vector<int64_t>& batches, const std::vector<int64_t>& ends, const at::Tensor& cache, int64_t l,
-         int64_t P) {
+         const int64_t* batches, const int64_t* ends, int64_t Q, const at::Tensor& cache, int64_t l, int64_t P) {
   const int64_t N = input.size(2), D = input.size(3);
   const int64_t is0 = input.stride(0), is1 = input.stride(1), is2 = input.stride(2), is3 = input.stride(3);
   const int64_t cs0 = cache.stride(0), cs1 = cache.stride(1), cs2 = cache.stride(2);
   const T* in = input.const_data_ptr<T>();
   T* out = cache.mutable_data_ptr<T>();
   // weight as fp32, head-major [N, l] (tiny)
-  std::vector<float> w(static_cast<size_t>(N * l));
+  static thread_local std::vector<float> w_buf;
+  float* w = reuse(w_buf, static_cast<size_t>(N * l)).data();
   {
     const T* wp = weight.const_data_ptr<T>();
     const int64_t ws0 = weight.stride(0), ws1 = weight.stride(1);
     for (int64_t h = 0; h < N; ++h)
       for (int64_t j = 0; j < l; ++j) w[h * l + j] = static_cast<float>(wp[j * ws0 + h * ws1]);
   }
-  const int64_t Q = static_cast<int64_t>(batches.size());
   const int64_t work = std::max<int64_t>(1, l * D);
   const int64_t grain = std::max<int64_t>(1, 16384 / work);  // ~16K multiply-adds per task at least
   at::parallel_for(0, Q * N, grain, [&](int64_t begin, int64_t end) {
-    std::vector<float> acc(static_cast<size_t>(D));
-    std::vector<const T*> rows(static_cast<size_t>(l));
+    static thread_local std::vector<float> acc_buf;
+    static thread_local std::vector<const T*> rows_buf;
+    static thread_local std::vector<int64_t> base_buf;
+    float* acc = reuse(acc_buf, static_cast<size_t>(D)).data();
+    const T** rows = reuse(rows_buf, static_cast<size_t>(l)).data();
+    int64_t* base = reuse(base_buf, static_cast<size_t>(l)).data();  // input offset of token j, head 0
     int64_t row_q = -1;
-    std::vector<int64_t> base(static_cast<size_t>(l));  // input offset of window token j, head 0
     for (int64_t item = begin; item < end; ++item) {
       const int64_t q = item / N, h = item % N;
       if (q != row_q) {
@@ -116,12 +136,12 @@ void run(const at::Tensor& input, const at::Tensor& weight, const Index& slots, 
         }
         row_q = q;
       }
-      const float* wh = w.data() + h * l;
+      const float* wh = w + h * l;
       if (is3 == 1) {
         for (int64_t j = 0; j < l; ++j) rows[j] = in + base[j] + h * is2;
-        const int64_t e = blocks<T, KMAX>(rows.data(), wh, l, 0, D, acc.data());
+        const int64_t e = blocks<T, KMAX>(rows, wh, l, 0, D, acc);
         if (e < D) {  // scalar tail (D not a multiple of the vector width), same order
-          std::fill(acc.begin() + e, acc.end(), 0.f);
+          std::fill(acc + e, acc + D, 0.f);
           for (int64_t j = 0; j < l; ++j) {
             const float wj = wh[j];
             const T* tok = rows[j];
@@ -129,7 +149,7 @@ void run(const at::Tensor& input, const at::Tensor& weight, const Index& slots, 
           }
         }
       } else {  // strided inner dim: scalar, same order
-        std::fill(acc.begin(), acc.end(), 0.f);
+        std::fill(acc, acc + D, 0.f);
         for (int64_t j = 0; j < l; ++j) {
           const float wj = wh[j];
           const T* tok = in + base[j] + h * is2;
@@ -146,68 +166,176 @@ void run(const at::Tensor& input, const at::Tensor& weight, const Index& slots, 
   });
 }
 
-void check_index_tensor(const at::Tensor& t, const char* name, int64_t dim) {
-  TORCH_CHECK_VALUE(t.device().is_cpu(), name, " must be a CPU tensor");
-  TORCH_CHECK_VALUE(t.scalar_type() == at::kInt || t.scalar_type() == at::kLong, name,
-                    " must be int32 or int64, got ", t.scalar_type());
-  TORCH_CHECK_VALUE(t.dim() == dim, name, " must have ", dim, " dims, got ", t.dim());
-}
+bool is_float(at::ScalarType t) { return t == at::kHalf || t == at::kBFloat16 || t == at::kFloat; }
+bool is_index(at::ScalarType t) { return t == at::kInt || t == at::kLong; }
 
-void compress_infer_(const at::Tensor& input, const at::Tensor& weight, const at::Tensor& slot_mapping,
+// The shape/dtype/device rules of nsa_fusion/_validation.py check_signature, same order, same
+// exception types (ValueError / TypeError), each message naming the argument.
+void check_signature(const at::Tensor& input, const at::Tensor& weight, const at::Tensor& slot_mapping,
                      const at::Tensor& block_table, const at::Tensor& seq_len, const at::Tensor& cache, int64_t l,
                      int64_t d, int64_t P) {
-  TORCH_CHECK_VALUE(input.dim() == 4, "input must be [block_num, page_block_size, N, D], got ", input.dim(), " dims");
-  TORCH_CHECK_VALUE(weight.dim() == 2, "weight must be [l, N], got ", weight.dim(), " dims");
-  TORCH_CHECK_VALUE(cache.dim() == 3, "cache must be [num_slots, N, D], got ", cache.dim(), " dims");
-  TORCH_CHECK_VALUE(input.device().is_cpu() && weight.device().is_cpu() && cache.device().is_cpu(),
-                    "input, weight and cache must be CPU tensors");
-  TORCH_CHECK_VALUE(input.scalar_type() == cache.scalar_type() && weight.scalar_type() == cache.scalar_type(),
-                    "input, weight and cache must share one dtype, got ", input.scalar_type(), ", ",
-                    weight.scalar_type(), ", ", cache.scalar_type());
-  check_index_tensor(slot_mapping, "slot_mapping", 1);
-  check_index_tensor(block_table, "block_table", 2);
-  check_index_tensor(seq_len, "actual_seq_len", 1);
-  TORCH_CHECK_VALUE(l >= 1 && d >= 1, "compress_block_size and compress_stride must be >= 1, got ", l, ", ", d);
-  TORCH_CHECK_VALUE(P >= 1 && input.size(1) == P, "page_block_size = ", P, " must equal input.shape[1] = ",
-                    input.size(1));
+  TORCH_CHECK_VALUE(l > 0, "compress_block_size must be positive, got ", l);
+  TORCH_CHECK_VALUE(d > 0, "compress_stride must be positive, got ", d);
+  TORCH_CHECK_VALUE(P > 0, "page_block_size must be positive, got ", P);
+  TORCH_CHECK_VALUE(l >= d, "compress_block_size must be >= compress_stride, got ", l, " < ", d);
+  TORCH_CHECK_VALUE(input.dim() == 4, "input must have rank 4 [block_num, page_block_size, N, D], got shape ",
+                    input.sizes());
+  TORCH_CHECK_VALUE(input.size(1) == P, "input.shape[1] must equal page_block_size (", P, "), got ", input.size(1));
+  TORCH_CHECK_TYPE(is_float(input.scalar_type()), "input must be float16, bfloat16 or float32, got ",
+                   input.scalar_type());
   const int64_t N = input.size(2), D = input.size(3);
-  TORCH_CHECK_VALUE(weight.size(0) == l && weight.size(1) == N, "weight must be [l, N] = [", l, ", ", N, "], got ",
-                    weight.sizes());
-  TORCH_CHECK_VALUE(cache.size(1) == N && cache.size(2) == D, "cache must be [num_slots, ", N, ", ", D, "], got ",
-                    cache.sizes());
-  const int64_t B = seq_len.size(0);
-  TORCH_CHECK_VALUE(slot_mapping.size(0) == B && block_table.size(0) == B,
-                    "slot_mapping, block_table and actual_seq_len must have B = ", B, " rows");
-  const int64_t block_num = input.size(0), num_slots = cache.size(0), max_pages = block_table.size(1);
-  const Index lens(seq_len), slots(slot_mapping), table(block_table);
+  TORCH_CHECK_VALUE(weight.dim() == 2 && weight.size(0) == l && weight.size(1) == N,
+                    "weight must have shape [compress_block_size, N] = [", l, ", ", N, "], got ", weight.sizes());
+  TORCH_CHECK_VALUE(cache.dim() == 3 && cache.size(1) == N && cache.size(2) == D,
+                    "cache must have shape [num_slots, N, D] = [*, ", N, ", ", D, "], got ", cache.sizes());
+  TORCH_CHECK_TYPE(weight.scalar_type() == input.scalar_type(), "weight must have the dtype of input (",
+                   input.scalar_type(), "), got ", weight.scalar_type());
+  TORCH_CHECK_TYPE(cache.scalar_type() == input.scalar_type(), "cache must have the dtype of input (",
+                   input.scalar_type(), "), got ", cache.scalar_type());
+  TORCH_CHECK_VALUE(slot_mapping.dim() == 1, "slot_mapping must have rank 1 [B], got shape ", slot_mapping.sizes());
+  const int64_t B = slot_mapping.size(0);
+  TORCH_CHECK_TYPE(is_index(slot_mapping.scalar_type()), "slot_mapping must be int32 or int64, got ",
+                   slot_mapping.scalar_type());
+  TORCH_CHECK_VALUE(block_table.dim() == 2 && block_table.size(0) == B,
+                    "block_table must have shape [B, max_pages] with B = len(slot_mapping) = ", B, ", got ",
+                    block_table.sizes());
+  TORCH_CHECK_VALUE(block_table.size(1) > 0,
+                    "block_table must have at least one page column (max_pages >= 1), got shape ",
+                    block_table.sizes());
+  TORCH_CHECK_TYPE(is_index(block_table.scalar_type()), "block_table must be int32 or int64, got ",
+                   block_table.scalar_type());
+  TORCH_CHECK_VALUE(seq_len.dim() == 1 && seq_len.size(0) == B, "actual_seq_len must have shape [B] = [", B,
+                    "], got ", seq_len.sizes());
+  TORCH_CHECK_TYPE(is_index(seq_len.scalar_type()), "actual_seq_len must be an int32 or int64 tensor, got ",
+                   seq_len.scalar_type());
+  const auto dev = input.device();
+  TORCH_CHECK_VALUE(weight.device() == dev, "weight must be on the device of input (", dev, "), got ",
+                    weight.device());
+  TORCH_CHECK_VALUE(slot_mapping.device() == dev, "slot_mapping must be on the device of input (", dev, "), got ",
+                    slot_mapping.device());
+  TORCH_CHECK_VALUE(block_table.device() == dev, "block_table must be on the device of input (", dev, "), got ",
+                    block_table.device());
+  TORCH_CHECK_VALUE(seq_len.device() == dev, "actual_seq_len must be on the device of input (", dev, "), got ",
+                    seq_len.device());
+  TORCH_CHECK_VALUE(cache.device() == dev, "cache must be on the device of input (", dev, "), got ", cache.device());
+}
 
-  // phase 1: qualifying batches; bounds-check everything they will dereference
-  std::vector<int64_t> batches, ends;
+// Phase 1: the qualifying batches and their window ends, every index they dereference bounds-checked
+// (in the order of nsa_fusion/_validation.py: slots, capacity, page ids).  Fills the (thread_local)
+// buffers; returns their count.
+int64_t qualifying_rows(const at::Tensor& input, const at::Tensor& block_table, const at::Tensor& cache,
+                        const Index& lens, const Index& slots, const Index& table, int64_t B, int64_t l, int64_t d,
+                        int64_t P, std::vector<int64_t>& batches, std::vector<int64_t>& ends) {
+  const int64_t block_num = input.size(0), num_slots = cache.size(0), max_pages = block_table.size(1);
+  int64_t Q = 0;
   for (int64_t b = 0; b < B; ++b) {
     const int64_t s = lens(b);
     if (s < l || (s - l) % d != 0) continue;
-    TORCH_CHECK_VALUE(s <= max_pages * P, "actual_seq_len[", b, "] = ", s,
-                      " exceeds the block table's capacity max_pages * page_block_size = ", max_pages * P);
-    const int64_t slot = slots(b);
-    TORCH_CHECK_INDEX(slot >= 0 && slot < num_slots, "slot_mapping[", b, "] = ", slot,
+    reuse(batches, static_cast<size_t>(Q + 1))[Q] = b;
+    reuse(ends, static_cast<size_t>(Q + 1))[Q] = s;
+    ++Q;
+  }
+  for (int64_t q = 0; q < Q; ++q) {
+    const int64_t slot = slots(batches[q]);
+    TORCH_CHECK_INDEX(slot >= 0 && slot < num_slots, "slot_mapping[", batches[q], "] = ", slot,
                       " is out of range for cache with ", num_slots, " slots");
+  }
+  for (int64_t q = 0; q < Q; ++q) {
+    TORCH_CHECK_VALUE(ends[q] <= max_pages * P, "actual_seq_len[", batches[q], "] = ", ends[q],
+                      " exceeds the block table's capacity max_pages * page_block_size = ", max_pages * P);
+  }
+  for (int64_t q = 0; q < Q; ++q) {
+    const int64_t b = batches[q], s = ends[q];
     for (int64_t col = (s - l) / P; col <= (s - 1) / P; ++col) {
       const int64_t page = table(b, col);
       TORCH_CHECK_INDEX(page >= 0 && page < block_num, "block_table[", b, ", ", col, "] = ", page,
                         " is out of range: page ids must be in [0, block_num = ", block_num, ")");
     }
-    batches.push_back(b);
-    ends.push_back(s);
   }
-  if (batches.empty() || N == 0 || D == 0) return;
+  return Q;
+}
 
-  // phase 2: compute and write (GIL released inside run)
+// The CPU kernel of nsa_fusion::compress_infer_ (and nsa_fusion_native::compress_).
+void compress_infer_(const at::Tensor& input, const at::Tensor& weight, const at::Tensor& slot_mapping,
+                     const at::Tensor& block_table, const at::Tensor& seq_len, const at::Tensor& cache, int64_t l,
+                     int64_t d, int64_t P) {
+  check_signature(input, weight, slot_mapping, block_table, seq_len, cache, l, d, P);
+  TORCH_CHECK_VALUE(input.device().is_cpu(), "input must be a CPU tensor for the CPU kernel, got ", input.device());
+  const Index lens(seq_len), slots(slot_mapping), table(block_table);
+  static thread_local std::vector<int64_t> batches, ends;
+  const int64_t Q = qualifying_rows(input, block_table, cache, lens, slots, table, seq_len.size(0), l, d, P,
+                                    batches, ends);
+  if (Q == 0 || input.size(2) == 0 || input.size(3) == 0) return;
+  // phase 2: compute and write
   switch (cache.scalar_type()) {
-    case at::kHalf: run<c10::Half>(input, weight, slots, table, batches, ends, cache, l, P); break;
-    case at::kBFloat16: run<c10::BFloat16>(input, weight, slots, table, batches, ends, cache, l, P); break;
-    case at::kFloat: run<float>(input, weight, slots, table, batches, ends, cache, l, P); break;
-    default: TORCH_CHECK_VALUE(false, "unsupported dtype ", cache.scalar_type(), " (fp16, bf16 or fp32)");
+    case at::kHalf: run<c10::Half>(input, weight, slots, table, batches.data(), ends.data(), Q, cache, l, P); break;
+    case at::kBFloat16:
+      run<c10::BFloat16>(input, weight, slots, table, batches.data(), ends.data(), Q, cache, l, P);
+      break;
+    case at::kFloat: run<float>(input, weight, slots, table, batches.data(), ends.data(), Q, cache, l, P); break;
+    default: TORCH_CHECK_TYPE(false, "unsupported dtype ", cache.scalar_type(), " (fp16, bf16 or fp32)");
   }
+}
+
+// The value rules of nsa_fusion/_validation.py check_values, in its order: lengths in [0, capacity]
+// for every row; for the rows whose window completes, slots in range, page ids in range, slots unique.
+void check_values(const at::Tensor& input, const at::Tensor& block_table, const at::Tensor& seq_len,
+                  const at::Tensor& slot_mapping, const at::Tensor& cache, int64_t l, int64_t d, int64_t P) {
+  const Index lens(seq_len), slots(slot_mapping), table(block_table);
+  const int64_t B = seq_len.size(0), capacity = block_table.size(1) * P;
+  int64_t negative = -1, over = -1;
+  for (int64_t b = 0; b < B; ++b) {
+    const int64_t s = lens(b);
+    if (s < 0 && negative < 0) negative = b;
+    if (s > capacity && over < 0) over = b;
+  }
+  TORCH_CHECK_VALUE(negative < 0, "actual_seq_len must be >= 0, got actual_seq_len[", negative, "] = ",
+                    negative < 0 ? 0 : lens(negative));
+  TORCH_CHECK_VALUE(over < 0, "actual_seq_len[", over, "] = ", over < 0 ? 0 : lens(over),
+                    " exceeds the block table's capacity max_pages * page_block_size = ", block_table.size(1), " * ",
+                    P, " = ", capacity);
+  static thread_local std::vector<int64_t> batches, ends;
+  const int64_t Q = qualifying_rows(input, block_table, cache, lens, slots, table, B, l, d, P, batches, ends);
+  if (Q < 2) return;
+  static thread_local std::vector<int64_t> q_slots;
+  int64_t* sorted = reuse(q_slots, static_cast<size_t>(Q)).data();
+  for (int64_t q = 0; q < Q; ++q) sorted[q] = slots(batches[q]);
+  std::sort(sorted, sorted + Q);
+  for (int64_t q = 1; q < Q; ++q) {
+    TORCH_CHECK_VALUE(sorted[q] != sorted[q - 1], "slot_mapping values of the rows whose window completes must "
+                      "be unique; slot ", sorted[q], " appears more than once");
+  }
+}
+
+using OpFn = void(const at::Tensor&, const at::Tensor&, const at::Tensor&, const at::Tensor&, const at::Tensor&,
+                  const at::Tensor&, int64_t, int64_t, int64_t);
+
+const c10::TypedOperatorHandle<OpFn>& fused_op() {
+  static const auto op =
+      c10::Dispatcher::singleton().findSchemaOrThrow("nsa_fusion::compress_infer_", "").typed<OpFn>();
+  return op;
+}
+
+// AutogradCPU: the op is not differentiable (it returns nothing); like a native in-place op it bumps
+// the version counter of the tensor it mutates, then runs the kernels below autograd.
+void compress_infer_autograd(const at::Tensor& input, const at::Tensor& weight, const at::Tensor& slot_mapping,
+                             const at::Tensor& block_table, const at::Tensor& seq_len, const at::Tensor& cache,
+                             int64_t l, int64_t d, int64_t P) {
+  {
+    at::AutoDispatchBelowADInplaceOrView guard;
+    fused_op().call(input, weight, slot_mapping, block_table, seq_len, cache, l, d, P);
+  }
+  cache.unsafeGetTensorImpl()->bump_version();
+}
+
+// Eager entry of nsa_fusion.compress_infer on CPU tensors: every check (values too when asked) before
+// anything is written, then the op through the dispatcher.
+void compress_checked_(const at::Tensor& input, const at::Tensor& weight, const at::Tensor& slot_mapping,
+                       const at::Tensor& block_table, const at::Tensor& seq_len, const at::Tensor& cache, int64_t l,
+                       int64_t d, int64_t P, bool values) {
+  check_signature(input, weight, slot_mapping, block_table, seq_len, cache, l, d, P);
+  if (values && input.device().is_cpu()) check_values(input, block_table, seq_len, slot_mapping, cache, l, d, P);
+  fused_op().call(input, weight, slot_mapping, block_table, seq_len, cache, l, d, P);
 }
 
 }  // namespace
@@ -215,6 +343,14 @@ void compress_infer_(const at::Tensor& input, const at::Tensor& weight, const at
 TORCH_LIBRARY(nsa_fusion_native, m) {
   m.def("compress_(Tensor input, Tensor weight, Tensor slot_mapping, Tensor block_table, Tensor lengths, "
         "Tensor(a!) cache, int l, int d, int P) -> ()");
+  // catch-all (CompositeImplicitAutograd): runs first, then calls nsa_fusion::compress_infer_
+  m.def("compress_checked_(Tensor input, Tensor weight, Tensor slot_mapping, Tensor block_table, Tensor lengths, "
+        "Tensor(a!) cache, int l, int d, int P, bool check_values) -> ()",
+        &compress_checked_);
 }
 
 TORCH_LIBRARY_IMPL(nsa_fusion_native, CPU, m) { m.impl("compress_", &compress_infer_); }
+
+// The op itself is defined in Python (nsa_fusion/ops.py); its CPU kernels live here.
+TORCH_LIBRARY_IMPL(nsa_fusion, CPU, m) { m.impl("compress_infer_", &compress_infer_); }
+TORCH_LIBRARY_IMPL(nsa_fusion, AutogradCPU, m) { m.impl("compress_infer_", &compress_infer_autograd); }
