@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import os
 
 import torch
 
@@ -23,6 +24,24 @@ from .. import _validation as V
 from ..diagnostics import record
 
 _dialect = contextvars.ContextVar("nsa_fusion_dialect", default="inductor")
+_triton_forced = os.environ.get("NSA_FUSION_FORCE_TRITON") == "1"
+
+
+def force_triton_lowering(enabled: bool) -> bool:
+    """Test/debug override (also ``NSA_FUSION_FORCE_TRITON=1``): CPU tensors take the Triton kernel
+    (``triton_kernel.py``; with ``TRITON_INTERPRET=1`` it runs here, eager calls and compiled graphs
+    alike), and the pass fuses on CUDA although the kernel has not been measured faster than Inductor
+    there.  Returns the old value."""
+    global _triton_forced
+    previous, _triton_forced = _triton_forced, bool(enabled)
+    from . import triton_kernel
+
+    triton_kernel.sync_cpu_override()
+    return previous
+
+
+def triton_forced() -> bool:
+    return _triton_forced
 
 
 @contextlib.contextmanager
@@ -36,13 +55,22 @@ def lowering_for(dialect_name: str):
 
 def fuses_on(device: torch.device) -> tuple[bool, str]:
     """Whether replacing the composite pays off on ``device``.  CPU: our native kernel; NPU: the
-    vendor kernel (or its GE node).  CUDA and other devices: not yet — Inductor's own generated
-    kernels for the composite beat the portable op there (H100, torch 2.11, the demo's decode step:
-    0.54 ms/step unfused vs 4.2 ms/step fused), so the pass leaves those graphs to Inductor."""
+    vendor kernel (or its GE node).  CUDA: not yet — Inductor's own generated kernels for the
+    composite beat the portable op there (H100, torch 2.11, the demo's decode step: 0.54 ms/step
+    unfused vs 4.2 ms/step fused), and the Triton kernel has not been timed on a GPU; on with
+    :func:`force_triton_lowering`.  Other devices: no kernel, the graph is left to Inductor."""
     from . import npu
 
     if device.type in ("cpu", "npu") or npu.forced():
         return True, ""
+    if device.type == "cuda":
+        if _triton_forced:
+            from . import triton_kernel  # noqa: F401  (registers the op's CUDA kernel)
+
+            return True, ""
+        return False, ("the Triton kernel for cuda (nsa_fusion.lowering.triton_kernel) has not been timed "
+                       "against Inductor's own code for the composite on a GPU yet, so the graph is left to "
+                       "Inductor (NSA_FUSION_FORCE_TRITON=1 fuses anyway)")
     return False, (f"no nsa_fusion kernel for {device.type} yet: Inductor's own code for the composite is "
                    "faster than the portable op there, so the graph is left to Inductor")
 
@@ -68,10 +96,10 @@ def emit_compress(input, weight, slots, block_table, lengths, cache, l: int, d: 
         record("target.npu")
     elif input.device.type == "npu" or npu.forced():
         record("target.npu" if ok else "target.portable", reason)
-    from ..debug_checks import check_step_values, debug_checks_enabled
+    elif input.device.type == "cuda" or _triton_forced:
+        from . import triton_kernel  # registers the kernel on the op (and on its CPU key when forced)
 
-    if debug_checks_enabled():  # opt-in value checks in the compiled graph (Inductor graphs only)
-        lengths = check_step_values(input, weight, slots, block_table, lengths, cache, l, d)
+        record("target.triton")
     out = cache.clone()
     torch.ops.nsa_fusion.compress_infer_(input, weight, slots, block_table, lengths, out, l, d, P)
     return out
