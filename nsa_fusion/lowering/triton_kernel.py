@@ -39,6 +39,8 @@ Triton is imported on first use only (it takes a noticeable fraction of a second
 """
 from __future__ import annotations
 
+import functools
+import os
 import warnings
 
 import torch
@@ -95,6 +97,7 @@ def _compress_kernel(x_ptr, w_ptr, slot_ptr, bt_ptr, len_ptr, cache_ptr,
         tl.store(cache_ptr + c_tile, out, mask=out_in)
 
 
+@functools.cache
 def available() -> tuple[bool, str]:
     """(whether Triton imports here, why not)."""
     try:
@@ -106,8 +109,10 @@ def available() -> tuple[bool, str]:
 
 def interpreting() -> bool:
     """Whether Triton runs kernels in its interpreter (``TRITON_INTERPRET=1``, read at launch)."""
-    from triton import knobs
-
+    try:
+        from triton import knobs
+    except ImportError:  # triton < 3.4: the variable itself
+        return os.environ.get("TRITON_INTERPRET", "0").lower() in ("1", "true", "on", "yes")
     return bool(knobs.runtime.interpret)
 
 
