@@ -19,6 +19,7 @@ import contextlib
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 
 import pytest
@@ -207,7 +208,7 @@ def test_bit_exact_every_dtype(dtype, shape, layout):
     assert check(c) > 0
 
 
-@settings(max_examples=25, deadline=None, database=None,
+@settings(max_examples=20, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(dtype=st.sampled_from(DTYPES), ld=st.sampled_from([(16, 16), (32, 16), (48, 16), (64, 32), (40, 8), (7, 3),
                                                           (5, 1), (1, 1)]),
@@ -231,6 +232,45 @@ def test_many_head_and_head_dim_blocks():
     c = make(B=2, N=9, D=300, l=8, d=8, P=16, dtype=BF16, qualifying="all")
     assert tk.block_sizes(9, 300)[0] < 9 and tk.block_sizes(9, 300)[1] < 300
     assert check(c) == 2
+
+
+def _compile_for_hopper(dtype, options):
+    """The kernel built for sm_90 as a launch builds it, with Triton's bundled LLVM and ptxas (no GPU
+    needed): (PTX, SASS)."""
+    from triton.backends.compiler import GPUTarget
+    from triton.compiler import ASTSource
+
+    kernel = tk._jitted()
+    ty = {F16: "fp16", BF16: "bf16", F32: "fp32"}[dtype]
+    pointers = dict(zip(kernel.arg_names[:6], [f"*{ty}", f"*{ty}", "*i32", "*i32", "*i64", f"*{ty}"]))
+    consts = {"BLOCK_H": 4, "BLOCK_D": 256, "IS_BF16": dtype == BF16}
+    signature = {n: pointers.get(n, "constexpr" if n in consts else "i32") for n in kernel.arg_names}
+    src = ASTSource(fn=kernel, signature=signature,
+                    constexprs={(kernel.arg_names.index(n),): v for n, v in consts.items()})
+    compiled = triton.compile(src, target=GPUTarget("cuda", 90, 32), options=options)
+    tools = os.path.join(os.path.dirname(triton.__file__), "backends", "nvidia", "bin")
+    cubin = os.path.join(tempfile.mkdtemp(), "kernel.cubin")
+    with open(cubin, "wb") as fh:
+        fh.write(compiled.asm["cubin"])
+    sass = subprocess.run([os.path.join(tools, "cuobjdump"), "-sass", cubin], capture_output=True, text=True,
+                          check=True).stdout
+    return compiled.asm["ptx"], sass
+
+
+@pytest.mark.parametrize("dtype", [F16, BF16], ids=["fp16", "bf16"])
+def test_compiled_for_the_gpu_without_fma(dtype, monkeypatch):
+    """What the GPU runs, checked here: built with the launch's options, the window sum multiplies and
+    adds separately (PTX mul.rn/add.rn, SASS FMUL/FADD, no FFMA), so each rounds as in the contract,
+    and fp16 is rounded with cvt.rn (to nearest even).  The control shows that the check can fail:
+    Triton's default (FP fusion on) contracts the same code into FMAs."""
+    monkeypatch.delenv("TRITON_INTERPRET")
+    ptx, sass = _compile_for_hopper(dtype, tk.LAUNCH_OPTIONS)
+    assert "fma.rn.f32" not in ptx and "FFMA" not in sass
+    assert "mul.rn.f32" in ptx and "add.rn.f32" in ptx and "FMUL" in sass and "FADD" in sass
+    if dtype == F16:
+        assert "cvt.rn.f16x2.f32" in ptx or "cvt.rn.f16.f32" in ptx
+        ptx_default, _ = _compile_for_hopper(dtype, {})
+        assert "fma.rn.f32" in ptx_default
 
 
 @pytest.mark.filterwarnings("ignore::RuntimeWarning")  # numpy overflow / invalid in the golden

@@ -48,6 +48,9 @@ import torch
 OP = "nsa_fusion::compress_infer_"
 
 triton = tl = None  # imported on first launch (:func:`_jitted`)
+# compile options of every launch: no FP contraction (``acc + w * x`` stays a rounded product and a
+# rounded sum; Triton's CUDA default would emit fma.rn.f32); tests compile the kernel with these
+LAUNCH_OPTIONS = {"enable_fp_fusion": False}
 _jit_cache: dict = {}
 
 
@@ -162,9 +165,9 @@ def compress(input, weight, slot_mapping, block_table, actual_seq_len, cache, l,
             N, D, input.shape[0], cache.shape[0], block_table.shape[1], l, d, P)
     if input.device.type == "cuda":
         with torch.cuda.device(input.device):
-            kernel[grid](*args, BLOCK_H=block_h, BLOCK_D=block_d, IS_BF16=bf16, enable_fp_fusion=False)
+            kernel[grid](*args, BLOCK_H=block_h, BLOCK_D=block_d, IS_BF16=bf16, **LAUNCH_OPTIONS)
     else:
-        kernel[grid](*args, BLOCK_H=block_h, BLOCK_D=block_d, IS_BF16=bf16, enable_fp_fusion=False)
+        kernel[grid](*args, BLOCK_H=block_h, BLOCK_D=block_d, IS_BF16=bf16, **LAUNCH_OPTIONS)
 
 
 def _cuda_kernel(input, weight, slot_mapping, block_table, actual_seq_len, cache, l, d, P):
