@@ -1,22 +1,28 @@
-"""``python -m nsa_fusion bench``: the fused op and whole compiled decode steps, as ratios in one run.
+"""python -m nsa_fusion bench: the fused op and whole compiled decode steps, as ratios in one run.
 
-Sections (SPEC §7; every number is a median over repeats after warm-up, in one process):
+Sections (every timing is min / median / max over repeats after warm-up, in one process; ratios are
+of medians):
 
-* ``op``: the fused op (value checks off, as a compiled graph runs it) vs the default eager call
-  (``checked``: value checks on) vs the eager plain-torch composite, vs that composite compiled by
-  plain Inductor (no pass), vs the floor (copying exactly the touched bytes: l*N*D in and N*D out per
-  qualifying batch, indices precomputed).
-* ``step``: a compiled decode step per formulation: nsa_fusion backend vs plain Inductor vs eager.
-* ``cache``: the fused step with 16x more cache slots (must stay flat).
-* ``compile``: first-compile time (fresh process, empty Inductor cache) with and without the pass, and
-  the share of it spent in the pass.
+* overhead: the fixed cost of one call at decode batch sizes (B = 1 ... 1024): the op as a compiled
+  graph calls it, the eager call with value checks off and on (the default), the floor (one memcpy of
+  exactly the window bytes the op reads) and the composite compiled by plain Inductor.
+* op: the fused op (value checks off) vs the default eager call (value checks on) vs the eager
+  plain-torch composite, vs that composite compiled by plain Inductor (no pass), vs a practical floor
+  (index_select of exactly the touched window rows + index_copy_ of the output rows).
+* step: a compiled decode step per formulation and batch size: nsa_fusion backend vs plain Inductor
+  (vs eager at B = 256).
+* cache: the fused step with 16x more cache slots (must stay flat).
+* compile: first-compile time (fresh process, empty Inductor cache) with and without the pass, and the
+  share of it spent in the pass.
 
-``--quick`` runs one size per section (CI smoke); ``--json`` prints one JSON object.
+The machine's load (load average per core, before and after) is reported; a warning is printed when
+the machine was loaded or a timing's median is more than 1.5x its minimum.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -24,9 +30,12 @@ import time
 import torch
 
 DTYPES = {"fp16": torch.float16, "bf16": torch.bfloat16}
+SPREAD_WARN = 1.5  # median / min above this: the timing was disturbed
+LOAD_WARN = 0.5  # 1-minute load average per core above this: the machine was busy
 
 
-def median_us(fn, repeats: int, warmup: int = 3) -> float:
+def timing_us(fn, repeats: int, warmup: int = 3) -> dict:
+    """``{"min", "median", "max"}`` of ``repeats`` timed calls (µs), after ``warmup`` calls."""
     for _ in range(warmup):
         fn()
     times = []
@@ -34,7 +43,18 @@ def median_us(fn, repeats: int, warmup: int = 3) -> float:
         t0 = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t0)
-    return 1e6 * statistics.median(times)
+    return dict(min=1e6 * min(times), median=1e6 * statistics.median(times), max=1e6 * max(times))
+
+
+def median_us(fn, repeats: int, warmup: int = 3) -> float:
+    return timing_us(fn, repeats, warmup)["median"]
+
+
+def _load_per_core() -> float | None:
+    try:
+        return os.getloadavg()[0] / (os.cpu_count() or 1)
+    except OSError:
+        return None
 
 
 def _inputs(B, N, D, l, d, P, dtype, frac, num_slots=None, seed=0):
@@ -69,14 +89,23 @@ def _floor_fn(inp):
     return floor
 
 
-def bench_op(B, N, D, l, d, P, dtype_name, frac, repeats):
-    import nsa_fusion
+def _qualifying(inp) -> int:
+    lens, l, d = inp["lengths"], inp["l"], inp["d"]
+    return int(((lens >= l) & ((lens - l) % d == 0)).sum())
 
-    dtype = DTYPES[dtype_name]
-    inp = _inputs(B, N, D, l, d, P, dtype, frac)
-    args = (inp["input"], inp["op_weight"], inp["slots"], l, d, P)
-    kw = dict(block_table=inp["block_table"], actual_seq_len=inp["lengths"])
-    cache = inp["cache"].clone()
+
+def _memcpy_floor_fn(inp):
+    """One memcpy of exactly the window bytes the op reads (rows x l x N x D elements, contiguous,
+    preallocated): what the call costs if reading its input were all it did."""
+    x = inp["input"]
+    n = max(1, _qualifying(inp)) * inp["l"] * x.shape[2] * x.shape[3]
+    src = torch.randn(n).to(x.dtype)
+    dst = torch.empty_like(src)
+    return lambda: dst.copy_(src)
+
+
+def _compiled_composite(args, kw, cache):
+    import nsa_fusion
 
     def ref(c):
         return nsa_fusion.reference.compress_infer(*args, **kw, cache=c)
@@ -84,20 +113,64 @@ def bench_op(B, N, D, l, d, P, dtype_name, frac, repeats):
     torch._dynamo.reset()  # one fresh compile per size (else dynamo's recompile limit ends in eager)
     compiled_ref = torch.compile(ref, dynamic=False)
     compiled_ref(cache)  # compile outside the timed region
-    previous = nsa_fusion.set_value_checks(True)  # the default eager path: value checks, then the op
+    return ref, compiled_ref
+
+
+def _eager_calls(args, kw, cache, repeats):
+    """The default eager call (value checks on) and the call with value checks off."""
+    import nsa_fusion
+
+    previous = nsa_fusion.set_value_checks(True)
     try:
-        checked = median_us(lambda: nsa_fusion.compress_infer(*args, **kw, cache=cache), repeats)
+        checked = timing_us(lambda: nsa_fusion.compress_infer(*args, **kw, cache=cache), repeats)
         nsa_fusion.set_value_checks(False)  # what a compiled graph runs: the op alone
-        fused = median_us(lambda: nsa_fusion.compress_infer(*args, **kw, cache=cache), repeats)
+        fused = timing_us(lambda: nsa_fusion.compress_infer(*args, **kw, cache=cache), repeats)
     finally:
         nsa_fusion.set_value_checks(previous)
-    eager = median_us(lambda: ref(cache), max(5, repeats // 4))
-    inductor = median_us(lambda: compiled_ref(cache), repeats)
-    floor = median_us(_floor_fn(dict(inp, cache=cache)), repeats)
-    qualifying = int(((inp["lengths"] >= l) & ((inp["lengths"] - l) % d == 0)).sum())
-    return dict(B=B, N=N, D=D, l=l, d=d, P=P, dtype=dtype_name, qualifying=qualifying, fused_us=fused,
-                checked_us=checked, eager_us=eager, inductor_us=inductor, floor_us=floor, eager_x=eager / fused,
-                inductor_x=inductor / fused, fused_over_floor=fused / floor)
+    return fused, checked
+
+
+OVERHEAD_SIZES = [(1, 4, 128), (8, 4, 128), (32, 4, 64), (256, 4, 192), (256, 16, 128), (1024, 4, 192)]
+
+
+def bench_overhead(B, N, D, repeats, l=32, d=16, P=128, dtype_name="fp16", frac=1 / 4):
+    """The fixed cost of one call (issue 20's table): ``graph_op`` = the op as Inductor's generated
+    code calls it; ``op`` = ``compress_infer`` with value checks off; ``checked`` = the default eager
+    call; ``floor`` = :func:`_memcpy_floor_fn`; ``inductor`` = the composite compiled by plain Inductor."""
+    inp = _inputs(B, N, D, l, d, P, DTYPES[dtype_name], frac)
+    args = (inp["input"], inp["op_weight"], inp["slots"], l, d, P)
+    kw = dict(block_table=inp["block_table"], actual_seq_len=inp["lengths"])
+    cache = inp["cache"].clone()
+    _, compiled_ref = _compiled_composite(args, kw, cache)
+    op_args = (inp["input"], inp["op_weight"], inp["slots"], inp["block_table"], inp["lengths"], cache, l, d, P)
+    graph_op = torch.ops.nsa_fusion.compress_infer_.default
+    t = dict(graph_op=timing_us(lambda: graph_op(*op_args), repeats))
+    t["op"], t["checked"] = _eager_calls(args, kw, cache, repeats)
+    t["floor"] = timing_us(_memcpy_floor_fn(inp), repeats)
+    t["inductor"] = timing_us(lambda: compiled_ref(cache), repeats)
+    med = {k: v["median"] for k, v in t.items()}
+    return dict(B=B, N=N, D=D, l=l, d=d, P=P, dtype=dtype_name, qualifying=_qualifying(inp), timings=t,
+                **{f"{k}_us": v for k, v in med.items()}, op_over_floor=med["op"] / med["floor"],
+                checked_over_op=med["checked"] / med["op"], inductor_over_op=med["inductor"] / med["op"],
+                op_within_floor_bound=med["op"] <= 2 * med["floor"] + 10, checked_within_bound=med["checked"] <= 1.5 * med["op"])
+
+
+def bench_op(B, N, D, l, d, P, dtype_name, frac, repeats):
+    dtype = DTYPES[dtype_name]
+    inp = _inputs(B, N, D, l, d, P, dtype, frac)
+    args = (inp["input"], inp["op_weight"], inp["slots"], l, d, P)
+    kw = dict(block_table=inp["block_table"], actual_seq_len=inp["lengths"])
+    cache = inp["cache"].clone()
+    ref, compiled_ref = _compiled_composite(args, kw, cache)
+    t = {}
+    t["fused"], t["checked"] = _eager_calls(args, kw, cache, repeats)
+    t["eager"] = timing_us(lambda: ref(cache), max(5, repeats // 4))
+    t["inductor"] = timing_us(lambda: compiled_ref(cache), repeats)
+    t["floor"] = timing_us(_floor_fn(dict(inp, cache=cache)), repeats)
+    med = {k: v["median"] for k, v in t.items()}
+    return dict(B=B, N=N, D=D, l=l, d=d, P=P, dtype=dtype_name, qualifying=_qualifying(inp), timings=t,
+                **{f"{k}_us": v for k, v in med.items()}, eager_x=med["eager"] / med["fused"],
+                inductor_x=med["inductor"] / med["fused"], fused_over_floor=med["fused"] / med["floor"])
 
 
 def _step_models(names):
@@ -107,26 +180,30 @@ def _step_models(names):
     return [(f, CompressStep(f, 32, 16)) for f in chosen]
 
 
-def bench_step(formulation, model, repeats, num_slots=None, backends=("fused", "inductor", "eager")):
+def bench_step(formulation, model, repeats, num_slots=None, backends=("fused", "inductor", "eager"), B=256):
+    """One compiled decode step (N=4, D=192, l=32, d=16, P=128, fp16, 1/16 of the rows completing a
+    window) with each backend; times in ms."""
     from .backend import nsa_fusion_backend
 
-    inp = _inputs(256, 4, 192, 32, 16, 128, torch.float16, 1 / 16, num_slots=num_slots)
+    inp = _inputs(B, 4, 192, 32, 16, 128, torch.float16, 1 / 16, num_slots=num_slots)
     if formulation.weight_layout == "Nl":
         inp["weight"] = inp["op_weight"].t().contiguous()
     args = [inp[k] for k in ("input", "weight", "slots", "block_table", "lengths")]
     cache = inp["cache"].clone()
-    row = dict(formulation=formulation.name, num_slots=cache.shape[0])
+    row = dict(formulation=formulation.name, B=B, num_slots=cache.shape[0], timings={})
     for name in backends:
         torch._dynamo.reset()
         if name == "eager":
             fn = model
         else:
-            fn = torch.compile(model, backend=nsa_fusion_backend if name == "fused" else "inductor")
+            fn = torch.compile(model, backend=nsa_fusion_backend if name == "fused" else "inductor", dynamic=False)
         with torch._inductor.config.patch(fx_graph_cache=False):
             t0 = time.perf_counter()
             fn(*args, cache)
             row[f"{name}_first_call_s"] = time.perf_counter() - t0
-        row[f"{name}_ms"] = median_us(lambda: fn(*args, cache), repeats if name != "eager" else max(5, repeats // 4)) / 1e3
+        t = timing_us(lambda: fn(*args, cache), repeats if name != "eager" else max(5, repeats // 4))
+        row["timings"][name] = {k: v / 1e3 for k, v in t.items()}
+        row[f"{name}_ms"] = t["median"] / 1e3
     if "eager" in backends:
         row["eager_x"] = row["eager_ms"] / row["fused_ms"]
     if "inductor" in backends:
@@ -233,18 +310,37 @@ def bench_vllm(reps: int) -> dict:
     return dict(vllm_unfused_ms=unfused, vllm_fused_ms=fused, own_backend_ms=own, vllm_over_own=fused / own)
 
 
+def _default_threads() -> int:
+    """1 on machines with <= 2 cores, where a second OpenMP thread competes with everything else and
+    quantises timings to the scheduler tick; otherwise 2 (the CI machine's setting)."""
+    return 1 if (os.cpu_count() or 1) <= 2 else 2
+
+
+STEP_BATCHES = (1, 8, 32, 256, 1024)
+
+
 def main(argv=None) -> int:
-    p = argparse.ArgumentParser(prog="python -m nsa_fusion bench", description=__doc__.splitlines()[0])
-    p.add_argument("--quick", action="store_true", help="one size per section (< 1 min)")
+    p = argparse.ArgumentParser(
+        prog="python -m nsa_fusion bench", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Benchmark tables for nsa_fusion: the fused op's fixed cost, the op against the eager "
+                    "composite, plain Inductor and the memory floor, whole compiled decode steps, cost "
+                    "against cache size, vLLM (when installed), compile time.",
+        epilog=__doc__.split("\n", 2)[2])
+    p.add_argument("--quick", action="store_true", help="a few sizes per section (< 1 min)")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of the tables")
-    p.add_argument("--threads", type=int, default=2, help="torch CPU threads (default: 2, the CI machine's cores)")
+    p.add_argument("--threads", type=int, default=_default_threads(),
+                   help="torch CPU threads (default: 1 on machines with <= 2 cores, else 2)")
     args = p.parse_args(argv)
     torch.set_num_threads(args.threads)
     from .lowering import native_kernel
 
     loaded, where = native_kernel.available()
-    meta = dict(threads=torch.get_num_threads(), torch=torch.__version__, native_kernel=loaded, quick=args.quick)
+    load_before = _load_per_core()
+    meta = dict(threads=torch.get_num_threads(), torch=torch.__version__, native_kernel=loaded, quick=args.quick,
+                cores=os.cpu_count(), native_isa=native_kernel.isa() if loaded else None)
     reps = 20 if args.quick else 100
+    overhead_sizes = [OVERHEAD_SIZES[0], OVERHEAD_SIZES[3]] if args.quick else OVERHEAD_SIZES
+    overhead = [bench_overhead(B, N, D, repeats=reps * 5) for B, N, D in overhead_sizes]
     if args.quick:
         op_sizes = [(256, 4, 192, 32, 16, 128, "fp16", 1 / 16), (256, 4, 192, 32, 16, 128, "fp16", 1.0)]
     else:
@@ -254,7 +350,10 @@ def main(argv=None) -> int:
                      (256, 4, 192, 32, 16, 128, "bf16", 1 / 16), (256, 4, 192, 64, 32, 64, "bf16", 1.0)]
     ops = [bench_op(*size, repeats=reps) for size in op_sizes]
     names = ("mulsum_index_put", "einsum_index_copy") if args.quick else None
-    steps = [bench_step(f, m, reps) for f, m in _step_models(names)]
+    batches = (8,) if args.quick else STEP_BATCHES
+    steps = [bench_step(f, m, reps, B=B, backends=("fused", "inductor", "eager") if B in (8, 256) and
+                        (args.quick or B == 256) else ("fused", "inductor"))
+             for f, m in _step_models(names) for B in batches]
     f0, m0 = _step_models(("mulsum_index_put",))[0]
     small = bench_step(f0, m0, reps, backends=("fused",))
     big = bench_step(f0, m0, reps, num_slots=16 * small["num_slots"], backends=("fused",))
@@ -262,12 +361,40 @@ def main(argv=None) -> int:
                  ms_x16=big["fused_ms"], slowdown=big["fused_ms"] / small["fused_ms"] - 1)
     # a first compile per fresh process costs seconds (C++ kernels): --quick times one formulation
     compiles = [bench_compile(f, m) for f, m in _step_models(names[:1] if names else None)]
-    result = dict(meta=meta, op=ops, step=steps, cache=cache, compile=compiles, vllm=bench_vllm(reps))
+    meta["load_per_core"] = [load_before, _load_per_core()]
+    result = dict(meta=meta, overhead=overhead, op=ops, step=steps, cache=cache, compile=compiles,
+                  vllm=bench_vllm(reps))
+    result["warnings"] = _warnings(result)
     if args.json:
         print(json.dumps(result, indent=2))
     else:
         _print(result)
     return 0
+
+
+def _spreads(result):
+    """(section, label, median / min) of every timing."""
+    for section in ("overhead", "op", "step"):
+        for row in result[section]:
+            label = row.get("formulation") or f"B={row['B']} N={row['N']} D={row['D']}"
+            if section == "step":
+                label += f" B={row['B']}"
+            for name, t in row["timings"].items():
+                yield section, f"{label} {name}", t["median"] / t["min"] if t["min"] > 0 else float("inf")
+
+
+def _warnings(result) -> list[str]:
+    out = []
+    load = [x for x in result["meta"]["load_per_core"] if x is not None]
+    if load and max(load) > LOAD_WARN:
+        out.append(f"the machine was loaded: 1-minute load average {max(load):.2f} per core (threshold "
+                   f"{LOAD_WARN}); timings of this run may be inflated")
+    disturbed = [(s, label, x) for s, label, x in _spreads(result) if x > SPREAD_WARN]
+    if disturbed:
+        worst = max(disturbed, key=lambda t: t[2])
+        out.append(f"{len(disturbed)} timings have a median more than {SPREAD_WARN}x their minimum (worst: "
+                   f"[{worst[0]}] {worst[1]}, {worst[2]:.1f}x): the machine was busy during them")
+    return out
 
 
 def _table(rows, cols):
@@ -277,23 +404,45 @@ def _table(rows, cols):
         print("  ".join(fmt(r).rjust(w) for (_, fmt), w in zip(cols, widths)))
 
 
+def _t(name, digits=0):
+    """A timing cell: median (min-max)."""
+    def fmt(row):
+        t = row["timings"].get(name)
+        if t is None:
+            return "-"
+        return f"{t['median']:.{digits}f} ({t['min']:.{digits}f}-{t['max']:.{digits}f})"
+    return fmt
+
+
 def _print(r):
     m = r["meta"]
-    print(f"nsa_fusion bench: torch {m['torch']}, {m['threads']} threads, native kernel {'on' if m['native_kernel'] else 'OFF'}")
+    load = ", ".join("?" if x is None else f"{x:.2f}" for x in m.get("load_per_core", []))
+    print(f"nsa_fusion bench: torch {m['torch']}, {m['threads']} threads on {m.get('cores')} cores, native kernel "
+          f"{'on (' + str(m.get('native_isa')) + ')' if m['native_kernel'] else 'OFF'}, load average per core "
+          f"before/after: {load}")
+    print("\n[overhead] one call, l=32 d=16 P=128 fp16, 1/4 of the rows writing (µs: median (min-max)); graph op = "
+          "the op as a compiled graph calls it, op = compress_infer with value checks off, checked = the default "
+          "eager call, floor = one memcpy of the window bytes read, inductor = the composite compiled by plain Inductor")
+    _table(r["overhead"], [("B", lambda x: str(x["B"])), ("N", lambda x: str(x["N"])), ("D", lambda x: str(x["D"])),
+                           ("rows", lambda x: str(x["qualifying"])), ("graph op", _t("graph_op")), ("op", _t("op")),
+                           ("checked", _t("checked")), ("floor", _t("floor")), ("inductor", _t("inductor")),
+                           ("op/floor", lambda x: f"{x['op_over_floor']:.1f}x"),
+                           ("checked/op", lambda x: f"{x['checked_over_op']:.2f}x"),
+                           ("ind/op", lambda x: f"{x['inductor_over_op']:.1f}x")])
     print("\n[op] fused op (checked: the default eager call, value checks on) vs eager composite, "
-          "plain-Inductor composite and the floor (µs, median)")
+          "plain-Inductor composite and the floor (µs: median (min-max))")
     _table(r["op"], [("B", lambda x: str(x["B"])), ("N", lambda x: str(x["N"])), ("D", lambda x: str(x["D"])),
                      ("l/d", lambda x: f"{x['l']}/{x['d']}"), ("P", lambda x: str(x["P"])), ("dtype", lambda x: x["dtype"]),
-                     ("qual", lambda x: str(x["qualifying"])), ("fused", lambda x: f"{x['fused_us']:.0f}"),
-                     ("checked", lambda x: f"{x['checked_us']:.0f}"),
-                     ("eager", lambda x: f"{x['eager_us']:.0f}"), ("inductor", lambda x: f"{x['inductor_us']:.0f}"),
-                     ("floor", lambda x: f"{x['floor_us']:.0f}"), ("eager/fused", lambda x: f"{x['eager_x']:.1f}x"),
-                     ("ind/fused", lambda x: f"{x['inductor_x']:.1f}x"),
+                     ("qual", lambda x: str(x["qualifying"])), ("fused", _t("fused")), ("checked", _t("checked")),
+                     ("eager", _t("eager")), ("inductor", _t("inductor")), ("floor", _t("floor")),
+                     ("eager/fused", lambda x: f"{x['eager_x']:.1f}x"), ("ind/fused", lambda x: f"{x['inductor_x']:.1f}x"),
                      ("fused/floor", lambda x: f"{x['fused_over_floor']:.1f}x")])
-    print("\n[step] compiled decode step, B=256 N=4 D=192 l=32 d=16 P=128 fp16, 16/256 qualifying (ms, median)")
-    _table(r["step"], [("formulation", lambda x: x["formulation"]), ("fused", lambda x: f"{x['fused_ms']:.3f}"),
-                       ("inductor", lambda x: f"{x['inductor_ms']:.3f}"), ("eager", lambda x: f"{x['eager_ms']:.3f}"),
-                       ("eager/fused", lambda x: f"{x['eager_x']:.1f}x"), ("ind/fused", lambda x: f"{x['inductor_x']:.1f}x")])
+    print("\n[step] compiled decode step, N=4 D=192 l=32 d=16 P=128 fp16, 1/16 of the rows completing a window "
+          "(ms: median (min-max))")
+    _table(r["step"], [("formulation", lambda x: x["formulation"]), ("B", lambda x: str(x["B"])),
+                       ("fused", _t("fused", 3)), ("inductor", _t("inductor", 3)), ("eager", _t("eager", 3)),
+                       ("eager/fused", lambda x: f"{x['eager_x']:.1f}x" if "eager_x" in x else "-"),
+                       ("ind/fused", lambda x: f"{x['inductor_x']:.1f}x")])
     c = r["cache"]
     print(f"\n[cache] fused step with {c['slots_x1']} vs {c['slots_x16']} cache slots: {c['ms_x1']:.3f} ms vs "
           f"{c['ms_x16']:.3f} ms ({100 * c['slowdown']:+.0f}%)")
@@ -309,6 +458,8 @@ def _print(r):
                           ("without", lambda x: f"{x['without_pass_s']:.2f}"), ("with/without", lambda x: f"{x['ratio']:.2f}x"),
                           ("in the pass", lambda x: f"{x['pass_s']:.3f}"),
                           ("pass share", lambda x: f"{100 * x['pass_share']:.0f}%")])
+    for w in r.get("warnings", []):
+        print(f"\nwarning: {w}")
 
 
 if __name__ == "__main__":

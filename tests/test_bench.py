@@ -9,17 +9,44 @@ from nsa_fusion import bench
 def test_quick_bench_json_and_table(capsys):
     assert bench.main(["--quick", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert set(result) == {"meta", "op", "step", "cache", "compile", "vllm"}
+    assert set(result) == {"meta", "overhead", "op", "step", "cache", "compile", "vllm", "warnings"}
     assert result["meta"]["threads"] >= 1
+    assert len(result["meta"]["load_per_core"]) == 2
+    for row in result["overhead"]:
+        assert row["qualifying"] >= 1
+        for key in ("graph_op", "op", "checked", "floor", "inductor"):
+            t = row["timings"][key]
+            assert 0 < t["min"] <= t["median"] <= t["max"] and row[f"{key}_us"] == t["median"]
     for row in result["op"]:
-        for key in ("fused_us", "checked_us", "eager_us", "inductor_us", "floor_us"):
-            assert row[key] > 0
+        for key in ("fused", "checked", "eager", "inductor", "floor"):
+            assert 0 < row["timings"][key]["min"] <= row[f"{key}_us"] <= row["timings"][key]["max"]
     assert {r["formulation"] for r in result["step"]} == {"mulsum_index_put", "einsum_index_copy"}
-    assert all(r["fused_ms"] > 0 and r["eager_x"] > 0 for r in result["step"])
+    assert all(r["fused_ms"] > 0 and r["eager_x"] > 0 and r["B"] == 8 for r in result["step"])
     assert result["cache"]["ms_x1"] > 0 and result["cache"]["ms_x16"] > 0
     assert all(r["with_pass_s"] > 0 and r["pass_s"] >= 0 for r in result["compile"])
+    assert all(isinstance(w, str) for w in result["warnings"])
     bench._print(result)  # the human table renders from the same data
     table = capsys.readouterr().out
     assert "checked" in table
-    for header in ("[op]", "[step]", "[cache]", "[vllm]", "[compile]"):
+    for header in ("[overhead]", "[op]", "[step]", "[cache]", "[vllm]", "[compile]"):
         assert header in table
+
+
+def test_warnings_name_load_and_spread():
+    row = dict(B=1, N=4, D=128, timings={"op": dict(min=1.0, median=3.0, max=9.0)})
+    result = dict(meta=dict(load_per_core=[0.1, 2.0]), overhead=[row], op=[], step=[])
+    warnings = bench._warnings(result)
+    assert any("loaded" in w for w in warnings)
+    assert any("1 timings" in w and "B=1 N=4 D=128 op" in w for w in warnings)
+    quiet = dict(meta=dict(load_per_core=[0.1, 0.2]), overhead=[dict(row, timings={"op": dict(min=1.0, median=1.1, max=9.0)})],
+                 op=[], step=[])
+    assert bench._warnings(quiet) == []
+
+
+def test_help_is_plain_text(capsys):
+    try:
+        bench.main(["--help"])
+    except SystemExit:
+        pass
+    out = capsys.readouterr().out
+    assert "overhead" in out and "``" not in out and ":func:" not in out

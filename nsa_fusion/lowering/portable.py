@@ -84,6 +84,14 @@ _LIB = torch.library.Library("nsa_fusion", "IMPL")
 _LIB.impl("compress_infer_", _default_kernel, "CompositeExplicitAutograd")
 
 
+_pure_torch_depth = 0
+
+
+def pure_torch_active() -> bool:
+    """Whether :func:`pure_torch_cpu` is in effect."""
+    return _pure_torch_depth > 0
+
+
 @contextlib.contextmanager
 def pure_torch_cpu():
     """Within the block the op's CPU kernel is the pure-torch one and eager calls check values in
@@ -94,9 +102,12 @@ def pure_torch_cpu():
         warnings.simplefilter("ignore")
         lib.impl("compress_infer_", compress_cpu_torch, "CPU")
     ops.register_eager_entry("cpu", None)
+    global _pure_torch_depth
+    _pure_torch_depth += 1
     try:
         yield
     finally:
+        _pure_torch_depth -= 1
         ops.register_eager_entry("cpu", entry)
         lib._destroy()  # the kernel registered before (the native one) is the CPU kernel again
 

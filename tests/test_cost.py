@@ -1,0 +1,55 @@
+"""The cost rule (``nsa_fusion.lowering.cost``): when the fused op is expected to beat Inductor's code."""
+from __future__ import annotations
+
+import types
+
+import pytest
+import torch
+
+from nsa_fusion.lowering import cost, native_kernel, portable
+
+
+def _native_or_skip():
+    if native_kernel.load_native() is None:
+        pytest.skip(f"native kernel unavailable: {native_kernel.available()[1]}")
+
+
+def test_npu_and_other_devices_always_pay_off_here():
+    for device in ("npu", "cuda", "meta"):
+        assert cost.pays_off(device, batch=1, l=32, num_heads=1, head_dim=16) == (True, "")
+    with portable.pure_torch_cpu():  # the CPU kernel is irrelevant elsewhere
+        assert cost.pays_off("npu", batch=None, l=32, num_heads=None, head_dim=None) == (True, "")
+
+
+@pytest.mark.parametrize("batch", [1, 8, 1024, None])
+def test_native_cpu_kernel_always_pays_off(batch):
+    _native_or_skip()
+    assert cost.cpu_kernel() == "native"
+    assert cost.pays_off("cpu", batch=batch, l=32, num_heads=4, head_dim=128) == (True, "")
+
+
+def test_pure_torch_kernel_pays_off_only_for_large_static_sizes():
+    with portable.pure_torch_cpu():
+        assert cost.cpu_kernel() == "pure-torch"
+        ok, why = cost.pays_off("cpu", batch=8, l=32, num_heads=4, head_dim=192)
+        assert not ok and "pure-torch" in why and "8 * 32 * 4 * 192 = 196608" in why and "pure_torch_cpu" in why
+        ok, why = cost.pays_off("cpu", batch=None, l=32, num_heads=4, head_dim=192)
+        assert not ok and "symbolic" in why
+        below = cost.PURE_TORCH_MIN_ELEMENTS // (32 * 4 * 192)  # 85 rows: below the threshold
+        assert not cost.pays_off("cpu", batch=below, l=32, num_heads=4, head_dim=192)[0]
+        assert cost.pays_off("cpu", batch=below + 1, l=32, num_heads=4, head_dim=192) == (True, "")
+        assert cost.pays_off("cpu", batch=256, l=32, num_heads=4, head_dim=192) == (True, "")
+    if native_kernel.load_native() is not None:
+        assert cost.cpu_kernel() == "native"  # restored
+
+
+def test_pays_off_for_a_recognised_step_reads_the_fake_values():
+    def step(batch, device="cpu"):
+        node = lambda v: types.SimpleNamespace(meta={"val": v})  # noqa: E731
+        return types.SimpleNamespace(input=node(torch.empty(10, 64, 4, 192, device=device)),
+                                     slots=node(torch.empty(batch, device=device)), l=32)
+
+    assert cost.pays_off_for(step(8, device="meta")) == (True, "")  # not a CPU step
+    with portable.pure_torch_cpu():
+        assert not cost.pays_off_for(step(8))[0]
+        assert cost.pays_off_for(step(4096))[0]
