@@ -138,9 +138,12 @@ def _jitted():
 
 
 def block_sizes(N: int, D: int) -> tuple[int, int]:
-    """(BLOCK_H, BLOCK_D): up to 256 elements of D per program and about 2048 elements per tile."""
-    block_d = min(_next_pow2(D), 256)
-    return min(_next_pow2(N), max(1, 2048 // block_d)), block_d
+    """(BLOCK_H, BLOCK_D): up to 64 elements of D and 1024 elements per program.  Decode steps complete
+    few windows at a time (one row in d), and each program walks its window sequentially, so
+    smaller tiles give more programs, hence more loads in flight, where only a few rows write
+    (untimed on a GPU so far: tools/gpu_check.sh)."""
+    block_d = min(_next_pow2(D), 64)
+    return min(_next_pow2(N), max(1, 1024 // block_d)), block_d
 
 
 def _next_pow2(n: int) -> int:
