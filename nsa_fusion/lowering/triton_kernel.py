@@ -19,7 +19,9 @@ round-to-nearest-even cast to the cache dtype.  The separate roundings need care
 does.  The interpreter (``TRITON_INTERPRET=1``) evaluates each operation with numpy, so products and sums
 round separately there too; there the kwarg is ignored.  Nothing else in the kernel rounds: fp16/bf16
 -> fp32 loads are exact, the CUDA backend does not flush fp32 subnormals (it sets no
-``denormal-fp-math``; ``enable_reflect_ftz`` only affects libdevice, which the kernel does not call).
+``denormal-fp-math``; ``enable_reflect_ftz`` only affects libdevice, which the kernel does not call),
+and fp16 is rounded by ``cvt.rn``; bf16 is rounded on the bits (see the kernel).  The tests build the
+kernel for sm_90 without a GPU and read this off its PTX and SASS (no FMA, no ``.ftz``).
 
 Device-side condition and bounds: the lengths, slots and page ids are read by the kernel, never by the
 host, so the launch is the same whatever the lengths are: safe under CUDA graph capture, with lengths
