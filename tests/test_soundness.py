@@ -1,0 +1,258 @@
+"""Soundness (issue 18): the pass never makes a compiled model differ from eager where plain
+``torch.compile`` does not.
+
+Each case compiles one near miss of ``corpora/attacks.py`` (a family per class of the issue) and holds
+the compiled model to eager's numbers, bit for bit and NaN-aware (the inputs make every window sum exact
+in any order, so there is no rounding slack to hide in), on inputs that exercise the class: IEEE
+specials in tokens, unread positions, kept rows and weights, rows beyond the first 32, large slots and
+page ids, and, after compiling, other batch sizes and capacities.  A near miss must also stay unfused; a
+spelling that is equal to the contract in IEEE arithmetic must fuse and match.
+
+Every case is checked against a pass-off control (``NSA_FUSION_DISABLE=1``, same backend): the control
+must give eager's numbers too, or the case says why it cannot (class 15: Inductor's own reinplacing
+bugs, pytorch/pytorch#198031 and #198096) and asserts only what the pass must do.
+
+Cases that fuse falsely today are ``xfail(strict=True)`` with the class in the reason; the marks come
+off as the recogniser's fixes land.  Modes: ``static``; ``batch`` (``mark_dynamic`` on the batch of
+slots, table and lengths); ``dynamic`` (``dynamic=True``).  The default run compiles each attack in
+Inductor (codegen included) in its first mode; ``-m slow`` runs the full matrix (every mode, and
+torchair's graph dialect), and the real torchair backend runs one spelling per class.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+
+import pytest
+import torch
+
+from corpora.attacks import ATTACKS, BY_NAME, Attack
+from fusion_harness import InductorGraphBackend, TorchairLikeBackend, no_compile_caches
+from nsa_fusion import diagnostics
+from nsa_fusion.backend import nsa_fusion_backend
+
+BATCH_ARGS = (2, 3, 4)  # slots, block table, lengths
+
+
+# --- comparing -------------------------------------------------------------------------------------------
+def _int_view(t: torch.Tensor) -> torch.Tensor:
+    bits = {2: torch.int16, 4: torch.int32, 8: torch.int64, 1: torch.int8}[t.element_size()]
+    return t.contiguous().view(bits)
+
+
+def difference(got: torch.Tensor, want: torch.Tensor) -> str | None:
+    """None when ``got`` is ``want`` bit for bit (any NaN matches any NaN; -0.0 does not match +0.0)."""
+    if got.shape != want.shape or got.dtype != want.dtype:
+        return f"shape/dtype {tuple(got.shape)} {got.dtype} vs {tuple(want.shape)} {want.dtype}"
+    if not got.is_floating_point():
+        return None if torch.equal(got, want) else "integer values differ"
+    nan = got.isnan()
+    if not torch.equal(nan, want.isnan()):
+        where = (nan != want.isnan()).nonzero()[0].tolist()
+        return f"NaN at {where}: got {got[tuple(where)].item()}, eager {want[tuple(where)].item()}"
+    same = _int_view(got) == _int_view(want)
+    bad = (~same & ~nan).nonzero()
+    if len(bad):
+        at = tuple(bad[0].tolist())
+        return f"{len(bad)} values differ, first at {list(at)}: got {got[at].item()!r}, eager {want[at].item()!r}"
+    return None
+
+
+def _tensors(result, args) -> list[torch.Tensor]:
+    """What a call leaves behind: the returned tensors, then every argument (the cache is written in place)."""
+    out = list(result) if isinstance(result, (tuple, list)) else [result]
+    return [t for t in out + list(args) if isinstance(t, torch.Tensor)]
+
+
+def differences(got_calls, want_calls) -> list[str]:
+    found = []
+    for call, (got, want) in enumerate(zip(got_calls, want_calls)):
+        for i, (g, w) in enumerate(zip(got, want)):
+            if (d := difference(g, w)) is not None:
+                found.append(f"call {call}, tensor {i}: {d}")
+    return found
+
+
+# --- running ---------------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=None)
+def inputs_of(name: str):
+    return BY_NAME[name].inputs()
+
+
+@functools.lru_cache(maxsize=None)
+def eager_of(name: str):
+    attack = BY_NAME[name]
+    calls = []
+    for x in inputs_of(name):
+        args = x.clone()
+        calls.append(_tensors(attack.step(*args), args))
+    return calls
+
+
+@contextlib.contextmanager
+def _pass_enabled(on: bool):
+    old = os.environ.get("NSA_FUSION_DISABLE")
+    os.environ["NSA_FUSION_DISABLE"] = "0" if on else "1"
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["NSA_FUSION_DISABLE"]
+        else:
+            os.environ["NSA_FUSION_DISABLE"] = old
+
+
+@functools.lru_cache(maxsize=None)
+def compiled_of(name: str, dialect: str, mode: str, pass_on: bool = True):
+    """(calls, fused, error): what the compiled model left after each call of ``inputs_of(name)``, how
+    many steps the pass fused over every compile this took, and the error if compiling failed."""
+    attack = BY_NAME[name]
+    torch._dynamo.reset()
+    diagnostics.reset()
+    backend = {"inductor": lambda: nsa_fusion_backend, "inductor_graph": InductorGraphBackend,
+               "torchair_like": TorchairLikeBackend}[dialect]()
+    dynamic = {"static": False, "batch": None, "dynamic": True}[mode]
+    calls = []
+    with no_compile_caches(), _pass_enabled(pass_on):
+        compiled = torch.compile(attack.step, backend=backend, dynamic=dynamic, fullgraph=True)
+        try:
+            for x in inputs_of(name):
+                args = x.clone()
+                if mode == "batch":
+                    for i in BATCH_ARGS:
+                        torch._dynamo.mark_dynamic(args[i], 0)
+                calls.append(_tensors(compiled(*args), args))
+        except Exception as exc:  # noqa: BLE001 - a crash is an outcome the tests assert on
+            return calls, diagnostics.stats.get("fused", 0), f"{type(exc).__name__}: {str(exc)[:500]}"
+        finally:
+            torch._dynamo.reset()
+    return calls, diagnostics.stats.get("fused", 0), None
+
+
+def check(attack: Attack, dialect: str, mode: str, always_control: bool = False):
+    """The semantic property of one attack in one dialect and mode (see the module docstring).
+
+    The pass-off control runs whenever the pass fused or the numbers differ (``always_control``: always).
+    Where nothing fused, the graph that ran *is* the control's graph, so a match with eager needs no control."""
+    want = eager_of(attack.name)
+    got, fused, error = compiled_of(attack.name, dialect, mode)
+    assert error is None, f"compiling with the pass failed: {error}"
+    diffs = differences(got, want)
+    control_diffs, control_error = [], None
+    if diffs or fused or always_control:
+        control, _, control_error = compiled_of(attack.name, dialect, mode, pass_on=False)
+        control_diffs = [control_error] if control_error else differences(control, want)
+    if control_diffs and attack.cls != "15" and not control_error:
+        # plain torch.compile differs from eager here: Inductor drops a round trip through a narrower float
+        # type (the joint graph's pointless_convert; in kernels, config.emulate_precision_casts is off), so
+        # the pass may see a graph without the cast.  It must add no difference of its own: the compiled
+        # model gives, bit for bit, the pass-off control's numbers (or eager's).
+        assert not diffs or not differences(got, control), (
+            f"with the pass, differs from eager ({fused} fused): {diffs[:3]}, and from the pass-off control")
+        return
+    # class 15: the pass must give eager's numbers even where Inductor alone does not
+    assert not diffs, f"with the pass, differs from eager ({fused} fused): {diffs[:3]}" + (
+        f"; (the pass-off control differs too: {control_diffs[:2]})" if control_diffs else "")
+    if attack.expect == "fuse":
+        assert fused >= 1, "equal to the contract in IEEE arithmetic, but not fused"
+    elif attack.expect == "refuse":
+        assert fused == 0, f"a near miss fused {fused} time(s) (numbers happened to match on these inputs)"
+
+
+# --- what fuses falsely today (issue 18): (attack, dialect, mode) ----------------------------------------
+FUSES_TODAY: set = set()
+NOT_FUSED_TODAY: set = set()  # equal to the contract, refused today
+CRASHES_TODAY: set = set()
+
+
+def _marks(attack: Attack, dialect: str, mode: str):
+    key = (attack.name, dialect, mode)
+    if key in FUSES_TODAY:
+        return [pytest.mark.xfail(strict=True, reason=f"issue 18 class {attack.cls}: fuses today")]
+    if key in NOT_FUSED_TODAY:
+        return [pytest.mark.xfail(strict=True, reason=f"issue 18 class {attack.cls}: equal, but refused today")]
+    if key in CRASHES_TODAY:
+        return [pytest.mark.xfail(strict=True, reason=f"issue 18 class {attack.cls}: the compile crashes today")]
+    return []
+
+
+def _cases(default: bool):
+    for attack in ATTACKS:
+        for k, mode in enumerate(attack.modes):
+            for dialect in ("inductor", "torchair_like"):
+                in_default = k == 0 and dialect == "inductor"
+                if in_default != default:
+                    continue
+                marks = _marks(attack, dialect, mode) + ([] if default else [pytest.mark.slow])
+                yield pytest.param(attack, dialect, mode, marks=marks, id=f"{attack.name}-{dialect}-{mode}")
+
+
+@pytest.mark.parametrize("attack, dialect, mode", list(_cases(default=True)))
+def test_compiled_attack_gives_eager_numbers(attack, dialect, mode):
+    check(attack, dialect, mode)
+
+
+@pytest.mark.parametrize("attack, dialect, mode", list(_cases(default=False)))
+def test_compiled_attack_gives_eager_numbers_full_matrix(attack, dialect, mode):
+    check(attack, dialect, mode)
+
+
+# --- real torchair (its Python on CPU, GE graph built, FX graph run eagerly): one spelling per class ------
+def _torchair_run(torchair, attack: Attack, mode: str):
+    import nsa_fusion
+
+    cfg = torchair.CompilerConfig()
+    cfg.debug.run_eagerly = True
+    backend = nsa_fusion.get_npu_backend(compiler_config=cfg)
+    torch._dynamo.reset()
+    diagnostics.reset()
+    dynamic = {"static": False, "batch": None, "dynamic": True}[mode]
+    calls, error = [], None
+    compiled = torch.compile(attack.step, backend=backend, dynamic=dynamic, fullgraph=True)
+    try:
+        for x in inputs_of(attack.name):
+            args = x.clone()
+            if mode == "batch":
+                for i in BATCH_ARGS:
+                    torch._dynamo.mark_dynamic(args[i], 0)
+            calls.append(_tensors(compiled(*args), args))
+    except Exception as exc:  # noqa: BLE001
+        error = f"{type(exc).__name__}: {exc}"
+    finally:
+        torch._dynamo.reset()
+    return calls, diagnostics.stats.get("fused", 0), error
+
+
+TORCHAIR_SLICE = [  # (attack, mode): one spelling per class, in the mode its class is about
+    ("c1_where_then_bf16_roundtrip", "static"), ("c2_bf16_roundtrip_kept", "static"),
+    ("c3_weight_bf16_then_own_dtype", "static"), ("c4_mean_bf16", "static"), ("c4_mean_fp16", "static"),
+    ("c5_mask_multiply", "static"), ("c6_skip_row_33", "batch"), ("c7_new_zeroed_beyond_40", "batch"),
+    ("c8_length_bound_by_batch", "batch"), ("c9_times_fraction", "static"), ("c10_slots_int16", "static"),
+    ("c11_page_id_clamp", "static"), ("c12_position_clamp_1023", "dynamic"), ("c13_int16_condition", "dynamic"),
+    ("c14_window_shift_at_residue", "static"), ("c15_clone_then_second_step_into_clone", "static"),
+    ("c16_indices_int8", "static"), ("pad_minus_one_setitem", "static"), ("order_reversed", "static"),
+]
+TORCHAIR_FUSES_TODAY: set = set()
+
+
+@pytest.mark.parametrize("name, mode", [
+    pytest.param(n, m, id=f"{n}-{m}", marks=[pytest.mark.xfail(
+        strict=True, reason=f"issue 18 class {BY_NAME[n].cls}: fuses today")] if (n, m) in TORCHAIR_FUSES_TODAY else [])
+    for n, m in TORCHAIR_SLICE])
+def test_real_torchair_gives_eager_numbers_or_refuses(torchair, name, mode):
+    """In real torchair an unfused step cannot compile at all (its GE converters for index_put and
+    index_copy are not implemented): a refusal shows as that error, never as other numbers."""
+    attack = BY_NAME[name]
+    got, fused, error = _torchair_run(torchair, attack, mode)
+    if error is not None:  # a step left unfused (all of them, or one of two): GE cannot convert its write-back
+        assert "ge_converter is not implemented" in error, error
+        assert attack.expect != "fuse", f"equal to the contract, but refused: {error[:200]}"
+        assert attack.expect != "refuse" or fused == 0, f"a near miss fused {fused} time(s)"
+        return
+    diffs = differences(got, eager_of(name))
+    assert not diffs, f"with the pass, differs from eager ({fused} fused): {diffs[:3]}"
+    if attack.expect == "refuse":
+        assert fused == 0, f"a near miss fused {fused} time(s)"
+    elif attack.expect == "fuse":
+        assert fused >= 1
