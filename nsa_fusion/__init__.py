@@ -8,14 +8,16 @@ import importlib
 
 from . import reference
 from ._validation import npu_supports, set_value_checks
-from .diagnostics import stats
+from .diagnostics import set_strict, stats
 from .ops import compress_infer
 from .lowering import portable as _portable, npu as _npu  # noqa: F401  the op's kernels register themselves
 
 # The pass pulls in torch._inductor (about a second): load it on first use, not on import.
 _LAZY = {"npu_backend": "backend", "get_npu_backend": "backend", "enable_inductor": "backend",
          "disable_inductor": "backend", "install_into_compiler_config": "backend", "explain": "explain",
-         "vllm_pass": "vllm", "vllm_ascend_pass": "vllm", "register_with_torchair": "backend"}
+         "vllm_pass": "vllm", "vllm_ascend_pass": "vllm", "register_with_torchair": "backend",
+         "FusionRefused": "explain", "refusal_of": "explain", "Report": "explain",
+         "set_debug_checks": "debug_checks"}
 
 
 def vllm_post_grad_pass(graph) -> None:
@@ -34,8 +36,9 @@ def __getattr__(name):
         return value
     raise AttributeError(f"module 'nsa_fusion' has no attribute {name!r}")
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = ["compress_infer", "reference", "npu_supports", "set_value_checks", "npu_backend", "get_npu_backend",
-           "enable_inductor", "disable_inductor", "install_into_compiler_config", "stats", "explain", "vllm_pass",
-           "vllm_ascend_pass", "vllm_post_grad_pass", "register_with_torchair", "__version__"]
+           "enable_inductor", "disable_inductor", "install_into_compiler_config", "stats", "explain", "Report",
+           "set_strict", "FusionRefused", "refusal_of", "set_debug_checks", "vllm_pass", "vllm_ascend_pass",
+           "vllm_post_grad_pass", "register_with_torchair", "__version__"]

@@ -1,10 +1,11 @@
-"""``python -m nsa_fusion demo|bench``."""
+"""``python -m nsa_fusion demo|bench|--version``."""
 from __future__ import annotations
 
 import sys
 
 
 USAGE = """usage: python -m nsa_fusion {demo,bench} [options]
+       python -m nsa_fusion --version
 
 commands:
   demo    a small NSA decode loop (paged KV append + K/V compression in 2 layers) run eagerly and
@@ -13,7 +14,7 @@ commands:
           memory floor; whole compiled decode steps; cost against cache size; vLLM (when installed);
           compile time and the pass's share of it
 
-each command takes --help for its options"""
+each command takes --help for its options; --version prints nsa_fusion's and torch's versions"""
 
 
 def main(argv=None) -> int:
@@ -21,6 +22,13 @@ def main(argv=None) -> int:
     if not argv or argv[0] in ("-h", "--help"):
         print(USAGE)
         return 0 if argv else 2
+    if argv[0] in ("-V", "--version"):
+        from . import __version__
+
+        import torch
+
+        print(f"nsa_fusion {__version__} (torch {torch.__version__})")
+        return 0
     command, rest = argv[0], argv[1:]
     if command == "demo":
         from .demo import main as run

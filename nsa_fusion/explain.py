@@ -73,6 +73,7 @@ class Report:
     notes: list
     ignored: list = dataclasses.field(default_factory=list)  # diagnostics.Event, kind "ignored"
     timings: dict = dataclasses.field(default_factory=dict)  # seconds: where explain's time went
+    error: str = ""  # the compile failed after the pass ran (e.g. torchair's GE conversion): why
 
     @classmethod
     def of(cls, events, timings=None) -> "Report":
@@ -114,6 +115,8 @@ class Report:
             if e.reason:
                 lines.append(f"  lowering {e.pattern[len('target.'):]}: {e.reason}")
         lines += [f"  note     {n}" for n in self.notes]
+        if self.error:
+            lines.append(f"  compile  failed after the pass: {self.error}")
         if not considered:
             lines.append("  no row write into a cache was found: the step must end by writing rows of a "
                          "[num_slots, N, D] cache (index_put_/index_copy_/setitem/scatter_ or a returned copy)")
@@ -274,15 +277,25 @@ def explain(model, *inputs, backend=None, print_report: bool = False, **compile_
         return compiled
 
     start = time.perf_counter()
-    with _caller_diagnostics_kept(), torch._inductor.config.patch(fx_graph_cache=False), \
-            torch._functorch.config.patch(enable_autograd_cache=False):
-        torch.compile(_entry_for(model), backend=naming_backend, **compile_kwargs)(*inputs)
-        events = list(diagnostics.events)
+    error = ""
+    strict, diagnostics._strict = diagnostics._strict, False  # report every decision, stop at none
+    try:
+        with _caller_diagnostics_kept(), torch._inductor.config.patch(fx_graph_cache=False), \
+                torch._functorch.config.patch(enable_autograd_cache=False):
+            try:
+                torch.compile(_entry_for(model), backend=naming_backend, **compile_kwargs)(*inputs)
+            except Exception as exc:  # e.g. torchair's GE cannot convert a write: the report says which
+                inner = getattr(exc, "inner_exception", None) or exc
+                error = f"{type(inner).__name__}: {str(inner).strip().splitlines()[0] if str(inner).strip() else ''}"
+            events = list(diagnostics.events)
+    finally:
+        diagnostics._strict = strict
     total = time.perf_counter() - start
     timings = dict(timings)
     timings["dynamo trace, guards and one run"] = total - sum(timings.values())
     timings["total"] = total
     report = Report.of(events, timings)
+    report.error = error
     if print_report:
         print(report)
     return report

@@ -23,6 +23,9 @@ def test_demo_fast_mode_fuses_everything_and_matches_eager(capsys):
     assert report["fused"] == report["expected_fusions"] == 4, report["refused"]
     assert report["recompiles"] == 0
     assert report["numbers_match"] and report["ok"] and rc == 0
+    # the compiled model's compressed caches are the contract in window order, bit for bit
+    assert report["compiled_equals_golden"] is True
+    assert report["tolerance"] == {"caches": 2e-3, "outputs": 0.1}
     assert max(v for k, v in report["max_abs_diff"].items() if k != "outputs") < 5e-3
 
 

@@ -100,6 +100,10 @@ def emit_compress(input, weight, slots, block_table, lengths, cache, l: int, d: 
         from . import triton_kernel  # registers the kernel on the op (and on its CPU key when forced)
 
         record("target.triton")
+    from ..debug_checks import check_step_values, debug_checks_enabled
+
+    if debug_checks_enabled():  # opt-in value checks in the compiled graph (Inductor graphs only)
+        lengths = check_step_values(input, weight, slots, block_table, lengths, cache, l, d)
     out = cache.clone()
     torch.ops.nsa_fusion.compress_infer_(input, weight, slots, block_table, lengths, out, l, d, P)
     return out

@@ -1,0 +1,366 @@
+"""Diagnostics that tell the truth (issue 21): ignored writes are not refusals, ``stats`` on compile-cache
+hits in every entry point, ``explain`` leaves the caller's state alone and names inputs as the caller
+does, one log line per record, strict mode, opt-in value checks inside compiled graphs, the CLI."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import torch
+
+import nsa_fusion
+from fusion_harness import compile_and_run, count_fused_calls
+from golden import golden_compress_infer
+from nsa_fusion import diagnostics
+from nsa_fusion.testing.formulations import BY_NAME, FORMULATIONS, CompressStep, make_inputs, mulsum_index_put
+
+ARGS = ("input", "weight", "slots", "block_table", "lengths")
+
+
+def _args(x):
+    return [x[k] for k in ARGS]
+
+
+def _golden(x, slots=None):
+    return golden_compress_infer(x["input"], x["op_weight"], x["slots"] if slots is None else slots, x["l"], x["d"],
+                                 x["P"], block_table=x["block_table"], actual_seq_len=x["lengths"], cache=x["cache"])
+
+
+class AppendAndCompress(torch.nn.Module):
+    """A decode step: append the new token to the paged KV, then compress the window."""
+
+    def forward(self, kv, token, weight, slots, block_table, lengths, cache):
+        P = kv.shape[1]
+        pos = lengths - 1
+        page = block_table.gather(1, (pos // P)[:, None].to(block_table.dtype))[:, 0]
+        kv[page.long(), pos % P] = token
+        return mulsum_index_put(kv, weight, slots, block_table, lengths, cache, 32, 16)
+
+
+def _append_case():
+    x = make_inputs(B=8, N=4, D=32)
+    token = torch.randn(8, 4, 32, generator=torch.Generator().manual_seed(3)).half()
+    return x, [x["input"].clone(), token, x["weight"], x["slots"], x["block_table"], x["lengths"], x["cache"].clone()]
+
+
+# --- item 1: the KV append is ignored, never refused ------------------------------------------------------
+def test_append_and_compress_step_reports_the_append_as_ignored_not_refused():
+    x, args = _append_case()
+    report = nsa_fusion.explain(AppendAndCompress(), *args)
+    assert report.fused_count == 1 and not report.refused, report
+    (ignored,) = report.ignored
+    assert "the KV append" in ignored.reason and "`kv`" in ignored.reason, ignored
+    assert "kv[page.long(), pos % P] = token" in ignored.source, ignored.source
+    text = str(report)
+    assert text.splitlines()[0] == "nsa_fusion: 1 fused, 0 refused (1 compression candidate), 1 other write ignored"
+    assert "ignored  index_put" in text and "(not a compression step)" in text
+    assert "refused" not in text.split("\n", 1)[1] and "hint" not in text, text
+    # the Ascend GE note is for torchair graphs only: this is a CPU Inductor run
+    assert not report.notes and "GE" not in text
+
+
+def test_append_and_compress_stats_count_the_append_as_ignored():
+    x, args = _append_case()
+    eager = [a.clone() for a in args]
+    AppendAndCompress()(*eager)
+    _, code, stats = compile_and_run(AppendAndCompress(), args, "inductor_graph")
+    assert stats["fused"] == 1 and stats["candidates"] == 1 and stats["ignored"] == 1, stats
+    assert "rejected" not in stats and not any(k.startswith("rejected") for k in stats), stats
+    assert count_fused_calls(code) == 1
+    torch.testing.assert_close(args[0], eager[0], rtol=0, atol=0)  # the append, an ordinary write
+
+
+def test_ge_note_names_the_append_under_torchair(torchair):
+    """Where torchair's GE is the target, the note names the write GE cannot convert (the append's
+    index_put), not the fused step."""
+    x, args = _append_case()
+    cfg = torchair.CompilerConfig()
+    cfg.debug.run_eagerly = True
+    report = nsa_fusion.explain(AppendAndCompress(), *args, backend=nsa_fusion.get_npu_backend(compiler_config=cfg))
+    assert report.fused_count == 1 and not report.refused and len(report.ignored) == 1, report
+    (note,) = report.notes
+    assert "GE" in note and "aten.index_put" in note and "kv[page.long(), pos % P] = token" in note, note
+    assert "scatter_update_" in note and "until the step fuses" not in note, note
+
+
+# --- item 3: explain -------------------------------------------------------------------------------------
+def test_explain_returns_the_report_and_prints_nothing(capsys):
+    x = make_inputs()
+    report = nsa_fusion.explain(CompressStep(FORMULATIONS[0], 32, 16), *_args(x), x["cache"])
+    assert capsys.readouterr().out == ""
+    print(report)
+    out = capsys.readouterr().out
+    assert out.count("nsa_fusion: 1 fused") == 1, out
+
+
+def test_explain_leaves_the_callers_compiled_functions_and_stats_alone():
+    """No dynamo.reset, no new cache entries on the caller's code: a function compiled before explain
+    is not retraced after it; and ``stats`` reads as it did."""
+    from torch._dynamo.testing import CompileCounter
+
+    x = make_inputs(qualifying="all")
+    model = CompressStep(FORMULATIONS[0], 32, 16)
+    counter = CompileCounter()
+    compiled = torch.compile(model, backend=counter)
+    compiled(*_args(x), x["cache"].clone())
+    assert counter.frame_count == 1
+    diagnostics.reset()
+    diagnostics.stats["fused"] += 7  # the caller's own counts
+    before = dict(diagnostics.stats)
+    for _ in range(2):  # the same model the caller compiled, twice
+        report = nsa_fusion.explain(model, *_args(x), x["cache"])
+        assert report.fused_count == 1
+    compiled(*_args(x), x["cache"].clone())
+    assert counter.frame_count == 1, "explain made the caller's compiled function retrace"
+    assert dict(diagnostics.stats) == before
+
+
+class _SharedWeight(torch.nn.Module):
+    """One [l] weight vector shared by every head: not the op's [l, N] weight."""
+
+    def __init__(self):
+        super().__init__()
+        self.w = torch.nn.Parameter(torch.randn(32).half(), requires_grad=False)
+
+    def forward(self, kv, weight, slots, block_table, lengths, cache):
+        return _pool_with(kv, self.w.float()[None, :, None, None], slots, block_table, lengths, cache)
+
+
+class _OffsetsInABuffer(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("arange_l", torch.arange(32))
+
+    def forward(self, kv, weight, slots, block_table, lengths, cache):
+        pos = (lengths[:, None] - 32 + self.arange_l).clamp(min=0)
+        tokens = kv[block_table.gather(1, pos // kv.shape[1]), pos % kv.shape[1]]
+        pooled = (tokens.float() * weight.float()[None, :, :, None]).sum(dim=1).to(cache.dtype)
+        done = ((lengths >= 32) & ((lengths - 32) % 16 == 0))[:, None, None]
+        cache[slots.long()] = torch.where(done, pooled, cache[slots.long()])
+        return cache
+
+
+def _pool_with(kv, w, slots, block_table, lengths, cache):
+    pos = (lengths[:, None] - 32 + torch.arange(32)).clamp(min=0)
+    tokens = kv[block_table.gather(1, pos // kv.shape[1]), pos % kv.shape[1]]
+    pooled = (tokens.float() * w).sum(dim=1).to(cache.dtype)
+    done = ((lengths >= 32) & ((lengths - 32) % 16 == 0))[:, None, None]
+    cache[slots.long()] = torch.where(done, pooled, cache[slots.long()])
+    return cache
+
+
+def test_explain_names_inputs_as_the_caller_does_and_hints_at_a_shared_weight():
+    x = make_inputs()
+    report = nsa_fusion.explain(_SharedWeight(), *_args(x), x["cache"])
+    (e,) = report.refused
+    text = str(report)
+    assert "`self.w`" in e.node and "arg" not in e.node, e.node
+    assert "expand it to [l, N]" in text, text
+    assert not any(f"arg{i}_1" in text for i in range(8)), text
+
+    report = nsa_fusion.explain(_OffsetsInABuffer(), *_args(x), x["cache"])
+    (e,) = report.refused
+    assert "`self.arange_l`" in e.node and "`self.arange_l`" in e.reason, e
+    assert e.source  # no source line for an input: the report says so instead of leaving it blank
+
+
+def test_explain_reports_where_its_time_goes():
+    x = make_inputs()
+    report = nsa_fusion.explain(CompressStep(FORMULATIONS[0], 32, 16), *_args(x), x["cache"])
+    parts = {k: v for k, v in report.timings.items() if k != "total"}
+    assert set(parts) == {"post-grad passes (the pass among them)", "AOT + decompositions",
+                          "dynamo trace, guards and one run"}, report.timings
+    assert abs(sum(parts.values()) - report.timings["total"]) < 1e-6
+
+
+# --- item 2: stats true on compile-cache hits, every entry point -------------------------------------------
+def _compile_twice(monkeypatch, tmp_path, compile_fn):
+    """Compile the same step twice with dynamo reset in between, sharing one Inductor cache: the second
+    compile is served from Inductor's FX graph cache.  Returns stats after each."""
+    from torch._dynamo.utils import counters
+
+    monkeypatch.setenv("TORCHINDUCTOR_CACHE_DIR", str(tmp_path))
+    x = make_inputs(qualifying="all")
+    model = CompressStep(FORMULATIONS[0], 32, 16)
+    seen = []
+    for _ in range(2):
+        torch._dynamo.reset()
+        diagnostics.reset()
+        hits = counters["inductor"]["fxgraph_cache_hit"]
+        cache = x["cache"].clone()
+        with torch._inductor.config.patch(fx_graph_cache=True, force_disable_caches=False):
+            compile_fn(model)(*_args(x), cache)
+        assert torch.equal(cache, _golden(x))
+        seen.append((dict(diagnostics.stats), counters["inductor"]["fxgraph_cache_hit"] - hits))
+    (first, first_hits), (second, second_hits) = seen
+    assert first_hits == 0 and second_hits == 1, seen
+    assert first["fused"] == 1 and "cached" not in first, first
+    assert second["fused"] == 1 and second["cached"] == 1 and second["candidates"] == 1, second
+    return seen
+
+
+def test_cache_hit_stats_npu_backend(monkeypatch, tmp_path):
+    _compile_twice(monkeypatch, tmp_path, lambda m: torch.compile(m, backend=nsa_fusion.npu_backend))
+
+
+def test_cache_hit_stats_backend_by_name(monkeypatch, tmp_path):
+    _compile_twice(monkeypatch, tmp_path, lambda m: torch.compile(m, backend="nsa_fusion"))
+
+
+def test_cache_hit_stats_enable_inductor_default_backend(monkeypatch, tmp_path):
+    nsa_fusion.enable_inductor()
+    try:
+        _compile_twice(monkeypatch, tmp_path, lambda m: torch.compile(m))
+    finally:
+        nsa_fusion.disable_inductor()
+
+
+def test_cache_hit_stats_torchair(torchair, monkeypatch, tmp_path):
+    """torchair compiles without Inductor's FX graph cache: the pass runs in every compile, and stats
+    count each one (nothing is ever served from Inductor's cache there)."""
+    monkeypatch.setenv("TORCHINDUCTOR_CACHE_DIR", str(tmp_path))
+    x = make_inputs(qualifying="all")
+    for _ in range(2):
+        cfg = torchair.CompilerConfig()
+        cfg.debug.run_eagerly = True
+        torch._dynamo.reset()
+        diagnostics.reset()
+        cache = x["cache"].clone()
+        torch.compile(CompressStep(FORMULATIONS[0], 32, 16),
+                      backend=nsa_fusion.get_npu_backend(compiler_config=cfg))(*_args(x), cache)
+        assert diagnostics.stats["fused"] == 1 and "cached" not in diagnostics.stats, dict(diagnostics.stats)
+        assert torch.equal(cache, _golden(x))
+
+
+def test_stats_clear_forgets_replayed_history():
+    from torch._dynamo.utils import counters
+
+    diagnostics.reset()
+    counters["inductor"]["nsa_fusion.fused"] += 2  # as a cache hit replays it
+    assert diagnostics.stats["fused"] == 2
+    diagnostics.stats.clear()
+    assert diagnostics.stats["fused"] == 0 and not diagnostics.stats
+
+
+# --- item 4: one log line per record --------------------------------------------------------------------
+def test_torch_logs_prints_every_line_once():
+    script = "import nsa_fusion.diagnostics as d; d.log.debug('nsa-marker-line')"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                         env={**__import__("os").environ, "TORCH_LOGS": "+nsa_fusion"})
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.count("nsa-marker-line") == 1, out.stderr
+
+
+# --- item 8: strict mode ------------------------------------------------------------------------------------
+def test_strict_mode_fails_the_compile_on_a_refused_step_with_the_report(monkeypatch):
+    x = make_inputs()
+    monkeypatch.setenv("NSA_FUSION_STRICT", "1")
+    torch._dynamo.reset()
+    with pytest.raises(nsa_fusion.FusionRefused) as info:
+        with torch._inductor.config.patch(fx_graph_cache=False):
+            torch.compile(CompressStep(BY_NAME["softmax_weight"], 32, 16), backend=nsa_fusion.npu_backend)(
+                *_args(x), x["cache"].clone())
+    assert "1 refused" in str(info.value) and "weight" in str(info.value) and "softmax" in str(info.value)
+    assert [e.pattern for e in info.value.report.refused] == ["weight"]
+
+
+def test_strict_mode_through_the_default_backend_is_found_by_refusal_of():
+    x = make_inputs()
+    previous = nsa_fusion.set_strict(True)
+    nsa_fusion.enable_inductor()
+    try:
+        torch._dynamo.reset()
+        with pytest.raises(Exception) as info:
+            with torch._inductor.config.patch(fx_graph_cache=False):
+                torch.compile(CompressStep(BY_NAME["softmax_weight"], 32, 16))(*_args(x), x["cache"].clone())
+        refusal = nsa_fusion.refusal_of(info.value)
+        assert isinstance(refusal, nsa_fusion.FusionRefused) and refusal.report.refused, info.value
+    finally:
+        nsa_fusion.disable_inductor()
+        nsa_fusion.set_strict(previous)
+
+
+def test_strict_mode_never_fails_on_an_ignored_write():
+    x, args = _append_case()
+    previous = nsa_fusion.set_strict(True)
+    try:
+        _, _, stats = compile_and_run(AppendAndCompress(), args, "inductor_graph")
+    finally:
+        nsa_fusion.set_strict(previous)
+    assert stats["fused"] == 1 and stats["ignored"] == 1
+
+
+def test_strict_mode_is_part_of_the_cache_key():
+    from nsa_fusion.fusion_pass import NsaFusionPass
+
+    p = NsaFusionPass()
+    previous = nsa_fusion.set_strict(False)
+    try:
+        loose = p.uuid()
+        nsa_fusion.set_strict(True)
+        assert p.uuid() != loose
+    finally:
+        nsa_fusion.set_strict(previous)
+
+
+# --- item 9: value checks inside compiled graphs (opt-in) -------------------------------------------------
+def _bad_inputs(kind):
+    x = make_inputs(qualifying="all")
+    slots, table, lengths = x["slots"].clone(), x["block_table"].clone(), x["lengths"].clone()
+    if kind == "duplicated slots":
+        slots[1] = slots[0]
+    elif kind == "page id out of range":
+        table[0] = x["input"].shape[0] + 5
+    elif kind == "length over capacity":
+        lengths[0] = table.shape[1] * x["P"] + 16
+    return x, [x["input"], x["weight"], slots, table, lengths]
+
+
+@pytest.mark.parametrize("kind, error", [("duplicated slots", ValueError), ("page id out of range", IndexError),
+                                         ("length over capacity", ValueError)])
+def test_debug_checks_catch_bad_values_inside_compiled_graphs(kind, error):
+    x, args = _bad_inputs(kind)
+    previous = nsa_fusion.set_debug_checks(True)
+    try:
+        cache = x["cache"].clone()
+        with pytest.raises(error):
+            compile_and_run(CompressStep(FORMULATIONS[0], 32, 16), [*args, cache], "inductor_graph")
+        assert torch.equal(cache, x["cache"])  # checked before the fused op writes anything
+    finally:
+        nsa_fusion.set_debug_checks(previous)
+
+
+def test_debug_checks_off_by_default_and_exact_when_on():
+    x, args = _bad_inputs("duplicated slots")
+    _, code, stats = compile_and_run(CompressStep(FORMULATIONS[0], 32, 16), [*args, x["cache"].clone()],
+                                     "inductor_graph")  # accepted silently: the documented default
+    assert stats["fused"] == 1 and "check_step_values" not in code
+    x = make_inputs(qualifying="some")
+    previous = nsa_fusion.set_debug_checks(True)
+    try:
+        cache = x["cache"].clone()
+        torch._dynamo.reset()
+        diagnostics.reset()
+        with torch._inductor.config.patch(fx_graph_cache=False):
+            torch.compile(CompressStep(FORMULATIONS[0], 32, 16), backend=nsa_fusion.npu_backend)(*_args(x), cache)
+        assert diagnostics.stats["fused"] == 1 and torch.equal(cache, _golden(x))
+        dup = _bad_inputs("duplicated slots")[1]
+        cache2 = x["cache"].clone()
+        with pytest.raises(ValueError, match="slot_mapping"):  # the real Inductor-compiled graph checks too
+            torch.compile(CompressStep(FORMULATIONS[0], 32, 16), backend=nsa_fusion.npu_backend)(*dup, cache2)
+    finally:
+        nsa_fusion.set_debug_checks(previous)
+
+
+# --- item 7: CLI and packaging ------------------------------------------------------------------------------
+def test_cli_version():
+    out = subprocess.run([sys.executable, "-m", "nsa_fusion", "--version"], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == f"nsa_fusion {nsa_fusion.__version__} (torch {torch.__version__})"
+
+
+def test_package_ships_py_typed():
+    import importlib.resources
+
+    assert (importlib.resources.files("nsa_fusion") / "py.typed").is_file()
