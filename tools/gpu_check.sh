@@ -4,6 +4,7 @@
 #
 #   bash tools/gpu_check.sh            # the cuda tests, then every formulation (about 5-8 minutes)
 #   bash tools/gpu_check.sh --quick    # the cuda tests, then three formulations and fewer op sizes
+#   bash tools/gpu_check.sh --no-tests # the timings only (to split the work over two device calls)
 #   bash tools/gpu_check.sh --cpu-smoke  # no GPU: the script's own logic on CPU at tiny sizes (Triton
 #                                        # interpreter, wall-clock timing), to check the script itself
 #
@@ -31,8 +32,12 @@ if [[ " $* " == *" --cpu-smoke "* ]]; then
 else
   $PY -c "import torch, triton; assert torch.cuda.is_available(), 'no CUDA GPU'; \
 print('GPU:', torch.cuda.get_device_name(), '| torch', torch.__version__, '| triton', triton.__version__)" || exit 1
-  $PY -m pytest -q -p no:cacheprovider -m cuda tests/test_triton_kernel.py
-  tests_rc=$?
+  if [[ " $* " != *" --no-tests "* ]]; then
+    SECONDS=0
+    $PY -m pytest -q -p no:cacheprovider -m cuda tests/test_triton_kernel.py
+    tests_rc=$?
+    echo "cuda tests: rc=$tests_rc after $SECONDS s"
+  fi
 fi
 
 $PY - "$@" <<'EOF'
@@ -40,6 +45,7 @@ import json
 import os
 import statistics
 import sys
+import time
 
 import torch
 
@@ -58,8 +64,6 @@ results = {"gpu": "cpu smoke run" if SMOKE else torch.cuda.get_device_name(), "t
 def timed(fn, iters=50, repeats=5):
     """(min, median, max) ms per call over `repeats` runs of `iters` back-to-back calls."""
     if SMOKE:
-        import time
-
         fn()
         start = time.perf_counter()
         fn()
@@ -109,6 +113,7 @@ def fmt(t):
     return "/".join(f"{v:.3f}" for v in t)
 
 
+t0 = time.time()
 # --- bandwidth ------------------------------------------------------------------------------------
 src = torch.empty(2 ** (16 if SMOKE else 28), dtype=torch.float32, device=DEV)
 dst = torch.empty_like(src)
@@ -162,7 +167,7 @@ for i, f in enumerate(FORMULATIONS):
     row["fused_beats_inductor"] = row["fused"][1] < row["inductor"][1]
     results["steps"].append(row)
     print(f"{f.name:>34}  {fmt(row['eager'])} | {fmt(row['inductor'])} | {fmt(row['fused'])}"
-          f"  ind/fused {row['inductor'][1] / row['fused'][1]:.2f}x")
+          f"  ind/fused {row['inductor'][1] / row['fused'][1]:.2f}x  ({time.time() - t0:.0f} s)")
     if "fused_cudagraphs" in row:
         print(f"{'(reduce-overhead CUDA graphs)':>34}  {'':>17} | {fmt(row['inductor_cudagraphs'])} | "
               f"{fmt(row['fused_cudagraphs'])}  ind/fused "
