@@ -164,6 +164,7 @@ def graph_seen() -> None:
     ``stats["cached"]``)."""
     counters = _inductor_counters()
     if counters is not None:
+        stats._sync()  # take in what a cache hit replayed before this graph, or it is lost below
         counters[_GRAPHS] += 1
         _seen[_GRAPHS] = counters[_GRAPHS]
 
