@@ -41,6 +41,7 @@ Triton is imported on first use only (it takes a noticeable fraction of a second
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import warnings
@@ -53,13 +54,15 @@ triton = tl = None  # imported on first launch (:func:`_jitted`)
 # compile options of every launch: no FP contraction (``acc + w * x`` stays a rounded product and a
 # rounded sum; Triton's CUDA default would emit fma.rn.f32); tests compile the kernel with these
 LAUNCH_OPTIONS = {"enable_fp_fusion": False}
+UNROLL = 8  # window positions whose loads are issued together
 _jit_cache: dict = {}
 
 
 def _compress_kernel(x_ptr, w_ptr, slot_ptr, bt_ptr, len_ptr, cache_ptr,
                      sx0, sx1, sx2, sx3, sw0, sw1, s_slot, sbt0, sbt1, s_len, sc0, sc1, sc2,
                      N, D, block_num, num_slots, max_pages, l, d, P,
-                     BLOCK_H: tl.constexpr, BLOCK_D: tl.constexpr, IS_BF16: tl.constexpr):
+                     BLOCK_H: tl.constexpr, BLOCK_D: tl.constexpr, IS_BF16: tl.constexpr,
+                     UNROLL: tl.constexpr):
     b = tl.program_id(0).to(tl.int64)
     h = tl.program_id(1) * BLOCK_H + tl.arange(0, BLOCK_H)
     e = tl.program_id(2) * BLOCK_D + tl.arange(0, BLOCK_D)
@@ -67,27 +70,36 @@ def _compress_kernel(x_ptr, w_ptr, slot_ptr, bt_ptr, len_ptr, cache_ptr,
     e_in = (e < D)[None, :]
     s = tl.load(len_ptr + b * s_len).to(tl.int64)
     slot = tl.load(slot_ptr + b * s_slot).to(tl.int64)
-    # the contract's condition, plus what keeps every read of this row in bounds
-    writes = (s >= l) & ((s - l) % d == 0) & (s <= max_pages * P) & (slot >= 0) & (slot < num_slots)
+    # the contract's condition, plus what keeps every read of this row in bounds (s <= max_pages * P,
+    # without an int32 product; s < 2**31 so that the positions below are int32: 32-bit divisions)
+    writes = (s >= l) & ((s - l) % d == 0) & ((s + P - 1) // P <= max_pages) & (s < 2147483648)
+    writes = writes & (slot >= 0) & (slot < num_slots)
     if writes:
+        s32 = s.to(tl.int32)
         h64 = h.to(tl.int64)
         x_tile = h64[:, None] * sx2 + e.to(tl.int64)[None, :] * sx3
         acc = tl.full([BLOCK_H, BLOCK_D], 0.0, tl.float32)  # +0.0; builtins only, see _jitted
         pages_ok = writes
-        for j in range(0, l):  # window order: a sequential fp32 sum, bit-exact to the contract
-            p = s - l + j
-            page = tl.load(bt_ptr + b * sbt0 + (p // P) * sbt1).to(tl.int64)
-            page_ok = (page >= 0) & (page < block_num)
-            pages_ok = pages_ok & page_ok
-            # scalar conditions enter masks through a bound (h < 0 when false): Triton 3.9's interpreter
-            # turns `bool block & bool scalar` into int32, which tl.load refuses as a mask
-            x_in = (h < tl.where(page_ok, N, 0))[:, None] & e_in
-            x = tl.load(x_ptr + page * sx0 + (p % P) * sx1 + x_tile, mask=x_in, other=0.0)
-            w = tl.load(w_ptr + j * sw0 + h64 * sw1, mask=h_in, other=0.0)
-            if IS_BF16:  # a bf16 is the top half of the fp32 of the same value (see below)
-                x = (x.to(tl.uint16, bitcast=True).to(tl.uint32) << 16).to(tl.float32, bitcast=True)
-                w = (w.to(tl.uint16, bitcast=True).to(tl.uint32) << 16).to(tl.float32, bitcast=True)
-            acc = acc + w.to(tl.float32)[:, None] * x.to(tl.float32)  # two roundings: no FP fusion (above)
+        # window order: a sequential fp32 sum, bit-exact to the contract.  Unrolled UNROLL positions at a
+        # time (the loads of a chunk go out together; a position past l loads nothing and adds nothing)
+        for j0 in range(0, l, UNROLL):
+            for u in tl.static_range(UNROLL):
+                j = j0 + u
+                live = j < l
+                p = s32 - l + j
+                page = tl.load(bt_ptr + b * sbt0 + (p // P) * sbt1, mask=live, other=0).to(tl.int64)
+                page_ok = live & (page >= 0) & (page < block_num)
+                pages_ok = pages_ok & (page_ok | (j >= l))
+                # scalar conditions enter masks through a bound (h < 0 when false): Triton 3.9's
+                # interpreter turns `bool block & bool scalar` into int32, which tl.load refuses as a mask
+                x_in = (h < tl.where(page_ok, N, 0))[:, None] & e_in
+                x = tl.load(x_ptr + page * sx0 + (p % P) * sx1 + x_tile, mask=x_in, other=0.0)
+                w = tl.load(w_ptr + j * sw0 + h64 * sw1, mask=h < tl.where(live, N, 0), other=0.0)
+                if IS_BF16:  # a bf16 is the top half of the fp32 of the same value (see below)
+                    x = (x.to(tl.uint16, bitcast=True).to(tl.uint32) << 16).to(tl.float32, bitcast=True)
+                    w = (w.to(tl.uint16, bitcast=True).to(tl.uint32) << 16).to(tl.float32, bitcast=True)
+                # two roundings, the product's and the sum's: launched without FP fusion (above)
+                acc = tl.where(live, acc + w.to(tl.float32)[:, None] * x.to(tl.float32), acc)
         c_tile = slot * sc0 + h64[:, None] * sc1 + e.to(tl.int64)[None, :] * sc2
         out_in = (h < tl.where(pages_ok, N, 0))[:, None] & e_in
         if IS_BF16:
@@ -168,11 +180,9 @@ def compress(input, weight, slot_mapping, block_table, actual_seq_len, cache, l,
             *input.stride(), *weight.stride(), slot_mapping.stride(0), *block_table.stride(),
             actual_seq_len.stride(0), *cache.stride(),
             N, D, input.shape[0], cache.shape[0], block_table.shape[1], l, d, P)
-    if input.device.type == "cuda":
-        with torch.cuda.device(input.device):
-            kernel[grid](*args, BLOCK_H=block_h, BLOCK_D=block_d, IS_BF16=bf16, **LAUNCH_OPTIONS)
-    else:
-        kernel[grid](*args, BLOCK_H=block_h, BLOCK_D=block_d, IS_BF16=bf16, **LAUNCH_OPTIONS)
+    on_device = torch.cuda.device(input.device) if input.device.type == "cuda" else contextlib.nullcontext()
+    with on_device:  # Triton launches on the current device's current stream (captured, under a graph)
+        kernel[grid](*args, BLOCK_H=block_h, BLOCK_D=block_d, IS_BF16=bf16, UNROLL=UNROLL, **LAUNCH_OPTIONS)
 
 
 def _cuda_kernel(input, weight, slot_mapping, block_table, actual_seq_len, cache, l, d, P):
