@@ -1,4 +1,4 @@
-"""Argument checks for the NSA compression op (SPEC §2, "Bad input").
+"""Argument checks for the NSA compression op (docs/contract.md, "Bad input").
 
 Two levels, because a compiled graph must never sync with the host:
 
@@ -125,7 +125,7 @@ def lengths_tensor(actual_seq_len: Lengths, device) -> torch.Tensor:
 
 
 def qualifying_mask(lengths: torch.Tensor, l: int, d: int) -> torch.Tensor:
-    """SPEC §2 condition: a window just completed, ``s >= l and (s - l) % d == 0``."""
+    """The contract's condition (docs/contract.md): a window just completed, ``s >= l and (s - l) % d == 0``."""
     return (lengths >= l) & (torch.remainder(lengths - l, d) == 0)
 
 
@@ -199,7 +199,7 @@ def _check_written_rows(block_num, num_slots, l, P, table, lens, slots, q) -> No
                          f"page ids must be in [0, block_num = {block_num})")
 
 
-# Vendor limits of torch_npu.npu_nsa_compress_infer (SPEC §2/§3).  Not errors for the portable op.
+# Vendor limits of torch_npu.npu_nsa_compress_infer (docs/contract.md, "On Ascend").  Not errors for the portable op.
 NPU_DTYPES = (torch.float16, torch.bfloat16)
 
 

@@ -1,7 +1,8 @@
 """The NSA compression step in plain torch — the eager debugging path and the contract's reference.
 
-Written the way a model author writes it (SPEC §5, formulation 1): paged gather of the last ``l``
-tokens, fp32 weighted sum over the window, one rounding, masked in-place write of one row per batch::
+Written the way a model author writes it (torch_npu's own golden, the first formulation of
+``nsa_fusion/testing/formulations.py``): paged gather of the last ``l`` tokens, fp32 weighted sum
+over the window, one rounding, masked in-place write of one row per batch::
 
     pos    = s - l + arange(l)                      # [B, l] token positions of the window
     tokens = input[block_table.gather(1, pos // P), pos % P]     # [B, l, N, D]

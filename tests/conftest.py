@@ -45,8 +45,8 @@ def pytest_sessionstart(session):
 
 @pytest.fixture(scope="session")
 def torchair():
-    """torchair's real Python code on CPU (SPEC §3): the torch_npu wheel is downloaded once into a
-    cache and never installed; its 4 native modules are faked.  Skips where it cannot be had,
+    """torchair's real Python code on CPU (README, "Status of the NPU path"): the torch_npu wheel is
+    downloaded once into a cache and never installed; its 4 native modules are faked.  Skips where it cannot be had,
     except in CI (``CI=true``), where that is a failure."""
     from fusion_harness import unavailable
     from nsa_fusion.testing.torchair_cpu import load_torchair

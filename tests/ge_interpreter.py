@@ -552,7 +552,7 @@ def _check_vendor_dtypes(op_type, named):
 
 @_op("NsaCompressWithCache")
 def _nsa_compress_with_cache(op, ins, inputs):
-    """SPEC §2 / the vendor kernel (op_kernel/nsa_compress_with_cache.cpp): for batch b with
+    """docs/contract.md / the vendor kernel (op_kernel/nsa_compress_with_cache.cpp): for batch b with
     ``s = act_seq_len[b]``, if ``s >= l and (s - l) % d == 0``:
     ``output_cache[slot_mapping[b]] = round(sum_j fp32(weight[j]) * fp32(token(s - l + j)))``, the sum in
     fp32 in window order; ``token(p)`` is row ``block_table[b, p // P] * P + p % P`` of ``input`` seen as

@@ -1,4 +1,4 @@
-"""Independent golden for the NSA compression step, written from SPEC §2 alone.
+"""Independent golden for the NSA compression step, written from the contract (docs/contract.md) alone.
 
 A deliberately slow per-batch, per-position loop in numpy.  It shares no code with
 ``nsa_fusion.reference`` or any kernel, so a bug in either cannot hide here.

@@ -1,4 +1,4 @@
-"""The op contract (SPEC §2): fused op bit-exact vs the golden, reference within one rounding, bad
+"""The op contract (docs/contract.md): fused op bit-exact vs the golden, reference within one rounding, bad
 input rejected with the cache untouched, opcheck, and both inside torch.compile."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The operator contract of SPEC §2, tested against the independent numpy golden (tests/golden.py).
+"""The operator contract of docs/contract.md, tested against the independent numpy golden (tests/golden.py).
 
 * the fused op (``nsa_fusion.compress_infer`` -> ``torch.ops.nsa_fusion.compress_infer_``) is
   BIT-exact to the golden (same fp32 accumulation order, one RNE rounding);

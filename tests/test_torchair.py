@@ -1,5 +1,5 @@
-"""Through real torchair on CPU (SPEC §3): ``get_npu_backend(compiler_config=cfg)`` with
-``debug.run_eagerly`` runs torchair's whole ``_optimize_fx`` (our hook, its passes, the user's hooks)
+"""Through real torchair on CPU (README, "Status of the NPU path"):
+``get_npu_backend(compiler_config=cfg)`` with ``debug.run_eagerly`` runs torchair's whole ``_optimize_fx`` (our hook, its passes, the user's hooks)
 and converts every FX node to GE IR in Python — including ours — then runs the graph eagerly."""
 from __future__ import annotations
 

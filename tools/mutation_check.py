@@ -135,7 +135,7 @@ MUTATIONS = [
     Mutation("cached_graph_silent", "nsa_fusion/backend.py", "    if _cache_hits(counters) > hits:",
              "    if False:", ("tests/test_pass_integration.py::test_fx_graph_cache_never_serves_stale_unfused_graph",),
              "a graph served from the compile cache leaves stats silently empty"),
-    # --- argument checks (SPEC §2 "Bad input") ------------------------------------------------------------
+    # --- argument checks (docs/contract.md, "Bad input") ------------------------------------------------------------
     Mutation("pad_slots_rejected", VAL, "    q_slots = slots[q].astype(np.int64)", "    q_slots = slots.astype(np.int64)",
              (OC + "::test_padding_slots_of_non_qualifying_rows_are_accepted_eager_reference_and_compiled",),
              "the slot range rule applied to rows that write nothing (vLLM's -1 padding)"),

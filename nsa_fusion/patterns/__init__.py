@@ -1,4 +1,4 @@
-"""What the fusion pass recognises: the NSA compression step, by what it computes (SPEC §2).
+"""What the fusion pass recognises: the NSA compression step, by what it computes (docs/contract.md).
 
 No spelling is enumerated.  :mod:`.verify` anchors on every row write into a cache, cuts the graph
 into the parts the contract talks about (write, kept rows, mask, gather, pooling), gives each input

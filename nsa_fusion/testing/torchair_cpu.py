@@ -4,7 +4,7 @@ Why: torchair (torch_npu/dynamo/torchair in the torch_npu wheel, import name ``t
 pattern pass, ``_optimize_fx`` and the GE converters that nsa_fusion plugs into.  Its Python is pure;
 only four native extension modules need CANN.  We therefore download the wheel once (never install
 it: installing registers a ``torch.backends`` entry point that breaks ``import torch`` here), extract
-only ``torch_npu/dynamo``, put it on ``sys.path`` and fake the native modules (SPEC.md §3).
+only ``torch_npu/dynamo``, put it on ``sys.path`` and fake the native modules (README, "Status of the NPU path").
 
 Usage::
 

@@ -51,7 +51,7 @@ class Outcome:
     @property
     def ok(self) -> bool:
         if self.error:
-            # torchair has no GE converter for index_put/index_copy (SPEC §3): an unfused near miss
+            # torchair has no GE converter for index_put/index_copy: an unfused near miss
             # cannot compile there at all, which is the expected outcome, not a false fusion
             return self.expect == "no_fuse" and self.fused == 0 and "ge_converter is not implemented" in self.error
         return self.correct and ((self.fused >= 1) if self.expect == "fuse" else self.fused == 0)
