@@ -148,21 +148,27 @@ class NsaFusionPass(CustomGraphPass):
                                hint=refusal.hint, anchor=write.name, write_op=str(write.target))
             return 0
         except Exception as exc:  # a bug in the recogniser must never break the user's compile
-            diagnostics.stats["candidates"] += 1
-            diagnostics.log.warning("nsa_fusion: recognising %s failed (%s: %s); left unfused",
-                                    write.name, type(exc).__name__, exc, exc_info=True)
-            diagnostics.record("rejected", f"internal error: {type(exc).__name__}: {exc}", pattern="internal",
-                               dialect=self.dialect.name, node=_describe(write), source=source_line(write),
-                               hint="please report this with the model code", anchor=write.name,
-                               write_op=str(write.target))
-            return 0
-        guards = _specialize(step)
-        new = replace_step(step, self.dialect)
+            return self._internal_error("recognising", write, exc)
+        try:
+            guards = _specialize(step)
+            new = replace_step(step, self.dialect)
+        except Exception as exc:  # nor in the rewrite (traced before the graph changes: nothing half-done)
+            return self._internal_error("replacing", write, exc)
         diagnostics.stats["candidates"] += 1
         diagnostics.record("fused", f"l={step.l}, d={step.d}, {step.weight_layout} weight" + guards,
                            pattern=_pattern_name(step), dialect=self.dialect.name, node=new.name,
                            source=source_line(step.write), anchor=write.name)
         return 1
+
+    def _internal_error(self, doing: str, write: fx.Node, exc: Exception) -> int:
+        diagnostics.stats["candidates"] += 1
+        diagnostics.log.warning("nsa_fusion: %s %s failed (%s: %s); left unfused",
+                                doing, write.name, type(exc).__name__, exc, exc_info=True)
+        diagnostics.record("rejected", f"internal error: {type(exc).__name__}: {exc}", pattern="internal",
+                           dialect=self.dialect.name, node=_describe(write), source=source_line(write),
+                           hint="please report this with the model code", anchor=write.name,
+                           write_op=str(write.target))
+        return 0
 
     def _finish(self, graph: fx.Graph) -> None:
         """Drop what the replacements left dead, then write the caches in place."""

@@ -76,6 +76,10 @@ def _fused(step: Step, dialect: Dialect):
 
         # .to(): a frozen fp32 constant holding values of the input dtype (checked exact by the recogniser)
         w = op_weight(input, weight).to(input.dtype).contiguous()
+        # int8/int16/uint8 ids and lengths (which the user's code widened on its own): the op takes
+        # int32/int64; widening is exact
+        slots, table, lengths = (x if x.dtype in (torch.int32, torch.int64) else x.to(torch.int64)
+                                 for x in (slots, table, lengths))
         with lowering_for(dialect.name):
             return emit_compress(input, w, slots, table, lengths, cache, l, d)
 
@@ -121,7 +125,15 @@ def reinplace_clones(graph: fx.Graph) -> int:
         if len(copies) != 1:
             continue
         copy = copies[0]
-        # every other reader of the cache input must see the value from before the write
+        # every other reader of the cache input must see the value from before the write: a later copy
+        # of it (a second step's clone of the same cache) moves up, before the write.  Left where it is,
+        # the clone-op-copy_ form reaches Inductor 2.13's own reinplacing, which writes the input in
+        # place regardless of that later reader (pytorch#198031, #198096): the copy would see the write
+        for u in list(base.users):
+            if u not in (clone, copy) and order[u] > order[op] and u.target == aten.clone.default \
+                    and u.all_input_nodes == [base]:
+                clone.prepend(u)
+                order[u] = order[clone] - 0.5
         if any(order[u] > order[op] for u in base.users if u not in (clone, copy)):
             continue
         # readers of the new value must come after the op and no write other than the final copy_ may

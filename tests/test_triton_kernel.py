@@ -244,7 +244,7 @@ def _compile_for_hopper(dtype, options):
     ty = {F16: "fp16", BF16: "bf16", F32: "fp32"}[dtype]
     pointers = dict(zip(names[:6], [f"*{ty}", f"*{ty}", "*i32", "*i32", "*i64", f"*{ty}"]))
     block_h, block_d = tk.block_sizes(4, 192)  # the README's decode step, specialised as a launch does:
-    consts = {"BLOCK_H": block_h, "BLOCK_D": block_d, "IS_BF16": dtype == BF16, "UNROLL": tk.UNROLL,
+    consts = {"BLOCK_H": block_h, "BLOCK_D": block_d, "IS_BF16": dtype == BF16, "UNROLL": tk.WINDOW_UNROLL,
               **dict.fromkeys(["sx3", "sw1", "s_slot", "sbt1", "s_len", "sc2"], 1)}  # unit strides: constants
     aligned = [*names[:6], "sx0", "sx1", "sx2", "sc0", "sc1", "D"]  # pointers, strides divisible by 16
     signature = {n: pointers.get(n, "constexpr" if n in consts else "i32") for n in names}

@@ -54,7 +54,7 @@ triton = tl = None  # imported on first launch (:func:`_jitted`)
 # compile options of every launch: no FP contraction (``acc + w * x`` stays a rounded product and a
 # rounded sum; Triton's CUDA default would emit fma.rn.f32); tests compile the kernel with these
 LAUNCH_OPTIONS = {"enable_fp_fusion": False}
-UNROLL = 8  # window positions whose loads are issued together
+WINDOW_UNROLL = 8  # window positions whose loads are issued together
 _jit_cache: dict = {}
 
 
@@ -66,7 +66,6 @@ def _compress_kernel(x_ptr, w_ptr, slot_ptr, bt_ptr, len_ptr, cache_ptr,
     b = tl.program_id(0).to(tl.int64)
     h = tl.program_id(1) * BLOCK_H + tl.arange(0, BLOCK_H)
     e = tl.program_id(2) * BLOCK_D + tl.arange(0, BLOCK_D)
-    h_in = h < N
     e_in = (e < D)[None, :]
     s = tl.load(len_ptr + b * s_len).to(tl.int64)
     slot = tl.load(slot_ptr + b * s_slot).to(tl.int64)
@@ -182,7 +181,8 @@ def compress(input, weight, slot_mapping, block_table, actual_seq_len, cache, l,
             N, D, input.shape[0], cache.shape[0], block_table.shape[1], l, d, P)
     on_device = torch.cuda.device(input.device) if input.device.type == "cuda" else contextlib.nullcontext()
     with on_device:  # Triton launches on the current device's current stream (captured, under a graph)
-        kernel[grid](*args, BLOCK_H=block_h, BLOCK_D=block_d, IS_BF16=bf16, UNROLL=UNROLL, **LAUNCH_OPTIONS)
+        kernel[grid](*args, BLOCK_H=block_h, BLOCK_D=block_d, IS_BF16=bf16, UNROLL=WINDOW_UNROLL,
+                     **LAUNCH_OPTIONS)
 
 
 def _cuda_kernel(input, weight, slot_mapping, block_table, actual_seq_len, cache, l, d, P):

@@ -22,6 +22,7 @@ same function of its own block-table row and length (see there).
 """
 from __future__ import annotations
 
+import contextvars
 import math
 from typing import Iterable, Sequence
 
@@ -413,10 +414,17 @@ def _is_pointwise(target) -> bool:
     return torch.Tag.pointwise in tags and torch.Tag.nondeterministic_seeded not in tags
 
 
+# Sizes at which a row-independence proof (BatchPlan with ``prove_only``) reads symbolic shapes.
+_PROOF_SIZES: contextvars.ContextVar = contextvars.ContextVar("nsa_fusion_proof_sizes", default=None)
+
+
 def _static_shape(node) -> tuple | None:
     v = val(node) if isinstance(node, fx.Node) else None
-    if not isinstance(v, torch.Tensor) or not all(isinstance(s, int) for s in v.shape):
+    if not isinstance(v, torch.Tensor):
         return None
+    if not all(isinstance(s, int) for s in v.shape):
+        sizes = _PROOF_SIZES.get()
+        return None if sizes is None else tuple(sizes.shape(node))
     return tuple(v.shape)
 
 
@@ -445,6 +453,26 @@ class BatchPlan:
         self.sub, self.B, self.rows = sub, B, rows
         if not 2 <= rows < B:
             raise EvaluationError(f"cannot cut a batch of {B} rows to {rows}")
+        self._plan(roots)
+
+    @classmethod
+    def prove(cls, sub: "Subgraph", roots, sizes: "Sizes", B: int) -> "BatchPlan":
+        """The plan's proof alone, for any graph: that every output row ``b`` is one function of the
+        roots' row ``b`` (no row number, no batch size, no other row's values), read at the sizes
+        ``sizes`` (a dynamic graph's shapes at one assignment: the rules look at which dimension holds
+        the batch and at size-1 dimensions, which dynamo never makes symbolic).  Raises
+        :class:`EvaluationError` where there is no plan."""
+        plan = cls.__new__(cls)
+        plan.sub, plan.B, plan.rows = sub, B, 1
+        token = _PROOF_SIZES.set(sizes)
+        try:
+            plan._plan(roots)
+        finally:
+            _PROOF_SIZES.reset(token)
+        return plan
+
+    def _plan(self, roots):
+        sub, B = self.sub, self.B
         self.dim: dict[fx.Node, tuple[int, int]] = {}  # node -> (batch dimension, c)
         self.fixes: dict[fx.Node, object] = {}  # node -> (args, kwargs) -> (args, kwargs) at ``rows``
         for r in roots:
@@ -482,10 +510,16 @@ class BatchPlan:
             return False
         if not identity and _expanded_along(node, d, self.B):
             return True
+        if not identity and _filled(node):
+            return True
+        if _PROOF_SIZES.get() is not None and _reads_symbols(node):
+            # its values at one size assignment say nothing about the others (iota(B) < 40 is constant
+            # for B = 8): only structure counts, and an iota is its own index at every size
+            return identity and _is_iota(node)
         if math.prod(shape) > _MAX_CONSTANT:
             return False
         try:
-            v = Subgraph([node], [])([], Sizes(None))[0]
+            v = Subgraph([node], [])([], _PROOF_SIZES.get() or Sizes(None))[0]
         except EvaluationError:
             return False
         if identity:
@@ -710,6 +744,55 @@ class BatchPlan:
         if narrow:
             self.fixes[n] = self._narrow_args(narrow)
         return out, c
+
+
+def _reads_symbols(node: fx.Node) -> bool:
+    """Whether ``node``'s value may depend on a size symbol: a symbolic shape or SymInt anywhere in
+    what it is computed from."""
+    for n in ancestors([node]):
+        v = val(n)
+        if isinstance(v, torch.SymInt) or (isinstance(v, torch.Tensor) and not all(isinstance(x, int) for x in v.shape)):
+            return True
+        if any(isinstance(a, torch.SymInt) for a in _flat_args(n)):
+            return True
+    return False
+
+
+def _filled(node: fx.Node) -> bool:
+    """``full(shape, v)`` with a number ``v`` (``zeros_like`` and friends decompose to it), through
+    value-keeping ops and views: the same value everywhere, at every size."""
+    while isinstance(node, fx.Node) and node.op == "call_function":
+        t = node.target
+        if t in (aten.full.default, aten.full_like.default, aten.zeros_like.default, aten.ones_like.default,
+                 aten.new_full.default, aten.new_zeros.default, aten.new_ones.default):
+            fill = node.args[1] if t in (aten.full.default, aten.full_like.default) and len(node.args) > 1 else \
+                node.args[2] if t is aten.new_full.default and len(node.args) > 2 else 0
+            return isinstance(fill, (int, float, bool))
+        if t in _VALUE_KEEPING or t in _SHAPE_ARG or t in _SHAPE_DERIVED or t is aten.expand.default:
+            node = node.args[0]
+            continue
+        return False
+    return False
+
+
+def _is_iota(node: fx.Node) -> bool:
+    """``arange(n)`` (0, 1, ..., n-1) through casts and size-1 unsqueezes/views: its own index."""
+    while isinstance(node, fx.Node) and node.op == "call_function":
+        t = node.target
+        if t is prims.iota.default:
+            return node.kwargs.get("start", 0) == 0 and node.kwargs.get("step", 1) == 1
+        if t is aten.arange.default or (t is aten.arange.start and node.args[0] == 0) or \
+                (t is aten.arange.start_step and node.args[0] == 0 and node.args[2] == 1):
+            return True
+        if t in _VALUE_KEEPING or t in (aten.unsqueeze.default, aten.view.default, aten.reshape.default,
+                                        aten._unsafe_view.default):
+            x = node.args[0]
+            if t not in _VALUE_KEEPING and sum(1 for s in (_static_shape(node) or ()) if s != 1) > 1:
+                return False
+            node = x
+            continue
+        return False
+    return False
 
 
 _VALUE_KEEPING = {aten.clone.default, aten.contiguous.default, aten.alias.default, aten.detach.default,

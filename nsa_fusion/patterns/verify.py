@@ -39,17 +39,21 @@ import torch
 import torch.fx as fx
 
 from .. import diagnostics
+from . import exactness
 from . import optable as T
-from .evaluate import EvaluationError, Sizes, Subgraph, ancestors, attr_value
+from .evaluate import BatchPlan, EvaluationError, Sizes, Subgraph, ancestors, attr_value
 from .optable import val
 
 aten = torch.ops.aten
+prims = torch.ops.prims
 
 # How far the mask is evaluated when the capacity is symbolic: past the largest constant in it times
 # the product of its divisors (see _mask_range), but never beyond this.
 MAX_MASK_RANGE = 1 << 16
-# Probe evaluations of gather + pooling per table draw (each evaluates B lengths).
+# Probe evaluations of gather + pooling per table draw after the first (each evaluates B lengths); the
+# first draw evaluates every qualifying length once, in at most MAX_LENGTH_EVALS evaluations.
 MAX_POOLING_EVALS = 96
+MAX_LENGTH_EVALS = 4096
 # Batch rows gather + pooling are evaluated at (when the batch plan allows it, see check_pooling).
 PROBE_BATCH = 32
 
@@ -107,6 +111,7 @@ class Step:
     d: int
     nodes: set  # nodes of the verified computation (for stream checks and reports)
     specialize: dict  # symbol -> value the verification assumed (guarded when the step is fused)
+    size_values: dict = dataclasses.field(default_factory=dict)  # symbols used as values (guarded too)
 
 
 # --- small graph helpers ----------------------------------------------------------------------------
@@ -340,6 +345,14 @@ def _probe_shape(node, sizes: Sizes, rows: dict) -> tuple:
     return tuple(shape)
 
 
+# Argument positions that give a shape or a length, not a value (``size_values``).
+_SHAPE_ARGS = {aten.full.default: (0,), aten.empty.memory_format: (0,), aten.zeros.default: (0,),
+               aten.ones.default: (0,), prims.iota.default: (0,), aten.arange.default: (0,),
+               aten.arange.start: (0, 1), aten.new_zeros.default: (1,), aten.new_full.default: (1,),
+               aten.new_empty.default: (1,), aten.new_ones.default: (1,)}
+
+_ELEMENTWISE_PRODUCTS = {aten.mul.Tensor, aten.mul.Scalar, aten.addcmul.default}
+
 # Value-preserving copies (a functional step writes into cache.clone()).
 _COPIES = {aten.clone.default, aten.contiguous.default, aten.alias.default, aten.detach.default,
            aten.lift_fresh_copy.default}
@@ -386,7 +399,7 @@ class Recognizer:
     def _recognize(self, write: fx.Node) -> Step:
         step = self._verify(write)
         if self.sizes.assignment:
-            step.specialize = self._generalize(write, step)
+            step.specialize = {**self._generalize(write, step), **step.size_values}
         return step
 
     def _generalize(self, write: fx.Node, step: Step) -> dict:
@@ -575,6 +588,8 @@ class _WriteSide:
         self.B = sizes.int(val(self.slots).shape[0])
         self.S = sizes.int(val(self.cache).shape[0])
         self.row_shape = sizes.shape(self.base)[1:]
+        exactness.check_select_chain(self.values, select, self.dtype)
+        exactness.check_kept_path(self.keep, self.cache, self.slots, self.dtype)
         self.check_write()
         self.check_keep()
 
@@ -685,14 +700,50 @@ class _Verification:
             raise Refused("mask", "the lengths do not have one entry per written row", self.lengths)
         self.find_input()
         self.find_table()
+        self.check_int_paths()
+        self.check_rows()
         self.check_mask()
+        self.check_length_thresholds()
         self.find_weight()
         self.check_structure()
         self.check_pooling()
         self.check_device()
         return Step(write=w.write, new_cache=w.new_cache, input=self.input, weight=self.weight,
                     weight_layout=self.layout, slots=w.slots, block_table=self.table, lengths=self.lengths,
-                    cache=w.cache, l=self.l, d=self.d, nodes=self.nodes(), specialize={})
+                    cache=w.cache, l=self.l, d=self.d, nodes=self.nodes(), specialize={},
+                    size_values=self.size_values())
+
+    def size_values(self) -> dict:
+        """Symbols the step uses as *values* (``s <= 16 * B``, ``pos // P`` with a symbolic page size,
+        ``clamp(max=pages * P - 1)``): the proof evaluated them at one assignment, so they are guarded
+        to it (symbol -> value).  The batch size as a value is refused instead: guarding it would make
+        a ``mark_dynamic`` batch static, and a per-row step never needs it."""
+        if not self.sizes.assignment:
+            return {}
+        w = self.w
+        stop = {self.input, self.table, self.lengths, w.slots, w.cache}
+        batch = self.sizes.tied(self.sizes.symbols(val(self.lengths).shape[0]))
+        found = {}
+        for n in value_ancestors([w.new_cache], stop) - stop:
+            if n.op != "call_function":
+                continue
+            skip = _SHAPE_ARGS.get(n.target, ())
+            if n.target in T.VIEWS or n.target in T.RESHAPES or n.target in T.SHAPE_ONLY:
+                skip = "all"
+            for i, a in enumerate(list(n.args) + list(n.kwargs.values())):
+                if (i > 0 if skip == "all" else i in skip):
+                    continue
+                for x in (a if isinstance(a, (list, tuple)) else [a]):
+                    v = val(x) if isinstance(x, fx.Node) else x
+                    if not isinstance(v, torch.SymInt):
+                        continue
+                    for sym in self.sizes.symbols(v):
+                        if sym in batch:
+                            raise Refused("sizes", f"{T.op_name(n)} uses the batch size as a value: row b's result "
+                                          "then changes with the number of rows", n,
+                                          "compute each row from its own length, table row and slot")
+                        found[sym] = self.sizes.assignment[sym]
+        return found
 
     # -- roles -------------------------------------------------------------------------------------
     def find_input(self):
@@ -788,6 +839,60 @@ class _Verification:
         self.table = tables[0]
         if self.sizes.int(val(self.table).shape[0]) != w.B:
             raise Refused("roles", "the block table does not have one row per written row", self.table)
+
+    def check_rows(self):
+        """Row b of the condition is a function of length b alone, and row b of the new rows of
+        (table row b, length b) alone: no row number, no batch size, no other row's values
+        (``evaluate.BatchPlan.prove``, structural).  The mask and pooling probes put each length in
+        some row; this is what makes their verdict hold for every row, at every batch size."""
+        w = self.w
+        for part, outputs, frontier, roots, what in (
+                ("mask", [w.cond], [self.lengths], [self.lengths], "the condition of row b"),
+                ("gather", [w.new], [self.input, self.table, self.lengths], [self.table, self.lengths],
+                 "the new row b")):
+            try:
+                BatchPlan.prove(Subgraph(outputs, frontier), roots, self.sizes, w.B)
+            except EvaluationError as exc:
+                raise Refused(part, f"{what} may depend on other rows, the row number or the batch size, not "
+                              f"only on row b's own inputs ({exc})", outputs[0],
+                              "compute each row from its own length, block-table row and slot "
+                              "(no arange over the batch, no reductions over the batch)")
+
+    def check_int_paths(self):
+        """Integer casts and page-id clamps are exact on every valid value (``exactness``): lengths
+        in [0, capacity], page ids in [0, num_blocks), slots in [-num_slots, num_slots).  A symbolic
+        bound leaves the dtype's range."""
+        w = self.w
+
+        def upto(size):
+            return None if self.sizes.symbols(size) else int(size)
+
+        cap_pages, P = val(self.table).shape[1], val(self.input).shape[1]
+        blocks, S = val(self.input).shape[0], val(w.cache).shape[0]
+        seeds = {}
+        if upto(cap_pages) is not None and upto(P) is not None:
+            seeds[self.lengths] = (0, int(cap_pages) * int(P))
+        else:
+            seeds[self.lengths] = (0, exactness.dtype_range(T.dtype_of(self.lengths))[1])
+        hi_block = upto(blocks)
+        seeds[self.table] = (0, hi_block - 1 if hi_block is not None else
+                             exactness.dtype_range(T.dtype_of(self.table))[1])
+        n_slots = upto(S)
+        seeds[w.slots] = (-n_slots, n_slots - 1) if n_slots is not None else \
+            exactness.dtype_range(T.dtype_of(w.slots))
+        stop = {self.input, self.table, self.lengths, w.slots, w.cache}
+        region = value_ancestors([w.new_cache], stop) - stop
+        self.int_seeds = seeds
+        exactness.check_int_paths(region, exactness.Intervals(self.sizes, seeds), self.table)
+
+    def check_length_thresholds(self):
+        """Constants compared with (or clamping) length-derived values in the new rows hold for every
+        capacity a dynamic graph serves (``exactness.check_length_thresholds``)."""
+        symbolic = bool(self.sizes.symbols(val(self.table).shape[1]) or self.sizes.symbols(val(self.input).shape[1]))
+        seeds = dict(self.int_seeds)
+        seeds[self.lengths] = (self.l, seeds[self.lengths][1])  # (only qualifying rows' new values are kept)
+        region = value_ancestors([self.w.new], {self.input, self.table, self.lengths}) - {self.input, self.table}
+        exactness.check_length_thresholds(region, exactness.Intervals(self.sizes, seeds), self.lengths, symbolic)
 
     # -- mask ----------------------------------------------------------------------------------------
     def capacity(self) -> int:
@@ -928,6 +1033,7 @@ class _Verification:
             if n is not leaf and n.op == "call_function" and not (T.is_data_movement(n) and n.target not in T.GATHERS):
                 raise Refused("weight", f"the weight is computed by {T.op_name(n)} before the pooling", n,
                               "pass the [l, N] weight parameter itself (views and float casts are fine)")
+        exactness.check_weight_casts(weight_region, leaf)
         cands = [n for n in in_order(weight_region)
                  if T.is_tensor(n) and self._numel(n) == self.l * N and (T.dtype_of(n) == in_dtype or
                                                        (n is leaf and _holds_dtype(n, in_dtype)))]
@@ -965,11 +1071,22 @@ class _Verification:
         in_dtype = T.dtype_of(self.input)
         self.rounding: list[fx.Node] = []
         arith, rounded = set(), set()
+        summed: set[fx.Node] = set()  # window sums (and data movement of them)
+        self.written_order = False  # a sum the user spelled out as adds, whose order the op must keep
         for n in in_order(tokens):
             if n is self.input:
                 continue
             ins = [a for a in T.value_inputs(n) if a in tokens]
             derived = any(a in arith for a in ins)
+            if any(a in summed for a in ins) and (T.is_data_movement(n) or n.target in T.SUMS
+                                                   or n.target in T.REDUCTIONS):
+                summed.add(n)
+            self._check_sum_then_scale(n, ins, summed, in_dtype)
+            if n.target in T.REDUCTIONS or (n.target in T.PRODUCTS and n.target not in _ELEMENTWISE_PRODUCTS):
+                summed.add(n)  # (bmm, matmul, conv...: products summed inside)
+            elif n.target in T.SUMS and sum(1 for a in n.args[:2] if isinstance(a, fx.Node) and a in tokens) == 2:
+                summed.add(n)
+                self.written_order = True
             if any(a in rounded for a in ins):
                 if n.target in T.ARITHMETIC:
                     raise Refused("dtype", "arithmetic on a value already rounded to the cache dtype: the sum "
@@ -1013,6 +1130,25 @@ class _Verification:
             raise Refused("pooling", "the new rows are copied tokens, not a pooled window", w.new)
         self.arith = arith
         self.tokens = tokens
+
+    # Scaling a window sum after summing it (mean, sum / l) equals the op's sum of scaled products
+    # (the op pools with weight 1/l) only where no partial sum overflows or underflows in fp32.  For
+    # fp16 data that is always so (|sum| <= l * 65504; every nonzero sum of fp16 values is a multiple of
+    # 2**-24, which stays normal after scaling by a power of two down to 2**-102); for bf16 and fp32
+    # data near the dtype's max or among subnormals it is not, so those forms are refused there.
+    _SUM_THEN_SCALE = {aten.mean.dim, aten.mean.default, aten.avg_pool2d.default, aten.avg_pool1d.default,
+                       aten._adaptive_avg_pool2d.default}
+
+    def _check_sum_then_scale(self, n, ins, summed, in_dtype):
+        if in_dtype == torch.float16:
+            return
+        scaled_sum = n.target in self._SUM_THEN_SCALE or (
+            (n.target in T.PRODUCTS or n.target in T.QUOTIENTS) and any(a in summed for a in ins))
+        if scaled_sum:
+            raise Refused("pooling", f"{T.op_name(n)} scales the window sum after summing it: for {in_dtype} data "
+                          "it overflows (or underflows to subnormals) where the op's sum of scaled products does "
+                          "not", n, "scale each token before summing: (tokens.float() * (1 / l)).sum(1), "
+                          "or pass the weights")
 
     # -- gather + pooling by probes ----------------------------------------------------------------
     def qualifying_lengths(self) -> list[int]:
@@ -1073,7 +1209,10 @@ class _Verification:
             alive = list(cands) if alive is None else [k for k in alive if k in cands]
             order = qual if draw == 0 else qual[::-1]
             batches = [order[i:i + probe_B] for i in range(0, len(order), probe_B)]
-            if len(batches) > MAX_POOLING_EVALS:
+            if draw == 0 and len(batches) > MAX_LENGTH_EVALS:
+                raise Refused("sizes", f"{len(qual)} qualifying lengths at a batch of {probe_B} rows are too many "
+                              "to evaluate each once", w.new, "compile with a larger batch or mark_dynamic on it")
+            if draw > 0 and len(batches) > MAX_POOLING_EVALS:  # (the first draw evaluates every length)
                 step = len(batches) / MAX_POOLING_EVALS
                 batches = [batches[int(i * step)] for i in range(MAX_POOLING_EVALS - 1)] + [batches[-1]]
             # every row is compared: bit for bit on the rows holding each length of the chunk once
@@ -1102,8 +1241,106 @@ class _Verification:
                 alive = [k for k in alive if probe.agrees(new, cands[k])]
                 if not alive:
                     self.explain_pooling_mismatch(inp, table, lens)
+        self._probe_specials(sub, views, sizes, alive[0], probe_B, blocks, pages, qual, N, in_dtype, where_shape)
         node, self.layout = alive[0]
         self.weight = node
+
+    def _probe_specials(self, sub, views, sizes, key, probe_B, blocks, pages, qual, N, in_dtype, where_shape):
+        """Probes of what dyadic draws never hold (docs/soundness.md, "second line"):
+
+        * IEEE specials: NaN and +-inf in every KV position no window reads (an unread position must
+          not leak into a new row, e.g. through ``0 * nan`` of a 0/1 window mask) and in some read
+          tokens, -0.0 and subnormal tokens, a NaN weight;
+        * rows that do not qualify beside rows that do (a new row must not depend on whether other
+          rows qualify);
+        * where the user wrote the window sum out as adds, values whose sum depends on its order,
+          compared with the op's order (j = 0..l-1 from +0.0), and a window of -0.0 products.
+        Compared bit for bit (NaN-aware) on the qualifying rows."""
+        w, l, d, gen = self.w, self.l, self.d, self.rec.gen(40)
+        leaf = self.weight_leaf
+        P = sizes.shape(self.input)[1]
+        capacity = self.capacity()
+        qual_set = set(qual)
+        # lengths that do not qualify, past the window (in range for unclamped gathers) where there are any
+        other = [s for s in range(l, capacity + 1) if s not in qual_set] or list(range(l))
+        rounds = [("specials", True)] + ([("order", False)] if self.written_order else [])
+        for what, mixed in rounds:
+            lens = torch.tensor([qual[int(i)] for i in torch.randint(0, len(qual), (probe_B,), generator=gen)])
+            qualifying = torch.ones(probe_B, dtype=torch.bool)
+            if mixed and other and probe_B > 1:
+                qualifying = torch.rand(probe_B, generator=gen) < 0.5
+                qualifying[0], qualifying[-1] = True, False
+                lens = torch.where(qualifying, lens, torch.tensor(other)[torch.randint(0, len(other), (probe_B,),
+                                                                                       generator=gen)])
+            table = torch.randint(0, blocks, (probe_B, pages), generator=gen).to(T.dtype_of(self.table))
+            shape = _probe_shape(self.input, sizes, self.rows)
+            if what == "order":  # wide exponents: sums of these depend on their order
+                mant = torch.rand(shape, generator=gen) + 1
+                expo = torch.randint(-6, 7, shape, generator=gen).to(torch.float32)
+                sign = torch.randint(0, 2, shape, generator=gen) * 2 - 1
+                inp = (sign * mant * torch.exp2(expo)).to(in_dtype)
+            else:
+                inp = _dyadic(shape, in_dtype, gen, 16, 8)
+            # positions read by the qualifying rows
+            pos = lens[:, None] - l + torch.arange(l)
+            read_page = table.to(torch.int64).gather(1, (pos.clamp(min=0) // P))
+            read = torch.zeros(shape[:2], dtype=torch.bool)
+            q = qualifying.nonzero().flatten()
+            read[read_page[q].flatten(), (pos[q] % P).flatten()] = True
+            if what == "specials":
+                specials = torch.tensor([float("nan"), float("inf"), -float("inf")], dtype=in_dtype)
+                fill = specials[torch.randint(0, 3, shape[:2], generator=gen)]
+                inp = torch.where(read[..., None, None], inp, fill[..., None, None])
+                # some read tokens special too: a NaN, an inf, -0.0 and a subnormal in the first rows
+                b0 = int(q[0])
+                page0, off0 = int(read_page[b0, 0]), int(pos[b0, 0] % P)
+                inp[page0, off0, 0, 0] = float("nan")
+                inp[page0, off0, 0, -1] = -0.0
+                inp[page0, off0, -1, -1] = torch.finfo(in_dtype).tiny / 2
+                if len(q) > 1:
+                    b1 = int(q[1])
+                    inp[int(read_page[b1, l - 1]), int(pos[b1, l - 1] % P), -1, 0] = float("inf")
+            wprobe = None
+            if leaf is not None:
+                wprobe = _dyadic(sizes.shape(leaf), T.dtype_of(leaf), gen, 32, 16)
+                if what == "order":
+                    wprobe = wprobe.sign() * torch.rand(wprobe.shape, generator=gen).add(1).to(wprobe.dtype)
+                    wprobe[wprobe == 0] = 1
+            if what == "order":  # row 0: zero tokens under negative weights make -0.0 products
+                for j in range(l):
+                    inp[int(read_page[0, j]), int(pos[0, j] % P)] = 0.0
+                if leaf is not None:
+                    wprobe = -wprobe.abs()
+            weight = self.weight_candidates(views, wprobe, N, in_dtype)[key] if leaf is not None else \
+                self.weight_candidates(None, None, N, in_dtype)[key]
+            try:
+                new = sub([inp, table, lens.to(T.dtype_of(self.lengths))] + ([wprobe] if wprobe is not None else []),
+                          sizes)[0]
+            except EvaluationError as exc:
+                if mixed:  # rows that do not qualify may index out of bounds in an unclamped spelling
+                    rounds.append((what, False)) if (what, False) not in rounds else None
+                    continue
+                raise Refused("gather", f"the new rows could not be evaluated on a probe with IEEE specials: {exc}",
+                              w.new)
+            new = new.to(torch.float32).broadcast_to((probe_B, *where_shape[1:])).reshape(probe_B, N, -1)[q]
+            tokens = contract_tokens(inp, table[q], lens[q], l).to(torch.float32)
+            wf = weight.to(torch.float32)[:, :, None]
+            acc = torch.zeros(tokens.shape[0], N, tokens.shape[-1])
+            for j in range(l):  # the op's order
+                acc = acc + wf[j] * tokens[:, j]
+            # (dyadic values and specials sum alike in any order: one comparison with the op's order)
+            if what == "specials":
+                if not _bits_equal(new, acc):
+                    raise Refused("pooling", "with IEEE specials (NaN/inf in positions no window reads, or in "
+                                  "read tokens), or with rows that do not qualify beside rows that do, the new "
+                                  "rows are not the contract's", w.new,
+                                  "read only the window tokens (a 0/1 mask over the sequence turns nan into "
+                                  "0 * nan = nan), and compute each row from its own inputs")
+            elif not _bits_equal(new, acc):
+                raise Refused("pooling", "the window sum is written out (adds) in another order than the op's, "
+                              "j = 0 .. l-1 starting from +0.0", w.new,
+                              "sum the window with .sum(dim) (its order is left to torch) or add the products "
+                              "in window order onto zeros")
 
     def _pooling_subgraph(self, frontier, replace, blocks, batch, where_shape) -> Subgraph:
         """The new rows as a function of the frontier, cut to fewer batch rows (``batch``, see

@@ -21,6 +21,9 @@ class Formulation(NamedTuple):
     weight_layout: str = "lN"  # "lN" | "Nl" | "mean"
     fuses: bool = True
     why_not: str = ""
+    # dtypes the formulation is the contract in: a mean that sums first and scales after is the op's
+    # sum of scaled products in IEEE arithmetic only for fp16 data (docs/soundness.md)
+    exact_dtypes: tuple = (torch.float16, torch.bfloat16, torch.float32)
 
 
 def _pos_clamp(lengths, l):
@@ -117,8 +120,9 @@ def einsum_flat_where_setitem(input, weight, slots, block_table, lengths, cache,
 
 
 def mean_gather_index_copy(input, weight, slots, block_table, lengths, cache, l, d):
+    """Mean pooling that scales each token before summing: the op's arithmetic in every dtype."""
     tokens = _tokens_gather_div(input, block_table, _pos_clamp(lengths, l))
-    pooled = tokens.float().mean(1).to(cache.dtype)
+    pooled = (tokens.float() * (1.0 / l)).sum(1).to(cache.dtype)
     slot = slots.long()
     cache.index_copy_(0, slot, torch.where(_valid(lengths, l, d)[:, None, None], pooled, cache[slot]))
     return cache
@@ -156,7 +160,7 @@ FORMULATIONS = [
     Formulation("mulsum_setitem_where_div", mulsum_setitem_where_div),
     Formulation("einsum_index_copy", einsum_index_copy),
     Formulation("einsum_headmajor_setitem", einsum_headmajor_setitem, "Nl"),
-    Formulation("mean_flat_index_put", mean_flat_index_put, "mean"),
+    Formulation("mean_flat_index_put", mean_flat_index_put, "mean", exact_dtypes=(torch.float16,)),
     Formulation("mulsum_advindex_index_copy", mulsum_advindex_index_copy),
     Formulation("einsum_flat_where_setitem", einsum_flat_where_setitem),
     Formulation("mean_gather_index_copy", mean_gather_index_copy, "mean"),

@@ -1,0 +1,350 @@
+"""Exactness rules: what the probes cannot see, proved from the graph (docs/soundness.md).
+
+The probes of ``verify.py`` evaluate the user's step on drawn values.  Draws prove only what they
+exercise, so everything whose behaviour depends on *magnitudes the draws never reach* is proved here
+instead, structurally, for every valid input (docs/contract.md):
+
+* **Float paths hold exact steps only.**  Between a cache row and the write that keeps it: data
+  movement and casts to a dtype that holds every value of the cache dtype (fp16 and bf16 in fp32,
+  everything in fp64); no arithmetic and no select (a value-dependent branch on the kept rows would
+  change specials, which one probe cache cannot exclude).  Between the select and the write: the
+  same casts, so a kept row passes unchanged and a new row is rounded once to the cache dtype (a
+  round to the cache dtype from fp32 or from fp64 holding an fp32 value is the same rounding).
+  On the weight's path: data movement and exact casts (a weight rounded through bf16 in an fp16 model
+  is another weight, which probes with small dyadic values cannot tell apart).
+* **Integer paths are exact in fixed width.**  Each integer node of the step gets the interval of
+  values it can take on valid input (lengths in ``[0, capacity]``, page ids of the windows read in
+  ``[0, num_blocks)``, slots in ``[-num_slots, num_slots)``) by interval arithmetic over the ops
+  below; a symbolic size leaves a bound open, and then the dtype's own range stands in for it.  A
+  cast (int narrowing, or through a float dtype) must keep every value of its input's interval, and a
+  clamp/min/max on page ids must be a no-op on theirs: otherwise values larger than the probes draw
+  (page 40000 in an int16 cast, ``clamp(0, 1023)`` with 4096 blocks) would compute something else.
+* **Sums keep their order or leave it open.**  See ``verify._Verification.check_structure``.
+
+Each check raises :class:`verify.Refused` naming the node; none evaluates anything.
+"""
+from __future__ import annotations
+
+import torch
+import torch.fx as fx
+
+from . import optable as T
+from .optable import val
+
+aten = torch.ops.aten
+prims = torch.ops.prims
+
+# dst holds every value of src exactly (IEEE: more exponent range and more significand bits)
+_FLOAT_HOLDS = {
+    torch.float16: {torch.float16},
+    torch.bfloat16: {torch.bfloat16},
+    torch.float32: {torch.float16, torch.bfloat16, torch.float32},
+    torch.float64: {torch.float16, torch.bfloat16, torch.float32, torch.float64},
+}
+
+# Integers each dtype holds exactly: [lo, hi].  For floats, the contiguous range of exact integers.
+_INT_RANGE = {
+    torch.bool: (0, 1), torch.uint8: (0, 255), torch.int8: (-128, 127), torch.int16: (-(1 << 15), (1 << 15) - 1),
+    torch.int32: (-(1 << 31), (1 << 31) - 1), torch.int64: (-(1 << 63), (1 << 63) - 1),
+    torch.float16: (-(1 << 11), 1 << 11), torch.bfloat16: (-(1 << 8), 1 << 8),
+    torch.float32: (-(1 << 24), 1 << 24), torch.float64: (-(1 << 53), 1 << 53),
+}
+
+
+def float_holds(dst, src) -> bool:
+    """Every value of float dtype ``src`` is a value of ``dst``."""
+    return src in _FLOAT_HOLDS.get(dst, ())
+
+
+def dtype_range(dtype):
+    return _INT_RANGE.get(dtype)
+
+
+def _refuse(part, reason, node, hint=""):
+    from .verify import Refused  # (verify imports this module)
+
+    raise Refused(part, reason, node, hint)
+
+
+# --- float paths -----------------------------------------------------------------------------------
+def check_kept_path(keep: fx.Node, cache: fx.Node, slots: fx.Node, cache_dtype) -> None:
+    """The select's keep operand is ``cache[slots]`` moved and cast exactly: no arithmetic, no select,
+    no bit reinterpretation, casts only to dtypes that hold the cache dtype."""
+    from .verify import value_ancestors
+
+    for n in value_ancestors([keep], {cache, slots}) - {cache, slots}:
+        if n.op != "call_function" or not T.is_tensor(n):
+            continue
+        if T.is_int(n) or T.dtype_of(n) == torch.bool:
+            continue  # the index path (verify's keep check and check_int_paths prove it)
+        t = n.target
+        if t in T.CASTS:
+            src = T.dtype_of(T.data_inputs(n)[0])
+            if not (float_holds(T.dtype_of(n), src) and float_holds(T.dtype_of(n), cache_dtype)):
+                _refuse("keep", f"the kept cache rows are cast to {T.dtype_of(n)}, which does not hold "
+                        f"{cache_dtype} exactly: rows whose window did not complete would change", n)
+            continue
+        if t in T.SELECTS:
+            _refuse("keep", f"the kept cache rows pass through a select ({T.op_name(n)}): a value-dependent "
+                    "branch on rows that must stay untouched", n,
+                    "keep rows with torch.where(valid, new, cache[slots]) and nothing else on cache[slots]")
+        if t in T.VIEWS or t in T.GATHERS or t in T.ASSEMBLE:
+            continue
+        _refuse("keep", f"the kept cache rows are computed by {T.op_name(n)}, not read: rows whose window did "
+                "not complete must be written back bit for bit", n,
+                "keep rows with torch.where(valid, new, cache[slots]) and nothing else on cache[slots]")
+
+
+def check_select_chain(values: fx.Node, select: fx.Node, cache_dtype) -> None:
+    """Between the select and the write only casts that hold the cache dtype (and reshapes): the kept
+    rows pass unchanged, the new rows are rounded once to the cache dtype."""
+    n = values
+    while n is not select:
+        if n.target in T.CASTS or n is values:
+            if T.dtype_of(n) is not None and not float_holds(T.dtype_of(n), cache_dtype):
+                _refuse("keep", f"the selected rows are cast to {T.dtype_of(n)}, which does not hold the cache "
+                        f"dtype {cache_dtype}: kept rows would be rounded (and new rows rounded twice)", n)
+        n = n.args[0]
+    if not float_holds(T.dtype_of(select), cache_dtype):
+        _refuse("keep", f"the select computes in {T.dtype_of(select)}, which does not hold the cache dtype "
+                f"{cache_dtype}", select)
+
+
+def check_weight_casts(weight_region, leaf: fx.Node) -> None:
+    """Casts on the weight's way to the pooling are exact (each holds its input's dtype)."""
+    for n in weight_region:
+        if n is leaf or n.op != "call_function" or n.target not in T.CASTS:
+            continue
+        src = T.dtype_of(T.data_inputs(n)[0])
+        if not float_holds(T.dtype_of(n), src):
+            _refuse("weight", f"the weight is cast from {src} to {T.dtype_of(n)}, which rounds it: the op would "
+                    "pool with the unrounded weight", n,
+                    "pass the [l, N] weight in the data dtype; upcast it to fp32 only")
+
+
+# --- integer paths ---------------------------------------------------------------------------------
+_MONOTONE_PAIR = {aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar, aten.rsub.Scalar,
+                  aten.mul.Tensor, aten.mul.Scalar}
+_COMPARISONS = {aten.ge.Scalar, aten.ge.Tensor, aten.gt.Scalar, aten.gt.Tensor, aten.le.Scalar, aten.le.Tensor,
+                aten.lt.Scalar, aten.lt.Tensor, aten.eq.Scalar, aten.eq.Tensor, aten.ne.Scalar, aten.ne.Tensor,
+                aten.logical_and.default, aten.logical_or.default, aten.logical_not.default,
+                aten.logical_xor.default, aten.isnan.default, aten.isinf.default, aten.isfinite.default}
+_CLAMPS = {aten.clamp.default, aten.clamp_min.default, aten.clamp_max.default, aten.clamp.Tensor,
+           aten.maximum.default, aten.minimum.default}
+_FLOOR_DIVS = {aten.floor_divide.default, aten.floor_divide.Scalar, aten.div.Tensor_mode, aten.div.Scalar_mode}
+_REMAINDERS = {aten.remainder.Scalar, aten.remainder.Tensor}
+
+
+class Intervals:
+    """Interval of values each integer node takes on valid input, by interval arithmetic from the
+    roles' seeds (``seeds``: node -> (lo, hi)).  ``None`` where the rules below do not apply."""
+
+    def __init__(self, sizes, seeds: dict):
+        self.sizes = sizes
+        self.known: dict = dict(seeds)
+
+    def number(self, a):
+        if isinstance(a, bool):
+            return (int(a), int(a))
+        if isinstance(a, int):
+            return (a, a)
+        if isinstance(a, float):
+            return (a, a) if a == int(a) else None
+        if isinstance(a, torch.SymInt):
+            # a size used as a value: the recogniser guards it to this assignment (verify.size_values)
+            return (self.sizes.int(a), self.sizes.int(a))
+        if isinstance(a, fx.Node):
+            return self.of(a)
+        return None
+
+    def of(self, n: fx.Node):
+        if n in self.known:
+            return self.known[n]
+        self.known[n] = None  # (cycles cannot happen in a DAG; this also stops re-entry)
+        got = self._compute(n)
+        dr = dtype_range(T.dtype_of(n)) if T.is_tensor(n) else None
+        if got is not None and dr is not None:
+            got = (max(got[0], dr[0]), min(got[1], dr[1])) if n.target not in _MONOTONE_PAIR else got
+        self.known[n] = got
+        return got
+
+    def _compute(self, n: fx.Node):
+        if n.op != "call_function":
+            v = val(n)
+            if isinstance(v, (int, torch.SymInt)):
+                return self.number(v)
+            return None
+        t, args = n.target, n.args
+        if T.dtype_of(n) == torch.bool or t in _COMPARISONS:
+            return (0, 1)
+        if t in T.CASTS:
+            return self.of(args[0]) if isinstance(args[0], fx.Node) else None
+        if t in T.VIEWS or t in T.GATHERS:
+            data = T.data_inputs(n)
+            return self.of(data[0]) if data else None
+        if t is aten.where.self:
+            a, b = self.number(args[1]), self.number(args[2])
+            return None if a is None or b is None else (min(a[0], b[0]), max(a[1], b[1]))
+        if t in T.ASSEMBLE and t is not operator_getitem():
+            parts = [self.of(a) for a in n.all_input_nodes]
+            if not parts or any(p is None for p in parts):
+                return None
+            return (min(p[0] for p in parts), max(p[1] for p in parts))
+        if t in (prims.iota.default,):
+            length, start, step = args[0], n.kwargs.get("start", 0), n.kwargs.get("step", 1)
+            if isinstance(length, torch.SymInt) or (isinstance(length, fx.Node) and isinstance(val(length), torch.SymInt)):
+                return None  # (a length, not a value: not guarded, so any size)
+            L = self.number(length)
+            if L is None or not isinstance(start, int) or not isinstance(step, int):
+                return None
+            ends = (start, start + step * (L[1] - 1))
+            return (min(ends), max(ends))
+        if t in (aten.arange.default, aten.arange.start, aten.arange.start_step):
+            nums = [self.number(a) for a in args]
+            if any(x is None for x in nums) or not nums:
+                return None
+            if t is aten.arange.default:
+                return (0, nums[0][1] - 1)
+            return (nums[0][0], nums[1][1] - 1)
+        if t in (aten.full.default, aten.scalar_tensor.default, aten.full_like.default):
+            fill = args[1] if t is not aten.scalar_tensor.default else args[0]
+            return self.number(fill)
+        if t in _MONOTONE_PAIR:
+            a = self.number(args[0])
+            b = self.number(args[1]) if len(args) > 1 else None
+            if t is aten.rsub.Scalar:
+                a, b = b, a
+            if a is None or b is None:
+                return None
+            if t in (aten.add.Tensor, aten.add.Scalar):
+                alpha = n.kwargs.get("alpha", 1)
+                b = (b[0] * alpha, b[1] * alpha) if alpha >= 0 else (b[1] * alpha, b[0] * alpha)
+                return (a[0] + b[0], a[1] + b[1])
+            if t in (aten.sub.Tensor, aten.sub.Scalar, aten.rsub.Scalar):
+                return (a[0] - b[1], a[1] - b[0])
+            prods = [x * y for x in a for y in b]
+            return (min(prods), max(prods))
+        if t is aten.neg.default:
+            a = self.number(args[0])
+            return None if a is None else (-a[1], -a[0])
+        if t in _FLOOR_DIVS:
+            if t in (aten.div.Tensor_mode, aten.div.Scalar_mode) and n.kwargs.get("rounding_mode", args[2] if len(args) > 2 else None) != "floor":
+                return None
+            a, b = self.number(args[0]), self.number(args[1])
+            if a is None or b is None or b[0] <= 0:
+                return None
+            return (a[0] // b[0] if a[0] < 0 else a[0] // b[1], a[1] // b[0] if a[1] >= 0 else a[1] // b[1])
+        if t in _REMAINDERS:
+            b = self.number(args[1])
+            return None if b is None or b[0] <= 0 else (0, b[1] - 1)
+        if t in _CLAMPS:
+            a = self.number(args[0])
+            if a is None:
+                return None
+            if t is aten.maximum.default or t is aten.clamp_min.default:
+                lo = self.number(args[1])
+                return None if lo is None else (max(a[0], lo[0]), max(a[1], lo[1]))
+            if t is aten.minimum.default or t is aten.clamp_max.default:
+                hi = self.number(args[1])
+                return None if hi is None else (min(a[0], hi[0]), min(a[1], hi[1]))
+            lo = self.number(args[1]) if len(args) > 1 and args[1] is not None else None
+            hi = self.number(args[2]) if len(args) > 2 and args[2] is not None else None
+            out = list(a)
+            if lo is not None:
+                out = [max(out[0], lo[0]), max(out[1], lo[1])]
+            if hi is not None:
+                out = [min(out[0], hi[1]), min(out[1], hi[1])]
+            return tuple(out)
+        if t is aten.abs.default:
+            a = self.number(args[0])
+            return None if a is None else (0 if a[0] <= 0 <= a[1] else min(abs(a[0]), abs(a[1])), max(abs(a[0]), abs(a[1])))
+        return None
+
+
+def operator_getitem():
+    import operator
+
+    return operator.getitem
+
+
+def _integral(n) -> bool:
+    d = T.dtype_of(n)
+    return d is not None and not d.is_floating_point and d != torch.bool
+
+
+def check_int_paths(region, intervals: Intervals, table: fx.Node | None) -> None:
+    """Every cast of an integer value keeps every value of its interval (fixed-width casts wrap, float
+    casts round); every clamp/min/max of a page id is a no-op on valid page ids."""
+    from .verify import depending_on
+
+    on_table = depending_on(region, {table}) if table is not None else set()
+    for n in region:
+        if n.op != "call_function" or not T.is_tensor(n):
+            continue
+        if n.target in T.CASTS:
+            src_node = n.args[0]
+            if not isinstance(src_node, fx.Node) or not _integral(src_node):
+                continue
+            dst = T.dtype_of(n)
+            if dst == torch.bool:
+                continue  # (x != 0: exact)
+            span = intervals.of(src_node)
+            if span is None:
+                span = dtype_range(T.dtype_of(src_node))
+            lo, hi = dtype_range(dst)
+            if span[0] < lo or span[1] > hi:
+                _refuse("roles", f"{n.name} casts {T.dtype_of(src_node)} values in [{span[0]}, {span[1]}] to {dst}, "
+                        f"which holds only [{lo}, {hi}] exactly: larger ids, slots or lengths would wrap or round",
+                        n, "cast indices to int64 (or int32), never to a narrower type")
+            continue
+        if n.target in _CLAMPS and n in on_table and _integral(n):
+            span = intervals.of(n.args[0]) if isinstance(n.args[0], fx.Node) else None
+            out = intervals.of(n)
+            if span is None or out is None or span != out:
+                _refuse("gather", f"{T.op_name(n)} clamps page ids: it changes valid page ids of a block table with "
+                        "more blocks than its bounds (the probes draw only small ids)", n,
+                        "index pages with block_table[b, p // P] as it is")
+
+
+def check_length_thresholds(new_region, intervals: Intervals, lengths: fx.Node, symbolic_capacity: bool) -> None:
+    """With a symbolic capacity, the new rows are probed at lengths up to the compiled capacity only.
+    Beyond it, a clamp or a comparison of a length-derived value with a constant would change the
+    result (``pos.clamp(0, 1023)``, ``where(s <= 1024, pooled, 0)``).  ``intervals`` hold the values
+    on qualifying rows (lengths in [l, capacity]); each such clamp must be a no-op and each such
+    comparison constant there, otherwise the step is refused."""
+    if not symbolic_capacity:
+        return  # (a static capacity: every qualifying length is probed)
+    from .verify import depending_on
+
+    derived = depending_on(new_region | {lengths}, {lengths})
+    for n in new_region:
+        if n not in derived or n.op != "call_function" or not T.is_tensor(n):
+            continue
+        consts = [a for a in n.args[1:] if not isinstance(a, fx.Node) or a not in derived]
+        if not consts:
+            continue  # (two length-derived values compared: probed where they differ)
+        if n.target in _CLAMPS:
+            span, out = intervals.of(n.args[0]) if isinstance(n.args[0], fx.Node) else None, intervals.of(n)
+            if span is None or out is None or span != out:
+                _refuse("sizes", f"{T.op_name(n)} clamps a length-derived value with a constant: beyond the compiled "
+                        "capacity it changes the window, and this dynamic graph serves larger capacities", n,
+                        "clamp positions only below (clamp(min=0)), or compile with a static cache capacity")
+        elif n.target in _COMPARISONS:
+            out = intervals.of(n)
+            ins = [intervals.number(a) for a in n.args[:2]]
+            if any(x is None for x in ins) or not _constant_comparison(n.target, *ins):
+                _refuse("sizes", f"{T.op_name(n)} compares a length-derived value with a constant: beyond the compiled "
+                        "capacity its result changes, and this dynamic graph serves larger capacities", n,
+                        "compile with a static cache capacity")
+
+
+def _constant_comparison(target, a, b) -> bool:
+    """Whether ``a <op> b`` has one value for all a in interval a, b in interval b."""
+    name = target.__name__.split(".")[0]
+    if name in ("ge", "lt"):
+        return a[0] >= b[1] or a[1] < b[0]
+    if name in ("gt", "le"):
+        return a[0] > b[1] or a[1] <= b[0]
+    if name in ("eq", "ne"):
+        return a[1] < b[0] or a[0] > b[1] or (a[0] == a[1] == b[0] == b[1])
+    return False
