@@ -264,8 +264,9 @@ def _compile_for_hopper(dtype, options):
 def test_compiled_for_the_gpu_without_fma(dtype, monkeypatch):
     """What the GPU runs, checked here: built with the launch's options, the window sum multiplies and
     adds separately (PTX mul.rn/add.rn, SASS FMUL/FADD, no FFMA), so each rounds as in the contract,
-    subnormals are not flushed (no .ftz), and fp16 is rounded with cvt.rn (to nearest even).  The control shows that the check can fail:
-    Triton's default (FP fusion on) contracts the same code into FMAs."""
+    subnormals are not flushed (no .ftz), and fp16 is rounded with cvt.rn (to nearest even).  The
+    control shows that the check can fail: Triton's default (FP fusion on) contracts the same code
+    into FMAs."""
     monkeypatch.delenv("TRITON_INTERPRET")
     ptx, sass = _compile_for_hopper(dtype, tk.LAUNCH_OPTIONS)
     assert "fma.rn.f32" not in ptx and "FFMA" not in sass
