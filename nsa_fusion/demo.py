@@ -238,7 +238,7 @@ def main(argv=None) -> int:
                       fused=diagnostics.stats["fused"], expected_fusions=expected,
                       recompiles=max(len(graphs) - 1, 0),
                       refused=[f"{e.pattern}: {e.reason} ({e.source})" for e in diagnostics.events
-                               if e.kind == "rejected" and e.pattern != "write"])
+                               if e.kind == "rejected"])
         report["speedup"] = report["eager_step_ms"] / report["compiled_step_ms"]
         diffs, ulps = {}, {}
         for i, (e_layer, f_layer) in enumerate(zip(eager_state["caches"], fused_state["caches"])):
