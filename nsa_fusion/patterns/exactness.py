@@ -70,9 +70,9 @@ def _refuse(part, reason, node, hint=""):
 def check_kept_path(keep: fx.Node, cache: fx.Node, slots: fx.Node, cache_dtype) -> None:
     """The select's keep operand is ``cache[slots]`` moved and cast exactly: no arithmetic, no select,
     no bit reinterpretation, casts only to dtypes that hold the cache dtype."""
-    from .verify import value_ancestors
+    from .verify import in_order, value_ancestors
 
-    for n in value_ancestors([keep], {cache, slots}) - {cache, slots}:
+    for n in in_order(value_ancestors([keep], {cache, slots}) - {cache, slots}):
         if n.op != "call_function" or not T.is_tensor(n):
             continue
         if T.is_int(n) or T.dtype_of(n) == torch.bool:

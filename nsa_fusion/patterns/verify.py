@@ -438,7 +438,7 @@ class Recognizer:
             keep = used - moving
             if not moving:
                 return {s: sizes.assignment[s] for s in keep}
-            other, moved = self._other_sizes(sizes.tied(moving) - sizes.tied(keep))
+            other, moved = self._other_sizes(sizes.tied(moving) - sizes.tied(keep), self._reachable(step))
             if other is None:
                 continue
             try:
@@ -457,17 +457,27 @@ class Recognizer:
                       "write sizes the step depends on as tensor shapes (input.shape[1]) rather than Python "
                       "ints, or compile with dynamic=False / mark_dynamic on the batch only")
 
-    _SCALES = (lambda h: 2 * h, lambda h: h + 1, lambda h: 2 * h + 1, lambda h: 3 * h)
+    # other values tried for a symbol: grown first, then shrunk (a batch that cannot grow past its cache)
+    _SCALES = (lambda h: 2 * h, lambda h: h + 1, lambda h: 2 * h + 1, lambda h: 3 * h,
+               lambda h: max(2, h - 1), lambda h: max(2, h // 2))
 
-    def _other_sizes(self, moving: set):
-        """A size assignment that satisfies the graph's guards with as many of ``moving`` changed as
-        possible: all of them scaled alike, else grown one tied group at a time (a guard such as
-        ``3 * s >= k * s`` pins ``k`` to a few values while the batch and pages stay free).  Returns
-        ``(sizes, moved symbols)``, or ``(None, set())`` when nothing can move."""
+    @staticmethod
+    def _reachable(step: "Step"):
+        """Assignments valid input can reach: a batch no larger than the cache (slots of written rows are
+        unique).  Others exist under the guards but no valid call runs there."""
+        def ok(sizes) -> bool:
+            return sizes.int(val(step.slots).shape[0]) <= sizes.int(val(step.cache).shape[0])
+        return ok
+
+    def _other_sizes(self, moving: set, reachable=lambda sizes: True):
+        """A size assignment that satisfies the graph's guards (and ``reachable``) with as many of
+        ``moving`` changed as possible: all of them scaled alike, else moved one tied group at a time (a
+        guard such as ``3 * s >= k * s`` pins ``k`` to a few values while the batch and pages stay free).
+        Returns ``(sizes, moved symbols)``, or ``(None, set())`` when nothing can move."""
         sizes = self.sizes
         for scale in self._SCALES:
             other = sizes.with_values({s: scale(sizes.assignment[s]) for s in moving})
-            if other.guards_hold():
+            if other.assignment != sizes.assignment and other.guards_hold() and reachable(other):
                 return other, set(moving)
         values, moved = {}, set()
         for sym in sorted(moving, key=str):
@@ -476,7 +486,8 @@ class Recognizer:
             group = sizes.tied({sym})
             for scale in self._SCALES:
                 trial = {**values, **{g: scale(sizes.assignment[g]) for g in group}}
-                if sizes.with_values(trial).guards_hold():
+                other = sizes.with_values(trial)
+                if any(trial[g] != sizes.assignment[g] for g in group) and other.guards_hold() and reachable(other):
                     values, moved = trial, moved | group
                     break
         return (sizes.with_values(values), moved) if values else (None, set())
@@ -846,6 +857,8 @@ class _Verification:
         (``evaluate.BatchPlan.prove``, structural).  The mask and pooling probes put each length in
         some row; this is what makes their verdict hold for every row, at every batch size."""
         w = self.w
+        if w.B == 1 and not self.sizes.symbols(val(self.lengths).shape[0]):
+            return  # one row, and a static graph serves no other batch size
         for part, outputs, frontier, roots, what in (
                 ("mask", [w.cond], [self.lengths], [self.lengths], "the condition of row b"),
                 ("gather", [w.new], [self.input, self.table, self.lengths], [self.table, self.lengths],

@@ -1,0 +1,226 @@
+"""The structural soundness rules (``nsa_fusion/patterns/exactness.py``, ``verify.check_rows``,
+``verify.size_values``, the specials and order probes): each rule refuses its class of near miss with
+its own reason, and the contract spelled the exact way still fuses.  The attack families with many
+spellings per class, run against eager in both dialects, are in ``test_soundness.py``; these tests pin
+*which rule* decides, so a mutation of one rule is killed here (``tools/mutation_check.py``).
+Inductor's post-grad graph (``inductor_graph``) unless a test says otherwise.
+"""
+from __future__ import annotations
+
+import pytest
+import torch
+
+from fusion_harness import compile_and_run, count_fused_calls, rejections
+from golden import golden_compress_infer
+from nsa_fusion.testing.formulations import make_inputs
+
+L, D_STRIDE = 32, 16
+
+
+def _window(kv, table, lens, l, P, clamp_max=None):
+    pos = (lens.long()[:, None] - l + torch.arange(l)).clamp(min=0)
+    if clamp_max is not None:
+        pos = pos.clamp(max=clamp_max)
+    return kv[table.long().gather(1, pos // P), pos % P]
+
+
+def _valid(lens, l=L, d=D_STRIDE):
+    return (lens >= l) & ((lens - l) % d == 0)
+
+
+class Step(torch.nn.Module):
+    """The contract, with one hook per part a test swaps: ``table_of``, ``slots_of``, ``pool``,
+    ``mask``, ``kept`` (what is kept of ``cache[slots]``), ``after`` (what happens between select and
+    write)."""
+
+    def __init__(self, **hooks):
+        super().__init__()
+        self.h = hooks
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        h = self.h
+        table = h.get("table_of", lambda t: t)(table)
+        tok = _window(kv, table, lens, L, kv.shape[1], h.get("clamp_pos"))
+        new = h.get("pool", lambda t, w, lens: (t.float() * w.float()[None, :, :, None]).sum(1))(tok, w, lens)
+        new = new.to(cache.dtype)
+        s = h.get("slots_of", lambda s: s.long())(slots)
+        old = h.get("kept", lambda o: o)(cache[s])
+        sel = torch.where(h.get("mask", _valid)(lens)[:, None, None], new, old)
+        cache[s] = h.get("after", lambda v: v)(sel)
+        return cache
+
+
+def _run(model, dtype=torch.float16, dynamic=False, dialect="inductor_graph", **kw):
+    x = make_inputs(dtype=dtype, **kw)
+    args = [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")] + [x["cache"].clone()]
+    eager = x["cache"].clone()
+    model(*args[:-1], eager)
+    _, code, stats = compile_and_run(model, args, dialect, dynamic=dynamic)
+    return x, args, eager, code, stats
+
+
+def _refused_with(model, part, words, **kw):
+    _, args, eager, code, stats = _run(model, **kw)
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0, stats
+    reasons = [(e.pattern, e.reason) for e in rejections()]
+    assert any(p == part and words in r for p, r in reasons), reasons
+    torch.testing.assert_close(args[-1], eager, rtol=2e-2, atol=2e-2, equal_nan=True)
+
+
+def _fuses(model, **kw):
+    x, args, _, code, stats = _run(model, **kw)
+    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
+    want = golden_compress_infer(x["input"], x["op_weight"], x["slots"], L, D_STRIDE, x["P"],
+                                 block_table=x["block_table"], actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+
+
+# --- float paths: exact steps only ---------------------------------------------------------------------
+def test_a_lossy_cast_between_select_and_write_is_refused():
+    _refused_with(Step(after=lambda v: v.to(torch.bfloat16).to(torch.float32)), "keep", "does not hold the cache dtype",
+                  dtype=torch.float32)
+
+
+def test_an_exact_round_trip_between_select_and_write_fuses():
+    _fuses(Step(after=lambda v: v.to(torch.float64).to(torch.float16)))
+
+
+@pytest.mark.parametrize("kept", [
+    lambda o: torch.where(torch.isfinite(o) & (o.abs() > 1e3), o / 2, o),
+    lambda o: torch.where(o != o, torch.zeros_like(o), o),
+    lambda o: o.view(torch.bfloat16).float().to(torch.bfloat16).view(torch.float16),
+    lambda o: torch.nan_to_num(o),
+])
+def test_value_dependent_code_on_kept_rows_is_refused(kept):
+    _refused_with(Step(kept=kept), "keep", "the kept cache rows")
+
+
+def test_a_lossy_cast_on_the_weight_path_is_refused():
+    pool = lambda t, w, lens: (t.float() * w.to(torch.bfloat16).float()[None, :, :, None]).sum(1)  # noqa: E731
+    _refused_with(Step(pool=pool), "weight", "which rounds it")
+
+
+@pytest.mark.parametrize("dtype", [torch.bfloat16, torch.float32])
+def test_sum_then_scale_is_refused_for_bf16_and_fp32_but_scale_then_sum_fuses(dtype):
+    _refused_with(Step(pool=lambda t, w, lens: t.float().sum(1) / L), "pooling", "after summing", dtype=dtype,
+                  weight_layout="mean")
+    _fuses(Step(pool=lambda t, w, lens: (t.float() / L).sum(1)), dtype=dtype, weight_layout="mean")
+
+
+def test_sum_then_scale_fuses_for_fp16_data():
+    _fuses(Step(pool=lambda t, w, lens: t.float().sum(1) * (1 / L)), weight_layout="mean")
+
+
+def _chain(order, start_from_zero=True):
+    def pool(t, w, lens):
+        js = list(order(t.shape[1]))
+        acc = torch.zeros_like(t[:, 0].float()) if start_from_zero else None
+        for j in js:
+            p = t[:, j].float() * w[j].float()[None, :, None]
+            acc = p if acc is None else acc + p
+        return acc
+    return pool
+
+
+@pytest.mark.parametrize("order, zero", [(lambda n: reversed(range(n)), True), (range, False),
+                                         (lambda n: [*range(0, n, 2), *range(1, n, 2)], True)])
+def test_a_window_sum_written_out_in_another_order_is_refused(order, zero):
+    _refused_with(Step(pool=_chain(order, zero)), "pooling", "another order")
+
+
+def test_a_window_sum_written_out_in_window_order_from_zeros_fuses_where_the_graph_keeps_the_zero():
+    """torchair's graph keeps ``zeros + p0``; Inductor's joint-graph passes drop it, which turns the loop
+    into one that starts from the first product (-0.0 for a window of -0.0 products, where eager and the
+    op give +0.0): in Inductor's graph the two cannot be told apart, and both are refused."""
+    _fuses(Step(pool=_chain(range)), dialect="torchair_like")
+    _refused_with(Step(pool=_chain(range)), "pooling", "another order")
+
+
+def test_a_one_hot_window_over_the_whole_sequence_is_refused_by_the_specials_probe():
+    class OneHot(torch.nn.Module):
+        def forward(self, kv, w, slots, table, lens, cache):
+            P, pages = kv.shape[1], table.shape[1]
+            allpos = torch.arange(pages * P)
+            seq = kv[table.long()[:, allpos // P], allpos % P].float()
+            pos = lens.long()[:, None] - L + torch.arange(L)
+            onehot = (pos[:, :, None] == allpos[None, None, :]).float()
+            tok = torch.einsum("bjp,bpnd->bjnd", onehot, seq)
+            new = (tok * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
+            s = slots.long()
+            cache[s] = torch.where(_valid(lens)[:, None, None], new, cache[s])
+            return cache
+    _refused_with(OneHot(), "pooling", "IEEE specials")
+
+
+# --- rows: each row from its own inputs ------------------------------------------------------------------
+@pytest.mark.parametrize("dynamic", [False, True])
+def test_a_condition_on_the_row_number_is_refused(dynamic):
+    mask = lambda s: _valid(s) & (torch.arange(s.shape[0]) % 2 == 0)  # noqa: E731
+    _refused_with(Step(mask=mask), "mask", "other rows, the row number", dynamic=dynamic)
+
+
+def test_new_rows_that_depend_on_other_rows_are_refused():
+    pool = lambda t, w, lens: (t.float() * w.float()[None, :, :, None]).sum(1) * _valid(lens).all()  # noqa: E731
+    _refused_with(Step(pool=pool), "gather", "other rows")
+
+
+def test_a_row_number_gate_beyond_the_compiled_batch_is_refused_under_dynamic_shapes():
+    pool = lambda t, w, lens: (t.float() * w.float()[None, :, :, None]).sum(1) * \
+        (torch.arange(t.shape[0]) < 40).float()[:, None, None]  # noqa: E731
+    _refused_with(Step(pool=pool), "gather", "other rows", dynamic=True)
+
+
+def test_the_batch_size_as_a_value_is_refused_under_dynamic_shapes():
+    _refused_with(Step(mask=lambda s: _valid(s) & (s <= 16 * s.shape[0])), "sizes", "batch size as a value",
+                  dynamic=True)
+
+
+# --- integer paths: exact in fixed width --------------------------------------------------------------
+def test_narrowing_casts_fuse_only_where_every_valid_value_survives_them():
+    narrow = dict(table_of=lambda t: t.to(torch.int16), slots_of=lambda s: s.to(torch.int16).long())
+    _fuses(Step(**narrow))  # static: 35 blocks and 21 slots fit in int16
+    _refused_with(Step(**narrow), "roles", "which holds only", dynamic=True)
+    # (int8 slots in a 300-row cache: the write probe, which draws slots over the whole cache, sees the
+    # wrap first)
+    _refused_with(Step(slots_of=lambda s: s.to(torch.int8).long()), "write", "", num_slots=300)
+    _refused_with(Step(table_of=lambda t: t.half().long()), "roles", "which holds only", dynamic=True)
+
+
+def test_clamping_page_ids_below_the_block_count_is_refused_and_a_no_op_clamp_fuses():
+    _refused_with(Step(table_of=lambda t: t.clamp(0, 15)), "gather", "clamps page ids")
+    _fuses(Step(table_of=lambda t: t.clamp(min=0)))
+
+
+def test_a_narrowing_cast_in_the_condition_is_refused_under_dynamic_shapes():
+    mask = lambda s: (s.to(torch.int16) >= L) & ((s.to(torch.int16) - L) % D_STRIDE == 0)  # noqa: E731
+    _refused_with(Step(mask=mask), "roles", "which holds only", dynamic=True)
+
+
+def test_length_thresholds_are_refused_under_a_symbolic_capacity_and_fuse_when_static():
+    _refused_with(Step(clamp_pos=1023), "sizes", "clamps a length-derived value", dynamic=True)
+    _fuses(Step(clamp_pos=1023))  # static capacity 256: a no-op, and every length is probed
+    gate = lambda t, w, lens: (t.float() * w.float()[None, :, :, None]).sum(1) * \
+        (lens <= 1024).float()[:, None, None]  # noqa: E731
+    _refused_with(Step(pool=gate), "sizes", "compares a length-derived value", dynamic=True)
+
+
+def test_every_qualifying_length_is_probed_with_one_row_and_many_pages():
+    """B = 1 with 64 pages of 64: 241 qualifying lengths, one row per evaluation; an off-by-one on one
+    residue class of lengths (s % 128 == 64) is found."""
+    bad = lambda s: _valid(s) & ~((s % 128) == 64)  # noqa: E731
+    _refused_with(Step(mask=bad), "mask", "for length", B=1, pages_per_seq=64)
+    off = lambda t, w, lens: torch.where(((lens % 128) == 64)[:, None, None],  # noqa: E731
+                                         (t.float() * w.float()[None, :, :, None]).sum(1) + 1,
+                                         (t.float() * w.float()[None, :, :, None]).sum(1))
+    _refused_with(Step(pool=off), "pooling", "", B=1, pages_per_seq=64)
+
+
+def test_int8_ids_fuse_without_breaking_the_compile():
+    """int8 slots and block table that the model widens itself: the fused op gets them widened (the
+    op's fake kernel takes int32/int64 only; this was a compile crash, issue 18 class 16)."""
+    _fuses(Step(), index_dtype=torch.int8)
+
+
+# --- sizes under mark_dynamic: assignments valid input can reach (issue 19) ---------------------------
+def test_mark_dynamic_batch_with_a_cache_barely_larger_than_the_batch_fuses():
+    _fuses(Step(), dynamic="batch", num_slots=8 + 7)
