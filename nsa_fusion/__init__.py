@@ -10,7 +10,7 @@ from . import reference
 from ._validation import npu_supports, set_value_checks
 from .diagnostics import set_strict, stats
 from .ops import compress_infer
-from .lowering import portable as _portable, npu as _npu  # noqa: F401  the op's kernels register themselves
+from .lowering import portable as _portable, npu as _npu, triton_kernel as _triton_kernel  # noqa: F401  the op's kernels register themselves (triton itself loads on first launch)
 
 # The pass pulls in torch._inductor (about a second): load it on first use, not on import.
 _LAZY = {"npu_backend": "backend", "get_npu_backend": "backend", "enable_inductor": "backend",

@@ -5,7 +5,7 @@
   compression step at all: a KV append ``kv[page, off] = token``, any write that is not a row write of a
   3-D cache; never a refusal), per-kind keys (``"fused:<what>"``, ``"rejected:<part>"`` with part one of
   write, keep, mask, roles, gather, weight, pooling, dtype, sizes, device, ``"ignored:<op>"``), lowering
-  targets (``"target.npu"``, ``"target.portable"``, ``"target.ge_scatter"``), ``"batch_cut"`` (gather +
+  targets (``"target.npu"``, ``"target.portable"``, ``"target.ge_scatter"``, ``"target.triton"``), ``"batch_cut"`` (gather +
   pooling probed at fewer batch rows than the graph has, see ``patterns.evaluate.BatchPlan``) and
   ``"cached"`` (graphs served from Inductor's compile cache).  ``stats.clear()`` resets it.
 

@@ -188,6 +188,10 @@ class NsaFusionPass(CustomGraphPass):
 
         if debug_checks_enabled():  # the graph holds the value checks
             state += "-checked"
+        from .lowering import triton_forced
+
+        if triton_forced():  # CUDA graphs fuse only under the switch (fuses_on): not the same graph
+            state += "-triton"
         return f"nsa_fusion-{self.dialect.name}-{_source_hash()}-{state}{'-reinplace' if self.reinplace else ''}"
 
 
