@@ -27,6 +27,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import dataclasses
+import importlib
 import inspect
 import re
 import time
@@ -277,6 +278,10 @@ def explain(model, *inputs, backend=None, print_report: bool = False, **compile_
         return compiled
 
     start = time.perf_counter()
+    importlib.import_module("torch._inductor.compile_fx")  # torch's own imports: seconds, once per process
+    importlib.import_module(".backend", __package__)
+
+    timings["imports (once per process)"] = time.perf_counter() - start
     error = ""
     strict, diagnostics._strict = diagnostics._strict, False  # report every decision, stop at none
     try:
