@@ -761,7 +761,10 @@ class _Verification:
         """The paged KV input: the tensor whose elements the token gathers move into the new rows
         (through any data movement: views, casts, concatenation, a where between two gathers...)."""
         w = self.w
-        self.region = value_ancestors([w.new], {self.lengths})
+        # (not past other writes: behind a KV append lies the model's earlier work, e.g. the previous
+        # layer's attention, whose gathers from its own caches are no part of this step)
+        writes = {n for n in w.write.graph.nodes if n.op == "call_function" and n.target in T.WRITES}
+        self.region = value_ancestors([w.new], {self.lengths} | writes)
         gathers = []
         for n in self.region:
             if n.op == "call_function" and n.target in T.GATHERS:
