@@ -160,42 +160,61 @@ def check(attack: Attack, dialect: str, mode: str, always_control: bool = False)
         assert fused == 0, f"a near miss fused {fused} time(s) (numbers happened to match on these inputs)"
 
 
-# --- what fuses falsely today (issue 18): (attack, dialect, mode) ----------------------------------------
-FUSES_TODAY: set = set()
-NOT_FUSED_TODAY: set = set()  # equal to the contract, refused today
-CRASHES_TODAY: set = set()
+# --- what fails today (issue 18): (attack, dialect, mode) -> what ------------------------------------------
+# Measured against the working tree of 2026-12-03 (the recogniser with the issue-18 checks in progress).  At
+# the commit before them (ec76328's patterns) classes 1-5, 9 and more fused falsely: see the report in the
+# commit message of this file's first version.
+DIALECTS = ("inductor_graph", "inductor", "torchair_like")
+FAILS_TODAY = {
+    **{("c15_clone_then_second_step_into_clone", dialect, "static"): "fused, the clone's rows come out wrong"
+       for dialect in ("inductor", "inductor_graph")},
+    **{(name, dialect, "static"): "fuses today (the fused op keeps the new row, eager the padding row's old one)"
+       for name in ("pad_minus_one_setitem", "pad_minus_one_index_put") for dialect in DIALECTS},
+}
+# The default run: one or two spellings per class (the rest, every mode and dialect: -m slow).
+DEFAULT_ATTACKS = {
+    "contract_reference", "c1_where_then_bf16_roundtrip", "c1_fp16_roundtrip_in_bf16_cache", "c2_halve_large_kept",
+    "c2_bf16_roundtrip_kept", "c3_weight_bf16_roundtrip", "c3_weight_through_half_bf16_model", "c4_mean_bf16",
+    "c4_sum_div_l_fp32", "c4_scaled_then_sum_bf16", "c4_mean_fp16", "c5_mask_multiply", "c5_onehot_einsum",
+    "c6_skip_row_33", "c7_new_zeroed_beyond_40", "c8_length_bound_by_batch", "c9_times_fraction",
+    "c10_slots_int16", "c10_table_uint8", "c11_page_id_clamp", "c12_position_clamp_1023", "c13_int16_condition",
+    "c14_window_shift_at_residue", "c15_clone_then_second_step_into_clone",
+    "c16_indices_int8", "pad_minus_one_setitem", "order_reversed", "order_from_first_product",
+}
 
 
-def _marks(attack: Attack, dialect: str, mode: str):
-    key = (attack.name, dialect, mode)
-    if key in FUSES_TODAY:
-        return [pytest.mark.xfail(strict=True, reason=f"issue 18 class {attack.cls}: fuses today")]
-    if key in NOT_FUSED_TODAY:
-        return [pytest.mark.xfail(strict=True, reason=f"issue 18 class {attack.cls}: equal, but refused today")]
-    if key in CRASHES_TODAY:
-        return [pytest.mark.xfail(strict=True, reason=f"issue 18 class {attack.cls}: the compile crashes today")]
-    return []
+def _default_dialect(attack: Attack) -> str:
+    """The default run: Inductor's post-grad graph with the pass (what the pass sees under nsa_fusion's
+    backend), run without codegen; aliasing and the padding slot in real Inductor, whose generated code
+    (its reinplacing) they are about."""
+    return "inductor" if attack.cls in ("15", "pad") else "inductor_graph"
 
 
-def _cases(default: bool):
+def _param(attack: Attack, dialect: str, mode: str, slow: bool):
+    marks = [pytest.mark.slow] if slow else []
+    why = FAILS_TODAY.get((attack.name, dialect, mode))
+    if why is not None:
+        marks.append(pytest.mark.xfail(strict=True, reason=f"issue 18 class {attack.cls}: {why}"))
+    return pytest.param(attack, dialect, mode, marks=marks, id=f"{attack.name}-{dialect}-{mode}")
+
+
+def _cases(slow: bool):
     for attack in ATTACKS:
         for k, mode in enumerate(attack.modes):
-            for dialect in ("inductor", "torchair_like"):
-                in_default = k == 0 and dialect == "inductor"
-                if in_default != default:
-                    continue
-                marks = _marks(attack, dialect, mode) + ([] if default else [pytest.mark.slow])
-                yield pytest.param(attack, dialect, mode, marks=marks, id=f"{attack.name}-{dialect}-{mode}")
+            for dialect in DIALECTS:
+                default = attack.name in DEFAULT_ATTACKS and k == 0 and dialect == _default_dialect(attack)
+                if default != slow:
+                    yield _param(attack, dialect, mode, slow)
 
 
-@pytest.mark.parametrize("attack, dialect, mode", list(_cases(default=True)))
+@pytest.mark.parametrize("attack, dialect, mode", list(_cases(slow=False)))
 def test_compiled_attack_gives_eager_numbers(attack, dialect, mode):
     check(attack, dialect, mode)
 
 
-@pytest.mark.parametrize("attack, dialect, mode", list(_cases(default=False)))
+@pytest.mark.parametrize("attack, dialect, mode", list(_cases(slow=True)))
 def test_compiled_attack_gives_eager_numbers_full_matrix(attack, dialect, mode):
-    check(attack, dialect, mode)
+    check(attack, dialect, mode, always_control=True)
 
 
 # --- real torchair (its Python on CPU, GE graph built, FX graph run eagerly): one spelling per class ------
@@ -233,13 +252,20 @@ TORCHAIR_SLICE = [  # (attack, mode): one spelling per class, in the mode its cl
     ("c14_window_shift_at_residue", "static"), ("c15_clone_then_second_step_into_clone", "static"),
     ("c16_indices_int8", "static"), ("pad_minus_one_setitem", "static"), ("order_reversed", "static"),
 ]
-TORCHAIR_FUSES_TODAY: set = set()
+TORCHAIR_DEFAULT = {"c4_mean_bf16", "c13_int16_condition", "c15_clone_then_second_step_into_clone",
+                    "pad_minus_one_setitem"}  # the rest of the slice runs with -m slow
+TORCHAIR_FAILS_TODAY = {"pad_minus_one_setitem": "fuses today"}
 
 
-@pytest.mark.parametrize("name, mode", [
-    pytest.param(n, m, id=f"{n}-{m}", marks=[pytest.mark.xfail(
-        strict=True, reason=f"issue 18 class {BY_NAME[n].cls}: fuses today")] if (n, m) in TORCHAIR_FUSES_TODAY else [])
-    for n, m in TORCHAIR_SLICE])
+def _torchair_param(name, mode):
+    marks = [] if name in TORCHAIR_DEFAULT else [pytest.mark.slow]
+    if name in TORCHAIR_FAILS_TODAY:
+        marks.append(pytest.mark.xfail(strict=True, reason=f"issue 18 class {BY_NAME[name].cls}: "
+                                                           f"{TORCHAIR_FAILS_TODAY[name]}"))
+    return pytest.param(name, mode, id=f"{name}-{mode}", marks=marks)
+
+
+@pytest.mark.parametrize("name, mode", [_torchair_param(n, m) for n, m in TORCHAIR_SLICE])
 def test_real_torchair_gives_eager_numbers_or_refuses(torchair, name, mode):
     """In real torchair an unfused step cannot compile at all (its GE converters for index_put and
     index_copy are not implemented): a refusal shows as that error, never as other numbers."""
@@ -256,3 +282,27 @@ def test_real_torchair_gives_eager_numbers_or_refuses(torchair, name, mode):
         assert fused == 0, f"a near miss fused {fused} time(s)"
     elif attack.expect == "fuse":
         assert fused >= 1
+
+
+# --- the one accepted difference: a window sum whose order torch leaves open ------------------------------
+def test_sum_order_left_to_torch_is_the_ops_order_from_plus_zero():
+    """``(tok.float() * w).sum(1)`` leaves the order to torch; the fused op sums j = 0 .. l-1 from +0.0.
+    On windows where the order decides the result entirely (+big, small, -big, small: 2 forward, 0 in
+    reverse) the fused model gives the op's order, bit for bit, which is what docs/soundness.md states."""
+    from corpora.attacks import _cancellation, contract
+    from golden import golden_compress_infer
+
+    (x,) = _cancellation()
+    args = x.clone()
+    torch._dynamo.reset()
+    diagnostics.reset()
+    with no_compile_caches():
+        torch.compile(contract, backend=InductorGraphBackend(), fullgraph=True)(*args)
+    assert diagnostics.stats.get("fused") == 1, dict(diagnostics.stats)
+    kv, w, slots, table, lens, cache = x.args
+    want = golden_compress_infer(kv, w, slots, 32, 16, kv.shape[1], block_table=table, actual_seq_len=lens,
+                                 cache=cache)
+    assert difference(args[5], want) is None
+    from corpora.attacks import completes
+
+    assert (args[5][slots.long()[completes(lens)]] == 2).all()  # the small product survives only in this order

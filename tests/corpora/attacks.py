@@ -92,6 +92,15 @@ def c1_fp8_storage_roundtrip(kv, w, slots, table, lens, cache):
     return cache
 
 
+def c1_fp16_roundtrip_in_bf16_cache(kv, w, slots, table, lens, cache):
+    """bf16 cache, rows selected in fp16 and cast back (range lost: 1e10 -> inf).  (Leaving the cast back to
+    ``cache[s] = rows`` does not compile: Inductor's index_put wants matching dtypes.)"""
+    new = pool(tokens(kv, table, positions(lens)), w)
+    s = slots.long()
+    cache[s] = torch.where(completes(lens)[:, None, None], new.half(), cache[s].half()).to(cache.dtype)
+    return cache
+
+
 # --- class 2: value-dependent float code (or lossy casts) on the kept rows --------------------------------
 def _keep_variant(keep):
     def step(kv, w, slots, table, lens, cache):
@@ -108,6 +117,7 @@ c2_nan_to_num_kept = _keep_variant(lambda old: old.nan_to_num())
 c2_clamp_kept = _keep_variant(lambda old: old.clamp(-1e4, 1e4))
 c2_flush_tiny_kept = _keep_variant(lambda old: torch.where(old.abs() < 2.0 ** -14, torch.zeros_like(old), old))
 c2_bf16_roundtrip_kept = _keep_variant(lambda old: old.to(torch.bfloat16).to(old.dtype))
+c2_sign_times_abs_kept = _keep_variant(lambda old: old.sign() * old.abs())
 c2_rescaled_kept = _keep_variant(lambda old: ((old.float() * 1024).to(old.dtype) / 1024).to(old.dtype))
 
 
@@ -124,6 +134,7 @@ def _weight_variant(weight_of):
 c3_weight_bf16_roundtrip = _weight_variant(lambda w: w.to(torch.bfloat16).float())
 c3_weight_fp8 = _weight_variant(lambda w: w.to(torch.float8_e4m3fn).float())
 c3_weight_bf16_then_own_dtype = _weight_variant(lambda w: w.bfloat16().to(w.dtype).float())
+c3_weight_clamped = _weight_variant(lambda w: w.float().clamp(-1e4, 1e4))  # value-dependent
 c3_weight_through_half = _weight_variant(lambda w: w.half().float())  # in a bf16 model: range lost
 
 
@@ -613,6 +624,15 @@ def _weight_with(values, dtype=torch.float16):
     return make
 
 
+def _bf16_beyond_fp16_kept():
+    """bf16 model whose kept rows hold values fp16 cannot (1e10, 1e-10) beside the usual specials."""
+    x = build(dtype=torch.bfloat16)
+    cache = x.args[5]
+    cache[::3, 0, :4] = 1e10
+    cache[1::3, 1, 4:8] = 1e-10
+    return [x]
+
+
 def _bf16_weight_beyond_fp16():
     """A bf16 weight of 2^16 (fp16 overflows); the other weights quarter-integers, so every sum stays
     exact in fp32."""
@@ -740,18 +760,30 @@ def _cancellation(with_negative_zero=False):
     return [cancel, build(window=lambda b, s: [0.0] * L, weight=neg.half(), specials=False, seed=1)]
 
 
+def _special_weights():
+    """The adversarial defaults, then the same with inf and NaN in the weight, then another batch."""
+    x = build(seed=8)
+    x.args[1][5, 1] = float("inf")
+    x.args[1][9, 0] = float("nan")
+    return [build(), x]
+
+
 def _attacks():
-    a = []
+    # the contract itself: the check can pass for a fused step on these inputs (a positive control)
+    a = [Attack("contract_reference", "0", contract, _special_weights, modes=("static", "batch", "dynamic"),
+                expect="fuse")]
     for step in (c1_where_then_bf16_roundtrip, c1_where_then_half_index_copy, c1_both_branches_bf16):
         a.append(Attack(step.__name__, "1", step, _fp32_kept))
     a.append(Attack("c1_fp8_storage_roundtrip", "1", c1_fp8_storage_roundtrip, _std()))
+    a.append(Attack("c1_fp16_roundtrip_in_bf16_cache", "1", c1_fp16_roundtrip_in_bf16_cache, _bf16_beyond_fp16_kept))
     for name in ("c2_halve_large_kept", "c2_nan_to_num_kept", "c2_clamp_kept", "c2_flush_tiny_kept",
-                 "c2_bf16_roundtrip_kept", "c2_rescaled_kept"):
+                 "c2_bf16_roundtrip_kept", "c2_rescaled_kept", "c2_sign_times_abs_kept"):
         a.append(Attack(name, "2", globals()[name], _std()))
     a.append(Attack("c3_weight_bf16_roundtrip", "3", c3_weight_bf16_roundtrip, _weight_with({})))
     a.append(Attack("c3_weight_fp8", "3", c3_weight_fp8, _weight_with({(3, 0): 1000.0})))
     a.append(Attack("c3_weight_bf16_then_own_dtype", "3", c3_weight_bf16_then_own_dtype, _weight_with({})))
     a.append(Attack("c3_weight_through_half_bf16_model", "3", c3_weight_through_half, _bf16_weight_beyond_fp16))
+    a.append(Attack("c3_weight_clamped", "3", c3_weight_clamped, _special_weights))
     for dtype, tag in ((torch.bfloat16, "bf16"), (torch.float32, "fp32")):
         for name in ("c4_mean", "c4_sum_div_l", "c4_sum_times_reciprocal", "c4_mean_keepdim_squeeze"):
             a.append(Attack(f"{name}_{tag}", "4", globals()[name], _huge_windows(dtype)))
