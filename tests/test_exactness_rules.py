@@ -205,11 +205,12 @@ def test_length_thresholds_are_refused_under_a_symbolic_capacity_and_fuse_when_s
 
 
 def test_every_qualifying_length_is_probed_with_one_row_and_many_pages():
-    """B = 1 with 64 pages of 64: 241 qualifying lengths, one row per evaluation; an off-by-one on one
-    residue class of lengths (s % 128 == 64) is found."""
+    """B = 1 with 64 pages of 64: 255 qualifying lengths, one row per evaluation; an off-by-one on one
+    residue class of lengths (s % 128 == 64) is found, and a pooling that is wrong at one length
+    only (48, which a probe spread evenly over the lengths would skip) too."""
     bad = lambda s: _valid(s) & ~((s % 128) == 64)  # noqa: E731
     _refused_with(Step(mask=bad), "mask", "for length", B=1, pages_per_seq=64)
-    off = lambda t, w, lens: torch.where(((lens % 128) == 64)[:, None, None],  # noqa: E731
+    off = lambda t, w, lens: torch.where((lens == 48)[:, None, None],  # noqa: E731
                                          (t.float() * w.float()[None, :, :, None]).sum(1) + 1,
                                          (t.float() * w.float()[None, :, :, None]).sum(1))
     _refused_with(Step(pool=off), "pooling", "", B=1, pages_per_seq=64)
@@ -224,3 +225,25 @@ def test_int8_ids_fuse_without_breaking_the_compile():
 # --- sizes under mark_dynamic: assignments valid input can reach (issue 19) ---------------------------
 def test_mark_dynamic_batch_with_a_cache_barely_larger_than_the_batch_fuses():
     _fuses(Step(), dynamic="batch", num_slots=8 + 7)
+
+
+def test_a_clone_of_the_cache_taken_before_an_in_place_step_keeps_the_old_rows():
+    """``v = cache.clone()`` then a step into ``cache`` and a second into ``v`` (issue 18 class 15).  Plain
+    Inductor 2.13 returns ``v`` with the first step's rows in it (its reinplacing writes the cache input
+    in place although the clone is read later: pytorch#198031, #198096); the pass moves the clone before
+    the in-place write and gives eager's numbers."""
+    class Alias(torch.nn.Module):
+        def forward(self, kv, w, slots, table, lens, cache, kv2):
+            v = cache.clone()
+            Step()(kv, w, slots, table, lens, cache)
+            Step()(kv2, w, slots, table, lens, v)
+            return cache, v
+
+    x = make_inputs()
+    args = [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")] + [x["cache"].clone(),
+                                                                                       x["input"].flip(0).clone()]
+    eager_args = [a.clone() for a in args]
+    want = Alias()(*eager_args)
+    got, code, stats = compile_and_run(Alias(), args, "inductor", batch_positions=())
+    assert stats.get("fused") == 2 and count_fused_calls(code) == 2, stats
+    assert torch.equal(got[0], want[0]) and torch.equal(got[1], want[1]) and torch.equal(args[5], eager_args[5])
