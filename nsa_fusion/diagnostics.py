@@ -159,6 +159,24 @@ class _Stats(collections.Counter):
 stats: collections.Counter = _Stats()
 
 
+_after_compile = None  # our dynamo compile-end callback, once registered
+
+
+def watch_compiles() -> None:
+    """After every dynamo compile, take in what Inductor replayed from its cache, so that
+    ``TORCH_LOGS="+nsa_fusion"`` reports graphs served from the cache when they are served, not only
+    when ``stats`` is read next (``torch._dynamo.callback.on_compile_end``).  ``torch._dynamo.reset()``
+    drops the callbacks, so the pass calls this again whenever Inductor asks for its cache key."""
+    global _after_compile
+    try:
+        from torch._dynamo.callback import callback_handler, on_compile_end
+    except Exception:  # pragma: no cover - an older torch: stats still sync when read
+        return
+    if _after_compile is not None and _after_compile in getattr(callback_handler, "end_callbacks", ()):
+        return
+    _after_compile = on_compile_end(lambda *args, **kwargs: stats._sync())
+
+
 def graph_seen() -> None:
     """The pass ran on one graph (kept with Inductor's compiled graph: a cache hit replays it as
     ``stats["cached"]``)."""

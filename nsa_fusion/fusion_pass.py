@@ -74,6 +74,7 @@ class NsaFusionPass(CustomGraphPass):
         self.reinplace = reinplace
         self.matched_count = 0
         self.seconds = 0.0  # time spent in this pass (benchmarks report it against compile time)
+        diagnostics.watch_compiles()  # log graphs served from Inductor's cache when they are served
 
     def __call__(self, graph) -> int:
         """Fuse every compression step in ``graph``; returns how many were fused."""
@@ -181,6 +182,7 @@ class NsaFusionPass(CustomGraphPass):
     def uuid(self) -> str:
         # NSA_FUSION_DISABLE is part of the key: a graph compiled with the pass off must never be
         # served to a compile with it on (or the reverse).
+        diagnostics.watch_compiles()  # asked on every compile, cache hits included
         state = "off" if disabled() else "on"
         if diagnostics.strict_enabled():  # a cached graph skips the pass, and with it strict mode's check
             state += "-strict"

@@ -233,6 +233,37 @@ def test_cache_hit_stats_torchair(torchair, monkeypatch, tmp_path):
         assert torch.equal(cache, _golden(x))
 
 
+def test_cache_hit_is_logged_when_the_graph_is_served(monkeypatch, tmp_path):
+    """``TORCH_LOGS="+nsa_fusion"`` says when a graph comes from the cache, at compile end, before
+    anyone reads ``stats``."""
+    import logging
+
+    messages = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            messages.append(record.getMessage())
+
+    handler = Collect(level=logging.DEBUG)
+    torch._logging.set_logs(modules={"nsa_fusion": logging.DEBUG})
+    logging.getLogger("nsa_fusion").addHandler(handler)
+    monkeypatch.setenv("TORCHINDUCTOR_CACHE_DIR", str(tmp_path))
+    x = make_inputs(qualifying="all")
+    model = CompressStep(FORMULATIONS[0], 32, 16)
+    try:
+        for _ in range(2):
+            torch._dynamo.reset()
+            diagnostics.reset()
+            messages.clear()
+            with torch._inductor.config.patch(fx_graph_cache=True, force_disable_caches=False):
+                torch.compile(model, backend=nsa_fusion.npu_backend)(*_args(x), x["cache"].clone())
+    finally:
+        logging.getLogger("nsa_fusion").removeHandler(handler)
+        torch._logging.set_logs()
+    assert any("1 graph served from Inductor's compile cache" in m for m in messages), messages
+    assert any("1 fused step in graphs served from" in m for m in messages), messages
+
+
 def test_stats_clear_forgets_replayed_history():
     from torch._dynamo.utils import counters
 
