@@ -145,6 +145,9 @@ class _Stats(collections.Counter):
         self._sync()
         return collections.Counter(dict(dict.items(self)))
 
+    def __reduce__(self):  # copies and pickles are plain Counters (no mirroring)
+        return collections.Counter, (self.copy(),)
+
     def __eq__(self, other):
         self._sync()
         return dict.__eq__(self, other)
