@@ -15,7 +15,7 @@ import torch
 from torch.fx.experimental.proxy_tensor import make_fx
 
 from fusion_harness import compile_and_run, count_fused_calls
-from nsa_fusion.patterns import verify
+from nsa_fusion.patterns import pooling, proof
 from nsa_fusion.patterns.evaluate import EvaluationError, Sizes, Subgraph
 from nsa_fusion.testing.formulations import FORMULATIONS, NEAR_MISSES, CompressStep, make_inputs
 
@@ -158,7 +158,7 @@ def _compiled_and_eager(model, x, args, dialect="inductor_graph"):
 
 @pytest.fixture
 def small_cut(monkeypatch):
-    monkeypatch.setattr(verify, "PROBE_BATCH", ROWS)
+    monkeypatch.setattr(pooling, "PROBE_BATCH", ROWS)
 
 
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
@@ -212,13 +212,13 @@ def test_pooling_probe_compares_every_row_also_outside_the_exact_ones():
     """Rows not compared bit for bit are compared through the exact projection: one element off by
     the smallest step a dyadic probe can show is caught, on any row."""
     gen = torch.Generator().manual_seed(0)
-    inp = verify._dyadic((6, 4, 2, 5), torch.float16, gen, 16, 8)
-    weight = verify._dyadic((3, 2), torch.float16, gen, 32, 16)
+    inp = proof._dyadic((6, 4, 2, 5), torch.float16, gen, 16, 8)
+    weight = proof._dyadic((3, 2), torch.float16, gen, 32, 16)
     table = torch.randint(0, 6, (10, 3), generator=gen)
     lens = torch.randint(3, 13, (10,), generator=gen)
     proj = torch.randint(-(1 << 16), (1 << 16) + 1, (5,), generator=gen, dtype=torch.float64)
-    probe = verify._PoolingProbe(inp, inp.double() @ proj, proj, table, lens, 3, exact=torch.tensor([0, 1]))
-    right = verify.contract_pooled(verify.contract_tokens(inp, table, lens, 3), weight)
+    probe = proof._PoolingProbe(inp, inp.double() @ proj, proj, table, lens, 3, exact=torch.tensor([0, 1]))
+    right = proof.contract_pooled(proof.contract_tokens(inp, table, lens, 3), weight)
     assert probe.agrees(right, weight)
     for row in (1, 7):  # an exactly compared row, and one compared through the projection only
         wrong = right.clone()

@@ -1,5 +1,5 @@
-"""The structural soundness rules (``nsa_fusion/patterns/exactness.py``, ``verify.check_rows``,
-``verify.size_values``, the specials and order probes): each rule refuses its class of near miss with
+"""The structural soundness rules (``nsa_fusion/patterns/exactness.py``, ``sizes.SizesProof.check_rows``,
+``sizes.SizesProof.size_values``, the specials and order probes): each rule refuses its class of near miss with
 its own reason, and the contract spelled the exact way still fuses.  The attack families with many
 spellings per class, run against eager in both dialects, are in ``test_soundness.py``; these tests pin
 *which rule* decides, so a mutation of one rule is killed here (``tools/mutation_check.py``).

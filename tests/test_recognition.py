@@ -389,13 +389,14 @@ class FlatGatherStep(Step):
 def test_a_cache_too_big_to_evaluate_whole_is_verified_at_a_few_rows(monkeypatch, step, dynamic):
     """Static graphs: the shapes on the big tensors' paths are rewritten for a few rows.  Dynamic ones:
     the symbol of their leading size is given a small value the guards allow."""
-    from nsa_fusion.patterns import verify
+    from nsa_fusion.patterns import pooling, proof, write
 
-    monkeypatch.setattr(verify, "SHRINK_ABOVE", 1000)
-    monkeypatch.setattr(verify, "MAX_EVAL_ELEMENTS", 20_000)  # the input and cache are bigger than this
+    monkeypatch.setattr(proof, "SHRINK_ABOVE", 1000)
+    monkeypatch.setattr(proof, "MAX_EVAL_ELEMENTS", 20_000)  # the input and cache are bigger than this
     probes = []  # the shapes the input and cache are evaluated at
-    real = verify._probe_shape
-    monkeypatch.setattr(verify, "_probe_shape", lambda *a: probes.append(real(*a)) or probes[-1])
+    real = proof._probe_shape
+    for module in (write, pooling):
+        monkeypatch.setattr(module, "_probe_shape", lambda *a: probes.append(real(*a)) or probes[-1])
     x, args = _inputs(num_slots=400, pages_per_seq=8)
     assert args[0].numel() > 20_000 and args[-1].numel() > 20_000
     _, _, stats = compile_and_run(step(), args, "inductor_graph", dynamic=dynamic)

@@ -4,7 +4,7 @@ A slice of the blind whole-model corpus (``tests/corpora/models1.py``, written b
 the recogniser) through Inductor with codegen: a 2-layer vLLM-style decoder and a 4-layer HF-port
 decoder, each appending K and V to its paged caches, compressing both and attending over them.  Layer 2
 reads a KV cache written by an append whose token comes from layer 1's attention: the step behind that
-append is no part of layer 2's compression (``verify._Verification.find_input`` stops at writes).
+append is no part of layer 2's compression (``roles.RolesProof.find_input`` stops at writes).
 """
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ instead, structurally, for every valid input (docs/contract.md):
   cast (int narrowing, or through a float dtype) must keep every value of its input's interval, and a
   clamp/min/max on page ids must be a no-op on theirs: otherwise values larger than the probes draw
   (page 40000 in an int16 cast, ``clamp(0, 1023)`` with 4096 blocks) would compute something else.
-* **Sums keep their order or leave it open.**  See ``verify._Verification.check_structure``.
+* **Sums keep their order or leave it open.**  See ``pooling.PoolingProof.check_structure``.
 
 Each check raises :class:`verify.Refused` naming the node; none evaluates anything.
 """
@@ -61,7 +61,7 @@ def dtype_range(dtype):
 
 
 def _refuse(part, reason, node, hint=""):
-    from .verify import Refused  # (verify imports this module)
+    from .proof import Refused
 
     raise Refused(part, reason, node, hint)
 
@@ -70,7 +70,7 @@ def _refuse(part, reason, node, hint=""):
 def check_kept_path(keep: fx.Node, cache: fx.Node, slots: fx.Node, cache_dtype) -> None:
     """The select's keep operand is ``cache[slots]`` moved and cast exactly: no arithmetic, no select,
     no bit reinterpretation, casts only to dtypes that hold the cache dtype."""
-    from .verify import in_order, value_ancestors
+    from .proof import in_order, value_ancestors
 
     for n in in_order(value_ancestors([keep], {cache, slots}) - {cache, slots}):
         if n.op != "call_function" or not T.is_tensor(n):
@@ -151,7 +151,7 @@ class Intervals:
         if isinstance(a, float):
             return (a, a) if a == int(a) else None
         if isinstance(a, torch.SymInt):
-            # a size used as a value: the recogniser guards it to this assignment (verify.size_values)
+            # a size used as a value: the recogniser guards it to this assignment (sizes.SizesProof.size_values)
             return (self.sizes.int(a), self.sizes.int(a))
         if isinstance(a, fx.Node):
             return self.of(a)
@@ -275,7 +275,7 @@ def _integral(n) -> bool:
 def check_int_paths(region, intervals: Intervals, table: fx.Node | None) -> None:
     """Every cast of an integer value keeps every value of its interval (fixed-width casts wrap, float
     casts round); every clamp/min/max of a page id is a no-op on valid page ids."""
-    from .verify import depending_on
+    from .proof import depending_on
 
     on_table = depending_on(region, {table}) if table is not None else set()
     for n in region:
@@ -314,7 +314,7 @@ def check_length_thresholds(new_region, intervals: Intervals, lengths: fx.Node, 
     comparison constant there, otherwise the step is refused."""
     if not symbolic_capacity:
         return  # (a static capacity: every qualifying length is probed)
-    from .verify import depending_on
+    from .proof import depending_on
 
     derived = depending_on(new_region | {lengths}, {lengths})
     for n in new_region:

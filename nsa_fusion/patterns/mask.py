@@ -1,0 +1,132 @@
+"""Part "mask": the condition is exactly ``s >= l and (s - l) % d == 0``.
+
+Soundness (docs/soundness.md, "Condition"): the condition is evaluated as a function of one length
+(``sizes.check_rows`` proves row b reads length b only) at every length from 0 to the capacity (static
+graphs), or, for a symbolic capacity, up to a bound past which conditions built from integer affine
+arithmetic, comparisons, floor division, remainder and bit masks by constants repeat; other ops are
+refused there.  Integer casts in it are held exact by ``exactness.check_int_paths``.
+"""
+from __future__ import annotations
+
+import math
+
+import torch
+import torch.fx as fx
+
+from . import optable as T
+from .evaluate import EvaluationError, Subgraph
+from .optable import val
+from .proof import (_BITMASKING, _CONSTANT_MAKERS, _DIVIDING, _MASK_OPS, MAX_MASK_RANGE, Refused, _constant_leaf,
+                    value_ancestors, value_leaves)
+
+aten = torch.ops.aten
+
+
+class MaskProof:
+    """Mixed into ``verify._Verification``: the condition, l and d."""
+
+    # -- mask ----------------------------------------------------------------------------------------
+    def capacity(self) -> int:
+        return self.sizes.int(val(self.table).shape[1]) * self.sizes.int(val(self.input).shape[1])
+
+    def check_mask(self):
+        """The condition, as a function of the lengths alone, is exactly s >= l and (s - l) % d == 0 on
+        every length the cache can hold (exhaustive)."""
+        w = self.w
+        leaves = {n for n in value_leaves([w.cond], {self.lengths}) if not _constant_leaf(n)}
+        if leaves != {self.lengths}:
+            bad = sorted(n.name for n in leaves - {self.lengths})
+            raise Refused("mask", f"the condition reads {', '.join(bad)} besides the lengths", w.cond)
+        hi = max(self.capacity(), self._mask_bound())
+        s = torch.arange(hi + 1)
+        got = self.eval_mask(s)
+        if w.polarity is False:
+            got = ~got
+        trues = s[got]
+        if trues.numel() == 0:
+            raise Refused("mask", f"the condition is false for every length 0..{hi}", w.cond)
+        l = int(trues[0])
+        d = int(trues[1] - trues[0]) if trues.numel() > 1 else l
+        if d <= 0 or l < d or l <= 0:
+            raise Refused("mask", f"the condition selects lengths {trues[:4].tolist()}..., not a window "
+                          "length l >= stride d > 0", w.cond)
+        want = (s >= l) & ((s - l) % d == 0)
+        if not torch.equal(got, want):
+            bad = int((got != want).nonzero()[0])
+            raise Refused("mask", f"the condition is {bool(got[bad])} for length {bad}, where s >= {l} and "
+                          f"(s - {l}) % {d} == 0 is {bool(want[bad])}", w.cond,
+                          "the window completes when (s >= l) & ((s - l) % d == 0)")
+        self.l, self.d = l, d
+
+    def eval_mask(self, lengths: torch.Tensor) -> torch.Tensor:
+        """The condition per row for each length in ``lengths``, B rows per evaluation (static graphs);
+        in a dynamic graph the batch is a symbol, so thousands of lengths go in one evaluation."""
+        w = self.w
+        sub = Subgraph([w.cond], [self.lengths])
+        dtype = T.dtype_of(self.lengths)
+        sizes, rows = self.sizes, w.B
+        batch = self.sizes.symbols(val(self.lengths).shape[0])
+        if len(batch) == 1 and val(self.lengths).shape[0].node.expr in batch:
+            rows = min(lengths.numel(), 4096)
+            sizes = self.sizes.with_values({sym: rows for sym in self.sizes.tied(batch)})
+        where_shape = sizes.shape(w.select)
+        out = []
+        for start in range(0, lengths.numel(), rows):
+            chunk = lengths[start:start + rows]
+            pad = torch.cat([chunk, chunk.new_zeros(rows - chunk.numel())])
+            try:
+                c = sub([pad.to(dtype)], sizes)[0]
+            except EvaluationError as exc:
+                raise Refused("mask", f"the condition could not be evaluated: {exc}", w.cond)
+            c = c.to(torch.bool).broadcast_to(where_shape).reshape(rows, -1)
+            if not torch.equal(c.all(1), c.any(1)):
+                raise Refused("mask", "the condition differs within a batch row", w.cond)
+            out.append(c[: chunk.numel(), 0])
+        return torch.cat(out)
+
+    def _mask_bound(self) -> int:
+        """For a symbolic capacity: a length past which the condition repeats.  For conditions built
+        from integer affine arithmetic, comparisons, floor division / remainder / bit masks by constants
+        and logical ops, the condition is periodic with the product of its divisors beyond its largest
+        threshold, which is at most the sum of its constants times that product: evaluating twice that
+        far covers every length.  Other ops: refused (the capacity cannot bound the check)."""
+        if not self.sizes.symbols(val(self.table).shape[1]) and not self.sizes.symbols(val(self.input).shape[1]):
+            return 0
+        consts, divisors = [], []
+        for n in value_ancestors([self.w.cond], {self.lengths}):
+            if n.op != "call_function" or n is self.lengths:
+                continue
+            if n.target in T.VIEWS or n.target in T.CASTS or n.target in _CONSTANT_MAKERS:
+                continue
+            if n.target not in _MASK_OPS:
+                raise Refused("mask", f"the condition uses {T.op_name(n)}; with a symbolic cache capacity only "
+                              "integer arithmetic, comparisons, floor division, remainder and logical ops can "
+                              "be checked for every length", n, "compile with mark_dynamic on the batch only, or "
+                              "write the condition as (s >= l) & ((s - l) % d == 0)")
+            nums = [abs(x) for x in (self._number(a) for a in n.args) if x is not None]
+            consts += nums
+            if n.target in _DIVIDING:
+                divisors += [x for x in nums[-1:] if x]
+            elif n.target in _BITMASKING:
+                divisors += [1 << max(x.bit_length(), 1) for x in nums[-1:]]
+        period = math.prod(divisors) if divisors else 1
+        bound = (sum(consts) + 2) * period * 2
+        if bound > MAX_MASK_RANGE:
+            raise Refused("mask", f"the condition's constants and divisors (period {period}) would need lengths "
+                          f"up to {bound} checked", self.w.cond, "compile with mark_dynamic on the batch only")
+        return bound
+
+    def _number(self, a):
+        """An int operand of a mask op: a literal, a SymInt (at this assignment) or a constant tensor."""
+        if isinstance(a, bool):
+            return None
+        if isinstance(a, (int, torch.SymInt)):
+            return self.sizes.int(a)
+        if isinstance(a, fx.Node):
+            v = val(a)
+            if isinstance(v, (int, torch.SymInt)):
+                return self.sizes.int(v)
+            if a.op == "call_function" and a.target in _CONSTANT_MAKERS and not a.all_input_nodes:
+                fill = a.args[1] if len(a.args) > 1 else (a.args[0] if a.args else None)
+                return int(fill) if isinstance(fill, (int, float)) and not isinstance(fill, bool) else None
+        return None

@@ -1,0 +1,370 @@
+"""Parts "gather", "pooling" and "dtype": the new rows are the contract's weighted window sum.
+
+Soundness (docs/soundness.md, "Gather and pooling"): structurally, only data movement, exact upcasts
+and fp32 arithmetic linear in the tokens, rounded once; sum-then-scale only for fp16 data; a sum written
+out as adds only in the op's order.  By evaluation, every qualifying length at least once on dyadic probes
+that sum exactly in any order (bit for bit on the rows holding each length, an exact random projection on
+the others), then a probe with IEEE specials in unread KV positions and in the windows, rows that do not
+qualify beside rows that do, and (for written-out sums) values whose sum depends on its order.
+"""
+from __future__ import annotations
+
+import torch
+import torch.fx as fx
+
+from .. import diagnostics
+from . import optable as T
+from .evaluate import EvaluationError, Subgraph
+from .proof import (_ELEMENTWISE_PRODUCTS, MAX_LENGTH_EVALS, MAX_POOLING_EVALS, PROBE_BATCH, Refused, _bits_equal,
+                    _CutFailed, _dim, _dyadic, _PoolingProbe, _probe_shape, _smaller_symbols, _subgraphs,
+                    contract_tokens, depending_on, in_order, value_ancestors)
+
+aten = torch.ops.aten
+
+
+class PoolingProof:
+    """Mixed into ``verify._Verification``: structure and probes of gather + pooling."""
+
+    # -- structure of the pooling ------------------------------------------------------------------
+    def check_structure(self):
+        """Between the gathered tokens and the new rows: data movement, then fp32 arithmetic that is
+        linear in the tokens, rounded at most once to the cache dtype and never before the sum is
+        complete.  Records the rounding casts (neutralised when probing).  A bias or any other
+        token-free term, and any wrong coefficient, shows up in the probes (check_pooling)."""
+        w = self.w
+        region = value_ancestors([w.new], {self.lengths, self.input})
+        tokens = depending_on(region, {self.input})
+        in_dtype = T.dtype_of(self.input)
+        self.rounding: list[fx.Node] = []
+        arith, rounded = set(), set()
+        summed: set[fx.Node] = set()  # window sums (and data movement of them)
+        self.written_order = False  # a sum the user spelled out as adds, whose order the op must keep
+        for n in in_order(tokens):
+            if n is self.input:
+                continue
+            ins = [a for a in T.value_inputs(n) if a in tokens]
+            derived = any(a in arith for a in ins)
+            if any(a in summed for a in ins) and (T.is_data_movement(n) or n.target in T.SUMS
+                                                   or n.target in T.REDUCTIONS):
+                summed.add(n)
+            self._check_sum_then_scale(n, ins, summed, in_dtype)
+            if n.target in T.REDUCTIONS or (n.target in T.PRODUCTS and n.target not in _ELEMENTWISE_PRODUCTS):
+                summed.add(n)  # (bmm, matmul, conv...: products summed inside)
+            elif n.target in T.SUMS and sum(1 for a in n.args[:2] if isinstance(a, fx.Node) and a in tokens) == 2:
+                summed.add(n)
+                self.written_order = True
+            if any(a in rounded for a in ins):
+                if n.target in T.ARITHMETIC:
+                    raise Refused("dtype", "arithmetic on a value already rounded to the cache dtype: the sum "
+                                  "is rounded more than once", n)
+                rounded.add(n)
+            t = n.target
+            if t in T.CASTS:
+                to = T.dtype_of(n)
+                if derived:
+                    if to not in (torch.float32, w.dtype):
+                        raise Refused("dtype", f"the pooled value is cast to {to}", n)
+                    arith.add(n)
+                    if to != torch.float32:
+                        rounded.add(n)
+                        self.rounding.append(n)
+                elif to not in (torch.float32, in_dtype):
+                    raise Refused("dtype", f"tokens are cast to {to}, which does not hold {in_dtype} exactly", n)
+                continue
+            if T.is_data_movement(n):
+                if t in T.SELECTS:
+                    condition = n.args[0] if t is aten.where.self else n.args[1]
+                    if condition in tokens:
+                        raise Refused("pooling", "a condition on token values (data-dependent selection)", n)
+                if derived:
+                    arith.add(n)
+                continue
+            if t not in T.ARITHMETIC:
+                raise Refused("pooling", f"{T.op_name(n)} on the tokens is not part of a weighted sum", n,
+                              "pool with a weighted sum, einsum/matmul or mean (fp32), nothing else")
+            if T.dtype_of(n) != torch.float32:
+                raise Refused("dtype", f"{T.op_name(n)} computes in {T.dtype_of(n)}, not fp32", n,
+                              "upcast before pooling: (tokens.float() * weight.float()).sum(...), then .to(dtype)")
+            if t in T.PRODUCTS:
+                factors = [n.args[i] for i in T.PRODUCTS[t] if i < len(n.args)]
+                if sum(1 for f in factors if f in tokens) > 1:
+                    raise Refused("pooling", f"{T.op_name(n)} multiplies tokens by tokens (not linear)", n)
+            if t in T.QUOTIENTS and (n.args[0] not in tokens or any(a in tokens for a in n.args[1:])):
+                raise Refused("pooling", f"{T.op_name(n)} divides by a token-dependent value", n)
+            arith.add(n)
+        if not arith:
+            raise Refused("pooling", "the new rows are copied tokens, not a pooled window", w.new)
+        self.arith = arith
+        self.tokens = tokens
+
+    # Scaling a window sum after summing it (mean, sum / l) equals the op's sum of scaled products
+    # (the op pools with weight 1/l) only where no partial sum overflows or underflows in fp32.  For
+    # fp16 data that is always so (|sum| <= l * 65504; every nonzero sum of fp16 values is a multiple of
+    # 2**-24, which stays normal after scaling by a power of two down to 2**-102); for bf16 and fp32
+    # data near the dtype's max or among subnormals it is not, so those forms are refused there.
+    _SUM_THEN_SCALE = {aten.mean.dim, aten.mean.default, aten.avg_pool2d.default, aten.avg_pool1d.default,
+                       aten._adaptive_avg_pool2d.default}
+
+    def _check_sum_then_scale(self, n, ins, summed, in_dtype):
+        if in_dtype == torch.float16:
+            return
+        scaled_sum = n.target in self._SUM_THEN_SCALE or (
+            (n.target in T.PRODUCTS or n.target in T.QUOTIENTS) and any(a in summed for a in ins))
+        if scaled_sum:
+            raise Refused("pooling", f"{T.op_name(n)} scales the window sum after summing it: for {in_dtype} data "
+                          "it overflows (or underflows to subnormals) where the op's sum of scaled products does "
+                          "not", n, "scale each token before summing: (tokens.float() * (1 / l)).sum(1), "
+                          "or pass the weights")
+
+    # -- gather + pooling by probes ----------------------------------------------------------------
+    def qualifying_lengths(self) -> list[int]:
+        return list(range(self.l, self.capacity() + 1, self.d))
+
+    def check_pooling(self):
+        """For every qualifying length, on random block tables, the new rows before their rounding are
+        exactly sum_j fp32(w[j, h]) * fp32(token_j[h, :]) with the op's weight (bit-exact probes).
+        Probed at a few batch rows where the batch plan allows it (``evaluate.BatchPlan``)."""
+        qual = self.qualifying_lengths()
+        if not qual:
+            raise Refused("mask", "no length up to the cache capacity completes a window", self.w.cond)
+        # batch rows for a cut probe: enough for every qualifying length within MAX_POOLING_EVALS chunks
+        cut = min(self.w.B, max(PROBE_BATCH, -(-len(qual) // MAX_POOLING_EVALS)))
+        self.batch = None
+        if cut < self.w.B:
+            try:
+                return self._probe_pooling(qual, cut)
+            except _CutFailed:
+                self.batch = None  # no proof that the rows are independent: probe the whole batch
+            finally:
+                if self.batch is not None:
+                    diagnostics.stats["batch_cut"] += 1
+        self._probe_pooling(qual, None)
+
+    def _probe_pooling(self, qual, cut):
+        """check_pooling at ``cut`` batch rows (raises _CutFailed where that is not possible) or, with
+        ``cut`` None, at the graph's batch."""
+        w, leaf = self.w, self.weight_leaf
+        pages = self.sizes.shape(self.table)[1]
+        # paged-input rows drawn from: two pages of one table row coincide once in 2 * pages + 2
+        # pairs, so a gather that reads the wrong page still differs on most of the probe's rows
+        want_blocks = min(2 * pages + 2, 64)
+        sizes = self.eval_sizes = _smaller_symbols(self.sizes, {self.input: want_blocks},
+                                                   [self.table, self.lengths, leaf, w.select, w.cache])
+        N = sizes.shape(w.cache)[1]
+        in_dtype = T.dtype_of(self.input)
+        frontier = [self.input, self.table, self.lengths] + ([leaf] if leaf is not None else [])
+        replace = {c: (lambda x: x.to(torch.float32)) for c in self.rounding}
+        where_shape = sizes.shape(w.select)
+        batch = ({self.table, self.lengths}, w.B, cut) if cut else None
+        try:
+            sub = self._pooling_subgraph(frontier, replace, want_blocks, batch, where_shape)
+            views = Subgraph(self.weight_nodes, [leaf]) if self.weight_nodes else None
+        except EvaluationError as exc:
+            if cut:
+                raise _CutFailed() from exc
+            raise Refused("pooling", str(exc), w.new)
+        probe_B = cut or w.B
+        where_shape = (probe_B, *where_shape[1:])
+        blocks = _probe_shape(self.input, sizes, self.rows)[0]
+        alive = None  # (weight node, layout) pairs still consistent with every probe
+        for draw in range(2):
+            gen = self.rec.gen(10 + draw)
+            inp = _dyadic(_probe_shape(self.input, sizes, self.rows), in_dtype, gen, 16, 8)
+            wprobe = _dyadic(sizes.shape(leaf), T.dtype_of(leaf), gen, 32, 16) if leaf is not None else None
+            cands = self.weight_candidates(views, wprobe, N, in_dtype)
+            alive = list(cands) if alive is None else [k for k in alive if k in cands]
+            order = qual if draw == 0 else qual[::-1]
+            batches = [order[i:i + probe_B] for i in range(0, len(order), probe_B)]
+            if draw == 0 and len(batches) > MAX_LENGTH_EVALS:
+                raise Refused("sizes", f"{len(qual)} qualifying lengths at a batch of {probe_B} rows are too many "
+                              "to evaluate each once", w.new, "compile with a larger batch or mark_dynamic on it")
+            if draw > 0 and len(batches) > MAX_POOLING_EVALS:  # (the first draw evaluates every length)
+                step = len(batches) / MAX_POOLING_EVALS
+                batches = [batches[int(i * step)] for i in range(MAX_POOLING_EVALS - 1)] + [batches[-1]]
+            # every row is compared: bit for bit on the rows holding each length of the chunk once
+            # (all of them for a cut batch), and through an exact random projection on the others
+            # (rows of an uncut batch may differ in more than their inputs: the row number, ...)
+            proj = torch.randint(-(1 << 16), (1 << 16) + 1, (inp.shape[-1],), generator=gen, dtype=torch.float64)
+            inp_proj = inp.to(torch.float64) @ proj
+            for chunk in batches:
+                distinct = len(chunk)
+                chunk = (chunk * ((probe_B + len(chunk) - 1) // len(chunk)))[: probe_B]
+                perm = torch.randperm(probe_B, generator=gen)
+                lens = torch.tensor(chunk)[perm]
+                table = torch.randint(0, blocks, (probe_B, pages), generator=gen).to(T.dtype_of(self.table))
+                values = [inp, table, lens.to(T.dtype_of(self.lengths))] + ([wprobe] if wprobe is not None else [])
+                try:
+                    new = sub(values, sizes)[0]
+                except EvaluationError as exc:
+                    if cut:
+                        raise _CutFailed() from exc
+                    raise Refused("gather", f"the new rows could not be evaluated at lengths "
+                                  f"{lens.tolist()[:4]}...: {exc}", w.new)
+                self.batch = batch
+                new = new.to(torch.float32).broadcast_to(where_shape).reshape(probe_B, N, -1)
+                probe = _PoolingProbe(inp, inp_proj, proj, table, lens, self.l,
+                                      exact=perm.argsort()[: max(distinct, min(probe_B, 32))])
+                alive = [k for k in alive if probe.agrees(new, cands[k])]
+                if not alive:
+                    self.explain_pooling_mismatch(inp, table, lens)
+        self._probe_specials(sub, views, sizes, alive[0], probe_B, blocks, pages, qual, N, in_dtype, where_shape)
+        node, self.layout = alive[0]
+        self.weight = node
+
+    def _probe_specials(self, sub, views, sizes, key, probe_B, blocks, pages, qual, N, in_dtype, where_shape):
+        """Probes of what dyadic draws never hold (docs/soundness.md, "second line"):
+
+        * IEEE specials: NaN and +-inf in every KV position no window reads (an unread position must
+          not leak into a new row, e.g. through ``0 * nan`` of a 0/1 window mask) and in some read
+          tokens, -0.0 and subnormal tokens, a NaN weight;
+        * rows that do not qualify beside rows that do (a new row must not depend on whether other
+          rows qualify);
+        * where the user wrote the window sum out as adds, values whose sum depends on its order,
+          compared with the op's order (j = 0..l-1 from +0.0), and a window of -0.0 products.
+        Compared bit for bit (NaN-aware) on the qualifying rows."""
+        w, l, gen = self.w, self.l, self.rec.gen(40)
+        leaf = self.weight_leaf
+        P = sizes.shape(self.input)[1]
+        capacity = self.capacity()
+        qual_set = set(qual)
+        # lengths that do not qualify, past the window (in range for unclamped gathers) where there are any
+        other = [s for s in range(l, capacity + 1) if s not in qual_set] or list(range(l))
+        rounds = [("specials", True)] + ([("order", False)] if self.written_order else [])
+        for what, mixed in rounds:
+            lens = torch.tensor([qual[int(i)] for i in torch.randint(0, len(qual), (probe_B,), generator=gen)])
+            qualifying = torch.ones(probe_B, dtype=torch.bool)
+            if mixed and other and probe_B > 1:
+                qualifying = torch.rand(probe_B, generator=gen) < 0.5
+                qualifying[0], qualifying[-1] = True, False
+                lens = torch.where(qualifying, lens, torch.tensor(other)[torch.randint(0, len(other), (probe_B,),
+                                                                                       generator=gen)])
+            table = torch.randint(0, blocks, (probe_B, pages), generator=gen).to(T.dtype_of(self.table))
+            shape = _probe_shape(self.input, sizes, self.rows)
+            if what == "order":  # wide exponents: sums of these depend on their order
+                mant = torch.rand(shape, generator=gen) + 1
+                expo = torch.randint(-6, 7, shape, generator=gen).to(torch.float32)
+                sign = torch.randint(0, 2, shape, generator=gen) * 2 - 1
+                inp = (sign * mant * torch.exp2(expo)).to(in_dtype)
+            else:
+                inp = _dyadic(shape, in_dtype, gen, 16, 8)
+            # positions read by the qualifying rows
+            pos = lens[:, None] - l + torch.arange(l)
+            read_page = table.to(torch.int64).gather(1, (pos.clamp(min=0) // P))
+            read = torch.zeros(shape[:2], dtype=torch.bool)
+            q = qualifying.nonzero().flatten()
+            read[read_page[q].flatten(), (pos[q] % P).flatten()] = True
+            if what == "specials":
+                specials = torch.tensor([float("nan"), float("inf"), -float("inf")], dtype=in_dtype)
+                fill = specials[torch.randint(0, 3, shape[:2], generator=gen)]
+                inp = torch.where(read[..., None, None], inp, fill[..., None, None])
+                # some read tokens special too: a NaN, an inf, -0.0 and a subnormal in the first rows
+                b0 = int(q[0])
+                page0, off0 = int(read_page[b0, 0]), int(pos[b0, 0] % P)
+                inp[page0, off0, 0, 0] = float("nan")
+                inp[page0, off0, 0, -1] = -0.0
+                inp[page0, off0, -1, -1] = torch.finfo(in_dtype).tiny / 2
+                if len(q) > 1:
+                    b1 = int(q[1])
+                    inp[int(read_page[b1, l - 1]), int(pos[b1, l - 1] % P), -1, 0] = float("inf")
+            wprobe = None
+            if leaf is not None:
+                wprobe = _dyadic(sizes.shape(leaf), T.dtype_of(leaf), gen, 32, 16)
+                if what == "order":
+                    wprobe = wprobe.sign() * torch.rand(wprobe.shape, generator=gen).add(1).to(wprobe.dtype)
+                    wprobe[wprobe == 0] = 1
+            if what == "order":  # row 0: zero tokens under negative weights make -0.0 products
+                for j in range(l):
+                    inp[int(read_page[0, j]), int(pos[0, j] % P)] = 0.0
+                if leaf is not None:
+                    wprobe = -wprobe.abs()
+            weight = self.weight_candidates(views, wprobe, N, in_dtype)[key] if leaf is not None else \
+                self.weight_candidates(None, None, N, in_dtype)[key]
+            try:
+                new = sub([inp, table, lens.to(T.dtype_of(self.lengths))] + ([wprobe] if wprobe is not None else []),
+                          sizes)[0]
+            except EvaluationError as exc:
+                if mixed:  # rows that do not qualify may index out of bounds in an unclamped spelling
+                    rounds.append((what, False)) if (what, False) not in rounds else None
+                    continue
+                raise Refused("gather", f"the new rows could not be evaluated on a probe with IEEE specials: {exc}",
+                              w.new)
+            new = new.to(torch.float32).broadcast_to((probe_B, *where_shape[1:])).reshape(probe_B, N, -1)[q]
+            tokens = contract_tokens(inp, table[q], lens[q], l).to(torch.float32)
+            wf = weight.to(torch.float32)[:, :, None]
+            acc = torch.zeros(tokens.shape[0], N, tokens.shape[-1])
+            for j in range(l):  # the op's order
+                acc = acc + wf[j] * tokens[:, j]
+            # (dyadic values and specials sum alike in any order: one comparison with the op's order)
+            if what == "specials":
+                if not _bits_equal(new, acc):
+                    raise Refused("pooling", "with IEEE specials (NaN/inf in positions no window reads, or in "
+                                  "read tokens), or with rows that do not qualify beside rows that do, the new "
+                                  "rows are not the contract's", w.new,
+                                  "read only the window tokens (a 0/1 mask over the sequence turns nan into "
+                                  "0 * nan = nan), and compute each row from its own inputs")
+            elif not _bits_equal(new, acc):
+                raise Refused("pooling", "the window sum is written out (adds) in another order than the op's, "
+                              "j = 0 .. l-1 starting from +0.0", w.new,
+                              "sum the window with .sum(dim) (its order is left to torch) or add the products "
+                              "in window order onto zeros")
+
+    def _pooling_subgraph(self, frontier, replace, blocks, batch, where_shape) -> Subgraph:
+        """The new rows as a function of the frontier, cut to fewer batch rows (``batch``, see
+        ``evaluate.Subgraph``) or not; sets ``self.rows`` (paged-input rows)."""
+        w, sizes = self.w, self.eval_sizes
+        big = {self.input: blocks}
+        spec = dict(replace=replace, batch=batch) if batch else dict(replace=replace)
+        (sub,), self.rows = _subgraphs([([w.new], frontier, spec)], big, sizes)
+        # cut: the new rows must be batch-indexed where the select puts the batch (its dim 0)
+        if batch and (where_shape[0] != w.B or sub._batch.dim[w.new] != (_dim(w.new) - len(where_shape), 1)):
+            raise EvaluationError("the new rows do not keep the batch where the write expects it")
+        return sub
+
+    def weight_candidates(self, views, wprobe, N, in_dtype) -> dict:
+        """(weight node, layout) -> the [l, N] op weight it stands for, under this probe."""
+        l = self.l
+        if views is None:
+            return {(None, "mean"): torch.full((l, N), 1.0 / l, dtype=in_dtype)}
+        out = {}
+        for node, value in zip(self.weight_nodes, views([wprobe], self.eval_sizes)):
+            flat = value.reshape(-1)
+            out[(node, "lN")] = flat.reshape(l, N)
+            out[(node, "Nl")] = flat.reshape(N, l).t()
+        return out
+
+    def explain_pooling_mismatch(self, inp, table, lens):
+        """Say whether the tokens or the pooling diverged, and where."""
+        w = self.w
+        want_tokens = contract_tokens(inp, table, lens, self.l).to(torch.float32)
+        frontier = [self.input, self.table, self.lengths]
+        for g in in_order(self.token_boundaries()):
+            try:
+                shrink = {n: r for n, r in self.rows.items() if n is self.input}
+                got = Subgraph([g], frontier, shrink=shrink, batch=self.batch)([inp, table, lens.to(T.dtype_of(self.lengths))],
+                                                             self.eval_sizes)[0]
+            except EvaluationError:
+                continue
+            if tuple(got.shape) == tuple(want_tokens.shape):
+                if not torch.equal(got.to(torch.float32), want_tokens):
+                    raise Refused("gather", f"the window tokens read by {g.name} are not the last l={self.l} "
+                                  f"tokens of each sequence (checked at lengths {lens.tolist()[:4]}...)", g,
+                                  "positions are s - l + arange(l); page = block_table[b, p // P], offset p % P")
+        for n in in_order(self.arith):
+            if n.target in T.SUMS:
+                free = [a for a in n.args[:2] if not (isinstance(a, fx.Node) and a in self.tokens)]
+                if free:
+                    raise Refused("pooling", f"{T.op_name(n)} adds a term that does not depend on the tokens "
+                                  f"({free[0].name if isinstance(free[0], fx.Node) else free[0]}): a bias", n)
+        if self.weight_leaf is None:
+            raise Refused("pooling", f"the pooled value is not the mean over the l={self.l} window tokens "
+                          + ("(1/l is not exact in the input dtype)" if self.l & (self.l - 1) else ""), w.new,
+                          "mean pooling fuses only for a power-of-two l (the op multiplies by 1/l)")
+        raise Refused("pooling", "the pooled value is not sum_j w[j, h] * token_j[h, :] with the weight "
+                      f"{self.weight_leaf.name} (as [l, N] or [N, l])", w.new,
+                      "pool with (tokens.float() * weight.float()[None, :, :, None]).sum(1) or an einsum; "
+                      "a gate, bias, softmax or any computed weight is different math")
+
+    def token_boundaries(self) -> set[fx.Node]:
+        """Token tensors entering arithmetic: data movement whose user computes."""
+        return {a for n in self.tokens if n.op == "call_function" and n.target in T.ARITHMETIC
+                for a in T.value_inputs(n) if a in self.tokens and a not in self.arith}

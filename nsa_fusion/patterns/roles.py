@@ -1,0 +1,182 @@
+"""Part "roles" (and "weight"): which node is the paged input, the block table, the weight.
+
+Soundness (docs/soundness.md): roles are given by data flow, never by position: the paged input is the
+tensor the token gathers move into the new rows (looked for only up to other writes: behind a KV append
+lies the model's earlier work), the block table the one other integer input of the new rows, the weight
+the one float input, reaching the pooling through data movement and exact casts only
+(``exactness.check_weight_casts``).  Any other input is refused: its values are unknown when compiling.
+"""
+from __future__ import annotations
+
+import math
+
+import torch
+import torch.fx as fx
+
+from . import exactness
+from . import optable as T
+from .optable import val
+from .proof import Refused, _constant_leaf, _dim, _holds_dtype, depending_on, in_order, value_ancestors, value_leaves
+
+aten = torch.ops.aten
+
+
+class RolesProof:
+    """Mixed into ``verify._Verification``: finds the input, table and weight roles."""
+
+    # -- roles -------------------------------------------------------------------------------------
+    def find_input(self):
+        """The paged KV input: the tensor whose elements the token gathers move into the new rows
+        (through any data movement: views, casts, concatenation, a where between two gathers...)."""
+        w = self.w
+        # (not past other writes: behind a KV append lies the model's earlier work, e.g. the previous
+        # layer's attention, whose gathers from its own caches are no part of this step)
+        writes = {n for n in w.write.graph.nodes if n.op == "call_function" and n.target in T.WRITES}
+        self.region = value_ancestors([w.new], {self.lengths} | writes)
+        gathers = []
+        for n in self.region:
+            if n.op == "call_function" and n.target in T.GATHERS:
+                data = n.args[T.GATHERS[n.target]]
+                idx = [a for a in n.all_input_nodes if a is not data]
+                if T.is_float(data) and any(value_leaves([i], {self.lengths}) - {n for n in self.region
+                                                                                  if _constant_leaf(n)}
+                                            for i in idx):
+                    gathers.append(n)
+        if not gathers:
+            raise Refused("gather", "the new rows are not gathered from a paged KV tensor with indices computed "
+                          "from the lengths", w.new, "gather the last l tokens: kv[block_table[b, p // P], p % P]")
+        roots, ends = set(), set()
+        for g in gathers:
+            for root, end in self._sources(g.args[T.GATHERS[g.target]]):
+                ends.add(end)
+                if root is not None:
+                    roots.add(root)
+        if not roots:
+            end = in_order(ends)[0]
+            raise Refused("gather", f"tokens are gathered from {end.name} ({T.op_name(end) if end.op == 'call_function' else end.op}),"
+                          f" which is not a [num_blocks, P, N, D] {w.dtype} tensor", end)
+        if len(roots) != 1:
+            raise Refused("gather", "tokens are gathered from more than one tensor: "
+                          + ", ".join(sorted(r.name for r in roots)), gathers[0])
+        self.input = roots.pop()
+        self.gathers = gathers
+        shape = self.sizes.shape(self.input)
+        if tuple(shape[2:]) != tuple(self.sizes.shape(w.cache)[1:]):
+            raise Refused("gather", f"paged input {tuple(shape)} and cache {self.sizes.shape(w.cache)} do not "
+                          "share [N, D]", self.input)
+
+    def _sources(self, start: fx.Node):
+        """Walk back from a gather's data operand through data movement.  Yields, per path, the
+        root-most [*, *, N, D] tensor of the cache dtype on it (None if there is none) and the node
+        where the walk stopped.  Paths that end in arithmetic (a gather of already pooled values, as
+        in pool-then-select spellings) yield no root."""
+        dtype = self.w.dtype
+        seen = set()
+        work = [(start, None)]
+        while work:
+            n, best = work.pop()
+            if n in seen:
+                continue
+            seen.add(n)
+            if _dim(n) == 4 and T.dtype_of(n) == dtype:
+                best = n
+            if T.is_data_movement(n):
+                ins = T.data_inputs(n)
+                if ins:
+                    work.extend((a, best) for a in ins)
+                    continue
+            if n.op == "call_function" and n.target in T.ARITHMETIC:
+                yield None, n
+            else:
+                yield best, n
+
+    def find_table(self):
+        """The block table: the other integer input of the new rows (a [B, max_pages] tensor).  Also
+        collects the float inputs besides the paged KV (the weight, see find_weight)."""
+        w = self.w
+        leaves = value_leaves([w.new], {self.lengths, self.input})
+        constants = {n for n in leaves if _constant_leaf(n)}
+        if w.cache in leaves or w.slots in leaves:
+            raise Refused("roles", "the new rows read the cache or the slot mapping", w.new)
+        if self.lengths not in leaves:
+            raise Refused("roles", "the new rows do not depend on the lengths", w.new)
+        leaves -= constants | {self.lengths, self.input}
+        ints = [n for n in leaves if T.is_int(n)]
+        self.floats = [n for n in leaves if T.is_float(n)]
+        self.float_constants = [n for n in constants if T.is_float(n)]
+        other = leaves - set(ints) - set(self.floats)
+        if other:
+            n = next(iter(other))
+            raise Refused("roles", f"the new rows depend on {n.name}, which is none of the step's inputs", n)
+        tables = [n for n in ints if _dim(n) == 2]
+        if len(tables) != 1:
+            raise Refused("roles", "the gather does not read exactly one [B, max_pages] block table: "
+                          + (", ".join(sorted(n.name for n in ints)) or "none"), w.new)
+        extra = [n for n in ints if n is not tables[0]]
+        if extra:
+            raise Refused("roles", f"the index arithmetic reads {extra[0].name} (a graph input, e.g. a module "
+                          "buffer), whose values are only known at run time", extra[0],
+                          "compute window offsets in the step (torch.arange(l)) instead of reading a buffer, "
+                          "or compile with torch._inductor.config.freezing=True so buffers are constants")
+        self.table = tables[0]
+        if self.sizes.int(val(self.table).shape[0]) != w.B:
+            raise Refused("roles", "the block table does not have one row per written row", self.table)
+
+    # -- weight ------------------------------------------------------------------------------------
+    def find_weight(self):
+        """The tensors that could be the op's [l, N] weight: nodes in the input dtype on the weight's
+        way to the pooling (the parameter itself, or a view/exact cast of it) that every use of the
+        parameter passes through.  Anything computed from the parameter is a different pooling."""
+        w, sizes = self.w, self.sizes
+        self.weight_nodes: list[fx.Node] = []
+        N = sizes.shape(w.cache)[1]
+        in_dtype = T.dtype_of(self.input)
+        for n in self.floats:
+            if self._numel(n) == 1:
+                raise Refused("roles", f"the pooled value depends on {n.name}, a scalar graph input (a Python "
+                              "float that dynamo passes in at run time), whose value cannot be checked", n,
+                              "write the constant inline, or set torch._dynamo.config.specialize_float = True")
+        if len(self.floats) > 1:
+            raise Refused("roles", "the pooled value depends on more than one float input besides the paged KV: "
+                          + ", ".join(sorted(n.name for n in self.floats)), self.floats[0],
+                          "only a [l, N] weight may enter the pooling (a gate, bias or computed weight is "
+                          "different math)")
+        # a frozen parameter (torch._inductor.config.freezing) is a constant: it is the weight if it has
+        # the weight's size; other constants are evaluated as what they are
+        frozen = [n for n in self.float_constants if self._numel(n) == self.l * N and _holds_dtype(n, in_dtype)]
+        self.weight_leaf = self.floats[0] if self.floats else (frozen[0] if len(frozen) == 1 else None)
+        if self.weight_leaf is None:
+            return
+        leaf = self.weight_leaf
+        region = self.region - {self.input}
+        tokens = depending_on(region | {self.input}, {self.input})
+        weight_region = depending_on(region, {leaf}) - tokens
+        for n in in_order(weight_region):
+            if n is not leaf and n.op == "call_function" and not (T.is_data_movement(n) and n.target not in T.GATHERS):
+                raise Refused("weight", f"the weight is computed by {T.op_name(n)} before the pooling", n,
+                              "pass the [l, N] weight parameter itself (views and float casts are fine)")
+        exactness.check_weight_casts(weight_region, leaf)
+        cands = [n for n in in_order(weight_region)
+                 if T.is_tensor(n) and self._numel(n) == self.l * N and (T.dtype_of(n) == in_dtype or
+                                                       (n is leaf and _holds_dtype(n, in_dtype)))]
+        cands = [c for c in cands if c is leaf or leaf not in value_leaves([w.new], {self.lengths, self.input, c})]
+        if not cands:
+            shape = sizes.shape(leaf)
+            if math.prod(shape) != self.l * N:
+                # a per-head weight with another window length: the condition is what disagrees (a
+                # weight without a heads dimension, e.g. one [l] vector for all heads, is a weight issue)
+                if N in shape and math.prod(shape) % N == 0 and math.prod(shape) // N != self.l:
+                    raise Refused("mask", f"the condition selects windows of l={self.l} (stride {self.d}) but the "
+                                  f"weight {leaf.name} {list(shape)} has {math.prod(shape) // N} positions: the "
+                                  "condition is not s >= l and (s - l) % d == 0 for the pooled window", w.cond,
+                                  "the window completes when (s >= l) & ((s - l) % d == 0)")
+                raise Refused("weight", f"the weight {leaf.name} has shape {list(shape)}, but the mask's window "
+                              f"length l={self.l} and N={N} need an [l, N] = [{self.l}, {N}] weight", leaf)
+            raise Refused("weight", f"the weight is used as {T.dtype_of(leaf)} without passing through the input "
+                          f"dtype {in_dtype} (the fused op takes it in the input dtype, which would round it)", leaf,
+                          f"store the weight in {in_dtype} (an fp32 copy of fp16 values cannot be told apart "
+                          "from fp32 values at compile time)")
+        self.weight_nodes = cands
+
+    def _numel(self, node) -> int:
+        return math.prod(self.sizes.shape(node))

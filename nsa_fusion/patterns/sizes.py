@@ -1,0 +1,208 @@
+"""Part "sizes": what holds at every size a graph serves, and fixed-width integer arithmetic.
+
+Soundness (docs/soundness.md, "Rows", "Integer paths", "Sizes"): row b of the condition and of the new
+rows is a function of row b's own inputs (``evaluate.BatchPlan.prove``, structural), so probes that put
+each length in some row decide every row at every batch size; integer casts and page-id clamps are exact
+over every valid value and, under a symbolic capacity, length thresholds are refused
+(``exactness``); sizes used as values are guarded to the compiled value and the batch size as a value is
+refused; a dynamic graph's proof is repeated at another assignment its guards admit and valid input can
+reach (``Generalize``).
+"""
+from __future__ import annotations
+
+import torch
+import torch.fx as fx
+
+from . import exactness
+from . import optable as T
+from .evaluate import BatchPlan, EvaluationError, Subgraph
+from .optable import val
+from .proof import _SHAPE_ARGS, Refused, Step, value_ancestors
+
+aten = torch.ops.aten
+
+
+class SizesProof:
+    """Mixed into ``verify._Verification``: rows, integer paths, length thresholds, sizes as values."""
+
+    def size_values(self) -> dict:
+        """Symbols the step uses as *values* (``s <= 16 * B``, ``pos // P`` with a symbolic page size,
+        ``clamp(max=pages * P - 1)``): the proof evaluated them at one assignment, so they are guarded
+        to it (symbol -> value).  The batch size as a value is refused instead: guarding it would make
+        a ``mark_dynamic`` batch static, and a per-row step never needs it."""
+        if not self.sizes.assignment:
+            return {}
+        w = self.w
+        stop = {self.input, self.table, self.lengths, w.slots, w.cache}
+        batch = self.sizes.tied(self.sizes.symbols(val(self.lengths).shape[0]))
+        found = {}
+        for n in value_ancestors([w.new_cache], stop) - stop:
+            if n.op != "call_function":
+                continue
+            skip = _SHAPE_ARGS.get(n.target, ())
+            if n.target in T.VIEWS or n.target in T.RESHAPES or n.target in T.SHAPE_ONLY:
+                skip = "all"
+            for i, a in enumerate(list(n.args) + list(n.kwargs.values())):
+                if (i > 0 if skip == "all" else i in skip):
+                    continue
+                for x in (a if isinstance(a, (list, tuple)) else [a]):
+                    v = val(x) if isinstance(x, fx.Node) else x
+                    if not isinstance(v, torch.SymInt):
+                        continue
+                    for sym in self.sizes.symbols(v):
+                        if sym in batch:
+                            raise Refused("sizes", f"{T.op_name(n)} uses the batch size as a value: row b's result "
+                                          "then changes with the number of rows", n,
+                                          "compute each row from its own length, table row and slot")
+                        found[sym] = self.sizes.assignment[sym]
+        return found
+
+    def check_rows(self):
+        """Row b of the condition is a function of length b alone, and row b of the new rows of
+        (table row b, length b) alone: no row number, no batch size, no other row's values
+        (``evaluate.BatchPlan.prove``, structural).  The mask and pooling probes put each length in
+        some row; this is what makes their verdict hold for every row, at every batch size."""
+        w = self.w
+        if w.B == 1 and not self.sizes.symbols(val(self.lengths).shape[0]):
+            return  # one row, and a static graph serves no other batch size
+        for part, outputs, frontier, roots, what in (
+                ("mask", [w.cond], [self.lengths], [self.lengths], "the condition of row b"),
+                ("gather", [w.new], [self.input, self.table, self.lengths], [self.table, self.lengths],
+                 "the new row b")):
+            try:
+                BatchPlan.prove(Subgraph(outputs, frontier), roots, self.sizes, w.B)
+            except EvaluationError as exc:
+                raise Refused(part, f"{what} may depend on other rows, the row number or the batch size, not "
+                              f"only on row b's own inputs ({exc})", outputs[0],
+                              "compute each row from its own length, block-table row and slot "
+                              "(no arange over the batch, no reductions over the batch)")
+
+    def check_int_paths(self):
+        """Integer casts and page-id clamps are exact on every valid value (``exactness``): lengths
+        in [0, capacity], page ids in [0, num_blocks), slots in [-num_slots, num_slots).  A symbolic
+        bound leaves the dtype's range."""
+        w = self.w
+
+        def upto(size):
+            return None if self.sizes.symbols(size) else int(size)
+
+        cap_pages, P = val(self.table).shape[1], val(self.input).shape[1]
+        blocks, S = val(self.input).shape[0], val(w.cache).shape[0]
+        seeds = {}
+        if upto(cap_pages) is not None and upto(P) is not None:
+            seeds[self.lengths] = (0, int(cap_pages) * int(P))
+        else:
+            seeds[self.lengths] = (0, exactness.dtype_range(T.dtype_of(self.lengths))[1])
+        hi_block = upto(blocks)
+        seeds[self.table] = (0, hi_block - 1 if hi_block is not None else
+                             exactness.dtype_range(T.dtype_of(self.table))[1])
+        n_slots = upto(S)
+        seeds[w.slots] = (-n_slots, n_slots - 1) if n_slots is not None else \
+            exactness.dtype_range(T.dtype_of(w.slots))
+        stop = {self.input, self.table, self.lengths, w.slots, w.cache}
+        region = value_ancestors([w.new_cache], stop) - stop
+        self.int_seeds = seeds
+        exactness.check_int_paths(region, exactness.Intervals(self.sizes, seeds), self.table)
+
+    def check_length_thresholds(self):
+        """Constants compared with (or clamping) length-derived values in the new rows hold for every
+        capacity a dynamic graph serves (``exactness.check_length_thresholds``)."""
+        symbolic = bool(self.sizes.symbols(val(self.table).shape[1]) or self.sizes.symbols(val(self.input).shape[1]))
+        seeds = dict(self.int_seeds)
+        seeds[self.lengths] = (self.l, seeds[self.lengths][1])  # (only qualifying rows' new values are kept)
+        region = value_ancestors([self.w.new], {self.input, self.table, self.lengths}) - {self.input, self.table}
+        exactness.check_length_thresholds(region, exactness.Intervals(self.sizes, seeds), self.lengths, symbolic)
+
+
+class Generalize:
+    """Mixed into ``verify.Recognizer``: the proof repeated at other sizes of a dynamic graph."""
+
+    def _generalize(self, write: fx.Node, step: Step) -> dict:
+        """A dynamic graph serves every size its guards allow, but the proof so far holds at the hints.
+        Repeat it at other sizes.  The op takes any batch, page count, number of blocks and slots, page
+        size, heads and head dim, so those symbols are moved first, everything else (a window length
+        read from a shape, a size the user wrote as a Python int...) stays at its hint and is
+        specialized.  If the proof fails with the op's sizes moved, the spelling bakes one of them in
+        (``pos // 64`` on a page dim that is symbolic): keep the page size, heads and head dim at their
+        hints too (guarded), and move only the batch, pages, blocks and slots.  Returns the symbols to
+        specialize: symbol -> value."""
+        sizes = self.sizes
+        used = set()
+        for n in step.nodes:
+            v = val(n)
+            for x in (v.shape if isinstance(v, torch.Tensor) else [v] if isinstance(v, torch.SymInt) else []):
+                used |= sizes.symbols(x)
+        if not used:
+            return {}
+
+        def dims(node, which):
+            out = set()
+            for i in which:
+                out |= sizes.symbols(val(node).shape[i])
+            return out
+
+        loose = dims(step.lengths, [0]) | dims(step.block_table, [0, 1]) | dims(step.input, [0]) | \
+            dims(step.cache, [0])
+        tight = dims(step.input, [1, 2, 3]) | dims(step.cache, [1, 2])
+        tried = []
+        loose, tight = loose & used, (tight & used) - loose
+        # the op's sizes all moving; then keeping one of page size / heads / head dim fixed (a spelling
+        # that bakes in one of them); then keeping them all fixed
+        attempts = [loose | tight] + [loose | tight - {t} for t in sorted(tight, key=str)] + [loose]
+        for moving in attempts:
+            keep = used - moving
+            if not moving:
+                return {s: sizes.assignment[s] for s in keep}
+            other, moved = self._other_sizes(sizes.tied(moving) - sizes.tied(keep), self._reachable(step))
+            if other is None:
+                continue
+            try:
+                again = type(self)(self.graph, other, self.seed)._verify(write)
+            except Refused as exc:
+                tried.append(exc)
+                continue
+            if (again.l, again.d, again.weight_layout) == (step.l, step.d, step.weight_layout):
+                return {s: sizes.assignment[s] for s in used - moved}  # what could not move is guarded
+            tried.append(Refused("sizes", f"at other sizes the step has l={again.l}, d={again.d}", write))
+        why = tried[-1] if tried else None
+        raise Refused("sizes", "the step is the contract at the compiled sizes but not at other sizes this "
+                      "dynamic graph serves" + (f" ({why.part}: {why.reason})" if why else
+                                                " (no other sizes satisfy the graph's guards)"),
+                      why.node if why else write,
+                      "write sizes the step depends on as tensor shapes (input.shape[1]) rather than Python "
+                      "ints, or compile with dynamic=False / mark_dynamic on the batch only")
+
+    # other values tried for a symbol: grown first, then shrunk (a batch that cannot grow past its cache)
+    _SCALES = (lambda h: 2 * h, lambda h: h + 1, lambda h: 2 * h + 1, lambda h: 3 * h,
+               lambda h: max(2, h - 1), lambda h: max(2, h // 2))
+
+    @staticmethod
+    def _reachable(step: "Step"):
+        """Assignments valid input can reach: a batch no larger than the cache (slots of written rows are
+        unique).  Others exist under the guards but no valid call runs there."""
+        def ok(sizes) -> bool:
+            return sizes.int(val(step.slots).shape[0]) <= sizes.int(val(step.cache).shape[0])
+        return ok
+
+    def _other_sizes(self, moving: set, reachable=lambda sizes: True):
+        """A size assignment that satisfies the graph's guards (and ``reachable``) with as many of
+        ``moving`` changed as possible: all of them scaled alike, else moved one tied group at a time (a
+        guard such as ``3 * s >= k * s`` pins ``k`` to a few values while the batch and pages stay free).
+        Returns ``(sizes, moved symbols)``, or ``(None, set())`` when nothing can move."""
+        sizes = self.sizes
+        for scale in self._SCALES:
+            other = sizes.with_values({s: scale(sizes.assignment[s]) for s in moving})
+            if other.assignment != sizes.assignment and other.guards_hold() and reachable(other):
+                return other, set(moving)
+        values, moved = {}, set()
+        for sym in sorted(moving, key=str):
+            if sym in moved:
+                continue
+            group = sizes.tied({sym})
+            for scale in self._SCALES:
+                trial = {**values, **{g: scale(sizes.assignment[g]) for g in group}}
+                other = sizes.with_values(trial)
+                if any(trial[g] != sizes.assignment[g] for g in group) and other.guards_hold() and reachable(other):
+                    values, moved = trial, moved | group
+                    break
+        return (sizes.with_values(values), moved) if values else (None, set())

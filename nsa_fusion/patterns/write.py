@@ -1,0 +1,209 @@
+"""Parts "write" and "keep": the row write, the cache it updates, the slots, and the select before it.
+
+Soundness (docs/soundness.md, "Write and keep"): the write is evaluated on a random cache with distinct
+random slots (a row write is a data movement, so one probe with distinct slots decides it for every slot
+mapping); the kept rows are proved *moved, not computed* from the graph (``exactness.check_kept_path``:
+views, gathers by the slots and casts that hold the cache dtype only), so they are bit-identical for every
+value, specials included; between the select and the write only casts that hold the cache dtype
+(``exactness.check_select_chain``): one rounding of the new rows, none of the kept ones.  The keep probe
+(NaN, inf and -0.0 rows; all-kept, all-new and mixed) fixes the select's polarity and the slots it reads.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import torch
+import torch.fx as fx
+
+from . import exactness
+from . import optable as T
+from .evaluate import EvaluationError
+from .optable import val
+from .proof import (_COPIES, NotACandidate, Refused, _bits_equal, _chain_back, _constant_leaf, _dim, _probe_shape,
+                    _smaller_symbols, _subgraphs, dominators, value_ancestors, value_leaves)
+
+aten = torch.ops.aten
+
+if TYPE_CHECKING:
+    from .verify import Recognizer
+
+
+class _WriteSide:
+    """The write, the cache it updates, the slots, and the select feeding it (parts "write"/"keep")."""
+
+    def __init__(self, rec: Recognizer, write: fx.Node):
+        self.rec = rec
+        self.write = write
+        base_pos, index_pos, values_pos = T.WRITES[write.target]
+        self.base = write.args[base_pos]
+        self.values = write.args[values_pos]
+        sizes = rec.sizes
+        if write.target in (aten.index_put.default, aten._unsafe_index_put.default):
+            indices = list(write.args[index_pos])
+            if not indices or indices[0] is None:
+                raise NotACandidate("the write does not index the cache rows", write)
+            # cache[slots] or cache[slots[:, None, None], arange(N)[:, None], arange(D)]: the indices
+            # after the first may only be constants (the write check then proves it writes whole rows)
+            for extra in indices[1:]:
+                if extra is not None and {n for n in value_leaves([extra]) if not _constant_leaf(n)}:
+                    raise NotACandidate("the write indexes inside the cache rows with data-dependent "
+                                        "indices", extra)
+            index = indices[0]
+            accumulate = write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)
+            if accumulate:
+                raise Refused("write", "the write accumulates into the cache (index_put accumulate=True)", write)
+        else:
+            dim = write.args[1]
+            if dim not in (0, -_dim(self.base)):
+                raise NotACandidate(f"the write is along dim {dim}, not the cache rows", write)
+            index = write.args[index_pos]
+        # the cache: the write's base through exact casts, copies and reshapes, back to a 3-D float tensor
+        chain = _chain_back(self.base, T.CASTS | T.RESHAPES | _COPIES)
+        cands = [n for n in chain if T.is_float(n) and _dim(n) == 3]
+        if not cands:
+            raise NotACandidate("the written tensor is not a [num_slots, N, D] cache", write)
+        self.cache = cands[-1]
+        self.dtype = T.dtype_of(self.cache)
+        for n in chain[:chain.index(self.cache)]:
+            if T.dtype_of(n) not in (self.dtype, torch.float32):
+                raise Refused("dtype", f"the cache is cast to {T.dtype_of(n)} before the write", n)
+        # the updated cache: the write, or casts/reshapes of it back to the cache's shape and dtype
+        z = write
+        while not (T.dtype_of(z) == self.dtype and _dim(z) == 3 and
+                   sizes.shape(z) == sizes.shape(self.cache)):
+            users = list(z.users)
+            if len(users) == 1 and users[0].target == aten.copy_.default and users[0].args[0] is self.cache \
+                    and users[0].args[1] is z and sizes.shape(z) == sizes.shape(self.cache):
+                break  # copied back into the cache, and rounded to its dtype on the way (cache.copy_(upcast))
+            if len(users) == 1 and users[0].target == aten.copy.default and users[0].args[1] is z \
+                    and T.dtype_of(users[0]) in (self.dtype, torch.float32):
+                z = users[0]  # functional copy(cache, new): new converted to the cache's dtype
+                continue
+            if len(users) != 1 or users[0].target not in (T.CASTS | T.RESHAPES):
+                raise Refused("write", "the written tensor is not read back as the cache "
+                              f"(its users: {', '.join(u.name for u in users) or 'none'})", z)
+            z = users[0]
+            if T.dtype_of(z) not in (self.dtype, torch.float32):
+                raise Refused("dtype", f"the updated cache is cast to {T.dtype_of(z)}", z)
+        self.new_cache = z
+        if z is not write and len(write.users) != 1:
+            raise Refused("write", "the cache before the final cast is also read elsewhere", write)
+        # the slots: the write index through casts and views, back to a [B] integer tensor
+        chain = _chain_back(index, T.CASTS | T.VIEWS)
+        cands = [n for n in chain if T.is_int(n) and _dim(n) == 1]
+        if not cands:
+            raise Refused("write", "the write index is not derived from a [B] slot tensor", index)
+        self.slots = cands[-1]
+        # the select: where(cond, new, keep), through casts and reshapes
+        chain = _chain_back(self.values, T.CASTS | T.RESHAPES | {aten.unsqueeze.default, aten.squeeze.dim,
+                                                                  aten.expand.default})
+        select = chain[-1]
+        if select.op != "call_function" or select.target != aten.where.self:
+            raise Refused("keep", "no masked select (torch.where) before the write: rows of batches whose "
+                          "window did not complete would be overwritten", select,
+                          "write torch.where(valid, new_rows, cache[slots]) (a 0/1 blend is not exact for inf/nan)")
+        self.select = select
+        self.cond, t, f = select.args[:3]
+        reach = [self.cache in value_ancestors([b]) if isinstance(b, fx.Node) else False for b in (t, f)]
+        if reach == [False, True]:
+            self.new, self.keep, self.polarity = t, f, True
+        elif reach == [True, False]:
+            self.new, self.keep, self.polarity = f, t, False
+        else:
+            raise Refused("keep", "cannot tell the kept cache rows from the new rows in the select", select)
+        self.B = sizes.int(val(self.slots).shape[0])
+        self.S = sizes.int(val(self.cache).shape[0])
+        self.row_shape = sizes.shape(self.base)[1:]
+        exactness.check_select_chain(self.values, select, self.dtype)
+        exactness.check_kept_path(self.keep, self.cache, self.slots, self.dtype)
+        self.check_write()
+        self.check_keep()
+
+    def check_write(self):
+        """Z = cache with rows slots[b] replaced by V[b] (any spelling of the row write)."""
+        rec = self.rec
+        sizes = _smaller_symbols(rec.sizes, {self.cache: 2 * self.B + 8}, [self.slots, self.values])
+        if self.S < self.B:
+            raise Refused("write", f"{self.B} slots cannot be unique in a cache of {self.S} rows", self.write)
+        gen = rec.gen(1)
+        try:
+            (sub, to_base, to_new), rows = _subgraphs(
+                [([self.new_cache], [self.cache, self.slots, self.values], {}),
+                 ([self.base], [self.cache], {}),
+                 ([self.new_cache], [self.write, self.cache], {})],
+                {self.cache: 2 * self.B + 8, self.write: 2 * self.B + 8}, sizes)
+            S = _probe_shape(self.cache, sizes, rows)[0]
+            cache = torch.randn(_probe_shape(self.cache, sizes, rows), generator=gen).to(self.dtype)
+            slots = torch.randperm(S, generator=gen)[: self.B].to(T.dtype_of(self.slots))
+            v = torch.randn(sizes.shape(self.values), generator=gen).to(T.dtype_of(self.values))
+            z = sub([cache, slots, v], sizes)[0]
+            base = to_base([cache], sizes)[0].clone()
+            base[slots.long()] = v.to(base.dtype).broadcast_to((self.B, *base.shape[1:]))
+            want = to_new([base, cache], sizes)[0] if self.new_cache is not self.write else base
+        except EvaluationError as exc:
+            raise Refused("write", f"the write could not be evaluated: {exc}", self.write)
+        if not _bits_equal(z, want):
+            raise Refused("write", "the write does not put row b at cache[slots[b]] and leave the other rows "
+                          "untouched", self.write)
+
+    def check_keep(self):
+        """V = cond ? cast(new) : cache[slots], bit-exactly (inf and nan included)."""
+        rec = self.rec
+        sizes = _smaller_symbols(rec.sizes, {self.cache: 2 * self.B + 8},
+                                 [self.cond, self.new, self.slots, self.select])
+        gen = rec.gen(2)
+        cond_shape = sizes.shape(self.cond)
+        if len(cond_shape) == 0 or cond_shape[0] != self.B:
+            raise Refused("keep", "the select condition is not per batch row", self.cond)
+        # which rows are kept must not depend on slot values except through the read itself (then one
+        # probe with distinct values proves the keep branch for every slot mapping)
+        for n in value_ancestors([self.keep], {self.cache, self.slots}) - {self.cache, self.slots}:
+            if n.op == "call_function" and T.is_int(n) and not (n.target in T.CASTS or n.target in T.VIEWS) \
+                    and self.slots in value_ancestors([n]):
+                raise Refused("keep", f"the kept rows are read at indices computed by {T.op_name(n)}, not at the "
+                              "written slots", n)
+        try:
+            (sub, to_base, to_values), rows = _subgraphs(
+                [([self.values], [self.cond, self.new, self.cache, self.slots], {}),
+                 ([self.base], [self.cache], {}),
+                 ([self.values], [self.select], {})],
+                {self.cache: 2 * self.B + 8}, sizes)
+            S = _probe_shape(self.cache, sizes, rows)[0]
+            cache = torch.randn(_probe_shape(self.cache, sizes, rows), generator=gen).to(self.dtype)
+            cache[0] = float("nan")
+            if S > 2:
+                cache[1] = float("inf")
+                cache[2] = -0.0  # a kept row must stay -0.0 (x + 0.0 would make it +0.0)
+            slots = torch.randperm(S, generator=gen)[: self.B]
+            for i in range(min(self.B, S, 3)):  # make sure the special rows are read
+                slots[slots == i] = slots[i]
+                slots[i] = i
+            slots = slots.to(T.dtype_of(self.slots))
+            new = torch.randn(sizes.shape(self.new), generator=gen).to(T.dtype_of(self.new))
+            if new.dim() and new.shape[0] == self.B and self.B > 2:
+                new[2] = float("inf")
+            rows_pattern = torch.rand(self.B, generator=gen) < 0.5
+            base = to_base([cache], sizes)[0]
+            where_shape = sizes.shape(self.select)
+            kept = base[slots.long()].to(T.dtype_of(self.select)).reshape(where_shape)
+            fresh = new.to(T.dtype_of(self.select)).broadcast_to(where_shape)
+            for pattern in (torch.zeros(self.B, dtype=torch.bool), torch.ones(self.B, dtype=torch.bool),
+                            rows_pattern):
+                c = pattern.reshape((self.B,) + (1,) * (len(cond_shape) - 1)).expand(cond_shape).clone()
+                take_new = pattern if self.polarity else ~pattern
+                got = sub([c, new, cache, slots], sizes)[0]
+                sel = torch.where(take_new.reshape((self.B,) + (1,) * (len(where_shape) - 1)), fresh, kept)
+                want = to_values([sel], sizes)[0]
+                if not _bits_equal(got, want):
+                    raise Refused("keep", "rows whose window did not complete are not kept bit-exactly as "
+                                  "cache[slots[b]] (or the new rows are changed on the way to the write)",
+                                  self.keep, "keep rows with torch.where(valid, new, cache[slots]); blends "
+                                  "like new*m + old*(1-m) turn inf/nan rows into nan")
+        except EvaluationError as exc:
+            raise Refused("keep", f"the kept rows could not be evaluated: {exc}", self.keep)
+
+    def length_candidates(self) -> list[fx.Node]:
+        """[B] integer tensors that every input of the condition flows through, nearest first."""
+        anc = value_ancestors([self.cond])
+        cands = [n for n in anc if T.is_int(n) and _dim(n) == 1 and n is not self.cond]
+        return dominators(self.cond, cands)
