@@ -247,3 +247,19 @@ def test_a_clone_of_the_cache_taken_before_an_in_place_step_keeps_the_old_rows()
     got, code, stats = compile_and_run(Alias(), args, "inductor", batch_positions=())
     assert stats.get("fused") == 2 and count_fused_calls(code) == 2, stats
     assert torch.equal(got[0], want[0]) and torch.equal(got[1], want[1]) and torch.equal(args[5], eager_args[5])
+
+
+def test_a_compacted_write_is_explained_as_compaction(monkeypatch):
+    """``cache[slots[done]] = pooled[done]`` with ``done = valid.nonzero()`` (public NSA code does this):
+    in one graph (dynamo's capture_dynamic_output_shape_ops) it is refused with what it is and how to
+    write it, not as a missing select (issue 19 item 5)."""
+    class Compacted(torch.nn.Module):
+        def forward(self, kv, w, slots, table, lens, cache):
+            tok = _window(kv, table, lens, L, kv.shape[1])
+            new = (tok.float() * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
+            done = _valid(lens).nonzero().squeeze(1)
+            cache[slots.long()[done]] = new[done]
+            return cache
+
+    monkeypatch.setattr(torch._dynamo.config, "capture_dynamic_output_shape_ops", True)
+    _refused_with(Compacted(), "keep", "compaction")

@@ -99,6 +99,13 @@ class _WriteSide:
                                                                   aten.expand.default})
         select = chain[-1]
         if select.op != "call_function" or select.target != aten.where.self:
+            compaction = _compaction(index, self.values)
+            if compaction is not None:
+                raise Refused("keep", "the write stores only the rows a mask picks (compaction: "
+                              "cache[slots[done]] = pooled[done]); the pass proves row writes of every batch row, "
+                              "with the rows that do not complete kept by a select", compaction,
+                              "write every row: cache[slots] = torch.where(valid[:, None, None], pooled, "
+                              "cache[slots]) (same result, no data-dependent shape, no graph break at nonzero)")
             raise Refused("keep", "no masked select (torch.where) before the write: rows of batches whose "
                           "window did not complete would be overwritten", select,
                           "write torch.where(valid, new_rows, cache[slots]) (a 0/1 blend is not exact for inf/nan)")
@@ -207,3 +214,17 @@ class _WriteSide:
         anc = value_ancestors([self.cond])
         cands = [n for n in anc if T.is_int(n) and _dim(n) == 1 and n is not self.cond]
         return dominators(self.cond, cands)
+
+
+def _compaction(index: fx.Node, values: fx.Node):
+    """The node that picks rows by a mask (``nonzero``, or indexing with a boolean tensor) on the way to
+    the write's index or values, or None."""
+    for n in value_ancestors([index, values]):
+        if n.op != "call_function":
+            continue
+        if n.target in (aten.nonzero.default, aten.masked_select.default, aten.argwhere.default):
+            return n
+        if n.target is aten.index.Tensor and any(
+                isinstance(i, fx.Node) and T.dtype_of(i) == torch.bool for i in n.args[1]):
+            return n
+    return None
