@@ -183,6 +183,7 @@ def _step_models(names):
 def bench_step(formulation, model, repeats, num_slots=None, backends=("fused", "inductor", "eager"), B=256):
     """One compiled decode step (N=4, D=192, l=32, d=16, P=128, fp16, 1/16 of the rows completing a
     window) with each backend; times in ms."""
+    from . import diagnostics
     from .backend import nsa_fusion_backend
 
     inp = _inputs(B, 4, 192, 32, 16, 128, torch.float16, 1 / 16, num_slots=num_slots)
@@ -197,10 +198,13 @@ def bench_step(formulation, model, repeats, num_slots=None, backends=("fused", "
             fn = model
         else:
             fn = torch.compile(model, backend=nsa_fusion_backend if name == "fused" else "inductor", dynamic=False)
+        fused_before = diagnostics.stats.get("fused", 0)
         with torch._inductor.config.patch(fx_graph_cache=False):
             t0 = time.perf_counter()
             fn(*args, cache)
             row[f"{name}_first_call_s"] = time.perf_counter() - t0
+        if name == "fused":  # steps the pass replaced (0: the pass left the graph to Inductor)
+            row["fused_steps"] = diagnostics.stats.get("fused", 0) - fused_before
         t = timing_us(lambda: fn(*args, cache), repeats if name != "eager" else max(5, repeats // 4))
         row["timings"][name] = {k: v / 1e3 for k, v in t.items()}
         row[f"{name}_ms"] = t["median"] / 1e3
@@ -317,6 +321,19 @@ def _default_threads() -> int:
 
 
 STEP_BATCHES = (1, 8, 32, 256, 1024)
+SECTIONS = ("overhead", "op", "step", "cache", "vllm", "compile")
+
+
+def _progress(section: str, row: dict) -> dict:
+    """One line per finished row on stderr (a full run takes a while on a small machine)."""
+    if section == "step":
+        what = f"{row['formulation']} B={row['B']}"
+    elif section == "compile":
+        what = row["formulation"]
+    else:
+        what = f"B={row['B']} N={row['N']} D={row['D']}"
+    print(f"bench: [{section}] {what} done", file=sys.stderr, flush=True)
+    return row
 
 
 def main(argv=None) -> int:
@@ -330,7 +347,12 @@ def main(argv=None) -> int:
     p.add_argument("--json", action="store_true", help="print one JSON object instead of the tables")
     p.add_argument("--threads", type=int, default=_default_threads(),
                    help="torch CPU threads (default: 1 on machines with <= 2 cores, else 2)")
+    p.add_argument("--sections", default=",".join(SECTIONS),
+                   help=f"comma-separated subset of {','.join(SECTIONS)} (default: all)")
     args = p.parse_args(argv)
+    sections = set(args.sections.split(","))
+    if not sections <= set(SECTIONS):
+        p.error(f"unknown section(s): {', '.join(sorted(sections - set(SECTIONS)))}")
     torch.set_num_threads(args.threads)
     from .lowering import native_kernel
 
@@ -340,7 +362,8 @@ def main(argv=None) -> int:
                 cores=os.cpu_count(), native_isa=native_kernel.isa() if loaded else None)
     reps = 20 if args.quick else 100
     overhead_sizes = [OVERHEAD_SIZES[0], OVERHEAD_SIZES[3]] if args.quick else OVERHEAD_SIZES
-    overhead = [bench_overhead(B, N, D, repeats=reps * 5) for B, N, D in overhead_sizes]
+    overhead = [_progress("overhead", bench_overhead(B, N, D, repeats=reps * 5))
+                for B, N, D in overhead_sizes] if "overhead" in sections else []
     if args.quick:
         op_sizes = [(256, 4, 192, 32, 16, 128, "fp16", 1 / 16), (256, 4, 192, 32, 16, 128, "fp16", 1.0)]
     else:
@@ -348,22 +371,25 @@ def main(argv=None) -> int:
                     for N, D in ((1, 192), (4, 192), (16, 128), (32, 256)) for frac in (1 / 16, 1.0)]
         op_sizes += [(256, 4, 192, 64, 32, 128, "fp16", 1 / 16), (256, 4, 192, 32, 16, 64, "fp16", 1 / 16),
                      (256, 4, 192, 32, 16, 128, "bf16", 1 / 16), (256, 4, 192, 64, 32, 64, "bf16", 1.0)]
-    ops = [bench_op(*size, repeats=reps) for size in op_sizes]
+    ops = [_progress("op", bench_op(*size, repeats=reps)) for size in op_sizes] if "op" in sections else []
     names = ("mulsum_index_put", "einsum_index_copy") if args.quick else None
     batches = (8,) if args.quick else STEP_BATCHES
-    steps = [bench_step(f, m, reps, B=B, backends=("fused", "inductor", "eager") if B in (8, 256) and
-                        (args.quick or B == 256) else ("fused", "inductor"))
-             for f, m in _step_models(names) for B in batches]
-    f0, m0 = _step_models(("mulsum_index_put",))[0]
-    small = bench_step(f0, m0, reps, backends=("fused",))
-    big = bench_step(f0, m0, reps, num_slots=16 * small["num_slots"], backends=("fused",))
-    cache = dict(slots_x1=small["num_slots"], slots_x16=big["num_slots"], ms_x1=small["fused_ms"],
-                 ms_x16=big["fused_ms"], slowdown=big["fused_ms"] / small["fused_ms"] - 1)
+    steps = [_progress("step", bench_step(f, m, reps, B=B, backends=("fused", "inductor", "eager")
+                                          if B in (8, 256) and (args.quick or B == 256) else ("fused", "inductor")))
+             for f, m in _step_models(names) for B in batches] if "step" in sections else []
+    cache = {}
+    if "cache" in sections:
+        f0, m0 = _step_models(("mulsum_index_put",))[0]
+        small = bench_step(f0, m0, reps, backends=("fused",))
+        big = bench_step(f0, m0, reps, num_slots=16 * small["num_slots"], backends=("fused",))
+        cache = dict(slots_x1=small["num_slots"], slots_x16=big["num_slots"], ms_x1=small["fused_ms"],
+                     ms_x16=big["fused_ms"], slowdown=big["fused_ms"] / small["fused_ms"] - 1)
     # a first compile per fresh process costs seconds (C++ kernels): --quick times one formulation
-    compiles = [bench_compile(f, m) for f, m in _step_models(names[:1] if names else None)]
+    compiles = [_progress("compile", bench_compile(f, m)) for f, m in _step_models(names[:1] if names else None)] \
+        if "compile" in sections else []
+    vllm = bench_vllm(reps) if "vllm" in sections else {}
     meta["load_per_core"] = [load_before, _load_per_core()]
-    result = dict(meta=meta, overhead=overhead, op=ops, step=steps, cache=cache, compile=compiles,
-                  vllm=bench_vllm(reps))
+    result = dict(meta=meta, overhead=overhead, op=ops, step=steps, cache=cache, compile=compiles, vllm=vllm)
     result["warnings"] = _warnings(result)
     if args.json:
         print(json.dumps(result, indent=2))
@@ -420,6 +446,18 @@ def _print(r):
     print(f"nsa_fusion bench: torch {m['torch']}, {m['threads']} threads on {m.get('cores')} cores, native kernel "
           f"{'on (' + str(m.get('native_isa')) + ')' if m['native_kernel'] else 'OFF'}, load average per core "
           f"before/after: {load}")
+    if r["overhead"]:
+        _print_overhead(r)
+    if r["op"]:
+        _print_op(r)
+    if r["step"]:
+        _print_step(r)
+    if r["cache"]:
+        _print_cache(r)
+    _print_rest(r)
+
+
+def _print_overhead(r):
     print("\n[overhead] one call, l=32 d=16 P=128 fp16, 1/4 of the rows writing (µs: median (min-max)); graph op = "
           "the op as a compiled graph calls it, op = compress_infer with value checks off, checked = the default "
           "eager call, floor = one memcpy of the window bytes read, inductor = the composite compiled by plain Inductor")
@@ -429,6 +467,9 @@ def _print(r):
                            ("op/floor", lambda x: f"{x['op_over_floor']:.1f}x"),
                            ("checked/op", lambda x: f"{x['checked_over_op']:.2f}x"),
                            ("ind/op", lambda x: f"{x['inductor_over_op']:.1f}x")])
+
+
+def _print_op(r):
     print("\n[op] fused op (checked: the default eager call, value checks on) vs eager composite, "
           "plain-Inductor composite and the floor (µs: median (min-max))")
     _table(r["op"], [("B", lambda x: str(x["B"])), ("N", lambda x: str(x["N"])), ("D", lambda x: str(x["D"])),
@@ -437,15 +478,25 @@ def _print(r):
                      ("eager", _t("eager")), ("inductor", _t("inductor")), ("floor", _t("floor")),
                      ("eager/fused", lambda x: f"{x['eager_x']:.1f}x"), ("ind/fused", lambda x: f"{x['inductor_x']:.1f}x"),
                      ("fused/floor", lambda x: f"{x['fused_over_floor']:.1f}x")])
+
+
+def _print_step(r):
     print("\n[step] compiled decode step, N=4 D=192 l=32 d=16 P=128 fp16, 1/16 of the rows completing a window "
           "(ms: median (min-max))")
     _table(r["step"], [("formulation", lambda x: x["formulation"]), ("B", lambda x: str(x["B"])),
+                       ("fused?", lambda x: "yes" if x.get("fused_steps") else "no"),
                        ("fused", _t("fused", 3)), ("inductor", _t("inductor", 3)), ("eager", _t("eager", 3)),
                        ("eager/fused", lambda x: f"{x['eager_x']:.1f}x" if "eager_x" in x else "-"),
                        ("ind/fused", lambda x: f"{x['inductor_x']:.1f}x")])
+
+
+def _print_cache(r):
     c = r["cache"]
     print(f"\n[cache] fused step with {c['slots_x1']} vs {c['slots_x16']} cache slots: {c['ms_x1']:.3f} ms vs "
           f"{c['ms_x16']:.3f} ms ({100 * c['slowdown']:+.0f}%)")
+
+
+def _print_rest(r):
     v = r.get("vllm") or {}
     if v:
         print(f"\n[vllm] decode step through vLLM's backend (VLLM_COMPILE, Inductor; B=256 N=4 D=192 fp16): without the "
@@ -453,13 +504,18 @@ def _print(r):
               f"nsa_fusion's own backend {v['own_backend_ms']:.3f} ms (vLLM path / own: {v['vllm_over_own']:.2f}x)")
     else:
         print("\n[vllm] vLLM is not installed (pip install '.[vllm]'): no row")
+    if r["compile"]:
+        _print_compile(r)
+    for w in r.get("warnings", []):
+        print(f"\nwarning: {w}")
+
+
+def _print_compile(r):
     print("\n[compile] first compile (fresh process, empty Inductor cache) with the pass vs NSA_FUSION_DISABLE=1 (s)")
     _table(r["compile"], [("formulation", lambda x: x["formulation"]), ("with pass", lambda x: f"{x['with_pass_s']:.2f}"),
                           ("without", lambda x: f"{x['without_pass_s']:.2f}"), ("with/without", lambda x: f"{x['ratio']:.2f}x"),
                           ("in the pass", lambda x: f"{x['pass_s']:.3f}"),
                           ("pass share", lambda x: f"{100 * x['pass_share']:.0f}%")])
-    for w in r.get("warnings", []):
-        print(f"\nwarning: {w}")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ def test_quick_bench_json_and_table(capsys):
             assert 0 < row["timings"][key]["min"] <= row[f"{key}_us"] <= row["timings"][key]["max"]
     assert {r["formulation"] for r in result["step"]} == {"mulsum_index_put", "einsum_index_copy"}
     assert all(r["fused_ms"] > 0 and r["eager_x"] > 0 and r["B"] == 8 for r in result["step"])
+    assert all(r["fused_steps"] == 1 for r in result["step"])  # both formulations fuse at B = 8
     assert result["cache"]["ms_x1"] > 0 and result["cache"]["ms_x16"] > 0
     assert all(r["with_pass_s"] > 0 and r["pass_s"] >= 0 for r in result["compile"])
     assert all(isinstance(w, str) for w in result["warnings"])
