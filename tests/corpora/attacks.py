@@ -121,6 +121,30 @@ c2_sign_times_abs_kept = _keep_variant(lambda old: old.sign() * old.abs())
 c2_rescaled_kept = _keep_variant(lambda old: ((old.float() * 1024).to(old.dtype) / 1024).to(old.dtype))
 
 
+# value-dependent code on the new rows or the tokens ("safety" code that probes without specials never see)
+def _new_variant(change):
+    def step(kv, w, slots, table, lens, cache):
+        return write(cache, slots, completes(lens), change(pool(tokens(kv, table, positions(lens)), w)))
+
+    return step
+
+
+c2_nan_to_num_new = _new_variant(lambda new: torch.nan_to_num(new))
+c2_saturate_new = _new_variant(lambda new: new.clamp(-65504.0, 65504.0))  # fp16 max instead of inf
+
+
+def c2_tokens_nan_to_num(kv, w, slots, table, lens, cache):
+    tok = tokens(kv, table, positions(lens)).float().nan_to_num(nan=0.0)
+    return write(cache, slots, completes(lens), pool(tok, w))
+
+
+def c2_skip_nonfinite_windows(kv, w, slots, table, lens, cache):
+    """The window is written only when every token in it is finite."""
+    tok = tokens(kv, table, positions(lens))
+    valid = completes(lens) & tok.isfinite().flatten(1).all(1)
+    return write(cache, slots, valid, pool(tok, w))
+
+
 # --- class 3: a lossy cast on the weight path --------------------------------------------------------------
 def _weight_variant(weight_of):
     def step(kv, w, slots, table, lens, cache):
@@ -253,7 +277,8 @@ def _others_variant(scale):
 
 c9_times_all = _others_variant(lambda new, v: new * v.all())
 c9_times_fraction = _others_variant(lambda new, v: new * v.float().mean())
-c9_where_any = _others_variant(lambda new, v: torch.where(v.any(), new, torch.zeros_like(new)))
+c9_where_most = _others_variant(lambda new, v: torch.where(v.float().mean() > 0.75, new, torch.zeros_like(new)))
+c9_cumsum_budget = _cond_variant(lambda s, r: completes(s) & (completes(s).cumsum(0) <= 12))  # first 12 only
 c9_divided_by_count = _others_variant(lambda new, v: new / v.sum().clamp(min=1))
 
 
@@ -309,6 +334,17 @@ def c11_page_index_clamp(kv, w, slots, table, lens, cache):
 def c11_slot_clamp(kv, w, slots, table, lens, cache):
     new = pool(tokens(kv, table, positions(lens)), w)
     return write(cache, slots.long().clamp(0, 4095), completes(lens), new)
+
+
+def c11_slot_bound_in_condition(kv, w, slots, table, lens, cache):
+    """Rows whose slot is past a constant are skipped (a cache "known" to hold 4096 rows)."""
+    new = pool(tokens(kv, table, positions(lens)), w)
+    return write(cache, slots, completes(lens) & (slots < 4096), new)
+
+
+def c11_page_bound_in_condition(kv, w, slots, table, lens, cache):
+    new = pool(tokens(kv, table, positions(lens)), w)
+    return write(cache, slots, completes(lens) & (table < 1024).all(1), new)
 
 
 # --- class 12: dynamic=True, lengths beyond the capacity seen at compile time ---------------------------
@@ -717,17 +753,21 @@ def _long_lengths(cap_pages, B=6, **kw):
 def _grow_capacity(big_pages, lens_big):
     """Compiled at capacity 256 (4 pages), then called at ``big_pages`` pages with long lengths."""
     def make():
-        return [build(B=8), build(B=len(lens_big), pages=big_pages, N=1, distinct_pages=False, block_num=64,
-                                  lengths=lens_big, specials=False, seed=1)]
+        return [build(B=8), build(B=len(lens_big), pages=big_pages, distinct_pages=False, block_num=64,
+                                  lengths=lens_big, specials=False, seed=1)]  # no size 1: dynamo would recompile
 
     return make
 
 
 def _small_batch_large_capacity():
     return [build(B=1, pages=64, N=1, lengths=[192], distinct_pages=False, block_num=80),
+            build(B=1, pages=64, N=1, lengths=[416], distinct_pages=False, block_num=80, seed=5),
+            build(B=1, pages=64, N=1, lengths=[800], distinct_pages=False, block_num=80, seed=6),
+            build(B=1, pages=64, N=1, lengths=[720], distinct_pages=False, block_num=80, seed=7),
             build(B=2, pages=64, N=1, lengths=[320, 4032], distinct_pages=False, block_num=80, seed=1),
             build(B=2, pages=64, N=1, lengths=[800, 1312], distinct_pages=False, block_num=80, seed=2),
-            build(B=2, pages=64, N=1, lengths=[336, 720], distinct_pages=False, block_num=80, seed=3)]
+            build(B=2, pages=64, N=1, lengths=[336, 720], distinct_pages=False, block_num=80, seed=3),
+            build(B=2, pages=64, N=1, lengths=[416, 1184], distinct_pages=False, block_num=80, seed=4)]
 
 
 def _narrow_index(length_dtype=torch.int32, index_dtype=torch.int32):
@@ -779,6 +819,8 @@ def _attacks():
     for name in ("c2_halve_large_kept", "c2_nan_to_num_kept", "c2_clamp_kept", "c2_flush_tiny_kept",
                  "c2_bf16_roundtrip_kept", "c2_rescaled_kept", "c2_sign_times_abs_kept"):
         a.append(Attack(name, "2", globals()[name], _std()))
+    for name in ("c2_nan_to_num_new", "c2_saturate_new", "c2_tokens_nan_to_num", "c2_skip_nonfinite_windows"):
+        a.append(Attack(name, "2", globals()[name], _std()))
     a.append(Attack("c3_weight_bf16_roundtrip", "3", c3_weight_bf16_roundtrip, _weight_with({})))
     a.append(Attack("c3_weight_fp8", "3", c3_weight_fp8, _weight_with({(3, 0): 1000.0})))
     a.append(Attack("c3_weight_bf16_then_own_dtype", "3", c3_weight_bf16_then_own_dtype, _weight_with({})))
@@ -801,7 +843,7 @@ def _attacks():
         a.append(Attack(name, "7", globals()[name], _dyn_batch, modes=("batch", "dynamic")))
     for name in ("c8_length_bound_by_batch", "c8_scaled_bound", "c8_batch_as_tensor"):
         a.append(Attack(name, "8", globals()[name], _batch_sizes, modes=("batch", "dynamic")))
-    for name in ("c9_times_all", "c9_times_fraction", "c9_where_any", "c9_divided_by_count"):
+    for name in ("c9_times_all", "c9_times_fraction", "c9_where_most", "c9_divided_by_count", "c9_cumsum_budget"):
         a.append(Attack(name, "9", globals()[name], _mixed))
     a.append(Attack("c10_slots_int16", "10", c10_slots_int16, _big_slots_int16))
     a.append(Attack("c10_slots_half", "10", c10_slots_half, _big_slots_half))
@@ -815,6 +857,8 @@ def _attacks():
     a.append(Attack("c11_page_id_clamp", "11", c11_page_id_clamp, _big_page_ids(1100)))
     a.append(Attack("c11_position_clamp", "11", c11_position_clamp, _long_lengths(80)))
     a.append(Attack("c11_page_index_clamp", "11", c11_page_index_clamp, _long_lengths(80)))
+    a.append(Attack("c11_slot_bound_in_condition", "11", c11_slot_bound_in_condition, _big_slots_half))
+    a.append(Attack("c11_page_bound_in_condition", "11", c11_page_bound_in_condition, _big_page_ids(1100)))
     a.append(Attack("c11_slot_clamp", "11", c11_slot_clamp, _big_slots_half, expect="any",
                     note="slots computed in the graph are the op's slot_mapping: the clamp still runs, before the "
                          "op; but the clamped slots repeat (4095), and which repeated row wins is the kernel's order"))
