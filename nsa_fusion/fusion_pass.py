@@ -137,6 +137,8 @@ class NsaFusionPass(CustomGraphPass):
             step = rec.recognize(write)
             if labels is not None:
                 _single_stream(step, labels)
+            if self.dialect is not TORCHAIR:  # GE cannot compile the composite: its graphs always fuse
+                _check_cost(step, write)
         except NotACandidate as what:  # a KV append or another write that is no compression step
             diagnostics.record("ignored", _what_it_is(write, what.reason), pattern=_op_name(write),
                                dialect=self.dialect.name, node=_describe(write), source=source_line(write),
@@ -190,11 +192,26 @@ class NsaFusionPass(CustomGraphPass):
 
         if debug_checks_enabled():  # the graph holds the value checks
             state += "-checked"
+        from .lowering import cost
+
+        if cost.cpu_kernel() != "native":  # the cost rule leaves small CPU steps unfused then
+            state += "-puretorch"
         from .lowering import triton_forced
 
         if triton_forced():  # CUDA graphs fuse only under the switch (fuses_on): not the same graph
             state += "-triton"
         return f"nsa_fusion-{self.dialect.name}-{_source_hash()}-{state}{'-reinplace' if self.reinplace else ''}"
+
+
+def _check_cost(step, write: fx.Node) -> None:
+    """Refuse (part "cost") where the fused op would be slower than Inductor's code for the composite
+    (``nsa_fusion.lowering.cost``: only the pure-torch CPU kernel, for small static sizes)."""
+    from .lowering import cost
+
+    ok, why = cost.pays_off_for(step)
+    if not ok:
+        raise Refused("cost", why, write, "build the native CPU kernel (a C++ compiler: g++ or $CXX), or keep "
+                      "the step unfused; NSA_FUSION_NO_NATIVE=1 also selects the pure-torch kernel")
 
 
 def _op_name(node: fx.Node) -> str:

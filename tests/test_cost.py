@@ -53,3 +53,17 @@ def test_pays_off_for_a_recognised_step_reads_the_fake_values():
     with portable.pure_torch_cpu():
         assert not cost.pays_off_for(step(8))[0]
         assert cost.pays_off_for(step(4096))[0]
+
+
+def test_the_pass_leaves_small_steps_to_inductor_with_the_pure_torch_kernel_and_says_why():
+    import nsa_fusion
+    from nsa_fusion.testing.formulations import BY_NAME, CompressStep, make_inputs
+
+    model = CompressStep(BY_NAME["mulsum_index_put"], 32, 16)
+    x = make_inputs(B=8, N=4, D=32)
+    args = (x["input"], x["weight"], x["slots"], x["block_table"], x["lengths"], x["cache"].clone())
+    with portable.pure_torch_cpu():
+        refused = str(nsa_fusion.explain(model, *args))
+    assert "0 fused" in refused and "cost" in refused and "pure-torch" in refused, refused
+    if native_kernel.load_native() is not None:
+        assert "1 fused" in str(nsa_fusion.explain(model, *args))
