@@ -1,4 +1,6 @@
-"""When replacing the composite by the fused op pays off (issue 20): a measured rule the pass consults.
+"""When replacing the composite by the fused op pays off (issue 20): a measured rule the pass consults
+(``fusion_pass._check_cost``: a step that does not pay off is refused with part ``cost``, reported by
+``explain`` and ``stats``; never in torchair graphs).
 
 The fused op replaces Inductor's code for the composite (gather, pooling, masked write).  Whether
 that is faster depends on which kernel runs the op:
