@@ -305,6 +305,52 @@ def a_weight_times_zero_plus(kv, w, slots, table, lens, cache):
     return write(cache, slots, completes(lens), (tok * (w.float() + 0.0)[None, :, :, None]).sum(1))
 
 
+def a_weight_nan_guard(kv, w, slots, table, lens, cache):
+    """where(isnan(w), 0, w): a select on the weight path, value-dependent on the weight."""
+    tok = tokens(kv, table, positions(lens)).float()
+    wf = torch.where(w.isnan(), torch.zeros_like(w), w).float()
+    return write(cache, slots, completes(lens), (tok * wf[None, :, :, None]).sum(1))
+
+
+def a_weight_masked_fill_big(kv, w, slots, table, lens, cache):
+    """masked_fill of weights beyond 1e3 (a "safety" clip the probes' |w| < 2 never reach)."""
+    tok = tokens(kv, table, positions(lens)).float()
+    wf = w.masked_fill(w.abs() > 1000, 0).float()
+    return write(cache, slots, completes(lens), (tok * wf[None, :, :, None]).sum(1))
+
+
+def a_tokens_zeroed_on_big_page(kv, w, slots, table, lens, cache):
+    """Tokens from pages >= 1024 read as zero (a select on the token path whose condition is a page id)."""
+    pos = positions(lens)
+    P = kv.shape[1]
+    page = table.long().gather(1, pos // P)
+    tok = kv[page, pos % P]
+    tok = torch.where((page >= 1024)[..., None, None], torch.zeros_like(tok), tok)
+    return write(cache, slots, completes(lens), pool(tok, w))
+
+
+def a_row5_times_zero(kv, w, slots, table, lens, cache):
+    """pooled + 0 * pooled[5:6]: every row reads row 5 (0 * nan = nan when row 5's window holds a NaN)."""
+    new = pool(tokens(kv, table, positions(lens)), w)
+    return write(cache, slots, completes(lens), new + 0.0 * new[5:6])
+
+
+def a_kv_heads_major(kv, w, slots, table, lens, cache):
+    """The paged KV stored heads-major ([blocks, N, P, D]) and transposed: a non-contiguous input."""
+    return contract(kv.transpose(1, 2), w, slots, table, lens, cache)
+
+
+def a_window_of_one(kv, w, slots, table, lens, cache):
+    """l = d = 1: every nonzero length completes a one-token window (a corner the recogniser must not
+    crash on); weight row 0 only."""
+    s = lens.long()
+    pos = (s - 1).clamp(min=0)
+    P = kv.shape[1]
+    tok = kv[table.long().gather(1, (pos // P)[:, None])[:, 0], pos % P]  # [B, N, D]
+    new = tok.float() * w.float()[0][None, :, None]
+    return write(cache, slots, s >= 1, new)
+
+
 def a_token_abs(kv, w, slots, table, lens, cache):
     tok = tokens(kv, table, positions(lens)).float().abs()
     return write(cache, slots, completes(lens), pool(tok, w))
@@ -408,6 +454,58 @@ def _tiny_tokens(dtype=torch.float16):
     return x
 
 
+def _nan_weight():
+    x = build(seed=15)
+    x.args[1][4, 0] = float("nan")
+    return x
+
+
+def _big_weight():
+    x = build(seed=16, specials=False)
+    x.args[1][4, 0] = 2000.0
+    return x
+
+
+def _nan_in_row5():
+    """Row 5 completes a window holding a NaN; the other rows' windows are finite."""
+    lens = [48] * 12
+    return build(B=12, lengths=lens, specials=False, seed=17,
+                 window=lambda b, s: [float("nan")] + [1.0] * (L - 1) if b == 5 else None)
+
+
+def _heads_major(x):
+    x.args[0] = x.args[0].transpose(1, 2).contiguous()
+    return x
+
+
+def _two_terms(dtype=torch.float16, seed=18):
+    """Two nonzero window positions (2^10 apart in magnitude) and full-mantissa tokens: the fp32 sum has
+    more than 24 significant bits and is rounded, the same in every order (two terms and zeros)."""
+    x = _full_mantissa(dtype=dtype, seed=seed)
+    g = torch.Generator().manual_seed(seed)
+    w = torch.zeros(x.args[1].shape)
+    w[5] = torch.randn(w.shape[1], generator=g)
+    w[6] = torch.randn(w.shape[1], generator=g) * 2.0 ** -10
+    x.args[1] = w.to(dtype)
+    return x
+
+
+def _fp32_weight_fp16_kv():
+    """fp16 KV and cache, an fp32 weight with full mantissas (the model upcasts both to fp32)."""
+    x = _full_mantissa(seed=19)
+    g = torch.Generator().manual_seed(19)
+    w = torch.zeros(L, x.args[1].shape[1])
+    w[3] = torch.randn(w.shape[1], generator=g)
+    x.args[1] = w
+    return x
+
+
+def _fp32_cache_fp16_kv():
+    x = _full_mantissa(seed=20)
+    x.args[5] = x.args[5].float()
+    return x
+
+
 def _big_sums_fp16():
     """fp16 windows whose pooled sum is in [2^15, 65504): products 1200 * 1 * 32 = 38400."""
     return build(window=lambda b, s: [1200.0] * L, weight=torch.ones(L, 2).half(), specials=False, seed=13)
@@ -468,6 +566,12 @@ ATTACKS = [
      "fp16 sum-then-scale accepted; S * 2^113 overflows for S >= 2^15 (fp16 range)"),
     ("sum_x3_div3_fp16", _mk(a_sum_times_third_times_three_fp16, lambda: [_std(), _full_mantissa()]),
      "fp16 sum-then-scale accepted: (S * 3) / 3 rounds"),
+    ("sum_x3_div3_fp16_two_terms", _mk(a_sum_times_third_times_three_fp16, lambda: [_std(), _two_terms()]),
+     "fp16 sum-then-scale (S * 3) / 3 with a 25+-bit sum (two terms, order-free)"),
+    ("fp32_weight_fp16_kv", _mk(contract, lambda: [_fp32_weight_fp16_kv()]),
+     "the contract spelling, weight fp32 (full mantissa) beside fp16 KV: the op takes the input dtype"),
+    ("fp32_cache_fp16_kv", _mk(contract, lambda: [_fp32_cache_fp16_kv()]),
+     "the contract spelling, fp32 cache beside fp16 KV: eager writes the unrounded fp32 sum"),
     ("double_minus_self_bf16", _mk(a_double_minus_self, lambda: [_std(dtype=torch.bfloat16),
                                                                   _huge_tokens(torch.bfloat16)]),
      "2x - x overflows for bf16 tokens near the max"),
@@ -537,6 +641,18 @@ ATTACKS = [
     ("weight_plus_zero", _mk(a_weight_times_zero_plus, lambda: [_std(weight=-torch.zeros(L, 2).half() -
                                                                       torch.eye(L, 2).half())]),
      "w + 0.0: -0.0 weights become +0.0 (t=inf: -0*inf = nan either way; t=-1: +0 vs -0 products)"),
+    ("weight_nan_guard", _mk(a_weight_nan_guard, lambda: [_std(), _nan_weight()]),
+     "where(isnan(w), 0, w) on the weight, called with a NaN weight"),
+    ("weight_masked_fill_big", _mk(a_weight_masked_fill_big, lambda: [_std(), _big_weight()]),
+     "masked_fill(|w| > 1000, 0) on the weight, called with a weight of 2000"),
+    ("tokens_zeroed_on_big_page", _mk(a_tokens_zeroed_on_big_page, lambda: [_big_ids(1100)]),
+     "where(page >= 1024, 0, token) with 1100 blocks"),
+    ("row5_times_zero", _mk(a_row5_times_zero, lambda: [_std(), _nan_in_row5()]),
+     "pooled + 0 * pooled[5:6]: row mixing through a batch slice, NaN in row 5's window"),
+    ("kv_heads_major_noncontig", _mk(a_kv_heads_major, lambda: [_heads_major(_std())]),
+     "non-contiguous paged input (transpose of a heads-major buffer): equal expected"),
+    ("window_of_one", _mk(a_window_of_one, lambda: [_std(), _std(B=36, seed=1)]),
+     "l = d = 1 (one-token windows): equal or refused, never a crash"),
     ("token_abs", _mk(a_token_abs, lambda: [_std()]), "abs on the tokens"),
     ("token_bitcast_roundtrip", _mk(a_token_view_as_int_roundtrip, lambda: [_std()]),
      "view(int16).view(fp16) on the tokens (exact)"),
