@@ -116,6 +116,16 @@ def a_length_remainder_in_positions(kv, w, slots, table, lens, cache):
     return write(cache, slots, completes(lens), pool(tokens(kv, table, pos), w))
 
 
+def a_length_remainder_no_clamp(kv, w, slots, table, lens, cache):
+    """Positions from s % 4096 without a clamp: s = 4096 reads positions -32..-1 (Python-style wrap of the
+    page index to the table's last page) in eager."""
+    s = lens.long() % 4096
+    pos = s[:, None] - L + torch.arange(L)
+    P = kv.shape[1]
+    page = table.long()[torch.arange(s.shape[0])[:, None], pos // P]
+    return write(cache, slots, completes(lens), pool(kv[page, pos % P], w))
+
+
 def a_length_bitand_in_positions(kv, w, slots, table, lens, cache):
     """Positions from s & 4095: equal below 4096 only."""
     s = lens.long() & 4095
@@ -593,6 +603,11 @@ ATTACKS = [
     ("length_remainder_positions_dyn", _mk(a_length_remainder_in_positions, lambda: _grow(130, GROW_8K),
                                            ("dynamic",)),
      "positions from s % 4096, compiled at capacity 256"),
+    ("length_remainder_noclamp_dyn", _mk(a_length_remainder_no_clamp, lambda: _grow(130, GROW_8K),
+                                         ("dynamic",)),
+     "positions from s % 4096, no clamp, compiled at capacity 256"),
+    ("length_remainder_noclamp_static", _mk(a_length_remainder_no_clamp, lambda: [_long(130, GROW_8K, B=8)]),
+     "same at a static capacity of 8320 (every length probed)"),
     ("length_bitand_positions_dyn", _mk(a_length_bitand_in_positions, lambda: _grow(130, GROW_8K), ("dynamic",)),
      "positions from s & 4095, compiled at capacity 256"),
     ("condition_remainder_4096_dyn", _mk(a_condition_remainder_4096, lambda: _grow(130, GROW_8K), ("dynamic",)),
@@ -810,9 +825,12 @@ def main(argv):
         mode = argv[i + 1]
         argv = argv[:i] + argv[i + 2:]
     picked = [a for a in ATTACKS if not argv or any(p in a[0] for p in argv)]
+    tally = {}
     for name, factory, notes in picked:
         for m, result, detail in classify(name, factory, dialect, mode):
+            tally[result] = tally.get(result, 0) + 1
             print(f"{name:38s} {dialect:15s} {m:8s} {result:22s} {detail[:150]}", flush=True)
+    print("summary:", ", ".join(f"{k}: {v}" for k, v in sorted(tally.items())))
 
 
 if __name__ == "__main__":
