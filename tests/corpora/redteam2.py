@@ -6,7 +6,8 @@ recogniser's structural rules and probes let through.  Every entry of ``ATTACKS`
 factory, notes)``; the factory returns ``(step, inputs, modes)`` where ``step`` takes
 ``(kv, weight, slots, block_table, lengths, cache)`` like ``tests/corpora/attacks.py``, ``inputs`` is a list
 of argument lists (the first is compiled, the rest are called after compiling), and ``modes`` the compile
-modes ("static", "batch": mark_dynamic on the batch, "dynamic": dynamic=True).
+modes ("static", "batch": mark_dynamic on the batch, "dynamic": dynamic=True).  A factory of None is a
+re-test of one of issue 18's families from ``tests/corpora/attacks.py`` in another mode.
 
     python tests/corpora/redteam2.py [--dialect inductor_graph|inductor|torchair_like] [name-substring ...]
 
@@ -707,10 +708,6 @@ def _retest(name):
             "retest_c2_halve_large_kept_dyn": ("c2_halve_large_kept", ("dynamic",))}[name]
     att = A.BY_NAME[base[0]]
     return att.step, [x.args for x in att.inputs()], base[1]
-
-
-def _fix_cache_is_kv(inputs):
-    return inputs
 
 
 # --- running ---------------------------------------------------------------------------------------------
