@@ -134,8 +134,15 @@ def reinplace_clones(graph: fx.Graph) -> int:
                     and u.all_input_nodes == [base]:
                 clone.prepend(u)
                 order[u] = order[clone] - 0.5
-        if any(order[u] > order[op] for u in base.users if u not in (clone, copy)):
-            continue
+        later = [u for u in base.users if u not in (clone, copy) and order[u] > order[op]]
+        if later:
+            # other readers of the old cache after the fused call (a second step reading the same cache,
+            # functionalized): run the call after the last of them, if nothing reads its result before
+            last = max(later, key=order.__getitem__)
+            if any(u is not op and order[u] <= order[last] for u in clone.users):
+                continue
+            last.append(op)
+            order[op] = order[last] + 0.5
         # readers of the new value must come after the op and no write other than the final copy_ may
         # touch the clone
         if any(u is not op and u is not copy and order[u] < order[op] for u in clone.users):
