@@ -167,13 +167,13 @@ def check(attack: Attack, dialect: str, mode: str, always_control: bool = False)
 # c3 bf16/fp16 weight casts, every c4 sum/l form in bf16 and fp32, c5 one-hot einsum and bmm, every c6
 # spelling), c7 and c8 under mark_dynamic and dynamic=True, c9 cumsum budget and where-most, c10 int16
 # slots, c11 page-id clamp, c12 position clamp, c13 int16 condition, three of four c14 spellings; c16
-# int8 indices crashed the compile.
+# int8 indices crashed the compile; the class-15 clone came out wrong in Inductor (fixed in e342c8e).
 DIALECTS = ("inductor_graph", "inductor", "torchair_like")
 FAILS_TODAY = {
-    **{("c15_clone_then_second_step_into_clone", dialect, "static"): "fused, the clone's rows come out wrong"
-       for dialect in ("inductor", "inductor_graph")},
     **{(name, dialect, "static"): "fuses today (the fused op keeps the new row, eager the padding row's old one)"
        for name in ("pad_minus_one_setitem", "pad_minus_one_index_put") for dialect in DIALECTS},
+    **{("c8_batch_as_tensor", "torchair_like", mode): "fuses in torchair's graph (B > 16 as a tensor), "
+       "writes at B = 8 where eager writes nothing" for mode in ("batch", "dynamic")},
 }
 # The default run: one or two spellings per class (the rest, every mode and dialect: -m slow).
 DEFAULT_ATTACKS = {
