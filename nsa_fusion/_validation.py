@@ -158,6 +158,21 @@ def check_values(input, weight, slot_mapping, compress_block_size, compress_stri
         if dups.size:
             raise ValueError(f"slot_mapping values of the rows whose window completes must be unique; slot "
                              f"{int(dups[0])} appears more than once")
+    if q.size and q.size < lens.size:
+        # a padding slot that names a written row (slot -1 is row num_slots - 1 to Python indexing):
+        # eager code that writes every row (cache[slots] = where(valid, new, cache[slots])) writes that
+        # row twice and keeps the padding row's old value; the op writes it once (docs/contract.md)
+        n_slots = cache.shape[0]
+        slots_h = _host(slot_mapping).astype(np.int64)
+        pad = np.setdiff1d(np.arange(lens.size), q)
+        pad_slots = slots_h[pad]
+        in_range = (pad_slots >= -n_slots) & (pad_slots < n_slots)
+        alias = in_range & np.isin(pad_slots % n_slots, slots_h[q])
+        if alias.any():
+            b = int(pad[np.argmax(alias)])
+            raise ValueError(f"slot_mapping[{b}] = {int(slots_h[b])} is a padding slot (its window does not complete) "
+                             f"that names cache row {int(slots_h[b]) % n_slots}, which another row writes: padding "
+                             "slots must not alias written rows")
 
 
 def check_window_indices(input, l, d, P, block_table, lens, slots, num_slots) -> np.ndarray:

@@ -273,3 +273,23 @@ def test_a_compacted_write_is_explained_as_compaction(monkeypatch):
 
     monkeypatch.setattr(torch._dynamo.config, "capture_dynamic_output_shape_ops", True)
     _refused_with(Compacted(), "keep", "compaction")
+
+
+def test_a_padding_slot_that_names_a_written_row_is_invalid_input_and_refused_eagerly():
+    """Valid input (docs/contract.md): a padding slot may not name a written row.  slot -1 on a row that
+    writes nothing and slot num_slots - 1 on a row that writes: eager code would write that row twice (the
+    padding row's old value last); the eager op refuses the call, leaving the cache untouched."""
+    import nsa_fusion
+
+    x = make_inputs(B=4, qualifying="some")
+    S = x["cache"].shape[0]
+    slots = x["slots"].clone()
+    slots[0], slots[1] = S - 1, -1  # row 0 completes its window (make_inputs), row 1 does not
+    cache = x["cache"].clone()
+    with pytest.raises(ValueError, match=r"slot_mapping\[1\] = -1 is a padding slot .* names cache row"):
+        nsa_fusion.compress_infer(x["input"], x["op_weight"], slots, L, D_STRIDE, x["P"], block_table=x["block_table"],
+                                  actual_seq_len=x["lengths"], cache=cache)
+    assert torch.equal(cache, x["cache"])
+    slots[1] = -2  # another padding row: fine
+    nsa_fusion.compress_infer(x["input"], x["op_weight"], slots, L, D_STRIDE, x["P"], block_table=x["block_table"],
+                              actual_seq_len=x["lengths"], cache=cache)

@@ -296,7 +296,7 @@ void check_values(const at::Tensor& input, const at::Tensor& block_table, const 
                     P, " = ", capacity);
   static thread_local std::vector<int64_t> batches, ends;
   const int64_t Q = qualifying_rows(input, block_table, cache, lens, slots, table, B, l, d, P, batches, ends);
-  if (Q < 2) return;
+  if (Q == 0) return;
   static thread_local std::vector<int64_t> q_slots;
   int64_t* sorted = reuse(q_slots, static_cast<size_t>(Q)).data();
   for (int64_t q = 0; q < Q; ++q) sorted[q] = slots(batches[q]);
@@ -304,6 +304,18 @@ void check_values(const at::Tensor& input, const at::Tensor& block_table, const 
   for (int64_t q = 1; q < Q; ++q) {
     TORCH_CHECK_VALUE(sorted[q] != sorted[q - 1], "slot_mapping values of the rows whose window completes must "
                       "be unique; slot ", sorted[q], " appears more than once");
+  }
+  // A padding slot (a row that writes nothing) that names a written row: slot -1 is row num_slots - 1 to
+  // Python indexing, so eager code that writes every row writes it twice (docs/contract.md, valid input).
+  const int64_t S = cache.size(0);
+  for (int64_t b = 0, q = 0; b < B; ++b) {
+    if (q < Q && batches[q] == b) { ++q; continue; }
+    const int64_t p = slots(b);
+    if (p < -S || p >= S) continue;
+    const int64_t row = p < 0 ? p + S : p;
+    TORCH_CHECK_VALUE(!std::binary_search(sorted, sorted + Q, row), "slot_mapping[", b, "] = ", p,
+                      " is a padding slot (its window does not complete) that names cache row ", row,
+                      ", which another row writes: padding slots must not alias written rows");
   }
 }
 
