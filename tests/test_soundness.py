@@ -271,14 +271,15 @@ TORCHAIR_SLICE = [  # (attack, mode): one spelling per class, in the mode its cl
     ("c1_where_then_bf16_roundtrip", "static"), ("c2_bf16_roundtrip_kept", "static"),
     ("c3_weight_bf16_then_own_dtype", "static"), ("c4_mean_bf16", "static"), ("c4_mean_fp16", "static"),
     ("c5_mask_multiply", "static"), ("c6_skip_row_33", "batch"), ("c7_new_zeroed_beyond_40", "batch"),
-    ("c8_length_bound_by_batch", "batch"), ("c9_times_fraction", "static"), ("c10_slots_int16", "static"),
+    ("c8_length_bound_by_batch", "batch"), ("c8_batch_as_tensor", "batch"), ("c9_times_fraction", "static"), ("c10_slots_int16", "static"),
     ("c11_page_id_clamp", "static"), ("c12_position_clamp_1023", "dynamic"), ("c13_int16_condition", "dynamic"),
     ("c14_window_shift_at_residue", "static"), ("c15_clone_then_second_step_into_clone", "static"),
     ("c16_indices_int8", "static"), ("pad_minus_one_setitem", "static"), ("order_reversed", "static"),
 ]
-TORCHAIR_DEFAULT = {"c4_mean_bf16", "c13_int16_condition", "c15_clone_then_second_step_into_clone",
-                    "pad_minus_one_setitem"}  # the rest of the slice runs with -m slow
-TORCHAIR_FAILS_TODAY = {"pad_minus_one_setitem": "fuses today"}
+TORCHAIR_DEFAULT = {"c4_mean_bf16", "c8_batch_as_tensor", "c13_int16_condition",
+                    "c15_clone_then_second_step_into_clone", "pad_minus_one_setitem"}  # the rest of the slice runs with -m slow
+TORCHAIR_FAILS_TODAY = {"pad_minus_one_setitem": "fuses today",
+                        "c8_batch_as_tensor": "fuses (B > 16 as a tensor), writes at B = 8 where eager writes nothing"}
 
 
 def _torchair_param(name, mode):
