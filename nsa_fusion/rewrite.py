@@ -125,15 +125,9 @@ def reinplace_clones(graph: fx.Graph) -> int:
         if len(copies) != 1:
             continue
         copy = copies[0]
-        # every other reader of the cache input must see the value from before the write: a later copy
-        # of it (a second step's clone of the same cache) moves up, before the write.  Left where it is,
-        # the clone-op-copy_ form reaches Inductor 2.13's own reinplacing, which writes the input in
-        # place regardless of that later reader (pytorch#198031, #198096): the copy would see the write
-        for u in list(base.users):
-            if u not in (clone, copy) and order[u] > order[op] and u.target == aten.clone.default \
-                    and u.all_input_nodes == [base]:
-                clone.prepend(u)
-                order[u] = order[clone] - 0.5
+        # every other reader of the cache input must see the value from before the write.  Left as it is,
+        # the clone-op-copy_ form reaches Inductor 2.13's own reinplacing, which writes the input in place
+        # regardless of a later reader (pytorch#198031, #198096)
         later = [u for u in base.users if u not in (clone, copy) and order[u] > order[op]]
         if later:
             # other readers of the old cache after the fused call (a second step reading the same cache,
