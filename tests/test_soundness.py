@@ -170,7 +170,7 @@ def check(attack: Attack, dialect: str, mode: str, always_control: bool = False)
 # int8 indices crashed the compile; the class-15 clone came out wrong in Inductor (fixed in e342c8e).
 DIALECTS = ("inductor_graph", "inductor", "torchair_like")
 FAILS_TODAY = {
-    **{(name, dialect, "static"): "fuses today (the fused op keeps the new row, eager the padding row's old one)"
+    **{(name, dialect, "static"): "invalid input by docs/contract.md (a padding slot may not alias a written row; the eager op refuses it): the fused op keeps the new row, eager code the padding row's old one"
        for name in ("pad_minus_one_setitem", "pad_minus_one_index_put") for dialect in DIALECTS},
     **{("c8_batch_as_tensor", "torchair_like", mode): "fuses in torchair's graph (B > 16 as a tensor), "
        "writes at B = 8 where eager writes nothing" for mode in ("batch", "dynamic")},
@@ -278,7 +278,7 @@ TORCHAIR_SLICE = [  # (attack, mode): one spelling per class, in the mode its cl
 ]
 TORCHAIR_DEFAULT = {"c4_mean_bf16", "c8_batch_as_tensor", "c13_int16_condition",
                     "c15_clone_then_second_step_into_clone", "pad_minus_one_setitem"}  # the rest of the slice runs with -m slow
-TORCHAIR_FAILS_TODAY = {"pad_minus_one_setitem": "fuses today",
+TORCHAIR_FAILS_TODAY = {"pad_minus_one_setitem": "invalid input by docs/contract.md (a padding slot aliases a written row)",
                         "c8_batch_as_tensor": "fuses (B > 16 as a tensor), writes at B = 8 where eager writes nothing"}
 
 
