@@ -272,6 +272,12 @@ def _integral(n) -> bool:
     return d is not None and not d.is_floating_point and d != torch.bool
 
 
+# Ops page ids may pass on their way to the gather: data movement, casts (checked exact) and the affine
+# arithmetic of a flat index (page * P + offset, checked for overflow).  Anything else is refused: probes
+# draw only small ids, and an op that is the identity on them (x % 1024) may not be on others.
+_TABLE_SAFE = T.VIEWS | T.CASTS | set(T.GATHERS) | T.ASSEMBLE | _MONOTONE_PAIR
+
+
 def check_int_paths(region, intervals: Intervals, table: fx.Node | None) -> None:
     """Every cast of an integer value keeps every value of its interval (fixed-width casts wrap, float
     casts round); every clamp/min/max of a page id is a no-op on valid page ids."""
@@ -297,6 +303,19 @@ def check_int_paths(region, intervals: Intervals, table: fx.Node | None) -> None
                         f"which holds only [{lo}, {hi}] exactly: larger ids, slots or lengths would wrap or round",
                         n, "cast indices to int64 (or int32), never to a narrower type")
             continue
+        if _integral(n) and n.target in _MONOTONE_PAIR:
+            span, dr = intervals.of(n), dtype_range(T.dtype_of(n))
+            if span is not None and (span[0] < dr[0] or span[1] > dr[1]):
+                _refuse("roles", f"{T.op_name(n)} computes integers in [{span[0]}, {span[1]}] in {T.dtype_of(n)}, which "
+                        "holds only [{}, {}]: it overflows (wraps) on valid input".format(*dr), n,
+                        "compute indices in int64")
+        picks = n.target is aten.where.self and n.args[0] not in on_table  # (a choice between page ids)
+        if n in on_table and (_integral(n) or T.dtype_of(n) == torch.bool) and not picks \
+                and n.target not in _TABLE_SAFE and not (n.target in _CLAMPS and _integral(n)):
+            if True:  # (x % c on page ids is the identity on valid ids only: the op would get the raw table)
+                _refuse("gather", f"page ids pass through {T.op_name(n)}, which the probes' small ids cannot tell from "
+                        "the identity (it may change ids of a block table with more blocks)", n,
+                        "index pages with block_table[b, p // P] (casts and page * P + offset are fine)")
         if n.target in _CLAMPS and n in on_table and _integral(n):
             span = intervals.of(n.args[0]) if isinstance(n.args[0], fx.Node) else None
             out = intervals.of(n)
@@ -306,12 +325,16 @@ def check_int_paths(region, intervals: Intervals, table: fx.Node | None) -> None
                         "index pages with block_table[b, p // P] as it is")
 
 
-def check_length_thresholds(new_region, intervals: Intervals, lengths: fx.Node, symbolic_capacity: bool) -> None:
+def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals, lengths: fx.Node,
+                            symbolic_capacity: bool) -> None:
     """With a symbolic capacity, the new rows are probed at lengths up to the compiled capacity only.
     Beyond it, a clamp or a comparison of a length-derived value with a constant would change the
-    result (``pos.clamp(0, 1023)``, ``where(s <= 1024, pooled, 0)``).  ``intervals`` hold the values
-    on qualifying rows (lengths in [l, capacity]); each such clamp must be a no-op and each such
-    comparison constant there, otherwise the step is refused."""
+    result (``pos.clamp(0, 1023)``, ``where(s <= 1024, pooled, 0)``) unless its threshold lies within the
+    values the probes reached.  ``intervals`` hold the values on qualifying rows at any capacity (lengths
+    in [l, dtype max]), ``probed`` at the compiled one.  Each clamp must be a no-op over ``intervals`` or
+    have its bounds within ``probed``; each comparison must be constant over ``intervals`` or have its
+    threshold within ``probed`` (then, for values that grow with the length, the side beyond the last
+    probed length is the side the probes saw last); otherwise the step is refused."""
     if not symbolic_capacity:
         return  # (a static capacity: every qualifying length is probed)
     from .proof import depending_on
@@ -323,19 +346,32 @@ def check_length_thresholds(new_region, intervals: Intervals, lengths: fx.Node, 
         consts = [a for a in n.args[1:] if not isinstance(a, fx.Node) or a not in derived]
         if not consts:
             continue  # (two length-derived values compared: probed where they differ)
+        x = n.args[0] if isinstance(n.args[0], fx.Node) and n.args[0] in derived else n.args[1]
+        seen = probed.number(x)
+        bounds = [probed.number(c) for c in consts if c is not None]
+        within = seen is not None and bounds and all(
+            b is not None and seen[0] <= b[0] and b[1] <= seen[1] + 1 for b in bounds)
         if n.target in _CLAMPS:
             span, out = intervals.of(n.args[0]) if isinstance(n.args[0], fx.Node) else None, intervals.of(n)
-            if span is None or out is None or span != out:
-                _refuse("sizes", f"{T.op_name(n)} clamps a length-derived value with a constant: beyond the compiled "
-                        "capacity it changes the window, and this dynamic graph serves larger capacities", n,
+            if (span is None or out is None or span != out) and not within:
+                _refuse("sizes", f"{T.op_name(n)} clamps a length-derived value with a constant beyond the lengths the "
+                        "probes reached: past the compiled capacity it changes the window, and this dynamic graph "
+                        "serves larger capacities", n,
                         "clamp positions only below (clamp(min=0)), or compile with a static cache capacity")
         elif n.target in _COMPARISONS:
-            out = intervals.of(n)
             ins = [intervals.number(a) for a in n.args[:2]]
-            if any(x is None for x in ins) or not _constant_comparison(n.target, *ins):
-                _refuse("sizes", f"{T.op_name(n)} compares a length-derived value with a constant: beyond the compiled "
-                        "capacity its result changes, and this dynamic graph serves larger capacities", n,
-                        "compile with a static cache capacity")
+            if (any(v is None for v in ins) or not _constant_comparison(n.target, *ins)) and not within:
+                _refuse("sizes", f"{T.op_name(n)} compares a length-derived value with a constant beyond the lengths "
+                        "the probes reached: past the compiled capacity its result changes, and this dynamic graph "
+                        "serves larger capacities", n, "compile with a static cache capacity")
+        elif n.target in _REMAINDERS or n.target in (aten.bitwise_and.Scalar, aten.bitwise_and.Tensor) \
+                or n.target in _FLOOR_DIVS:
+            # a period or divisor the probes did not see twice: beyond the compiled capacity the values take
+            # a turn the probes never saw (lens % 4096 compiled at capacity 256)
+            if seen is None or not bounds or any(b is None or 2 * b[1] > seen[1] - seen[0] + 1 for b in bounds):
+                _refuse("sizes", f"{T.op_name(n)} divides a length-derived value by a constant the probes did not span "
+                        "twice: past the compiled capacity it takes values they never saw", n,
+                        "compile with a static cache capacity, or a larger one")
 
 
 def _constant_comparison(target, a, b) -> bool:

@@ -38,6 +38,7 @@ class PoolingProof:
         self.rounding: list[fx.Node] = []
         arith, rounded = set(), set()
         summed: set[fx.Node] = set()  # window sums (and data movement of them)
+        scalings: list = []  # products / quotients of token values by constants (not the weight)
         self.written_order = False  # a sum the user spelled out as adds, whose order the op must keep
         for n in in_order(tokens):
             if n is self.input:
@@ -91,6 +92,7 @@ class PoolingProof:
                     raise Refused("pooling", f"{T.op_name(n)} multiplies tokens by tokens (not linear)", n)
             if t in T.QUOTIENTS and (n.args[0] not in tokens or any(a in tokens for a in n.args[1:])):
                 raise Refused("pooling", f"{T.op_name(n)} divides by a token-dependent value", n)
+            self._check_exact_arithmetic(n, tokens, scalings)
             arith.add(n)
         if not arith:
             raise Refused("pooling", "the new rows are copied tokens, not a pooled window", w.new)
@@ -104,6 +106,33 @@ class PoolingProof:
     # data near the dtype's max or among subnormals it is not, so those forms are refused there.
     _SUM_THEN_SCALE = {aten.mean.dim, aten.mean.default, aten.avg_pool2d.default, aten.avg_pool1d.default,
                        aten._adaptive_avg_pool2d.default}
+
+    def _check_exact_arithmetic(self, n, tokens, scalings):
+        """Linear in exact arithmetic is not linear in IEEE arithmetic: ``(x*w + 1) - 1`` or ``x*w*7/7``
+        round where ``x*w`` does not, and probes with dyadic values cannot tell.  So a token value may
+        only be added to token values (or to a constant zero: an accumulator's start), multiplied by
+        the weight, and, for mean pooling without a weight, scaled once by exactly 1/l."""
+        t = n.target
+        others = [a for a in n.args[:2] if not (isinstance(a, fx.Node) and a in tokens)]
+        if t in T.SUMS and others:
+            if not all(_is_zero(a) for a in others):
+                raise Refused("pooling", f"{T.op_name(n)} adds a value that does not depend on the tokens: rounding "
+                              "makes (x + c) - c differ from x, so the sum is not the op's", n,
+                              "pool with a plain weighted sum")
+            return
+        if (t in T.PRODUCTS or t in T.QUOTIENTS) and others:
+            leaf = self.weight_leaf
+            weighted = leaf is not None and any(isinstance(a, fx.Node) and leaf in value_ancestors([a])
+                                                for a in others)
+            if weighted:
+                return
+            value = _number_of(others[0]) if len(others) == 1 else None
+            want = (1.0 / self.l) if (t in T.PRODUCTS) else float(self.l)
+            scalings.append(n)
+            if leaf is not None or value != want or len(scalings) > 1:
+                raise Refused("pooling", f"{T.op_name(n)} scales token values by a constant besides the weight: its "
+                              "rounding (and overflow) is not the op's", n,
+                              "multiply the tokens by the weight only (mean pooling: by 1/l once)")
 
     def _check_sum_then_scale(self, n, ins, summed, in_dtype):
         if in_dtype == torch.float16:
@@ -368,3 +397,18 @@ class PoolingProof:
         """Token tensors entering arithmetic: data movement whose user computes."""
         return {a for n in self.tokens if n.op == "call_function" and n.target in T.ARITHMETIC
                 for a in T.value_inputs(n) if a in self.tokens and a not in self.arith}
+
+
+def _number_of(a):
+    """A scalar operand's value: a Python number, or a constant-filled tensor (full / scalar_tensor)."""
+    if isinstance(a, (int, float)) and not isinstance(a, bool):
+        return float(a)
+    if isinstance(a, fx.Node) and a.op == "call_function" and not a.all_input_nodes:
+        if a.target in (aten.full.default, aten.scalar_tensor.default):
+            fill = a.args[1] if a.target is aten.full.default else a.args[0]
+            return float(fill) if isinstance(fill, (int, float)) and not isinstance(fill, bool) else None
+    return None
+
+
+def _is_zero(a) -> bool:
+    return _number_of(a) == 0.0

@@ -110,8 +110,11 @@ class SizesProof:
         symbolic = bool(self.sizes.symbols(val(self.table).shape[1]) or self.sizes.symbols(val(self.input).shape[1]))
         seeds = dict(self.int_seeds)
         seeds[self.lengths] = (self.l, seeds[self.lengths][1])  # (only qualifying rows' new values are kept)
+        probed = dict(seeds)
+        probed[self.lengths] = (self.l, self.capacity())  # (the lengths the pooling probes evaluate)
         region = value_ancestors([self.w.new], {self.input, self.table, self.lengths}) - {self.input, self.table}
-        exactness.check_length_thresholds(region, exactness.Intervals(self.sizes, seeds), self.lengths, symbolic)
+        exactness.check_length_thresholds(region, exactness.Intervals(self.sizes, seeds),
+                                          exactness.Intervals(self.sizes, probed), self.lengths, symbolic)
 
 
 class Generalize:
