@@ -298,3 +298,30 @@ def test_a_padding_slot_that_names_a_written_row_is_invalid_input_and_refused_ea
     slots[1] = -2  # another padding row: fine
     nsa_fusion.compress_infer(x["input"], x["op_weight"], slots, L, D_STRIDE, x["P"], block_table=x["block_table"],
                               actual_seq_len=x["lengths"], cache=cache)
+
+
+# --- round 2 of the red team (tests/corpora/redteam2.py): exact in IEEE, not just linear ---------------------
+@pytest.mark.parametrize("pool, words", [
+    (lambda t, w, lens: ((t.float() * w.float()[None, :, :, None]) + 1.0 - 1.0).sum(1), "does not depend on the tokens"),
+    (lambda t, w, lens: (t.float() * w.float()[None, :, :, None] * 7.0 / 7.0).sum(1), "by a constant besides the weight"),
+    (lambda t, w, lens: (t.float() * w.float()[None, :, :, None]).sum(1) * 2.0 ** 60 * 2.0 ** -60, "scales"),
+])
+def test_arithmetic_that_is_linear_but_rounds_differently_is_refused(pool, words):
+    _refused_with(Step(pool=pool), "pooling", words, dtype=torch.float32)
+
+
+@pytest.mark.parametrize("table_of", [lambda t: t % 1024, lambda t: t & 1023,
+                                      lambda t: torch.where(t >= 1024, torch.zeros_like(t), t)])
+def test_page_ids_pass_only_data_movement_casts_and_affine_arithmetic(table_of):
+    _refused_with(Step(table_of=table_of), "gather", "page ids pass through")
+
+
+def test_integer_arithmetic_that_overflows_its_dtype_is_refused():
+    _refused_with(Step(table_of=lambda t: (t.int() * (1 << 27)) // (1 << 27)), "roles", "overflows")
+
+
+def test_a_length_remainder_the_probes_did_not_span_is_refused_under_a_symbolic_capacity():
+    class Rem(Step):
+        def forward(self, kv, w, slots, table, lens, cache):
+            return super().forward(kv, w, slots, table, lens % 4096, cache)
+    _refused_with(Rem(), "sizes", "did not span", dynamic=True)
