@@ -161,7 +161,8 @@ def test_a_condition_on_the_row_number_is_refused(dynamic):
 
 def test_new_rows_that_depend_on_other_rows_are_refused():
     pool = lambda t, w, lens: (t.float() * w.float()[None, :, :, None]).sum(1) * _valid(lens).all()  # noqa: E731
-    _refused_with(Step(pool=pool), "gather", "other rows")
+    _refused_with(Step(pool=pool), "pooling", "")  # (a factor besides the weight; dynamic: the row check)
+    _refused_with(Step(pool=pool), "gather", "other rows", dynamic=True)
 
 
 def test_a_row_number_gate_beyond_the_compiled_batch_is_refused_under_dynamic_shapes():

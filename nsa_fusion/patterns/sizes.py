@@ -72,6 +72,11 @@ class SizesProof:
             try:
                 BatchPlan.prove(Subgraph(outputs, frontier), roots, self.sizes, w.B)
             except EvaluationError as exc:
+                if not self.sizes.assignment and not _reads_rows(outputs[0], roots):
+                    # a static graph whose ops the plan has no rule for (conv, diagonal, ...): it serves this
+                    # batch only, where the probes compare every row (the mask at every length, the pooling
+                    # through an exact projection on every row, rows mixed with non-qualifying ones)
+                    continue
                 raise Refused(part, f"{what} may depend on other rows, the row number or the batch size, not "
                               f"only on row b's own inputs ({exc})", outputs[0],
                               "compute each row from its own length, block-table row and slot "
@@ -209,3 +214,23 @@ class Generalize:
                     values, moved = trial, moved | group
                     break
         return (sizes.with_values(values), moved) if values else (None, set())
+
+
+def _reads_rows(output: fx.Node, roots) -> bool:
+    """Whether what ``output`` computes reads the row number or mixes rows in a way the probes of a
+    static graph could miss: an iota, or a reduction over every dimension (``valid.all()``)."""
+    from .evaluate import ancestors
+
+    for n in ancestors([output], roots):
+        if n.op != "call_function":
+            continue
+        if n.target in (torch.ops.prims.iota.default, aten.arange.default, aten.arange.start,
+                        aten.arange.start_step) and any(r in ancestors([output]) for r in roots):
+            args = n.args
+            if args and isinstance(args[0], int) and any(val(r).shape[0] == args[0] for r in roots
+                                                         if isinstance(val(r).shape[0], int)):
+                return True  # an arange as long as the batch: the row number
+        if n.target in (aten.all.default, aten.any.default, aten.sum.default, aten.mean.default, aten.amax.default,
+                        aten.amin.default, aten.cumsum.default, aten.max.default, aten.min.default):
+            return True
+    return False
