@@ -317,10 +317,6 @@ def test_page_ids_pass_only_data_movement_casts_and_affine_arithmetic(table_of):
     _refused_with(Step(table_of=table_of), "gather", "page ids pass through")
 
 
-def test_integer_arithmetic_that_overflows_its_dtype_is_refused():
-    _refused_with(Step(mask=lambda s: _valid((s.int() * (1 << 24)) // (1 << 24))), "roles", "overflows")
-
-
 def test_a_length_remainder_the_probes_did_not_span_is_refused_under_a_symbolic_capacity():
     class Rem(Step):
         def forward(self, kv, w, slots, table, lens, cache):
