@@ -277,8 +277,8 @@ def test_a_compacted_write_is_explained_as_compaction(monkeypatch):
             cache[slots.long()[done]] = new[done]
             return cache
 
-    monkeypatch.setattr(torch._dynamo.config, "capture_dynamic_output_shape_ops", True)
-    _refused_with(Compacted(), "keep", "compaction")
+    with torch._dynamo.config.patch(capture_dynamic_output_shape_ops=True):
+        _refused_with(Compacted(), "keep", "compaction")
 
 
 def test_a_padding_slot_that_names_a_written_row_is_invalid_input_and_refused_eagerly():

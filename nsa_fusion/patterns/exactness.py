@@ -278,7 +278,7 @@ def _integral(n) -> bool:
 _TABLE_SAFE = T.VIEWS | T.CASTS | set(T.GATHERS) | T.ASSEMBLE | _MONOTONE_PAIR
 
 
-def check_int_paths(region, intervals: Intervals, table: fx.Node | None) -> None:
+def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded: bool = True) -> None:
     """Every cast of an integer value keeps every value of its interval (fixed-width casts wrap, float
     casts round); every clamp/min/max of a page id is a no-op on valid page ids."""
     from .proof import depending_on
@@ -303,7 +303,7 @@ def check_int_paths(region, intervals: Intervals, table: fx.Node | None) -> None
                         f"which holds only [{lo}, {hi}] exactly: larger ids, slots or lengths would wrap or round",
                         n, "cast indices to int64 (or int32), never to a narrower type")
             continue
-        if _integral(n) and n.target in _MONOTONE_PAIR:
+        if bounded and _integral(n) and n.target in _MONOTONE_PAIR:  # (a symbolic bound: see docs, limits)
             span, dr = intervals.of(n), dtype_range(T.dtype_of(n))
             if span is not None and (span[0] < dr[0] or span[1] > dr[1]):
                 _refuse("roles", f"{T.op_name(n)} computes integers in [{span[0]}, {span[1]}] in {T.dtype_of(n)}, which "

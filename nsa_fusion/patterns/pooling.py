@@ -116,8 +116,8 @@ class PoolingProof:
         others = [a for a in n.args[:2] if not (isinstance(a, fx.Node) and a in tokens)]
         if t in T.SUMS and others:
             if not all(_is_zero(a) for a in others):
-                raise Refused("pooling", f"{T.op_name(n)} adds a value that does not depend on the tokens: rounding "
-                              "makes (x + c) - c differ from x, so the sum is not the op's", n,
+                raise Refused("pooling", f"{T.op_name(n)} adds a value that does not depend on the tokens (a bias; "
+                              "and (x + c) - c rounds differently from x), so the sum is not the op's", n,
                               "pool with a plain weighted sum")
             return
         if (t in T.PRODUCTS or t in T.QUOTIENTS) and others:
@@ -410,5 +410,17 @@ def _number_of(a):
     return None
 
 
+_ZERO_MAKERS = {aten.zeros.default, aten.zeros_like.default, aten.new_zeros.default}
+
+
 def _is_zero(a) -> bool:
+    """A constant zero (an accumulator's start), through views and casts."""
+    while isinstance(a, fx.Node) and a.op == "call_function" and (a.target in T.VIEWS or a.target in T.CASTS):
+        a = a.args[0]
+    if isinstance(a, fx.Node) and a.op == "call_function":
+        if a.target in _ZERO_MAKERS:
+            return True
+        if a.target in (aten.full_like.default, aten.new_full.default):
+            fill = a.args[1] if a.target is aten.full_like.default else a.args[2]
+            return isinstance(fill, (int, float)) and not isinstance(fill, bool) and fill == 0
     return _number_of(a) == 0.0

@@ -107,7 +107,8 @@ class SizesProof:
         stop = {self.input, self.table, self.lengths, w.slots, w.cache}
         region = value_ancestors([w.new_cache], stop) - stop
         self.int_seeds = seeds
-        exactness.check_int_paths(region, exactness.Intervals(self.sizes, seeds), self.table)
+        bounded = all(x is not None for x in (upto(cap_pages), upto(P), hi_block, n_slots))
+        exactness.check_int_paths(region, exactness.Intervals(self.sizes, seeds), self.table, bounded)
 
     def check_length_thresholds(self):
         """Constants compared with (or clamping) length-derived values in the new rows hold for every
