@@ -14,9 +14,9 @@ from .lowering import portable as _portable, npu as _npu, triton_kernel as _trit
 
 # The pass pulls in torch._inductor (about a second): load it on first use, not on import.
 _LAZY = {"npu_backend": "backend", "get_npu_backend": "backend", "enable_inductor": "backend",
-         "disable_inductor": "backend", "install_into_compiler_config": "backend", "explain": "explain",
+         "disable_inductor": "backend", "install_into_compiler_config": "backend", "explain": "explaining",
          "vllm_pass": "vllm", "vllm_ascend_pass": "vllm", "register_with_torchair": "backend",
-         "FusionRefused": "explain", "refusal_of": "explain", "Report": "explain",
+         "FusionRefused": "explaining", "refusal_of": "explaining", "Report": "explaining",
          "set_debug_checks": "debug_checks"}
 
 

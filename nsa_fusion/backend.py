@@ -74,7 +74,7 @@ def _raise_refusal(exc: BaseException) -> None:
     """Strict mode: Inductor wraps what a pass raises in its own error; hand nsa_fusion's
     ``FusionRefused`` on as it is (dynamo does not wrap it again)."""
     if diagnostics.strict_enabled():
-        from .explain import refusal_of
+        from .explaining import refusal_of
 
         refusal = refusal_of(exc)
         if refusal is not None:

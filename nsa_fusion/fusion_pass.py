@@ -235,7 +235,7 @@ def _fail_if_strict(events) -> None:
     """Strict mode (``NSA_FUSION_STRICT=1``, ``nsa_fusion.set_strict(True)``): a refused compression
     candidate fails the compile with the report of this graph.  Ignored writes never do."""
     if diagnostics.strict_enabled() and any(e.kind == "rejected" for e in events):
-        from .explain import FusionRefused, Report
+        from .explaining import FusionRefused, Report
 
         raise FusionRefused(Report.of(events))
 
