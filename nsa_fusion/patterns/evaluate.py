@@ -665,6 +665,8 @@ class BatchPlan:
             return self._rule_index(n)
         if t is aten.cat.default:
             return self._rule_cat(n)
+        if t is aten.stack.default:
+            return self._rule_stack(n)
         other = _arg(n, 1, "mat2")
         if t is aten.bmm.default and other in self.dim and self.dim[other][0] == 0:
             return self._bmm_batch(n, self.dim[other][1])
@@ -701,6 +703,26 @@ class BatchPlan:
         if narrow:
             self.fixes[n] = self._narrow_args(narrow)
         return k, c
+
+    def _rule_stack(self, n: fx.Node):
+        """stack along a new dimension: every part batch-indexed alike (or constant along the batch); the
+        batch dimension moves up by one where the new dimension comes before it."""
+        parts = [a for a in n.args[0] if isinstance(a, fx.Node)]
+        if len(parts) != len(n.args[0]):
+            return None
+        first = next((a for a in parts if a in self.dim), None)
+        shapes = [_static_shape(a) for a in parts]
+        if first is None or any(s is None or s != shapes[0] for s in shapes):
+            return None
+        k, c = self.dim[first]
+        rank = len(shapes[0])
+        narrow = self._align([((0, i), a) for i, a in enumerate(parts)], rank, k, c)
+        if narrow is None:
+            return None
+        if narrow:
+            self.fixes[n] = self._narrow_args(narrow)
+        sd = _arg(n, 1, "dim", 0) % (rank + 1)
+        return (k + 1 if sd <= k else k), c
 
     def _rule_index(self, n: fx.Node):
         """``data[indices]`` (advanced indexing).  Batch-free data: batch-indexed indices pick its rows.
@@ -763,6 +785,8 @@ def _filled(node: fx.Node) -> bool:
     value-keeping ops and views: the same value everywhere, at every size."""
     while isinstance(node, fx.Node) and node.op == "call_function":
         t = node.target
+        if t in (aten.zeros.default, aten.ones.default):
+            return True
         if t in (aten.full.default, aten.full_like.default, aten.zeros_like.default, aten.ones_like.default,
                  aten.new_full.default, aten.new_zeros.default, aten.new_ones.default):
             fill = node.args[1] if t in (aten.full.default, aten.full_like.default) and len(node.args) > 1 else \
