@@ -176,6 +176,13 @@ def test_the_batch_size_as_a_value_is_refused_under_dynamic_shapes():
                   dynamic=True)
 
 
+def test_the_batch_size_as_a_fill_value_is_refused_in_torchairs_graph():
+    """torchair's graph keeps ``full_like(s, B)`` with B a SymInt input: the fill value is a value use of
+    the batch size (``full_like`` otherwise reads only its argument's shape)."""
+    mask = lambda s: _valid(s) & (torch.full_like(s, s.shape[0]) > 16)  # noqa: E731
+    _refused_with(Step(mask=mask), "sizes", "batch size as a value", dynamic=True, dialect="torchair_like")
+
+
 # --- integer paths: exact in fixed width --------------------------------------------------------------
 def test_narrowing_casts_fuse_only_where_every_valid_value_survives_them():
     narrow = dict(table_of=lambda t: t.to(torch.int16), slots_of=lambda s: s.to(torch.int16).long())

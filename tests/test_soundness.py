@@ -172,8 +172,6 @@ DIALECTS = ("inductor_graph", "inductor", "torchair_like")
 FAILS_TODAY = {
     **{(name, dialect, "static"): "invalid input by docs/contract.md (a padding slot may not alias a written row; the eager op refuses it): the fused op keeps the new row, eager code the padding row's old one"
        for name in ("pad_minus_one_setitem", "pad_minus_one_index_put") for dialect in DIALECTS},
-    **{("c8_batch_as_tensor", "torchair_like", mode): "fuses in torchair's graph (B > 16 as a tensor), "
-       "writes at B = 8 where eager writes nothing" for mode in ("batch", "dynamic")},
 }
 # The default run: one or two spellings per class (the rest, every mode and dialect: -m slow).
 DEFAULT_ATTACKS = {
@@ -278,8 +276,7 @@ TORCHAIR_SLICE = [  # (attack, mode): one spelling per class, in the mode its cl
 ]
 TORCHAIR_DEFAULT = {"c4_mean_bf16", "c8_batch_as_tensor", "c13_int16_condition",
                     "c15_clone_then_second_step_into_clone", "pad_minus_one_setitem"}  # the rest of the slice runs with -m slow
-TORCHAIR_FAILS_TODAY = {"pad_minus_one_setitem": "invalid input by docs/contract.md (a padding slot aliases a written row)",
-                        "c8_batch_as_tensor": "fuses (B > 16 as a tensor), writes at B = 8 where eager writes nothing"}
+TORCHAIR_FAILS_TODAY = {"pad_minus_one_setitem": "invalid input by docs/contract.md (a padding slot aliases a written row)"}
 
 
 def _torchair_param(name, mode):

@@ -68,6 +68,8 @@ ARITHMETIC = set(PRODUCTS) | QUOTIENTS | SUMS | REDUCTIONS | NEGATIONS
 SHAPE_ONLY = {aten.sym_size.int, aten.sym_numel.default, aten.sym_stride.int, aten.zeros_like.default,
               aten.ones_like.default, aten.empty_like.default, aten.full_like.default, aten.new_zeros.default,
               aten.new_ones.default, aten.new_empty.default, aten.new_full.default}
+# ...except the fill value of these, a scalar the filled tensor holds (a SymInt there is a size used as a value).
+FILL_ARGS = {aten.full_like.default: 1, aten.new_full.default: 2, aten.full.default: 1}
 
 # Row writes into the cache (functional forms, as functionalization leaves them), with the positions
 # of (base, index, values) and the dim they write along (None: index_put's index list).

@@ -42,8 +42,9 @@ class SizesProof:
             skip = _SHAPE_ARGS.get(n.target, ())
             if n.target in T.VIEWS or n.target in T.RESHAPES or n.target in T.SHAPE_ONLY:
                 skip = "all"
+            fill = T.FILL_ARGS.get(n.target)
             for i, a in enumerate(list(n.args) + list(n.kwargs.values())):
-                if (i > 0 if skip == "all" else i in skip):
+                if i != fill and (i > 0 if skip == "all" else i in skip):
                     continue
                 for x in (a if isinstance(a, (list, tuple)) else [a]):
                     v = val(x) if isinstance(x, fx.Node) else x
