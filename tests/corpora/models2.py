@@ -33,7 +33,6 @@ misses differ from it.
 from __future__ import annotations
 
 import dataclasses
-import math
 from typing import Callable
 
 import torch
@@ -121,7 +120,7 @@ def nan_close(a, b):
     return bool(torch.isclose(a.masked_fill(na, 0).float(), b.masked_fill(nb, 0).float(), rtol=tol, atol=tol).all())
 
 
-def make_golden(model_sites_fn=None):
+def make_golden():
     def golden(model, args, after=None):
         if after is None:
             clone = tuple(a.clone() for a in args)
