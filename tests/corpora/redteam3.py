@@ -1,0 +1,390 @@
+"""Third adversarial review of the recogniser (issue 18, "a fresh adversarial review, attacks not listed").
+
+White-box attacks that neither issue 18's 16 classes (``tests/corpora/attacks.py``) nor the second review
+(``tests/corpora/redteam2.py``) has: gaps between what docs/soundness.md claims and what the code checks.
+Same format as redteam2: every entry of ``ATTACKS`` is ``(name, factory, notes)``; the factory returns
+``(step, inputs, modes)``, ``step`` taking ``(kv, weight, slots, block_table, lengths, cache)``, ``inputs``
+a list of argument lists (the first is compiled, the rest are called after compiling), ``modes`` the compile
+modes ("static", "batch": mark_dynamic on the batch, "dynamic": dynamic=True).  The runner and the
+classification (REFUSED / FUSED & EQUAL / FALSE FUSION / CONTROL DIFFERS / CRASH, with the
+NSA_FUSION_DISABLE=1 control) are redteam2's.
+
+    python tests/corpora/redteam3.py [--dialect inductor_graph|inductor|torchair_like] [--mode M] [name ...]
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import torch
+
+_ROOT = Path(__file__).resolve().parents[2]
+for _p in (str(_ROOT), str(_ROOT / "tests")):
+    if _p not in sys.path:
+        sys.path.insert(0, _p)
+
+from tests.corpora.attacks import (L, STRIDE, build, completes, contract, pool, positions,  # noqa: E402
+                                   tokens, write)
+from tests.corpora.redteam2 import classify  # noqa: E402
+
+
+def _keep_with(kept_of):
+    """The contract, with the kept rows computed by ``kept_of(cache, s, valid, lens)`` (reads only)."""
+    def step(kv, w, slots, table, lens, cache):
+        s = slots.long()
+        valid = completes(lens)
+        new = pool(tokens(kv, table, positions(lens)), w).to(cache.dtype)
+        cache[s] = torch.where(valid[:, None, None], new, kept_of(cache, s, valid, lens))
+        return cache
+    return step
+
+
+def _cond_with(cond_of):
+    def step(kv, w, slots, table, lens, cache):
+        return write(cache, slots, cond_of(lens), pool(tokens(kv, table, positions(lens)), w))
+    return step
+
+
+def _positions_with(len_of):
+    """The contract with the window positions computed from ``len_of(lens)`` instead of the lengths."""
+    def step(kv, w, slots, table, lens, cache):
+        s = len_of(lens)
+        pos = (s[:, None] - L + torch.arange(L)).clamp(min=0)
+        return write(cache, slots, completes(lens), pool(tokens(kv, table, pos), w))
+    return step
+
+
+# --- 1. the kept path: int/bool nodes on it are skipped by check_kept_path ("the index path") ----------
+# The kept rows are cache[s] *gathered by an index the keep probe's three patterns never move*.
+
+def _rolled_cols(cache, s, flag):
+    """cache[s] with the D columns rotated by ``flag`` (0 or 1): a gather with an integer index."""
+    D = cache.shape[-1]
+    idx = (torch.arange(D) + flag.long()) % D
+    return cache[s][:, :, idx]
+
+
+k_roll_when_one_completes = _keep_with(lambda c, s, v, lens: _rolled_cols(c, s, v.sum() == 1))
+k_roll_when_few_complete = _keep_with(lambda c, s, v, lens: _rolled_cols(c, s, v.int().sum(0) <= 2))
+k_roll_on_large_finite = _keep_with(
+    lambda c, s, v, lens: _rolled_cols(c, s, ((c > 60000) & (c < float("inf"))).any()))
+k_roll_on_exact_value = _keep_with(lambda c, s, v, lens: _rolled_cols(c, s, (c == 12345.0).any()))
+
+
+def _rows_shifted_beyond(cache, s, n):
+    r = torch.arange(s.shape[0])
+    return cache[s][torch.where(r < n, r, r - 1)]
+
+
+k_rows_shifted_beyond_40 = _keep_with(lambda c, s, v, lens: _rows_shifted_beyond(c, s, 40))
+
+
+def k_kept_by_cond_gather(kv, w, slots, table, lens, cache):
+    """Kept rows' columns rotated when exactly one row completes, the count read from the select's own
+    condition tensor (the keep probe gives it as an input)."""
+    s = slots.long()
+    v3 = completes(lens)[:, None, None]
+    new = pool(tokens(kv, table, positions(lens)), w).to(cache.dtype)
+    cache[s] = torch.where(v3, new, _rolled_cols(cache, s, v3.sum() == 1))
+    return cache
+
+
+def k_roll_when_new_has_nan(kv, w, slots, table, lens, cache):
+    """Kept rows rotated when any row's pooled value (rows that do not complete included) holds a NaN."""
+    s = slots.long()
+    v3 = completes(lens)[:, None, None]
+    new = pool(tokens(kv, table, positions(lens)), w).to(cache.dtype)
+    cache[s] = torch.where(v3, new, _rolled_cols(cache, s, new.isnan().any()))
+    return cache
+
+
+def n_flip_when_one_completes(kv, w, slots, table, lens, cache):
+    """New rows' D columns reversed (a select between data movements, condition from the batch's count of
+    completing rows) when exactly one row completes: never so in the pooling probes."""
+    valid = completes(lens)
+    new = pool(tokens(kv, table, positions(lens)), w)
+    one = (valid.int().sum(0) == 1)
+    return write(cache, slots, valid, torch.where(one, new.flip(-1), new))
+
+
+def n_flip_when_most_complete(kv, w, slots, table, lens, cache):
+    """New rows reversed when between 25% and 45% of the rows complete (the specials probe mixes ~50%)."""
+    valid = completes(lens)
+    new = pool(tokens(kv, table, positions(lens)), w)
+    frac = valid.int().sum(0)
+    flag = (frac * 100 >= 25 * valid.shape[0]) & (frac * 100 <= 45 * valid.shape[0])
+    return write(cache, slots, valid, torch.where(flag, new.flip(-1), new))
+
+
+# --- 2. the condition of a static graph: the batch plan may fail, _reads_rows lists some row-mixing ops only
+# The mask is evaluated on chunks of *consecutive* lengths (0..B-1, B..2B-1, ...): a condition that mixes rows
+# in a way that is invisible on increasing, sparse-qualifying chunks passes.
+
+c_not_after_completing = _cond_with(lambda lens: completes(lens) & ~completes(lens).roll(1, 0))
+c_budget_sum_dim = _cond_with(lambda lens: completes(lens) & (completes(lens).int().sum(0) <= 12))
+c_cummax_lengths = _cond_with(lambda lens: completes(lens.cummax(0).values))
+c_max_dim_lengths = _cond_with(lambda lens: completes(lens) & (lens.max(0).values - lens < 1000))
+c_sorted_lengths = _cond_with(lambda lens: completes(lens.sort(stable=True).values))
+
+
+# --- 3. dynamic capacity: length-derived ops check_length_thresholds does not look at ------------------
+p_shift_mod_4096 = _positions_with(lambda lens: lens.long() - ((lens.long() >> 12) << 12))
+p_bitor_4096 = _positions_with(lambda lens: (lens.long() | 4096) - 4096)
+p_xor_bit12 = _positions_with(lambda lens: lens.long() ^ (lens.long() & 4096))
+p_float_floor_mod = _positions_with(
+    lambda lens: lens.long() - (lens.double() / 4096).floor().long() * 4096)
+p_sign_shift = _positions_with(lambda lens: lens.long() - (torch.sign(lens.long() - 4096) + 1))
+p_trunc_div = _positions_with(lambda lens: lens.long() - torch.div(lens.long(), 4096, rounding_mode="trunc") * 4096)
+
+
+def p_sign_shift_clamped_base(kv, w, slots, table, lens, cache):
+    """sign(s - 4096) moves the window one token back at s = 4096 and two beyond (clamp only on s - l)."""
+    s = lens.long()
+    shift = torch.sign(s - 4096) + 1
+    pos = (s - L).clamp(min=0)[:, None] + torch.arange(L) - shift[:, None]
+    return write(cache, slots, completes(lens), pool(tokens(kv, table, pos.clamp(min=0)), w))
+
+
+def p_sign_shift_no_clamp(kv, w, slots, table, lens, cache):
+    s = lens.long()
+    shift = torch.sign(s - 4096) + 1
+    pos = (s - L).clamp(min=0)[:, None] + torch.arange(L) - shift[:, None]
+    return write(cache, slots, completes(lens), pool(tokens(kv, table, pos.abs()), w))
+
+
+def _seq_gather_tokens(kv, table, pos):
+    """Window tokens gathered from the whole sequence by position (no // P, no % P on the positions)."""
+    seq = kv[table.long()].flatten(1, 2)  # [B, pages * P, N, D]
+    return seq[torch.arange(pos.shape[0])[:, None], pos]
+
+
+def p_seq_sign_shift(kv, w, slots, table, lens, cache):
+    s = lens.long()
+    pos = (s[:, None] - L + torch.arange(L) - (torch.sign(s - 4096) + 1)[:, None]).abs()
+    return write(cache, slots, completes(lens), pool(_seq_gather_tokens(kv, table, pos), w))
+
+
+def p_seq_bitor(kv, w, slots, table, lens, cache):
+    s = (lens.long() | 4096) - 4096
+    pos = (s[:, None] - L + torch.arange(L)).abs()
+    return write(cache, slots, completes(lens), pool(_seq_gather_tokens(kv, table, pos), w))
+
+
+# lookup tables: a constant gathered by lengths or page ids is data movement; the clamp / remainder sits on
+# the constant, not on the length- or page-derived path the threshold and page-id rules look at
+def p_length_lut_dyn(kv, w, slots, table, lens, cache):
+    lut = torch.arange(1 << 14).clamp(max=4095)
+    s = lut[lens.long()]
+    pos = (s[:, None] - L + torch.arange(L)).clamp(min=0)
+    return write(cache, slots, completes(lens), pool(tokens(kv, table, pos), w))
+
+
+def w_flipped_by_length_lut(kv, w, slots, table, lens, cache):
+    flag = (torch.arange(1 << 14) >= 4096)[lens.long()]
+    tok = tokens(kv, table, positions(lens)).float()
+    wf = torch.where(flag[:, None, None], w.flip(0)[None], w[None]).float()  # [B, l, N]
+    return write(cache, slots, completes(lens), (tok * wf[..., None]).sum(1))
+
+
+def g_page_lut_clamp(kv, w, slots, table, lens, cache):
+    pos = positions(lens)
+    P = kv.shape[1]
+    lut = torch.arange(1 << 12).clamp(max=1023)
+    page = lut[table.long().gather(1, pos // P)]
+    return write(cache, slots, completes(lens), pool(kv[page, pos % P], w))
+
+
+def g_page_lut_remainder(kv, w, slots, table, lens, cache):
+    pos = positions(lens)
+    P = kv.shape[1]
+    lut = torch.arange(1 << 12) % 1024
+    page = torch.take(lut, table.long().gather(1, pos // P))
+    return write(cache, slots, completes(lens), pool(kv[page, pos % P], w))
+
+
+def g_flat_index_sub_alpha_int16(kv, w, slots, table, lens, cache):
+    """Flat token index off - (-P) * page: sub's alpha is not in the interval rule, so the int16 cast looks
+    exact; it wraps for page ids >= 512 (P = 64)."""
+    pos = positions(lens)
+    P = kv.shape[1]
+    page = table.long().gather(1, pos // P)
+    flat = torch.sub(pos % P, page, alpha=-P).to(torch.int16).long()
+    return write(cache, slots, completes(lens), pool(kv.flatten(0, 1)[flat], w))
+
+
+def g_flat_index_rsub_alpha_int16(kv, w, slots, table, lens, cache):
+    pos = positions(lens)
+    P = kv.shape[1]
+    page = table.long().gather(1, pos // P)
+    flat = torch.rsub(page, pos % P, alpha=-P).to(torch.int16).long()  # (pos % P) - (-P) * page
+    return write(cache, slots, completes(lens), pool(kv.flatten(0, 1)[flat], w))
+
+
+# hidden constants: a tensor constant is no literal the mask bound / thresholds read
+c_tensor_const_bound = _cond_with(lambda lens: completes(lens) & (lens < torch.tensor(4096)))
+c_tensor_const_xor = _cond_with(
+    lambda lens: completes(lens) & ((lens ^ torch.tensor(4096, dtype=lens.dtype)) > lens - 4096))
+
+
+def _grow(big_pages, lens_big):
+    """Compiled at capacity 256, then called at ``big_pages`` pages with long lengths (dynamic=True)."""
+    return [build(B=8), build(B=len(lens_big), pages=big_pages, distinct_pages=False, block_num=64,
+                              lengths=lens_big, specials=False, seed=1)]
+
+
+GROW_8K = [4096, 4112, 8192, 8208, 4097, 48, 0, 4128]
+
+
+def _one_completes(B=40, row=7, **kw):
+    lens = [33] * B
+    lens[row] = 48
+    return build(lengths=lens, **kw)
+
+
+def _few_complete():
+    lens = [33] * 40
+    lens[3], lens[21] = 48, 64
+    return build(lengths=lens)
+
+
+def _kept_large_finite(value=60000.0):
+    x = build()
+    cache, slots, lens = x.args[5], x.args[2], x.args[4]
+    kept = [int(slots[b]) for b in range(len(lens)) if not bool(completes(lens[b:b + 1])[0])]
+    cache[kept[-1], 0, 3] = value
+    return x
+
+
+def _adjacent_completing():
+    lens = [48, 64, 33, 80, 96, 31, 112, 0] * 5
+    return build(lengths=lens)
+
+
+def _many_complete():
+    return build(lengths=[32 + 16 * (k % 14) for k in range(40)])
+
+
+def _shuffled():
+    g = torch.Generator().manual_seed(3)
+    lens = torch.randint(0, 257, (40,), generator=g)
+    lens[::3] = 32 + 16 * torch.randint(0, 14, lens[::3].shape, generator=g)
+    return build(lengths=lens)
+
+
+def _dyn_batch_keep():
+    fixed = dict(block_num=283, num_slots=150)
+    return [build(B=8, **fixed), build(B=50, seed=4, **fixed), build(B=70, seed=5, **fixed)]
+
+
+def _third_complete():
+    lens = [33] * 40
+    for b in range(0, 40, 3):
+        lens[b] = 48 + 16 * (b % 5)
+    return build(lengths=lens)
+
+
+def _big_ids(block_num, B=8, pages=4, **kw):
+    return build(B=B, pages=pages, block_num=block_num, high_ids=True, N=1, **kw)
+
+
+def _mk(step, inputs, modes=("static",)):
+    return lambda: (step, inputs(), modes)
+
+
+ATTACKS = [
+    # (1) the kept path
+    ("keep_roll_when_one_completes", _mk(k_roll_when_one_completes, lambda: [build(), _one_completes()]),
+     "kept rows' D columns rotated when exactly one row completes (v.sum() == 1 as an index)"),
+    ("keep_roll_when_few_complete", _mk(k_roll_when_few_complete, lambda: [build(), _few_complete()]),
+     "kept rows rotated when at most 2 rows complete"),
+    ("keep_roll_on_large_finite", _mk(k_roll_on_large_finite, lambda: [build(), _kept_large_finite()]),
+     "kept rows rotated when the cache holds a finite value > 60000 (bool/int index from float comparisons)"),
+    ("keep_roll_on_exact_value", _mk(k_roll_on_exact_value, lambda: [build(), _kept_large_finite(12345.0)]),
+     "kept rows rotated when the cache holds exactly 12345"),
+    ("keep_rows_shifted_beyond_40", _mk(k_rows_shifted_beyond_40, _dyn_batch_keep, ("batch", "dynamic")),
+     "kept row b >= 40 read from row b-1 (an int where, not a select on floats), mark_dynamic batch"),
+    ("keep_by_cond_gather", _mk(k_kept_by_cond_gather, lambda: [build(), _one_completes()]),
+     "kept rows rotated when exactly one row completes, count read from the select's own condition"),
+    ("keep_roll_when_new_has_nan", _mk(k_roll_when_new_has_nan, lambda: [build()]),
+     "kept rows rotated when any pooled row (non-completing rows too) holds a NaN"),
+    ("new_flip_when_one_completes", _mk(n_flip_when_one_completes, lambda: [build(), _one_completes()]),
+     "new rows reversed when exactly one row completes (static: failed batch plan falls back to probes)"),
+    ("new_flip_when_third_complete", _mk(n_flip_when_most_complete, lambda: [build(), _third_complete()]),
+     "new rows reversed when 25-45% of the rows complete"),
+    # (2) static condition that mixes rows
+    ("cond_not_after_completing", _mk(c_not_after_completing, lambda: [build(), _adjacent_completing()]),
+     "completes & ~completes.roll(1): a row right after a completing row is skipped"),
+    ("cond_budget_sum_dim", _mk(c_budget_sum_dim, lambda: [build(), _many_complete()]),
+     "completes & (completes.sum(0) <= 12): sum over the batch as sum.dim_IntList"),
+    ("cond_cummax_lengths", _mk(c_cummax_lengths, lambda: [build(), _shuffled()]),
+     "condition of the running max of the lengths (identity on increasing chunks)"),
+    ("cond_max_dim_lengths", _mk(c_max_dim_lengths, lambda: [build(), _shuffled()]),
+     "completes & (max over batch - s < 1000): max.dim over the batch"),
+    ("cond_sorted_lengths", _mk(c_sorted_lengths, lambda: [build(), _shuffled()]),
+     "condition of the sorted lengths"),
+    # (3) dynamic capacity
+    ("pos_shift_mod_4096_dyn", _mk(p_shift_mod_4096, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "positions from s - ((s >> 12) << 12) (s % 4096 by shifts)"),
+    ("pos_bitor_4096_dyn", _mk(p_bitor_4096, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "positions from (s | 4096) - 4096"),
+    ("pos_xor_bit12_dyn", _mk(p_xor_bit12, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "positions from s ^ (s & 4096)"),
+    ("pos_float_floor_mod_dyn", _mk(p_float_floor_mod, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "positions from s - floor(s.double() / 4096) * 4096 (exact cast to fp64, float floor)"),
+    ("pos_sign_shift_dyn", _mk(p_sign_shift, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "positions shifted by sign(s - 4096) + 1"),
+    ("pos_sign_shift_clamped_base_dyn", _mk(p_sign_shift_clamped_base, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "sign(s - 4096) shift, clamp(min=0) on s - l only"),
+    ("pos_sign_shift_abs_dyn", _mk(p_sign_shift_no_clamp, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "sign(s - 4096) shift, abs instead of the final clamp"),
+    ("pos_trunc_div_dyn", _mk(p_trunc_div, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "positions from s - trunc(s / 4096) * 4096"),
+    ("pos_seq_sign_shift_dyn", _mk(p_seq_sign_shift, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "sign(s - 4096) shift, tokens gathered from the flattened sequence (no // P), abs for the clamp"),
+    ("pos_seq_bitor_dyn", _mk(p_seq_bitor, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "(s | 4096) - 4096, tokens gathered from the flattened sequence"),
+    ("pos_length_lut_dyn", _mk(p_length_lut_dyn, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "s replaced by arange(16384).clamp(max=4095)[s] (a clamped lookup table)"),
+    ("weight_flip_length_lut_dyn", _mk(w_flipped_by_length_lut, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "weight reversed for s >= 4096 through a constant bool lookup table"),
+    ("page_lut_clamp", _mk(g_page_lut_clamp, lambda: [_big_ids(1100)]),
+     "page ids through arange(4096).clamp(max=1023)[page], 1100 blocks"),
+    ("page_lut_clamp_dyn", _mk(g_page_lut_clamp, lambda: [build(B=8), _big_ids(1100)], ("dynamic",)),
+     "same under dynamic=True, compiled with few blocks"),
+    ("page_lut_remainder_take", _mk(g_page_lut_remainder, lambda: [_big_ids(1100)]),
+     "page ids through take(arange(4096) % 1024, page), 1100 blocks"),
+    ("flat_index_sub_alpha_int16", _mk(g_flat_index_sub_alpha_int16, lambda: [_big_ids(1100)]),
+     "int16 flat index torch.sub(off, page, alpha=-P): wraps for page >= 512"),
+    ("flat_index_rsub_alpha_int16", _mk(g_flat_index_rsub_alpha_int16, lambda: [_big_ids(1100)]),
+     "int16 flat index torch.rsub(page, off, alpha=-P)"),
+    ("cond_tensor_const_bound_dyn", _mk(c_tensor_const_bound, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "completes & (s < torch.tensor(4096)): a tensor constant the mask bound does not read"),
+    ("cond_tensor_const_xor_dyn", _mk(c_tensor_const_xor, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "completes & ((s ^ tensor(4096)) > s - 4096)"),
+]
+
+BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
+
+
+def main(argv):
+    dialect = "inductor_graph"
+    if "--dialect" in argv:
+        i = argv.index("--dialect")
+        dialect = argv[i + 1]
+        argv = argv[:i] + argv[i + 2:]
+    mode = None
+    if "--mode" in argv:
+        i = argv.index("--mode")
+        mode = argv[i + 1]
+        argv = argv[:i] + argv[i + 2:]
+    picked = [a for a in ATTACKS if not argv or any(p in a[0] for p in argv)]
+    tally = {}
+    for name, factory, notes in picked:
+        for m, result, detail in classify(name, factory, dialect, mode):
+            tally[result] = tally.get(result, 0) + 1
+            print(f"{name:38s} {dialect:15s} {m:8s} {result:22s} {detail[:150]}", flush=True)
+    print("summary:", ", ".join(f"{k}: {v}" for k, v in sorted(tally.items())))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
