@@ -31,9 +31,10 @@ from torch._inductor.fx_passes.post_grad import remove_noop_ops
 
 from . import diagnostics
 from .patterns.evaluate import Sizes
-from .patterns.verify import NotACandidate, Recognizer, Refused, source_line
-from .rewrite import DIALECTS, INDUCTOR, TORCHAIR, Dialect, fused_calls, has_stream_scopes, reinplace_clones, \
-    reinplace_mutation_outputs, replace_step, stream_labels
+from .patterns.verify import Declined, NotACandidate, Recognizer, Refused, source_line
+from .patterns.optable import WRITES as WRITE_OPS
+from .rewrite import DIALECTS, INDUCTOR, TORCHAIR, Dialect, fused_calls, has_stream_scopes, merge_duplicate_views, \
+    reinplace_clones, reinplace_mutation_outputs, replace_step, stream_labels
 
 
 # node.meta key on a row write the pass has decided about: a second pass over the same graph (torchair's
@@ -121,6 +122,8 @@ class NsaFusionPass(CustomGraphPass):
             self.seconds += time.perf_counter() - start
 
     def _prepare(self, graph: fx.Graph):
+        if any(n.op == "call_function" and n.target in WRITE_OPS for n in graph.nodes):
+            merge_duplicate_views(graph)  # one node per half of a stacked cache (see rewrite.py)
         rec = Recognizer(graph, Sizes.hints(graph))
         if self.dialect is TORCHAIR and rec.writes():
             # torchair's graph is not simplified like Inductor's: under dynamic shapes it keeps full
@@ -146,7 +149,8 @@ class NsaFusionPass(CustomGraphPass):
             return 0
         except Refused as refusal:
             diagnostics.stats["candidates"] += 1
-            diagnostics.record("rejected", refusal.reason, pattern=refusal.part, dialect=self.dialect.name,
+            kind = "declined" if isinstance(refusal, Declined) else "rejected"  # declined: the contract, on purpose
+            diagnostics.record(kind, refusal.reason, pattern=refusal.part, dialect=self.dialect.name,
                                node=_describe(refusal.node or write), source=source_line(refusal.node or write),
                                hint=refusal.hint, anchor=write.name, write_op=str(write.target))
             return 0
@@ -204,13 +208,13 @@ class NsaFusionPass(CustomGraphPass):
 
 
 def _check_cost(step, write: fx.Node) -> None:
-    """Refuse (part "cost") where the fused op would be slower than Inductor's code for the composite
+    """Decline (part "cost") where the fused op would be slower than Inductor's code for the composite
     (``nsa_fusion.lowering.cost``: only the pure-torch CPU kernel, for small static sizes)."""
     from .lowering import cost
 
     ok, why = cost.pays_off_for(step)
     if not ok:
-        raise Refused("cost", why, write, "build the native CPU kernel (a C++ compiler: g++ or $CXX), or keep "
+        raise Declined("cost", why, write, "build the native CPU kernel (a C++ compiler: g++ or $CXX), or keep "
                       "the step unfused; NSA_FUSION_NO_NATIVE=1 also selects the pure-torch kernel")
 
 
@@ -233,7 +237,8 @@ def _what_it_is(write: fx.Node, why: str) -> str:
 
 def _fail_if_strict(events) -> None:
     """Strict mode (``NSA_FUSION_STRICT=1``, ``nsa_fusion.set_strict(True)``): a refused compression
-    candidate fails the compile with the report of this graph.  Ignored writes never do."""
+    candidate fails the compile with the report of this graph.  Ignored writes and declined
+    candidates (the contract, left to Inductor on purpose: cost rule, lowering off) never do."""
     if diagnostics.strict_enabled() and any(e.kind == "rejected" for e in events):
         from .explaining import FusionRefused, Report
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import operator
 from typing import Callable
 
 import torch
@@ -102,6 +103,66 @@ def replace_step(step: Step, dialect: Dialect) -> fx.Node:
     added = match.replace_by_example(_fused(step, dialect), args, trace_fn=trace)
     new = next((n for u in users for n in u.all_input_nodes if n in set(added)), None)
     return new if new is not None else added[-1]
+
+
+def _view_key(node: fx.Node):
+    """(tensor, dim, index) for ``select(x, dim, index)`` and ``unbind(x, dim)[index]`` (the same view
+    of ``x``), else None."""
+    if node.op != "call_function":
+        return None
+    if node.target is aten.select.int:
+        x, dim, index = node.args[:3]
+    elif node.target is operator.getitem and isinstance(node.args[0], fx.Node) \
+            and node.args[0].op == "call_function" and node.args[0].target is aten.unbind.int:
+        unbind = node.args[0]
+        x, dim, index = unbind.args[0], (unbind.args[1] if len(unbind.args) > 1 else unbind.kwargs.get("dim", 0)), \
+            node.args[1]
+    else:
+        return None
+    shape = getattr(x.meta.get("val"), "shape", None) if isinstance(x, fx.Node) else None
+    if shape is None or not isinstance(dim, int) or not isinstance(index, int):
+        return None
+    dim = dim % len(shape)
+    size = shape[dim]
+    if index < 0:
+        if not isinstance(size, int):
+            return None
+        index += size
+    return x, dim, index
+
+
+def merge_duplicate_views(graph: fx.Graph) -> int:
+    """Make every ``select(x, d, i)`` / ``unbind(x, d)[i]`` of one ``x`` the same node (the first).
+
+    A stacked cache (``cmp_kv[0][slots] = where(..., cmp_kv[0][slots])``) is read and written through two
+    separate picks of the same half in graphs without common-subexpression elimination (torchair's);
+    the write's cache and the kept rows' cache must be one node for the keep to be proven.  Both picks
+    are the same view of the same value, so merging them changes no value; a tensor mutated in the
+    graph before the later pick is left alone."""
+    order = {n: i for i, n in enumerate(graph.nodes)}
+    mutated: dict[fx.Node, int] = {}
+    for n in graph.nodes:
+        schema = getattr(n.target, "_schema", None) if n.op == "call_function" else None
+        if schema is not None and schema.is_mutable:
+            for a in n.all_input_nodes:
+                mutated.setdefault(a, order[n])
+    first: dict = {}
+    merged = 0
+    for n in list(graph.nodes):
+        key = _view_key(n)
+        if key is None:
+            continue
+        earlier = first.setdefault(key, n)
+        if earlier is n or mutated.get(key[0], len(order)) < order[n]:
+            continue
+        if n.meta.get("val") is not None and earlier.meta.get("val") is not None \
+                and n.meta["val"].shape != earlier.meta["val"].shape:
+            continue
+        n.replace_all_uses_with(earlier)
+        merged += 1
+    if merged:
+        graph.eliminate_dead_code()
+    return merged
 
 
 def fused_calls(graph: fx.Graph) -> list[fx.Node]:

@@ -9,6 +9,7 @@ the one float input, reaching the pooling through data movement and exact casts 
 from __future__ import annotations
 
 import math
+import operator
 
 import torch
 import torch.fx as fx
@@ -80,6 +81,12 @@ class RolesProof:
             seen.add(n)
             if _dim(n) == 4 and T.dtype_of(n) == dtype:
                 best = n
+                if _half_of_stack(n):
+                    # one half of a stacked cache ([2, num_blocks, P, N, D], K and V; or [L, ...] over
+                    # layers): this half as the step reads it is the paged input, whatever wrote the
+                    # stack before (appends into either half, functionalized as select_scatter)
+                    yield n, n
+                    continue
             if T.is_data_movement(n):
                 ins = T.data_inputs(n)
                 if ins:
@@ -180,3 +187,16 @@ class RolesProof:
 
     def _numel(self, node) -> int:
         return math.prod(self.sizes.shape(node))
+
+
+def _half_of_stack(n: fx.Node) -> bool:
+    """``n`` picks one [num_blocks, P, N, D] slice of a 5-D stacked tensor: ``stack[i]``
+    (``select``) or ``stack.unbind(0)[i]``."""
+    if n.op != "call_function":
+        return False
+    if n.target is aten.select.int:
+        return _dim(n.args[0]) == 5
+    if n.target is operator.getitem and isinstance(n.args[0], fx.Node) and n.args[0].op == "call_function" \
+            and n.args[0].target is aten.unbind.int:
+        return _dim(n.args[0].args[0]) == 5
+    return False

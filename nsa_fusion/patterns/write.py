@@ -40,6 +40,13 @@ class _WriteSide:
         sizes = rec.sizes
         if write.target in (aten.index_put.default, aten._unsafe_index_put.default):
             indices = list(write.args[index_pos])
+            if len(indices) > 1 and indices[0] is None and indices[1] is not None and _dim(indices[1]) == 1 \
+                    and _dim(self.base) == 4 and T.is_float(self.base):
+                # cmp_kv[:, slots] = where(...): K and V (or layers) stacked in one [G, num_slots, N, D] cache
+                raise Refused("write", "the write puts rows into every half of a stacked [G, num_slots, N, D] "
+                              "cache at once (cache[:, slots] = ...); the pass fuses one half at a time", write,
+                              "write each half: for h in range(G): cache[h][slots] = torch.where(valid[:, None, "
+                              "None], new[h], cache[h][slots]) (and gather each half's tokens from kv[h])")
             if not indices or indices[0] is None:
                 raise NotACandidate("the write does not index the cache rows", write)
             # cache[slots] or cache[slots[:, None, None], arange(N)[:, None], arange(D)]: the indices
