@@ -25,7 +25,8 @@ for _p in (str(_ROOT), str(_ROOT / "tests")):
 
 from tests.corpora.attacks import (L, STRIDE, build, completes, contract, pool, positions,  # noqa: E402
                                    tokens, write)
-from tests.corpora.redteam2 import classify  # noqa: E402
+from tests.corpora import redteam2  # noqa: E402
+from tests.corpora.redteam2 import _full_mantissa, _huge_tokens, classify  # noqa: E402
 
 
 def _keep_with(kept_of):
@@ -220,10 +221,126 @@ def g_flat_index_rsub_alpha_int16(kv, w, slots, table, lens, cache):
     return write(cache, slots, completes(lens), pool(kv.flatten(0, 1)[flat], w))
 
 
+# --- 4. the pooling arithmetic -----------------------------------------------------------------------
+def f_neg_of_zero_minus(kv, w, slots, table, lens, cache):
+    """-(0.0 - pooled): equal to pooled except that an exact +0.0 sum becomes -0.0 (the op never gives -0.0)."""
+    new = pool(tokens(kv, table, positions(lens)), w)
+    return write(cache, slots, completes(lens), -(0.0 - new))
+
+
+def f_double_add_sub(kv, w, slots, table, lens, cache):
+    """(p + p) - p per product: token values added to token values only, but p + p overflows fp32 for
+    bf16/fp32 data near the max."""
+    prod = tokens(kv, table, positions(lens)).float() * w.float()[None, :, :, None]
+    return write(cache, slots, completes(lens), ((prod + prod) - prod).sum(1))
+
+
+def f_times_w_div_w(kv, w, slots, table, lens, cache):
+    """(t * w * w) / w: every factor is "the weight"; exact on dyadic probes without zero weights."""
+    wf = w.float()[None, :, :, None]
+    prod = tokens(kv, table, positions(lens)).float() * wf
+    return write(cache, slots, completes(lens), ((prod * wf) / wf).sum(1))
+
+
+def f_weight_squared_over_weight_no_zero(kv, w, slots, table, lens, cache):
+    """t * w where w is first squared by the token path: (t * w) * w / w, zero weights made safe by where."""
+    wf = w.float()[None, :, :, None]
+    prod = tokens(kv, table, positions(lens)).float() * wf
+    return write(cache, slots, completes(lens), (prod * wf / torch.where(wf == 0, 1.0, wf)).sum(1))
+
+
 # hidden constants: a tensor constant is no literal the mask bound / thresholds read
 c_tensor_const_bound = _cond_with(lambda lens: completes(lens) & (lens < torch.tensor(4096)))
 c_tensor_const_xor = _cond_with(
     lambda lens: completes(lens) & ((lens ^ torch.tensor(4096, dtype=lens.dtype)) > lens - 4096))
+
+
+# --- 5. aliasing, views, two steps (run with --dialect inductor: the real reinplacing) -------------------
+# Inputs that alias each other: ``_view_of(t, j, fn)`` marks argument ``t`` to be rebuilt by the runner as
+# fn(clone of argument j) instead of being cloned (redteam2's runner clones every argument).
+def _view_of(t, j, fn):
+    t._rt3_view = (j, fn)
+    return t
+
+
+def _aliasing_clone_args(args):
+    out = [None] * len(args)
+    for i, a in enumerate(args):
+        if getattr(a, "_rt3_view", None) is None:
+            out[i] = a.clone()
+    if args[5] is args[0]:
+        out[5] = out[0]
+    for i, a in enumerate(args):
+        if getattr(a, "_rt3_view", None) is not None:
+            j, fn = a._rt3_view
+            out[i] = fn(out[j])
+    return out
+
+
+redteam2._clone_args = _aliasing_clone_args
+
+
+def _weight_in_cache():
+    """The weight is a view of cache rows 0..l-1 (column 0), and a completing row writes slot 3."""
+    x = build(specials=False, num_slots=90)
+    slots, lens = x.args[2], x.args[4]
+    done = [b for b in range(len(lens)) if bool(completes(lens[b:b + 1])[0])]
+    taken = {int(v) for v in slots}
+    for b, slot in zip(done[:2], (3, 5)):
+        other = slots == slot
+        if other.any():
+            slots[other] = int(slots[b])
+        slots[b] = slot
+    assert len(set(slots.tolist())) == len(slots) and taken is not None
+    cache = x.args[5]
+    fn = lambda c: c[:L, :, 0]  # noqa: E731
+    x.args[1] = _view_of(fn(cache), 5, fn)
+    return x
+
+
+def _strided_cache():
+    x = build()
+    S = x.args[5].shape[0]
+    big = torch.randn(2 * S, *x.args[5].shape[1:]).half()
+    big[::2] = x.args[5]
+    fn = lambda b: b[::2]  # noqa: E731
+    x.args = x.args[:5] + [_view_of(fn(big), 6, fn), big]  # (big: the 7th argument, the step ignores it)
+    return x
+
+
+def s_strided_cache(kv, w, slots, table, lens, cache, big=None):
+    return contract(kv, w, slots, table, lens, cache)
+
+
+def s_snapshot_float_before(kv, w, slots, table, lens, cache):
+    old = cache.float()
+    cache = contract(kv, w, slots, table, lens, cache)
+    return cache, old
+
+
+def s_snapshot_row_sum_before(kv, w, slots, table, lens, cache):
+    old = cache.float().sum(-1)
+    cache = contract(kv, w, slots, table, lens, cache)
+    return cache, old
+
+
+def s_two_steps_chained(kv, w, slots, table, lens, cache):
+    """Two decode steps in one graph: the next length (s + 16) steps the same cache after the first."""
+    cache = contract(kv, w, slots, table, lens, cache)
+    return contract(kv, w, slots, table, (lens + STRIDE).clamp(max=table.shape[1] * kv.shape[1]), cache)
+
+
+def s_old_rows_read_after(kv, w, slots, table, lens, cache):
+    """The old rows at the slots read before the step and returned after it (a functional snapshot)."""
+    before = cache[slots.long()] * 1.0
+    cache = contract(kv, w, slots, table, lens, cache)
+    return cache, before
+
+
+def s_view_of_cache_returned(kv, w, slots, table, lens, cache):
+    flat = cache.view(cache.shape[0], -1)
+    cache = contract(kv, w, slots, table, lens, cache)
+    return flat.sum(1), cache
 
 
 def _grow(big_pages, lens_big):
@@ -274,6 +391,11 @@ def _shuffled():
 def _dyn_batch_keep():
     fixed = dict(block_num=283, num_slots=150)
     return [build(B=8, **fixed), build(B=50, seed=4, **fixed), build(B=70, seed=5, **fixed)]
+
+
+def _zero_sum_windows():
+    return build(window=lambda b, s: [1.0, -1.0] + [0.0] * (L - 2), weight=torch.ones(L, 2).half(),
+                 specials=False, seed=2)
 
 
 def _third_complete():
@@ -357,6 +479,34 @@ ATTACKS = [
      "int16 flat index torch.sub(off, page, alpha=-P): wraps for page >= 512"),
     ("flat_index_rsub_alpha_int16", _mk(g_flat_index_rsub_alpha_int16, lambda: [_big_ids(1100)]),
      "int16 flat index torch.rsub(page, off, alpha=-P)"),
+    # (4) pooling arithmetic
+    ("neg_of_zero_minus", _mk(f_neg_of_zero_minus, lambda: [build(), _zero_sum_windows()]),
+     "-(0.0 - pooled): +0.0 sums become -0.0"),
+    ("double_add_sub_bf16", _mk(f_double_add_sub, lambda: [build(dtype=torch.bfloat16),
+                                                          _huge_tokens(torch.bfloat16)]),
+     "(p + p) - p per product: p + p overflows for bf16 tokens near the max"),
+    ("double_add_sub_fp32", _mk(f_double_add_sub, lambda: [build(dtype=torch.float32),
+                                                          _huge_tokens(torch.float32)]),
+     "(p + p) - p per product, fp32 data"),
+    ("times_w_div_w", _mk(f_times_w_div_w, lambda: [build(), _full_mantissa()]),
+     "(t * w * w) / w: weight factors only"),
+    ("times_w_div_safe_w", _mk(f_weight_squared_over_weight_no_zero, lambda: [build(), _full_mantissa()]),
+     "(t * w * w) / where(w == 0, 1, w)"),
+    # (5) aliasing (meant for --dialect inductor)
+    ("weight_aliases_cache", _mk(contract, lambda: [_weight_in_cache()]),
+     "the weight is a view of the cache rows a completing row writes"),
+    ("snapshot_float_before", _mk(s_snapshot_float_before, lambda: [build()]),
+     "old = cache.float() before the step, returned after"),
+    ("snapshot_row_sum_before", _mk(s_snapshot_row_sum_before, lambda: [build()]),
+     "old = cache.float().sum(-1) before the step, returned after"),
+    ("old_rows_read_after", _mk(s_old_rows_read_after, lambda: [build()]),
+     "cache[slots] * 1.0 before the step, returned after"),
+    ("view_of_cache_returned", _mk(s_view_of_cache_returned, lambda: [build()]),
+     "a view of the cache taken before the step, summed after"),
+    ("strided_cache", _mk(s_strided_cache, lambda: [_strided_cache()]),
+     "the cache is big[::2] (a strided view; the other rows of big must stay)"),
+    ("two_steps_chained", _mk(s_two_steps_chained, lambda: [build(), build(B=40, seed=3)]),
+     "two decode steps (s, then s + 16) on one cache in one graph"),
     ("cond_tensor_const_bound_dyn", _mk(c_tensor_const_bound, lambda: _grow(130, GROW_8K), ("dynamic",)),
      "completes & (s < torch.tensor(4096)): a tensor constant the mask bound does not read"),
     ("cond_tensor_const_xor_dyn", _mk(c_tensor_const_xor, lambda: _grow(130, GROW_8K), ("dynamic",)),
