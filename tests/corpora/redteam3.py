@@ -125,7 +125,37 @@ c_not_after_completing = _cond_with(lambda lens: completes(lens) & ~completes(le
 c_budget_sum_dim = _cond_with(lambda lens: completes(lens) & (completes(lens).int().sum(0) <= 12))
 c_cummax_lengths = _cond_with(lambda lens: completes(lens.cummax(0).values))
 c_max_dim_lengths = _cond_with(lambda lens: completes(lens) & (lens.max(0).values - lens < 1000))
+c_skip_when_all_complete = _cond_with(lambda lens: completes(lens) & ~completes(lens).all(0))
+c_row_number_offset_iota = _cond_with(
+    lambda lens: completes(lens) & ((torch.arange(lens.shape[0] + 1)[1:] - 1) % 16 != 5))
+c_row_number_step_iota = _cond_with(
+    lambda lens: completes(lens) & ((torch.arange(0, 2 * lens.shape[0], 2) // 2) % 16 != 5))
+c_float_const_dyn = _cond_with(lambda lens: completes(lens) & (lens < 4096.0))
+c_float_clamp_dyn = _cond_with(lambda lens: completes(lens.clamp(max=4095.5)))
+c_float_times_dyn = _cond_with(lambda lens: completes(lens) & (lens * 0.25 < 1024.0))
 c_sorted_lengths = _cond_with(lambda lens: completes(lens.sort(stable=True).values))
+
+
+def b_table_rows_by_int8_iota(kv, w, slots, table, lens, cache):
+    """table[arange(B, dtype=int8)[:, None], p // P]: _is_iota accepts any iota as the identity, but an int8
+    iota wraps at 128 (row 128 reads table row B - 128)."""
+    pos = positions(lens)
+    P = kv.shape[1]
+    r = torch.arange(lens.shape[0], dtype=torch.int8).long()
+    page = table.long()[r[:, None], pos // P]
+    return write(cache, slots, completes(lens), pool(kv[page, pos % P], w))
+
+
+def b_lengths_by_int8_iota(kv, w, slots, table, lens, cache):
+    r = torch.arange(lens.shape[0], dtype=torch.int8).long()
+    s = lens.long()[r]
+    pos = (s[:, None] - L + torch.arange(L)).clamp(min=0)
+    return write(cache, slots, completes(lens), pool(tokens(kv, table, pos), w))
+
+
+def _dyn_batch_200():
+    fixed = dict(block_num=810, num_slots=420)
+    return [build(B=8, **fixed), build(B=200, seed=4, **fixed)]
 
 
 # --- 3. dynamic capacity: length-derived ops check_length_thresholds does not look at ------------------
@@ -398,6 +428,12 @@ def _zero_sum_windows():
                  specials=False, seed=2)
 
 
+def _row5_completes():
+    lens = [33] * 40
+    lens[5], lens[21], lens[0] = 48, 64, 80
+    return build(lengths=lens)
+
+
 def _third_complete():
     lens = [33] * 40
     for b in range(0, 40, 3):
@@ -442,8 +478,24 @@ ATTACKS = [
      "condition of the running max of the lengths (identity on increasing chunks)"),
     ("cond_max_dim_lengths", _mk(c_max_dim_lengths, lambda: [build(), _shuffled()]),
      "completes & (max over batch - s < 1000): max.dim over the batch"),
+    ("cond_skip_when_all_complete", _mk(c_skip_when_all_complete, lambda: [build(), _many_complete()]),
+     "completes & ~completes.all(0): all.dim over the batch (all.default is listed, all.dim is not)"),
+    ("cond_row_number_offset_iota", _mk(c_row_number_offset_iota, lambda: [build(), _row5_completes()]),
+     "row number as arange(B + 1)[1:] - 1 (an iota not as long as the batch): skip rows 5, 21, 37"),
+    ("cond_row_number_step_iota", _mk(c_row_number_step_iota, lambda: [build(), _row5_completes()]),
+     "row number as arange(0, 2B, 2) // 2"),
+    ("cond_float_const_dyn", _mk(c_float_const_dyn, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "completes & (s < 4096.0): a float literal the mask bound does not count"),
+    ("cond_float_clamp_dyn", _mk(c_float_clamp_dyn, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "completes(s.clamp(max=4095.5))"),
+    ("cond_float_times_dyn", _mk(c_float_times_dyn, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "completes & (s * 0.25 < 1024.0)"),
     ("cond_sorted_lengths", _mk(c_sorted_lengths, lambda: [build(), _shuffled()]),
      "condition of the sorted lengths"),
+    ("table_rows_by_int8_iota", _mk(b_table_rows_by_int8_iota, _dyn_batch_200, ("batch", "dynamic")),
+     "table rows indexed by arange(B, dtype=int8): wraps at row 128; compiled at B = 8, called at 200"),
+    ("lengths_by_int8_iota", _mk(b_lengths_by_int8_iota, _dyn_batch_200, ("batch", "dynamic")),
+     "window positions from lens[arange(B, dtype=int8)]"),
     # (3) dynamic capacity
     ("pos_shift_mod_4096_dyn", _mk(p_shift_mod_4096, lambda: _grow(130, GROW_8K), ("dynamic",)),
      "positions from s - ((s >> 12) << 12) (s % 4096 by shifts)"),
