@@ -138,6 +138,8 @@ SHAPES = [
     (16, 16, 48, 48, 64),
     (52, 128, 64, 32, 128),
     (1, 192, 32, 16, 64),
+    (3, 40, 17, 5, 16),  # odd window length (the kernel adds tokens in pairs: the last one alone)
+    (20, 256, 8, 8, 16),  # N * D above one work item's accumulators: several head groups per row
 ]
 
 

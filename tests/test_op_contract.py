@@ -13,6 +13,7 @@ Inputs are built here (not with nsa_fusion.testing) so that the test shares no c
 """
 from __future__ import annotations
 
+import contextlib
 
 import pytest
 import torch
@@ -341,14 +342,32 @@ def test_non_contiguous_operands(what, dtype):
     assert_within_one_rounding(c2["cache"], expected, c2)
 
 
+@contextlib.contextmanager
+def _pure_torch_kernel(monkeypatch):
+    """The op's CPU kernel is the pure-torch one within the block; yields the list of its calls."""
+    from nsa_fusion.lowering import portable
+
+    calls = []
+    kernel = portable.compress_cpu_torch
+
+    def counted(*args):
+        calls.append(args[0].shape)
+        return kernel(*args)
+
+    monkeypatch.setattr(portable, "compress_cpu_torch", counted)  # pure_torch_cpu registers this name
+    with portable.pure_torch_cpu():
+        yield calls
+
+
 @pytest.mark.parametrize("case", [dict(), dict(dtype=BF16, N=2, D=16, index_dtype=I64), dict(P=16, l=64, d=16),
                                   dict(dtype=F32, qualifying="all")], ids=_id)
 def test_pure_torch_cpu_kernel_bit_exact_too(case, monkeypatch):
-    """Without the native C++ kernel the CPU kernel is vectorised torch; same bits."""
-    from nsa_fusion.lowering import native_kernel
-
-    monkeypatch.setattr(native_kernel, "load_native", lambda: None)
-    run_fused(build(**{"qualifying": "random", **case}))
+    """Without the native C++ kernel the CPU kernel is vectorised torch; same bits.  The native kernel
+    registers itself on the op's CPU key when it loads, so the pure-torch kernel is put above it
+    (``portable.pure_torch_cpu``, as on a machine without a compiler), and the test checks it ran."""
+    with _pure_torch_kernel(monkeypatch) as calls:
+        run_fused(build(**{"qualifying": "random", **case}))
+    assert calls, "the pure-torch CPU kernel did not run"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -480,17 +499,15 @@ def test_value_checks_off_kernel_still_bounds_checks(corrupt, arg, native, monke
     """Value checks off: the kernel's own bounds check still rejects an out-of-range page id in a
     qualifying window, or an out-of-range slot, before writing anything (batches before the bad
     one included)."""
-    if not native:
-        from nsa_fusion.lowering import native_kernel
-
-        monkeypatch.setattr(native_kernel, "load_native", lambda: None)
     previous = nsa_fusion.set_value_checks(False)
     try:
-        c = _bad_base()
-        corrupt(c)
-        before = c["cache"].clone()
-        with pytest.raises(IndexError) as info:
-            call(nsa_fusion.compress_infer, c)
+        with contextlib.nullcontext([True]) if native else _pure_torch_kernel(monkeypatch) as calls:
+            c = _bad_base()
+            corrupt(c)
+            before = c["cache"].clone()
+            with pytest.raises(IndexError) as info:
+                call(nsa_fusion.compress_infer, c)
+        assert calls, "the pure-torch CPU kernel did not run"
         assert arg in str(info.value)
         assert bit_equal(c["cache"], before)
     finally:

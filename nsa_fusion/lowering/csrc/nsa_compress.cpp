@@ -22,7 +22,8 @@
 //     dispatcher (so a kernel registered above this one, e.g. a test override, still runs).
 //
 // Bit-exactness: the D loop is vectorised with at::vec::Vectorized<float>, lane e of the vector doing
-// exactly the scalar recurrence acc[e] = acc[e] + w * x[e] over j in order.  Must be compiled with
+// exactly the scalar recurrence acc[e] = acc[e] + w * x[e] over j in order (the window is streamed token
+// by token into fp32 accumulators held in L1, see run()).  Must be compiled with
 // -ffp-contract=off (no FMA contraction) and without -ffast-math (no reassociation).
 // Arbitrary strides everywhere; the inner-dim fast path needs input.stride(3) == 1, otherwise a scalar
 // loop with the same order is used.  The output row is rounded element by element with c10::Half /
@@ -46,8 +47,10 @@ namespace {
 
 using Vec = at::vec::Vectorized<float>;
 constexpr int64_t VS = Vec::size();
-// accumulators kept in registers per block: 64 floats (8 ymm on AVX2, 4 zmm on AVX-512)
-constexpr int KMAX = static_cast<int>(64 / VS) > 0 ? static_cast<int>(64 / VS) : 1;
+// fp32 accumulators per work item (16 KiB): a group of heads whose rows fit in L1 next to the window
+constexpr int64_t ACC_FLOATS = 4096;
+// window tokens added per pass over the accumulators
+constexpr int TOKENS = 4;
 
 struct Index {  // int32/int64 1-D or 2-D index tensor read with its strides
   const void* p;
@@ -72,24 +75,24 @@ inline Vec load_f(const T* p) {
   }
 }
 
-// One (batch, head) item, D-block [e, e + K*VS): K accumulators stay in registers across the window.
+// acc[x] = (((acc[x] + w[0] * t[0][x]) + w[1] * t[1][x]) + ...) + w[K-1] * t[K-1][x] for x in [0, D):
+// K window tokens of one head added in order (mul, then add), vector body and scalar tail alike.
+// The accumulators make one round trip through L1 per K tokens.
 template <typename T, int K>
-inline void block(const T* const* rows, const float* w, int64_t l, int64_t e, float* acc) {
-  Vec a[K];
-  for (int k = 0; k < K; ++k) a[k] = Vec(0.f);
-  for (int64_t j = 0; j < l; ++j) {
-    const Vec wj(w[j]);
-    const T* tok = rows[j] + e;
-    for (int k = 0; k < K; ++k) a[k] = a[k] + wj * load_f(tok + k * VS);
+inline void accumulate(float* acc, const T* const* t, const float* w, int64_t D) {
+  Vec v[K];
+  for (int k = 0; k < K; ++k) v[k] = Vec(w[k]);
+  int64_t x = 0;
+  for (; x + VS <= D; x += VS) {
+    Vec s = Vec::loadu(acc + x);
+    for (int k = 0; k < K; ++k) s = s + v[k] * load_f(t[k] + x);
+    s.store(acc + x);
   }
-  for (int k = 0; k < K; ++k) a[k].store(acc + e + k * VS);
-}
-
-template <typename T, int K>
-inline int64_t blocks(const T* const* rows, const float* w, int64_t l, int64_t e, int64_t D, float* acc) {
-  for (; e + K * VS <= D; e += K * VS) block<T, K>(rows, w, l, e, acc);
-  if constexpr (K > 1) e = blocks<T, K / 2>(rows, w, l, e, D, acc);
-  return e;
+  for (; x < D; ++x) {
+    float s = acc[x];
+    for (int k = 0; k < K; ++k) s = s + w[k] * static_cast<float>(t[k][x]);
+    acc[x] = s;
+  }
 }
 
 // Reused per thread: a steady-state call allocates nothing.
@@ -99,6 +102,14 @@ inline V& reuse(V& v, size_t n) {
   return v;
 }
 
+// Phase 2.  One work item = (qualifying batch, group of G heads).  The window is streamed token by token
+// (each token's G head rows in memory order, TOKENS tokens per pass), accumulating into G * D fp32 values
+// that stay in L1; then the rows are rounded and written.  Per output element the recurrence is exactly
+// acc = acc + w[j] * x[j] for j = 0 .. l-1 in order, so the bits do not depend on the traversal.
+// (The earlier kernel kept 64 outputs in registers over the whole window instead, reading the window
+// once per 64 outputs with a stride of N * D elements between tokens: at B = 1024, N = 4, D = 192 it
+// took 1.2-3x as long as this one, paired calls on a busy 2-core machine; equal at B <= 32.  Four
+// tokens per pass beat two and eight.)
 template <typename T>
 void run(const at::Tensor& input, const at::Tensor& weight, const Index& slots, const Index& table,
          const int64_t* batches, const int64_t* ends, int64_t Q, const at::Tensor& cache, int64_t l, int64_t P) {
@@ -116,18 +127,18 @@ void run(const at::Tensor& input, const at::Tensor& weight, const Index& slots, 
     for (int64_t h = 0; h < N; ++h)
       for (int64_t j = 0; j < l; ++j) w[h * l + j] = static_cast<float>(wp[j * ws0 + h * ws1]);
   }
-  const int64_t work = std::max<int64_t>(1, l * D);
+  const int64_t G = std::max<int64_t>(1, std::min<int64_t>(N, ACC_FLOATS / std::max<int64_t>(D, 1)));
+  const int64_t groups = (N + G - 1) / G;
+  const int64_t work = std::max<int64_t>(1, l * G * D);
   const int64_t grain = std::max<int64_t>(1, 16384 / work);  // ~16K multiply-adds per task at least
-  at::parallel_for(0, Q * N, grain, [&](int64_t begin, int64_t end) {
+  at::parallel_for(0, Q * groups, grain, [&](int64_t begin, int64_t end) {
     static thread_local std::vector<float> acc_buf;
-    static thread_local std::vector<const T*> rows_buf;
     static thread_local std::vector<int64_t> base_buf;
-    float* acc = reuse(acc_buf, static_cast<size_t>(D)).data();
-    const T** rows = reuse(rows_buf, static_cast<size_t>(l)).data();
+    float* acc = reuse(acc_buf, static_cast<size_t>(G * D)).data();
     int64_t* base = reuse(base_buf, static_cast<size_t>(l)).data();  // input offset of token j, head 0
     int64_t row_q = -1;
     for (int64_t item = begin; item < end; ++item) {
-      const int64_t q = item / N, h = item % N;
+      const int64_t q = item / groups, h0 = (item % groups) * G, h1 = std::min(N, h0 + G);
       if (q != row_q) {
         const int64_t b = batches[q], s0 = ends[q] - l;
         for (int64_t j = 0; j < l; ++j) {
@@ -136,31 +147,41 @@ void run(const at::Tensor& input, const at::Tensor& weight, const Index& slots, 
         }
         row_q = q;
       }
-      const float* wh = w + h * l;
+      std::fill(acc, acc + (h1 - h0) * D, 0.f);
       if (is3 == 1) {
-        for (int64_t j = 0; j < l; ++j) rows[j] = in + base[j] + h * is2;
-        const int64_t e = blocks<T, KMAX>(rows, wh, l, 0, D, acc);
-        if (e < D) {  // scalar tail (D not a multiple of the vector width), same order
-          std::fill(acc + e, acc + D, 0.f);
-          for (int64_t j = 0; j < l; ++j) {
-            const float wj = wh[j];
-            const T* tok = rows[j];
-            for (int64_t x = e; x < D; ++x) acc[x] = acc[x] + wj * static_cast<float>(tok[x]);
+        const T* t[TOKENS];
+        float wk[TOKENS];
+        int64_t j = 0;
+        for (; j + TOKENS <= l; j += TOKENS) {
+          for (int64_t h = h0; h < h1; ++h) {
+            for (int k = 0; k < TOKENS; ++k) t[k] = in + base[j + k] + h * is2, wk[k] = w[h * l + j + k];
+            accumulate<T, TOKENS>(acc + (h - h0) * D, t, wk, D);
+          }
+        }
+        for (; j < l; ++j) {
+          for (int64_t h = h0; h < h1; ++h) {
+            t[0] = in + base[j] + h * is2, wk[0] = w[h * l + j];
+            accumulate<T, 1>(acc + (h - h0) * D, t, wk, D);
           }
         }
       } else {  // strided inner dim: scalar, same order
-        std::fill(acc, acc + D, 0.f);
         for (int64_t j = 0; j < l; ++j) {
-          const float wj = wh[j];
-          const T* tok = in + base[j] + h * is2;
-          for (int64_t x = 0; x < D; ++x) acc[x] = acc[x] + wj * static_cast<float>(tok[x * is3]);
+          for (int64_t h = h0; h < h1; ++h) {
+            const float wj = w[h * l + j];
+            const T* tok = in + base[j] + h * is2;
+            float* a = acc + (h - h0) * D;
+            for (int64_t x = 0; x < D; ++x) a[x] = a[x] + wj * static_cast<float>(tok[x * is3]);
+          }
         }
       }
-      T* dst = out + slots(batches[q]) * cs0 + h * cs1;
-      if (cs2 == 1) {
-        for (int64_t x = 0; x < D; ++x) dst[x] = static_cast<T>(acc[x]);
-      } else {
-        for (int64_t x = 0; x < D; ++x) dst[x * cs2] = static_cast<T>(acc[x]);
+      for (int64_t h = h0; h < h1; ++h) {
+        T* dst = out + slots(batches[q]) * cs0 + h * cs1;
+        const float* a = acc + (h - h0) * D;
+        if (cs2 == 1) {
+          for (int64_t x = 0; x < D; ++x) dst[x] = static_cast<T>(a[x]);
+        } else {
+          for (int64_t x = 0; x < D; ++x) dst[x * cs2] = static_cast<T>(a[x]);
+        }
       }
     }
   });
