@@ -3,10 +3,13 @@
 The recogniser starts from every write in the graph.  A write that is no row write of a
 ``[num_slots, N, D]`` cache (the KV append ``kv[page, off] = token``) is *ignored*: it is no
 compression step, and the report says what it is.  For every row write of a cache, the report says
-either what was fused (window length, stride, weight layout, any size it had to guard) or which part
-of the contract (``docs/contract.md``) the code does not compute — write, keep, mask, roles, gather,
-weight, pooling, dtype, sizes, device — the first node where it diverged, the user's source line for
-that node, and a hint.  Graph inputs are named as the caller knows them (``weight``, ``self.w_k``),
+what was fused (window length, stride, weight layout, any size it had to guard); or that the step was
+*declined*: it is the contract, but the pass leaves it to Inductor on purpose (the cost rule: a small
+step with the pure-torch CPU kernel; or a device whose lowering is off, e.g. CUDA) and says why; or
+that it was *refused*: which part of the contract (``docs/contract.md``) the code does not compute, or
+cannot be proven to compute — write, keep, mask, roles, gather, weight, pooling, dtype, sizes,
+device — the first node where it diverged, the user's source line for that node, and a hint.
+Strict mode fails only on refusals.  Graph inputs are named as the caller knows them (``weight``, ``self.w_k``),
 not by their FX placeholder names::
 
     nsa_fusion: 0 fused, 1 refused (1 compression candidate)
@@ -75,13 +78,17 @@ class Report:
     ignored: list = dataclasses.field(default_factory=list)  # diagnostics.Event, kind "ignored"
     timings: dict = dataclasses.field(default_factory=dict)  # seconds: where explain's time went
     error: str = ""  # the compile failed after the pass ran (e.g. torchair's GE conversion): why
+    declined: list = dataclasses.field(default_factory=list)  # diagnostics.Event, kind "declined" (on purpose)
+    graphs: int = 0  # graphs dynamo made of the model (explain's compile; 0 when unknown)
+    graph_breaks: list = dataclasses.field(default_factory=list)  # dynamo's reasons for splitting them
 
     @classmethod
     def of(cls, events, timings=None) -> "Report":
         events = list(events)
         report = cls([e for e in events if e.kind == "fused"], [e for e in events if e.kind == "rejected"],
                      [e for e in events if e.kind == "target"], [],
-                     [e for e in events if e.kind == "ignored"], dict(timings or {}))
+                     [e for e in events if e.kind == "ignored"], dict(timings or {}),
+                     declined=[e for e in events if e.kind == "declined"])
         report.notes = [n for n in (_ge_note(e) for e in report.refused + report.ignored) if n]
         return report
 
@@ -94,9 +101,10 @@ class Report:
         return self.refused
 
     def __str__(self) -> str:
-        considered = len(self.fused) + len(self.refused)
-        head = (f"nsa_fusion: {len(self.fused)} fused, {len(self.refused)} refused "
-                f"({considered} compression candidate{'s' if considered != 1 else ''})")
+        considered = len(self.fused) + len(self.refused) + len(self.declined)
+        head = (f"nsa_fusion: {len(self.fused)} fused, {len(self.refused)} refused"
+                + (f", {len(self.declined)} declined" if self.declined else "")
+                + f" ({considered} compression candidate{'s' if considered != 1 else ''})")
         if self.ignored:
             head += f", {len(self.ignored)} other write{'s' if len(self.ignored) != 1 else ''} ignored"
         lines = [head]
@@ -109,16 +117,24 @@ class Report:
             hint = _shared_weight_hint(e) or e.hint
             if hint:
                 lines.append(f"           hint: {hint}")
+        for e in self.declined:
+            lines.append(f"  declined {e.pattern:8s} at {e.node}: the op's contract, left to Inductor on purpose"
+                         + (f"  {e.source}" if e.source else ""))
+            lines.append(f"           {e.reason}")
+            if e.hint:
+                lines.append(f"           hint: {e.hint}")
         for e in self.ignored:
             lines.append(f"  ignored  {e.node}: {e.reason} (not a compression step)"
                          + (f"  {e.source}" if e.source else ""))
         for e in self.targets:
             if e.reason:
-                lines.append(f"  lowering {e.pattern[len('target.'):]}: {e.reason}")
+                lines.append(f"  lowering {e.pattern[len('target.'):]}: {e.reason}{_flat_pool_note(e)}")
         lines += [f"  note     {n}" for n in self.notes]
         if self.error:
             lines.append(f"  compile  failed after the pass: {self.error}")
-        if not considered:
+        if self.graph_breaks:
+            lines += _split_lines(self.graphs, self.graph_breaks, considered)
+        elif not considered:
             lines.append("  no row write into a cache was found: the step must end by writing rows of a "
                          "[num_slots, N, D] cache (index_put_/index_copy_/setitem/scatter_ or a returned copy)")
         return "\n".join(lines)
@@ -126,9 +142,60 @@ class Report:
     __repr__ = __str__
 
 
+def _flat_pool_note(e) -> str:
+    """A page size of 1 outside the vendor kernel: the step reads a flat token pool (issue 19)."""
+    if not re.search(r"page_block_size \(1\)", e.reason or ""):
+        return ""
+    by = "a functional scatter write-back in the GE graph" if e.pattern == "target.ge_scatter" else "the portable op"
+    return (f" (a flat token pool [num_tokens, N, D] read through req_to_token is the contract with P = 1, which "
+            f"the Ascend kernel does not take (P in {{64, 128}}): {by} computes it)")
+
+
+_SPLIT_ADVICE = ("a compression step fuses only where it lies in one graph; a per-request Python loop "
+                 "(for b in range(B): if s[b] >= l and (s[b] - l) % d == 0: cache[slot[b]] = ...) breaks the graph "
+                 "at every `if` on a tensor value (and .item()/.tolist() break it too): write the step for the whole "
+                 "batch, valid = (s >= l) & ((s - l) % d == 0); cache[slots] = torch.where(valid[:, None, None], "
+                 "pooled, cache[slots])")
+
+
+def _split_lines(graphs: int, breaks: list, considered: int) -> list:
+    """The report's lines for a model dynamo split into several graphs (graph breaks)."""
+    shown = list(dict.fromkeys(breaks))
+    head = (f"  split    the model was split across graphs: dynamo broke the graph {len(breaks)} "
+            f"time{'s' if len(breaks) != 1 else ''} and compiled {graphs} graph{'s' if graphs != 1 else ''}"
+            + (" (the frame around the break ran eagerly)" if not graphs else ""))
+    if not considered:
+        head += ": no graph holds a whole compression step (none of them writes rows of a cache)"
+    lines = [head]
+    lines += [f"           break: {r}" for r in shown[:4]]
+    if len(shown) > 4:
+        lines.append(f"           ... and {len(shown) - 4} other reasons")
+    lines.append(f"           hint: {_SPLIT_ADVICE}")
+    return lines
+
+
+def _graph_break_reasons(before: dict) -> list:
+    """dynamo's graph-break reasons recorded since ``before`` (a copy of its counter), one per break."""
+    from torch._dynamo.utils import counters
+
+    out = []
+    for reason, n in counters["graph_break"].items():
+        out += [_short_break(reason)] * (n - before.get(reason, 0))
+    return out
+
+
+def _short_break(reason: str) -> str:
+    lines = [x.strip() for x in str(reason).splitlines() if x.strip()]
+    for x in lines:  # dynamo's explanation line, where it gives one
+        if x.startswith("Explanation:"):
+            return x[len("Explanation:"):].strip()[:200]
+    return (lines[0] if lines else str(reason))[:200]
+
+
 class FusionRefused(torch._dynamo.exc.ShortenTraceback):
     """Strict mode (``NSA_FUSION_STRICT=1`` / ``nsa_fusion.set_strict(True)``): a compression candidate
     was refused.  The message is explain's report of the graph; ``report`` is the :class:`Report`.
+    Declined candidates (the contract, left to Inductor on purpose) and ignored writes never raise it.
 
     Compiling with nsa_fusion's backends (``npu_backend``, ``"nsa_fusion"``, ``get_npu_backend``), the
     compile raises it as it is.  Through the default ``"inductor"`` backend (``enable_inductor``) or a
@@ -269,7 +336,10 @@ def explain(model, *inputs, backend=None, print_report: bool = False, **compile_
     compile_backend = backend or _post_grad_backend(timings)
     params = _param_names(model)
 
+    graphs = [0]
+
     def naming_backend(gm, example_inputs):
+        graphs[0] += 1
         first = len(diagnostics.events)
         compiled = compile_backend(gm, example_inputs)
         names = _input_names(gm, params)
@@ -283,6 +353,9 @@ def explain(model, *inputs, backend=None, print_report: bool = False, **compile_
 
     timings["imports (once per process)"] = time.perf_counter() - start
     error = ""
+    from torch._dynamo.utils import counters
+
+    breaks_before = dict(counters["graph_break"])
     strict, diagnostics._strict = diagnostics._strict, False  # report every decision, stop at none
     try:
         with _caller_diagnostics_kept(), torch._inductor.config.patch(fx_graph_cache=False), \
@@ -301,6 +374,8 @@ def explain(model, *inputs, backend=None, print_report: bool = False, **compile_
     timings["total"] = total
     report = Report.of(events, timings)
     report.error = error
+    report.graphs = graphs[0]
+    report.graph_breaks = _graph_break_reasons(breaks_before)
     if print_report:
         print(report)
     return report

@@ -159,3 +159,128 @@ def test_stacked_write_of_both_halves_at_once_is_refused_with_the_per_half_rewri
     (refusal,) = rejections()
     assert refusal.pattern == "write" and "stacked" in refusal.reason and "cache[h][slots]" in refusal.hint
     assert torch.equal(args[-1], eager[-1])
+
+
+# --- item 4: a flat token pool (SGLang) --------------------------------------------------------------
+# KV as [num_tokens, N, D] addressed through req_to_token[b, p]: the contract with P = 1 (the paged input
+# is the view [num_tokens, 1, N, D], the block table is req_to_token).
+class FlatPool(torch.nn.Module):
+    """Append this step's K into a flat pool at ``out_loc``, compress the last l tokens of each request
+    (``req_to_token`` gather, einsum pooling, ``index_copy_``).  ``shift``: the window ends ``shift``
+    tokens early (an off-by-one near miss)."""
+
+    def __init__(self, w, shift=0):
+        super().__init__()
+        self.w = torch.nn.Parameter(w, requires_grad=False)
+        self.shift = shift
+
+    def forward(self, pool, k_new, out_loc, slots, req_to_token, lens, cmp):
+        pool[out_loc] = k_new
+        idx = (lens.unsqueeze(1) - L - self.shift + torch.arange(L, device=lens.device)).clamp(min=0)
+        tokens = pool[torch.gather(req_to_token, 1, idx)]  # [B, l, N, D]
+        pooled = torch.einsum("blhd,lh->bhd", tokens.float(), self.w.float()).to(cmp.dtype)
+        ready = (lens >= L) & ((lens - L) % DS == 0)
+        cmp.index_copy_(0, slots, torch.where(ready.view(-1, 1, 1), pooled, cmp.index_select(0, slots)))
+        return cmp
+
+
+def _flat_inputs(B=8, N=2, D=16, cap=96, dtype=torch.bfloat16, seed=1):
+    g = torch.Generator().manual_seed(seed)
+    lens = torch.tensor([32, 33, 48, 31, 64, 5, 80, 96][:B])
+    req_to_token = torch.randperm(B * cap + 5, generator=g)[:B * cap].view(B, cap)
+    pool = torch.randn(B * cap + 5, N, D, generator=g).to(dtype)
+    out_loc = req_to_token.gather(1, (lens - 1)[:, None]).squeeze(1)
+    slots = torch.randperm(2 * B + 3, generator=g)[:B]
+    cmp = torch.randn(2 * B + 3, N, D, generator=g).to(dtype)
+    return [pool, torch.randn(B, N, D, generator=g).to(dtype), out_loc, slots, req_to_token, lens, cmp]
+
+
+_FLAT_W = (torch.randn(L, 2, generator=torch.Generator().manual_seed(8)) / 4).bfloat16()
+
+
+@pytest.mark.parametrize("dynamic", [False, True], ids=["static", "dynamic"])
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_flat_token_pool_is_the_contract_with_page_size_one(dialect, dynamic):
+    args = _flat_inputs()
+    before = [a.clone() for a in args]
+    _, code, stats = compile_and_run(FlatPool(_FLAT_W), args, dialect, dynamic=dynamic)
+    # (torchair: P = 1 is outside the Ascend kernel's limits, so GE gets the functional scatter write-back)
+    calls = 1 if dialect == "inductor" else 0
+    assert stats.get("fused", 0) == 1 and count_fused_calls(code) == calls, [e.reason for e in rejections()]
+    _, _, _, slots, req_to_token, lens, cmp = before
+    want = golden_compress_infer(args[0].unsqueeze(1), _FLAT_W, slots, L, DS, 1, block_table=req_to_token,
+                                 actual_seq_len=lens, cache=cmp)
+    assert torch.equal(args[-1], want)
+    if dialect == "torchair_like":
+        assert stats.get("target.ge_scatter", 0) == 1
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_flat_token_pool_window_off_by_one_is_refused(dialect):
+    args = _flat_inputs()
+    eager = [a.clone() for a in args]
+    model = FlatPool(_FLAT_W, shift=1)
+    model(*eager)
+    _, code, stats = compile_and_run(model, args, dialect)
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0
+    assert [e.pattern for e in rejections() if e.pattern != "keep"] in (["gather"], ["pooling"]), rejections()  # (keep: the append)
+    assert torch.equal(args[-1], eager[-1]) or torch.allclose(args[-1].float(), eager[-1].float(), atol=1e-2)
+
+
+def test_explain_says_a_flat_pool_goes_to_the_portable_path_on_npu():
+    from fusion_harness import TorchairLikeBackend
+
+    import nsa_fusion
+
+    report = str(nsa_fusion.explain(FlatPool(_FLAT_W), *_flat_inputs(), backend=TorchairLikeBackend()))
+    assert "1 fused" in report
+    assert "flat token pool" in report and "P in {64, 128}" in report and "page_block_size (1)" in report, report
+
+
+# --- item 7: a per-request Python loop ---------------------------------------------------------------
+class PerRequestLoop(torch.nn.Module):
+    """``for b in range(B): if s[b] >= l and (s[b] - l) % d == 0: cache[slot[b]] = ...``: dynamo breaks the
+    graph at the ``if`` on a tensor value, so no graph holds the step."""
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        P = kv.shape[1]
+        for b in range(lens.shape[0]):
+            s = lens[b]
+            if s >= L and (s - L) % DS == 0:
+                pos = s - L + torch.arange(L)
+                tok = kv[table[b].long()[pos // P], pos % P]
+                cache[slots[b]] = (tok.float() * w.float()[:, :, None]).sum(0).to(cache.dtype)
+        return cache
+
+
+def _step_args():
+    from nsa_fusion.testing.formulations import make_inputs
+
+    x = make_inputs(dtype=torch.float16)
+    return x, [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")] + [x["cache"].clone()]
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_explain_says_a_per_request_loop_was_split_across_graphs(dialect):
+    from fusion_harness import TorchairLikeBackend
+
+    import nsa_fusion
+
+    _, args = _step_args()
+    report = nsa_fusion.explain(PerRequestLoop(), *args,
+                                backend=TorchairLikeBackend() if dialect == "torchair_like" else None)
+    text = str(report)
+    assert report.fused_count == 0 and report.graph_breaks, text
+    assert "split across graphs" in text and "no row write into a cache was found" not in text, text
+    assert "data-dependent branching" in text and "torch.where(valid[:, None, None], pooled, cache[slots])" in text
+
+
+def test_explain_of_a_graph_without_breaks_says_nothing_about_splits():
+    import nsa_fusion
+
+    class NoWrite(torch.nn.Module):
+        def forward(self, kv, w, slots, table, lens, cache):
+            return cache * 2
+
+    text = str(nsa_fusion.explain(NoWrite(), *_step_args()[1]))
+    assert "split" not in text and "no row write into a cache was found" in text

@@ -21,6 +21,9 @@ from .proof import Refused, _constant_leaf, _dim, _holds_dtype, depending_on, in
 
 aten = torch.ops.aten
 
+# node.meta key of the [num_tokens, 1, N, D] view of a flat token pool (RolesProof._page_view)
+_PAGE_VIEW = "nsa_fusion_page_view"
+
 
 class RolesProof:
     """Mixed into ``verify._Verification``: finds the input, table and weight roles."""
@@ -46,12 +49,16 @@ class RolesProof:
         if not gathers:
             raise Refused("gather", "the new rows are not gathered from a paged KV tensor with indices computed "
                           "from the lengths", w.new, "gather the last l tokens: kv[block_table[b, p // P], p % P]")
-        roots, ends = set(), set()
+        roots, ends, flats = set(), set(), set()
         for g in gathers:
-            for root, end in self._sources(g.args[T.GATHERS[g.target]]):
+            for root, end, flat in self._sources(g.args[T.GATHERS[g.target]]):
                 ends.add(end)
                 if root is not None:
                     roots.add(root)
+                elif flat is not None:
+                    flats.add(flat)
+        if not roots and len(flats) == 1 and not ends - flats - {n for n in ends if _constant_leaf(n)}:
+            roots.add(self._page_view(flats.pop(), writes))
         if not roots:
             end = in_order(ends)[0]
             raise Refused("gather", f"tokens are gathered from {end.name} ({T.op_name(end) if end.op == 'call_function' else end.op}),"
@@ -72,10 +79,11 @@ class RolesProof:
         where the walk stopped.  Paths that end in arithmetic (a gather of already pooled values, as
         in pool-then-select spellings) yield no root."""
         dtype = self.w.dtype
+        row = tuple(self.sizes.shape(self.w.cache)[1:])
         seen = set()
-        work = [(start, None)]
+        work = [(start, None, None)]
         while work:
-            n, best = work.pop()
+            n, best, flat = work.pop()
             if n in seen:
                 continue
             seen.add(n)
@@ -85,17 +93,45 @@ class RolesProof:
                     # one half of a stacked cache ([2, num_blocks, P, N, D], K and V; or [L, ...] over
                     # layers): this half as the step reads it is the paged input, whatever wrote the
                     # stack before (appends into either half, functionalized as select_scatter)
-                    yield n, n
+                    yield n, n, None
                     continue
+            elif best is None and _dim(n) == 3 and T.dtype_of(n) == dtype and n is not self.w.cache \
+                    and tuple(self.sizes.shape(n)[1:]) == row:
+                flat = n  # a flat token pool [num_tokens, N, D] (page size 1), see _page_view
             if T.is_data_movement(n):
                 ins = T.data_inputs(n)
                 if ins:
-                    work.extend((a, best) for a in ins)
+                    work.extend((a, best, flat) for a in ins)
                     continue
             if n.op == "call_function" and n.target in T.ARITHMETIC:
-                yield None, n
+                yield None, n, None
             else:
-                yield best, n
+                yield best, n, flat
+
+    def _page_view(self, flat: fx.Node, writes) -> fx.Node:
+        """A flat token pool ``[num_tokens, N, D]`` (SGLang's KV pool, addressed through
+        ``req_to_token[b, p]``) is the contract's paged input with P = 1: the step's reads of it are
+        rerouted through ``unsqueeze(pool, 1)`` (the ``[num_tokens, 1, N, D]`` view, the paged input)
+        and ``squeeze`` back, an identity on values, and the proof goes on with P = 1."""
+        w = self.w
+        graph = w.write.graph
+        readers = in_order([u for u in flat.users if u in self.region])
+        for u in readers:  # a view made for an earlier step of the same pool
+            if u.target is aten.unsqueeze.default and u.args[1:] == (1,) and u.meta.get(_PAGE_VIEW):
+                return u
+        with graph.inserting_before(readers[0]):
+            paged = graph.call_function(aten.unsqueeze.default, (flat, 1))
+            back = graph.call_function(aten.squeeze.dim, (paged, 1))
+        paged.meta["val"] = val(flat).unsqueeze(1)
+        back.meta["val"] = val(paged).squeeze(1)
+        paged.meta[_PAGE_VIEW] = back.meta[_PAGE_VIEW] = True
+        for k in ("stack_trace", "nn_module_stack", "source_fn_stack"):
+            if k in readers[0].meta:
+                paged.meta[k] = back.meta[k] = readers[0].meta[k]
+        for u in readers:
+            u.replace_input_with(flat, back)
+        self.region = value_ancestors([w.new], {self.lengths} | writes)
+        return paged
 
     def find_table(self):
         """The block table: the other integer input of the new rows (a [B, max_pages] tensor).  Also
