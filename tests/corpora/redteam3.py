@@ -133,6 +133,9 @@ c_row_number_step_iota = _cond_with(
 c_float_const_dyn = _cond_with(lambda lens: completes(lens) & (lens < 4096.0))
 c_float_clamp_dyn = _cond_with(lambda lens: completes(lens.clamp(max=4095.5)))
 c_float_times_dyn = _cond_with(lambda lens: completes(lens) & (lens * 0.25 < 1024.0))
+c_sub_alpha_dyn = _cond_with(lambda lens: completes(lens) & (torch.sub(lens, 1, alpha=4096) < 0))
+c_add_alpha_dyn = _cond_with(lambda lens: completes(lens) & (torch.add(lens, torch.ones_like(lens), alpha=-4096) < 0))
+p_sub_alpha_dyn = _positions_with(lambda lens: torch.where(torch.sub(lens.long(), 1, alpha=4096) < 0, lens.long(), 0))
 c_sorted_lengths = _cond_with(lambda lens: completes(lens.sort(stable=True).values))
 
 
@@ -151,6 +154,20 @@ def b_lengths_by_int8_iota(kv, w, slots, table, lens, cache):
     s = lens.long()[r]
     pos = (s[:, None] - L + torch.arange(L)).clamp(min=0)
     return write(cache, slots, completes(lens), pool(tokens(kv, table, pos), w))
+
+
+def b_table_rows_by_bf16_iota(kv, w, slots, table, lens, cache):
+    """The same with a bf16 iota (exact up to 256): row 257 reads table row 256."""
+    pos = positions(lens)
+    P = kv.shape[1]
+    r = torch.arange(lens.shape[0], dtype=torch.bfloat16).long()
+    page = table.long()[r[:, None], pos // P]
+    return write(cache, slots, completes(lens), pool(kv[page, pos % P], w))
+
+
+def _dyn_batch_300():
+    fixed = dict(block_num=1210, num_slots=620)
+    return [build(B=8, **fixed), build(B=258, seed=4, **fixed)]
 
 
 def _dyn_batch_200():
@@ -338,6 +355,29 @@ def _strided_cache():
     return x
 
 
+def _noncontig_everything():
+    """Weight, slots, table, lengths and KV all non-contiguous views (strides, a storage offset)."""
+    x = build()
+    kv, w, slots, table, lens, cache = x.args
+    wbuf = w.t().contiguous()                      # [N, l] storage, the step gets its transpose
+    sbuf = torch.stack([slots, slots.flip(0)], 1)  # [B, 2]: slots = column 0 (stride 2)
+    tbuf = torch.cat([table, torch.full_like(table, -1)], 1)  # [B, 2 * pages]: first half
+    lbuf = torch.stack([lens, lens], 1)
+    kbuf = torch.cat([kv[:1], kv], 0)               # storage offset of one block
+    pages = table.shape[1]
+    x.args = [_view_of(kbuf[1:], 6, lambda b: b[1:]),
+              _view_of(wbuf.t(), 7, lambda b: b.t()),
+              _view_of(sbuf[:, 0], 8, lambda b: b[:, 0]),
+              _view_of(tbuf[:, :pages], 9, lambda b, p=pages: b[:, :p]),
+              _view_of(lbuf[:, 1], 10, lambda b: b[:, 1]),
+              cache, kbuf, wbuf, sbuf, tbuf, lbuf]
+    return x
+
+
+def s_noncontig(kv, w, slots, table, lens, cache, *bufs):
+    return contract(kv, w, slots, table, lens, cache)
+
+
 def s_strided_cache(kv, w, slots, table, lens, cache, big=None):
     return contract(kv, w, slots, table, lens, cache)
 
@@ -490,10 +530,18 @@ ATTACKS = [
      "completes(s.clamp(max=4095.5))"),
     ("cond_float_times_dyn", _mk(c_float_times_dyn, lambda: _grow(130, GROW_8K), ("dynamic",)),
      "completes & (s * 0.25 < 1024.0)"),
+    ("cond_sub_alpha_dyn", _mk(c_sub_alpha_dyn, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "completes & (torch.sub(s, 1, alpha=4096) < 0): the constant in a kwarg the mask bound does not read"),
+    ("cond_add_alpha_dyn", _mk(c_add_alpha_dyn, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "completes & (torch.add(s, ones, alpha=-4096) < 0)"),
+    ("pos_sub_alpha_dyn", _mk(p_sub_alpha_dyn, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "positions from where(torch.sub(s, 1, alpha=4096) < 0, s, 0)"),
     ("cond_sorted_lengths", _mk(c_sorted_lengths, lambda: [build(), _shuffled()]),
      "condition of the sorted lengths"),
     ("table_rows_by_int8_iota", _mk(b_table_rows_by_int8_iota, _dyn_batch_200, ("batch", "dynamic")),
      "table rows indexed by arange(B, dtype=int8): wraps at row 128; compiled at B = 8, called at 200"),
+    ("table_rows_by_bf16_iota", _mk(b_table_rows_by_bf16_iota, _dyn_batch_300, ("batch",)),
+     "table rows indexed by arange(B, dtype=bf16).long(): rounds past 256; compiled at B = 8, called at 258"),
     ("lengths_by_int8_iota", _mk(b_lengths_by_int8_iota, _dyn_batch_200, ("batch", "dynamic")),
      "window positions from lens[arange(B, dtype=int8)]"),
     # (3) dynamic capacity
@@ -557,6 +605,8 @@ ATTACKS = [
      "a view of the cache taken before the step, summed after"),
     ("strided_cache", _mk(s_strided_cache, lambda: [_strided_cache()]),
      "the cache is big[::2] (a strided view; the other rows of big must stay)"),
+    ("noncontig_all_inputs", _mk(s_noncontig, lambda: [_noncontig_everything()]),
+     "weight, slots, table, lengths, KV as strided views with offsets"),
     ("two_steps_chained", _mk(s_two_steps_chained, lambda: [build(), build(B=40, seed=3)]),
      "two decode steps (s, then s + 16) on one cache in one graph"),
     ("cond_tensor_const_bound_dyn", _mk(c_tensor_const_bound, lambda: _grow(130, GROW_8K), ("dynamic",)),
