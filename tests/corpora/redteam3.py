@@ -72,6 +72,21 @@ k_roll_on_large_finite = _keep_with(
 k_roll_on_exact_value = _keep_with(lambda c, s, v, lens: _rolled_cols(c, s, (c == 12345.0).any()))
 
 
+def _mirror_last_row(cache, s, v, lens):
+    """cache with its last row replaced by row 0 (slice_scatter: an ASSEMBLE op, allowed on the kept path),
+    then gathered by the slots: a kept row at slot S - 1 comes back as row 0."""
+    S = cache.shape[0]
+    return cache.slice_scatter(cache[:1], 0, S - 1, S)[s]
+
+
+def _cat_last_row(cache, s, v, lens):
+    return torch.cat([cache[:-1], cache[:1]], 0)[s]
+
+
+k_mirror_last_row = _keep_with(_mirror_last_row)
+k_cat_last_row = _keep_with(_cat_last_row)
+
+
 def _rows_shifted_beyond(cache, s, n):
     r = torch.arange(s.shape[0])
     return cache[s][torch.where(r < n, r, r - 1)]
@@ -428,6 +443,15 @@ def _one_completes(B=40, row=7, **kw):
     return build(lengths=lens, **kw)
 
 
+def _last_slot_kept():
+    """4000 cache rows, 8 sequences; row 1 (length 0, not completing) writes the last slot."""
+    x = build(B=8, num_slots=4000, N=1)
+    slots = x.args[2]
+    slots[slots == 3999] = 3998 if 3998 not in slots.tolist() else 3997
+    slots[1] = 3999
+    return x
+
+
 def _few_complete():
     lens = [33] * 40
     lens[3], lens[21] = 48, 64
@@ -499,6 +523,10 @@ ATTACKS = [
      "kept rows rotated when the cache holds a finite value > 60000 (bool/int index from float comparisons)"),
     ("keep_roll_on_exact_value", _mk(k_roll_on_exact_value, lambda: [build(), _kept_large_finite(12345.0)]),
      "kept rows rotated when the cache holds exactly 12345"),
+    ("keep_mirror_last_row", _mk(k_mirror_last_row, lambda: [_last_slot_kept()]),
+     "kept rows read from cache.slice_scatter(cache[:1], 0, S-1, S): slot S-1 keeps row 0 (4000 slots)"),
+    ("keep_cat_last_row", _mk(k_cat_last_row, lambda: [_last_slot_kept()]),
+     "kept rows read from cat([cache[:-1], cache[:1]])"),
     ("keep_rows_shifted_beyond_40", _mk(k_rows_shifted_beyond_40, _dyn_batch_keep, ("batch", "dynamic")),
      "kept row b >= 40 read from row b-1 (an int where, not a select on floats), mark_dynamic batch"),
     ("keep_by_cond_gather", _mk(k_kept_by_cond_gather, lambda: [build(), _one_completes()]),
