@@ -27,12 +27,14 @@ __all__ = ["set_debug_checks", "debug_checks_enabled", "check_step_values"]
 _enabled: bool | None = None
 
 
-def set_debug_checks(enabled: bool) -> bool:
-    """Debug checks on or off for compiles that start afterwards (overrides ``NSA_FUSION_DEBUG_CHECKS``);
-    returns the previous setting."""
+def set_debug_checks(enabled: bool | None) -> bool | None:
+    """Debug checks on (``True``) or off (``False``) for compiles that start afterwards, overriding
+    ``NSA_FUSION_DEBUG_CHECKS``; ``None`` drops the override (the environment variable decides again).
+    Returns the previous override (``None`` when there was none): ``set_debug_checks(previous)``
+    restores exactly what was there."""
     global _enabled
-    previous = debug_checks_enabled()
-    _enabled = bool(enabled)
+    previous = _enabled
+    _enabled = None if enabled is None else bool(enabled)
     return previous
 
 

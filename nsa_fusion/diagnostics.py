@@ -1,10 +1,14 @@
 """Counters, events and logging of the fusion pass.
 
 * ``stats``: a ``collections.Counter`` — ``"candidates"`` (row writes of a ``[num_slots, N, D]`` cache
-  considered), ``"fused"``, ``"rejected"`` (candidates refused), ``"ignored"`` (writes that are no
+  considered), ``"fused"``, ``"rejected"`` (candidates refused: the step is not the op's contract, or
+  cannot be proven to be), ``"declined"`` (candidates that are the contract but are left to Inductor on
+  purpose: the cost rule keeps a small step with the pure-torch CPU kernel unfused, or the device's
+  lowering is off, e.g. CUDA without ``NSA_FUSION_FORCE_TRITON=1``), ``"ignored"`` (writes that are no
   compression step at all: a KV append ``kv[page, off] = token``, any write that is not a row write of a
   3-D cache; never a refusal), per-kind keys (``"fused:<what>"``, ``"rejected:<part>"`` with part one of
-  write, keep, mask, roles, gather, weight, pooling, dtype, sizes, device, ``"ignored:<op>"``), lowering
+  write, keep, mask, roles, gather, weight, pooling, dtype, sizes, device, ``"declined:<why>"`` with why
+  cost or device, ``"ignored:<op>"``), lowering
   targets (``"target.npu"``, ``"target.portable"``, ``"target.ge_scatter"``, ``"target.triton"``), ``"batch_cut"`` (gather +
   pooling probed at fewer batch rows than the graph has, see ``patterns.evaluate.BatchPlan``) and
   ``"cached"`` (graphs served from Inductor's compile cache).  ``stats.clear()`` resets it.
@@ -20,7 +24,8 @@
   ``TORCH_LOGS="+nsa_fusion"`` (or ``torch._logging.set_logs(nsa_fusion=logging.DEBUG)``) shows every
   match, refusal and ignored write, and every graph served from the cache.
 * strict mode: ``NSA_FUSION_STRICT=1`` or :func:`set_strict` — a refused compression candidate fails
-  the compile with ``nsa_fusion.FusionRefused`` (explain's report); ignored writes never do.
+  the compile with ``nsa_fusion.FusionRefused`` (explain's report); declined candidates and ignored
+  writes never do.
 """
 from __future__ import annotations
 
@@ -192,8 +197,9 @@ def graph_seen() -> None:
 
 @dataclasses.dataclass
 class Event:
-    kind: str  # "fused" | "rejected" | "ignored" | "target"
-    pattern: str  # fused: what was recognised; rejected: the part that failed (mask, gather, pooling, ...)
+    kind: str  # "fused" | "rejected" | "declined" | "ignored" | "target"
+    pattern: str  # fused: what was recognised; rejected: the part that failed (mask, gather, pooling, ...);
+    # declined: why the contract was left to Inductor (cost, device)
     reason: str = ""
     dialect: str = ""
     node: str = ""  # the node where the step diverged (rejected) or the fused call
@@ -222,6 +228,9 @@ def record(key: str, reason: str = "", *, pattern: str = "", dialect: str = "", 
         log.debug("nsa_fusion: fused %s at %s (%s graph)", pattern, node, dialect)
     elif key == "ignored":
         log.debug("nsa_fusion: ignored %s (%s graph): %s (not a compression step)", node, dialect, reason)
+    elif key == "declined":
+        log.debug("nsa_fusion: declined %s (%s, %s graph): %s (the op's contract, left to Inductor on purpose)",
+                  node, pattern, dialect, reason)
     else:
         log.debug("nsa_fusion: %s %s at %s (%s graph): %s", key, pattern, node, dialect, reason)
 
@@ -235,13 +244,24 @@ def reset() -> None:
 _strict: bool | None = None
 
 
-def set_strict(enabled: bool) -> bool:
-    """Strict mode on or off for this process (overrides ``NSA_FUSION_STRICT``); returns the previous
-    setting.  In strict mode a compression candidate the pass refuses fails the compile with
-    ``nsa_fusion.FusionRefused``, whose message is ``explain``'s report of that graph."""
+def set_strict(enabled: bool | None) -> bool | None:
+    """Strict mode on (``True``) or off (``False``) for this process, overriding ``NSA_FUSION_STRICT``;
+    ``None`` drops the override (the environment variable decides again).  Returns the previous
+    override (``None`` when there was none), so that ``previous = set_strict(True)`` ...
+    ``set_strict(previous)`` restores exactly what was there, the environment variable included.
+
+    In strict mode a compression candidate the pass *refuses* (the step is not the op's contract, or
+    cannot be proven to be) fails the compile with ``nsa_fusion.FusionRefused``, whose message is
+    ``explain``'s report of that graph.  A graph served from Inductor's compile cache fails the same way
+    (strict mode is part of the pass's cache key, so a strict compile never reuses a graph compiled
+    without it).  Set it before compiling: a function dynamo already compiled is not compiled again.
+    Never failing: writes that are no compression step (ignored, e.g. the KV append) and candidates the
+    pass *declines* on purpose although they are the contract (``stats["declined"]``: the cost rule
+    leaves a small step to Inductor, or the device's lowering is off, e.g. CUDA without
+    ``NSA_FUSION_FORCE_TRITON=1``)."""
     global _strict
-    previous = strict_enabled()
-    _strict = bool(enabled)
+    previous = _strict
+    _strict = None if enabled is None else bool(enabled)
     return previous
 
 

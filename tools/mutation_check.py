@@ -328,6 +328,16 @@ MUTATIONS = [
     Mutation("fuses_on_everywhere", "nsa_fusion/lowering/__init__.py",
              "    if device.type in (\"cpu\", \"npu\") or npu.forced():", "    if True:",
              ("tests/test_pass_integration.py::test_cuda_is_left_to_inductor",), "the pass fuses on devices without a kernel"),
+    # --- diagnostics (issue 21) ---------------------------------------------------------------------------
+    Mutation("strict_restore_sticks", "nsa_fusion/diagnostics.py", "    previous = _strict\n",
+             "    previous = strict_enabled()\n",
+             ("tests/test_diagnostics.py::test_set_and_restore_leaves_the_environment_variable_in_charge",),
+             "set_strict(previous) leaves an override behind: NSA_FUSION_STRICT=1 is ignored afterwards"),
+    Mutation("decline_is_a_refusal", "nsa_fusion/fusion_pass.py",
+             '            kind = "declined" if isinstance(refusal, Declined) else "rejected"',
+             '            kind = "rejected"',
+             ("tests/test_diagnostics.py::test_cost_decline_is_reported_as_declined_and_strict_mode_does_not_fail",),
+             "a deliberate decline (cost rule, lowering off) is reported as a refusal and fails strict mode"),
 ]
 
 

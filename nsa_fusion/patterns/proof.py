@@ -67,6 +67,12 @@ class NotACandidate(Refused):
         super().__init__("write", reason, node)
 
 
+class Declined(Refused):
+    """The step *is* the contract, but the pass leaves it to Inductor on purpose: the fused op would be
+    slower there (the cost rule) or the device's lowering is off (CUDA until the Triton kernel is timed).
+    Reported as declined, never as a refusal; strict mode does not fail on it."""
+
+
 @dataclasses.dataclass
 class Step:
     """A recognised compression step: the nodes the fused op takes, and what it replaces."""

@@ -26,14 +26,14 @@ from .evaluate import Sizes, ancestors
 from .mask import MaskProof
 from .optable import val
 from .pooling import PoolingProof
-from .proof import _STAGES, PART_HINTS, NotACandidate, Refused, Step, source_line
+from .proof import _STAGES, PART_HINTS, Declined, NotACandidate, Refused, Step, source_line
 from .roles import RolesProof
 from .sizes import Generalize, SizesProof
 from .write import _WriteSide
 
 aten = torch.ops.aten
 
-__all__ = ["Recognizer", "Refused", "NotACandidate", "Step", "PART_HINTS", "source_line"]
+__all__ = ["Recognizer", "Refused", "NotACandidate", "Declined", "Step", "PART_HINTS", "source_line"]
 
 
 class Recognizer(Generalize):
@@ -118,7 +118,7 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
             raise Refused("device", "the step's tensors live on different devices", self.w.write)
         ok, why = fuses_on(devices.pop())
         if not ok:
-            raise Refused("device", why, self.w.write)
+            raise Declined("device", why, self.w.write)
 
     def nodes(self) -> set[fx.Node]:
         w = self.w
