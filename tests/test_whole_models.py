@@ -284,3 +284,71 @@ def test_explain_of_a_graph_without_breaks_says_nothing_about_splits():
 
     text = str(nsa_fusion.explain(NoWrite(), *_step_args()[1]))
     assert "split" not in text and "no row write into a cache was found" in text
+
+
+# --- item 6: window offsets in a module buffer ---------------------------------------------------------
+class BufferOffsets(torch.nn.Module):
+    """HF-port style: ``register_buffer("arange_l", torch.arange(l))``, ``pos = s[:, None] - l + arange_l``."""
+
+    def __init__(self, w, offsets=None):
+        super().__init__()
+        self.w = torch.nn.Parameter(w, requires_grad=False)
+        self.register_buffer("arange_l", torch.arange(L) if offsets is None else offsets, persistent=False)
+
+    def forward(self, kv, slots, table, lens, cache):
+        P = kv.shape[1]
+        pos = (lens.long()[:, None] - L + self.arange_l).clamp(min=0)
+        tok = kv[table.long().gather(1, pos // P), pos % P]
+        new = torch.einsum("bjhd,jh->bhd", tok.float(), self.w.float()).to(cache.dtype)
+        cache[slots] = torch.where(_valid(lens)[:, None, None], new, cache[slots])
+        return cache
+
+
+def _buffer_args():
+    x, args = _step_args()
+    return x, [args[0], args[2], args[3], args[4], args[5]]
+
+
+def _buffer_golden(x):
+    return golden_compress_infer(x["input"], x["op_weight"], x["slots"], L, DS, x["P"], block_table=x["block_table"],
+                                 actual_seq_len=x["lengths"], cache=x["cache"])
+
+
+@pytest.mark.parametrize("dynamic", [False, "batch"], ids=["static", "mark_dynamic"])
+def test_offsets_in_a_module_buffer_fuse_when_inductor_freezes_the_buffers(dynamic):
+    """Under ``freezing`` Inductor makes parameters and buffers constants of the graph (and assumes, as it
+    does for every frozen buffer, that they do not change): the offsets are then a constant the proof reads."""
+    x, args = _buffer_args()
+    with torch.no_grad(), torch._inductor.config.patch(freezing=True):
+        _, code, stats = compile_and_run(BufferOffsets(x["weight"]), args, "inductor", dynamic=dynamic,
+                                         batch_positions=(1, 2, 3))
+    assert stats.get("fused", 0) == 1 and count_fused_calls(code) == 1, [e.reason for e in rejections()]
+    assert torch.equal(args[-1], _buffer_golden(x))
+
+
+def test_a_frozen_buffer_that_is_not_an_arange_is_refused():
+    x, args = _buffer_args()
+    eager = [a.clone() for a in args]
+    model = BufferOffsets(x["weight"], offsets=torch.arange(1, L + 1))  # the window one token late
+    model(*eager)
+    with torch.no_grad(), torch._inductor.config.patch(freezing=True):
+        _, code, stats = compile_and_run(model, args, "inductor")
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0
+    assert [e.pattern for e in rejections()] in (["gather"], ["pooling"]), rejections()
+    torch.testing.assert_close(args[-1], eager[-1], rtol=2e-3, atol=2e-3)
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_offsets_in_a_live_module_buffer_are_refused_with_why_and_the_rewrites(dialect):
+    """Without freezing the buffer is a graph input whose value the pass cannot know: binding the value it has
+    today would silently compute the old offsets once the buffer changes (dynamo does not guard on buffer
+    values), so the step is refused, naming the buffer and the two spellings that fuse."""
+    x, args = _buffer_args()
+    model = BufferOffsets(x["weight"])
+    _, code, stats = compile_and_run(model, args, dialect)
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0
+    (refusal,) = rejections()
+    assert refusal.pattern == "roles" and "module buffer" in refusal.reason
+    assert "torch.arange(l)" in refusal.hint and "freezing" in refusal.hint
+    assert "stale offsets" in refusal.reason
+    assert torch.equal(args[-1], _buffer_golden(x))  # (the unfused step computed the contract at arange(l))

@@ -157,10 +157,15 @@ class RolesProof:
                           + (", ".join(sorted(n.name for n in ints)) or "none"), w.new)
         extra = [n for n in ints if n is not tables[0]]
         if extra:
+            # (docs/soundness.md, "Inputs read by index arithmetic": the pass sees only fake values, and
+            # torch.compile does not guard on a buffer's values, so no value of it can be bound soundly)
             raise Refused("roles", f"the index arithmetic reads {extra[0].name} (a graph input, e.g. a module "
-                          "buffer), whose values are only known at run time", extra[0],
+                          "buffer), whose values are only known at run time: fusing with the value it holds "
+                          "now would silently use stale offsets once it changes (torch.compile does not guard "
+                          "on buffer values)", extra[0],
                           "compute window offsets in the step (torch.arange(l)) instead of reading a buffer, "
-                          "or compile with torch._inductor.config.freezing=True so buffers are constants")
+                          "or compile with torch._inductor.config.freezing=True (Inductor then makes buffers "
+                          "constants of the graph, assuming they never change, and the pass reads the constant)")
         self.table = tables[0]
         if self.sizes.int(val(self.table).shape[0]) != w.B:
             raise Refused("roles", "the block table does not have one row per written row", self.table)
