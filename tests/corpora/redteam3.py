@@ -265,6 +265,31 @@ def g_page_lut_remainder(kv, w, slots, table, lens, cache):
     return write(cache, slots, completes(lens), pool(kv[page, pos % P], w))
 
 
+def g_kv_last_block_mirrored(kv, w, slots, table, lens, cache):
+    """Tokens gathered from cat([kv[:-1], kv[:1]]): the last block reads as block 0 (data movement only)."""
+    kv2 = torch.cat([kv[:-1], kv[:1]], 0)
+    return write(cache, slots, completes(lens), pool(tokens(kv2, table, positions(lens)), w))
+
+
+def g_kv_block_lut(kv, w, slots, table, lens, cache):
+    """Tokens gathered from kv.index_select(0, lut), lut the identity except its last entry (0)."""
+    nb = kv.shape[0]
+    lut = torch.arange(nb)
+    lut = torch.where(lut == nb - 1, 0, lut)
+    return write(cache, slots, completes(lens), pool(tokens(kv.index_select(0, lut), table, positions(lens)), w))
+
+
+def _last_block_read(block_num=20000):
+    """A KV of 20000 blocks (N = 1); row 0 (it completes) reads the last block."""
+    x = build(B=8, N=1, block_num=block_num, specials=False)
+    table = x.args[3]
+    lens = x.args[4]
+    table[table == block_num - 1] = int(table[0, 0])
+    p = (int(lens[0]) - 1) // 64
+    table[0, p] = block_num - 1
+    return x
+
+
 def g_flat_index_sub_alpha_int16(kv, w, slots, table, lens, cache):
     """Flat token index off - (-P) * page: sub's alpha is not in the interval rule, so the int16 cast looks
     exact; it wraps for page ids >= 512 (P = 64)."""
@@ -603,6 +628,10 @@ ATTACKS = [
      "same under dynamic=True, compiled with few blocks"),
     ("page_lut_remainder_take", _mk(g_page_lut_remainder, lambda: [_big_ids(1100)]),
      "page ids through take(arange(4096) % 1024, page), 1100 blocks"),
+    ("kv_last_block_mirrored", _mk(g_kv_last_block_mirrored, lambda: [_last_block_read()]),
+     "tokens from cat([kv[:-1], kv[:1]]): block 19999 of 20000 reads as block 0"),
+    ("kv_block_lut", _mk(g_kv_block_lut, lambda: [_last_block_read()]),
+     "tokens from kv.index_select(0, identity-but-last)"),
     ("flat_index_sub_alpha_int16", _mk(g_flat_index_sub_alpha_int16, lambda: [_big_ids(1100)]),
      "int16 flat index torch.sub(off, page, alpha=-P): wraps for page >= 512"),
     ("flat_index_rsub_alpha_int16", _mk(g_flat_index_rsub_alpha_int16, lambda: [_big_ids(1100)]),
