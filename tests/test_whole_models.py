@@ -352,3 +352,30 @@ def test_offsets_in_a_live_module_buffer_are_refused_with_why_and_the_rewrites(d
     assert "torch.arange(l)" in refusal.hint and "freezing" in refusal.hint
     assert "stale offsets" in refusal.reason
     assert torch.equal(args[-1], _buffer_golden(x))  # (the unfused step computed the contract at arange(l))
+
+
+def test_picks_of_one_half_are_merged_only_where_the_stack_is_not_mutated_between_them():
+    """``rewrite.merge_duplicate_views``: two ``select(x, 0, 0)`` of one tensor become one node (the same view
+    of the same value), but not across an in-place write to ``x`` (the later pick reads the new value)."""
+    from torch._subclasses.fake_tensor import FakeTensorMode
+
+    from nsa_fusion.rewrite import merge_duplicate_views
+
+    aten = torch.ops.aten
+    for mutate in (False, True):
+        g = torch.fx.Graph()
+        x, y = g.placeholder("x"), g.placeholder("y")
+        a = g.call_function(aten.select.int, (x, 0, 0))
+        if mutate:
+            g.call_function(aten.copy_.default, (x, y))
+        b = g.call_function(aten.select.int, (x, 0, 0))
+        c = g.call_function(getattr(aten.add, "Tensor"), (a, b))
+        g.output(c)
+        with FakeTensorMode() as mode:
+            fx, fy = torch.empty(2, 3), torch.empty(2, 3)
+            for node, v in ((x, fx), (y, fy), (a, fx[0]), (b, fx[0])):
+                node.meta["val"] = v
+        merged = merge_duplicate_views(g)
+        assert merged == (0 if mutate else 1)
+        assert (c.args == (a, a)) is not mutate
+        del mode
