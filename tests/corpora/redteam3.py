@@ -453,6 +453,28 @@ def s_view_of_cache_returned(kv, w, slots, table, lens, cache):
     return flat.sum(1), cache
 
 
+# --- 6. corners that must never crash (run with --dialect inductor) ----------------------------------
+def _f64():
+    x = build(specials=False)
+    x.args[0] = x.args[0].double()
+    x.args[1] = x.args[1].double()
+    x.args[5] = x.args[5].double()
+    return x
+
+
+def _tiny_shapes():
+    """B = 2, N = 1, D = 1, one page of 32 tokens (l = P = capacity)."""
+    return build(B=2, N=1, D=1, P=32, pages=1, lengths=[32, 31], specials=False)
+
+
+def _one_row():
+    return build(B=1, lengths=[48], specials=False)
+
+
+def _int64_everything():
+    return build(length_dtype=torch.int64, index_dtype=torch.int64)
+
+
 def _grow(big_pages, lens_big):
     """Compiled at capacity 256, then called at ``big_pages`` pages with long lengths (dynamic=True)."""
     return [build(B=8), build(B=len(lens_big), pages=big_pages, distinct_pages=False, block_num=64,
@@ -666,6 +688,15 @@ ATTACKS = [
      "weight, slots, table, lengths, KV as strided views with offsets"),
     ("two_steps_chained", _mk(s_two_steps_chained, lambda: [build(), build(B=40, seed=3)]),
      "two decode steps (s, then s + 16) on one cache in one graph"),
+    # (6) corners
+    ("fp64_everything", _mk(contract, lambda: [_f64()]), "the contract in fp64 (no op dtype): refuse, never crash"),
+    ("tiny_shapes", _mk(contract, lambda: [_tiny_shapes()]), "B = 2, N = 1, D = 1, one page, l = P"),
+    ("one_row", _mk(contract, lambda: [_one_row(), build(B=1, lengths=[33], seed=1)]), "B = 1"),
+    ("one_row_dyn", _mk(contract, lambda: [_one_row(), build(B=3, seed=1)], ("dynamic", "batch")),
+     "B = 1 compiled (dynamo specializes 1), then B = 3"),
+    ("int64_indices_dyn", _mk(contract, lambda: [_int64_everything(), build(B=12, seed=2, length_dtype=torch.int64,
+                                                                           index_dtype=torch.int64)],
+                              ("dynamic",)), "int64 lengths, table, slots under dynamic=True"),
     ("cond_tensor_const_bound_dyn", _mk(c_tensor_const_bound, lambda: _grow(130, GROW_8K), ("dynamic",)),
      "completes & (s < torch.tensor(4096)): a tensor constant the mask bound does not read"),
     ("cond_tensor_const_xor_dyn", _mk(c_tensor_const_xor, lambda: _grow(130, GROW_8K), ("dynamic",)),
