@@ -453,6 +453,44 @@ def s_view_of_cache_returned(kv, w, slots, table, lens, cache):
     return flat.sum(1), cache
 
 
+def s_pool_is_cache_view(kv, w, slots, table, lens, cache):
+    """A flat token pool (P = 1, SGLang's req_to_token addressing) that is a view of the compressed cache
+    itself: windows read cache rows that this very step writes (eager reads them before the write)."""
+    pool_ = cache.view(cache.shape)
+    pos = positions(lens)
+    tok = pool_[table.long().gather(1, pos)]  # [B, l, N, D]
+    return write(cache, slots, completes(lens), pool(tok, w))
+
+
+def s_flat_pool_last_row_mirrored(kv, w, slots, table, lens, cache):
+    """A flat token pool assembled with its last row mirrored from row 0 (F17 for flat pools)."""
+    N, D = cache.shape[1:]
+    flat = kv.reshape(-1, N, D)
+    flat = torch.cat([flat[:-1], flat[:1]], 0)
+    pos = positions(lens)
+    return write(cache, slots, completes(lens), pool(flat[table.long().gather(1, pos)], w))
+
+
+def _pool_in_cache():
+    """Cache of 200 rows read as a flat pool: table [8, 256] of row ids, completing rows write rows that
+    other rows' windows read."""
+    g = torch.Generator().manual_seed(21)
+    x = build(B=8, pages=4, specials=False, num_slots=200, lengths=[48, 64, 80, 96, 112, 128, 33, 40])
+    x.args[3] = torch.randint(0, 200, (8, 256), generator=g, dtype=torch.int32)
+    return x
+
+
+def _flat_pool_last():
+    """kv as a flat pool of 64 * 64 = 4096 tokens (N = 1); row 0's window reads token 4095."""
+    x = build(B=8, N=1, block_num=64, distinct_pages=False, specials=False,
+              lengths=[48, 64, 80, 96, 112, 128, 33, 40])
+    g = torch.Generator().manual_seed(22)
+    t = torch.randint(0, 4095, (8, 256), generator=g, dtype=torch.int32)
+    t[0, 47] = 4095
+    x.args[3] = t
+    return x
+
+
 # --- 6. corners that must never crash (run with --dialect inductor) ----------------------------------
 def _f64():
     x = build(specials=False)
@@ -686,6 +724,10 @@ ATTACKS = [
      "the cache is big[::2] (a strided view; the other rows of big must stay)"),
     ("noncontig_all_inputs", _mk(s_noncontig, lambda: [_noncontig_everything()]),
      "weight, slots, table, lengths, KV as strided views with offsets"),
+    ("pool_is_cache_view", _mk(s_pool_is_cache_view, lambda: [_pool_in_cache()]),
+     "a flat token pool that is a view of the cache the step writes (reads and writes alias)"),
+    ("flat_pool_last_row_mirrored", _mk(s_flat_pool_last_row_mirrored, lambda: [_flat_pool_last()]),
+     "flat token pool cat([flat[:-1], flat[:1]]): token 4095 reads as token 0"),
     ("two_steps_chained", _mk(s_two_steps_chained, lambda: [build(), build(B=40, seed=3)]),
      "two decode steps (s, then s + 16) on one cache in one graph"),
     # (6) corners
