@@ -92,6 +92,12 @@ def _rows_shifted_beyond(cache, s, n):
     return cache[s][torch.where(r < n, r, r - 1)]
 
 
+def _cols_beyond(cache, s, n):
+    c = torch.arange(cache.shape[-1])
+    return cache[s][:, :, torch.where(c < n, c, 0)]
+
+
+k_cols_beyond_40 = _keep_with(lambda c, s, v, lens: _cols_beyond(c, s, 40))
 k_rows_shifted_beyond_40 = _keep_with(lambda c, s, v, lens: _rows_shifted_beyond(c, s, 40))
 
 
@@ -151,6 +157,14 @@ c_float_times_dyn = _cond_with(lambda lens: completes(lens) & (lens * 0.25 < 102
 c_sub_alpha_dyn = _cond_with(lambda lens: completes(lens) & (torch.sub(lens, 1, alpha=4096) < 0))
 c_add_alpha_dyn = _cond_with(lambda lens: completes(lens) & (torch.add(lens, torch.ones_like(lens), alpha=-4096) < 0))
 p_sub_alpha_dyn = _positions_with(lambda lens: torch.where(torch.sub(lens.long(), 1, alpha=4096) < 0, lens.long(), 0))
+def c_swap_rows_5_6(kv, w, slots, table, lens, cache):
+    """Rows 5 and 6 swap their lengths in the condition (a constant permutation as a tensor literal):
+    the mask's consecutive-length chunks never put a completing length on either row."""
+    perm = torch.tensor([0, 1, 2, 3, 4, 6, 5] + list(range(7, 40)))
+    return write(cache, slots, completes(lens[perm]), pool(tokens(kv, table, positions(lens)), w))
+
+
+c_not_both_of_two = _cond_with(lambda lens: completes(lens) & ~completes(lens).flip(0))
 c_sorted_lengths = _cond_with(lambda lens: completes(lens.sort(stable=True).values))
 
 
@@ -334,6 +348,21 @@ def f_weight_squared_over_weight_no_zero(kv, w, slots, table, lens, cache):
     wf = w.float()[None, :, :, None]
     prod = tokens(kv, table, positions(lens)).float() * wf
     return write(cache, slots, completes(lens), (prod * wf / torch.where(wf == 0, 1.0, wf)).sum(1))
+
+
+def f_extra_zero_token_times_weight(kv, w, slots, table, lens, cache):
+    """One extra window slot: a constant-zero token times a copy of w[0] (cat on both paths: data movement
+    only). 0 * w[0] is +0.0 for every finite weight the probes draw, NaN for an inf weight."""
+    tok = tokens(kv, table, positions(lens)).float()
+    tokx = torch.cat([tok, torch.zeros_like(tok[:, :1])], 1)   # [B, l + 1, N, D]
+    wx = torch.cat([w, w[:1]], 0).float()                        # [l + 1, N]
+    return write(cache, slots, completes(lens), (tokx * wx[None, :, :, None]).sum(1))
+
+
+def _inf_weight(dtype=torch.float16):
+    x = build(specials=False, dtype=dtype)
+    x.args[1][0, 0] = float("inf")
+    return x
 
 
 # hidden constants: a tensor constant is no literal the mask bound / thresholds read
@@ -614,6 +643,9 @@ ATTACKS = [
      "kept rows read from cat([cache[:-1], cache[:1]])"),
     ("keep_rows_shifted_beyond_40", _mk(k_rows_shifted_beyond_40, _dyn_batch_keep, ("batch", "dynamic")),
      "kept row b >= 40 read from row b-1 (an int where, not a select on floats), mark_dynamic batch"),
+    ("keep_cols_beyond_40_dyn", _mk(k_cols_beyond_40, lambda: [build(N=1), build(N=1, D=64, seed=2)],
+                                    ("dynamic",)),
+     "kept rows' columns >= 40 read from column 0 (int index on the head dim); compiled at D = 16, run at 64"),
     ("keep_by_cond_gather", _mk(k_kept_by_cond_gather, lambda: [build(), _one_completes()]),
      "kept rows rotated when exactly one row completes, count read from the select's own condition"),
     ("keep_roll_when_new_has_nan", _mk(k_roll_when_new_has_nan, lambda: [build()]),
@@ -649,6 +681,11 @@ ATTACKS = [
      "completes & (torch.add(s, ones, alpha=-4096) < 0)"),
     ("pos_sub_alpha_dyn", _mk(p_sub_alpha_dyn, lambda: _grow(130, GROW_8K), ("dynamic",)),
      "positions from where(torch.sub(s, 1, alpha=4096) < 0, s, 0)"),
+    ("cond_swap_rows_5_6", _mk(c_swap_rows_5_6, lambda: [build(), _row5_completes()]),
+     "condition of lens[perm], perm a tensor literal swapping rows 5 and 6"),
+    ("cond_not_both_of_two", _mk(c_not_both_of_two, lambda: [build(B=2, lengths=[48, 33]),
+                                                            build(B=2, lengths=[48, 64], seed=1)]),
+     "B = 2: completes & ~completes.flip(0) (a row completes only if the other does not)"),
     ("cond_sorted_lengths", _mk(c_sorted_lengths, lambda: [build(), _shuffled()]),
      "condition of the sorted lengths"),
     ("table_rows_by_int8_iota", _mk(b_table_rows_by_int8_iota, _dyn_batch_200, ("batch", "dynamic")),
@@ -705,6 +742,8 @@ ATTACKS = [
     ("double_add_sub_fp32", _mk(f_double_add_sub, lambda: [build(dtype=torch.float32),
                                                           _huge_tokens(torch.float32)]),
      "(p + p) - p per product, fp32 data"),
+    ("extra_zero_token_times_weight", _mk(f_extra_zero_token_times_weight, lambda: [build(), _inf_weight()]),
+     "cat a zero token and a copy of w[0]: 0 * inf = NaN for an inf weight (no probe has special weights)"),
     ("times_w_div_w", _mk(f_times_w_div_w, lambda: [build(), _full_mantissa()]),
      "(t * w * w) / w: weight factors only"),
     ("times_w_div_safe_w", _mk(f_weight_squared_over_weight_no_zero, lambda: [build(), _full_mantissa()]),
