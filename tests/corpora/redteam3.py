@@ -359,6 +359,20 @@ def f_extra_zero_token_times_weight(kv, w, slots, table, lens, cache):
     return write(cache, slots, completes(lens), (tokx * wx[None, :, :, None]).sum(1))
 
 
+def f_token3_times_zero_weight(kv, w, slots, table, lens, cache):
+    """One extra window slot: token 3 again, times a constant-zero weight. 0 * t3 is +0.0 for every token
+    the probes put at window position 3 (their specials sit at positions 0 and l - 1), NaN for an inf t3."""
+    tok = tokens(kv, table, positions(lens)).float()
+    tokx = torch.cat([tok, tok[:, 3:4]], 1)
+    wx = torch.cat([w, torch.zeros_like(w[:1])], 0).float()
+    return write(cache, slots, completes(lens), (tokx * wx[None, :, :, None]).sum(1))
+
+
+def _inf_at_position_3():
+    return build(specials=False, window=lambda b, s: [0.5] * 3 + [float("inf")] + [0.25] * (L - 4) if b % 4 == 0
+                 else None)
+
+
 def _inf_weight(dtype=torch.float16):
     x = build(specials=False, dtype=dtype)
     x.args[1][0, 0] = float("inf")
@@ -744,6 +758,8 @@ ATTACKS = [
      "(p + p) - p per product, fp32 data"),
     ("extra_zero_token_times_weight", _mk(f_extra_zero_token_times_weight, lambda: [build(), _inf_weight()]),
      "cat a zero token and a copy of w[0]: 0 * inf = NaN for an inf weight (no probe has special weights)"),
+    ("token3_times_zero_weight", _mk(f_token3_times_zero_weight, lambda: [build(), _inf_at_position_3()]),
+     "token 3 again times a zero weight: 0 * inf = NaN (the specials probe puts inf at positions 0 and l-1 only)"),
     ("times_w_div_w", _mk(f_times_w_div_w, lambda: [build(), _full_mantissa()]),
      "(t * w * w) / w: weight factors only"),
     ("times_w_div_safe_w", _mk(f_weight_squared_over_weight_no_zero, lambda: [build(), _full_mantissa()]),
