@@ -120,6 +120,14 @@ def k_roll_when_new_has_nan(kv, w, slots, table, lens, cache):
     return cache
 
 
+def n_cols_beyond_40(kv, w, slots, table, lens, cache):
+    """New rows' columns >= 40 taken from column 0 (an int index over the head dim, built from iota(D)):
+    the identity at D = 16 and 32, where the proof runs under dynamic=True."""
+    new = pool(tokens(kv, table, positions(lens)), w)
+    c = torch.arange(new.shape[-1])
+    return write(cache, slots, completes(lens), new[:, :, torch.where(c < 40, c, 0)])
+
+
 def n_flip_when_one_completes(kv, w, slots, table, lens, cache):
     """New rows' D columns reversed (a select between data movements, condition from the batch's count of
     completing rows) when exactly one row completes: never so in the pooling probes."""
@@ -664,6 +672,9 @@ ATTACKS = [
      "kept rows rotated when exactly one row completes, count read from the select's own condition"),
     ("keep_roll_when_new_has_nan", _mk(k_roll_when_new_has_nan, lambda: [build()]),
      "kept rows rotated when any pooled row (non-completing rows too) holds a NaN"),
+    ("new_cols_beyond_40_dyn", _mk(n_cols_beyond_40, lambda: [build(N=1), build(N=1, D=64, seed=2)],
+                                   ("dynamic",)),
+     "new rows' columns >= 40 read from column 0; compiled at D = 16 (dynamic=True), run at D = 64"),
     ("new_flip_when_one_completes", _mk(n_flip_when_one_completes, lambda: [build(), _one_completes()]),
      "new rows reversed when exactly one row completes (static: failed batch plan falls back to probes)"),
     ("new_flip_when_third_complete", _mk(n_flip_when_most_complete, lambda: [build(), _third_complete()]),
