@@ -246,6 +246,16 @@ def _input_names(gm: torch.fx.GraphModule, params: list[str]) -> list[str]:
     return names
 
 
+def _name_inputs(events, marks) -> None:
+    """Name each event's graph inputs by the graph handed to the backend last before the event:
+    Inductor's pass runs while the backend compiles, torchair's on the graph's first call, after the
+    backend returned (and before the next graph of a model split by graph breaks is compiled)."""
+    for i, event in enumerate(events):
+        named = [names for first, names in marks if first <= i]
+        if named:
+            _rename(event, named[-1])
+
+
 def _rename(event, names: list[str]) -> None:
     def sub(m):
         i = int(m.group(1)) if m.group(1) is not None else int(m.group(2)) - 1
@@ -338,14 +348,12 @@ def explain(model, *inputs, backend=None, print_report: bool = False, **compile_
 
     graphs = [0]
 
+    marks = []  # per graph handed to the backend: (index of its first event, the caller's names of its inputs)
+
     def naming_backend(gm, example_inputs):
         graphs[0] += 1
-        first = len(diagnostics.events)
-        compiled = compile_backend(gm, example_inputs)
-        names = _input_names(gm, params)
-        for event in diagnostics.events[first:]:
-            _rename(event, names)
-        return compiled
+        marks.append((len(diagnostics.events), _input_names(gm, params)))  # before: the compile may raise
+        return compile_backend(gm, example_inputs)
 
     start = time.perf_counter()
     importlib.import_module("torch._inductor.compile_fx")  # torch's own imports: seconds, once per process
@@ -365,6 +373,7 @@ def explain(model, *inputs, backend=None, print_report: bool = False, **compile_
             except Exception as exc:  # e.g. torchair's GE cannot convert a write: the report says which
                 inner = getattr(exc, "inner_exception", None) or exc
                 error = f"{type(inner).__name__}: {str(inner).strip().splitlines()[0] if str(inner).strip() else ''}"
+            _name_inputs(diagnostics.events, marks)
             events = list(diagnostics.events)
     finally:
         diagnostics._strict = strict

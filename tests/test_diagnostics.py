@@ -3,6 +3,7 @@ hits in every entry point, ``explain`` leaves the caller's state alone and names
 does, one log line per record, strict mode, opt-in value checks inside compiled graphs, the CLI."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -82,6 +83,12 @@ def test_ge_note_names_the_append_under_torchair(torchair):
     (note,) = report.notes
     assert "GE" in note and "aten.index_put" in note and "kv[page.long(), pos % P] = token" in note, note
     assert "scatter_update_" in note and "until the step fuses" not in note, note
+    # torchair runs the pass on the graph's first call, after the backend returned: inputs are named too
+    assert "`kv`" in report.ignored[0].reason and not re.search(r"\barg\d+_1\b", str(report)), report
+    report = nsa_fusion.explain(_SharedWeight(), *_args(x), x["cache"],
+                                backend=nsa_fusion.get_npu_backend(compiler_config=cfg))
+    (refused,) = report.refused
+    assert "`" in refused.reason + refused.node and not re.search(r"\barg\d+_1\b", str(report)), report
 
 
 # --- item 3: explain -------------------------------------------------------------------------------------
