@@ -418,6 +418,32 @@ def _aliasing_clone_args(args):
 redteam2._clone_args = _aliasing_clone_args
 
 
+def s_append_after_compress(kv, w, slots, table, lens, cache):
+    """Compress, then append a token to the paged KV in place (the write the fused op must not see)."""
+    cache = contract(kv, w, slots, table, lens, cache)
+    P = kv.shape[1]
+    s = lens.long().clamp(max=table.shape[1] * P - 1)
+    page = table.long().gather(1, (s // P)[:, None])[:, 0]
+    kv.index_put_((page, s % P), torch.full_like(kv[0, 0], 7.0).expand(s.shape[0], *kv.shape[2:]))
+    kv[table.long()[:, 0], 0] = 3.0  # and overwrite the first token of every sequence (read by short windows)
+    return cache, kv
+
+
+def s_append_before_compress(kv, w, slots, table, lens, cache):
+    """vLLM's order: append the newest token (position s - 1), then compress windows ending at s."""
+    P = kv.shape[1]
+    s = (lens.long() - 1).clamp(min=0)
+    page = table.long().gather(1, (s // P)[:, None])[:, 0]
+    kv.index_put_((page, s % P), torch.full_like(kv[0, 0], 5.0).expand(s.shape[0], *kv.shape[2:]))
+    return contract(kv, w, slots, table, lens, cache), kv
+
+
+def s_lengths_advanced_in_place(kv, w, slots, table, lens, cache):
+    lens.add_(STRIDE)
+    lens.clamp_(max=table.shape[1] * kv.shape[1])
+    return contract(kv, w, slots, table, lens, cache), lens
+
+
 def _weight_in_cache():
     """The weight is a view of cache rows 0..l-1 (column 0), and a completing row writes slot 3."""
     x = build(specials=False, num_slots=90)
@@ -794,6 +820,12 @@ ATTACKS = [
      "a flat token pool that is a view of the cache the step writes (reads and writes alias)"),
     ("flat_pool_last_row_mirrored", _mk(s_flat_pool_last_row_mirrored, lambda: [_flat_pool_last()]),
      "flat token pool cat([flat[:-1], flat[:1]]): token 4095 reads as token 0"),
+    ("append_after_compress", _mk(s_append_after_compress, lambda: [build()]),
+     "KV writes after the step in the same graph (in place): the step must read the KV before them"),
+    ("append_before_compress", _mk(s_append_before_compress, lambda: [build()]),
+     "KV append before the step (vLLM order)"),
+    ("lengths_advanced_in_place", _mk(s_lengths_advanced_in_place, lambda: [build()]),
+     "lens.add_(16).clamp_(max=capacity) before the step"),
     ("two_steps_chained", _mk(s_two_steps_chained, lambda: [build(), build(B=40, seed=3)]),
      "two decode steps (s, then s + 16) on one cache in one graph"),
     # (6) corners
