@@ -312,6 +312,22 @@ def _last_block_read(block_num=20000):
     return x
 
 
+def g_page_float_scale(kv, w, slots, table, lens, cache):
+    """Page ids through fp32 times (1 + 2^-13), truncated back: page + page // 8192 (a float mul on the
+    table path, where only the affine arithmetic of a flat index is meant to pass)."""
+    pos = positions(lens)
+    P = kv.shape[1]
+    page = (table.long().gather(1, pos // P).float() * (1.0 + 2.0 ** -13)).long()
+    return write(cache, slots, completes(lens), pool(kv[page, pos % P], w))
+
+
+def _ids_above_8192():
+    x = build(B=8, N=1, block_num=8300, specials=False)
+    g = torch.Generator().manual_seed(23)
+    x.args[3] = (8192 + torch.randperm(100, generator=g)[:32]).view(8, 4).to(torch.int32)
+    return x
+
+
 def g_flat_index_sub_alpha_int16(kv, w, slots, table, lens, cache):
     """Flat token index off - (-P) * page: sub's alpha is not in the interval rule, so the int16 cast looks
     exact; it wraps for page ids >= 512 (P = 64)."""
@@ -780,6 +796,8 @@ ATTACKS = [
      "tokens from cat([kv[:-1], kv[:1]]): block 19999 of 20000 reads as block 0"),
     ("kv_block_lut", _mk(g_kv_block_lut, lambda: [_last_block_read()]),
      "tokens from kv.index_select(0, identity-but-last)"),
+    ("page_float_scale", _mk(g_page_float_scale, lambda: [_ids_above_8192()]),
+     "page ids * (1 + 2^-13) in fp32, .long(): page + 1 for ids >= 8192 (8300 blocks)"),
     ("flat_index_sub_alpha_int16", _mk(g_flat_index_sub_alpha_int16, lambda: [_big_ids(1100)]),
      "int16 flat index torch.sub(off, page, alpha=-P): wraps for page >= 512"),
     ("flat_index_rsub_alpha_int16", _mk(g_flat_index_rsub_alpha_int16, lambda: [_big_ids(1100)]),
