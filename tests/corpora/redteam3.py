@@ -507,6 +507,14 @@ def _noncontig_everything():
     return x
 
 
+def _transposed_cache_input():
+    """The cache argument is buf.transpose(1, 2) of a [S, D, N] buffer (D not innermost)."""
+    x = build()
+    buf = x.args[5].transpose(1, 2).contiguous()
+    x.args = x.args[:5] + [_view_of(buf.transpose(1, 2), 6, lambda b: b.transpose(1, 2)), buf]
+    return x
+
+
 def s_noncontig(kv, w, slots, table, lens, cache, *bufs):
     return contract(kv, w, slots, table, lens, cache)
 
@@ -844,6 +852,8 @@ ATTACKS = [
      "KV append before the step (vLLM order)"),
     ("lengths_advanced_in_place", _mk(s_lengths_advanced_in_place, lambda: [build()]),
      "lens.add_(16).clamp_(max=capacity) before the step"),
+    ("transposed_cache_input", _mk(s_noncontig, lambda: [_transposed_cache_input()], ("static", "dynamic")),
+     "the cache argument is a transposed view (D stride N) of its buffer"),
     ("two_steps_chained", _mk(s_two_steps_chained, lambda: [build(), build(B=40, seed=3)]),
      "two decode steps (s, then s + 16) on one cache in one graph"),
     # (6) corners
