@@ -50,11 +50,12 @@ def _ge_note(e) -> str | None:
     if e.dialect != "torchair" or not any(f"aten.{op}" in e.write_op for op in _NO_GE_CONVERTER):
         return None
     op = e.write_op.split(".")[1] if e.write_op.count(".") >= 2 else e.write_op
-    where = f"{e.anchor} (aten.{op}{', ' + e.source if e.source else ''})"
-    if e.kind == "ignored":
+    if e.kind == "ignored":  # the event is the write itself: its source line is the write's
+        where = f"{e.anchor} (aten.{op}{', ' + e.source if e.source and '(no source line' not in e.source else ''})"
         return (f"under torchair's GE mode (max-autotune) the write {where} cannot be converted: torchair has no "
                 f"GE converter for aten.{op}, and this write is no compression step the pass could replace; "
                 "write it with a GE-capable op (torch_npu.scatter_update_, torch_npu._npu_reshape_and_cache)")
+    where = f"{e.anchor} (aten.{op})"  # a refusal's source line is where the step diverged, not the write's
     return (f"under torchair's GE mode (max-autotune) the refused step's write {where} cannot be converted "
             f"(no GE converter for aten.{op}): the model compiles in GE mode once this step fuses")
 

@@ -89,6 +89,8 @@ def test_ge_note_names_the_append_under_torchair(torchair):
                                 backend=nsa_fusion.get_npu_backend(compiler_config=cfg))
     (refused,) = report.refused
     assert "`" in refused.reason + refused.node and not re.search(r"\barg\d+_1\b", str(report)), report
+    (note,) = report.notes  # the refused step's write, not the line where the step diverged (an input here)
+    assert "refused step's write index_put (aten.index_put)" in note and "source line" not in note, note
 
 
 # --- item 3: explain -------------------------------------------------------------------------------------
