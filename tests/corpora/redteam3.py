@@ -98,6 +98,14 @@ def _cols_beyond(cache, s, n):
 
 
 k_cols_beyond_40 = _keep_with(lambda c, s, v, lens: _cols_beyond(c, s, 40))
+def _rows_sliced_beyond_40(cache, s, v, lens):
+    """cat([old[:40], old[39:-1]]): the identity for B <= 40 (the second part is empty), rows 40.. shifted
+    by one beyond; slices with constant bounds along the batch, no iota."""
+    old = cache[s]
+    return torch.cat([old[:40], old[39:-1]], 0)
+
+
+k_rows_sliced_beyond_40 = _keep_with(_rows_sliced_beyond_40)
 k_rows_shifted_beyond_40 = _keep_with(lambda c, s, v, lens: _rows_shifted_beyond(c, s, 40))
 
 
@@ -460,6 +468,29 @@ def s_lengths_advanced_in_place(kv, w, slots, table, lens, cache):
     return contract(kv, w, slots, table, lens, cache), lens
 
 
+def s_returns_cache_and_views(kv, w, slots, table, lens, cache):
+    """Returns the stepped cache, a view of it and a view taken before the step."""
+    before = cache.view(-1)
+    cache = contract(kv, w, slots, table, lens, cache)
+    return cache, cache[1:], before
+
+
+def s_functional_step_returns_input(kv, w, slots, table, lens, cache):
+    """A functional step (index_put on a clone) returning the untouched input cache beside the result."""
+    out = cache.clone()
+    s = slots.long()
+    new = pool(tokens(kv, table, positions(lens)), w).to(cache.dtype)
+    out[s] = torch.where(completes(lens)[:, None, None], new, cache[s])
+    return out, cache
+
+
+def s_step_then_copy_into_input(kv, w, slots, table, lens, cache):
+    """Functional step on a clone, then copied into the input cache, and the clone returned too."""
+    out = contract(kv, w, slots, table, lens, cache.clone())
+    cache.copy_(out)
+    return out, cache.sum()
+
+
 def _weight_in_cache():
     """The weight is a view of cache rows 0..l-1 (column 0), and a completing row writes slot 3."""
     x = build(specials=False, num_slots=90)
@@ -718,6 +749,8 @@ ATTACKS = [
     ("keep_cols_beyond_40_dyn", _mk(k_cols_beyond_40, lambda: [build(N=1), build(N=1, D=64, seed=2)],
                                     ("dynamic",)),
      "kept rows' columns >= 40 read from column 0 (int index on the head dim); compiled at D = 16, run at 64"),
+    ("keep_rows_sliced_beyond_40", _mk(k_rows_sliced_beyond_40, _dyn_batch_keep, ("batch", "dynamic")),
+     "kept rows cat([old[:40], old[39:-1]]): identity up to B = 40; compiled at 8, run at 50"),
     ("keep_by_cond_gather", _mk(k_kept_by_cond_gather, lambda: [build(), _one_completes()]),
      "kept rows rotated when exactly one row completes, count read from the select's own condition"),
     ("keep_roll_when_new_has_nan", _mk(k_roll_when_new_has_nan, lambda: [build()]),
@@ -854,6 +887,12 @@ ATTACKS = [
      "lens.add_(16).clamp_(max=capacity) before the step"),
     ("transposed_cache_input", _mk(s_noncontig, lambda: [_transposed_cache_input()], ("static", "dynamic")),
      "the cache argument is a transposed view (D stride N) of its buffer"),
+    ("returns_cache_and_views", _mk(s_returns_cache_and_views, lambda: [build()]),
+     "returns the cache, a view of it, and a view taken before the step"),
+    ("functional_step_returns_input", _mk(s_functional_step_returns_input, lambda: [build()]),
+     "index_put on a clone, the untouched input returned beside it"),
+    ("step_then_copy_into_input", _mk(s_step_then_copy_into_input, lambda: [build()]),
+     "functional step on a clone copied into the input; both read after"),
     ("two_steps_chained", _mk(s_two_steps_chained, lambda: [build(), build(B=40, seed=3)]),
      "two decode steps (s, then s + 16) on one cache in one graph"),
     # (6) corners
