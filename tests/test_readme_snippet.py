@@ -1,6 +1,9 @@
 """The README stands on its own: its Usage snippet runs as written and prints ``stats["fused"] == 1`` on
-every run (a second run in a fresh process is served from Inductor's compile cache), and it cites the
-repository's own docs, never a file users do not have."""
+every run (a second run in a fresh process is served from Inductor's compile cache), its CUDA-graph
+snippet runs (here on CPU, through Triton's interpreter), its table of environment variables lists
+every one the package reads, and it cites the repository's own docs, never a file users do not have.
+(The shell commands are run by ``.ci/run`` and ``tests/test_demo_examples.py``; the other code blocks
+are report excerpts, not code.)"""
 from __future__ import annotations
 
 import os
@@ -49,3 +52,46 @@ def test_readme_names_one_backend():
     """``nsa_fusion.npu_backend`` (and its string form ``"nsa_fusion"``), not the internal function name."""
     assert "nsa_fusion_backend" not in README
     assert "backend=nsa_fusion.npu_backend" in README
+
+
+def test_cuda_graph_snippet_runs_and_matches_the_golden(tmp_path):
+    """The GPUs section's decode loop, after the Usage snippet's definitions, on CPU: the Triton kernel
+    in Triton's interpreter (what ``force_triton_lowering`` gives CPU tensors), 20 steps, the cache
+    equal to the golden's bit for bit (windows complete along the way), one fused Triton call."""
+    script = tmp_path / "cuda_graph.py"
+    script.write_text("\n".join([
+        _block_after("usage-snippet"),
+        "from golden import golden_compress_infer",
+        "layer, steps = Layer(), 20",
+        "expected, l = cmp_cache.clone(), lengths.clone()",
+        "for _ in range(steps):",
+        "    expected = golden_compress_infer(kv_pages, weight, slots, 32, 16, 128, block_table=block_table,",
+        "                                     actual_seq_len=l, cache=expected)",
+        "    l = l + 1",
+        "nsa_fusion.stats.clear()",
+        _block_after("cuda-graph-snippet"),
+        "print('SAME', torch.equal(expected, cmp_cache))",
+        "print('STATS', dict(nsa_fusion.stats))"]))
+    env = {**os.environ, "TRITON_INTERPRET": "1", "TORCHINDUCTOR_CACHE_DIR": str(tmp_path / "inductor-cache"),
+           "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), os.environ.get("PYTHONPATH", "")])}
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=900, cwd=tmp_path,
+                         env=env)
+    assert out.returncode == 0, out.stderr[-3000:]
+    lines = out.stdout.strip().splitlines()
+    assert lines[-2] == "SAME True", out.stdout
+    stats = eval(lines[-1][len("STATS "):])
+    assert stats.get("fused") == 1 and stats.get("target.triton") == 1, stats
+
+
+def _env_vars(text: str) -> set[str]:
+    return set(re.findall(r"\bNSA_FUSION_[A-Z_]*[A-Z]\b", text))
+
+
+def test_readme_lists_every_environment_variable_the_package_reads():
+    """One table names them all; and every variable the README mentions exists in the code."""
+    code = "\n".join(p.read_text() for p in sorted((ROOT / "nsa_fusion").rglob("*.py")))
+    table = README.split("## Environment variables", 1)[1].split("\n## ", 1)[0]
+    listed = {m for m in re.findall(r"^\| `(NSA_FUSION_[A-Z_]+)", table, re.M)}
+    read = {v for v in _env_vars(code) if re.search(rf"environ(?:\.get)?\(?\[?[\"']{v}[\"']", code)}
+    assert read and read == listed, (sorted(read - listed), sorted(listed - read))
+    assert _env_vars(README) <= _env_vars(code), sorted(_env_vars(README) - _env_vars(code))
