@@ -87,6 +87,33 @@ k_mirror_last_row = _keep_with(_mirror_last_row)
 k_cat_last_row = _keep_with(_cat_last_row)
 
 
+def k_select_in_fp32(kv, w, slots, table, lens, cache):
+    """The select in fp32 and one rounding back: kept rows round-trip fp16/bf16 -> fp32 -> fp16/bf16, which
+    canonicalises NaN payloads in eager and plain Inductor (bit-exact comparison: see BIT_EXACT)."""
+    s = slots.long()
+    new = pool(tokens(kv, table, positions(lens)), w)
+    cache[s] = torch.where(completes(lens)[:, None, None], new, cache[s].float()).to(cache.dtype)
+    return cache
+
+
+def k_select_in_fp64(kv, w, slots, table, lens, cache):
+    s = slots.long()
+    new = pool(tokens(kv, table, positions(lens)), w).double()
+    cache[s] = torch.where(completes(lens)[:, None, None], new, cache[s].double()).to(cache.dtype)
+    return cache
+
+
+def _nan_payload_kept(dtype=torch.float16):
+    x = build(dtype=dtype, specials=False)
+    cache, slots, lens = x.args[5], x.args[2], x.args[4]
+    kept = [int(slots[b]) for b in range(len(lens)) if not bool(completes(lens[b:b + 1])[0])]
+    payload = {torch.float16: [0x7C01, 0x7D55, 0xFD00 - 65536], torch.bfloat16: [0x7F81, 0xFFA5 - 65536, 0x7FC1]}[dtype]
+    bits = cache.view(torch.int16)
+    for i, k in enumerate(kept[:3]):
+        bits[k, 0, :3] = payload[i]
+    return x
+
+
 def _rows_shifted_beyond(cache, s, n):
     r = torch.arange(s.shape[0])
     return cache[s][torch.where(r < n, r, r - 1)]
@@ -744,6 +771,12 @@ ATTACKS = [
      "kept rows read from cache.slice_scatter(cache[:1], 0, S-1, S): slot S-1 keeps row 0 (4000 slots)"),
     ("keep_cat_last_row", _mk(k_cat_last_row, lambda: [_last_slot_kept()]),
      "kept rows read from cat([cache[:-1], cache[:1]])"),
+    ("kept_nan_payload_fp32_select", _mk(k_select_in_fp32, lambda: [_nan_payload_kept()]),
+     "select in fp32: eager canonicalises kept NaN payloads (fp16), the fused op keeps them (bit-exact)"),
+    ("kept_nan_payload_fp32_select_bf16", _mk(k_select_in_fp32, lambda: [_nan_payload_kept(torch.bfloat16)]),
+     "the same in bf16"),
+    ("kept_nan_payload_fp64_select", _mk(k_select_in_fp64, lambda: [_nan_payload_kept()]),
+     "the select in fp64 (redteam2's select_in_fp64), NaN payloads in kept rows"),
     ("keep_rows_shifted_beyond_40", _mk(k_rows_shifted_beyond_40, _dyn_batch_keep, ("batch", "dynamic")),
      "kept row b >= 40 read from row b-1 (an int where, not a select on floats), mark_dynamic batch"),
     ("keep_cols_beyond_40_dyn", _mk(k_cols_beyond_40, lambda: [build(N=1), build(N=1, D=64, seed=2)],
@@ -910,6 +943,38 @@ ATTACKS = [
      "completes & ((s ^ tensor(4096)) > s - 4096)"),
 ]
 
+# attacks compared bit for bit (NaN payloads included); the others NaN-aware like redteam2
+BIT_EXACT = {"kept_nan_payload_fp32_select", "kept_nan_payload_fp32_select_bf16", "kept_nan_payload_fp64_select"}
+
+
+def _bits_differences(got, want):
+    out = []
+    for k, (a, b) in enumerate(zip(got, want)):
+        for i, (x, y) in enumerate(zip(a, b)):
+            if x.dtype.is_floating_point:
+                iv = {2: torch.int16, 4: torch.int32, 8: torch.int64}[x.element_size()]
+                x, y = x.contiguous().view(iv), y.contiguous().view(iv)
+            n = int((x != y).sum()) if x.shape == y.shape else -1
+            if n:
+                out.append(f"call {k}, tensor {i}: {n} elements differ bit for bit")
+    if len(got) != len(want):
+        out.append(f"{len(got)} calls vs {len(want)}")
+    return out
+
+
+def classify_any(name, factory, dialect, mode=None):
+    """redteam2's classify, bit for bit for the BIT_EXACT attacks."""
+    if name not in BIT_EXACT:
+        return classify(name, factory, dialect, mode)
+    import tests.test_soundness as ts
+    old = ts.differences
+    ts.differences = _bits_differences
+    try:
+        return classify(name, factory, dialect, mode)
+    finally:
+        ts.differences = old
+
+
 BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
 
 
@@ -927,7 +992,7 @@ def main(argv):
     picked = [a for a in ATTACKS if not argv or any(p in a[0] for p in argv)]
     tally = {}
     for name, factory, notes in picked:
-        for m, result, detail in classify(name, factory, dialect, mode):
+        for m, result, detail in classify_any(name, factory, dialect, mode):
             tally[result] = tally.get(result, 0) + 1
             print(f"{name:38s} {dialect:15s} {m:8s} {result:22s} {detail[:150]}", flush=True)
     print("summary:", ", ".join(f"{k}: {v}" for k, v in sorted(tally.items())))
