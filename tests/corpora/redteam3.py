@@ -257,6 +257,14 @@ p_sign_shift = _positions_with(lambda lens: lens.long() - (torch.sign(lens.long(
 p_trunc_div = _positions_with(lambda lens: lens.long() - torch.div(lens.long(), 4096, rounding_mode="trunc") * 4096)
 
 
+# folds: two length-derived values compared (exempt: "probed where they differ"), or an abs, equal to s up to
+# 4096 and folding back beyond it
+p_min_fold = _positions_with(lambda lens: torch.minimum(lens.long(), 8192 - lens.long()))
+p_where_fold = _positions_with(lambda lens: torch.where(lens.long() > 8192 - lens.long(), 8192 - lens.long(), lens.long()))
+p_abs_fold = _positions_with(lambda lens: 4096 - (lens.long() - 4096).abs())
+c_min_fold = _cond_with(lambda lens: completes(torch.minimum(lens, 8192 - lens)))
+
+
 def p_sign_shift_clamped_base(kv, w, slots, table, lens, cache):
     """sign(s - 4096) moves the window one token back at s = 4096 and two beyond (clamp only on s - l)."""
     s = lens.long()
@@ -937,6 +945,14 @@ ATTACKS = [
     ("int64_indices_dyn", _mk(contract, lambda: [_int64_everything(), build(B=12, seed=2, length_dtype=torch.int64,
                                                                            index_dtype=torch.int64)],
                               ("dynamic",)), "int64 lengths, table, slots under dynamic=True"),
+    ("pos_min_fold_dyn", _mk(p_min_fold, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "positions from minimum(s, 8192 - s): two length-derived values, equal to s up to 4096"),
+    ("pos_where_fold_dyn", _mk(p_where_fold, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "positions from where(s > 8192 - s, 8192 - s, s)"),
+    ("pos_abs_fold_dyn", _mk(p_abs_fold, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "positions from 4096 - |s - 4096|"),
+    ("cond_min_fold_dyn", _mk(c_min_fold, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "condition of minimum(s, 8192 - s)"),
     ("cond_tensor_const_bound_dyn", _mk(c_tensor_const_bound, lambda: _grow(130, GROW_8K), ("dynamic",)),
      "completes & (s < torch.tensor(4096)): a tensor constant the mask bound does not read"),
     ("cond_tensor_const_xor_dyn", _mk(c_tensor_const_xor, lambda: _grow(130, GROW_8K), ("dynamic",)),
