@@ -11,6 +11,8 @@ of medians):
   (index_select of exactly the touched window rows + index_copy_ of the output rows).
 * step: a compiled decode step per formulation and batch size: nsa_fusion backend vs plain Inductor
   (vs eager at B = 256).
+* stack: a 4-layer NSA decoder step (K and V compressed per layer: 8 compressions) at B = 8, 64, 256:
+  eager vs plain Inductor vs the nsa_fusion backend, and how many compressions the pass fused.
 * cache: the fused step with 16x more cache slots (must stay flat).
 * compile: first-compile time (fresh process, empty Inductor cache) with and without the pass, and the
   share of it spent in the pass.
@@ -215,6 +217,133 @@ def bench_step(formulation, model, repeats, num_slots=None, backends=("fused", "
     return row
 
 
+class _Decoder(torch.nn.Module):
+    """A 4-layer NSA decoder step (the ``[stack]`` row): per layer RMSNorm, q/k/v projections, the new
+    token's K and V appended into paged caches, K and V each compressed into their own compressed cache
+    (``mulsum_index_put``, the recognised spelling), attention over the compressed cache plus a sliding
+    window of the paged cache (fp32 softmax), output projection and a SwiGLU MLP.  Sizes: hidden 256,
+    N = 4 heads of D = 64, MLP 512, l = 32, d = 16, P = 64, 256 tokens per request, window W = 16."""
+    layers, hidden, N, D, inter, l, d, P, cap, W = 4, 256, 4, 64, 512, 32, 16, 64, 256, 16
+
+    def __init__(self, dtype=torch.float16, seed=0):
+        super().__init__()
+        from .testing.formulations import BY_NAME, CompressStep
+
+        g = torch.Generator().manual_seed(seed)
+
+        def param(*shape, scale=1.0):
+            return torch.nn.Parameter((scale * torch.randn(*shape, generator=g)).to(dtype), requires_grad=False)
+
+        H, ND = self.hidden, self.N * self.D
+        self.step = CompressStep(BY_NAME["mulsum_index_put"], self.l, self.d)
+        self.params = torch.nn.ParameterList()
+        for _ in range(self.layers):  # norm1, wq, wk, wv, wo, norm2, w_gate, w_up, w_down, pool_k, pool_v
+            self.params.extend([param(H, scale=0.1), param(ND, H, scale=H ** -0.5), param(ND, H, scale=H ** -0.5),
+                                param(ND, H, scale=H ** -0.5), param(H, ND, scale=ND ** -0.5), param(H, scale=0.1),
+                                param(self.inter, H, scale=H ** -0.5), param(self.inter, H, scale=H ** -0.5),
+                                param(H, self.inter, scale=self.inter ** -0.5), param(self.l, self.N, scale=self.l ** -0.5),
+                                param(self.l, self.N, scale=self.l ** -0.5)])
+
+    @staticmethod
+    def _norm(x, w):
+        xf = x.float()
+        return (xf * torch.rsqrt(xf.pow(2).mean(-1, keepdim=True) + 1e-6) * (1 + w.float())).to(x.dtype)
+
+    @staticmethod
+    def _mm(x, w):
+        """x @ w.T computed in fp32, rounded to fp16: CPUs without fp16 arithmetic run an fp16 GEMM
+        as a dot-product loop (~0.5 ms for [8, 256] x [256, 256]), which would drown the step."""
+        return (x.float() @ w.float().t()).to(x.dtype)
+
+    @staticmethod
+    def _attend(q, keys, vals, mask):
+        scores = torch.einsum("bhd,bthd->bht", q.float(), keys.float()) * q.shape[-1] ** -0.5
+        scores = scores.masked_fill(~mask[:, None, :], torch.finfo(torch.float32).min)
+        return torch.einsum("bht,bthd->bhd", scores.softmax(-1), vals.float()).to(q.dtype)
+
+    def forward(self, x, lengths, block_table, slots, cmp_table, *caches):
+        B, P, L = x.shape[0], self.P, self.layers
+        table = block_table.long()
+        new = lengths.long() - 1
+        page, off = table.gather(1, (new // P)[:, None])[:, 0], new % P
+        done = torch.where(lengths >= self.l, torch.div(lengths - self.l, self.d, rounding_mode="floor") + 1, 0)
+        cmp_mask = torch.arange(cmp_table.shape[1])[None, :] < done[:, None]
+        raw = lengths.long()[:, None] - self.W + torch.arange(self.W)
+        win = raw.clamp(min=0)
+        win_pages, win_mask = table.gather(1, win // P), raw >= 0
+        for i in range(L):
+            n1, wq, wk, wv, wo, n2, wg, wu, wd, pool_k, pool_v = self.params[11 * i:11 * i + 11]
+            kv_k, kv_v, cmp_k, cmp_v = caches[2 * i], caches[2 * i + 1], caches[2 * L + 2 * i], caches[2 * L + 2 * i + 1]
+            h = self._norm(x, n1)
+            q, k, v = (self._mm(h, w).view(B, self.N, self.D) for w in (wq, wk, wv))
+            kv_k[page, off] = k
+            kv_v[page, off] = v
+            self.step(kv_k, pool_k, slots, block_table, lengths, cmp_k)
+            self.step(kv_v, pool_v, slots, block_table, lengths, cmp_v)
+            rows = cmp_table.long()
+            attn = self._attend(q, cmp_k[rows], cmp_v[rows], cmp_mask)
+            attn = attn + self._attend(q, kv_k[win_pages, win % P], kv_v[win_pages, win % P], win_mask)
+            x = x + self._mm(attn.reshape(B, -1), wo)
+            h = self._norm(x, n2)
+            x = x + self._mm(torch.nn.functional.silu(self._mm(h, wg)) * self._mm(h, wu), wd)
+        return x
+
+    def make_inputs(self, B, frac=1 / 16, seed=0):
+        """Decode metadata for B requests (about ``frac`` of them completing a window this step) and the
+        2 * layers paged caches and 2 * layers compressed caches, fp16."""
+        g = torch.Generator().manual_seed(seed)
+        l, d, P, cap, dtype = self.l, self.d, self.P, self.cap, self.params[0].dtype
+        every = max(1, round(1 / frac))
+        k = torch.randint(0, (cap - l) // d + 1, (B,), generator=g)
+        off = torch.randint(1, d, (B,), generator=g)
+        lengths = torch.where(torch.arange(B) % every == 0, l + k * d, l + k * d - off).clamp(min=1)
+        pages = cap // P
+        nb = B * pages + 3
+        table = torch.randperm(nb, generator=g)[:B * pages].view(B, pages)
+        C = (cap - l) // d + 1
+        cmp_table = torch.arange(B * C).view(B, C)  # request b's compressed tokens: slots b*C .. b*C+C-1
+        done = torch.where(lengths >= l, (lengths - l) // d + 1, 0)
+        slots = cmp_table.gather(1, (done - 1).clamp(min=0)[:, None])[:, 0]  # a request's newest slot: unique
+        paged = [torch.randn(nb, P, self.N, self.D, generator=g).to(dtype) for _ in range(2 * self.layers)]
+        compressed = [torch.randn(B * C, self.N, self.D, generator=g).to(dtype) for _ in range(2 * self.layers)]
+        x = torch.randn(B, self.hidden, generator=g).to(dtype)
+        return [x, lengths.int(), table.int(), slots.int(), cmp_table.int(), *paged, *compressed]
+
+
+def bench_stack(B, repeats):
+    """The 4-layer decoder step (:class:`_Decoder`) at batch B: eager vs plain Inductor vs the
+    nsa_fusion backend (ms), and how many of its 8 compressions the pass fused."""
+    from . import diagnostics
+    from .backend import nsa_fusion_backend
+
+    model = _Decoder()
+    args = model.make_inputs(B)
+    fresh = [a.clone() for a in args]
+    row = dict(B=B, compressions=2 * model.layers, qualifying=_qualifying(dict(lengths=args[1], l=model.l, d=model.d)),
+               timings={})
+    outs = {}
+    for name in ("eager", "inductor", "fused"):
+        torch._dynamo.reset()
+        fn = model if name == "eager" else torch.compile(
+            model, backend=nsa_fusion_backend if name == "fused" else "inductor", dynamic=False)
+        before = dict(diagnostics.stats)
+        call_args = [a.clone() for a in fresh]
+        with torch._inductor.config.patch(fx_graph_cache=False), torch.no_grad():
+            outs[name] = fn(*call_args)
+        if name == "fused":  # compressions fused, and why any was not (rejected:<part>, declined:<why>)
+            delta = {k: v - before.get(k, 0) for k, v in diagnostics.stats.items() if v != before.get(k, 0)}
+            row["fused"] = delta.get("fused", 0)
+            row["not_fused"] = {k: v for k, v in delta.items() if k.startswith(("rejected:", "declined:"))}
+        with torch.no_grad():  # the caches keep growing no further: same step each repeat
+            t = timing_us(lambda: fn(*call_args), repeats if name != "eager" else max(5, repeats // 4))
+        row["timings"][name] = {k: v / 1e3 for k, v in t.items()}
+        row[f"{name}_ms"] = t["median"] / 1e3
+    row["inductor_x"] = row["inductor_ms"] / row["fused_ms"]
+    row["eager_x"] = row["eager_ms"] / row["fused_ms"]
+    row["max_abs_diff"] = float((outs["fused"].float() - outs["inductor"].float()).abs().max())
+    return row
+
+
 def bench_compile(formulation, model, repeats=1):
     """First-compile time with the pass vs with it disabled (``NSA_FUSION_DISABLE=1``), and the time
     spent inside the pass.  Each compile runs in a fresh process with an empty Inductor cache
@@ -321,7 +450,8 @@ def _default_threads() -> int:
 
 
 STEP_BATCHES = (1, 8, 32, 256, 1024)
-SECTIONS = ("overhead", "op", "step", "cache", "vllm", "compile")
+STACK_BATCHES = (8, 64, 256)
+SECTIONS = ("overhead", "op", "step", "stack", "cache", "vllm", "compile")
 
 
 def _progress(section: str, row: dict) -> dict:
@@ -330,6 +460,8 @@ def _progress(section: str, row: dict) -> dict:
         what = f"{row['formulation']} B={row['B']}"
     elif section == "compile":
         what = row["formulation"]
+    elif section == "stack":
+        what = f"B={row['B']}"
     else:
         what = f"B={row['B']} N={row['N']} D={row['D']}"
     print(f"bench: [{section}] {what} done", file=sys.stderr, flush=True)
@@ -377,6 +509,8 @@ def main(argv=None) -> int:
     steps = [_progress("step", bench_step(f, m, reps, B=B, backends=("fused", "inductor", "eager")
                                           if B in (8, 256) and (args.quick or B == 256) else ("fused", "inductor")))
              for f, m in _step_models(names) for B in batches] if "step" in sections else []
+    stack = [_progress("stack", bench_stack(B, max(10, reps // 5))) for B in ((8,) if args.quick else STACK_BATCHES)] \
+        if "stack" in sections else []
     cache = {}
     if "cache" in sections:
         f0, m0 = _step_models(("mulsum_index_put",))[0]
@@ -389,7 +523,8 @@ def main(argv=None) -> int:
         if "compile" in sections else []
     vllm = bench_vllm(reps) if "vllm" in sections else {}
     meta["load_per_core"] = [load_before, _load_per_core()]
-    result = dict(meta=meta, overhead=overhead, op=ops, step=steps, cache=cache, compile=compiles, vllm=vllm)
+    result = dict(meta=meta, overhead=overhead, op=ops, step=steps, stack=stack, cache=cache, compile=compiles,
+                  vllm=vllm)
     result["warnings"] = _warnings(result)
     if args.json:
         print(json.dumps(result, indent=2))
@@ -400,9 +535,10 @@ def main(argv=None) -> int:
 
 def _spreads(result):
     """(section, label, median / min) of every timing."""
-    for section in ("overhead", "op", "step"):
-        for row in result[section]:
-            label = row.get("formulation") or f"B={row['B']} N={row['N']} D={row['D']}"
+    for section in ("overhead", "op", "step", "stack"):
+        for row in result.get(section, []):
+            label = row.get("formulation") or (f"B={row['B']}" if section == "stack" else
+                                               f"B={row['B']} N={row['N']} D={row['D']}")
             if section == "step":
                 label += f" B={row['B']}"
             for name, t in row["timings"].items():
@@ -452,6 +588,8 @@ def _print(r):
         _print_op(r)
     if r["step"]:
         _print_step(r)
+    if r.get("stack"):
+        _print_stack(r)
     if r["cache"]:
         _print_cache(r)
     _print_rest(r)
@@ -488,6 +626,19 @@ def _print_step(r):
                        ("fused", _t("fused", 3)), ("inductor", _t("inductor", 3)), ("eager", _t("eager", 3)),
                        ("eager/fused", lambda x: f"{x['eager_x']:.1f}x" if "eager_x" in x else "-"),
                        ("ind/fused", lambda x: f"{x['inductor_x']:.1f}x")])
+
+
+def _print_stack(r):
+    d = _Decoder
+    print(f"\n[stack] {d.layers}-layer NSA decoder step (RMSNorm, q/k/v/o projections, K/V append into paged caches, K "
+          f"and V compressed per layer, compressed-cache + sliding-window attention, SwiGLU MLP; hidden {d.hidden}, "
+          f"N={d.N} D={d.D} l={d.l} d={d.d} P={d.P}, fp16, 1/16 of the rows completing a window) (ms: median (min-max))")
+    _table(r["stack"], [("B", lambda x: str(x["B"])),
+                        ("fused", lambda x: f"{x['fused']}/{x['compressions']}"
+                         + (" (" + ", ".join(f"{k} {v}" for k, v in x["not_fused"].items()) + ")" if x["not_fused"] else "")),
+                        ("eager", _t("eager", 3)), ("inductor", _t("inductor", 3)), ("nsa_fusion", _t("fused", 3)),
+                        ("ind/nsa_fusion", lambda x: f"{x['inductor_x']:.2f}x"),
+                        ("eager/nsa_fusion", lambda x: f"{x['eager_x']:.1f}x")])
 
 
 def _print_cache(r):

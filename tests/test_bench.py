@@ -9,7 +9,7 @@ from nsa_fusion import bench
 def test_quick_bench_json_and_table(capsys):
     assert bench.main(["--quick", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert set(result) == {"meta", "overhead", "op", "step", "cache", "compile", "vllm", "warnings"}
+    assert set(result) == {"meta", "overhead", "op", "step", "stack", "cache", "compile", "vllm", "warnings"}
     assert result["meta"]["threads"] >= 1
     assert len(result["meta"]["load_per_core"]) == 2
     for row in result["overhead"]:
@@ -23,13 +23,20 @@ def test_quick_bench_json_and_table(capsys):
     assert {r["formulation"] for r in result["step"]} == {"mulsum_index_put", "einsum_index_copy"}
     assert all(r["fused_ms"] > 0 and r["eager_x"] > 0 and r["B"] == 8 for r in result["step"])
     assert all(r["fused_steps"] == 1 for r in result["step"])  # both formulations fuse at B = 8
+    (stack,) = result["stack"]  # --quick: B = 8 only
+    assert stack["B"] == 8 and stack["compressions"] == 8 and stack["qualifying"] >= 1
+    assert stack["fused"] == 8 and stack["not_fused"] == {}  # every layer's K and V compression fuses
+    for key in ("eager", "inductor", "fused"):
+        t = stack["timings"][key]
+        assert 0 < t["min"] <= t["median"] <= t["max"] and stack[f"{key}_ms"] == t["median"]
+    assert stack["max_abs_diff"] < 0.5  # the same step (fp16; attention in fp32 either way)
     assert result["cache"]["ms_x1"] > 0 and result["cache"]["ms_x16"] > 0
     assert all(r["with_pass_s"] > 0 and r["pass_s"] >= 0 for r in result["compile"])
     assert all(isinstance(w, str) for w in result["warnings"])
     bench._print(result)  # the human table renders from the same data
     table = capsys.readouterr().out
     assert "checked" in table
-    for header in ("[overhead]", "[op]", "[step]", "[cache]", "[vllm]", "[compile]"):
+    for header in ("[overhead]", "[op]", "[step]", "[stack]", "[cache]", "[vllm]", "[compile]"):
         assert header in table
 
 
