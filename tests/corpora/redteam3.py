@@ -83,7 +83,23 @@ def _cat_last_row(cache, s, v, lens):
     return torch.cat([cache[:-1], cache[:1]], 0)[s]
 
 
+def _cache_row_lut(cache, s, v, lens):
+    """cache.index_select(0, lut)[s], lut the identity except its last entry (0)."""
+    S = cache.shape[0]
+    lut = torch.arange(S)
+    lut = torch.where(lut == S - 1, 0, lut)
+    return cache.index_select(0, lut)[s]
+
+
+def _cache_row_literal_lut(cache, s, v, lens):
+    """The same lookup as a tensor literal (no iota in the graph)."""
+    lut = torch.tensor(list(range(3999)) + [0])
+    return cache[lut][s]
+
+
 k_mirror_last_row = _keep_with(_mirror_last_row)
+k_cache_row_lut = _keep_with(_cache_row_lut)
+k_cache_row_literal_lut = _keep_with(_cache_row_literal_lut)
 k_cat_last_row = _keep_with(_cat_last_row)
 
 
@@ -777,6 +793,10 @@ ATTACKS = [
      "kept rows rotated when the cache holds exactly 12345"),
     ("keep_mirror_last_row", _mk(k_mirror_last_row, lambda: [_last_slot_kept()]),
      "kept rows read from cache.slice_scatter(cache[:1], 0, S-1, S): slot S-1 keeps row 0 (4000 slots)"),
+    ("keep_cache_row_lut", _mk(k_cache_row_lut, lambda: [_last_slot_kept()]),
+     "kept rows read from cache.index_select(0, identity-but-last)"),
+    ("keep_cache_row_literal_lut", _mk(k_cache_row_literal_lut, lambda: [_last_slot_kept()]),
+     "kept rows read from cache[lut] with lut a 4000-entry tensor literal"),
     ("keep_cat_last_row", _mk(k_cat_last_row, lambda: [_last_slot_kept()]),
      "kept rows read from cat([cache[:-1], cache[:1]])"),
     ("kept_nan_payload_fp32_select", _mk(k_select_in_fp32, lambda: [_nan_payload_kept()]),
