@@ -1,6 +1,7 @@
 """When replacing the composite by the fused op pays off (issue 20): a measured rule the pass consults
-(``fusion_pass._check_cost``: a step that does not pay off is refused with part ``cost``, reported by
-``explain`` and ``stats``; never in torchair graphs).
+(``fusion_pass._check_cost``: a step that does not pay off is declined with part ``cost``, reported by
+``explain`` and ``stats["declined"]``: the contract, left to Inductor on purpose, not a refusal, so strict
+mode does not fail on it; never in torchair graphs).
 
 The fused op replaces Inductor's code for the composite (gather, pooling, masked write).  Whether
 that is faster depends on which kernel runs the op:
