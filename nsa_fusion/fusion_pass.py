@@ -34,7 +34,7 @@ from .patterns.evaluate import Sizes
 from .patterns.verify import Declined, NotACandidate, Recognizer, Refused, source_line
 from .patterns.optable import WRITES as WRITE_OPS
 from .rewrite import DIALECTS, INDUCTOR, TORCHAIR, Dialect, fused_calls, has_stream_scopes, merge_duplicate_views, \
-    reinplace_clones, reinplace_mutation_outputs, replace_step, stream_labels
+    reinplace_clones, reinplace_mutation_outputs, replace_step, settle_stacked_splits, split_stacked_writes, stream_labels
 
 
 # node.meta key on a row write the pass has decided about: a second pass over the same graph (torchair's
@@ -91,12 +91,23 @@ class NsaFusionPass(CustomGraphPass):
 
     def _run(self, graph: fx.Graph) -> int:
         rec, labels = self._prepare(graph)
-        fused = 0
+        splits = split_stacked_writes(graph)  # cmp[:, slots] = ... on a stacked cache: one write per half
+        if splits:
+            merge_duplicate_views(graph)
+        joint = {split.write for split in splits}
+        for write in joint:
+            write.meta[CONSIDERED] = True
+        fused, fused_writes = 0, set()
         first_event = len(diagnostics.events)
         for write in rec.writes():
-            if write.graph is not graph or write not in set(graph.nodes):
-                continue  # removed by an earlier replacement
-            fused += self._consider(rec, write, labels)
+            if write.graph is not graph or write not in set(graph.nodes) or write in joint:
+                continue  # removed by an earlier replacement (or split into halves)
+            done = self._consider(rec, write, labels)
+            fused += done
+            if done:
+                fused_writes.add(write)
+        if splits:
+            settle_stacked_splits(graph, splits, fused_writes)
         if fused:
             self._finish(graph)
         self.matched_count += fused
@@ -123,13 +134,13 @@ class NsaFusionPass(CustomGraphPass):
 
     def _prepare(self, graph: fx.Graph):
         if any(n.op == "call_function" and n.target in WRITE_OPS for n in graph.nodes):
+            if self.dialect is TORCHAIR:
+                # torchair's graph is not simplified like Inductor's: under dynamic shapes it keeps full
+                # slices and slice_scatters (``cache[slots, :, :] = ...``) that change no value; Inductor's
+                # own no-op removal drops them, as Inductor does before its post-grad passes
+                remove_noop_ops(graph)
             merge_duplicate_views(graph)  # one node per half of a stacked cache (see rewrite.py)
         rec = Recognizer(graph, Sizes.hints(graph))
-        if self.dialect is TORCHAIR and rec.writes():
-            # torchair's graph is not simplified like Inductor's: under dynamic shapes it keeps full
-            # slices and slice_scatters (``cache[slots, :, :] = ...``) that change no value; Inductor's
-            # own no-op removal drops them, as Inductor does before its post-grad passes
-            remove_noop_ops(graph)
         labels = stream_labels(graph) if has_stream_scopes(graph) else None
         return rec, labels
 

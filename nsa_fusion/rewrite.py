@@ -165,6 +165,153 @@ def merge_duplicate_views(graph: fx.Graph) -> int:
     return merged
 
 
+# --- stacked caches: one write into every half -> one write per half -------------------------------------
+MAX_STACK = 8  # halves a joint write is split into (K and V: 2; a few layers)
+
+
+@dataclasses.dataclass
+class StackSplit:
+    write: fx.Node  # the user's joint write, kept (unused) until the split is settled
+    stacked: fx.Node  # cat([half writes]): stands for the joint write's result meanwhile
+    halves: list
+
+
+def split_stacked_writes(graph: fx.Graph) -> list:
+    """``cmp[:, slots] = where(valid, new, cmp[:, slots])`` on a stacked ``[G, num_slots, N, D]`` cache
+    (vLLM keeps K and V stacked) -> ``stack([index_put(cmp[h], [slots], values[h]) for h])``, with
+    ``values[h]`` pushed through the ops that computed ``values`` (elementwise ops, casts, sums and
+    unsqueezes over other dims, gathers that keep dim 0), so that each half is an ordinary step on a
+    ``[num_slots, N, D]`` cache that the recogniser proves on its own.  An identity on values: half ``h``
+    of ``index_put(x, [None, i], v)`` is ``index_put(x[h], [i], broadcast(v)[h])``.  Undone by
+    :func:`settle_stacked_splits` where no half fused."""
+    out = []
+    for write in list(graph.nodes):
+        if write.op != "call_function" or write.target is not aten.index_put.default:
+            continue
+        base, indices, values = write.args[:3]
+        accumulate = write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)
+        shape = _shape(base)
+        G = _hint(shape[0]) if shape is not None and len(shape) == 4 else None
+        if accumulate or G is None or not 1 < G <= MAX_STACK or not base.meta["val"].is_floating_point() \
+                or len(indices) != 2 or indices[0] is not None or not isinstance(indices[1], fx.Node) \
+                or len(_shape(indices[1]) or ()) != 1 or not isinstance(values, fx.Node):
+            continue
+        try:
+            with graph.inserting_before(write):
+                pusher = _Pusher(graph, shape[0])
+                halves = [_call(graph, aten.index_put.default,
+                                (pusher.half(base, h), [indices[1]], pusher.operand(values, h, 4)))
+                          for h in range(G)]
+                # (cat of unsqueezes: Inductor's post-grad graphs hold no aten.stack, which it decomposes)
+                stacked = _call(graph, aten.cat.default, ([_call(graph, aten.unsqueeze.default, (h, 0))
+                                                           for h in halves], 0))
+            if _shape(stacked) != shape:
+                raise _CannotPush()
+        except Exception:  # (a spelling the pusher does not know: the write stays as it is)
+            graph.eliminate_dead_code()
+            continue
+        write.replace_all_uses_with(stacked)
+        out.append(StackSplit(write, stacked, halves))
+    return out
+
+
+def settle_stacked_splits(graph: fx.Graph, splits, fused_halves) -> None:
+    """Where no half of a split write fused, the user's joint write takes its place again (the split
+    form is the same values, but as plain code it costs a stack and a copy)."""
+    for split in splits:
+        if not any(h in fused_halves for h in split.halves):
+            split.stacked.replace_all_uses_with(split.write)
+            continue
+        G = split.write.args[0].meta["val"].shape[0]
+        if not isinstance(G, int):  # the split holds for this number of halves: recompile for another
+            import sympy
+
+            from .patterns.evaluate import shape_env_of
+
+            shape_env_of(graph).evaluate_expr(sympy.Eq(G.node.expr, sympy.Integer(len(split.halves))))
+    graph.eliminate_dead_code()
+
+
+def _hint(size):
+    """An int size, or a symbolic size's hint (the split is then guarded, see settle_stacked_splits)."""
+    if isinstance(size, int):
+        return size
+    hint = getattr(getattr(size, "node", None), "hint", None)
+    return int(hint) if isinstance(hint, int) else None
+
+
+class _CannotPush(Exception):
+    pass
+
+
+def _shape(node):
+    v = node.meta.get("val") if isinstance(node, fx.Node) else None
+    return tuple(v.shape) if isinstance(v, torch.Tensor) else None
+
+
+def _call(graph: fx.Graph, target, args, kwargs=None) -> fx.Node:
+    """A new node with its fake value (the op run on the fake values of its inputs)."""
+    kwargs = kwargs or {}
+    node = graph.call_function(target, tuple(args), kwargs)
+    vals = fx.node.map_arg((args, kwargs), lambda n: n.meta["val"])
+    node.meta["val"] = target(*vals[0], **vals[1])
+    return node
+
+
+class _Pusher:
+    """``half(x, h)``: a node for ``x[h]`` (``x``'s dim 0 is the stack), built by pushing the pick through
+    the ops that computed ``x`` where it can, else ``select(x, 0, h)``."""
+
+    _ELEMENTWISE = {aten.where.self, aten.mul.Tensor, aten.add.Tensor, aten.sub.Tensor, aten.div.Tensor}
+    _CASTS = {torch.ops.prims.convert_element_type.default, aten._to_copy.default}
+
+    def __init__(self, graph, G):
+        self.graph, self.G, self.memo = graph, G, {}
+
+    def operand(self, x, h, rank):
+        """Half ``h`` of ``x`` as broadcast in an op whose output has ``rank`` dims and the stack at dim 0."""
+        if not isinstance(x, fx.Node):
+            return x
+        shape = _shape(x)
+        if shape is None:
+            raise _CannotPush()
+        if len(shape) < rank:
+            return x  # broadcast from the left: no stack dim
+        if _hint(shape[0]) == 1 and isinstance(shape[0], int):
+            if x.op == "call_function" and x.target is aten.unsqueeze.default and x.args[1] == 0:
+                return x.args[0]
+            return _call(self.graph, aten.squeeze.dim, (x, 0))
+        if shape[0] is not self.G and shape[0] != self.G:
+            raise _CannotPush()
+        return self.half(x, h)
+
+    def half(self, x, h):
+        key = (x, h)
+        if key not in self.memo:
+            self.memo[key] = self._push(x, h)
+        return self.memo[key]
+
+    def _push(self, x, h):
+        rank = len(_shape(x))
+        t = x.target if x.op == "call_function" else None
+        if len(x.users) <= 1 or t in self._CASTS or t is aten.unsqueeze.default:
+            if t in self._ELEMENTWISE and not x.kwargs:
+                return _call(self.graph, t, [self.operand(a, h, rank) for a in x.args])
+            if t in self._CASTS:
+                return _call(self.graph, t, (self.half(x.args[0], h), *x.args[1:]), dict(x.kwargs))
+            if t is aten.unsqueeze.default and x.args[1] % rank != 0:
+                return _call(self.graph, t, (self.half(x.args[0], h), x.args[1] % rank - 1))
+            if t is aten.sum.dim_IntList and len(_shape(x.args[0])) == rank + (0 if (x.args[2:3] or [False])[0] else len(x.args[1])):
+                src_rank = len(_shape(x.args[0]))
+                dims = [d % src_rank for d in x.args[1]]
+                if 0 not in dims and not x.kwargs:
+                    return _call(self.graph, t, (self.half(x.args[0], h), [d - 1 for d in dims], *x.args[2:]))
+            if t is aten.index.Tensor and len(x.args[1]) > 1 and x.args[1][0] is None \
+                    and all(isinstance(i, fx.Node) for i in x.args[1][1:]):
+                return _call(self.graph, t, (self.half(x.args[0], h), list(x.args[1][1:])))
+        return _call(self.graph, aten.select.int, (x, 0, h))
+
+
 def fused_calls(graph: fx.Graph) -> list[fx.Node]:
     return [n for n in graph.nodes if n.op == "call_function" and n.target == FUSED_OP]
 
