@@ -654,6 +654,21 @@ def s_flat_pool_last_row_mirrored(kv, w, slots, table, lens, cache):
     return write(cache, slots, completes(lens), pool(flat[table.long().gather(1, pos)], w))
 
 
+def s_flat_pool_contract(kv, w, slots, table, lens, cache):
+    """SGLang's addressing: the KV as a flat token pool [num_tokens, N, D], the table holding token ids."""
+    pos = positions(lens)
+    return write(cache, slots, completes(lens), pool(kv[table.long().gather(1, pos)], w))
+
+
+def _flat_pool_inputs(B=8, seed=24):
+    """kv: a [4096, 1, 16] token pool (3-D), table [B, 256] of token ids."""
+    x = build(B=B, N=1, block_num=64, distinct_pages=False, specials=False, seed=seed)
+    g = torch.Generator().manual_seed(seed)
+    x.args[0] = x.args[0].reshape(-1, 1, 16)
+    x.args[3] = torch.randint(0, 4096, (B, 256), generator=g, dtype=torch.int32)
+    return x
+
+
 def _pool_in_cache():
     """Cache of 200 rows read as a flat pool: table [8, 256] of row ids, completing rows write rows that
     other rows' windows read."""
@@ -805,6 +820,9 @@ ATTACKS = [
      "the same in bf16"),
     ("kept_nan_payload_fp64_select", _mk(k_select_in_fp64, lambda: [_nan_payload_kept()]),
      "the select in fp64 (redteam2's select_in_fp64), NaN payloads in kept rows"),
+    ("contract_bits_fp16", _mk(contract, lambda: [build()]),
+     "the contract spelling compared bit for bit (NaN bit patterns of new rows: NaN windows, inf - inf)"),
+    ("contract_bits_bf16", _mk(contract, lambda: [build(dtype=torch.bfloat16)]), "the same in bf16"),
     ("keep_rows_shifted_beyond_40", _mk(k_rows_shifted_beyond_40, _dyn_batch_keep, ("batch", "dynamic")),
      "kept row b >= 40 read from row b-1 (an int where, not a select on floats), mark_dynamic batch"),
     ("keep_cols_beyond_40_dyn", _mk(k_cols_beyond_40, lambda: [build(N=1), build(N=1, D=64, seed=2)],
@@ -938,6 +956,9 @@ ATTACKS = [
      "weight, slots, table, lengths, KV as strided views with offsets"),
     ("pool_is_cache_view", _mk(s_pool_is_cache_view, lambda: [_pool_in_cache()]),
      "a flat token pool that is a view of the cache the step writes (reads and writes alias)"),
+    ("flat_pool_contract", _mk(s_flat_pool_contract, lambda: [_flat_pool_inputs(), _flat_pool_inputs(12, 25)],
+                               ("static", "batch", "dynamic")),
+     "a flat token pool (P = 1) in every mode: equal or refused, never a crash"),
     ("flat_pool_last_row_mirrored", _mk(s_flat_pool_last_row_mirrored, lambda: [_flat_pool_last()]),
      "flat token pool cat([flat[:-1], flat[:1]]): token 4095 reads as token 0"),
     ("append_after_compress", _mk(s_append_after_compress, lambda: [build()]),
@@ -980,7 +1001,8 @@ ATTACKS = [
 ]
 
 # attacks compared bit for bit (NaN payloads included); the others NaN-aware like redteam2
-BIT_EXACT = {"kept_nan_payload_fp32_select", "kept_nan_payload_fp32_select_bf16", "kept_nan_payload_fp64_select"}
+BIT_EXACT = {"kept_nan_payload_fp32_select", "kept_nan_payload_fp32_select_bf16", "kept_nan_payload_fp64_select",
+             "contract_bits_fp16", "contract_bits_bf16"}
 
 
 def _bits_differences(got, want):
