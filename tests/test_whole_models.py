@@ -423,3 +423,41 @@ def test_picks_of_one_half_are_merged_only_where_the_stack_is_not_mutated_betwee
         assert merged == (0 if mutate else 1)
         assert (c.args == (a, a)) is not mutate
         del mode
+
+
+def test_a_split_under_dynamic_shapes_is_guarded_to_its_number_of_halves():
+    """Compiled with ``dynamic=True`` for a stack of 2, the split is only valid for 2 halves: a stack of 3
+    recompiles (a guard on the stack size) instead of writing two of its three halves."""
+    from fusion_harness import InductorGraphBackend
+
+    class Joint(torch.nn.Module):
+        def forward(self, kv, w, slots, table, lens, cmp):
+            P = kv.shape[2]
+            pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+            tok = kv[:, table.long().gather(1, pos // P), pos % P]
+            new = (tok.float() * w.float()[:, None, :, :, None]).sum(2).to(cmp.dtype)
+            s = slots.long()
+            cmp[:, s] = torch.where(_valid(lens)[None, :, None, None], new, cmp[:, s])
+            return cmp
+
+    def inputs(G, seed):
+        kv, _, _, slots, table, lens, cmp = _stacked_inputs(seed=seed)
+        g = torch.Generator().manual_seed(seed)
+        kv = torch.cat([kv, torch.randn(G - 2, *kv.shape[1:], generator=g).half()]) if G > 2 else kv
+        cmp = torch.cat([cmp, torch.randn(G - 2, *cmp.shape[1:], generator=g).half()]) if G > 2 else cmp
+        w = (torch.randn(G, L, kv.shape[3], generator=g) / 4).half()
+        return [kv, w, slots, table, lens, cmp]
+
+    torch._dynamo.reset()
+    diagnostics.reset()
+    backend = InductorGraphBackend()
+    compiled = torch.compile(Joint(), backend=backend, dynamic=True, fullgraph=True)
+    for G, seed in ((2, 0), (3, 1)):
+        args = inputs(G, seed)
+        before = [a.clone() for a in args]
+        compiled(*args)
+        kv, w, slots, table, lens, cmp = before
+        want = torch.stack([golden_compress_infer(kv[h], w[h], slots, L, DS, kv.shape[2], block_table=table,
+                                                  actual_seq_len=lens, cache=cmp[h]) for h in range(G)])
+        assert torch.equal(args[-1], want), G
+    assert diagnostics.stats.get("fused", 0) >= 2 and len(backend.graphs) == 2
