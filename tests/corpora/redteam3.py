@@ -451,6 +451,24 @@ def f_token3_times_zero_weight(kv, w, slots, table, lens, cache):
     return write(cache, slots, completes(lens), (tokx * wx[None, :, :, None]).sum(1))
 
 
+def f_extra_token_where_zero(kv, w, slots, table, lens, cache):
+    """F18 with the constant zero token made by a select (where(False, token, 0)) instead of zeros_like."""
+    tok = tokens(kv, table, positions(lens)).float()
+    zero_tok = torch.where(torch.zeros((1, 1, 1, 1), dtype=torch.bool), tok[:, :1], 0.0)
+    tokx = torch.cat([tok, zero_tok], 1)
+    wx = torch.cat([w, w[:1]], 0).float()
+    return write(cache, slots, completes(lens), (tokx * wx[None, :, :, None]).sum(1))
+
+
+def f_token3_indexed_twice(kv, w, slots, table, lens, cache):
+    """F19 with token 3 re-read by an index list and the zero weight made by a select."""
+    tok = tokens(kv, table, positions(lens)).float()
+    tokx = tok[:, list(range(L)) + [3]]
+    wz = torch.where(torch.zeros((1, 1), dtype=torch.bool), w[:1], 0.0)
+    wx = torch.cat([w, wz], 0).float()
+    return write(cache, slots, completes(lens), (tokx * wx[None, :, :, None]).sum(1))
+
+
 def _inf_at_position_3():
     return build(specials=False, window=lambda b, s: [0.5] * 3 + [float("inf")] + [0.25] * (L - 4) if b % 4 == 0
                  else None)
@@ -690,6 +708,19 @@ def _flat_pool_last():
 
 
 # --- 6. corners that must never crash (run with --dialect inductor) ----------------------------------
+def s_torch_cond_in_new_rows(kv, w, slots, table, lens, cache):
+    """A torch.cond (higher-order op with subgraphs) on the pooled rows: refuse, never crash."""
+    new = pool(tokens(kv, table, positions(lens)), w)
+    new = torch.cond(lens.sum() > 0, lambda x: x * 1.0, lambda x: x * 1.0, (new,))
+    return write(cache, slots, completes(lens), new)
+
+
+def s_torch_cond_elsewhere(kv, w, slots, table, lens, cache):
+    """A torch.cond beside the step (on another output): the step itself is plain."""
+    other = torch.cond(lens.sum() > 0, lambda x: x + 1, lambda x: x - 1, (lens.float(),))
+    return contract(kv, w, slots, table, lens, cache), other
+
+
 def _f64():
     x = build(specials=False)
     x.args[0] = x.args[0].double()
@@ -935,6 +966,10 @@ ATTACKS = [
      "cat a zero token and a copy of w[0]: 0 * inf = NaN for an inf weight (no probe has special weights)"),
     ("token3_times_zero_weight", _mk(f_token3_times_zero_weight, lambda: [build(), _inf_at_position_3()]),
      "token 3 again times a zero weight: 0 * inf = NaN (the specials probe puts inf at positions 0 and l-1 only)"),
+    ("extra_token_where_zero", _mk(f_extra_token_where_zero, lambda: [build(), _inf_weight()]),
+     "F18 with the zero token from where(False, tok, 0)"),
+    ("token3_indexed_twice", _mk(f_token3_indexed_twice, lambda: [build(), _inf_at_position_3()]),
+     "F19 with an index list re-reading token 3 and a zero weight from where(False, w, 0)"),
     ("times_w_div_w", _mk(f_times_w_div_w, lambda: [build(), _full_mantissa()]),
      "(t * w * w) / w: weight factors only"),
     ("times_w_div_safe_w", _mk(f_weight_squared_over_weight_no_zero, lambda: [build(), _full_mantissa()]),
@@ -978,6 +1013,10 @@ ATTACKS = [
     ("two_steps_chained", _mk(s_two_steps_chained, lambda: [build(), build(B=40, seed=3)]),
      "two decode steps (s, then s + 16) on one cache in one graph"),
     # (6) corners
+    ("torch_cond_in_new_rows", _mk(s_torch_cond_in_new_rows, lambda: [build()]),
+     "torch.cond on the pooled rows"),
+    ("torch_cond_elsewhere", _mk(s_torch_cond_elsewhere, lambda: [build()], ("static", "dynamic")),
+     "torch.cond beside the step"),
     ("fp64_everything", _mk(contract, lambda: [_f64()]), "the contract in fp64 (no op dtype): refuse, never crash"),
     ("tiny_shapes", _mk(contract, lambda: [_tiny_shapes()]), "B = 2, N = 1, D = 1, one page, l = P"),
     ("one_row", _mk(contract, lambda: [_one_row(), build(B=1, lengths=[33], seed=1)]), "B = 1"),
