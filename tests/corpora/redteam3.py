@@ -721,6 +721,48 @@ def s_torch_cond_elsewhere(kv, w, slots, table, lens, cache):
     return contract(kv, w, slots, table, lens, cache), other
 
 
+def s_padding_slots_clamped(kv, w, slots, table, lens, cache):
+    """Padding slot -1 clamped to 0 by the model: a padding row then names row 0, which a completing row
+    writes (eager's index_put: the later duplicate wins)."""
+    s = slots.long().clamp(min=0)
+    new = pool(tokens(kv, table, positions(lens)), w).to(cache.dtype)
+    cache[s] = torch.where(completes(lens)[:, None, None], new, cache[s])
+    return cache
+
+
+def s_slots_halved(kv, w, slots, table, lens, cache):
+    """Slots // 2 (a cache of row pairs): two completing rows with slots 2k and 2k+1 write the same row."""
+    s = slots.long() // 2
+    new = pool(tokens(kv, table, positions(lens)), w).to(cache.dtype)
+    cache[s] = torch.where(completes(lens)[:, None, None], new, cache[s])
+    return cache
+
+
+def s_slots_dummy_where(kv, w, slots, table, lens, cache):
+    """vLLM's dummy-slot idiom: rows that do not complete are sent to row 0."""
+    valid = completes(lens)
+    s = torch.where(valid, slots.long(), 0)
+    new = pool(tokens(kv, table, positions(lens)), w).to(cache.dtype)
+    cache[s] = torch.where(valid[:, None, None], new, cache[s])
+    return cache
+
+
+def _pair_slots():
+    x = build(B=8, specials=False, lengths=[48, 64, 33, 80, 0, 96, 31, 5])
+    slots = x.args[2]
+    slots[:] = torch.tensor([10, 11, 3, 20, 30, 21, 7, 9])  # rows 0, 1 -> 5; rows 3, 5 -> 10
+    return x
+
+
+def _padding_after_slot0():
+    x = build(B=8, specials=False, lengths=[48, 64, 33, 80, 0, 96, 31, 5])
+    slots = x.args[2]
+    slots[slots == 0] = int(slots.max()) + 1
+    slots[0] = 0    # a completing row writes row 0
+    slots[4] = -1   # a later padding row carries -1 (valid: no row writes S - 1)
+    return x
+
+
 def _f64():
     x = build(specials=False)
     x.args[0] = x.args[0].double()
@@ -1017,6 +1059,12 @@ ATTACKS = [
      "torch.cond on the pooled rows"),
     ("torch_cond_elsewhere", _mk(s_torch_cond_elsewhere, lambda: [build()], ("static", "dynamic")),
      "torch.cond beside the step"),
+    ("padding_slots_clamped", _mk(s_padding_slots_clamped, lambda: [_padding_after_slot0()]),
+     "slots.clamp(min=0) in the model: a padding row's -1 becomes row 0, which a completing row writes"),
+    ("slots_dummy_where", _mk(s_slots_dummy_where, lambda: [_padding_after_slot0()]),
+     "where(valid, slots, 0): non-completing rows sent to row 0, which a completing row writes"),
+    ("slots_halved", _mk(s_slots_halved, lambda: [_pair_slots()]),
+     "slots // 2: distinct valid slots of two completing rows name one row"),
     ("fp64_everything", _mk(contract, lambda: [_f64()]), "the contract in fp64 (no op dtype): refuse, never crash"),
     ("tiny_shapes", _mk(contract, lambda: [_tiny_shapes()]), "B = 2, N = 1, D = 1, one page, l = P"),
     ("one_row", _mk(contract, lambda: [_one_row(), build(B=1, lengths=[33], seed=1)]), "B = 1"),
