@@ -277,6 +277,14 @@ p_trunc_div = _positions_with(lambda lens: lens.long() - torch.div(lens.long(), 
 # 4096 and folding back beyond it
 p_min_fold = _positions_with(lambda lens: torch.minimum(lens.long(), 8192 - lens.long()))
 p_where_fold = _positions_with(lambda lens: torch.where(lens.long() > 8192 - lens.long(), 8192 - lens.long(), lens.long()))
+def w_where_fold(kv, w, slots, table, lens, cache):
+    """The weight reversed where s > 8192 - s (two length-derived values compared; s > 4096)."""
+    s = lens.long()
+    tok = tokens(kv, table, positions(lens)).float()
+    wf = torch.where((s > 8192 - s)[:, None, None], w.flip(0)[None], w[None]).float()
+    return write(cache, slots, completes(lens), (tok * wf[..., None]).sum(1))
+
+
 p_abs_fold = _positions_with(lambda lens: 4096 - (lens.long() - 4096).abs())
 c_min_fold = _cond_with(lambda lens: completes(torch.minimum(lens, 8192 - lens)))
 
@@ -763,6 +771,14 @@ def _padding_after_slot0():
     return x
 
 
+def s_op_then_plain_step(kv, w, slots, table, lens, cache):
+    """The model calls the fused op itself on the cache, then a plain step (next lengths) on the same cache."""
+    import nsa_fusion
+    nsa_fusion.compress_infer(kv, w, slots, L, STRIDE, kv.shape[1], block_table=table, actual_seq_len=lens,
+                              cache=cache)
+    return contract(kv, w, slots, table, (lens + STRIDE).clamp(max=table.shape[1] * kv.shape[1]), cache)
+
+
 def _f64():
     x = build(specials=False)
     x.args[0] = x.args[0].double()
@@ -1065,6 +1081,8 @@ ATTACKS = [
      "where(valid, slots, 0): non-completing rows sent to row 0, which a completing row writes"),
     ("slots_halved", _mk(s_slots_halved, lambda: [_pair_slots()]),
      "slots // 2: distinct valid slots of two completing rows name one row"),
+    ("op_then_plain_step", _mk(s_op_then_plain_step, lambda: [build(specials=False)], ("static", "dynamic")),
+     "nsa_fusion.compress_infer called by the model, then a plain step on the same cache"),
     ("fp64_everything", _mk(contract, lambda: [_f64()]), "the contract in fp64 (no op dtype): refuse, never crash"),
     ("tiny_shapes", _mk(contract, lambda: [_tiny_shapes()]), "B = 2, N = 1, D = 1, one page, l = P"),
     ("one_row", _mk(contract, lambda: [_one_row(), build(B=1, lengths=[33], seed=1)]), "B = 1"),
@@ -1077,6 +1095,8 @@ ATTACKS = [
      "positions from minimum(s, 8192 - s): two length-derived values, equal to s up to 4096"),
     ("pos_where_fold_dyn", _mk(p_where_fold, lambda: _grow(130, GROW_8K), ("dynamic",)),
      "positions from where(s > 8192 - s, 8192 - s, s)"),
+    ("weight_where_fold_dyn", _mk(w_where_fold, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "weight reversed where s > 8192 - s"),
     ("pos_abs_fold_dyn", _mk(p_abs_fold, lambda: _grow(130, GROW_8K), ("dynamic",)),
      "positions from 4096 - |s - 4096|"),
     ("cond_min_fold_dyn", _mk(c_min_fold, lambda: _grow(130, GROW_8K), ("dynamic",)),
