@@ -160,8 +160,7 @@ def merge_duplicate_views(graph: fx.Graph) -> int:
             continue
         n.replace_all_uses_with(earlier)
         merged += 1
-    if merged:
-        graph.eliminate_dead_code()
+    # (no dead-code elimination here: a joint write split into halves must survive until it is settled)
     return merged
 
 
@@ -174,6 +173,7 @@ class StackSplit:
     write: fx.Node  # the user's joint write, kept (unused) until the split is settled
     stacked: fx.Node  # cat([half writes]): stands for the joint write's result meanwhile
     halves: list
+    size: object  # the stack's size (an int, or the symbol the split is guarded on)
 
 
 def split_stacked_writes(graph: fx.Graph) -> list:
@@ -207,11 +207,10 @@ def split_stacked_writes(graph: fx.Graph) -> list:
                                                            for h in halves], 0))
             if _shape(stacked) != shape:
                 raise _CannotPush()
-        except Exception:  # (a spelling the pusher does not know: the write stays as it is)
-            graph.eliminate_dead_code()
-            continue
+        except Exception:  # (a spelling the pusher does not know: the write stays as it is; what was
+            continue       # built is dead code, left to the final dead-code elimination)
         write.replace_all_uses_with(stacked)
-        out.append(StackSplit(write, stacked, halves))
+        out.append(StackSplit(write, stacked, halves, shape[0]))
     return out
 
 
@@ -219,10 +218,10 @@ def settle_stacked_splits(graph: fx.Graph, splits, fused_halves) -> None:
     """Where no half of a split write fused, the user's joint write takes its place again (the split
     form is the same values, but as plain code it costs a stack and a copy)."""
     for split in splits:
-        if not any(h in fused_halves for h in split.halves):
+        if not any(h in fused_halves for h in split.halves) and not split.write._erased:
             split.stacked.replace_all_uses_with(split.write)
             continue
-        G = split.write.args[0].meta["val"].shape[0]
+        G = split.size
         if not isinstance(G, int):  # the split holds for this number of halves: recompile for another
             import sympy
 

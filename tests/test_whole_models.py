@@ -461,3 +461,13 @@ def test_a_split_under_dynamic_shapes_is_guarded_to_its_number_of_halves():
                                                   actual_seq_len=lens, cache=cmp[h]) for h in range(G)])
         assert torch.equal(args[-1], want), G
     assert diagnostics.stats.get("fused", 0) >= 2 and len(backend.graphs) == 2
+
+
+def test_the_stacked_corpus_model_fuses_all_four_compressions_of_two_layers():
+    """``models1.vllm_stacked_cmp_2l``: two layers, each with a joint write into its stacked cache (a merge
+    of picks after the split once crashed the pass here: the joint write was dead-code eliminated before
+    it was settled)."""
+    outcome = run_case(CASES["vllm_stacked_cmp_2l"], "inductor", "static")
+    assert not outcome.error, outcome.error
+    assert outcome.fused == outcome.compressions == 4, outcome.reasons
+    assert outcome.exact
