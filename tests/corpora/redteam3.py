@@ -119,6 +119,25 @@ def k_select_in_fp64(kv, w, slots, table, lens, cache):
     return cache
 
 
+def k_whole_cache_in_fp32(kv, w, slots, table, lens, cache):
+    """The whole cache upcast, written in fp32, copied back: every row (not only the kept ones) round-trips."""
+    c32 = cache.float()
+    s = slots.long()
+    new = pool(tokens(kv, table, positions(lens)), w)
+    c32[s] = torch.where(completes(lens)[:, None, None], new, c32[s])
+    cache.copy_(c32)
+    return cache
+
+
+def _nan_payload_unwritten(dtype=torch.float16):
+    """NaN payloads in cache rows no sequence names (and in kept rows)."""
+    x = _nan_payload_kept(dtype)
+    cache, slots = x.args[5], x.args[2]
+    free = sorted(set(range(cache.shape[0])) - set(slots.tolist()))
+    cache.view(torch.int16)[free[:2], 1, :2] = 0x7C07
+    return x
+
+
 def _nan_payload_kept(dtype=torch.float16):
     x = build(dtype=dtype, specials=False)
     cache, slots, lens = x.args[5], x.args[2], x.args[4]
@@ -912,6 +931,8 @@ ATTACKS = [
     ("contract_bits_fp16", _mk(contract, lambda: [build()]),
      "the contract spelling compared bit for bit (NaN bit patterns of new rows: NaN windows, inf - inf)"),
     ("contract_bits_bf16", _mk(contract, lambda: [build(dtype=torch.bfloat16)]), "the same in bf16"),
+    ("whole_cache_fp32_nan_payload", _mk(k_whole_cache_in_fp32, lambda: [_nan_payload_unwritten()]),
+     "the whole cache round-trips through fp32 (copy_ back): NaN payloads of every row canonicalised in eager"),
     ("keep_rows_shifted_beyond_40", _mk(k_rows_shifted_beyond_40, _dyn_batch_keep, ("batch", "dynamic")),
      "kept row b >= 40 read from row b-1 (an int where, not a select on floats), mark_dynamic batch"),
     ("keep_cols_beyond_40_dyn", _mk(k_cols_beyond_40, lambda: [build(N=1), build(N=1, D=64, seed=2)],
@@ -1109,7 +1130,7 @@ ATTACKS = [
 
 # attacks compared bit for bit (NaN payloads included); the others NaN-aware like redteam2
 BIT_EXACT = {"kept_nan_payload_fp32_select", "kept_nan_payload_fp32_select_bf16", "kept_nan_payload_fp64_select",
-             "contract_bits_fp16", "contract_bits_bf16"}
+             "contract_bits_fp16", "contract_bits_bf16", "whole_cache_fp32_nan_payload"}
 
 
 def _bits_differences(got, want):
