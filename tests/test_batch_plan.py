@@ -79,6 +79,27 @@ ACCEPTED = {
         _gather(kv, t, s).float().permute(0, 2, 1, 3)).squeeze(2),
     "cat_of_heads": lambda kv, t, s: torch.cat([_gather(kv, t, s)[:, :, h].float().sum(1) for h in range(kv.shape[2])], 1),
     "index_select_rows": lambda kv, t, s: kv.index_select(0, t.reshape(-1)).reshape(t.shape[0], -1).float().sum(1),
+    # rules added for the blind corpora's spellings (issue 18's conservative refusals)
+    "depthwise_conv1d": lambda kv, t, s: torch.nn.functional.conv1d(
+        _gather(kv, t, s).float().permute(0, 2, 3, 1).flatten(1, 2), torch.ones(kv.shape[2] * kv.shape[3], 1, L),
+        groups=kv.shape[2] * kv.shape[3]),
+    "avg_pool1d_over_window": lambda kv, t, s: torch.nn.functional.avg_pool1d(
+        _gather(kv, t, s).float().permute(0, 2, 3, 1).flatten(1, 2), L),
+    "as_strided_windows_per_row": lambda kv, t, s: _gather(kv, t, s).float().contiguous().as_strided(
+        (t.shape[0], 2, L // 2, kv.shape[2], kv.shape[3]),
+        (L * kv.shape[2] * kv.shape[3], L // 2 * kv.shape[2] * kv.shape[3], kv.shape[2] * kv.shape[3], kv.shape[3], 1))
+    .sum((1, 2)),
+    "take_flat_pages": lambda kv, t, s: kv.take(_window(t, s)[0][:, :, None] * kv[0].numel() +
+                                                (_window(t, s)[1] * kv.shape[2] * kv.shape[3])[:, :, None] +
+                                                torch.arange(kv.shape[2] * kv.shape[3])).float().sum(1),
+    "diagonal_over_heads": lambda kv, t, s: torch.einsum(
+        "bjhd,jg->bhdg", _gather(kv, t, s).float(), torch.ones(L, kv.shape[2])).diagonal(0, 1, 3),
+    "weight_repeated_over_batch": lambda kv, t, s: torch.bmm(
+        _gather(kv, t, s).float().permute(0, 2, 3, 1).reshape(-1, 1, L),
+        torch.arange(L, dtype=torch.float32).repeat(t.shape[0] * kv.shape[2] * kv.shape[3], 1)[:, :, None]),
+    "identity_index_expanded": lambda kv, t, s: kv[t[torch.arange(t.shape[0])[:, None].expand(-1, L),
+                                                     _window(t, s)[0] * 0 + (s[:, None] - L + torch.arange(L))
+                                                     .clamp(min=0) // P], _window(t, s)[1]].float().sum(1),
 }
 
 REFUSED = {
@@ -105,6 +126,20 @@ REFUSED = {
         kv, t, (s[:, None] + (torch.arange(t.shape[0]) >= 2)[:, None].expand(-1, 2)).amax(1)).float().sum(1),
     "row_number_in_arithmetic": lambda kv, t, s: _gather(kv, t, s + (torch.arange(t.shape[0]) >= 2)).float().sum(1),
     "slice_of_batch": lambda kv, t, s: torch.cat([_gather(kv, t, s)[:-1], _gather(kv, t, s)[-1:] * 2]).float().sum(1),
+    "conv_over_batch_channels": lambda kv, t, s: torch.nn.functional.conv1d(
+        _gather(kv, t, s).float().permute(2, 0, 3, 1).flatten(1, 2), torch.ones(1, t.shape[0] * kv.shape[3], L)),
+    "avg_pool_over_batch": lambda kv, t, s: torch.nn.functional.avg_pool1d(  # neighbours' mean, B kept
+        _gather(kv, t, s).float().sum((1, 2)).t()[None], 3, stride=1, padding=1)[0].t(),
+    "as_strided_across_rows": lambda kv, t, s: _gather(kv, t, s).float().contiguous().as_strided(  # half-row steps
+        (t.shape[0], L, kv.shape[2], kv.shape[3]), (L // 2 * kv.shape[2] * kv.shape[3], kv.shape[2] * kv.shape[3],
+                                                    kv.shape[3], 1)).sum(1),
+    "take_of_batch_data": lambda kv, t, s: _gather(kv, t, s).float().take(s[:, None] % 5).sum(1),
+    "diagonal_over_batch": lambda kv, t, s: torch.einsum(
+        "bjhd,jc->bhdc", _gather(kv, t, s).float(), torch.ones(L, t.shape[0])).diagonal(0, 0, 3),
+    "weight_repeated_in_part": lambda kv, t, s: torch.bmm(
+        _gather(kv, t, s).float().permute(0, 2, 3, 1).reshape(-1, 1, L),
+        torch.arange(4 * L, dtype=torch.float32).reshape(4, L).repeat(t.shape[0] * kv.shape[2] * kv.shape[3] // 4,
+                                                                       1)[:, :, None]),  # 4 rows a copy, 6 a slab
     # a reshape that interleaves the batch with another dimension
     "batch_interleaved": lambda kv, t, s: _gather(kv, t, s).float().transpose(0, 1).reshape(-1, kv.shape[2],
                                                                                        kv.shape[3]),

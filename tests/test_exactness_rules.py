@@ -45,6 +45,8 @@ class Step(torch.nn.Module):
         new = new.to(cache.dtype)
         s = h.get("slots_of", lambda s: s.long())(slots)
         old = h.get("kept", lambda o: o)(cache[s])
+        if "keep_of" in h:  # (what is kept, computed also from the lengths)
+            old = h["keep_of"](old, lens)
         sel = torch.where(h.get("mask", _valid)(lens)[:, None, None], new, old)
         cache[s] = h.get("after", lambda v: v)(sel)
         return cache
@@ -329,3 +331,182 @@ def test_a_length_remainder_the_probes_did_not_span_is_refused_under_a_symbolic_
         def forward(self, kv, w, slots, table, lens, cache):
             return super().forward(kv, w, slots, table, lens % 4096, cache)
     _refused_with(Rem(), "sizes", "did not span", dynamic=True)
+
+
+# --- the third red-team round (tests/corpora/redteam3.py): one spelling per finding ------------------------
+def _rotate(o, shift):
+    return o[:, :, (torch.arange(o.shape[-1]) + shift) % o.shape[-1]]
+
+
+def test_kept_rows_indexed_by_the_caches_own_values_are_refused():
+    """F1: an index of the kept rows computed from their values (a flag no small-valued probe sets)."""
+    _refused_with(Step(kept=lambda o: _rotate(o, ((o > 60000) & (o < float("inf"))).any().long())), "keep",
+                  "from float values")
+
+
+def test_kept_rows_indexed_by_the_condition_are_refused():
+    """F4: an index of the kept rows computed from the lengths (here: exactly one completing row)."""
+    _refused_with(Step(keep_of=lambda o, lens: _rotate(o, (_valid(lens).sum() == 1).long())), "keep", "picked using")
+
+
+def test_kept_rows_picked_by_the_row_number_are_refused_under_dynamic_shapes():
+    """F2: kept rows shifted past row 40 (an int select on the index, no float select)."""
+    def shift(o):
+        r = torch.arange(o.shape[0])
+        return o[torch.where(r < 40, r, r - 1)]
+    _refused_with(Step(kept=shift), "keep", "numbers the rows", dynamic=True)
+
+
+@pytest.mark.parametrize("mask", [
+    lambda s: _valid(s) & (_valid(s).int().sum(0) <= 12),  # F3: a budget over the batch (sum.dim_IntList)
+    lambda s: _valid(s.cummax(0).values),  # F3: a running max over the batch
+    lambda s: _valid(s) & ~_valid(s).all(0),  # F11: all over the batch as all.dim
+    lambda s: _valid(s) & ((torch.arange(s.shape[0] + 1)[1:] - 1) % 16 != 5),  # F11: a row number off by one
+], ids=["budget", "cummax", "all_dim", "iota_plus_one"])
+def test_a_static_condition_over_the_batch_is_refused(mask):
+    """F3, F11: a failed batch plan is a refusal in a static graph too (no deny-list of batch ops)."""
+    _refused_with(Step(mask=mask), "mask", "may depend on other rows")
+
+
+def test_new_rows_that_depend_on_a_count_over_the_batch_are_refused_in_a_static_graph():
+    """F5: new rows flipped when exactly one row completes (a select between data movements)."""
+    def pool(t, w, lens):
+        pooled = (t.float() * w.float()[None, :, :, None]).sum(1)
+        return torch.where(_valid(lens).int().sum(0) == 1, pooled.flip(-1), pooled)
+    _refused_with(Step(pool=pool), "gather", "may depend on other rows")
+
+
+@pytest.mark.parametrize("shift", [
+    lambda s: (torch.sign(s - 4096) + 1)[:, None],  # F6: sign of a length
+    lambda s: ((s | 4096) - 4096 - s)[:, None],  # F6: a bit set in a length
+    lambda s: (torch.arange(1 << 14).clamp(max=4095)[s] - s)[:, None],  # F7: a lookup table on lengths
+], ids=["sign", "bitor", "lookup"])
+def test_length_ops_beyond_affine_arithmetic_are_refused_under_a_symbolic_capacity(shift):
+    """F6, F7: positions through sign / bit-or / a lookup table: identical up to the compiled capacity."""
+    class Shifted(Step):
+        def forward(self, kv, w, slots, table, lens, cache):
+            s = lens.long()
+            pos = (s[:, None] - L + torch.arange(L) - shift(s)).clamp(min=0)
+            tok = kv[table.long().gather(1, pos // kv.shape[1]), pos % kv.shape[1]]
+            new = (tok.float() * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
+            sl = slots.long()
+            cache[sl] = torch.where(_valid(lens)[:, None, None], new, cache[sl])
+            return cache
+    _refused_with(Shifted(), "sizes", "", dynamic=True)
+
+
+def test_a_lookup_table_on_page_ids_is_refused():
+    """F8: page ids through a constant clamp table (the identity on the probes' small ids)."""
+    _refused_with(Step(table_of=lambda t: torch.arange(1 << 12).clamp(max=1023)[t.long()]), "gather",
+                  "lookup table")
+
+
+def test_a_flat_index_with_sub_alpha_is_held_to_its_dtype():
+    """F9: sub(off, page, alpha=-P) is page * P + off: its interval counts the alpha (int16 wraps here)."""
+    class SubAlpha(Step):
+        def forward(self, kv, w, slots, table, lens, cache):
+            P = kv.shape[1]
+            pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+            page = table.long().gather(1, pos // P)
+            flat = torch.sub(pos % P, page, alpha=-P).to(torch.int16).long()
+            tok = kv.flatten(0, 1)[flat]
+            new = (tok.float() * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
+            sl = slots.long()
+            cache[sl] = torch.where(_valid(lens)[:, None, None], new, cache[sl])
+            return cache
+    _refused_with(SubAlpha(), "roles", "which holds only", pages_per_seq=80)  # 640 blocks of 64
+
+
+def test_zero_minus_the_pooled_sum_is_refused():
+    """F10: -(0 - x) is x except for zero sums, whose sign it flips to -0.0 (the op never writes -0.0)."""
+    pool = lambda t, w, lens: -(0.0 - (t.float() * w.float()[None, :, :, None]).sum(1))  # noqa: E731
+    _refused_with(Step(pool=pool), "pooling", "subtracts token values from zero")
+
+
+@pytest.mark.parametrize("mask", [lambda s: _valid(s) & (s < 4096.0), lambda s: _valid(s) & (s * 0.25 < 1024.0)],
+                         ids=["float_threshold", "float_arithmetic"])
+def test_float_constants_in_a_dynamic_condition_bound_or_refuse_it(mask):
+    """F12: a float threshold counts in the condition's bound; float arithmetic on lengths is refused."""
+    _refused_with(Step(mask=mask), "mask", "", dynamic=True)
+
+
+def test_an_int8_row_number_is_not_the_identity_under_dynamic_shapes():
+    """F13: arange(B, dtype=int8) wraps at 128 rows: it is not its own index at every batch size."""
+    _refused_with(Step(table_of=lambda t: t.long()[torch.arange(t.shape[0], dtype=torch.int8).long()]), "gather",
+                  "other rows", dynamic=True)
+
+
+
+def _addcmul_loop(value=1.0):
+    def pool(t, w, lens):
+        acc = torch.zeros(t.shape[0], t.shape[2], t.shape[3])
+        for j in range(t.shape[1]):
+            acc = torch.addcmul(acc, t[:, j].float(), w.float()[j][None, :, None], value=value)
+        return acc
+    return pool
+
+
+def test_an_addcmul_accumulation_in_window_order_fuses_and_a_scaled_one_is_refused():
+    """addcmul(acc, t, w) is acc + t * w: an accumulator step from a zero start (fp16 data and weight:
+    every product exact, so a fused multiply-add rounds like the op); value=0.5 scales the products."""
+    _fuses(Step(pool=_addcmul_loop()))
+    _refused_with(Step(pool=_addcmul_loop(0.5)), "pooling", "adds a scaled product")
+    _refused_with(Step(pool=_addcmul_loop()), "pooling", "fused multiply-add", dtype=torch.float32)
+
+
+def test_an_alpha_in_a_dynamic_condition_counts_in_its_bound():
+    """F14: sub(s, 1, alpha=4096) < 0 is s < 4096 with the threshold in a keyword."""
+    _refused_with(Step(mask=lambda s: _valid(s) & (torch.sub(s, 1, alpha=4096) < 0)), "mask", "", dynamic=True)
+
+
+class _Moved(Step):
+    """The contract with the whole cache or the whole paged KV moved first (``cache_of``, ``kv_of``)."""
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        kv = self.h.get("kv_of", lambda k: k)(kv)
+        tok = _window(kv, table, lens, L, kv.shape[1])
+        new = (tok.float() * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
+        s = slots.long()
+        old = self.h.get("cache_of", lambda c: c)(cache)[s]
+        cache[s] = torch.where(_valid(lens)[:, None, None], new, old)
+        return cache
+
+
+def test_kept_rows_read_from_a_reassembled_cache_are_refused():
+    """F16: cat([cache[:-1], cache[:1]])[s] keeps row 0's values in the last row (a slot probes miss)."""
+    _refused_with(_Moved(cache_of=lambda c: torch.cat([c[:-1], c[:1]])), "keep", "moves rows of the whole cache")
+
+
+@pytest.mark.parametrize("kv_of", [lambda k: torch.cat([k[:-1], k[:1]], 0),
+                                   lambda k: k.index_select(0, torch.arange(k.shape[0]).clamp(max=k.shape[0] - 2))],
+                         ids=["cat", "lookup"])
+def test_tokens_read_from_reassembled_blocks_are_refused(kv_of):
+    """F17: the last block mirrored from block 0 (by cat or a constant block table)."""
+    _refused_with(_Moved(kv_of=kv_of), "gather", "")
+
+
+@pytest.mark.parametrize("pool", [
+    # F18: one more product, a constant-zero token times a copy of w[0] (0 * inf = nan where w[0] is inf)
+    lambda t, w, lens: (torch.cat([t.float(), torch.zeros_like(t[:, :1]).float()], 1)
+                        * torch.cat([w, w[:1]]).float()[None, :, :, None]).sum(1),
+    # F19: token 3 read again, times a constant-zero weight (0 * inf = nan where token 3 is inf)
+    lambda t, w, lens: (torch.cat([t, t[:, 3:4]], 1).float()
+                        * torch.cat([w, torch.zeros_like(w[:1])]).float()[None, :, :, None]).sum(1),
+], ids=["zero_token_copied_weight", "reread_token_zero_weight"])
+def test_products_that_are_zero_on_finite_values_only_are_refused(pool):
+    """F18, F19: the probe with +inf at every window position and in the weight."""
+    _refused_with(Step(pool=pool), "pooling", "IEEE specials")
+
+
+def test_a_threshold_on_a_symbolic_head_dim_is_refused():
+    """F20: columns past 40 replaced, compiled with D = 32 under dynamic=True."""
+    def pool(t, w, lens):
+        new = (t.float() * w.float()[None, :, :, None]).sum(1)
+        c = torch.arange(new.shape[-1])
+        return new[:, :, torch.where(c < 40, c, 0)]
+    _refused_with(Step(pool=pool), "sizes", "numbers a dimension", dynamic=True, D=16, N=1)
+
+
+def test_float_arithmetic_on_page_ids_is_refused():
+    """F21: ids scaled by 1 + 2^-13 in fp32: the identity below id 8192."""
+    _refused_with(Step(table_of=lambda t: (t.float() * (1.0 + 2.0 ** -13)).long()), "gather", "computed on in")

@@ -30,6 +30,7 @@ import sympy
 import torch
 import torch.fx as fx
 
+from . import optable as T
 from .optable import CASTS, GATHERS, RESHAPES, SHAPE_ONLY, WRITES, is_mutation, val
 
 aten = torch.ops.aten
@@ -405,6 +406,9 @@ _SHAPE_ARG = RESHAPES - {aten.flatten.using_ints, aten.unflatten.int}  # (those 
 _SHAPE_DERIVED = {aten.unsqueeze.default, aten.squeeze.dim, aten.squeeze.dims, aten.squeeze.default,
                   aten.flatten.using_ints}
 _DIM_REDUCTIONS = {aten.sum.dim_IntList, aten.mean.dim, aten.amax.default, aten.amin.default}
+# Pooling over the last n dimensions, each leading index on its own.
+_POOLS = {aten.avg_pool1d.default: 1, aten.avg_pool2d.default: 2, aten.avg_pool3d.default: 3,
+          aten._adaptive_avg_pool2d.default: 2, aten.adaptive_avg_pool1d.default: 1}
 # Constants evaluated to check how they vary along the batch (iota(B), full([B, 1], v)) stay small.
 _MAX_CONSTANT = 1 << 16
 
@@ -649,7 +653,41 @@ class BatchPlan:
             return (1, c) if k == 1 and other not in self.dim else None
         if t is aten.mm.default:
             return (0, c) if k == 0 and _arg(n, 1, "mat2") not in self.dim else None
+        if t in _POOLS:
+            return (k, c) if k < len(in_shape) - _POOLS[t] else None
+        if t is aten.convolution.default:  # each sample of the input's dim 0 convolved on its own
+            weight = _arg(n, 1, "weight")
+            if k != 0 or weight in self.dim or _arg(n, 2, "bias") in self.dim or len(in_shape) != _dim_of(weight):
+                return None
+            return 0, c
+        if t is aten.as_strided.default:
+            return self._rule_as_strided(n, c)
+        if t is aten.diagonal.default:  # the two dims go, their diagonal comes last
+            dims = {_arg(n, 2, "dim1", 0) % len(in_shape), _arg(n, 3, "dim2", 1) % len(in_shape)}
+            return None if k in dims else (k - sum(1 for d in dims if d < k), c)
         return None
+
+    def _rule_as_strided(self, n: fx.Node, c: int):
+        """``as_strided`` of a contiguous tensor batch-indexed at dim 0 (``R`` elements a row): output
+        slab ``b`` (``c'`` rows of dim 0) reads exactly input slab ``b`` when ``c' * stride[0] == c * R``
+        and every offset within a slab stays in ``[0, c * R)`` (non-negative strides, no storage
+        offset).  Then it is one function of the input slab, for every ``b``."""
+        x = n.args[0]
+        v = val(x)
+        size, stride = _static_shape(n), _arg(n, 2, "stride")
+        offset = _arg(n, 3, "storage_offset")
+        if self.dim[x][0] != 0 or not v.is_contiguous() or v.storage_offset() != 0 or offset not in (None, 0):
+            return None
+        if not all(isinstance(st, int) and st >= 0 for st in stride) or len(stride) != len(size) or size[0] % self.B:
+            return None
+        slab = c * math.prod(_static_shape(x)[1:])
+        c_out = size[0] // self.B
+        extent = (c_out - 1) * stride[0] + sum((sz - 1) * st for sz, st in zip(size[1:], stride[1:]))
+        # (the extent bound follows from the other two where x's storage is exactly x; kept in case it is not)
+        if c_out * stride[0] != slab or any(sz == 0 for sz in size) or extent >= slab:
+            return None
+        self.fixes[n] = lambda a, kw, rest=list(size[1:]), cut=self._cut(c_out): ([a[0], [cut, *rest], *a[2:]], kw)
+        return 0, c_out
 
     def _rule_batch_operand_elsewhere(self, n: fx.Node):
         """Ops whose first operand is batch-free: batch-indexed indices or a right-hand matrix."""
@@ -663,6 +701,9 @@ class BatchPlan:
             return d, self.dim[index][1]
         if t is aten.index.Tensor:
             return self._rule_index(n)
+        if t is aten.take.default:  # batch-free data read at batch-indexed flat indices: the indices' shape
+            index = _arg(n, 1, "index")
+            return self.dim[index] if index in self.dim else None
         if t is aten.cat.default:
             return self._rule_cat(n)
         if t is aten.stack.default:
@@ -748,7 +789,7 @@ class BatchPlan:
             q, c, narrow = None, cd, {}
         else:
             ident, ishape = indices[kd], shapes[kd]
-            varying = [d for d, size in enumerate(ishape) if size != 1]
+            varying = [d for d, size in enumerate(ishape) if size != 1 and d not in _broadcast_dims(ident)]
             if ident in self.dim or len(varying) != 1 or not self._same_slabs(ident, varying[0], cd, identity=True):
                 return None
             q, c = varying[0] + len(bshape) - len(ishape), cd
@@ -800,9 +841,12 @@ def _filled(node: fx.Node) -> bool:
 
 
 def _is_iota(node: fx.Node) -> bool:
-    """``arange(n)`` (0, 1, ..., n-1) through casts and size-1 unsqueezes/views: its own index."""
+    """``arange(n)`` (0, 1, ..., n-1) through casts and size-1 unsqueezes/views: its own index.  In
+    int32/int64 only, every step of the way: an int8 or int16 iota wraps at 128 or 32768 rows."""
     while isinstance(node, fx.Node) and node.op == "call_function":
         t = node.target
+        if T.dtype_of(node) not in (torch.int32, torch.int64):
+            return False
         if t is prims.iota.default:
             return node.kwargs.get("start", 0) == 0 and node.kwargs.get("step", 1) == 1
         if t is aten.arange.default or (t is aten.arange.start and node.args[0] == 0) or \
@@ -815,8 +859,32 @@ def _is_iota(node: fx.Node) -> bool:
                 return False
             node = x
             continue
+        if t is aten.expand.default:  # arange(B)[:, None].expand(B, l): still its own index along the kept dim
+            shape, x = _static_shape(node), node.args[0]
+            in_shape = _static_shape(x)
+            if shape is None or in_shape is None or sum(1 for s in in_shape if s != 1) > 1:
+                return False
+            kept = [d + len(shape) - len(in_shape) for d, s in enumerate(in_shape) if s != 1]
+            if any(shape[q] != in_shape[q - len(shape) + len(in_shape)] for q in kept):
+                return False
+            node = x
+            continue
         return False
     return False
+
+
+def _broadcast_dims(node: fx.Node) -> set:
+    """Dimensions along which ``node`` is structurally constant: those an ``expand`` (through
+    value-keeping ops) made from size 1 or added."""
+    while isinstance(node, fx.Node) and node.op == "call_function" and node.target in _VALUE_KEEPING:
+        node = node.args[0]
+    if not (isinstance(node, fx.Node) and node.op == "call_function" and node.target is aten.expand.default):
+        return set()
+    shape, in_shape = _static_shape(node), _static_shape(node.args[0])
+    if shape is None or in_shape is None:
+        return set()
+    lead = len(shape) - len(in_shape)
+    return {d for d in range(len(shape)) if d < lead or (in_shape[d - lead] == 1 and shape[d] != 1)}
 
 
 _VALUE_KEEPING = {aten.clone.default, aten.contiguous.default, aten.alias.default, aten.detach.default,
@@ -836,6 +904,9 @@ def _expanded_along(node: fx.Node, d: int, B: int) -> bool:
         if node.target in (aten.expand.default, aten.expand_as.default):
             dx = d - (len(shape) - len(in_shape))
             return shape[d] % B == 0 and (dx < 0 or in_shape[dx] == 1)
+        if node.target is aten.repeat.default:  # whole copies of x per slab: a slab's length is a multiple of x's
+            dx = d - (len(shape) - len(in_shape))
+            return shape[d] % B == 0 and (dx < 0 or (shape[d] // B) % in_shape[dx] == 0)
         if node.target in _VALUE_KEEPING:
             node = x
         elif node.target in _SHAPE_ARG or node.target in _SHAPE_DERIVED:

@@ -73,10 +73,27 @@ def check_kept_path(keep: fx.Node, cache: fx.Node, slots: fx.Node, cache_dtype) 
     from .proof import in_order, value_ancestors
 
     for n in in_order(value_ancestors([keep], {cache, slots}) - {cache, slots}):
+        if n.op == "placeholder":
+            _refuse("keep", f"the kept cache rows are picked using {n.name}: which old rows are kept may then depend "
+                    "on the lengths, the tokens or the weight, which the keep probe draws only a few of", n,
+                    "keep rows with torch.where(valid, new, cache[slots]) and nothing else on cache[slots]")
         if n.op != "call_function" or not T.is_tensor(n):
             continue
         if T.is_int(n) or T.dtype_of(n) == torch.bool:
-            continue  # the index path (verify's keep check and check_int_paths prove it)
+            # the index path: a function of the slots and constants only (verify's keep check and
+            # check_int_paths prove what it does to the slots); not of the cache's values, and not of
+            # the row number where the batch is symbolic (the probe runs at two batch sizes)
+            if any(T.dtype_of(a) is not None and T.dtype_of(a).is_floating_point for a in T.value_inputs(n)):
+                _refuse("keep", f"{T.op_name(n)} computes an index of the kept rows from float values (the cache's): "
+                        "which old values are kept then depends on values the keep probe never draws", n,
+                        "keep rows with torch.where(valid, new, cache[slots]) and nothing else on cache[slots]")
+            if n.target in _IOTAS and any(isinstance(a, torch.SymInt) or (isinstance(a, fx.Node) and
+                                                                         isinstance(val(a), torch.SymInt))
+                                          for a in n.args):
+                _refuse("keep", f"{T.op_name(n)} numbers the rows of a dynamic batch on the keep path: which old "
+                        "rows are kept may change at batch sizes the keep probe does not run", n,
+                        "keep rows with torch.where(valid, new, cache[slots]) and nothing else on cache[slots]")
+            continue
         t = n.target
         if t in T.CASTS:
             src = T.dtype_of(T.data_inputs(n)[0])
@@ -87,6 +104,12 @@ def check_kept_path(keep: fx.Node, cache: fx.Node, slots: fx.Node, cache_dtype) 
         if t in T.SELECTS:
             _refuse("keep", f"the kept cache rows pass through a select ({T.op_name(n)}): a value-dependent "
                     "branch on rows that must stay untouched", n,
+                    "keep rows with torch.where(valid, new, cache[slots]) and nothing else on cache[slots]")
+        if (t in T.GATHERS or t in T.ASSEMBLE) and slots not in value_ancestors([n]):
+            # before the gather by the slots a gather or assembly moves whole cache rows (cat([cache[:-1],
+            # cache[:1]])): kept rows would come from other rows, at slots the keep probe may not draw
+            _refuse("keep", f"{T.op_name(n)} moves rows of the whole cache before the kept rows are read at the slots: "
+                    "a kept row may then come from another row", n,
                     "keep rows with torch.where(valid, new, cache[slots]) and nothing else on cache[slots]")
         if t in T.VIEWS or t in T.GATHERS or t in T.ASSEMBLE:
             continue
@@ -120,6 +143,38 @@ def check_weight_casts(weight_region, leaf: fx.Node) -> None:
             _refuse("weight", f"the weight is cast from {src} to {T.dtype_of(n)}, which rounds it: the op would "
                     "pool with the unrounded weight", n,
                     "pass the [l, N] weight in the data dtype; upcast it to fp32 only")
+
+
+_IOTAS = {prims.iota.default, aten.arange.default, aten.arange.start, aten.arange.start_step}
+
+
+def check_block_path(gathers, paged: fx.Node) -> None:
+    """Between the paged KV and the token gathers, blocks keep their ids: views, casts, halves of a
+    stack, appends of new tokens; no concatenation of blocks and no constant lookup table on them
+    (``cat([kv[:-1], kv[:1]])``, ``kv.index_select(0, lut)``), which the probes' few hundred page ids
+    would not find among thousands of blocks."""
+    from .proof import depending_on, value_ancestors
+
+    for g in gathers:
+        data = g.args[T.GATHERS[g.target]]
+        path = depending_on(value_ancestors([data], {paged}) - {paged}, {paged})
+        for n in path:
+            if n.op != "call_function" or n.target in T.VIEWS or n.target in T.CASTS:
+                continue
+            t = n.target
+            if t in (aten.cat.default, aten.stack.default):
+                _refuse("gather", f"{T.op_name(n)} assembles the paged KV from its own blocks before the tokens are "
+                        "read: block ids then name other blocks", n, "read tokens from the paged KV as it is")
+            if t in T.GATHERS and n is not g:
+                index = [a for a in n.all_input_nodes if a is not n.args[T.GATHERS[t]]]
+                if index and not any(a.op == "placeholder" for i in index for a in value_ancestors([i])):
+                    _refuse("gather", f"{T.op_name(n)} reads the paged KV's blocks through a constant table: block ids "
+                            "then name other blocks", n, "read tokens from the paged KV as it is")
+            if t in (aten.slice_scatter.default, aten.select_scatter.default) or t in T.WRITES:
+                src = n.args[T.WRITES[t][2]] if t in T.WRITES else n.args[1]
+                if isinstance(src, fx.Node) and paged in value_ancestors([src]):
+                    _refuse("gather", f"{T.op_name(n)} copies the paged KV's own blocks over others before the tokens "
+                            "are read", n, "read tokens from the paged KV as it is")
 
 
 # --- integer paths ---------------------------------------------------------------------------------
@@ -221,6 +276,8 @@ class Intervals:
                 b = (b[0] * alpha, b[1] * alpha) if alpha >= 0 else (b[1] * alpha, b[0] * alpha)
                 return (a[0] + b[0], a[1] + b[1])
             if t in (aten.sub.Tensor, aten.sub.Scalar, aten.rsub.Scalar):
+                alpha = n.kwargs.get("alpha", 1)  # a - alpha * b (rsub: b - alpha * a, swapped above)
+                b = (b[0] * alpha, b[1] * alpha) if alpha >= 0 else (b[1] * alpha, b[0] * alpha)
                 return (a[0] - b[1], a[1] - b[0])
             prods = [x * y for x in a for y in b]
             return (min(prods), max(prods))
@@ -278,12 +335,42 @@ def _integral(n) -> bool:
 _TABLE_SAFE = T.VIEWS | T.CASTS | set(T.GATHERS) | T.ASSEMBLE | _MONOTONE_PAIR
 
 
-def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded: bool = True) -> None:
+def _page_valued(region, table: fx.Node) -> list:
+    """Nodes of ``region`` whose values are page ids (computed from the table, not gathered with it)."""
+    from .proof import in_order
+
+    valued, out = {table}, []
+    for n in in_order(region):
+        if n.op != "call_function" or not any(a in valued for a in T.value_inputs(n)):
+            continue
+        if n.target in T.GATHERS and not any(d in valued for d in T.data_inputs(n)):
+            continue  # tokens (or anything) read at page ids: not ids
+        if n.target is aten.where.self and not any(a in valued for a in n.args[1:3] if isinstance(a, fx.Node)):
+            continue
+        valued.add(n)
+        out.append(n)
+    return out
+
+
+def _reads(node: fx.Node, source: fx.Node) -> bool:
+    from .proof import value_ancestors
+
+    return source in value_ancestors([node])
+
+
+def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded: bool = True,
+                    paged: fx.Node | None = None) -> None:
     """Every cast of an integer value keeps every value of its interval (fixed-width casts wrap, float
-    casts round); every clamp/min/max of a page id is a no-op on valid page ids."""
+    casts round); every clamp/min/max of a page id is a no-op on valid page ids; page ids index only
+    the ``paged`` KV (no lookup table)."""
     from .proof import depending_on
 
     on_table = depending_on(region, {table}) if table is not None else set()
+    for n in _page_valued(region, table) if table is not None else ():
+        d = T.dtype_of(n)
+        if d is not None and d.is_floating_point and not (n.target in T.CASTS or T.is_data_movement(n)):
+            _refuse("gather", f"page ids are computed on in {d} ({T.op_name(n)}): float arithmetic on ids rounds (and "
+                    "the probes' small ids cannot tell)", n, "index pages with block_table[b, p // P] (integers)")
     for n in region:
         if n.op != "call_function" or not T.is_tensor(n):
             continue
@@ -316,6 +403,13 @@ def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded
                 _refuse("gather", f"page ids pass through {T.op_name(n)}, which the probes' small ids cannot tell from "
                         "the identity (it may change ids of a block table with more blocks)", n,
                         "index pages with block_table[b, p // P] (casts and page * P + offset are fine)")
+        if n.target in T.GATHERS and n in on_table and paged is not None:
+            data = T.data_inputs(n)
+            by_ids = any(a in on_table for a in T.value_inputs(n) if a not in data)  # page ids as the index
+            if by_ids and data and data[0] not in on_table and data[0] is not table and not _reads(data[0], paged):
+                _refuse("gather", f"page ids index {data[0].name} ({T.op_name(n)}), which is not the paged KV: a lookup "
+                        "table on page ids may change ids of a block table with more blocks than the probes draw", n,
+                        "index the paged KV with block_table[b, p // P] directly")
         if n.target in _CLAMPS and n in on_table and _integral(n):
             span = intervals.of(n.args[0]) if isinstance(n.args[0], fx.Node) else None
             out = intervals.of(n)
@@ -339,6 +433,7 @@ def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals,
         return  # (a static capacity: every qualifying length is probed)
     from .proof import depending_on
 
+    _check_length_ops(new_region, lengths)
     derived = depending_on(new_region | {lengths}, {lengths})
     for n in new_region:
         if n not in derived or n.op != "call_function" or not T.is_tensor(n):
@@ -372,6 +467,53 @@ def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals,
                 _refuse("sizes", f"{T.op_name(n)} divides a length-derived value by a constant the probes did not span "
                         "twice: past the compiled capacity it takes values they never saw", n,
                         "compile with a static cache capacity, or a larger one")
+
+
+# What a length-valued node (computed from the lengths, not gathered with them) may be under a symbolic
+# capacity: ops whose result past the compiled capacity the interval rules above decide (affine
+# arithmetic; clamps, comparisons, divisors and bit masks, checked there) and data movement.
+_LENGTH_OPS = (T.VIEWS | T.CASTS | T.ASSEMBLE | _MONOTONE_PAIR | _COMPARISONS | _CLAMPS | _FLOOR_DIVS | _REMAINDERS
+               | {aten.neg.default, aten.bitwise_and.Scalar, aten.bitwise_and.Tensor, aten.where.self,
+                  aten.__and__.Tensor})
+_BOOL_LOGIC = {aten.bitwise_not.default, aten.bitwise_or.Tensor, aten.__or__.Tensor, aten.bitwise_xor.Tensor}
+
+
+def _check_length_ops(new_region, lengths: fx.Node) -> None:
+    """Under a symbolic capacity, every length-valued node of the new rows is one of ``_LENGTH_OPS`` in
+    integers (booleans for the logic), and lengths index only the block table or the paged KV, never a
+    constant (a lookup table indexed by the length holds anything past the compiled capacity).  Values
+    gathered *with* length-derived indices are tokens, not lengths."""
+    from .proof import in_order
+
+    valued = {lengths}
+    for n in in_order(new_region):
+        if n.op != "call_function" or not any(a in valued for a in T.value_inputs(n)):
+            continue
+        if n.target in T.GATHERS:
+            data = T.data_inputs(n)
+            if data and data[0] in valued:
+                valued.add(n)  # lengths moved
+            elif data and not any(a.op == "placeholder" for a in _ancestors_of(data[0])):
+                _refuse("sizes", f"{T.op_name(n)} looks up {data[0].name}, a constant, at length-derived indices: past the "
+                        "compiled capacity this dynamic graph reads entries the probes never saw", n,
+                        "compute positions arithmetically, or compile with a static cache capacity")
+            continue
+        if n.target is aten.where.self and not any(a in valued for a in n.args[1:3] if isinstance(a, fx.Node)):
+            continue  # a choice between tokens (or constants) by a length condition: the condition is checked
+        dtype = T.dtype_of(n)
+        integral = dtype is not None and (dtype == torch.bool or not dtype.is_floating_point)
+        if (n.target not in _LENGTH_OPS or not integral) and not (n.target in _BOOL_LOGIC and dtype == torch.bool):
+            _refuse("sizes", f"{T.op_name(n)} computes from the lengths{'' if integral else f' in {dtype}'}: past the "
+                    "compiled capacity this dynamic graph serves lengths the probes never reached, and only integer "
+                    "affine arithmetic, clamps, comparisons and divisions are checked beyond them", n,
+                    "compute positions as s - l + arange(l) (clamp, // P, % P), or compile with a static capacity")
+        valued.add(n)
+
+
+def _ancestors_of(node: fx.Node):
+    from .proof import value_ancestors
+
+    return value_ancestors([node])
 
 
 def _constant_comparison(target, a, b) -> bool:

@@ -98,12 +98,16 @@ class MaskProof:
                 continue
             if n.target in T.VIEWS or n.target in T.CASTS or n.target in _CONSTANT_MAKERS:
                 continue
+            if T.dtype_of(n) is not None and T.dtype_of(n).is_floating_point:
+                raise Refused("mask", f"the condition computes {T.op_name(n)} in {T.dtype_of(n)}: with a symbolic cache "
+                              "capacity only integer arithmetic can be checked for every length (floats round large "
+                              "lengths)", n, "write the condition in integers: (s >= l) & ((s - l) % d == 0)")
             if n.target not in _MASK_OPS:
                 raise Refused("mask", f"the condition uses {T.op_name(n)}; with a symbolic cache capacity only "
                               "integer arithmetic, comparisons, floor division, remainder and logical ops can "
                               "be checked for every length", n, "compile with mark_dynamic on the batch only, or "
                               "write the condition as (s >= l) & ((s - l) % d == 0)")
-            nums = [abs(x) for x in (self._number(a) for a in n.args) if x is not None]
+            nums = [abs(x) for x in (self._number(a) for a in [*n.args, *n.kwargs.values()]) if x is not None]  # (alpha)
             consts += nums
             if n.target in _DIVIDING:
                 divisors += [x for x in nums[-1:] if x]
@@ -117,9 +121,16 @@ class MaskProof:
         return bound
 
     def _number(self, a):
-        """An int operand of a mask op: a literal, a SymInt (at this assignment) or a constant tensor."""
+        """An int operand of a mask op: a literal, a SymInt (at this assignment) or a constant tensor.  A
+        float literal counts as its integer value (``s < 4096.0``); a fractional one cannot be bounded."""
         if isinstance(a, bool):
             return None
+        if isinstance(a, float):
+            if a != a or a in (float("inf"), float("-inf")) or a != int(a):
+                raise Refused("mask", f"the condition compares lengths with the fractional constant {a}: with a "
+                              "symbolic cache capacity only integer thresholds can be checked for every length",
+                              self.w.cond, "write the condition in integers: (s >= l) & ((s - l) % d == 0)")
+            return int(a)
         if isinstance(a, (int, torch.SymInt)):
             return self.sizes.int(a)
         if isinstance(a, fx.Node):

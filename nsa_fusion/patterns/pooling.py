@@ -51,7 +51,8 @@ class PoolingProof:
             self._check_sum_then_scale(n, ins, summed, in_dtype)
             if n.target in T.REDUCTIONS or (n.target in T.PRODUCTS and n.target not in _ELEMENTWISE_PRODUCTS):
                 summed.add(n)  # (bmm, matmul, conv...: products summed inside)
-            elif n.target in T.SUMS and sum(1 for a in n.args[:2] if isinstance(a, fx.Node) and a in tokens) == 2:
+            elif (n.target in T.SUMS and sum(1 for a in n.args[:2] if isinstance(a, fx.Node) and a in tokens) == 2) or \
+                    (n.target is aten.addcmul.default and n.args[0] in tokens):  # (acc + t * w: a written step)
                 summed.add(n)
                 self.written_order = True
             if any(a in rounded for a in ins):
@@ -113,11 +114,34 @@ class PoolingProof:
         only be added to token values (or to a constant zero: an accumulator's start), multiplied by
         the weight, and, for mean pooling without a weight, scaled once by exactly 1/l."""
         t = n.target
+        if t is aten.addcmul.default:  # acc + value * t1 * t2: an accumulator step, not a product of acc
+            acc, factors = n.args[0], n.args[1:3]
+            if n.kwargs.get("value", 1) != 1 or not (acc in tokens or _is_zero(acc)):
+                raise Refused("pooling", f"{T.op_name(n)} adds a scaled product to a value that does not depend on the "
+                              "tokens (or scales it): not the op's sum", n, "pool with a plain weighted sum")
+            leaf = self.weight_leaf
+            if not any(isinstance(f, fx.Node) and f not in tokens and leaf is not None and leaf in value_ancestors([f])
+                       for f in factors):
+                raise Refused("pooling", f"{T.op_name(n)} multiplies token values by something other than the weight",
+                              n, "multiply the tokens by the weight only")
+            halves = (torch.float16, torch.bfloat16)
+            if T.dtype_of(self.input) not in halves or T.dtype_of(leaf) not in halves:
+                # a CPU kernel may contract it into one fused multiply-add (one rounding, the op rounds the
+                # product first): the same only where every product is exact in fp32 (two half-type factors)
+                raise Refused("pooling", f"{T.op_name(n)} may round its product and sum once (a fused multiply-add) "
+                              f"where the op rounds twice: with {T.dtype_of(self.input)} tokens and a "
+                              f"{T.dtype_of(leaf)} weight the products are not exact", n,
+                              "accumulate with acc = acc + tokens * weight")
+            return
         others = [a for a in n.args[:2] if not (isinstance(a, fx.Node) and a in tokens)]
         if t in T.SUMS and others:
             if not all(_is_zero(a) for a in others):
                 raise Refused("pooling", f"{T.op_name(n)} adds a value that does not depend on the tokens (a bias; "
                               "and (x + c) - c rounds differently from x), so the sum is not the op's", n,
+                              "pool with a plain weighted sum")
+            if t in (aten.sub.Tensor, aten.sub.Scalar) and others[0] is n.args[0]:
+                raise Refused("pooling", f"{T.op_name(n)} subtracts token values from zero: 0 - x is not -x (0 - 0 is "
+                              "+0.0, -0 is -0.0), so a sign flip around it changes the sign of zero sums", n,
                               "pool with a plain weighted sum")
             return
         if (t in T.PRODUCTS or t in T.QUOTIENTS) and others:
@@ -137,8 +161,9 @@ class PoolingProof:
     def _check_sum_then_scale(self, n, ins, summed, in_dtype):
         if in_dtype == torch.float16:
             return
+        factors = n.args[1:3] if n.target is aten.addcmul.default else ins  # (addcmul's addend is not scaled)
         scaled_sum = n.target in self._SUM_THEN_SCALE or (
-            (n.target in T.PRODUCTS or n.target in T.QUOTIENTS) and any(a in summed for a in ins))
+            (n.target in T.PRODUCTS or n.target in T.QUOTIENTS) and any(a in summed for a in factors))
         if scaled_sum:
             raise Refused("pooling", f"{T.op_name(n)} scales the window sum after summing it: for {in_dtype} data "
                           "it overflows (or underflows to subnormals) where the op's sum of scaled products does "
@@ -258,7 +283,7 @@ class PoolingProof:
         qual_set = set(qual)
         # lengths that do not qualify, past the window (in range for unclamped gathers) where there are any
         other = [s for s in range(l, capacity + 1) if s not in qual_set] or list(range(l))
-        rounds = [("specials", True)] + ([("order", False)] if self.written_order else [])
+        rounds = [("specials", True), ("positions", False)] + ([("order", False)] if self.written_order else [])
         for what, mixed in rounds:
             lens = torch.tensor([qual[int(i)] for i in torch.randint(0, len(qual), (probe_B,), generator=gen)])
             qualifying = torch.ones(probe_B, dtype=torch.bool)
@@ -276,6 +301,8 @@ class PoolingProof:
                 inp = (sign * mant * torch.exp2(expo)).to(in_dtype)
             else:
                 inp = _dyadic(shape, in_dtype, gen, 16, 8)
+            if what == "positions":  # positive tokens: every sum of products below is +inf, in any order
+                inp = inp.abs() + 1
             # positions read by the qualifying rows
             pos = lens[:, None] - l + torch.arange(l)
             read_page = table.to(torch.int64).gather(1, (pos.clamp(min=0) // P))
@@ -295,12 +322,25 @@ class PoolingProof:
                 if len(q) > 1:
                     b1 = int(q[1])
                     inp[int(read_page[b1, l - 1]), int(pos[b1, l - 1] % P), -1, 0] = float("inf")
+            if what == "positions":
+                # +inf at every window position (row q[j % n]): a token read twice, or read again under
+                # a constant-zero weight, turns 0 * inf into NaN where the op has +inf
+                for j in range(l):
+                    b = int(q[j % len(q)])
+                    inp[int(read_page[b, j]), int(pos[b, j] % P), j % N, j % shape[-1]] = float("inf")
             wprobe = None
             if leaf is not None:
                 wprobe = _dyadic(sizes.shape(leaf), T.dtype_of(leaf), gen, 32, 16)
                 if what == "order":
                     wprobe = wprobe.sign() * torch.rand(wprobe.shape, generator=gen).add(1).to(wprobe.dtype)
                     wprobe[wprobe == 0] = 1
+                if what == "positions":  # positive, with +inf at w[j, j % N]: a product of a constant-zero
+                    wprobe = wprobe.abs() + 1  # token and a copied weight is then NaN where the op has +inf
+                    rows = torch.arange(wprobe.shape[0]) if wprobe.dim() else None
+                    if wprobe.dim() == 2 and wprobe.shape[0] == l:
+                        wprobe[rows, rows % wprobe.shape[1]] = float("inf")
+                    elif wprobe.dim() >= 1:
+                        wprobe.view(-1)[::max(1, wprobe.numel() // l)] = float("inf")
             if what == "order":  # row 0: zero tokens under negative weights make -0.0 products
                 for j in range(l):
                     inp[int(read_page[0, j]), int(pos[0, j] % P)] = 0.0
@@ -324,7 +364,7 @@ class PoolingProof:
             for j in range(l):  # the op's order
                 acc = acc + wf[j] * tokens[:, j]
             # (dyadic values and specials sum alike in any order: one comparison with the op's order)
-            if what == "specials":
+            if what in ("specials", "positions"):
                 if not _bits_equal(new, acc):
                     raise Refused("pooling", "with IEEE specials (NaN/inf in positions no window reads, or in "
                                   "read tokens), or with rows that do not qualify beside rows that do, the new "
@@ -420,7 +460,7 @@ def _is_zero(a) -> bool:
     if isinstance(a, fx.Node) and a.op == "call_function":
         if a.target in _ZERO_MAKERS:
             return True
-        if a.target in (aten.full_like.default, aten.new_full.default):
-            fill = a.args[1] if a.target is aten.full_like.default else a.args[2]
+        if a.target in (aten.full_like.default, aten.new_full.default, aten.full.default):
+            fill = a.args[2] if a.target is aten.new_full.default else a.args[1]
             return isinstance(fill, (int, float)) and not isinstance(fill, bool) and fill == 0
     return _number_of(a) == 0.0

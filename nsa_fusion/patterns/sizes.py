@@ -58,6 +58,29 @@ class SizesProof:
                         found[sym] = self.sizes.assignment[sym]
         return found
 
+    def check_symbolic_iotas(self):
+        """An ``arange`` over a symbolic size other than the batch (the head dim, the capacity) numbers
+        elements whose count changes between the sizes a dynamic graph serves; compared with a constant
+        (``where(arange(D) < 40, ...)``) it is the identity at the probed sizes only.  Refused: the batch
+        plan proves batch-independence, not independence of the other sizes."""
+        if not self.sizes.assignment:
+            return
+        w = self.w
+        stop = {self.input, self.table, self.lengths, w.slots, w.cache}
+        batch = self.sizes.tied(self.sizes.symbols(val(self.lengths).shape[0]))
+        for n in value_ancestors([w.new_cache], stop) - stop:
+            if n.op != "call_function" or n.target not in exactness._IOTAS:
+                continue
+            syms = set()
+            for a in n.args:
+                v = val(a) if isinstance(a, fx.Node) else a
+                if isinstance(v, torch.SymInt):
+                    syms |= self.sizes.symbols(v)
+            if syms - batch:
+                raise Refused("sizes", f"{T.op_name(n)} numbers a dimension whose size changes between the sizes this "
+                              "dynamic graph serves: the step is proven at a few of them only", n,
+                              "index with window offsets (arange(l)) and the lengths, or mark only the batch dynamic")
+
     def check_rows(self):
         """Row b of the condition is a function of length b alone, and row b of the new rows of
         (table row b, length b) alone: no row number, no batch size, no other row's values
@@ -73,11 +96,8 @@ class SizesProof:
             try:
                 BatchPlan.prove(Subgraph(outputs, frontier), roots, self.sizes, w.B)
             except EvaluationError as exc:
-                if not self.sizes.assignment and not _reads_rows(outputs[0], roots):
-                    # a static graph whose ops the plan has no rule for (conv, diagonal, ...): it serves this
-                    # batch only, where the probes compare every row (the mask at every length, the pooling
-                    # through an exact projection on every row, rows mixed with non-qualifying ones)
-                    continue
+                # (also in a static graph: its probes put each length in one row and mix qualifying rows
+                # in a few ratios only, so a reduction over the batch or the row number slips past them)
                 raise Refused(part, f"{what} may depend on other rows, the row number or the batch size, not "
                               f"only on row b's own inputs ({exc})", outputs[0],
                               "compute each row from its own length, block-table row and slot "
@@ -109,7 +129,7 @@ class SizesProof:
         region = value_ancestors([w.new_cache], stop) - stop
         self.int_seeds = seeds
         bounded = all(x is not None for x in (upto(cap_pages), upto(P), hi_block, n_slots))
-        exactness.check_int_paths(region, exactness.Intervals(self.sizes, seeds), self.table, bounded)
+        exactness.check_int_paths(region, exactness.Intervals(self.sizes, seeds), self.table, bounded, self.input)
 
     def check_length_thresholds(self):
         """Constants compared with (or clamping) length-derived values in the new rows hold for every
@@ -216,23 +236,3 @@ class Generalize:
                     values, moved = trial, moved | group
                     break
         return (sizes.with_values(values), moved) if values else (None, set())
-
-
-def _reads_rows(output: fx.Node, roots) -> bool:
-    """Whether what ``output`` computes reads the row number or mixes rows in a way the probes of a
-    static graph could miss: an iota, or a reduction over every dimension (``valid.all()``)."""
-    from .evaluate import ancestors
-
-    for n in ancestors([output], roots):
-        if n.op != "call_function":
-            continue
-        if n.target in (torch.ops.prims.iota.default, aten.arange.default, aten.arange.start,
-                        aten.arange.start_step) and any(r in ancestors([output]) for r in roots):
-            args = n.args
-            if args and isinstance(args[0], int) and any(val(r).shape[0] == args[0] for r in roots
-                                                         if isinstance(val(r).shape[0], int)):
-                return True  # an arange as long as the batch: the row number
-        if n.target in (aten.all.default, aten.any.default, aten.sum.default, aten.mean.default, aten.amax.default,
-                        aten.amin.default, aten.cumsum.default, aten.max.default, aten.min.default):
-            return True
-    return False

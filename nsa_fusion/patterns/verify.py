@@ -21,6 +21,7 @@ from __future__ import annotations
 import torch
 import torch.fx as fx
 
+from . import exactness
 from . import optable as T
 from .evaluate import Sizes, ancestors
 from .mask import MaskProof
@@ -93,9 +94,11 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
         if self.sizes.int(val(self.lengths).shape[0]) != w.B:
             raise Refused("mask", "the lengths do not have one entry per written row", self.lengths)
         self.find_input()
+        exactness.check_block_path(self.gathers, self.input)
         self.find_table()
         self.check_int_paths()
         self.check_rows()
+        self.check_symbolic_iotas()
         self.check_mask()
         self.check_length_thresholds()
         self.find_weight()
