@@ -198,6 +198,22 @@ def n_cols_beyond_40(kv, w, slots, table, lens, cache):
     return write(cache, slots, completes(lens), new[:, :, torch.where(c < 40, c, 0)])
 
 
+def n_cols_beyond_20(kv, w, slots, table, lens, cache):
+    """Columns >= 20 from column 0: differs at D = 32 already, so the proof keeps D at its hint and
+    guards it (a recompile at any other D must follow)."""
+    new = pool(tokens(kv, table, positions(lens)), w)
+    c = torch.arange(new.shape[-1])
+    return write(cache, slots, completes(lens), new[:, :, torch.where(c < 20, c, 0)])
+
+
+def n_cols_doubled_16(kv, w, slots, table, lens, cache):
+    """cat([new[..., :16], new[..., :16]])[..., :D]: the identity at D = 16 only, no iota; the proof must
+    keep D at 16 and guard it (any other D recompiles)."""
+    new = pool(tokens(kv, table, positions(lens)), w)
+    D = new.shape[-1]
+    return write(cache, slots, completes(lens), torch.cat([new[..., :16], new[..., :16]], -1)[..., :D])
+
+
 def n_flip_when_one_completes(kv, w, slots, table, lens, cache):
     """New rows' D columns reversed (a select between data movements, condition from the batch's count of
     completing rows) when exactly one row completes: never so in the pooling probes."""
@@ -947,6 +963,12 @@ ATTACKS = [
     ("new_cols_beyond_40_dyn", _mk(n_cols_beyond_40, lambda: [build(N=1), build(N=1, D=64, seed=2)],
                                    ("dynamic",)),
      "new rows' columns >= 40 read from column 0; compiled at D = 16 (dynamic=True), run at D = 64"),
+    ("new_cols_beyond_20_dyn", _mk(n_cols_beyond_20, lambda: [build(N=1), build(N=1, D=64, seed=2),
+                                                            build(N=1, D=24, seed=3)], ("dynamic",)),
+     "columns >= 20 from column 0: the head dim must be guarded; run at D = 64 and 24 after compiling at 16"),
+    ("new_cols_doubled_16_dyn", _mk(n_cols_doubled_16, lambda: [build(N=1), build(N=1, D=24, seed=3),
+                                                             build(N=1, D=32, seed=2)], ("dynamic",)),
+     "cat([new[..., :16]] * 2)[..., :D]: D must be guarded at 16; run at D = 24 and 32"),
     ("new_flip_when_one_completes", _mk(n_flip_when_one_completes, lambda: [build(), _one_completes()]),
      "new rows reversed when exactly one row completes (static: failed batch plan falls back to probes)"),
     ("new_flip_when_third_complete", _mk(n_flip_when_most_complete, lambda: [build(), _third_complete()]),
