@@ -797,6 +797,13 @@ def _pair_slots():
     return x
 
 
+def s_padding_slots_clamped_index_copy(kv, w, slots, table, lens, cache):
+    """F25 with index_copy_ as the write."""
+    s = slots.long().clamp(min=0)
+    new = pool(tokens(kv, table, positions(lens)), w).to(cache.dtype)
+    return cache.index_copy_(0, s, torch.where(completes(lens)[:, None, None], new, cache[s]))
+
+
 def _padding_after_slot0():
     x = build(B=8, specials=False, lengths=[48, 64, 33, 80, 0, 96, 31, 5])
     slots = x.args[2]
@@ -1120,6 +1127,9 @@ ATTACKS = [
      "torch.cond beside the step"),
     ("padding_slots_clamped", _mk(s_padding_slots_clamped, lambda: [_padding_after_slot0()]),
      "slots.clamp(min=0) in the model: a padding row's -1 becomes row 0, which a completing row writes"),
+    ("padding_slots_clamped_index_copy", _mk(s_padding_slots_clamped_index_copy,
+                                             lambda: [_padding_after_slot0()]),
+     "F25 with index_copy_"),
     ("slots_dummy_where", _mk(s_slots_dummy_where, lambda: [_padding_after_slot0()]),
      "where(valid, slots, 0): non-completing rows sent to row 0, which a completing row writes"),
     ("slots_halved", _mk(s_slots_halved, lambda: [_pair_slots()]),
