@@ -462,6 +462,26 @@ def f_double_add_sub(kv, w, slots, table, lens, cache):
     return write(cache, slots, completes(lens), ((prod + prod) - prod).sum(1))
 
 
+def f_kahan_sum(kv, w, slots, table, lens, cache):
+    """Kahan-compensated window sum in window order: token values added/subtracted only, so it is
+    "linear"; it rounds differently from the op's plain order (written order: the order probe's job)."""
+    prod = tokens(kv, table, positions(lens)).float() * w.float()[None, :, :, None]
+    acc = torch.zeros_like(prod[:, 0])
+    c = torch.zeros_like(acc)
+    for j in range(L):
+        y = prod[:, j] - c
+        t = acc + y
+        c = (t - acc) - y
+        acc = t
+    return write(cache, slots, completes(lens), acc)
+
+
+def _kahan_inputs():
+    """Two terms 2^12 apart at positions 0 and 1 (exact in any order), then small ones that Kahan keeps."""
+    vals = [4096.0, 1.0 + 2 ** -10] + [2 ** -12] * (L - 2)
+    return build(window=lambda b, s: vals, weight=torch.ones(L, 2).half(), specials=False, seed=5)
+
+
 def f_times_w_div_w(kv, w, slots, table, lens, cache):
     """(t * w * w) / w: every factor is "the weight"; exact on dyadic probes without zero weights."""
     wf = w.float()[None, :, :, None]
@@ -1078,6 +1098,8 @@ ATTACKS = [
      "F18 with the zero token from where(False, tok, 0)"),
     ("token3_indexed_twice", _mk(f_token3_indexed_twice, lambda: [build(), _inf_at_position_3()]),
      "F19 with an index list re-reading token 3 and a zero weight from where(False, w, 0)"),
+    ("kahan_sum", _mk(f_kahan_sum, lambda: [build(), _kahan_inputs()]),
+     "Kahan-compensated loop over the window: adds and subtracts of token values only"),
     ("times_w_div_w", _mk(f_times_w_div_w, lambda: [build(), _full_mantissa()]),
      "(t * w * w) / w: weight factors only"),
     ("times_w_div_safe_w", _mk(f_weight_squared_over_weight_no_zero, lambda: [build(), _full_mantissa()]),
