@@ -94,7 +94,7 @@ def test_an_exact_round_trip_between_select_and_write_fuses():
     lambda o: torch.nan_to_num(o),
 ])
 def test_value_dependent_code_on_kept_rows_is_refused(kept):
-    _refused_with(Step(kept=kept), "keep", "the kept cache rows")
+    _refused_with(Step(kept=kept), "keep", "kept")  # (the float rule, or the index rule where a mask picks)
 
 
 def test_a_lossy_cast_on_the_weight_path_is_refused():
@@ -163,7 +163,7 @@ def test_a_condition_on_the_row_number_is_refused(dynamic):
 
 def test_new_rows_that_depend_on_other_rows_are_refused():
     pool = lambda t, w, lens: (t.float() * w.float()[None, :, :, None]).sum(1) * _valid(lens).all()  # noqa: E731
-    _refused_with(Step(pool=pool), "pooling", "")  # (a factor besides the weight; dynamic: the row check)
+    _refused_with(Step(pool=pool), "gather", "other rows")  # (the batch plan, static and dynamic)
     _refused_with(Step(pool=pool), "gather", "other rows", dynamic=True)
 
 
@@ -209,9 +209,13 @@ def test_a_narrowing_cast_in_the_condition_is_refused_under_dynamic_shapes():
 def test_length_thresholds_are_refused_under_a_symbolic_capacity_and_fuse_when_static():
     _refused_with(Step(clamp_pos=1023), "sizes", "clamps a length-derived value", dynamic=True)
     _fuses(Step(clamp_pos=1023))  # static capacity 256: a no-op, and every length is probed
-    gate = lambda t, w, lens: (t.float() * w.float()[None, :, :, None]).sum(1) * \
-        (lens <= 1024).float()[:, None, None]  # noqa: E731
+    gate = lambda t, w, lens: torch.where((lens <= 1024)[:, None, None],  # noqa: E731
+                                          (t.float() * w.float()[None, :, :, None]).sum(1), 0.0)
     _refused_with(Step(pool=gate), "sizes", "compares a length-derived value", dynamic=True)
+    # (as a float factor the gate is float arithmetic on the lengths, refused before the comparison rule)
+    factor = lambda t, w, lens: (t.float() * w.float()[None, :, :, None]).sum(1) * \
+        (lens <= 1024).float()[:, None, None]  # noqa: E731
+    _refused_with(Step(pool=factor), "sizes", "computes from the lengths in torch.float32", dynamic=True)
 
 
 def test_every_qualifying_length_is_probed_with_one_row_and_many_pages():

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextvars
 import math
+import operator
 from typing import Iterable, Sequence
 
 import sympy
@@ -405,7 +406,12 @@ _LIKE = {aten.zeros_like.default, aten.ones_like.default, aten.full_like.default
 _SHAPE_ARG = RESHAPES - {aten.flatten.using_ints, aten.unflatten.int}  # (those two take dims, not a shape)
 _SHAPE_DERIVED = {aten.unsqueeze.default, aten.squeeze.dim, aten.squeeze.dims, aten.squeeze.default,
                   aten.flatten.using_ints}
-_DIM_REDUCTIONS = {aten.sum.dim_IntList, aten.mean.dim, aten.amax.default, aten.amin.default}
+_DIM_REDUCTIONS = {aten.sum.dim_IntList, aten.mean.dim, aten.amax.default, aten.amin.default, aten.any.dim,
+                   aten.all.dim, aten.any.dims, aten.all.dims, aten.prod.dim_int}
+# Scans along one dimension (the output keeps every dimension).
+_SCANS = {aten.cumsum.default, aten.cumprod.default, aten.logcumsumexp.default}
+# Ops returning a list of tensors along one dimension (read through getitem).
+_SPLITS = {aten.split.Tensor, aten.split_with_sizes.default, aten.unbind.int, aten.chunk.default}
 # Pooling over the last n dimensions, each leading index on its own.
 _POOLS = {aten.avg_pool1d.default: 1, aten.avg_pool2d.default: 2, aten.avg_pool3d.default: 3,
           aten._adaptive_avg_pool2d.default: 2, aten.adaptive_avg_pool1d.default: 1}
@@ -487,6 +493,18 @@ class BatchPlan:
         for n in sub.nodes:
             if n in self.dim or n.op != "call_function" or not any(a in self.dim for a in n.all_input_nodes):
                 continue  # batch-free: does not change when the batch is cut
+            if n.target in _SPLITS and n.args[0] in self.dim and not n.kwargs:
+                # a list along another dimension than the batch: each part keeps it (unbind drops its dim)
+                k, c = self.dim[n.args[0]]
+                rank = _dim_of(n.args[0])
+                d = _arg(n, 2 if n.target is not aten.unbind.int else 1, "dim", 0) % rank
+                if d == k:
+                    raise EvaluationError(f"{n.name} ({n.target}) splits the batch dimension")
+                self.dim[n] = (k - 1 if n.target is aten.unbind.int and d < k else k, c)
+                continue
+            if n.target is operator.getitem and n.args[0] in self.dim and n.args[0].target in _SPLITS:
+                self.dim[n] = self.dim[n.args[0]]
+                continue
             if _static_shape(n) is None or any(isinstance(a, fx.Node) and a in self.dim for a in n.kwargs.values()):
                 raise EvaluationError(f"{n.name} ({n.target}): no batch rule")
             try:
@@ -655,6 +673,8 @@ class BatchPlan:
             return (0, c) if k == 0 and _arg(n, 1, "mat2") not in self.dim else None
         if t in _POOLS:
             return (k, c) if k < len(in_shape) - _POOLS[t] else None
+        if t in _SCANS:
+            return None if _arg(n, 1, "dim") % len(in_shape) == k else (k, c)
         if t is aten.convolution.default:  # each sample of the input's dim 0 convolved on its own
             weight = _arg(n, 1, "weight")
             if k != 0 or weight in self.dim or _arg(n, 2, "bias") in self.dim or len(in_shape) != _dim_of(weight):
@@ -903,6 +923,9 @@ def _expanded_along(node: fx.Node, d: int, B: int) -> bool:
             return False
         if node.target in (aten.expand.default, aten.expand_as.default):
             dx = d - (len(shape) - len(in_shape))
+            if dx >= 0 and in_shape[dx] == shape[d]:  # not expanded along d here (an expand of an expand)
+                node, d = x, dx
+                continue
             return shape[d] % B == 0 and (dx < 0 or in_shape[dx] == 1)
         if node.target is aten.repeat.default:  # whole copies of x per slab: a slab's length is a multiple of x's
             dx = d - (len(shape) - len(in_shape))

@@ -148,6 +148,14 @@ def check_weight_casts(weight_region, leaf: fx.Node) -> None:
 _IOTAS = {prims.iota.default, aten.arange.default, aten.arange.start, aten.arange.start_step}
 
 
+def _view_of(node, paged: fx.Node) -> bool:
+    """Whether ``node`` is the paged KV itself through views and casts (its blocks, not rows gathered from it)."""
+    while isinstance(node, fx.Node) and node is not paged and node.op == "call_function" and \
+            (node.target in T.VIEWS or node.target in T.CASTS):
+        node = node.args[0]
+    return node is paged
+
+
 def check_block_path(gathers, paged: fx.Node) -> None:
     """Between the paged KV and the token gathers, blocks keep their ids: views, casts, halves of a
     stack, appends of new tokens; no concatenation of blocks and no constant lookup table on them
@@ -162,10 +170,11 @@ def check_block_path(gathers, paged: fx.Node) -> None:
             if n.op != "call_function" or n.target in T.VIEWS or n.target in T.CASTS:
                 continue
             t = n.target
-            if t in (aten.cat.default, aten.stack.default):
+            if t in (aten.cat.default, aten.stack.default) and any(_view_of(a, paged) for a in n.args[0]):
+                # (pages already gathered per row may be concatenated: [kv[page0], kv[page1]])
                 _refuse("gather", f"{T.op_name(n)} assembles the paged KV from its own blocks before the tokens are "
                         "read: block ids then name other blocks", n, "read tokens from the paged KV as it is")
-            if t in T.GATHERS and n is not g:
+            if t in T.GATHERS and n is not g and _view_of(n.args[T.GATHERS[t]], paged):
                 index = [a for a in n.all_input_nodes if a is not n.args[T.GATHERS[t]]]
                 if index and not any(a.op == "placeholder" for i in index for a in value_ancestors([i])):
                     _refuse("gather", f"{T.op_name(n)} reads the paged KV's blocks through a constant table: block ids "
