@@ -97,6 +97,10 @@ ACCEPTED = {
     "weight_repeated_over_batch": lambda kv, t, s: torch.bmm(
         _gather(kv, t, s).float().permute(0, 2, 3, 1).reshape(-1, 1, L),
         torch.arange(L, dtype=torch.float32).repeat(t.shape[0] * kv.shape[2] * kv.shape[3], 1)[:, :, None]),
+    "split_heads": lambda kv, t, s: torch.cat([p.float().sum(1) for p in _gather(kv, t, s).split(1, dim=2)], 1),
+    "unbind_heads": lambda kv, t, s: torch.stack([p.float().sum(1) for p in _gather(kv, t, s).unbind(2)], 1),
+    "any_over_window": lambda kv, t, s: (_gather(kv, t, s).float().sum(3) > 0).any(1),
+    "cumsum_over_window": lambda kv, t, s: _gather(kv, t, s).float().cumsum(1)[:, -1],
     "identity_index_expanded": lambda kv, t, s: kv[t[torch.arange(t.shape[0])[:, None].expand(-1, L),
                                                      _window(t, s)[0] * 0 + (s[:, None] - L + torch.arange(L))
                                                      .clamp(min=0) // P], _window(t, s)[1]].float().sum(1),
@@ -140,6 +144,8 @@ REFUSED = {
         _gather(kv, t, s).float().permute(0, 2, 3, 1).reshape(-1, 1, L),
         torch.arange(4 * L, dtype=torch.float32).reshape(4, L).repeat(t.shape[0] * kv.shape[2] * kv.shape[3] // 4,
                                                                        1)[:, :, None]),  # 4 rows a copy, 6 a slab
+    "split_of_batch": lambda kv, t, s: _gather(kv, t, s).float().split(B // 2, dim=0)[1].sum(1),
+    "cumsum_over_batch": lambda kv, t, s: _gather(kv, t, s).float().sum(1).cumsum(0),
     # a reshape that interleaves the batch with another dimension
     "batch_interleaved": lambda kv, t, s: _gather(kv, t, s).float().transpose(0, 1).reshape(-1, kv.shape[2],
                                                                                        kv.shape[3]),
