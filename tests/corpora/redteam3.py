@@ -10,6 +10,16 @@ classification (REFUSED / FUSED & EQUAL / FALSE FUSION / CONTROL DIFFERS / CRASH
 NSA_FUSION_DISABLE=1 control) are redteam2's.
 
     python tests/corpora/redteam3.py [--dialect inductor_graph|inductor|torchair_like] [--mode M] [name ...]
+
+Attacks named in ``BIT_EXACT`` are compared bit for bit (NaN payloads included) instead of NaN-aware.
+Aliasing attacks (section 5) are meant for ``--dialect inductor`` (Inductor's own reinplacing); their inputs
+may alias each other (``_view_of``), which this module teaches redteam2's runner to rebuild.
+
+Re-run at 14:20 (commit 2b13c94), inductor_graph and torchair_like: every attack refused or equal except
+kept_nan_payload_* / whole_cache_fp32_nan_payload (NaN payloads of kept rows through an fp32 select, bit level),
+contract_bits_bf16 (the op's bf16 NaN encoding), padding_slots_clamped* / slots_dummy_where (computed slots
+that alias a written row), pos_min_fold_dyn / pos_where_fold_dyn / weight_where_fold_dyn (two length-derived
+values compared beyond the compiled capacity), and, in torchair_like only, cond_tensor_const_bound_dyn.
 """
 from __future__ import annotations
 
