@@ -514,3 +514,31 @@ def test_a_threshold_on_a_symbolic_head_dim_is_refused():
 def test_float_arithmetic_on_page_ids_is_refused():
     """F21: ids scaled by 1 + 2^-13 in fp32: the identity below id 8192."""
     _refused_with(Step(table_of=lambda t: (t.float() * (1.0 + 2.0 ** -13)).long()), "gather", "computed on in")
+
+
+@pytest.mark.parametrize("slots_of", [lambda s: s.long().clamp(min=0),
+                                      lambda s: torch.where(s >= 0, s.long(), 0)], ids=["clamp", "where"])
+def test_computed_slots_that_can_alias_a_written_row_are_refused(slots_of):
+    """F25: a padding slot -1 mapped onto row 0, which a written row may use: eager's later write wins."""
+    _refused_with(Step(slots_of=slots_of), "write", "may send two rows to one cache row")
+    _fuses(Step(slots_of=lambda s: (s.long() + 3) - 3))  # one-to-one arithmetic is fine
+
+
+def test_two_length_values_that_may_cross_are_refused_under_a_symbolic_capacity():
+    """F23: positions folded at s = 4096 (minimum(s, 8192 - s)): the same up to the compiled capacity."""
+    class Folded(Step):
+        def forward(self, kv, w, slots, table, lens, cache):
+            s = torch.minimum(lens.long(), 8192 - lens.long())
+            pos = (s[:, None] - L + torch.arange(L)).clamp(min=0)
+            tok = kv[table.long().gather(1, pos // kv.shape[1]), pos % kv.shape[1]]
+            new = (tok.float() * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
+            sl = slots.long()
+            cache[sl] = torch.where(_valid(lens)[:, None, None], new, cache[sl])
+            return cache
+    _refused_with(Folded(), "sizes", "do not differ by a constant", dynamic=True)
+
+
+def test_a_tensor_constant_in_a_dynamic_condition_counts_in_its_bound():
+    """F26: torchair's graph keeps torch.tensor(4096) as a lifted constant."""
+    _refused_with(Step(mask=lambda s: _valid(s) & (s < torch.tensor(4096))), "mask", "", dynamic=True,
+                  dialect="torchair_like")

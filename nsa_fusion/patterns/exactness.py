@@ -449,7 +449,16 @@ def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals,
             continue
         consts = [a for a in n.args[1:] if not isinstance(a, fx.Node) or a not in derived]
         if not consts:
-            continue  # (two length-derived values compared: probed where they differ)
+            # two length-derived values compared (or min/max): the same where they differ by a constant
+            # (pos < s); otherwise they may cross past the compiled capacity (minimum(s, 8192 - s))
+            if (n.target in _COMPARISONS or n.target in _CLAMPS) and len(n.args) > 1 and \
+                    isinstance(n.args[1], fx.Node) and n.args[1] in derived:
+                a, b = _slope(n.args[0], lengths), _slope(n.args[1], lengths)
+                if a is None or b is None or a != b:
+                    _refuse("sizes", f"{T.op_name(n)} compares two length-derived values that do not differ by a "
+                            "constant: past the compiled capacity they may cross where the probes never looked", n,
+                            "compile with a static cache capacity")
+            continue
         x = n.args[0] if isinstance(n.args[0], fx.Node) and n.args[0] in derived else n.args[1]
         seen = probed.number(x)
         bounds = [probed.number(c) for c in consts if c is not None]
@@ -523,6 +532,60 @@ def _ancestors_of(node: fx.Node):
     from .proof import value_ancestors
 
     return value_ancestors([node])
+
+
+def _slope(node, lengths: fx.Node):
+    """``node`` as ``k * lengths + c`` (c a constant, possibly a vector): k, or None where it is not
+    affine in the lengths through casts, views, additions of constants, negation and constant factors."""
+    if node is lengths:
+        return 1
+    if not isinstance(node, fx.Node) or node.op != "call_function":
+        return 0 if not isinstance(node, fx.Node) else (0 if _constant_node(node) else None)
+    t, args = node.target, node.args
+    if t in T.VIEWS or t in T.CASTS:
+        return _slope(args[0], lengths)
+    if t is aten.neg.default:
+        k = _slope(args[0], lengths)
+        return None if k is None else -k
+    if t in (aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar):
+        ka, kb = _slope(args[0], lengths), _slope(args[1], lengths)
+        alpha = node.kwargs.get("alpha", 1)
+        if ka is None or kb is None or not isinstance(alpha, int):
+            return None
+        return ka + alpha * kb if t in (aten.add.Tensor, aten.add.Scalar) else ka - alpha * kb
+    if t in (aten.mul.Tensor, aten.mul.Scalar):
+        ka, kb = _slope(args[0], lengths), _slope(args[1], lengths)
+        for k, other in ((ka, args[1]), (kb, args[0])):
+            if k is not None and not isinstance(other, fx.Node) and isinstance(other, int):
+                return k * other
+        return None
+    return 0 if _constant_node(node) else None
+
+
+def _constant_node(node: fx.Node) -> bool:
+    """A value computed from no graph input (an arange, a full)."""
+    from .proof import value_ancestors
+
+    return not any(a.op == "placeholder" for a in value_ancestors([node]))
+
+
+def check_slot_path(slots: fx.Node) -> None:
+    """The slots the op gets are computed from the slot mapping by one-to-one integer maps only (casts,
+    views, adding or subtracting a constant): a clamp or a where can send a padding row to a written
+    row's slot (``slots.clamp(min=0)``: -1 becomes 0), where eager's later write wins and the op's does not."""
+    from .proof import value_ancestors
+
+    for n in value_ancestors([slots]):
+        if n.op != "call_function" or n.target in T.VIEWS or n.target in T.CASTS or n.target in _IOTAS:
+            continue
+        if n.target in (aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar, aten.neg.default) and \
+                sum(1 for a in n.args if isinstance(a, fx.Node) and not _constant_node(a)) <= 1:
+            continue
+        if _constant_node(n):
+            continue
+        _refuse("write", f"the slots are computed with {T.op_name(n)}, which may send two rows to one cache row (a "
+                "padding row onto a written one): eager keeps the later write there, the op the written row", n,
+                "pass the slot mapping as it is (padding slots that no written row uses)")
 
 
 def _constant_comparison(target, a, b) -> bool:

@@ -14,7 +14,7 @@ import torch
 import torch.fx as fx
 
 from . import optable as T
-from .evaluate import EvaluationError, Subgraph
+from .evaluate import EvaluationError, Subgraph, attr_value
 from .optable import val
 from .proof import (_BITMASKING, _CONSTANT_MAKERS, _DIVIDING, _MASK_OPS, MAX_MASK_RANGE, Refused, _constant_leaf,
                     value_ancestors, value_leaves)
@@ -137,6 +137,16 @@ class MaskProof:
             v = val(a)
             if isinstance(v, (int, torch.SymInt)):
                 return self.sizes.int(v)
+            while a.op == "call_function" and (a.target in T.VIEWS or a.target in T.CASTS or
+                                               a.target is torch.ops.aten.lift_fresh_copy.default):
+                a = a.args[0]
+            if a.op == "get_attr":  # a tensor constant (torchair keeps torch.tensor(4096) lifted)
+                v = attr_value(a)
+                if isinstance(v, torch.Tensor) and v.numel() == 1 and not v.is_floating_point():
+                    return int(v)
+                raise Refused("mask", f"the condition compares lengths with the tensor constant {a.target}: with a "
+                              "symbolic cache capacity only integer thresholds can be checked for every length",
+                              self.w.cond, "write the condition in integers: (s >= l) & ((s - l) % d == 0)")
             if a.op == "call_function" and a.target in _CONSTANT_MAKERS and not a.all_input_nodes:
                 fill = a.args[1] if len(a.args) > 1 else (a.args[0] if a.args else None)
                 return int(fill) if isinstance(fill, (int, float)) and not isinstance(fill, bool) else None
