@@ -179,7 +179,7 @@ def run(model, state, xs, progress_label, show_progress, device, seen_lengths=No
 
 
 def main(argv=None) -> int:
-    p = argparse.ArgumentParser(prog="python -m nsa_fusion demo", description=__doc__.splitlines()[0])
+    p = argparse.ArgumentParser(prog="python -m nsa_fusion demo", description=__doc__.splitlines()[0].replace("``", ""))
     p.add_argument("--steps", type=int, default=64, help="decode steps to run (default: 64)")
     p.add_argument("--batch", type=int, default=32, help="sequences decoded together (default: 32)")
     p.add_argument("--layers", type=int, default=2, help="NSA layers, each compressing K and V (default: 2)")

@@ -135,6 +135,9 @@ class Report:
             lines.append(f"  compile  failed after the pass: {self.error}")
         if self.graph_breaks:
             lines += _split_lines(self.graphs, self.graph_breaks, considered)
+        elif not considered and _pass_disabled():
+            lines.append("  the pass is off (NSA_FUSION_DISABLE is set): nothing was looked at; unset it to see "
+                         "what fuses")
         elif not considered:
             lines.append("  no row write into a cache was found: the step must end by writing rows of a "
                          "[num_slots, N, D] cache (index_put_/index_copy_/setitem/scatter_ or a returned copy)")
@@ -389,3 +392,9 @@ def explain(model, *inputs, backend=None, print_report: bool = False, **compile_
     if print_report:
         print(report)
     return report
+
+
+def _pass_disabled() -> bool:
+    from .fusion_pass import disabled
+
+    return disabled()

@@ -307,6 +307,22 @@ def test_strict_mode_fails_the_compile_on_a_refused_step_with_the_report(monkeyp
     assert [e.pattern for e in info.value.report.refused] == ["weight"]
 
 
+def test_with_the_pass_off_explain_says_so_and_strict_mode_warns(monkeypatch):
+    """NSA_FUSION_DISABLE=1: explain must not send the user hunting for a missing write, and a strict-mode
+    run that fuses nothing because the pass is off must not pass silently."""
+    x = make_inputs()
+    monkeypatch.setenv("NSA_FUSION_DISABLE", "1")
+    report = nsa_fusion.explain(CompressStep(FORMULATIONS[0], 32, 16), *_args(x), x["cache"])
+    assert "the pass is off (NSA_FUSION_DISABLE is set)" in str(report), str(report)
+    assert "no row write" not in str(report)
+    monkeypatch.setenv("NSA_FUSION_STRICT", "1")
+    torch._dynamo.reset()
+    with pytest.warns(UserWarning, match="strict mode is on but NSA_FUSION_DISABLE"):
+        with torch._inductor.config.patch(fx_graph_cache=False):
+            torch.compile(CompressStep(BY_NAME["softmax_weight"], 32, 16), backend=nsa_fusion.npu_backend)(
+                *_args(x), x["cache"].clone())
+
+
 @pytest.mark.parametrize("setter, getter, env", [
     ("set_strict", "strict_enabled", "NSA_FUSION_STRICT"),
     ("set_debug_checks", "debug_checks_enabled", "NSA_FUSION_DEBUG_CHECKS")])

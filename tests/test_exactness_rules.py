@@ -427,11 +427,13 @@ def test_zero_minus_the_pooled_sum_is_refused():
     _refused_with(Step(pool=pool), "pooling", "subtracts token values from zero")
 
 
-@pytest.mark.parametrize("mask", [lambda s: _valid(s) & (s < 4096.0), lambda s: _valid(s) & (s * 0.25 < 1024.0)],
-                         ids=["float_threshold", "float_arithmetic"])
-def test_float_constants_in_a_dynamic_condition_bound_or_refuse_it(mask):
+@pytest.mark.parametrize("mask, words", [
+    (lambda s: _valid(s) & (s < 4096.0), "the condition is"),  # counted in the bound, then evaluated past 4096
+    (lambda s: _valid(s) & (s * 2.0 < 8192.0), "in torch.float32"),  # float arithmetic on the lengths
+], ids=["float_threshold", "float_arithmetic"])
+def test_float_constants_in_a_dynamic_condition_bound_or_refuse_it(mask, words):
     """F12: a float threshold counts in the condition's bound; float arithmetic on lengths is refused."""
-    _refused_with(Step(mask=mask), "mask", "", dynamic=True)
+    _refused_with(Step(mask=mask), "mask", words, dynamic=True)
 
 
 def test_an_int8_row_number_is_not_the_identity_under_dynamic_shapes():

@@ -231,7 +231,7 @@ def _bits_equal(a: torch.Tensor, b: torch.Tensor) -> bool:
 
 
 def contract_tokens(inp, table, lengths, l):
-    """SPEC §2 window tokens [B, l, N, D] of every row (positions below 0 clamped; those rows are
+    """The contract's (docs/contract.md) window tokens [B, l, N, D] of every row (positions below 0 clamped; those rows are
     never compared)."""
     P = inp.shape[1]
     pos = (lengths.to(torch.int64)[:, None] - l + torch.arange(l)).clamp(min=0)
@@ -239,7 +239,7 @@ def contract_tokens(inp, table, lengths, l):
 
 
 def contract_pooled(tokens: torch.Tensor, weight_lN: torch.Tensor, dtype=torch.float32) -> torch.Tensor:
-    """SPEC §2 pooled rows [B, N, D] before rounding, in fp32: exact for dyadic probes in any order.
+    """The contract's (docs/contract.md) pooled rows [B, N, D] before rounding, in fp32: exact for dyadic probes in any order.
     In fp64 for projected tokens (see _Verification._probe_pooling): exact there too."""
     # (a broadcast product and a sum: several times cheaper than einsum's batched matmul on CPU)
     return (tokens.to(dtype) * weight_lN.to(dtype)[None, :, :, None]).sum(1)

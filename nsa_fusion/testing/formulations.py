@@ -1,4 +1,4 @@
-"""A corpus of plain-torch NSA compression steps, written the ways model code writes them (SPEC §5).
+"""A corpus of plain-torch NSA compression steps, written the ways model code writes them (docs/contract.md has the contract they compute).
 
 Used by the tests (every formulation must fuse, every near miss must not), the benchmark and the
 demo.  Each step takes ``(input, weight, slots, block_table, lengths, cache)``, updates ``cache`` in
