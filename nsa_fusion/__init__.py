@@ -5,6 +5,7 @@ Import is cheap and never imports torch_npu or torchair; the NPU path loads lazi
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 from . import reference
 from ._validation import npu_supports, set_value_checks
@@ -18,6 +19,14 @@ _LAZY = {"npu_backend": "backend", "get_npu_backend": "backend", "enable_inducto
          "vllm_pass": "vllm", "vllm_ascend_pass": "vllm", "register_with_torchair": "backend",
          "FusionRefused": "explaining", "refusal_of": "explaining", "Report": "explaining",
          "set_debug_checks": "debug_checks"}
+
+
+if TYPE_CHECKING:  # what the lazy names are, for type checkers (py.typed); at run time __getattr__ loads them
+    from .backend import (disable_inductor, enable_inductor, get_npu_backend, install_into_compiler_config,
+                          npu_backend, register_with_torchair)
+    from .debug_checks import set_debug_checks
+    from .explaining import FusionRefused, Report, explain, refusal_of
+    from .vllm import vllm_ascend_pass, vllm_pass
 
 
 def vllm_post_grad_pass(graph) -> None:
@@ -35,6 +44,10 @@ def __getattr__(name):
         globals()[name] = value
         return value
     raise AttributeError(f"module 'nsa_fusion' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(__all__) | set(globals()) - {"annotations", "importlib", "TYPE_CHECKING"})
 
 __version__ = "0.2.0"
 

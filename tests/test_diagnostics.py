@@ -533,3 +533,17 @@ def test_package_ships_py_typed():
     import importlib.resources
 
     assert (importlib.resources.files("nsa_fusion") / "py.typed").is_file()
+
+
+def test_lazy_public_names_are_typed_and_listed():
+    """py.typed covers the lazily loaded API too: every lazy name is imported under TYPE_CHECKING (so a type
+    checker sees its annotations, not Any) and listed by dir()."""
+    import ast
+    import pathlib
+
+    tree = ast.parse(pathlib.Path(nsa_fusion.__file__).read_text())
+    typed = {alias.asname or alias.name for node in ast.walk(tree) if isinstance(node, ast.If)
+             and getattr(node.test, "id", None) == "TYPE_CHECKING"
+             for imp in node.body if isinstance(imp, ast.ImportFrom) for alias in imp.names}
+    assert typed == set(nsa_fusion._LAZY), set(nsa_fusion._LAZY) ^ typed
+    assert set(nsa_fusion._LAZY) <= set(dir(nsa_fusion)) and "importlib" not in dir(nsa_fusion)
