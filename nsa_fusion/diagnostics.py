@@ -71,6 +71,12 @@ def _inductor_counters():
     return None if utils is None else utils.counters["inductor"]
 
 
+def _alias(key):
+    if isinstance(key, str) and (key == "refused" or key.startswith("refused:")):
+        return "rejected" + key[len("refused"):]
+    return key
+
+
 class _Stats(collections.Counter):
     """A ``Counter`` whose increments are mirrored into Inductor's counters (stored with compiled
     graphs) and whose reads take in what Inductor replayed from its compile cache."""
@@ -110,17 +116,17 @@ class _Stats(collections.Counter):
             for ckey in [k for k in counters if isinstance(k, str) and (k.startswith(_PREFIX) or k == _GRAPHS)]:
                 _seen[ckey] = counters[ckey]
 
-    # every read takes in replayed counts first
+    # every read takes in replayed counts first; "refused" (explain's word) reads "rejected" (the key)
     def __getitem__(self, key):
         self._sync()
-        return super().__getitem__(key)
+        return super().__getitem__(_alias(key))
 
     def __missing__(self, key):
         return 0
 
     def get(self, key, default=None):
         self._sync()
-        return dict.get(self, key, default)
+        return dict.get(self, _alias(key), default)
 
     def __contains__(self, key):
         self._sync()

@@ -547,3 +547,12 @@ def test_lazy_public_names_are_typed_and_listed():
              for imp in node.body if isinstance(imp, ast.ImportFrom) for alias in imp.names}
     assert typed == set(nsa_fusion._LAZY), set(nsa_fusion._LAZY) ^ typed
     assert set(nsa_fusion._LAZY) <= set(dir(nsa_fusion)) and "importlib" not in dir(nsa_fusion)
+
+
+def test_stats_read_refused_as_the_rejected_count():
+    """explain says "refused", the counter key is "rejected": a CI check of stats["refused"] must not read 0."""
+    x = make_inputs()
+    _, _, stats = compile_and_run(CompressStep(BY_NAME["softmax_weight"], 32, 16), [*_args(x), x["cache"].clone()],
+                                  "inductor_graph")
+    assert diagnostics.stats["refused"] == diagnostics.stats["rejected"] == 1
+    assert diagnostics.stats.get("refused:weight") == 1
