@@ -544,3 +544,20 @@ def test_a_tensor_constant_in_a_dynamic_condition_counts_in_its_bound():
     """F26: torchair's graph keeps torch.tensor(4096) as a lifted constant."""
     _refused_with(Step(mask=lambda s: _valid(s) & (s < torch.tensor(4096))), "mask", "", dynamic=True,
                   dialect="torchair_like")
+
+
+@pytest.mark.parametrize("name", ["g_kv_last_block_mirrored", "g_kv_block_lut"])
+def test_blocks_remapped_among_more_blocks_than_the_probes_draw_are_refused(name):
+    """F17 at its own scale: 20000 blocks, the probes' few hundred page ids would miss the one remapped
+    block, so the block-path rule must decide (tests/corpora/redteam3.py)."""
+    from corpora import redteam3
+
+    x = redteam3._last_block_read()
+    eager = [a.clone() for a in x.args]
+    getattr(redteam3, name)(*eager)
+    args = [a.clone() for a in x.args]
+    _, code, stats = compile_and_run(getattr(redteam3, name), args, "inductor_graph")
+    assert stats.get("fused", 0) == 0, stats
+    reasons = [(e.pattern, e.reason) for e in rejections()]
+    assert any(p == "gather" and "block" in r for p, r in reasons), reasons
+    torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=0, equal_nan=True)
