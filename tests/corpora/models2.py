@@ -33,7 +33,6 @@ misses differ from it.
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable
 
 import torch
 import torch.nn as nn
@@ -44,18 +43,10 @@ WINDOW = 16  # sliding-window attention span over the paged KV
 NONFINITE = (float("nan"), float("inf"), float("-inf"))
 
 
-@dataclasses.dataclass
-class ModelCase:
-    name: str
-    build: Callable
-    make_inputs: Callable
-    expect: str
-    compressions: int
-    golden: Callable
-    dtype: torch.dtype
-    note: str
-    caches: Callable = None
-    batch_positions: tuple = ()
+try:  # the runner's case format (tests/corpora/run_models.py), defined with the first model corpus
+    from models1 import ModelCase
+except ImportError:  # imported as tests.corpora.models2
+    from tests.corpora.models1 import ModelCase
 
 
 @dataclasses.dataclass(frozen=True)

@@ -810,7 +810,9 @@ def classify(name, factory, dialect, mode=None):
     return out
 
 
-def main(argv):
+def main(argv, attacks=None, classify_fn=None):
+    """The runner (also redteam3's: it passes its own attacks and classifier)."""
+    attacks, classify_fn = attacks or ATTACKS, classify_fn or classify
     dialect = "inductor_graph"
     if "--dialect" in argv:
         i = argv.index("--dialect")
@@ -821,10 +823,10 @@ def main(argv):
         i = argv.index("--mode")
         mode = argv[i + 1]
         argv = argv[:i] + argv[i + 2:]
-    picked = [a for a in ATTACKS if not argv or any(p in a[0] for p in argv)]
+    picked = [a for a in attacks if not argv or any(p in a[0] for p in argv)]
     tally = {}
     for name, factory, notes in picked:
-        for m, result, detail in classify(name, factory, dialect, mode):
+        for m, result, detail in classify_fn(name, factory, dialect, mode):
             tally[result] = tally.get(result, 0) + 1
             print(f"{name:38s} {dialect:15s} {m:8s} {result:22s} {detail[:150]}", flush=True)
     print("summary:", ", ".join(f"{k}: {v}" for k, v in sorted(tally.items())))

@@ -1229,23 +1229,7 @@ BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
 
 
 def main(argv):
-    dialect = "inductor_graph"
-    if "--dialect" in argv:
-        i = argv.index("--dialect")
-        dialect = argv[i + 1]
-        argv = argv[:i] + argv[i + 2:]
-    mode = None
-    if "--mode" in argv:
-        i = argv.index("--mode")
-        mode = argv[i + 1]
-        argv = argv[:i] + argv[i + 2:]
-    picked = [a for a in ATTACKS if not argv or any(p in a[0] for p in argv)]
-    tally = {}
-    for name, factory, notes in picked:
-        for m, result, detail in classify_any(name, factory, dialect, mode):
-            tally[result] = tally.get(result, 0) + 1
-            print(f"{name:38s} {dialect:15s} {m:8s} {result:22s} {detail[:150]}", flush=True)
-    print("summary:", ", ".join(f"{k}: {v}" for k, v in sorted(tally.items())))
+    redteam2.main(argv, ATTACKS, classify_any)
 
 
 if __name__ == "__main__":
