@@ -337,6 +337,24 @@ def test_a_length_remainder_the_probes_did_not_span_is_refused_under_a_symbolic_
     _refused_with(Rem(), "sizes", "did not span", dynamic=True)
 
 
+class _Moved(Step):
+    """The contract with the whole cache or the whole paged KV moved first (``cache_of``, ``kv_of``), or the
+    window tokens read another way (``tokens_of(kv, table, lens)``)."""
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        kv = self.h.get("kv_of", lambda k: k)(kv)
+        tok = self.h.get("tokens_of", lambda k, t, s: _window(k, t, s, L, k.shape[1]))(kv, table, lens)
+        new = (tok.float() * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
+        s = slots.long()
+        old = self.h.get("cache_of", lambda c: c)(cache)[s]
+        cache[s] = torch.where(_valid(lens)[:, None, None], new, old)
+        return cache
+
+
+def _paged(kv, table, pos):
+    return kv[table.long().gather(1, pos // kv.shape[1]), pos % kv.shape[1]]
+
+
 # --- the third red-team round (tests/corpora/redteam3.py): one spelling per finding ------------------------
 def _rotate(o, shift):
     return o[:, :, (torch.arange(o.shape[-1]) + shift) % o.shape[-1]]
@@ -387,16 +405,10 @@ def test_new_rows_that_depend_on_a_count_over_the_batch_are_refused_in_a_static_
 ], ids=["sign", "bitor", "lookup"])
 def test_length_ops_beyond_affine_arithmetic_are_refused_under_a_symbolic_capacity(shift):
     """F6, F7: positions through sign / bit-or / a lookup table: identical up to the compiled capacity."""
-    class Shifted(Step):
-        def forward(self, kv, w, slots, table, lens, cache):
-            s = lens.long()
-            pos = (s[:, None] - L + torch.arange(L) - shift(s)).clamp(min=0)
-            tok = kv[table.long().gather(1, pos // kv.shape[1]), pos % kv.shape[1]]
-            new = (tok.float() * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
-            sl = slots.long()
-            cache[sl] = torch.where(_valid(lens)[:, None, None], new, cache[sl])
-            return cache
-    _refused_with(Shifted(), "sizes", "", dynamic=True)
+    def tokens(kv, table, lens):
+        s = lens.long()
+        return _paged(kv, table, (s[:, None] - L + torch.arange(L) - shift(s)).clamp(min=0))
+    _refused_with(_Moved(tokens_of=tokens), "sizes", "", dynamic=True)
 
 
 def test_a_lookup_table_on_page_ids_is_refused():
@@ -407,18 +419,12 @@ def test_a_lookup_table_on_page_ids_is_refused():
 
 def test_a_flat_index_with_sub_alpha_is_held_to_its_dtype():
     """F9: sub(off, page, alpha=-P) is page * P + off: its interval counts the alpha (int16 wraps here)."""
-    class SubAlpha(Step):
-        def forward(self, kv, w, slots, table, lens, cache):
-            P = kv.shape[1]
-            pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
-            page = table.long().gather(1, pos // P)
-            flat = torch.sub(pos % P, page, alpha=-P).to(torch.int16).long()
-            tok = kv.flatten(0, 1)[flat]
-            new = (tok.float() * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
-            sl = slots.long()
-            cache[sl] = torch.where(_valid(lens)[:, None, None], new, cache[sl])
-            return cache
-    _refused_with(SubAlpha(), "roles", "which holds only", pages_per_seq=80)  # 640 blocks of 64
+    def tokens(kv, table, lens):
+        P = kv.shape[1]
+        pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+        page = table.long().gather(1, pos // P)
+        return kv.flatten(0, 1)[torch.sub(pos % P, page, alpha=-P).to(torch.int16).long()]
+    _refused_with(_Moved(tokens_of=tokens), "roles", "which holds only", pages_per_seq=80)  # 640 blocks of 64
 
 
 def test_zero_minus_the_pooled_sum_is_refused():
@@ -463,19 +469,6 @@ def test_an_addcmul_accumulation_in_window_order_fuses_and_a_scaled_one_is_refus
 def test_an_alpha_in_a_dynamic_condition_counts_in_its_bound():
     """F14: sub(s, 1, alpha=4096) < 0 is s < 4096 with the threshold in a keyword."""
     _refused_with(Step(mask=lambda s: _valid(s) & (torch.sub(s, 1, alpha=4096) < 0)), "mask", "", dynamic=True)
-
-
-class _Moved(Step):
-    """The contract with the whole cache or the whole paged KV moved first (``cache_of``, ``kv_of``)."""
-
-    def forward(self, kv, w, slots, table, lens, cache):
-        kv = self.h.get("kv_of", lambda k: k)(kv)
-        tok = _window(kv, table, lens, L, kv.shape[1])
-        new = (tok.float() * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
-        s = slots.long()
-        old = self.h.get("cache_of", lambda c: c)(cache)[s]
-        cache[s] = torch.where(_valid(lens)[:, None, None], new, old)
-        return cache
 
 
 def test_kept_rows_read_from_a_reassembled_cache_are_refused():
@@ -528,16 +521,10 @@ def test_computed_slots_that_can_alias_a_written_row_are_refused(slots_of):
 
 def test_two_length_values_that_may_cross_are_refused_under_a_symbolic_capacity():
     """F23: positions folded at s = 4096 (minimum(s, 8192 - s)): the same up to the compiled capacity."""
-    class Folded(Step):
-        def forward(self, kv, w, slots, table, lens, cache):
-            s = torch.minimum(lens.long(), 8192 - lens.long())
-            pos = (s[:, None] - L + torch.arange(L)).clamp(min=0)
-            tok = kv[table.long().gather(1, pos // kv.shape[1]), pos % kv.shape[1]]
-            new = (tok.float() * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
-            sl = slots.long()
-            cache[sl] = torch.where(_valid(lens)[:, None, None], new, cache[sl])
-            return cache
-    _refused_with(Folded(), "sizes", "do not differ by a constant", dynamic=True)
+    def tokens(kv, table, lens):
+        s = torch.minimum(lens.long(), 8192 - lens.long())
+        return _paged(kv, table, (s[:, None] - L + torch.arange(L)).clamp(min=0))
+    _refused_with(_Moved(tokens_of=tokens), "sizes", "do not differ by a constant", dynamic=True)
 
 
 def test_a_tensor_constant_in_a_dynamic_condition_counts_in_its_bound():
