@@ -167,7 +167,7 @@ MUTATIONS = [
     Mutation("plan_scan_any_dim", EV, "            return None if _arg(n, 1, \"dim\") % len(in_shape) == k else (k, c)",
              "            return (k, c)", (BP + "::test_graphs_whose_rows_are_not_independent_have_no_plan[cumsum_over_batch]",),
              "a scan along the batch mixes rows"),
-    Mutation("slot_path_unchecked", V, "        exactness.check_slot_path(w.slots)\n", "",
+    Mutation("slot_path_unchecked", V, "        exactness.check_slot_path(w.slots, val(w.cache).shape[0])\n", "",
              (XR + "::test_computed_slots_that_can_alias_a_written_row_are_refused",),
              "F25: computed slots that send a padding row onto a written row"),
     Mutation("crossing_lengths_allowed", EX, "                if a is None or b is None or a != b:", "                if False:",

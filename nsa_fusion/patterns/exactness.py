@@ -569,14 +569,23 @@ def _constant_node(node: fx.Node) -> bool:
     return not any(a.op == "placeholder" for a in value_ancestors([node]))
 
 
-def check_slot_path(slots: fx.Node) -> None:
-    """The slots the op gets are computed from the slot mapping by one-to-one integer maps only (casts,
-    views, adding or subtracting a constant): a clamp or a where can send a padding row to a written
+def check_slot_path(slots: fx.Node, cache_rows) -> None:
+    """The slots the op gets are computed from the slot mapping by maps that are one-to-one on cache rows
+    (casts, views, adding or subtracting a constant, a remainder by the number of cache rows: valid slots
+    are distinct modulo it, docs/contract.md): a clamp or a where can send a padding row to a written
     row's slot (``slots.clamp(min=0)``: -1 becomes 0), where eager's later write wins and the op's does not."""
     from .proof import value_ancestors
 
+    def same_size(a) -> bool:
+        a = val(a) if isinstance(a, fx.Node) else a
+        if isinstance(a, torch.SymInt) and isinstance(cache_rows, torch.SymInt):
+            return a.node.expr == cache_rows.node.expr
+        return isinstance(a, int) and isinstance(cache_rows, int) and a == cache_rows
+
     for n in value_ancestors([slots]):
         if n.op != "call_function" or n.target in T.VIEWS or n.target in T.CASTS or n.target in _IOTAS:
+            continue
+        if n.target in _REMAINDERS and len(n.args) > 1 and same_size(n.args[1]):
             continue
         if n.target in (aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar, aten.neg.default) and \
                 sum(1 for a in n.args if isinstance(a, fx.Node) and not _constant_node(a)) <= 1:
