@@ -176,7 +176,7 @@ def check_block_path(gathers, paged: fx.Node) -> None:
                         "read: block ids then name other blocks", n, "read tokens from the paged KV as it is")
             if t in T.GATHERS and n is not g and _view_of(n.args[T.GATHERS[t]], paged):
                 index = [a for a in n.all_input_nodes if a is not n.args[T.GATHERS[t]]]
-                if index and not any(a.op == "placeholder" for i in index for a in value_ancestors([i])):
+                if index and all(_constant_node(i) for i in index):
                     _refuse("gather", f"{T.op_name(n)} reads the paged KV's blocks through a constant table: block ids "
                             "then name other blocks", n, "read tokens from the paged KV as it is")
             if t in (aten.slice_scatter.default, aten.select_scatter.default) or t in T.WRITES:
@@ -511,7 +511,7 @@ def _check_length_ops(new_region, lengths: fx.Node) -> None:
             data = T.data_inputs(n)
             if data and data[0] in valued:
                 valued.add(n)  # lengths moved
-            elif data and not any(a.op == "placeholder" for a in _ancestors_of(data[0])):
+            elif data and _constant_node(data[0]):
                 _refuse("sizes", f"{T.op_name(n)} looks up {data[0].name}, a constant, at length-derived indices: past the "
                         "compiled capacity this dynamic graph reads entries the probes never saw", n,
                         "compute positions arithmetically, or compile with a static cache capacity")
@@ -526,12 +526,6 @@ def _check_length_ops(new_region, lengths: fx.Node) -> None:
                     "affine arithmetic, clamps, comparisons and divisions are checked beyond them", n,
                     "compute positions as s - l + arange(l) (clamp, // P, % P), or compile with a static capacity")
         valued.add(n)
-
-
-def _ancestors_of(node: fx.Node):
-    from .proof import value_ancestors
-
-    return value_ancestors([node])
 
 
 def _slope(node, lengths: fx.Node):
@@ -574,7 +568,7 @@ def check_slot_path(slots: fx.Node, cache_rows) -> None:
     (casts, views, adding or subtracting a constant, a remainder by the number of cache rows: valid slots
     are distinct modulo it, docs/contract.md): a clamp or a where can send a padding row to a written
     row's slot (``slots.clamp(min=0)``: -1 becomes 0), where eager's later write wins and the op's does not."""
-    from .proof import value_ancestors
+    from .proof import in_order, value_ancestors
 
     def same_size(a) -> bool:
         a = val(a) if isinstance(a, fx.Node) else a
@@ -582,7 +576,7 @@ def check_slot_path(slots: fx.Node, cache_rows) -> None:
             return a.node.expr == cache_rows.node.expr
         return isinstance(a, int) and isinstance(cache_rows, int) and a == cache_rows
 
-    for n in value_ancestors([slots]):
+    for n in in_order(value_ancestors([slots]), reverse=True):  # (the op nearest the write is named)
         if n.op != "call_function" or n.target in T.VIEWS or n.target in T.CASTS or n.target in _IOTAS:
             continue
         if n.target in _REMAINDERS and len(n.args) > 1 and same_size(n.args[1]):
