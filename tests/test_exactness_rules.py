@@ -548,3 +548,18 @@ def test_blocks_remapped_among_more_blocks_than_the_probes_draw_are_refused(name
     reasons = [(e.pattern, e.reason) for e in rejections()]
     assert any(p == "gather" and "block" in r for p, r in reasons), reasons
     torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=0, equal_nan=True)
+
+
+def test_a_token_before_the_window_under_a_zero_weight_is_refused():
+    """One more product, the token just before the window times a constant-zero weight: 0 * nan = nan
+    where that unread KV position holds a NaN (the specials probe fills unread positions with them)."""
+    class Wider(Step):
+        def forward(self, kv, w, slots, table, lens, cache):
+            pos = (lens.long()[:, None] - (L + 1) + torch.arange(L + 1)).clamp(min=0)
+            tok = _paged(kv, table, pos).float()
+            wx = torch.cat([torch.zeros_like(w[:1]), w]).float()
+            new = (tok * wx[None, :, :, None]).sum(1).to(cache.dtype)
+            sl = slots.long()
+            cache[sl] = torch.where(_valid(lens)[:, None, None], new, cache[sl])
+            return cache
+    _refused_with(Wider(), "pooling", "IEEE specials")

@@ -491,6 +491,26 @@ def test_bad_input_raises_names_argument_and_leaves_cache_unchanged(arg, exc, mu
     assert bit_equal(cache, before)
 
 
+VALUE_ERRORS = [b for b in BAD if b[1] is not TypeError and b[0] in ("slot_mapping", "block_table", "actual_seq_len")]
+
+
+@pytest.mark.parametrize("arg,exc,mutate", VALUE_ERRORS, ids=[f"{a}-{e.__name__}-{i}" for i, (a, e, _) in
+                                                             enumerate(VALUE_ERRORS)])
+def test_bad_values_are_checked_in_python_without_the_native_entry(arg, exc, mutate, monkeypatch):
+    """Where the native eager entry is absent (no C++ compiler, or another device's eager path), the Python
+    value checks stand in for it: the same errors, the cache untouched."""
+    from nsa_fusion import ops
+
+    monkeypatch.setattr(ops, "_eager_cpu", None)
+    c = _bad_base()
+    mutate(c)
+    before = c["cache"].clone()
+    with pytest.raises(exc) as info:
+        call(nsa_fusion.compress_infer, c)
+    assert arg in str(info.value), str(info.value)
+    assert bit_equal(c["cache"], before)
+
+
 @pytest.mark.parametrize("native", [True, False], ids=["native", "pure_torch"])
 @pytest.mark.parametrize("corrupt, arg", [(_bad_page(8), "block_table"), (_bad_page(-1), "block_table"),
                                           (_poke("slots", 2, 9), "slot_mapping")],
