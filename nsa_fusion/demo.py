@@ -74,7 +74,7 @@ class NSALayer(torch.nn.Module):
         done = (lengths >= l) & ((lengths - l) % d == 0)
         cmp_cache.index_put_((slots,), torch.where(done[:, None, None], pooled, cmp_cache[slots]))
 
-    def forward(self, x, k_pages, v_pages, k_cmp, v_cmp, block_table, lengths, cmp_base, max_cmp):
+    def forward(self, x, k_pages, v_pages, k_cmp, v_cmp, block_table, lengths, slots, max_cmp):
         B = x.shape[0]
         q, k, v = self.qkv(x).view(B, 3, self.N, self.D).unbind(1)
         pos = lengths - 1  # the new token's position (lengths already counts it)
@@ -82,7 +82,6 @@ class NSALayer(torch.nn.Module):
         k_pages[page, pos % self.P] = k  # paged KV append
         v_pages[page, pos % self.P] = v
         n_cmp = torch.where(lengths >= self.l, (lengths - self.l) // self.d + 1, 0)  # compressed tokens
-        slots = cmp_base + (n_cmp - 1).clamp(min=0)  # this step's slot in each sequence's region
         self.compress(k_pages, self.k_weight, slots, block_table, lengths, k_cmp)
         self.compress(v_pages, self.v_weight, slots, block_table, lengths, v_cmp)
         # compressed attention over each sequence's compressed tokens (reads the caches just written)
@@ -101,9 +100,9 @@ class NSAModel(torch.nn.Module):
         super().__init__()
         self.layers = torch.nn.ModuleList(NSALayer(**kw) for _ in range(layers))
 
-    def forward(self, x, caches, block_table, lengths, cmp_base, max_cmp: int):
+    def forward(self, x, caches, block_table, lengths, slots, max_cmp: int):
         for layer, (k_pages, v_pages, k_cmp, v_cmp) in zip(self.layers, caches):
-            x = layer(x, k_pages, v_pages, k_cmp, v_cmp, block_table, lengths, cmp_base, max_cmp)
+            x = layer(x, k_pages, v_pages, k_cmp, v_cmp, block_table, lengths, slots, max_cmp)
         return x
 
 
@@ -157,6 +156,15 @@ class _Progress:
             self.bar.close()
 
 
+def slot_mapping(lengths, cmp_base, l, d):
+    """This step's compressed-cache slot of each sequence (the latest compressed token of its region),
+    computed by the driver as a serving engine's scheduler does: slots computed inside the compiled
+    step from the lengths (``cmp_base + (n - 1).clamp(min=0)``) are not fused, since nothing in the
+    graph shows that a row which writes nothing cannot land on a row that writes (docs/soundness.md)."""
+    n_cmp = torch.where(lengths >= l, (lengths - l) // d + 1, 0)
+    return cmp_base + (n_cmp - 1).clamp(min=0)
+
+
 def run(model, state, xs, progress_label, show_progress, device, seen_lengths=None):
     """Decode len(xs) steps; returns (outputs, per-step seconds).  ``seen_lengths``: a list that
     receives each step's lengths."""
@@ -168,7 +176,8 @@ def run(model, state, xs, progress_label, show_progress, device, seen_lengths=No
         if seen_lengths is not None:
             seen_lengths.append(lengths)
         t0 = time.perf_counter()
-        out = model(x, state["caches"], state["block_table"], lengths, state["cmp_base"], state["max_cmp"])
+        slots = slot_mapping(lengths, state["cmp_base"], model.layers[0].l, model.layers[0].d)
+        out = model(x, state["caches"], state["block_table"], lengths, slots, state["max_cmp"])
         if device.type == "cuda":
             torch.cuda.synchronize()
         times.append(time.perf_counter() - t0)
@@ -263,8 +272,7 @@ def main(argv=None) -> int:
                                                         (f_layer[1], layer.v_weight, state["caches"][i][3], f_layer[3])):
                     replayed = initial.clone()
                     for lengths in seen_lengths:
-                        n_cmp = torch.where(lengths >= layer.l, (lengths - layer.l) // layer.d + 1, 0)
-                        slots = state["cmp_base"] + (n_cmp - 1).clamp(min=0)
+                        slots = slot_mapping(lengths, state["cmp_base"], layer.l, layer.d)
                         golden_step(pages, weight.detach(), slots, state["block_table"], lengths, replayed,
                                     layer.l, layer.d)
                     exact &= torch.equal(replayed, written)

@@ -111,6 +111,9 @@ CONSERVATIVE = {
     # shifts and bit masks on page ids (a flat index as page << k | offset)
     ("blind1", "bitops_page_math", "float16", "torchair", "static"),
     ("blind1", "bitops_page_math", "float32", "torchair", "batch"),
+    # two length-derived values compared through a floor division under dynamic=True (the crossing rule
+    # reads affine forms only: k * s + c)
+    ("blind2", "append_setitem_cur_prev_page", "bfloat16", "inductor_graph", "all"),
     # clamps by a capacity-derived size under dynamic=True (no symbolic intervals yet)
     ("blind1", "strided_conv1d_sequence", "float32", "inductor_graph", "all"),
     ("blind1", "unfold_windows_headmajor", "bfloat16", "inductor_graph", "all"),
