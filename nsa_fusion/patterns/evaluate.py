@@ -846,13 +846,8 @@ def _filled(node: fx.Node) -> bool:
     value-keeping ops and views: the same value everywhere, at every size."""
     while isinstance(node, fx.Node) and node.op == "call_function":
         t = node.target
-        if t in (aten.zeros.default, aten.ones.default):
-            return True
-        if t in (aten.full.default, aten.full_like.default, aten.zeros_like.default, aten.ones_like.default,
-                 aten.new_full.default, aten.new_zeros.default, aten.new_ones.default):
-            fill = node.args[1] if t in (aten.full.default, aten.full_like.default) and len(node.args) > 1 else \
-                node.args[2] if t is aten.new_full.default and len(node.args) > 2 else 0
-            return isinstance(fill, (int, float, bool))
+        if t is not aten.scalar_tensor.default and (t in T.FILL_ARGS or t in T._FIXED_FILLS):
+            return T.fill_value(node) is not None
         if t in _VALUE_KEEPING or t in _SHAPE_ARG or t in _SHAPE_DERIVED or t is aten.expand.default:
             node = node.args[0]
             continue

@@ -148,6 +148,6 @@ class MaskProof:
                               "symbolic cache capacity only integer thresholds can be checked for every length",
                               self.w.cond, "write the condition in integers: (s >= l) & ((s - l) % d == 0)")
             if a.op == "call_function" and a.target in _CONSTANT_MAKERS and not a.all_input_nodes:
-                fill = a.args[1] if len(a.args) > 1 else (a.args[0] if a.args else None)
+                fill = T.fill_value(a)
                 return int(fill) if isinstance(fill, (int, float)) and not isinstance(fill, bool) else None
         return None

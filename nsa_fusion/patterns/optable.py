@@ -69,7 +69,24 @@ SHAPE_ONLY = {aten.sym_size.int, aten.sym_numel.default, aten.sym_stride.int, at
               aten.ones_like.default, aten.empty_like.default, aten.full_like.default, aten.new_zeros.default,
               aten.new_ones.default, aten.new_empty.default, aten.new_full.default}
 # ...except the fill value of these, a scalar the filled tensor holds (a SymInt there is a size used as a value).
-FILL_ARGS = {aten.full_like.default: 1, aten.new_full.default: 2, aten.full.default: 1}
+FILL_ARGS = {aten.full_like.default: 1, aten.new_full.default: 2, aten.full.default: 1, aten.scalar_tensor.default: 0}
+_FIXED_FILLS = {aten.zeros.default: 0, aten.zeros_like.default: 0, aten.new_zeros.default: 0,
+                aten.ones.default: 1, aten.ones_like.default: 1, aten.new_ones.default: 1}
+
+
+def fill_value(node):
+    """The scalar a constant fill writes everywhere (``full``, ``full_like``, ``new_full``,
+    ``scalar_tensor``, zeros/ones and their ``_like``/``new_`` forms): the Python number or bool, or None
+    for another op or a fill that is not a Python scalar (a SymInt)."""
+    if not isinstance(node, torch.fx.Node) or node.op != "call_function":
+        return None
+    if node.target in _FIXED_FILLS:
+        return _FIXED_FILLS[node.target]
+    i = FILL_ARGS.get(node.target)
+    if i is None:
+        return None
+    fill = node.args[i] if len(node.args) > i else node.kwargs.get("fill_value")
+    return fill if isinstance(fill, (int, float, bool)) else None
 
 # Row writes into the cache (functional forms, as functionalization leaves them), with the positions
 # of (base, index, values) and the dim they write along (None: index_put's index list).

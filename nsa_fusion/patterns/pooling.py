@@ -336,8 +336,8 @@ class PoolingProof:
                     wprobe[wprobe == 0] = 1
                 if what == "positions":  # positive, with +inf at w[j, j % N]: a product of a constant-zero
                     wprobe = wprobe.abs() + 1  # token and a copied weight is then NaN where the op has +inf
-                    rows = torch.arange(wprobe.shape[0]) if wprobe.dim() else None
                     if wprobe.dim() == 2 and wprobe.shape[0] == l:
+                        rows = torch.arange(l)
                         wprobe[rows, rows % wprobe.shape[1]] = float("inf")
                     elif wprobe.dim() >= 1:
                         wprobe.view(-1)[::max(1, wprobe.numel() // l)] = float("inf")
@@ -441,26 +441,20 @@ class PoolingProof:
 
 def _number_of(a):
     """A scalar operand's value: a Python number, or a constant-filled tensor (full / scalar_tensor)."""
-    if isinstance(a, (int, float)) and not isinstance(a, bool):
-        return float(a)
-    if isinstance(a, fx.Node) and a.op == "call_function" and not a.all_input_nodes:
-        if a.target in (aten.full.default, aten.scalar_tensor.default):
-            fill = a.args[1] if a.target is aten.full.default else a.args[0]
-            return float(fill) if isinstance(fill, (int, float)) and not isinstance(fill, bool) else None
-    return None
+    if isinstance(a, fx.Node) and not a.all_input_nodes and a.target in (aten.full.default, aten.scalar_tensor.default):
+        a = T.fill_value(a)
+    return float(a) if isinstance(a, (int, float)) and not isinstance(a, bool) else None
 
 
-_ZERO_MAKERS = {aten.zeros.default, aten.zeros_like.default, aten.new_zeros.default}
+_ZERO_FILLS = {aten.zeros.default, aten.zeros_like.default, aten.new_zeros.default, aten.full_like.default,
+               aten.new_full.default, aten.full.default}
 
 
 def _is_zero(a) -> bool:
     """A constant zero (an accumulator's start), through views and casts."""
     while isinstance(a, fx.Node) and a.op == "call_function" and (a.target in T.VIEWS or a.target in T.CASTS):
         a = a.args[0]
-    if isinstance(a, fx.Node) and a.op == "call_function":
-        if a.target in _ZERO_MAKERS:
-            return True
-        if a.target in (aten.full_like.default, aten.new_full.default, aten.full.default):
-            fill = a.args[2] if a.target is aten.new_full.default else a.args[1]
-            return isinstance(fill, (int, float)) and not isinstance(fill, bool) and fill == 0
+    if isinstance(a, fx.Node) and a.op == "call_function" and a.target in _ZERO_FILLS:
+        fill = T.fill_value(a)
+        return isinstance(fill, (int, float)) and not isinstance(fill, bool) and fill == 0
     return _number_of(a) == 0.0
