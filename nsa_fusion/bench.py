@@ -1,7 +1,7 @@
 """python -m nsa_fusion bench: the fused op and whole compiled decode steps, as ratios in one run.
 
-Sections (every timing is min / median / max over repeats after warm-up, in one process; ratios are
-of medians):
+Sections (every timing is taken over repeats after warm-up, in one process, and printed as
+``median (min-max)``; ratios are of medians):
 
 * overhead: the fixed cost of one call at decode batch sizes (B = 1 ... 1024): the op as a compiled
   graph calls it, the eager call with value checks off and on (the default), the floor (one memcpy of

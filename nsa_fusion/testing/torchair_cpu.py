@@ -37,8 +37,10 @@ _failure = None         # reason string of the last failed attempt (not cached: 
 
 
 def default_cache_dir() -> str:
-    return os.environ.get("NSA_FUSION_TORCHAIR_CACHE") or os.path.join(
-        os.path.expanduser("~"), ".cache", "nsa_fusion", f"torch_npu-{TORCH_NPU_VERSION}")
+    """``$NSA_FUSION_TORCHAIR_CACHE``, else ``torch_npu-<version>`` under the package's cache root
+    (``$NSA_FUSION_CACHE_DIR``, default ``~/.cache/nsa_fusion``), beside the native kernel's build."""
+    root = os.environ.get("NSA_FUSION_CACHE_DIR") or os.path.join(os.path.expanduser("~"), ".cache", "nsa_fusion")
+    return os.environ.get("NSA_FUSION_TORCHAIR_CACHE") or os.path.join(root, f"torch_npu-{TORCH_NPU_VERSION}")
 
 
 def _noop(*args, **kwargs):
@@ -186,7 +188,7 @@ def load_torchair(cache_dir: str | None = None) -> types.ModuleType:
     try:
         import google.protobuf  # noqa: F401  (torchair needs protobuf at import)
     except ImportError as exc:
-        raise RuntimeError("torchair needs the 'protobuf' package") from exc
+        raise RuntimeError("torchair needs the 'protobuf' package (pip install protobuf)") from exc
     try:
         os.makedirs(cache_dir, exist_ok=True)
         with open(os.path.join(cache_dir, ".lock"), "w") as lock:  # pytest-xdist workers share the cache

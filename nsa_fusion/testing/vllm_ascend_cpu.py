@@ -34,8 +34,8 @@ FILES = ("vllm_ascend/compilation/graph_fusion_pass_manager.py", "vllm_ascend/co
 
 
 def cache_dir() -> str:
-    return os.environ.get("NSA_FUSION_VLLM_ASCEND_CACHE") or os.path.join(
-        os.path.expanduser("~"), ".cache", "nsa_fusion", f"vllm_ascend-{VERSION}")
+    root = os.environ.get("NSA_FUSION_CACHE_DIR") or os.path.join(os.path.expanduser("~"), ".cache", "nsa_fusion")
+    return os.environ.get("NSA_FUSION_VLLM_ASCEND_CACHE") or os.path.join(root, f"vllm_ascend-{VERSION}")
 
 
 def _fetch(directory: str) -> dict[str, str]:
