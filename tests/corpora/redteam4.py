@@ -76,6 +76,27 @@ def _grow_to(pages, lens_big, B=None):
 
 GROW_47K = [46352, 46368, 4112, 48, 0, 46400, 46384, 33]
 
+# --- 3. addcmul accumulation: the CPU kernel is a fused multiply-add; "exact products" fails at overflow ------
+def f_addcmul_loop(kv, w, slots, table, lens, cache):
+    """acc = addcmul(acc, tok_j, w_j) in window order from zeros (bf16 data: allowed as 'products exact')."""
+    tok = tokens(kv, table, positions(lens)).float()
+    wf = w.float()
+    acc = torch.zeros_like(tok[:, 0])
+    for j in range(L):
+        acc = torch.addcmul(acc, tok[:, j], wf[j][None, :, None])
+    return write(cache, slots, completes(lens), acc)
+
+
+def _fma_overflow(dtype=torch.bfloat16):
+    """A window whose product 0 is -inf and product 1 overflows fp32 (3 * 2^127 from bf16 1.5 * 2^127 times 2):
+    rounded products give -inf + inf = NaN (the op), a fused multiply-add gives -inf (eager addcmul)."""
+    big = 1.5 * 2.0 ** 127
+    wt = torch.zeros(L, 2)
+    wt[0], wt[1] = 1.0, 2.0
+    return build(dtype=dtype, specials=False, seed=21, weight=wt.to(dtype),
+                 window=lambda b, s: [float("-inf"), big] + [0.0] * (L - 2))
+
+
 ATTACKS = [
     ("slots_plus_const_vector", _mk(s_slots_plus_const_vector, lambda: [build(), _collide_row3_row4()]),
      "slots + (arange(B) == 3): adding a constant *vector* is not one-to-one (row 3 lands on row 4's slot)"),
@@ -88,6 +109,12 @@ ATTACKS += [
      "completes & (s * s < s * 4**6) (= s < 4096) with six factors 4: constants sum to 24, bound ~3.4k"),
     ("cond_square_wraps_dyn", _mk(c_square_wraps, lambda: _grow_to(725, GROW_47K), ("dynamic",)),
      "completes & (s * s >= 0) in int32: wraps negative from s = 46341; compiled at capacity 256"),
+]
+
+ATTACKS += [
+    ("addcmul_loop_fma_overflow_bf16", _mk(f_addcmul_loop, lambda: [build(dtype=torch.bfloat16), _fma_overflow()]),
+     "bf16 addcmul accumulation: eager's kernel fuses multiply and add (-inf + overflow = -inf), the op rounds "
+     "the product first (-inf + inf = NaN)"),
 ]
 
 BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
