@@ -41,6 +41,38 @@ def s_slots_plus_const_vector(kv, w, slots, table, lens, cache):
     return cache
 
 
+def _slots_step(slot_of):
+    def step(kv, w, slots, table, lens, cache):
+        s = slot_of(slots.long(), cache.shape[0])
+        cache[s] = torch.where(completes(lens)[:, None, None], _new(kv, w, table, lens).to(cache.dtype), cache[s])
+        return cache
+    return step
+
+
+s_slots_plus_arange = _slots_step(lambda s, S: (s + torch.arange(s.shape[0])) % S)
+s_slots_add_alpha_zero = _slots_step(lambda s, S: torch.add(torch.zeros(s.shape[0], dtype=torch.long), s, alpha=0))
+s_slots_rolled_mod = _slots_step(lambda s, S: s.roll(1, 0) % S)
+s_slots_first_expanded_mod = _slots_step(lambda s, S: s[:1].expand(s.shape[0]) % S)
+s_slots_plus_literal = _slots_step(lambda s, S: (s + torch.tensor([0, 0, 0, 1] + [0] * 36)) % S)
+s_slots_minus_iota_plus_iota = _slots_step(lambda s, S: (s - torch.arange(s.shape[0])) % S)
+
+
+def _padding_rolled():
+    """Rows 2 and 5 do not complete and carry padding -1 (valid: row S - 1 is written by nobody); row 3
+    completes.  With slots.roll(1), row 3 gets -1 (writes row S - 1) and row 6 (not completing) too."""
+    x = build(specials=False)
+    slots, lens, S = x.args[2], x.args[4], x.args[5].shape[0]
+    lens[2], lens[3], lens[5], lens[6] = 47, 48, 47, 33
+    for r in (2, 5):
+        slots[r] = -1
+    # nobody writes row S - 1
+    free = [v for v in range(S - 1) if v not in set(slots.tolist())]
+    for i in (slots == S - 1).nonzero().flatten().tolist():
+        slots[i] = -1 if not _qualifies(int(lens[i])) else free.pop()
+    assert not any(int(slots[b]) == S - 1 for b in range(len(lens)) if _qualifies(int(lens[b])))
+    return x
+
+
 def _collide_row3_row4():
     """Row 3 completes (slot x), row 4 does not (slot x + 1): with slot + [0,0,0,1,0..] both name x + 1."""
     x = build(specials=False)
@@ -97,7 +129,73 @@ def _fma_overflow(dtype=torch.bfloat16):
                  window=lambda b, s: [float("-inf"), big] + [0.0] * (L - 2))
 
 
+# --- 4. the keep path: a view of the slots that is the identity at the probed batch sizes only ---------------
+def k_kept_slots_rolled_48(kv, w, slots, table, lens, cache):
+    """cache[slots.roll(48)]: the identity at B = 8, 16, 24, 48 (the hint and 2 * hint), not at B = 10."""
+    s = slots.long()
+    cache[s] = torch.where(completes(lens)[:, None, None], _new(kv, w, table, lens).to(cache.dtype),
+                           cache[s.roll(48, 0)])
+    return cache
+
+
+def k_kept_slots_flip_pairs(kv, w, slots, table, lens, cache):
+    """cache[slots.view(-1, 8).flip(0).flip(0).view(-1)]: views that need B % 8 == 0 (a guard) - equal or refused."""
+    s = slots.long()
+    kept = cache[s.view(-1, 8).flip(0).flip(0).reshape(-1)]
+    cache[s] = torch.where(completes(lens)[:, None, None], _new(kv, w, table, lens).to(cache.dtype), kept)
+    return cache
+
+
+# --- 5. the positions probe puts +inf at one (head, dim) per window position: terms that avoid those ----------
+def f_zero_token_safe_weight(kv, w, slots, table, lens, cache):
+    """F18 around the positions probe: a constant-zero token times a weight vector assembled from w[1, 0] and
+    w[0, 1], the elements the probe never sets to inf (it sets w[j, j % N])."""
+    tok = tokens(kv, table, positions(lens)).float()
+    tokx = torch.cat([tok, torch.zeros_like(tok[:, :1])], 1)
+    wextra = torch.stack([w[1, 0], w[0, 1]])[None]
+    wx = torch.cat([w, wextra], 0).float()
+    return write(cache, slots, completes(lens), (tokx * wx[None, :, :, None]).sum(1))
+
+
+def f_token3_head0_zero_weight(kv, w, slots, table, lens, cache):
+    """F19 around the positions probe: window token 3's head 0 read again (for every head) under a zero
+    weight; the probe's inf for j = 3 sits at head 3 % N = 1."""
+    tok = tokens(kv, table, positions(lens)).float()
+    N = tok.shape[2]
+    tokx = torch.cat([tok, tok[:, 3:4, :1].expand(-1, -1, N, -1)], 1)
+    wx = torch.cat([w.float(), torch.zeros(1, N)], 0)
+    return write(cache, slots, completes(lens), (tokx * wx[None, :, :, None]).sum(1))
+
+
+def _weight_inf_at_1_0():
+    wt = (torch.randint(1, 9, (L, 2), generator=torch.Generator().manual_seed(5)) / 8.0)
+    wt[1, 0] = float("inf")
+    return build(specials=False, seed=22, weight=wt.half())
+
+
+def _inf_token3():
+    wt = (torch.randint(1, 9, (L, 2), generator=torch.Generator().manual_seed(6)) / 8.0)
+    return build(specials=False, seed=23, weight=wt.half(),
+                 window=lambda b, s: [1.0] * 3 + [float("inf")] + [1.0] * (L - 4))
+
+
 ATTACKS = [
+    ("slots_plus_arange_mod", _mk(s_slots_plus_arange, lambda: [build(specials=False), build(specials=False, seed=3)]),
+     "(slots + arange(B)) % S: an iota is a 'constant', so the add passes as one-to-one"),
+    ("slots_minus_arange_mod", _mk(s_slots_minus_iota_plus_iota, lambda: [build(specials=False),
+                                                                         build(specials=False, seed=3)]),
+     "(slots - arange(B)) % S"),
+    ("slots_plus_literal_vector", _mk(s_slots_plus_literal, lambda: [build(), _collide_row3_row4()]),
+     "slots + tensor([0, 0, 0, 1, 0...]): a literal constant vector"),
+    ("slots_add_alpha_zero", _mk(s_slots_add_alpha_zero, lambda: [build(specials=False)]),
+     "torch.add(zeros(B), slots, alpha=0): every row names row 0"),
+    ("slots_rolled_mod", _mk(s_slots_rolled_mod, lambda: [build(specials=False), _padding_rolled()]),
+     "slots.roll(1) % S: a view (permutation) before the remainder; two padding -1 rows"),
+    ("slots_first_expanded_mod", _mk(s_slots_first_expanded_mod, lambda: [build(specials=False)]),
+     "slots[:1].expand(B) % S: a duplicating view before a remainder by S"),
+    ("slots_plus_const_vector_batch", _mk(s_slots_plus_const_vector, lambda: [build(B=8, specials=False),
+                                                                             _collide_row3_row4()], ("batch",)),
+     "G1 under mark_dynamic: compiled at B = 8, called at 40"),
     ("slots_plus_const_vector", _mk(s_slots_plus_const_vector, lambda: [build(), _collide_row3_row4()]),
      "slots + (arange(B) == 3): adding a constant *vector* is not one-to-one (row 3 lands on row 4's slot)"),
 ]
@@ -115,6 +213,22 @@ ATTACKS += [
     ("addcmul_loop_fma_overflow_bf16", _mk(f_addcmul_loop, lambda: [build(dtype=torch.bfloat16), _fma_overflow()]),
      "bf16 addcmul accumulation: eager's kernel fuses multiply and add (-inf + overflow = -inf), the op rounds "
      "the product first (-inf + inf = NaN)"),
+]
+
+ATTACKS += [
+    ("kept_slots_rolled_48", _mk(k_kept_slots_rolled_48, lambda: [build(B=8), build(B=10, seed=4), build(B=12, seed=5)],
+                                 ("batch", "dynamic")),
+     "kept rows read at slots.roll(48): identity at B = 8 and 16 (hint, 2 * hint), not at 10 or 12"),
+    ("kept_slots_flip_pairs", _mk(k_kept_slots_flip_pairs, lambda: [build(B=8), build(B=16, seed=4)],
+                                  ("batch", "static")),
+     "kept rows through view(-1, 8).flip(0).flip(0): identity"),
+]
+
+ATTACKS += [
+    ("zero_token_safe_weight", _mk(f_zero_token_safe_weight, lambda: [build(), _weight_inf_at_1_0()]),
+     "a zero token times stack([w[1, 0], w[0, 1]]): weight elements the positions probe never makes inf"),
+    ("token3_head0_zero_weight", _mk(f_token3_head0_zero_weight, lambda: [build(), _inf_token3()]),
+     "token 3's head 0 re-read for every head under a zero weight (the probe's inf for j = 3 is at head 1)"),
 ]
 
 BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
