@@ -1625,6 +1625,16 @@ MODEL_CASES = [
 ]
 
 
+# Run order: one compile takes about a minute on a loaded 2-core machine, so a first-try run may be cut short;
+# styles and near misses alternate, and the 3- and 4-layer stacks (the slowest compiles) come last.
+_ORDER = ("vllm_v1_stacked_kv", "nm_off_by_one_window", "sglang_flat_pool", "nm_gated_weights", "hf_cache_class",
+          "nm_fp16_sum", "deepseek_mla_latent", "nm_no_len_check", "vllm_positions_count", "nm_unmasked_write",
+          "lucidrains_functional", "stacked_per_half", "nm_same_page", "nonzero_compaction", "sglang_mean_count",
+          "nm_arith_blend", "vllm_flat_bmm", "hf_sumdiv_compact", "nm_bias", "functional_two_layer",
+          "nm_token_softmax", "hf_window_loop", "vllm_separate_3layer", "deepseek_nsa_4layer")
+assert sorted(_ORDER) == sorted(c.name for c in MODEL_CASES)
+MODEL_CASES.sort(key=lambda c: _ORDER.index(c.name))
+
 # ----------------------------------------------------------------------------------------------------
 # Eager self-check
 # ----------------------------------------------------------------------------------------------------
