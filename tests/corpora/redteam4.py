@@ -179,6 +179,48 @@ def _inf_token3():
                  window=lambda b, s: [1.0] * 3 + [float("inf")] + [1.0] * (L - 4))
 
 
+# --- 6. interval arithmetic: products/sums are not clamped to their dtype, so a wrap looks constant -------------
+def _positions_from(len_of):
+    def step(kv, w, slots, table, lens, cache):
+        s = len_of(lens).long()
+        pos = (s[:, None] - L + torch.arange(L)).clamp(min=0)
+        return write(cache, slots, completes(lens), pool(tokens(kv, table, pos), w))
+    return step
+
+
+p_square_wraps = _positions_from(lambda s: torch.where(s * s >= 0, s, s - 16))                 # int32
+p_rem_neg_divisor = _positions_from(lambda s: torch.where(s > 0, s % -4096 + 4096, s))             # = s for 1..4096, s - 4096 beyond
+p_floordiv_neg_divisor = _positions_from(lambda s: s + 16 + 16 * (s // -4096))  # = s for 1..4096, s - 16 beyond
+p_offset_wraps = _positions_from(lambda s: torch.where(s + (2 ** 31 - 5000) > 0, s, s - 16))   # wraps at s >= 5000
+
+
+def w_square_wraps(kv, w, slots, table, lens, cache):
+    tok = tokens(kv, table, positions(lens)).float()
+    wf = torch.where((lens * lens >= 0)[:, None, None], w.float()[None], w.float().flip(0)[None])
+    return write(cache, slots, completes(lens), (tok * wf[..., None]).sum(1))
+
+
+# --- 7. views of the paged KV that are the identity on the probes' few blocks -----------------------------------
+def g_kv_rolled_640(kv, w, slots, table, lens, cache):
+    """kv.roll(640, 0): the identity on 10, 20, 32, 64 blocks (probe sizes), not on 163."""
+    return write(cache, slots, completes(lens), pool(tokens(kv.roll(640, 0), table, positions(lens)), w))
+
+
+def _kept_from(kept_of):
+    def step(kv, w, slots, table, lens, cache):
+        s = slots.long()
+        cache[s] = torch.where(completes(lens)[:, None, None], _new(kv, w, table, lens).to(cache.dtype),
+                               kept_of(cache, s))
+        return cache
+    return step
+
+
+k_cache_rolled_88 = _kept_from(lambda c, s: c.roll(88, 0)[s])      # identity on an 88-row probe cache (2B + 8)
+k_cache_rolled_85 = _kept_from(lambda c, s: c.roll(85, 0)[s])      # identity on the real 85-row cache: equal
+k_cache_rolled_1920 = _kept_from(lambda c, s: c.roll(1920, 0)[s])  # 0 mod 24, 40, 64, 128; not mod 85
+k_cache_rolled_S_plus_3 = _kept_from(lambda c, s: c.roll(c.shape[0] + 3, 0)[s])
+
+
 ATTACKS = [
     ("slots_plus_arange_mod", _mk(s_slots_plus_arange, lambda: [build(specials=False), build(specials=False, seed=3)]),
      "(slots + arange(B)) % S: an iota is a 'constant', so the add passes as one-to-one"),
@@ -229,6 +271,37 @@ ATTACKS += [
      "a zero token times stack([w[1, 0], w[0, 1]]): weight elements the positions probe never makes inf"),
     ("token3_head0_zero_weight", _mk(f_token3_head0_zero_weight, lambda: [build(), _inf_token3()]),
      "token 3's head 0 re-read for every head under a zero weight (the probe's inf for j = 3 is at head 1)"),
+]
+
+ATTACKS += [
+    ("pos_square_wraps_dyn", _mk(p_square_wraps, lambda: _grow_to(725, GROW_47K), ("dynamic",)),
+     "positions from where(s * s >= 0, s, s - 16) in int32: the interval of s * s is not wrapped, so >= 0 looks "
+     "constant; wraps from s = 46341"),
+    ("pos_offset_wraps_dyn", _mk(p_offset_wraps, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "positions from where(s + (2^31 - 5000) > 0, s, s - 16) in int32: wraps from s = 5000"),
+    ("pos_rem_neg_divisor_dyn", _mk(p_rem_neg_divisor, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "positions from s % -4096 + 4096: the period check compares 2 * (-4096) with the probed span"),
+    ("pos_floordiv_neg_divisor_dyn", _mk(p_floordiv_neg_divisor, lambda: _grow(130, GROW_8K), ("dynamic",)),
+     "positions from s + 16 + 16 * (s // -4096): a floor division by a negative constant"),
+    ("weight_square_wraps_dyn", _mk(w_square_wraps, lambda: _grow_to(725, GROW_47K), ("dynamic",)),
+     "weight reversed where s * s < 0 (int32 wrap from s = 46341)"),
+    ("kv_rolled_640", _mk(g_kv_rolled_640, lambda: [build()]),
+     "tokens read from kv.roll(640, 0): roll is a VIEW; identity on the probe's shrunk KV only"),
+    ("kv_rolled_640_dyn", _mk(g_kv_rolled_640, lambda: [build(B=8), build(B=8, seed=3)], ("dynamic",)),
+     "kv.roll(640, 0) under dynamic=True"),
+]
+
+ATTACKS += [
+    ("kept_cache_rolled_88", _mk(k_cache_rolled_88, lambda: [build()]),
+     "kept rows from cache.roll(88, 0)[slots] (85 cache rows): roll is a VIEW on the kept path; identity only on "
+     "a probe cache of 2B + 8 = 88 rows"),
+    ("kept_cache_rolled_1920_dyn", _mk(k_cache_rolled_1920, lambda: [build(B=8, num_slots=64),
+                                                                      build(B=8, num_slots=85, seed=2)], ("dynamic",)),
+     "cache.roll(1920, 0)[slots] under dynamic=True: the identity on probe caches of 24, 40, 64, 128 rows, not 85"),
+    ("kept_cache_rolled_85", _mk(k_cache_rolled_85, lambda: [build()]),
+     "cache.roll(85, 0)[slots] with 85 rows: the identity (equal or refused)"),
+    ("kept_cache_rolled_S_plus_3", _mk(k_cache_rolled_S_plus_3, lambda: [build()], ("static", "dynamic")),
+     "cache.roll(S + 3, 0)[slots]: rows shifted by 3 at every size"),
 ]
 
 BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
