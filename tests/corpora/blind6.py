@@ -717,7 +717,7 @@ class WholeSequenceGather(_Step):
     then the window selected with torch.gather along the sequence axis (a selection, no arithmetic)."""
 
     def forward(self, kv_pages, slot_mapping, block_table, seq_lens, cache):
-        l, d, P = self.l, self.d, self.P
+        l, d = self.l, self.d
         N, D = kv_pages.shape[2], kv_pages.shape[3]
         seq = kv_pages[block_table.long()].flatten(1, 2)  # [B, cap, N, D]
         pos = (seq_lens.long()[:, None] - l + torch.arange(l)).clamp(min=0)
@@ -1233,7 +1233,7 @@ class IndexCopyOnRowView(_Step):
 
     def forward(self, kv_pages, slot_mapping, block_table, seq_lens, cache):
         l, d, P = self.l, self.d, self.P
-        B, N, D = seq_lens.shape[0], kv_pages.shape[2], kv_pages.shape[3]
+        N, D = kv_pages.shape[2], kv_pages.shape[3]
         pos = (seq_lens.long()[:, None] - l + torch.arange(l)).clamp(min=0)
         x = kv_pages.view(kv_pages.shape[0], P, N * D)[block_table.long().gather(1, pos // P), pos % P]  # [B, l, N*D]
         w = self.weight.float().repeat_interleave(D, dim=1)  # [l, N*D]
