@@ -211,7 +211,240 @@ def split_stacked_writes(graph: fx.Graph) -> list:
             continue       # built is dead code, left to the final dead-code elimination)
         write.replace_all_uses_with(stacked)
         out.append(StackSplit(write, stacked, halves, shape[0]))
+    return out + normalize_row_writes(graph)
+
+
+# --- whole-cache spellings of the row write -> the row write the recogniser proves --------------------------
+SUPERSEDED = "nsa_fusion_superseded"  # node.meta key: a write replaced by a canonical one (not an anchor)
+
+
+def normalize_row_writes(graph: fx.Graph) -> list:
+    """Two spellings that write the contract's rows without a select before a row write, rewritten to
+    ``index_put(cache, [slots], where(valid, new, cache[slots]))`` (the form the recogniser proves):
+
+    * **scratch-row redirect** (vLLM's padding idiom): ``ext = cat([cache, extra]); ext[where(valid, slots,
+      k)] = new; cache = ext[:S]`` with ``S <= k < S + len(extra)``: the rows that do not complete are
+      written into rows that are sliced away;
+    * **masked whole-cache write**: ``written = full([S], False).index_put([slots], valid); cand =
+      cache.index_copy(0, slots, new)`` (or ``index_put``) then ``where(written[:, None, None], cand,
+      cache)`` (or the operands swapped, or ``~written``): a row is taken from ``cand`` where a completing
+      row names it.
+
+    Both are that row write on every valid input (docs/contract.md): the written slots are unique, in
+    range, and named by no row that writes nothing, so row ``slots[b]`` receives ``new[b]`` where ``valid[b]``
+    and keeps its value elsewhere; rows no slot names are untouched in both.  (On slots outside that
+    definition they may differ: the redirect never reads a padding slot, the row write reads it; that is
+    why this holds only for valid input, as every fusion does.)  The recogniser then proves the rewritten
+    write as any other; what it proves is the rewritten graph, so the rewrite must be exact, which the
+    structural conditions below ensure (checked one by one, anything else is left as written).  Returned
+    as :class:`StackSplit` records with one "half": :func:`settle_stacked_splits` puts the user's code
+    back where the rewritten write does not fuse (the row write would read padding slots the user's
+    code never reads)."""
+    out = []
+    for node in list(graph.nodes):
+        if node.op != "call_function":
+            continue
+        try:
+            with graph.inserting_before(node):
+                if node.target is aten.slice.Tensor:
+                    found = _redirected(graph, node)
+                elif node.target is aten.where.self:
+                    found = _masked_whole_cache(graph, node)
+                else:
+                    found = None
+        except Exception:  # (a spelling not handled: left as written; what was built is dead code)
+            found = None
+        if found is None:
+            continue
+        new, superseded = found
+        from .fusion_pass import CONSIDERED
+
+        for w in superseded:  # not anchors of their own: the rewritten write stands for them
+            w.meta[SUPERSEDED] = w.meta[CONSIDERED] = True
+        node.replace_all_uses_with(new)
+        out.append(StackSplit(node, new, [new], 1))
     return out
+
+
+def _expr(x):
+    """A size (int, SymInt, or a node holding one) as a sympy expression, or None."""
+    import sympy
+
+    if isinstance(x, fx.Node):
+        x = x.meta.get("val")
+    if isinstance(x, bool):
+        return None
+    if isinstance(x, int):
+        return sympy.Integer(x)
+    if isinstance(x, torch.SymInt):
+        return x.node.expr
+    return None
+
+
+def _offset(a, b):
+    """``a - b`` as a Python int where it is a constant at every size, else None."""
+    import sympy
+
+    ea, eb = _expr(a), _expr(b)
+    if ea is None or eb is None:
+        return None
+    diff = sympy.simplify(ea - eb)
+    return int(diff) if diff.is_Integer else None
+
+
+def _val(node):
+    return node.meta.get("val") if isinstance(node, fx.Node) else None
+
+
+def _is_cache(node) -> bool:
+    v = _val(node)
+    return isinstance(v, torch.Tensor) and v.dim() == 3 and v.is_floating_point()
+
+
+def _row_index(node, B) -> bool:
+    v = _val(node)
+    return isinstance(v, torch.Tensor) and v.dim() == 1 and not v.is_floating_point() and v.dtype != torch.bool \
+        and _offset(v.shape[0], B) == 0
+
+
+def _row_mask(node, B) -> bool:
+    v = _val(node)
+    return isinstance(v, torch.Tensor) and v.dim() == 1 and v.dtype == torch.bool and _offset(v.shape[0], B) == 0
+
+
+def _canonical(graph, cache, slots, valid, new, new_when_valid: bool):
+    """``index_put(cache, [slots], where(valid[:, None, None], new, cache[slots]))`` (or the select's
+    operands swapped)."""
+    cond = _call(graph, aten.unsqueeze.default, (_call(graph, aten.unsqueeze.default, (valid, 1)), 2))
+    old = _call(graph, aten.index.Tensor, (cache, [slots]))
+    sel = _call(graph, aten.where.self, (cond, new, old) if new_when_valid else (cond, old, new))
+    if _val(sel).dtype != _val(cache).dtype or len(_val(sel).shape) != 3:
+        raise _CannotPush()
+    return _call(graph, aten.index_put.default, (cache, [slots], sel))
+
+
+def _redirected(graph, sl):
+    """``cat([cache, extra])[where(valid, slots, k)] = new`` then ``[:S]`` (see normalize_row_writes)."""
+    if len(sl.args) < 4 or sl.kwargs or sl.args[1] != 0 or sl.args[2] != 0 or (len(sl.args) > 4 and sl.args[4] != 1):
+        return None
+    write = sl.args[0]
+    if not (isinstance(write, fx.Node) and write.target is aten.index_put.default and len(write.users) == 1):
+        return None
+    ext, indices, new = write.args[:3]
+    if (write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)) or len(indices) != 1:
+        return None
+    if not (isinstance(ext, fx.Node) and ext.target is aten.cat.default and len(ext.users) == 1):
+        return None
+    parts = ext.args[0]
+    dim = ext.args[1] if len(ext.args) > 1 else ext.kwargs.get("dim", 0)
+    cache = parts[0]
+    if dim != 0 or len(parts) < 2 or not _is_cache(cache) or not _is_cache(ext):
+        return None
+    S = _val(cache).shape[0]
+    extra = _offset(_val(ext).shape[0], S)
+    end = sl.args[3]
+    if isinstance(end, int) and end < 0:
+        end = _val(ext).shape[0] + end
+    if not extra or _offset(end, S) != 0:
+        return None
+    target = indices[0]
+    if not (isinstance(target, fx.Node) and target.target is aten.where.self):
+        return None
+    valid, a, b = target.args[:3]
+    B = _val(target).shape[0] if _val(target) is not None and _val(target).dim() == 1 else None
+    if B is None or not _row_mask(valid, B):
+        return None
+    for slots, scratch, new_when_valid in ((a, b, True), (b, a, False)):
+        if not _row_index(slots, B):
+            continue
+        fill = _scratch_index(scratch)
+        k = _offset(fill, S) if fill is not None else None
+        if k is not None and 0 <= k < extra:  # every row that does not write lands in a sliced-away row
+            return _canonical(graph, cache, slots, valid, new, new_when_valid), [write]
+    return None
+
+
+def _scratch_index(node):
+    """The value every element of a constant index tensor holds (int or SymInt), or None."""
+    if not isinstance(node, fx.Node) or node.op != "call_function":
+        return None
+    from .patterns.optable import FILL_ARGS
+
+    i = FILL_ARGS.get(node.target)
+    if i is None:
+        return None
+    fill = node.args[i] if len(node.args) > i else node.kwargs.get("fill_value")
+    fill = _val(fill) if isinstance(fill, fx.Node) else fill
+    return fill if isinstance(fill, (int, torch.SymInt)) and not isinstance(fill, bool) else None
+
+
+def _same_index(a, b) -> bool:
+    """``a`` and ``b`` are the same index tensor: one node, or the same cast of one node."""
+    while a is not b:
+        if not (isinstance(a, fx.Node) and isinstance(b, fx.Node) and a.op == b.op == "call_function"
+                and a.target is b.target and a.target in _Pusher._CASTS and a.args[1:] == b.args[1:]
+                and a.kwargs == b.kwargs and _val(a).dtype == _val(b).dtype):
+            return False
+        a, b = a.args[0], b.args[0]
+    return True
+
+
+_MASK_VIEWS = {aten.unsqueeze.default, aten.view.default, aten.reshape.default, aten._unsafe_view.default,
+               aten.expand.default}
+_NOTS = {aten.logical_not.default, aten.bitwise_not.default}
+
+
+def _masked_whole_cache(graph, sel):
+    """``where(written[:, None, None], cache.index_copy(0, slots, new), cache)`` with ``written =
+    full([S], False).index_put([slots], valid)`` (see normalize_row_writes)."""
+    if sel.kwargs:
+        return None
+    mask, a, b = sel.args[:3]
+    if not (isinstance(a, fx.Node) and isinstance(b, fx.Node)) or not _is_cache(sel):
+        return None
+    S = _val(sel).shape[0]
+    # the mask: a [S] bool tensor broadcast along the rows (views that keep dim 0 as the rows), maybe negated
+    # (a [S] mask given to the select as it is would broadcast along the last dim instead)
+    if _val(mask) is None or _val(mask).dim() != 3 or _offset(_val(mask).shape[0], S) != 0:
+        return None
+    negated = False
+    while isinstance(mask, fx.Node) and mask.op == "call_function" and (mask.target in _MASK_VIEWS or
+                                                                         mask.target in _NOTS):
+        v = _val(mask)
+        if v is None or v.dim() == 0 or _offset(v.shape[0], S) != 0 or \
+                (mask.target in _MASK_VIEWS and any(_offset(x, 1) != 0 for x in _val(mask.args[0]).shape[1:])):
+            return None
+        negated ^= mask.target in _NOTS
+        mask = mask.args[0]
+    if not (isinstance(mask, fx.Node) and mask.target is aten.index_put.default):
+        return None
+    base, indices, valid = mask.args[:3]
+    if (mask.args[3] if len(mask.args) > 3 else mask.kwargs.get("accumulate", False)) or len(indices) != 1 \
+            or _val(mask).dtype != torch.bool or _val(mask).dim() != 1 or _offset(_val(mask).shape[0], S) != 0:
+        return None
+    from .patterns.optable import fill_value
+
+    if fill_value(base) not in (0, False) or fill_value(base) is None:
+        return None
+    slots = indices[0]
+    B = _val(slots).shape[0] if _val(slots) is not None and _val(slots).dim() == 1 else None
+    if B is None or not _row_index(slots, B) or not _row_mask(valid, B):
+        return None
+    # the candidate: the cache with every named row replaced (index_put or index_copy along the rows)
+    for cand, cache, new_when_valid in ((a, b, not negated), (b, a, negated)):
+        if not _is_cache(cache) or _val(cache).shape != _val(sel).shape or _val(cache).dtype != _val(sel).dtype:
+            continue
+        if cand.target is aten.index_put.default and cand.args[0] is cache and len(cand.args[1]) == 1 \
+                and not (cand.args[3] if len(cand.args) > 3 else cand.kwargs.get("accumulate", False)):
+            cslots, new = cand.args[1][0], cand.args[2]
+        elif cand.target is aten.index_copy.default and cand.args[0] is cache and cand.args[1] == 0:
+            cslots, new = cand.args[2], cand.args[3]
+        else:
+            continue
+        if not isinstance(cslots, fx.Node) or not _same_index(cslots, slots):
+            continue
+        return _canonical(graph, cache, slots, valid, new, new_when_valid), [mask, cand]
+    return None
 
 
 def settle_stacked_splits(graph: fx.Graph, splits, fused_halves) -> None:
@@ -293,6 +526,17 @@ class _Pusher:
     def _push(self, x, h):
         rank = len(_shape(x))
         t = x.target if x.op == "call_function" else None
+        if t in (aten.cat.default, aten.stack.default) and not x.kwargs and \
+                (x.args[1] if len(x.args) > 1 else 0) % (rank if t is aten.cat.default else rank) == 0:
+            # a stack of the halves (torch.stack([wk, wv]): a cat of unsqueezes in Inductor's graph): half h
+            # is the part that holds row h, an identity on values
+            return self._part(x.args[0], h, t is aten.stack.default)
+        if t in (aten.view.default, aten.reshape.default, aten._unsafe_view.default):
+            # torch.stack([wk, wv]) decomposed: cat([wk, wv]) viewed as [2, l, N]; half h is rows h*l .. h*l + l
+            src, shape = _shape(x.args[0]), _shape(x)
+            if src is not None and len(shape) == len(src) + 1 and all(isinstance(n, int) for n in (*src, *shape)) \
+                    and shape[0] * shape[1] == src[0] and tuple(shape[2:]) == tuple(src[1:]):
+                return self._rows(x.args[0], h * shape[1], shape[1])
         if len(x.users) <= 1 or t in self._CASTS or t is aten.unsqueeze.default:
             if t in self._ELEMENTWISE and not x.kwargs:
                 return _call(self.graph, t, [self.operand(a, h, rank) for a in x.args])
@@ -309,6 +553,37 @@ class _Pusher:
                     and all(isinstance(i, fx.Node) for i in x.args[1][1:]):
                 return _call(self.graph, t, (self.half(x.args[0], h), list(x.args[1][1:])))
         return _call(self.graph, aten.select.int, (x, 0, h))
+
+
+    def _rows(self, x, start, size):
+        """Rows ``start .. start + size`` of ``x`` (dim 0): a part of a concatenation that holds exactly those
+        rows, else a slice."""
+        if x.op == "call_function" and x.target is aten.cat.default and not x.kwargs and \
+                (x.args[1] if len(x.args) > 1 else 0) == 0:
+            begin = 0
+            for p in x.args[0]:
+                n = _shape(p)[0]
+                if not isinstance(n, int):
+                    break
+                if begin == start and n == size:
+                    return p
+                begin += n
+        return _call(self.graph, aten.slice.Tensor, (x, 0, start, start + size))
+
+    def _part(self, parts, h, stacked):
+        if stacked:
+            return parts[h]
+        start = 0
+        for p in parts:
+            size = _shape(p)[0]
+            if not isinstance(size, int):
+                raise _CannotPush()
+            if h < start + size:
+                if size == 1 and p.op == "call_function" and p.target is aten.unsqueeze.default and p.args[1] == 0:
+                    return p.args[0]
+                return self.half(p, h - start)
+            start += size
+        raise _CannotPush()
 
 
 def fused_calls(graph: fx.Graph) -> list[fx.Node]:

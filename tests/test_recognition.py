@@ -451,3 +451,123 @@ def test_op_plugin_golden_vectorised_fuses_out_of_place(dialect, dtype):
     assert count_fused_calls(code) == 1
     torch.testing.assert_close(out, _golden(x), rtol=0, atol=0)
     assert torch.equal(args[-1], before) and out is not args[-1]
+
+
+# --- whole-cache spellings of the row write (blind5: written_rows_mask, dummy_row_redirect, bmm_scatter) ----
+def _pooled(kv, w, table, lens, l=32):
+    tok = _window(kv, table, lens, l, kv.shape[1])
+    return (tok.float() * w.float()[None, :, :, None]).sum(1)
+
+
+def _valid(lens, l=32, d=16):
+    return (lens >= l) & ((lens - l) % d == 0)
+
+
+class ScratchRowRedirect(torch.nn.Module):
+    """vLLM's padding idiom: rows that do not complete write into a scratch row past the cache, which is
+    sliced away.  ``scratch``: the scratch row's index relative to the cache's row count."""
+
+    def __init__(self, scratch=0):
+        super().__init__()
+        self.scratch = scratch
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        S = cache.shape[0]
+        new = _pooled(kv, w, table, lens).to(cache.dtype)
+        ext = torch.cat([cache, cache.new_zeros(2, cache.shape[1], cache.shape[2])])
+        tgt = torch.where(_valid(lens), slots.long(), torch.full_like(slots.long(), S + self.scratch))
+        ext.index_put_((tgt,), new)
+        cache.copy_(ext[:S])
+        return cache
+
+
+class MaskedWholeCache(torch.nn.Module):
+    """A candidate cache with every named row replaced, then a select of whole cache rows by a mask of the
+    rows a completing sequence names.  ``shift``: the mask marks slot + shift instead (a near miss)."""
+
+    def __init__(self, swapped=False, copy=True, shift=0):
+        super().__init__()
+        self.swapped, self.copy, self.shift = swapped, copy, shift
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        S = cache.shape[0]
+        new = _pooled(kv, w, table, lens).to(cache.dtype)
+        s = slots.long()
+        marked = (s + self.shift) % S if self.shift else s
+        written = torch.zeros(S, dtype=torch.bool).index_put((marked,), _valid(lens))
+        cand = cache.index_copy(0, s, new) if self.copy else cache.index_put((s,), new)
+        if self.swapped:
+            out = torch.where(~written[:, None, None], cache, cand)
+        else:
+            out = torch.where(written[:, None, None], cand, cache)
+        cache.copy_(out)
+        return cache
+
+
+class ScatterRows2D(torch.nn.Module):
+    """The select's rows permuted on the way (a reshape of them copies), written back with scatter_ on a
+    [S, N*D] view.  ``column_shift``: half of each row goes to the next slot (a near miss)."""
+
+    def __init__(self, column_shift=False):
+        super().__init__()
+        self.column_shift = column_shift
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        S, N, D = cache.shape
+        B = lens.shape[0]
+        tok = _window(kv, table, lens, 32, kv.shape[1])  # heads-major products: the new rows are a permuted view
+        new = torch.einsum("blnd,ln->nbd", tok.float(), w.float()).permute(1, 0, 2).to(cache.dtype)
+        s = slots.long()
+        rows = torch.where(_valid(lens)[:, None, None], new, cache[s])
+        index = s[:, None].expand(B, N * D)
+        if self.column_shift:
+            index = (index + (torch.arange(N * D) >= N * D // 2)) % S
+        cache.view(S, N * D).scatter_(0, index, rows.reshape(B, N * D))
+        return cache
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+@pytest.mark.parametrize("model", [ScratchRowRedirect(), ScratchRowRedirect(scratch=1), MaskedWholeCache(),
+                                   MaskedWholeCache(swapped=True, copy=False), ScatterRows2D()],
+                         ids=["redirect", "redirect_second_scratch_row", "masked_index_copy",
+                              "masked_negated_swapped_index_put", "scatter_2d"])
+def test_whole_cache_spellings_of_the_row_write_fuse(model, dialect):
+    """Each is the row write on every valid input (docs/soundness.md, "Write and keep"): fused, bit-exact
+    to the golden; padding rows (slot -1) that write nothing are among the rows."""
+    # (fp32 rows in Inductor's graph: the reshape of the permuted select is a clone, then a view)
+    x, args = _inputs(dtype=torch.float32 if isinstance(model, ScatterRows2D) and dialect == "inductor_graph"
+                      else torch.float16)
+    args[2][1] = -1  # row 1 does not complete (odd rows do not): a padding slot
+    assert not bool(_valid(x["lengths"])[1])
+    x["slots"] = args[2]
+    if isinstance(model, ScatterRows2D) or (isinstance(model, MaskedWholeCache) and model.copy):
+        # index_copy and scatter take no negative index: a padding slot in range that no other row names
+        args[2][1] = min(set(range(x["cache"].shape[0])) - set(args[2].tolist()))
+    _, code, stats = compile_and_run(model, args, dialect)
+    assert stats.get("fused") == 1, [(e.pattern, e.reason) for e in rejections()]
+    assert count_fused_calls(code) == 1
+    torch.testing.assert_close(args[-1], _golden(x), rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+@pytest.mark.parametrize("model", [ScratchRowRedirect(scratch=-1), MaskedWholeCache(shift=1),
+                                   ScatterRows2D(column_shift=True)],
+                         ids=["redirect_into_the_last_cache_row", "mask_of_other_slots", "scatter_columns_shifted"])
+def test_whole_cache_spellings_that_write_other_rows_stay_unfused(model, dialect):
+    """Near misses: the scratch row is a cache row (rows that do not complete overwrite it), the mask marks
+    other rows than the candidate writes, half of each row lands in the next slot."""
+    x, args = _inputs()
+    eager = x["cache"].clone()
+    model(*args[:-1], eager)
+    assert not torch.equal(eager, _golden(x))
+    _, code, stats = compile_and_run(model, args, dialect)
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0
+    torch.testing.assert_close(args[-1], eager, rtol=0, atol=0)
+
+
+def test_whole_cache_spellings_fuse_under_dynamic_shapes():
+    for model in (ScratchRowRedirect(), MaskedWholeCache()):
+        x, args = _inputs()
+        _, _, stats = compile_and_run(model, args, "inductor_graph", dynamic=True)
+        assert stats.get("fused") == 1, [(e.pattern, e.reason) for e in rejections()]
+        torch.testing.assert_close(args[-1], _golden(x), rtol=0, atol=0)

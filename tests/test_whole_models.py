@@ -142,9 +142,13 @@ class JointStacked(torch.nn.Module):
     (``kv[:, pages, offs]``), one weighted sum, ``cmp[:, slots] = where(...)`` into both halves.
     ``near_miss``: the V half's condition misses the first window (``s > l``)."""
 
-    def __init__(self, near_miss=False):
+    def __init__(self, near_miss=False, params=False):
         super().__init__()
         self.near_miss = near_miss
+        if params:  # one [l, N] parameter per half, stacked in the step (models2's vllm_stacked_kv_2l)
+            self.wk = torch.nn.Parameter(_STACKED_W[0].clone(), requires_grad=False)
+            self.wv = torch.nn.Parameter(_STACKED_W[1].clone(), requires_grad=False)
+        self.params = params
 
     def forward(self, kv, k_new, v_new, slots, table, lens, cmp):
         P = kv.shape[2]
@@ -154,7 +158,8 @@ class JointStacked(torch.nn.Module):
         kv[1, page, last % P] = v_new
         pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
         tok = kv[:, table.long().gather(1, pos // P), pos % P]  # [2, B, l, N, D]
-        new = (tok.float() * _STACKED_W.float()[:, None, :, :, None]).sum(2).to(cmp.dtype)
+        w = torch.stack([self.wk, self.wv]) if self.params else _STACKED_W
+        new = (tok.float() * w.float()[:, None, :, :, None]).sum(2).to(cmp.dtype)
         s = slots.long()
         ok = _valid(lens)[None, :, None, None]
         if self.near_miss:
@@ -163,24 +168,27 @@ class JointStacked(torch.nn.Module):
         return cmp
 
 
+@pytest.mark.parametrize("params", [False, True], ids=["constant_weight", "stacked_parameters"])
 @pytest.mark.parametrize("dynamic", [False, True], ids=["static", "dynamic"])
 @pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
-def test_one_write_into_both_halves_of_a_stacked_cache_fuses_one_call_per_half(dialect, dynamic):
+def test_one_write_into_both_halves_of_a_stacked_cache_fuses_one_call_per_half(dialect, dynamic, params):
     """``cmp[:, slots] = where(...)`` is split into one write per half (``rewrite.split_stacked_writes``, an
-    identity on values), and each half is proven and fused on its own."""
+    identity on values), and each half is proven and fused on its own.  A weight stacked in the step from
+    one parameter per half (``torch.stack([wk, wv])``) gives each half its own parameter."""
     args = _stacked_inputs()
     before = [a.clone() for a in args]
-    _, code, stats = compile_and_run(JointStacked(), args, dialect, dynamic=dynamic)
+    _, code, stats = compile_and_run(JointStacked(params=params), args, dialect, dynamic=dynamic)
     assert stats.get("fused", 0) == 2 and count_fused_calls(code) == 2, [e.reason for e in rejections()]
     assert torch.equal(args[-1], _stacked_golden(before, args[0], _STACKED_W))
 
 
+@pytest.mark.parametrize("params", [False, True], ids=["constant_weight", "stacked_parameters"])
 @pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
-def test_one_write_into_both_halves_where_one_half_is_not_the_contract(dialect):
+def test_one_write_into_both_halves_where_one_half_is_not_the_contract(dialect, params):
     args = _stacked_inputs()
     eager = [a.clone() for a in args]
-    JointStacked(near_miss=True)(*eager)
-    _, code, stats = compile_and_run(JointStacked(near_miss=True), args, dialect)
+    JointStacked(near_miss=True, params=params)(*eager)
+    _, code, stats = compile_and_run(JointStacked(near_miss=True, params=params), args, dialect)
     assert count_fused_calls(code) == stats.get("fused", 0) <= 1
     assert [e.pattern for e in rejections()][-1:] == ["mask"], rejections()
     torch.testing.assert_close(args[-1][1], eager[-1][1], rtol=0, atol=1e-3)  # V: the user's code

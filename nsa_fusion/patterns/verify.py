@@ -46,10 +46,13 @@ class Recognizer(Generalize):
         graph._nsa_fusion_order = None  # node positions are recomputed for this graph
         self.sizes = sizes or Sizes.hints(graph)
         self.seed = seed
+        self.pooling_probes: dict = {}  # probes passed for the write being recognised (pooling._probe_pooling)
 
     def writes(self) -> list[fx.Node]:
         """Every row write in the graph: the anchors the recogniser starts from."""
-        return [n for n in self.graph.nodes if n.op == "call_function" and n.target in T.WRITES]
+        # (not the user's writes that a canonical row write replaced: rewrite.normalize_row_writes)
+        return [n for n in self.graph.nodes if n.op == "call_function" and n.target in T.WRITES
+                and not n.meta.get("nsa_fusion_superseded")]
 
     # -- entry ---------------------------------------------------------------------------------------
     def recognize(self, write: fx.Node) -> Step:
@@ -60,6 +63,7 @@ class Recognizer(Generalize):
             return self._recognize(write)
 
     def _recognize(self, write: fx.Node) -> Step:
+        self.pooling_probes = {}
         step = self._verify(write)
         if self.sizes.assignment:
             step.specialize = {**self._generalize(write, step), **step.size_values}

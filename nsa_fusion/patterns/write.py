@@ -102,8 +102,10 @@ class _WriteSide:
             raise Refused("write", "the write index is not derived from a [B] slot tensor", index)
         self.slots = cands[-1]
         # the select: where(cond, new, keep), through casts and reshapes
-        chain = _chain_back(self.values, T.CASTS | T.RESHAPES | {aten.unsqueeze.default, aten.squeeze.dim,
-                                                                  aten.expand.default})
+        # (copies too: a reshape of a non-contiguous select is a clone then a view, as in a 2-D scatter_
+        # write-back of permuted rows)
+        chain = _chain_back(self.values, T.CASTS | T.RESHAPES | _COPIES | {aten.unsqueeze.default, aten.squeeze.dim,
+                                                                            aten.expand.default})
         select = chain[-1]
         if select.op != "call_function" or select.target != aten.where.self:
             compaction = _compaction(index, self.values)
