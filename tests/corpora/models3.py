@@ -20,7 +20,8 @@ Each ``ModelCase`` (the format ``run_models.py`` reads):
 
 * ``build(dtype)``: the module, deterministic weights (a seeded generator);
 * ``make_inputs(model, B, seed)``: the forward's positional args (tensors only). About half the rows complete a
-  window; the others cover ``s = l - d`` (``l / 2`` where ``l = d``), ``s = l - 1``, ``s = 1``, ``s = l + 1`` and random lengths;
+  window; the others cover ``s = l - d`` (``l / 2`` where ``l = d``), ``s = l - 1``, ``s = 1``, ``s = l + 1``
+  and random lengths;
   two completing windows span a page boundary; KV positions no one reads (``>= s``, pages nobody owns) and the
   compressed rows nobody reads hold NaN/+-inf; the append's target position and the compressed row about to be
   written hold stale non-finite values;
