@@ -1474,7 +1474,7 @@ class NearMiss1L(DecodeModel):
         _init_params(self, 100 + len(self.BUG), dtype)
 
     def compress(self, h, cache, cmp, w, seq, block_table, cmp_slot_mapping, cmp_block_table):
-        B, l, d, P, bug = seq.shape[0], self.l, self.d, self.P, self.BUG
+        l, d, P, bug = self.l, self.d, self.P, self.BUG
         start = seq - l - (1 if bug == "off_by_one" else 0)
         pos = (start[:, None] + torch.arange(l)[None, :]).clamp(min=0)
         if bug == "same_page":
