@@ -101,6 +101,21 @@ c_square_wraps = _cond_with(lambda s: completes(s) & (s.int() * s.int() >= 0))  
 c_square_minus = _cond_with(lambda s: completes(s) & ((s - 64) * (s - 64) < 4032 * 4032 + 0 * s))
 
 
+def _cubed_threshold(s):
+    t = torch.tensor(16)
+    return completes(s) & (s < t * t * t * 4)                # 16384 from constants summing to 52
+
+
+def _cubed_threshold_full(s):
+    t = torch.full((), 16, dtype=s.dtype)
+    return completes(s) & (s < t * t * t * 4)
+
+
+c_cubed_threshold = _cond_with(_cubed_threshold)
+c_cubed_threshold_full = _cond_with(_cubed_threshold_full)
+GROW_17K = [16384, 16400, 16416, 48, 0, 16383, 16432, 4096]
+
+
 def _grow_to(pages, lens_big, B=None):
     return [build(B=8, N=1), build(B=len(lens_big), pages=pages, distinct_pages=False, block_num=64, N=1,
                               lengths=lens_big, specials=False, seed=1)]
@@ -167,10 +182,31 @@ def f_token3_head0_zero_weight(kv, w, slots, table, lens, cache):
     return write(cache, slots, completes(lens), (tokx * wx[None, :, :, None]).sum(1))
 
 
+def f_plus_p3_minus_p3_head0(kv, w, slots, table, lens, cache):
+    """pooled + (p3[head 0] - p3[head 0]) broadcast over the heads: + 0 for finite values, NaN where token 3's
+    head 0 is inf; only token values added to token values (the positions probe's inf for j = 3 is at head 1)."""
+    prod = tokens(kv, table, positions(lens)).float() * w.float()[None, :, :, None]
+    pooled = prod.sum(1)
+    return write(cache, slots, completes(lens), pooled + (prod[:, 3, :1] - prod[:, 3, :1]))
+
+
+def f_plus_p5_minus_p5_dim1(kv, w, slots, table, lens, cache):
+    """The same with token 5's dim 1 of head 0 (the positions probe's inf for j = 5 is at [1, 5])."""
+    prod = tokens(kv, table, positions(lens)).float() * w.float()[None, :, :, None]
+    d = prod[:, 5, :1, 1:2]
+    return write(cache, slots, completes(lens), prod.sum(1) + (d - d))
+
+
 def _weight_inf_at_1_0():
     wt = (torch.randint(1, 9, (L, 2), generator=torch.Generator().manual_seed(5)) / 8.0)
     wt[1, 0] = float("inf")
     return build(specials=False, seed=22, weight=wt.half())
+
+
+def _inf_token5():
+    wt = (torch.randint(1, 9, (L, 2), generator=torch.Generator().manual_seed(7)) / 8.0)
+    return build(specials=False, seed=24, weight=wt.half(),
+                 window=lambda b, s: [1.0] * 5 + [float("inf")] + [1.0] * (L - 6))
 
 
 def _inf_token3():
@@ -221,6 +257,31 @@ k_cache_rolled_1920 = _kept_from(lambda c, s: c.roll(1920, 0)[s])  # 0 mod 24, 4
 k_cache_rolled_S_plus_3 = _kept_from(lambda c, s: c.roll(c.shape[0] + 3, 0)[s])
 
 
+# --- 8. reinplace_clones moves the fused call after the last reader of the old cache: past input mutations? ------
+def s_snapshot_then_kv_scaled(kv, w, slots, table, lens, cache, snap):
+    """snap.copy_(cache) before the step (functionalized: an epilogue copy_(snap, cache) that reads the old cache
+    at the end of the graph), the KV scaled in place after the step (epilogue copy_(kv, kv * 0.5), earlier)."""
+    snap.copy_(cache)
+    cache = contract(kv, w, slots, table, lens, cache)
+    kv.mul_(0.5)
+    return cache
+
+
+def s_second_step_then_kv_scaled(kv, w, slots, table, lens, cache):
+    """A second step on a clone of the old cache (a later reader of the cache input), KV scaled in between."""
+    v = cache.clone()
+    cache = contract(kv, w, slots, table, lens, cache)
+    kv.mul_(0.5)
+    v = contract(kv, w, slots, table, lens, v)
+    return cache, v
+
+
+def _with_snapshot():
+    x = build()
+    x.args = x.args + [torch.zeros_like(x.args[5])]
+    return x
+
+
 ATTACKS = [
     ("slots_plus_arange_mod", _mk(s_slots_plus_arange, lambda: [build(specials=False), build(specials=False, seed=3)]),
      "(slots + arange(B)) % S: an iota is a 'constant', so the add passes as one-to-one"),
@@ -247,6 +308,11 @@ ATTACKS += [
      "completes & (s * s < s * 64 * 64) (= s < 4096): the mask bound sums constants (128), blind to s * s"),
     ("cond_square_below_fours_dyn", _mk(c_square_below_fours, lambda: _grow(130, GROW_8K), ("dynamic",)),
      "completes & (s * s < s * 4**6) (= s < 4096) with six factors 4: constants sum to 24, bound ~3.4k"),
+    ("cond_cubed_threshold_dyn", _mk(c_cubed_threshold, lambda: _grow_to(260, GROW_17K), ("dynamic",)),
+     "completes & (s < t * t * t * 4), t = torch.tensor(16): products of constants, each counted once (52), "
+     "the threshold is 16384"),
+    ("cond_cubed_threshold_full_dyn", _mk(c_cubed_threshold_full, lambda: _grow_to(260, GROW_17K), ("dynamic",)),
+     "the same with t = torch.full((), 16)"),
     ("cond_square_wraps_dyn", _mk(c_square_wraps, lambda: _grow_to(725, GROW_47K), ("dynamic",)),
      "completes & (s * s >= 0) in int32: wraps negative from s = 46341; compiled at capacity 256"),
 ]
@@ -269,6 +335,11 @@ ATTACKS += [
 ATTACKS += [
     ("zero_token_safe_weight", _mk(f_zero_token_safe_weight, lambda: [build(), _weight_inf_at_1_0()]),
      "a zero token times stack([w[1, 0], w[0, 1]]): weight elements the positions probe never makes inf"),
+    ("plus_p3_minus_p3_head0", _mk(f_plus_p3_minus_p3_head0, lambda: [build(), _inf_token3()]),
+     "pooled + (p3[:, :1] - p3[:, :1]): an x - x term (token values added to token values) at an element the "
+     "positions probe never makes inf"),
+    ("plus_p5_minus_p5_dim1", _mk(f_plus_p5_minus_p5_dim1, lambda: [build(), _inf_token5()]),
+     "pooled + (d - d), d = p5[:, head 0, dim 1] broadcast"),
     ("token3_head0_zero_weight", _mk(f_token3_head0_zero_weight, lambda: [build(), _inf_token3()]),
      "token 3's head 0 re-read for every head under a zero weight (the probe's inf for j = 3 is at head 1)"),
 ]
@@ -302,6 +373,13 @@ ATTACKS += [
      "cache.roll(85, 0)[slots] with 85 rows: the identity (equal or refused)"),
     ("kept_cache_rolled_S_plus_3", _mk(k_cache_rolled_S_plus_3, lambda: [build()], ("static", "dynamic")),
      "cache.roll(S + 3, 0)[slots]: rows shifted by 3 at every size"),
+]
+
+ATTACKS += [
+    ("snapshot_then_kv_scaled", _mk(s_snapshot_then_kv_scaled, lambda: [_with_snapshot()]),
+     "snap.copy_(cache) before the step, kv.mul_(0.5) after: the moved fused call must not read the scaled KV"),
+    ("second_step_then_kv_scaled", _mk(s_second_step_then_kv_scaled, lambda: [build()]),
+     "step on cache, kv scaled, step on a clone of the old cache"),
 ]
 
 BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
