@@ -9,7 +9,8 @@
   3-D cache; never a refusal), per-kind keys (``"fused:<what>"``, ``"rejected:<part>"`` with part one of
   write, keep, mask, roles, gather, weight, pooling, dtype, sizes, device, ``"declined:<why>"`` with why
   cost or device, ``"ignored:<op>"``), lowering
-  targets (``"target.npu"``, ``"target.portable"``, ``"target.ge_scatter"``, ``"target.triton"``), ``"batch_cut"`` (gather +
+  targets (``"target.npu"``, ``"target.portable"``, ``"target.ge_scatter"``, ``"target.triton"``), ``"ge_scatter_nd_writes"`` (torchair graphs: other
+  writes GE cannot convert, written as ``npu_scatter_nd_update``: ``lowering/ge_writes.py``), ``"batch_cut"`` (gather +
   pooling probed at fewer batch rows than the graph has, see ``patterns.evaluate.BatchPlan``) and
   ``"cached"`` (graphs served from Inductor's compile cache).  ``stats.clear()`` resets it.
 
@@ -213,6 +214,7 @@ class Event:
     hint: str = ""
     anchor: str = ""  # the row write the recogniser started from
     write_op: str = ""  # the anchor's op (aten.index_put.default, ...): what GE would have to convert
+    ge_write: str = ""  # torchair graphs: the op the pass wrote the anchor as, so that GE converts it
 
 
 events: list[Event] = []

@@ -50,6 +50,13 @@ def _ge_note(e) -> str | None:
     if e.dialect != "torchair" or not any(f"aten.{op}" in e.write_op for op in _NO_GE_CONVERTER):
         return None
     op = e.write_op.split(".")[1] if e.write_op.count(".") >= 2 else e.write_op
+    if e.ge_write:  # the pass wrote it as the vendor's scatter (lowering/ge_writes.py): GE converts it
+        where = f"{e.anchor} (aten.{op})"
+        if e.kind == "ignored":
+            return (f"under torchair's GE mode the write {where}, which GE cannot convert as written, runs as "
+                    f"torch_npu's {e.ge_write} (in place on the written tensor)")
+        return (f"under torchair's GE mode the refused step runs unfused: its write {where} runs as torch_npu's "
+                f"{e.ge_write}, slower than the fused kernel")
     if e.kind == "ignored":  # the event is the write itself: its source line is the write's
         where = f"{e.anchor} (aten.{op}{', ' + e.source if e.source and '(no source line' not in e.source else ''})"
         return (f"under torchair's GE mode (max-autotune) the write {where} cannot be converted: torchair has no "

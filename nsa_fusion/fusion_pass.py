@@ -118,6 +118,8 @@ class NsaFusionPass(CustomGraphPass):
             settle_stacked_splits(graph, splits, fused_writes)
         if fused:
             self._finish(graph)
+        if self.dialect is TORCHAIR:
+            self._lower_writes_for_ge(graph, diagnostics.events[first_event:])
         self.matched_count += fused
         _fail_if_strict(diagnostics.events[first_event:])
         return fused
@@ -185,6 +187,25 @@ class NsaFusionPass(CustomGraphPass):
                            pattern=_pattern_name(step), dialect=self.dialect.name, node=new.name,
                            source=source_line(step.write), anchor=write.name)
         return 1
+
+    def _lower_writes_for_ge(self, graph: fx.Graph, events) -> None:
+        """The writes left in torchair's graph (KV appends, refused steps) as ``npu_scatter_nd_update``,
+        which GE converts (``lowering/ge_writes.py``); never breaks the user's compile."""
+        from .lowering import ge_writes
+
+        try:
+            rewritten = ge_writes.rewrite_writes_for_ge(graph)
+        except Exception as exc:  # pragma: no cover - a bug in the rewrite: leave the writes as they are
+            diagnostics.log.warning("nsa_fusion: writing index_put as npu_scatter_nd_update failed (%s: %s); "
+                                    "left as written", type(exc).__name__, exc, exc_info=True)
+            return
+        for event in events:  # explain's GE notes: these writes convert now
+            if event.anchor in rewritten:
+                event.ge_write = "npu_scatter_nd_update"
+        if rewritten:
+            diagnostics.stats["ge_scatter_nd_writes"] += len(rewritten)
+            diagnostics.log.info("nsa_fusion: %d write(s) as npu_scatter_nd_update for GE: %s",
+                                 len(rewritten), ", ".join(rewritten))
 
     def _internal_error(self, doing: str, write: fx.Node, exc: Exception) -> int:
         diagnostics.stats["candidates"] += 1

@@ -368,6 +368,7 @@ _op("FloorDiv")(_binary(torch.floor_divide))  # GE FloorDiv / FloorMod round tow
 _op("FloorMod")(_binary(torch.remainder))
 _op("Equal")(_binary(torch.eq))
 _op("GreaterEqual")(_binary(torch.ge))
+_op("Less")(_binary(torch.lt))
 _op("LogicalAnd")(_binary(torch.logical_and))
 
 
@@ -411,6 +412,14 @@ def _reduce_sum(op, ins, inputs):
     return [torch.sum(ins[0], dim=axes, keepdim=keep)]
 
 
+@_op("ReduceMean")
+def _reduce_mean(op, ins, inputs):
+    """Mean over ``axes`` (an input tensor); ``keep_dims`` attr; torch's order of the adds, as for ReduceSum."""
+    axes = [int(a) for a in ins[1].reshape(-1).tolist()]
+    keep = op.attr["keep_dims"].b if "keep_dims" in op.attr else False
+    return [torch.mean(ins[0], dim=axes, keepdim=keep)]
+
+
 @_op("SelectV2")
 def _select_v2(op, ins, inputs):
     cond, a, b = ins
@@ -441,6 +450,18 @@ def _gather(op, ins, inputs):
     if op.attr["batch_dims"].i != 0:
         raise UnsupportedGeOp(f"Gather batch_dims={op.attr['batch_dims'].i}")
     return [ins[0][ins[1].long()]]
+
+
+@_op("GatherV2")
+def _gather_v2(op, ins, inputs):
+    """``x`` indexed by ``indices`` along ``axis`` (a scalar input tensor); a 0-d index drops the axis
+    (torchair's aten.select)."""
+    if "batch_dims" in op.attr and op.attr["batch_dims"].i != 0:
+        raise UnsupportedGeOp(f"GatherV2 batch_dims={op.attr['batch_dims'].i}")
+    x, indices, axis = ins
+    axis = int(axis.reshape(()).item())
+    picked = torch.index_select(x, axis, indices.reshape(-1).long())
+    return [picked.reshape(*x.shape[:axis], *indices.shape, *x.shape[axis + 1:])]
 
 
 @_op("Pack")
@@ -489,6 +510,24 @@ def _scatter_elements(op, ins, inputs):
         raise UnsupportedGeOp(f"ScatterElements reduction {reduction!r}")
     _same_dtype(op, data, updates)
     return [torch.scatter(data, op.attr["axis"].i, index.long(), updates)]
+
+
+@_op("ScatterNdUpdate")
+def _scatter_nd_update(op, ins, inputs):
+    """Ref op: writes ``updates[j]`` into ``var`` at the coordinates ``indices[j]`` (the last index
+    dimension addresses the leading dimensions of ``var``) and outputs ``var``.  torchair puts a
+    TensorMove in front of ``var`` (a copy), which its reference-op optimisation removes where the
+    result is assigned back to the Data: the write then lands in the caller's tensor."""
+    var, indices, updates = ins
+    _same_dtype(op, var, updates)
+    if indices.dtype not in (torch.int32, torch.int64):
+        raise GeCheckError(f"ScatterNdUpdate {op.name}: indices of {indices.dtype}")
+    k = indices.shape[-1]
+    coords = indices.reshape(-1, k).long()
+    if ((coords < 0) | (coords >= torch.tensor(var.shape[:k]))).any():
+        raise GeCheckError(f"ScatterNdUpdate {op.name}: coordinates outside {tuple(var.shape[:k])}")
+    var[tuple(coords.unbind(1))] = updates.reshape(-1, *var.shape[k:])
+    return [var]
 
 
 # --- NsaCompressWithCache ------------------------------------------------------------------------------

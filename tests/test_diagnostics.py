@@ -72,17 +72,26 @@ def test_append_and_compress_stats_count_the_append_as_ignored():
     torch.testing.assert_close(args[0], eager[0], rtol=0, atol=0)  # the append, an ordinary write
 
 
-def test_ge_note_names_the_append_under_torchair(torchair):
-    """Where torchair's GE is the target, the note names the write GE cannot convert (the append's
-    index_put), not the fused step."""
+def test_ge_note_names_the_append_under_torchair(torchair, monkeypatch):
+    """Where torchair's GE is the target, the note names the write GE cannot convert as written (the
+    append's index_put), not the fused step: the pass writes it as torch_npu's npu_scatter_nd_update;
+    where that op is not defined, the note says how to write the append instead."""
     x, args = _append_case()
     cfg = torchair.CompilerConfig()
     cfg.debug.run_eagerly = True
     report = nsa_fusion.explain(AppendAndCompress(), *args, backend=nsa_fusion.get_npu_backend(compiler_config=cfg))
     assert report.fused_count == 1 and not report.refused and len(report.ignored) == 1, report
     (note,) = report.notes
+    assert "GE" in note and "aten.index_put" in note and "runs as torch_npu's npu_scatter_nd_update" in note, note
+    assert not report.error, report.error
+    from nsa_fusion.lowering import ge_writes
+
+    monkeypatch.setattr(ge_writes, "available", lambda: False)  # a torch_npu without the op
+    report = nsa_fusion.explain(AppendAndCompress(), *args, backend=nsa_fusion.get_npu_backend(compiler_config=cfg))
+    (note,) = report.notes
     assert "GE" in note and "aten.index_put" in note and "kv[page.long(), pos % P] = token" in note, note
     assert "scatter_update_" in note and "until the step fuses" not in note, note
+    monkeypatch.undo()
     # torchair runs the pass on the graph's first call, after the backend returned: inputs are named too
     assert "`kv`" in report.ignored[0].reason and not re.search(r"\barg\d+_1\b", str(report)), report
     report = nsa_fusion.explain(_SharedWeight(), *_args(x), x["cache"],
@@ -90,7 +99,8 @@ def test_ge_note_names_the_append_under_torchair(torchair):
     (refused,) = report.refused
     assert "`" in refused.reason + refused.node and not re.search(r"\barg\d+_1\b", str(report)), report
     (note,) = report.notes  # the refused step's write, not the line where the step diverged (an input here)
-    assert "refused step's write index_put (aten.index_put)" in note and "source line" not in note, note
+    assert "refused step runs unfused: its write index_put (aten.index_put)" in note, note
+    assert "source line" not in note, note
 
 
 # --- item 3: explain -------------------------------------------------------------------------------------

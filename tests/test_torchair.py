@@ -14,7 +14,8 @@ import nsa_fusion
 from fusion_harness import count_fused_calls
 from golden import golden_compress_infer
 from nsa_fusion import diagnostics
-from nsa_fusion.testing.formulations import BY_NAME, FORMULATIONS, NEAR_MISSES, CompressStep, make_inputs
+from nsa_fusion.testing.formulations import BY_NAME, FORMULATIONS, NEAR_MISSES, CompressStep, make_inputs, \
+    mulsum_index_put
 from nsa_fusion.testing.torchair_cpu import VENDOR_IR_DEFS
 
 ARGS = ("input", "weight", "slots", "block_table", "lengths")
@@ -360,16 +361,31 @@ def test_ge_graph_updates_a_non_contiguous_cache(torchair, monkeypatch):
     assert torch.equal(fresh[at], expected) and torch.equal(outputs[0], expected)
 
 
-def test_unfused_near_miss_cannot_compile_in_ge_and_explain_says_why(torchair):
-    model, args, _ = _case(NEAR_MISSES[0])
-    with pytest.raises(Exception) as info:
-        _compile(torchair, model, args)
-    assert "index_put" in str(info.value) and "ge_converter is not implemented" in str(info.value)
+def test_unfused_near_miss_runs_in_ge_as_the_vendor_scatter_and_explain_says_so(torchair, monkeypatch):
+    """A refused step's write-back (index_put, which GE cannot convert) is written as torch_npu's
+    npu_scatter_nd_update (lowering/ge_writes.py): the model compiles in GE and the GE graph gives
+    eager's numbers, in place on the cache."""
+    captured = ge_interpreter.capture_ge_graphs(monkeypatch)
+    (near_miss,) = [f for f in NEAR_MISSES if f.name == "other_condition"]  # ops the GE interpreter knows
+    model, args, _ = _case(near_miss)
+    eager = [a.clone() for a in args]
+    model(*eager)
+    _, code, stats = _compile(torchair, model, args)
+    assert stats.get("fused", 0) == 0 and stats.get("ge_scatter_nd_writes") == 1, stats
+    assert "aten.index_put" not in code and "npu_scatter_nd_update" in code, code
+    assert torch.equal(args[-1], eager[-1])
+    (graph,) = captured
+    at = graph.arg_index(args[-1])
+    outputs, fresh = graph.run()
+    assert torch.equal(fresh[at], eager[-1])
+    # the step also reads the cache (its keep branch): GE copies it before the scatter (TensorMove)
+    assert len(graph.ops("ScatterNdUpdate")) == 1
     cfg = torchair.CompilerConfig()
     cfg.debug.run_eagerly = True
     report = nsa_fusion.explain(model, *args, backend=nsa_fusion.get_npu_backend(compiler_config=cfg))
-    assert report.fused_count == 0 and any("GE converter" in n and "refused step" in n for n in report.notes)
-    assert "ge_converter is not implemented" in report.error  # the compile's own failure, reported
+    assert report.fused_count == 0 and not report.error, report
+    (note,) = report.notes
+    assert "refused step runs unfused" in note and "npu_scatter_nd_update" in note, note
     # the GE note is for torchair graphs: explaining the same model for Inductor has none
     assert not nsa_fusion.explain(model, *args).notes
 
@@ -421,10 +437,13 @@ def test_composite_split_across_npu_streams_is_not_fused(torchair, part):
     """One fused op would move the pooling (or the mask) off the stream the user put it on: refused,
     with the reason."""
     _, args, _ = _case(FORMULATIONS[0])
-    with pytest.raises(Exception, match="index_put"):  # unfused, so GE cannot convert the write-back
-        _compile(torchair, _split_across_streams(torchair, part), args)
+    eager = [a.clone() for a in args]
+    _split_across_streams(torchair, part)(*eager)
+    _, code, stats = _compile(torchair, _split_across_streams(torchair, part), args)
     refusals = [e.reason for e in diagnostics.events if e.kind == "rejected"]
-    assert diagnostics.stats.get("fused", 0) == 0 and any("spans NPU streams" in r for r in refusals), refusals
+    assert stats.get("fused", 0) == 0 and any("spans NPU streams" in r for r in refusals), refusals
+    # unfused: its write-back runs as npu_scatter_nd_update (GE converts it), with eager's numbers
+    assert stats.get("ge_scatter_nd_writes") == 1 and torch.equal(args[-1], eager[-1]), stats
 
 
 def test_composite_inside_one_npu_stream_fuses_in_that_scope(torchair):
@@ -459,3 +478,52 @@ def test_global_registration_fuses_without_any_compiler_config_hook(torchair):
     assert diagnostics.stats.get("fused") == 1 and diagnostics.stats.get("candidates") == 1, dict(diagnostics.stats)
     assert count_fused_calls(codes[0]) == 1 and "aten.copy_" not in codes[0] and "index_put" not in codes[0], codes[0]
     assert torch.equal(args[-1], expected)
+
+
+class _AppendAndCompress(torch.nn.Module):
+    """A decode step as plain-torch models write it: the KV append (an index_put GE cannot convert),
+    then the compression."""
+
+    def forward(self, kv, token, weight, slots, block_table, lengths, cache):
+        P = kv.shape[1]
+        pos = lengths - 1
+        page = block_table.gather(1, (pos // P)[:, None].to(block_table.dtype))[:, 0]
+        kv[page.long(), pos % P] = token
+        return mulsum_index_put(kv, weight, slots, block_table, lengths, cache, 32, 16)
+
+
+@pytest.mark.parametrize("dynamic", [False, "batch", True], ids=["static", "mark_dynamic", "dynamic_all"])
+def test_kv_append_and_compression_compile_in_ge_the_append_in_place(torchair, monkeypatch, dynamic):
+    """With the compression fused, the KV append is the write GE cannot convert: the pass writes it as
+    torch_npu's npu_scatter_nd_update (lowering/ge_writes.py), and torchair's reference-op optimisation
+    makes that scatter write the KV Data in place (no TensorMove copy of the paged KV in front of it).
+    Under dynamic=True the step reads the KV's symbolic shape (P = kv.shape[1]); torchair counts that
+    Shape as a use of the Data and keeps the copy: the numbers are the same."""
+    captured = ge_interpreter.capture_ge_graphs(monkeypatch)
+    x = make_inputs(B=8, N=4, D=32)
+    token = torch.randn(8, 4, 32, generator=torch.Generator().manual_seed(3)).half()
+    args = [x["input"].clone(), token, x["weight"], x["slots"], x["block_table"], x["lengths"], x["cache"].clone()]
+    kv_after = x["input"].clone()
+    pos = x["lengths"] - 1
+    for b in range(8):  # the append, from the contract's addressing
+        p = int(pos[b])
+        kv_after[int(x["block_table"][b, p // 64]), p % 64] = token[b]
+    expected = golden_compress_infer(kv_after, x["op_weight"], x["slots"], 32, 16, 64, block_table=x["block_table"],
+                                     actual_seq_len=x["lengths"], cache=x["cache"])
+    if dynamic == "batch":  # a decode loop: only the batch varies, the caches' sizes are fixed
+        for t in args[1:6]:
+            if t.shape[0] == 8:
+                torch._dynamo.mark_dynamic(t, 0)
+        dynamic = None
+    _, code, stats = _compile(torchair, _AppendAndCompress(), args, dynamic=dynamic)
+    assert stats.get("fused") == 1 and stats.get("ge_scatter_nd_writes") == 1, stats
+    assert "aten.index_put" not in code and "npu_scatter_nd_update" in code, code
+    assert torch.equal(args[0], kv_after) and torch.equal(args[-1], expected)
+    (graph,) = captured
+    kv_at, cache_at = graph.arg_index(args[0]), graph.arg_index(args[-1])
+    _, fresh = graph.run()
+    assert torch.equal(fresh[kv_at], kv_after) and torch.equal(fresh[cache_at], expected)
+    (scatter,) = graph.ops("ScatterNdUpdate")
+    if dynamic is not True:
+        assert ge_interpreter.producer(graph.graph_def, scatter.input[0]).type == "Data", scatter.input[0]
+        assert not graph.ops("TensorMove")

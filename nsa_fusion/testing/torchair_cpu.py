@@ -143,6 +143,44 @@ def _install_fakes() -> None:
             sys.modules[full] = _fake_module(full, **fakes.get(short, {}))
 
 
+def _scatter_nd_update(self, indices, updates):
+    """CPU reference of torch_npu's ``npu_scatter_nd_update``: a copy of ``self`` with
+    ``updates[j]`` written at the coordinates ``indices[j]`` (the last index dimension, k long,
+    addresses the leading k dimensions of ``self``)."""
+    import torch
+
+    out = self.clone()
+    k = indices.shape[-1]
+    coords = indices.reshape(-1, k).long()
+    if ((coords < 0) | (coords >= torch.tensor(self.shape[:k]))).any():  # no counting from the end
+        raise IndexError(f"npu_scatter_nd_update: coordinates outside {tuple(self.shape[:k])}")
+    out[tuple(coords.unbind(1))] = updates.reshape(-1, *self.shape[k:])
+    return out
+
+
+def define_npu_write_stand_ins() -> bool:
+    """Define ``npu::npu_scatter_nd_update`` (and its in-place twin) with CPU kernels unless torch_npu
+    already has: the schema torch_npu registers, so that torchair's own GE converter for it registers
+    when torchair is imported, and ``nsa_fusion.lowering.ge_writes`` can emit it.  Returns True if added."""
+    import torch
+
+    if hasattr(torch.ops, "npu") and hasattr(torch.ops.npu, "npu_scatter_nd_update"):
+        return False
+    lib = torch.library.Library("npu", "FRAGMENT")  # noqa: TOR901 (kept alive in _STAND_INS)
+    lib.define("npu_scatter_nd_update(Tensor self, Tensor indices, Tensor updates) -> Tensor")
+    lib.define("npu_scatter_nd_update_(Tensor(a!) self, Tensor indices, Tensor updates) -> Tensor(a!)")
+    lib.impl("npu_scatter_nd_update", _scatter_nd_update, "CompositeExplicitAutograd")
+    lib.impl("npu_scatter_nd_update_", lambda self, indices, updates: self.copy_(
+        _scatter_nd_update(self, indices, updates)), "CompositeExplicitAutograd")
+    _STAND_INS.append(lib)
+    torch.library.register_fake("npu::npu_scatter_nd_update")(lambda self, indices, updates: torch.empty_like(self))
+    torch.library.register_fake("npu::npu_scatter_nd_update_")(lambda self, indices, updates: self)
+    return True
+
+
+_STAND_INS: list = []
+
+
 def _wheel_path(cache_dir: str) -> str:
     """Return the cached wheel, downloading it once with pip (``--no-deps``, never installed)."""
     found = glob.glob(os.path.join(cache_dir, f"torch_npu-{TORCH_NPU_VERSION}-*.whl"))
@@ -200,6 +238,7 @@ def load_torchair(cache_dir: str | None = None) -> types.ModuleType:
     if dynamo not in sys.path:
         sys.path.insert(0, dynamo)
     _install_fakes()
+    define_npu_write_stand_ins()  # before torchair's converters register (they name torch.ops.npu ops)
     saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
     loggers = [logging.getLogger(n) for n in ("torchair", "")]
     levels = [lg.level for lg in loggers]

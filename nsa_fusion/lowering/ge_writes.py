@@ -1,0 +1,134 @@
+"""Row writes GE cannot convert, written the way the vendor writes them: ``npu_scatter_nd_update``.
+
+torchair 2.13 has no GE converter for ``aten.index_put`` / ``aten._unsafe_index_put`` /
+``aten.index_copy`` (each raises "ge_converter is not implemented").  A plain-torch decode model
+always holds one besides its compressions: the KV append ``kv[page, offset] = token``.  So with every
+compression fused, such a model still could not compile in torchair's GE mode (max-autotune); nor
+could a compression step the recogniser refuses.  This lowering, run on torchair's graph after the
+fusion pass, rewrites each such functional write as torch_npu's ``npu_scatter_nd_update`` -- the write
+torch_npu itself offers for this, whose GE converter emits ``TensorMove`` + ``ScatterNdUpdate``.  Where
+the graph copies the result back into the written input (``copy_(kv, write)``, what functionalisation
+makes of ``kv[...] = ...``), torchair's reference-op optimisation (``optimize_reference_op_redundant_copy``)
+drops the ``TensorMove`` and the ``Assign``: the scatter then writes the cache in place on the device,
+as the hand-written vendor call would.
+
+Why the numbers do not change.  ``index_put(self, [i_0, ..., i_{k-1}], v)`` (``accumulate=False``,
+integer indices on the leading ``k`` dimensions) writes ``v[j]`` at ``(i_0[j], ..., i_{k-1}[j])`` for
+every ``j`` of the indices' broadcast shape, each index counted from the end when negative, and ``v``
+broadcast to ``indices_shape + self.shape[k:]``.  The replacement builds exactly those coordinates
+(negative ones wrapped by ``where(i < 0, i + size, i)``, as index_put does), stacks them into the
+``[..., k]`` index ``ScatterNdUpdate`` takes, and expands ``v`` the same way.  ``index_copy(self, 0,
+index, source)`` is the same write with ``k = 1``.  Two cases are not pinned down by torch either way:
+repeated coordinates (torch documents the result as undefined for ``accumulate=False``; valid inputs
+of an NSA step never repeat a slot or a token position) and coordinates out of range (an error in
+eager; invalid input).  Everything else -- boolean masks, ``accumulate=True``, indices on non-leading
+dimensions, ``index_copy`` along another dimension, mixed dtypes -- is left as written, and
+``explain`` keeps its GE note for it.
+
+It needs the op: on Ascend torch_npu defines ``npu::npu_scatter_nd_update``; off Ascend only the test
+stand-in (``nsa_fusion.testing.torchair_cpu``) does, and without it nothing is rewritten.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+
+import torch
+import torch.fx as fx
+
+__all__ = ["available", "rewrite_writes_for_ge"]
+
+aten = torch.ops.aten
+log = logging.getLogger("nsa_fusion")
+_INDEX_PUTS = (aten.index_put.default, aten._unsafe_index_put.default)
+_INDEX_COPY = aten.index_copy.default
+_INDEX_DTYPES = (torch.int32, torch.int64)
+
+
+def available() -> bool:
+    """torch_npu's ``npu_scatter_nd_update`` is defined (on Ascend; or the CPU test stand-in)."""
+    return hasattr(torch.ops, "npu") and hasattr(torch.ops.npu, "npu_scatter_nd_update")
+
+
+def _val(node):
+    return node.meta.get("val") if isinstance(node, fx.Node) else None
+
+
+def _leading_indices(write: fx.Node):
+    """``(self, [index nodes], values)`` of a write this lowering can express, else None."""
+    if write.target in _INDEX_PUTS:
+        self, indices, values = write.args[:3]
+        accumulate = write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)
+        if accumulate:
+            return None
+        k = 0
+        while k < len(indices) and indices[k] is not None:
+            k += 1
+        if k == 0 or any(i is not None for i in indices[k:]):  # a None before an index: not leading dims
+            return None
+        indices = list(indices[:k])
+    elif write.target is _INDEX_COPY:
+        self, dim, index, values = write.args[:4]
+        if dim != 0:
+            return None
+        indices = [index]
+    else:
+        return None
+    base, vals = _val(self), _val(values)
+    index_vals = [_val(i) for i in indices]
+    if not isinstance(base, torch.Tensor) or not isinstance(vals, torch.Tensor) or vals.dtype != base.dtype:
+        return None
+    if any(not isinstance(i, torch.Tensor) or i.dtype not in _INDEX_DTYPES for i in index_vals):
+        return None  # boolean / uint8 masks select by value, not by coordinate
+    if write.target is _INDEX_COPY and (index_vals[0].dim() != 1 or vals.dim() != base.dim()):
+        return None
+    return self, indices, values
+
+
+def _scatter_nd(self, values, *indices):
+    """``index_put(self, indices, values)`` as ``npu_scatter_nd_update`` (module docstring)."""
+    shape = torch.broadcast_shapes(*(i.shape for i in indices))
+    coords = []
+    for dim, index in enumerate(indices):
+        index = index.to(torch.int64)
+        index = torch.where(index < 0, index + self.shape[dim], index)  # counted from the end, as index_put
+        coords.append(index.expand(shape))
+    rows = values.expand(*shape, *self.shape[len(indices):])
+    return torch.ops.npu.npu_scatter_nd_update(self, torch.stack(coords, dim=-1), rows)
+
+
+def _replace(write: fx.Node, fn, args) -> None:
+    """Trace ``fn`` on the fake values of ``args`` (torchair's dialect: no decompositions) in place of
+    ``write``, as ``rewrite.replace_step`` replaces a step."""
+    from torch._inductor.pattern_matcher import Match, MatchContext, fwd_only
+
+    ctx = MatchContext([write], {write: write}, graph=write.graph)
+    match = Match(ctx, write)
+    match.nodes = [write]
+    trace = functools.partial(fwd_only, run_functional_passes=False, get_decomp_fn=lambda: {})
+    match.replace_by_example(fn, args, trace_fn=trace)
+
+
+def rewrite_writes_for_ge(graph: fx.Graph) -> list[str]:
+    """Rewrite every functional ``index_put`` / ``index_copy`` of ``graph`` this lowering can express;
+    returns the names of the writes it replaced (none where the op is not defined)."""
+    if not available():
+        return []
+    done = []
+    for write in list(graph.nodes):
+        if write.op != "call_function" or (write.target not in _INDEX_PUTS and write.target is not _INDEX_COPY):
+            continue
+        parts = _leading_indices(write)
+        if parts is None:
+            continue
+        self, indices, values = parts  # index_copy(self, 0, index, values) is index_put(self, [index], values)
+        try:  # traced before the graph changes: a write that fails to trace is left as written
+            _replace(write, _scatter_nd, [self, values, *indices])
+        except Exception as exc:  # noqa: BLE001 - e.g. values of more dims than index_put's broadcast target
+            log.debug("nsa_fusion: %s left as written for GE (%s: %s)", write.name, type(exc).__name__, exc)
+            continue
+        done.append(write.name)
+    if done:
+        graph.eliminate_dead_code()
+        graph.lint()
+    return done
