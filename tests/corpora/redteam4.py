@@ -49,6 +49,8 @@ def _slots_step(slot_of):
     return step
 
 
+s_slots_const_iota_mod3 = _slots_step(lambda s, S: torch.arange(s.shape[0]) % 3)     # slots input unused
+s_slots_const_literal = _slots_step(lambda s, S: torch.tensor([0, 1, 2, 0] * 10))
 s_slots_plus_arange = _slots_step(lambda s, S: (s + torch.arange(s.shape[0])) % S)
 s_slots_add_alpha_zero = _slots_step(lambda s, S: torch.add(torch.zeros(s.shape[0], dtype=torch.long), s, alpha=0))
 s_slots_rolled_mod = _slots_step(lambda s, S: s.roll(1, 0) % S)
@@ -227,6 +229,7 @@ def _positions_from(len_of):
 p_square_wraps = _positions_from(lambda s: torch.where(s * s >= 0, s, s - 16))                 # int32
 p_rem_neg_divisor = _positions_from(lambda s: torch.where(s > 0, s % -4096 + 4096, s))             # = s for 1..4096, s - 4096 beyond
 p_floordiv_neg_divisor = _positions_from(lambda s: s + 16 + 16 * (s // -4096))  # = s for 1..4096, s - 16 beyond
+p_mod_times_div = _positions_from(lambda s: torch.where((s % 128) * (s // 128) < 400, s, s - 16))
 p_offset_wraps = _positions_from(lambda s: torch.where(s + (2 ** 31 - 5000) > 0, s, s - 16))   # wraps at s >= 5000
 
 
@@ -282,7 +285,27 @@ def _with_snapshot():
     return x
 
 
+# --- 9. the fused kernel itself: fp32 data, two full-mantissa products (every sum order agrees; an FMA does not) ---
+def _two_terms_fp32(seed=31, dtype=torch.float32):
+    from tests.corpora.redteam2 import _two_terms
+    return _two_terms(dtype=dtype, seed=seed)
+
+
+def _many_terms(dtype=torch.float32, seed=32):
+    """Full-mantissa fp32 tokens and weights at every window position, all positive and of one magnitude: the
+    open sum order differs from the op's (allowed), so only the op's own order vs the golden matters here."""
+    from tests.corpora.redteam2 import _full_mantissa
+    x = _full_mantissa(dtype=dtype, seed=seed)
+    g = torch.Generator().manual_seed(seed)
+    x.args[1] = (torch.rand(x.args[1].shape, generator=g) + 0.5).to(dtype)
+    return x
+
+
 ATTACKS = [
+    ("slots_const_iota_mod3", _mk(s_slots_const_iota_mod3, lambda: [build(specials=False)]),
+     "computed constant slots arange(B) % 3 (the slot input unused): constants pass the slot path, duplicates"),
+    ("slots_const_literal", _mk(s_slots_const_literal, lambda: [build(specials=False)]),
+     "constant slots tensor([0, 1, 2, 0] * 10): duplicates"),
     ("slots_plus_arange_mod", _mk(s_slots_plus_arange, lambda: [build(specials=False), build(specials=False, seed=3)]),
      "(slots + arange(B)) % S: an iota is a 'constant', so the add passes as one-to-one"),
     ("slots_minus_arange_mod", _mk(s_slots_minus_iota_plus_iota, lambda: [build(specials=False),
@@ -354,6 +377,12 @@ ATTACKS += [
      "positions from s % -4096 + 4096: the period check compares 2 * (-4096) with the probed span"),
     ("pos_floordiv_neg_divisor_dyn", _mk(p_floordiv_neg_divisor, lambda: _grow(130, GROW_8K), ("dynamic",)),
      "positions from s + 16 + 16 * (s // -4096): a floor division by a negative constant"),
+    ("pos_mod_times_div_dyn", _mk(p_mod_times_div, lambda: [build(B=8, pages=8),
+                                                           build(B=8, pages=20, distinct_pages=False, block_num=64,
+                                                                 lengths=[752, 880, 624, 1008, 48, 33, 0, 1280],
+                                                                 specials=False, seed=1)], ("dynamic",)),
+     "positions from where((s % 128) * (s // 128) < 400, s, s - 16): periods spanned, 400 within the probed "
+     "values, but the product is not monotone in s (s = 624, 752 ... past the compiled capacity 512)"),
     ("weight_square_wraps_dyn", _mk(w_square_wraps, lambda: _grow_to(725, GROW_47K), ("dynamic",)),
      "weight reversed where s * s < 0 (int32 wrap from s = 46341)"),
     ("kv_rolled_640", _mk(g_kv_rolled_640, lambda: [build()]),
@@ -380,6 +409,15 @@ ATTACKS += [
      "snap.copy_(cache) before the step, kv.mul_(0.5) after: the moved fused call must not read the scaled KV"),
     ("second_step_then_kv_scaled", _mk(s_second_step_then_kv_scaled, lambda: [build()]),
      "step on cache, kv scaled, step on a clone of the old cache"),
+]
+
+ATTACKS += [
+    ("contract_two_terms_fp32", _mk(contract, lambda: [build(dtype=torch.float32), _two_terms_fp32()],
+                                    ("static", "dynamic")),
+     "the contract in fp32 with two full-mantissa products per window: an FMA in the kernel rounds once"),
+    ("contract_two_terms_bf16", _mk(contract, lambda: [build(dtype=torch.bfloat16),
+                                                       _two_terms_fp32(dtype=torch.bfloat16)]),
+     "the same in bf16 (products exact in fp32: equal expected)"),
 ]
 
 BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
