@@ -301,6 +301,30 @@ def _many_terms(dtype=torch.float32, seed=32):
     return x
 
 
+# --- 10. torchair's lowering outside the vendor kernel's limits: scatter_writeback sums with torch.sum ------------
+def f_loop_in_order(kv, w, slots, table, lens, cache):
+    """The window sum written out in the op's order, j = 0 .. l-1 from +0.0 (plain torch.compile keeps it)."""
+    tok = tokens(kv, table, positions(lens)).float()
+    wf = w.float()
+    acc = torch.zeros_like(tok[:, 0])
+    for j in range(L):
+        acc = acc + tok[:, j] * wf[j][None, :, None]
+    return write(cache, slots, completes(lens), acc)
+
+
+def _order_sensitive(dtype=torch.float32, seed=33):
+    """Tokens with wide exponents (sums depend on their order), weights +-(1..2)."""
+    x = build(dtype=dtype, specials=False, seed=seed)
+    g = torch.Generator().manual_seed(seed)
+    shape = x.args[0].shape
+    x.args[0] = ((torch.rand(shape, generator=g) + 1) * torch.exp2(torch.randint(-20, 20, shape, generator=g).float())
+                 * (torch.randint(0, 2, shape, generator=g) * 2 - 1)).to(dtype)
+    wt = x.args[1].float()
+    x.args[1] = (wt.sign() + (wt == 0).float()) * (torch.rand(wt.shape, generator=g) + 1)
+    x.args[1] = x.args[1].to(dtype)
+    return x
+
+
 ATTACKS = [
     ("slots_const_iota_mod3", _mk(s_slots_const_iota_mod3, lambda: [build(specials=False)]),
      "computed constant slots arange(B) % 3 (the slot input unused): constants pass the slot path, duplicates"),
@@ -418,6 +442,15 @@ ATTACKS += [
     ("contract_two_terms_bf16", _mk(contract, lambda: [build(dtype=torch.bfloat16),
                                                        _two_terms_fp32(dtype=torch.bfloat16)]),
      "the same in bf16 (products exact in fp32: equal expected)"),
+]
+
+ATTACKS += [
+    ("loop_in_order_fp32", _mk(f_loop_in_order, lambda: [build(dtype=torch.float32), _order_sensitive()],
+                               ("static", "dynamic")),
+     "an in-order loop (the op's order) in fp32: torchair's lowering for shapes the vendor kernel does not take "
+     "(fp32) is scatter_writeback, which sums with torch.sum in its own order"),
+    ("loop_in_order_fp16_l48", _mk(f_loop_in_order, lambda: [build(), _order_sensitive(torch.float16, 34)]),
+     "the same in fp16 (vendor shapes: equal expected)"),
 ]
 
 BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
