@@ -312,16 +312,29 @@ def f_loop_in_order(kv, w, slots, table, lens, cache):
     return write(cache, slots, completes(lens), acc)
 
 
-def _order_sensitive(dtype=torch.float32, seed=33):
+def _order_sensitive(dtype=torch.float32, seed=33, e=20, **kw):
     """Tokens with wide exponents (sums depend on their order), weights +-(1..2)."""
-    x = build(dtype=dtype, specials=False, seed=seed)
+    x = build(dtype=dtype, specials=False, seed=seed, **kw)
     g = torch.Generator().manual_seed(seed)
     shape = x.args[0].shape
-    x.args[0] = ((torch.rand(shape, generator=g) + 1) * torch.exp2(torch.randint(-20, 20, shape, generator=g).float())
+    x.args[0] = ((torch.rand(shape, generator=g) + 1) * torch.exp2(torch.randint(-e, e, shape, generator=g).float())
                  * (torch.randint(0, 2, shape, generator=g) * 2 - 1)).to(dtype)
     wt = x.args[1].float()
     x.args[1] = (wt.sign() + (wt == 0).float()) * (torch.rand(wt.shape, generator=g) + 1)
     x.args[1] = x.args[1].to(dtype)
+    return x
+
+
+# --- 11. a block table with more rows than the batch (vLLM's [max_num_seqs, max_pages]) --------------------------
+def b_table_sliced_to_batch(kv, w, slots, table, lens, cache):
+    B = lens.shape[0]
+    return write(cache, slots, completes(lens), pool(tokens(kv, table[:B], positions(lens)), w))
+
+
+def _tall_table(B=8, extra=5, seed=0, **kw):
+    x = build(B=B, seed=seed, **kw)
+    t = x.args[3]
+    x.args[3] = torch.cat([t, torch.randint(0, x.args[0].shape[0], (extra, t.shape[1]), dtype=t.dtype)], 0)
     return x
 
 
@@ -449,8 +462,17 @@ ATTACKS += [
                                ("static", "dynamic")),
      "an in-order loop (the op's order) in fp32: torchair's lowering for shapes the vendor kernel does not take "
      "(fp32) is scatter_writeback, which sums with torch.sum in its own order"),
+    ("loop_in_order_fp16_p32", _mk(f_loop_in_order, lambda: [build(P=32), _order_sensitive(torch.float16, 35, 6, P=32)]),
+     "the in-order loop in fp16 with 32-token pages (outside the vendor's P in {64, 128}): scatter_writeback"),
     ("loop_in_order_fp16_l48", _mk(f_loop_in_order, lambda: [build(), _order_sensitive(torch.float16, 34)]),
      "the same in fp16 (vendor shapes: equal expected)"),
+]
+
+ATTACKS += [
+    ("table_sliced_to_batch", _mk(b_table_sliced_to_batch, lambda: [_tall_table(), _tall_table(B=12, extra=2, seed=3),
+                                                                     _tall_table(B=40, extra=0, seed=4)],
+                                  ("static", "batch", "dynamic")),
+     "block table [B + extra, pages] sliced to the batch (vLLM's persistent table): equal or refused"),
 ]
 
 BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
