@@ -228,7 +228,11 @@ def normalize_row_writes(graph: fx.Graph) -> list:
     * **masked whole-cache write**: ``written = full([S], False).index_put([slots], valid); cand =
       cache.index_copy(0, slots, new)`` (or ``index_put``) then ``where(written[:, None, None], cand,
       cache)`` (or the operands swapped, or ``~written``): a row is taken from ``cand`` where a completing
-      row names it.
+      row names it;
+    * **compaction** (public NSA code's ``cache[slots[idx]] = compressed[idx]``): ``cache[slots[m]] = new[m]``
+      with ``m`` the completion mask, or ``idx = m.nonzero()`` (one graph only where dynamo captures
+      data-dependent shapes: ``torch._dynamo.config.capture_dynamic_output_shape_ops``; otherwise dynamo
+      splits the step at ``nonzero`` and no graph holds it).
 
     Both are that row write on every valid input (docs/contract.md): the written slots are unique, in
     range, and named by no row that writes nothing, so row ``slots[b]`` receives ``new[b]`` where ``valid[b]``
@@ -250,6 +254,8 @@ def normalize_row_writes(graph: fx.Graph) -> list:
                     found = _redirected(graph, node)
                 elif node.target is aten.where.self:
                     found = _masked_whole_cache(graph, node)
+                elif node.target is aten.index_put.default:
+                    found = _compacted(graph, node)
                 else:
                     found = None
         except Exception:  # (a spelling not handled: left as written; what was built is dead code)
@@ -445,6 +451,54 @@ def _masked_whole_cache(graph, sel):
             continue
         return _canonical(graph, cache, slots, valid, new, new_when_valid), [mask, cand]
     return None
+
+
+def _picked_rows(index):
+    """The [B] bool mask whose set rows ``index`` picks, in order: the mask itself, or the column of its
+    ``nonzero()`` (``m.nonzero(as_tuple=True)[0]``, ``m.nonzero()[:, 0]``, ``m.nonzero().squeeze(1)``); else None."""
+    v = _val(index)
+    if not isinstance(v, torch.Tensor) or v.dim() != 1:
+        return None
+    if v.dtype == torch.bool:
+        return index
+    n = index
+    if n.op == "call_function" and n.target is operator.getitem and n.args[1] == 0 and \
+            n.args[0].target is aten.unbind.int and (n.args[0].args[1] if len(n.args[0].args) > 1 else 0) == 1:
+        n = n.args[0].args[0]
+    elif n.op == "call_function" and ((n.target is aten.select.int and n.args[1:3] == (1, 0)) or
+                                      (n.target in (aten.squeeze.dim, aten.squeeze.dims) and n.args[1] in (1, [1], (1,)))):
+        n = n.args[0]
+    else:
+        return None
+    if n.op != "call_function" or n.target is not aten.nonzero.default or len(_val(n).shape) != 2 \
+            or _val(n).shape[1] != 1:
+        return None
+    mask = n.args[0]
+    v = _val(mask)
+    return mask if isinstance(v, torch.Tensor) and v.dim() == 1 and v.dtype == torch.bool else None
+
+
+def _compacted(graph, write):
+    """``index_put(cache, [slots[m]], new[m])`` with ``m`` a [B] mask or its nonzero column (see
+    normalize_row_writes)."""
+    cache, indices, values = write.args[:3]
+    if (write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)) or len(indices) != 1 \
+            or not _is_cache(cache):
+        return None
+    si, pv = indices[0], values
+    if not all(isinstance(n, fx.Node) and n.op == "call_function" and n.target is aten.index.Tensor
+               and len(n.args[1]) == 1 and isinstance(n.args[1][0], fx.Node) for n in (si, pv)):
+        return None
+    slots, new = si.args[0], pv.args[0]
+    mask = _picked_rows(si.args[1][0])
+    if mask is None or _picked_rows(pv.args[1][0]) is not mask:
+        return None
+    B = _val(mask).shape[0]
+    nv = _val(new)
+    if not _row_index(slots, B) or not isinstance(nv, torch.Tensor) or nv.dim() != 3 or _offset(nv.shape[0], B) != 0 \
+            or nv.dtype != _val(cache).dtype:
+        return None
+    return _canonical(graph, cache, slots, mask, new, True), [write]
 
 
 def settle_stacked_splits(graph: fx.Graph, splits, fused_halves) -> None:

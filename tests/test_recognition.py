@@ -571,3 +571,63 @@ def test_whole_cache_spellings_fuse_under_dynamic_shapes():
         _, _, stats = compile_and_run(model, args, "inductor_graph", dynamic=True)
         assert stats.get("fused") == 1, [(e.pattern, e.reason) for e in rejections()]
         torch.testing.assert_close(args[-1], _golden(x), rtol=0, atol=0)
+
+
+class Compaction(torch.nn.Module):
+    """``cache[slots[idx]] = pooled[idx]``: only the completing rows, picked by ``nonzero`` or by the
+    boolean mask.  ``rolled``: the new rows are picked by the mask shifted by one row (a near miss)."""
+
+    def __init__(self, by="nonzero", rolled=False):
+        super().__init__()
+        self.by, self.rolled = by, rolled
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        new = _pooled(kv, w, table, lens).to(cache.dtype)
+        valid = _valid(lens)
+        if self.by == "nonzero":
+            idx = valid.nonzero(as_tuple=True)[0]
+            cache[slots.long()[idx]] = new[(idx + 1) % lens.shape[0] if self.rolled else idx]
+        else:
+            cache[slots.long()[valid]] = new[valid.roll(1) if self.rolled else valid]
+        return cache
+
+
+@pytest.fixture
+def data_dependent_shapes():
+    """dynamo keeps ``nonzero`` and boolean-mask indexing in the graph (otherwise it splits the graph there)."""
+    with torch._dynamo.config.patch(capture_dynamic_output_shape_ops=True):
+        yield
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+@pytest.mark.parametrize("by", ["nonzero", "mask"])
+def test_compaction_of_the_completing_rows_fuses_where_it_is_one_graph(data_dependent_shapes, by, dialect):
+    """``cache[slots[m]] = new[m]`` is the row write with a select on valid input (the written slots are
+    unique): rewritten to it (``rewrite.normalize_row_writes``) and fused, bit-exact, padding slot included."""
+    x, args = _inputs()
+    args[2][1] = -1
+    x["slots"] = args[2]
+    _, code, stats = compile_and_run(Compaction(by), args, dialect)
+    assert stats.get("fused") == 1, [(e.pattern, e.reason) for e in rejections()]
+    torch.testing.assert_close(args[-1], _golden(x), rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+@pytest.mark.parametrize("by", ["nonzero", "mask"])
+def test_compaction_that_picks_other_new_rows_stays_unfused(data_dependent_shapes, by, dialect):
+    x, args = _inputs()
+    eager = x["cache"].clone()
+    Compaction(by, rolled=True)(*args[:-1], eager)
+    assert not torch.equal(eager, _golden(x))
+    _, code, stats = compile_and_run(Compaction(by, rolled=True), args, dialect)
+    assert stats.get("fused", 0) == 0
+    torch.testing.assert_close(args[-1], eager, rtol=0, atol=0)
+
+
+def test_compaction_split_by_a_graph_break_is_explained():
+    """Without ``capture_dynamic_output_shape_ops`` dynamo splits the step at ``nonzero``: explain says so
+    and names the switch."""
+    x, args = _inputs()
+    report = nsa_fusion.explain(Compaction("nonzero"), *args)
+    text = str(report)
+    assert "split" in text and "nonzero" in text and "capture_dynamic_output_shape_ops" in text, text

@@ -108,6 +108,14 @@ class _WriteSide:
                                                                             aten.expand.default})
         select = chain[-1]
         if select.op != "call_function" or select.target != aten.where.self:
+            split = _split_compaction(index, self.values)
+            if split is not None:
+                raise Refused("keep", "the write stores only the rows an index from outside this graph picks (a "
+                              "compaction, cache[slots[done]] = pooled[done], that dynamo split at nonzero or a "
+                              "boolean mask: their output shape depends on data)", split,
+                              "set torch._dynamo.config.capture_dynamic_output_shape_ops = True: the compaction then "
+                              "lies in one graph and fuses; or write every row: cache[slots] = torch.where("
+                              "valid[:, None, None], pooled, cache[slots])")
             compaction = _compaction(index, self.values)
             if compaction is not None:
                 raise Refused("keep", "the write stores only the rows a mask picks (compaction: "
@@ -223,6 +231,18 @@ class _WriteSide:
         anc = value_ancestors([self.cond])
         cands = [n for n in anc if T.is_int(n) and _dim(n) == 1 and n is not self.cond]
         return dominators(self.cond, cands)
+
+
+def _split_compaction(index: fx.Node, values: fx.Node):
+    """The graph input that picks the written rows (``index(slots, [done])`` or ``index(new, [done])`` with
+    ``done`` an input of this graph: a compaction whose ``nonzero`` ran outside it), or None."""
+    for start, ops in ((index, T.CASTS | T.VIEWS), (values, T.CASTS | T.RESHAPES)):
+        n = _chain_back(start, ops)[-1]
+        if n.op == "call_function" and n.target is aten.index.Tensor and len(n.args[1]) == 1:
+            pick = n.args[1][0]
+            if isinstance(pick, fx.Node) and pick.op == "placeholder" and _dim(pick) == 1 and not T.is_float(pick):
+                return pick
+    return None
 
 
 def _compaction(index: fx.Node, values: fx.Node):
