@@ -338,6 +338,43 @@ def _tall_table(B=8, extra=5, seed=0, **kw):
     return x
 
 
+# --- 12. lengths computed in the step: the op gets values the valid-input seeds (0..capacity) do not bound -------
+def s_lengths_plus_stride(kv, w, slots, table, lens, cache):
+    """s = lens + d (the length after this step's tokens), pages clamped to the table: valid lens = capacity gives
+    s = capacity + 16, a qualifying length the proof never evaluated (it probes 0..capacity)."""
+    s = lens + STRIDE
+    P, pages = kv.shape[1], table.shape[1]
+    pos = (s.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+    page = table.long().gather(1, (pos // P).clamp(max=pages - 1))
+    return write(cache, slots, completes(s), pool(kv[page, pos % P], w))
+
+
+def s_lengths_minus_stride(kv, w, slots, table, lens, cache):
+    """s = lens - d (the previous step's length): valid lens = 0 gives s = -16, never probed."""
+    s = lens - STRIDE
+    pos = (s.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+    return write(cache, slots, completes(s), pool(tokens(kv, table, pos), w))
+
+
+def s_slots_minus_S(kv, w, slots, table, lens, cache):
+    """slots - S: a uniform shift, one-to-one; written rows get Python-negative slots (the same rows in eager)."""
+    s = slots.long() - cache.shape[0]
+    cache[s] = torch.where(completes(lens)[:, None, None], _new(kv, w, table, lens).to(cache.dtype), cache[s])
+    return cache
+
+
+def g_table_minus_one(kv, w, slots, table, lens, cache):
+    """Page ids used as table - 1 (Python-negative -1 for id 0 is the last block in eager)."""
+    pos = positions(lens)
+    P = kv.shape[1]
+    page = (table.long() - 1).gather(1, pos // P)
+    return write(cache, slots, completes(lens), pool(kv[page, pos % P], w))
+
+
+def _len_at_capacity():
+    return build(specials=False, lengths=[256, 240, 224, 48, 33, 0, 256, 100])
+
+
 ATTACKS = [
     ("slots_const_iota_mod3", _mk(s_slots_const_iota_mod3, lambda: [build(specials=False)]),
      "computed constant slots arange(B) % 3 (the slot input unused): constants pass the slot path, duplicates"),
@@ -473,6 +510,18 @@ ATTACKS += [
                                                                      _tall_table(B=40, extra=0, seed=4)],
                                   ("static", "batch", "dynamic")),
      "block table [B + extra, pages] sliced to the batch (vLLM's persistent table): equal or refused"),
+]
+
+ATTACKS += [
+    ("lengths_plus_stride", _mk(s_lengths_plus_stride, lambda: [build(), _len_at_capacity()], ("static", "dynamic")),
+     "s = lens + 16 computed in the step, pages clamped: lens = capacity gives a qualifying s = capacity + 16 "
+     "that no probe evaluated (the op gets a length beyond the capacity)"),
+    ("slots_minus_S", _mk(s_slots_minus_S, lambda: [build(specials=False)], ("static", "dynamic")),
+     "slots - S (uniform shift): the op gets negative slots for written rows"),
+    ("table_minus_one", _mk(g_table_minus_one, lambda: [build(specials=False)]),
+     "kv[(table - 1).gather(...)]: id 0 reads block -1 (the last) in eager"),
+    ("lengths_minus_stride", _mk(s_lengths_minus_stride, lambda: [build(), _len_at_capacity()]),
+     "s = lens - 16 computed in the step (negative for lens < 16)"),
 ]
 
 BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
