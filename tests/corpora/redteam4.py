@@ -123,6 +123,16 @@ def _grow_to(pages, lens_big, B=None):
                               lengths=lens_big, specials=False, seed=1)]
 
 
+c_int16_wrap = _cond_with(lambda s: completes(s) & (s + 16 > 0))      # int16 lengths: s + 16 wraps at 32752
+GROW_33K = [32752, 32736, 4112, 48, 0, 32768 - 16, 32704, 33]
+
+
+def _grow_int16(pages=512):
+    return [build(B=8, N=1, length_dtype=torch.int16),
+            build(B=8, pages=pages, distinct_pages=False, block_num=64, N=1, lengths=GROW_33K, specials=False,
+                  seed=1, length_dtype=torch.int16)]
+
+
 GROW_47K = [46352, 46368, 4112, 48, 0, 46400, 46384, 33]
 
 # --- 3. addcmul accumulation: the CPU kernel is a fused multiply-add; "exact products" fails at overflow ------
@@ -230,6 +240,7 @@ p_square_wraps = _positions_from(lambda s: torch.where(s * s >= 0, s, s - 16))  
 p_rem_neg_divisor = _positions_from(lambda s: torch.where(s > 0, s % -4096 + 4096, s))             # = s for 1..4096, s - 4096 beyond
 p_floordiv_neg_divisor = _positions_from(lambda s: s + 16 + 16 * (s // -4096))  # = s for 1..4096, s - 16 beyond
 p_mod_times_div = _positions_from(lambda s: torch.where((s % 128) * (s // 128) < 400, s, s - 16))
+p_int16_wrap = _positions_from(lambda s: torch.where(s + 16 > 0, s, s - 16))
 p_offset_wraps = _positions_from(lambda s: torch.where(s + (2 ** 31 - 5000) > 0, s, s - 16))   # wraps at s >= 5000
 
 
@@ -410,6 +421,10 @@ ATTACKS += [
      "the threshold is 16384"),
     ("cond_cubed_threshold_full_dyn", _mk(c_cubed_threshold_full, lambda: _grow_to(260, GROW_17K), ("dynamic",)),
      "the same with t = torch.full((), 16)"),
+    ("cond_int16_wrap_dyn", _mk(c_int16_wrap, _grow_int16, ("dynamic",)),
+     "int16 lengths, completes & (s + 16 > 0): wraps at s = 32752 (capacity 32768), compiled at 256"),
+    ("pos_int16_wrap_dyn", _mk(lambda *a: p_int16_wrap(*a), _grow_int16, ("dynamic",)),
+     "int16 lengths, positions from where(s + 16 > 0, s, s - 16)"),
     ("cond_square_wraps_dyn", _mk(c_square_wraps, lambda: _grow_to(725, GROW_47K), ("dynamic",)),
      "completes & (s * s >= 0) in int32: wraps negative from s = 46341; compiled at capacity 256"),
 ]
