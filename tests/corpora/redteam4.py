@@ -386,9 +386,41 @@ def _len_at_capacity():
     return build(specials=False, lengths=[256, 240, 224, 48, 33, 0, 256, 100])
 
 
+def _order_sensitive_transposed_cache(dtype=torch.float16, seed=36):
+    """fp16 (vendor shapes) with a dense non-contiguous cache (a transpose of an [S, D, N] buffer): torchair's
+    lowering takes scatter_writeback for non-contiguous caches."""
+    x = _order_sensitive(dtype, seed, 6)
+    c = x.args[5]
+    x.args[5] = c.transpose(1, 2).contiguous().transpose(1, 2)
+    return x
+
+
+# --- 13. degenerate sizes: never a crash ------------------------------------------------------------------------
+def _empty_batch():
+    x = build(B=4)
+    kv, w, slots, table, lens, cache = x.args
+    x.args = [kv, w, slots[:0].clone(), table[:0].clone(), lens[:0].clone(), cache]
+    return x
+
+
+def _one_slot_cache():
+    x = build(B=1, lengths=[48], num_slots=1)
+    return x
+
+
+def _complex_free_bf16_weight_fp16():
+    x = build()
+    x.args[1] = x.args[1].bfloat16()
+    return x
+
+
 ATTACKS = [
     ("slots_const_iota_mod3", _mk(s_slots_const_iota_mod3, lambda: [build(specials=False)]),
      "computed constant slots arange(B) % 3 (the slot input unused): constants pass the slot path, duplicates"),
+    ("slots_const_iota_mod3_batch", _mk(s_slots_const_iota_mod3, lambda: [build(B=8, specials=False),
+                                                                        build(specials=False, seed=2)],
+                                        ("batch", "dynamic")),
+     "G9 under mark_dynamic / dynamic=True: arange(B) % 3 at B = 8, then 40"),
     ("slots_const_literal", _mk(s_slots_const_literal, lambda: [build(specials=False)]),
      "constant slots tensor([0, 1, 2, 0] * 10): duplicates"),
     ("slots_plus_arange_mod", _mk(s_slots_plus_arange, lambda: [build(specials=False), build(specials=False, seed=3)]),
@@ -516,6 +548,10 @@ ATTACKS += [
      "(fp32) is scatter_writeback, which sums with torch.sum in its own order"),
     ("loop_in_order_fp16_p32", _mk(f_loop_in_order, lambda: [build(P=32), _order_sensitive(torch.float16, 35, 6, P=32)]),
      "the in-order loop in fp16 with 32-token pages (outside the vendor's P in {64, 128}): scatter_writeback"),
+    ("loop_in_order_fp16_noncontig_cache", _mk(f_loop_in_order, lambda: [_order_sensitive_transposed_cache(seed=37),
+                                                                          _order_sensitive_transposed_cache()]),
+     "the in-order loop in fp16 (vendor shapes) with a transposed (non-contiguous, dense) cache: torchair "
+     "lowers to scatter_writeback"),
     ("loop_in_order_fp16_l48", _mk(f_loop_in_order, lambda: [build(), _order_sensitive(torch.float16, 34)]),
      "the same in fp16 (vendor shapes: equal expected)"),
 ]
@@ -535,8 +571,18 @@ ATTACKS += [
      "slots - S (uniform shift): the op gets negative slots for written rows"),
     ("table_minus_one", _mk(g_table_minus_one, lambda: [build(specials=False)]),
      "kv[(table - 1).gather(...)]: id 0 reads block -1 (the last) in eager"),
+    ("lengths_plus_stride_batch", _mk(s_lengths_plus_stride, lambda: [build(B=8), _len_at_capacity()], ("batch",)),
+     "G11 under mark_dynamic on the batch"),
     ("lengths_minus_stride", _mk(s_lengths_minus_stride, lambda: [build(), _len_at_capacity()]),
      "s = lens - 16 computed in the step (negative for lens < 16)"),
+]
+
+ATTACKS += [
+    ("empty_batch", _mk(contract, lambda: [_empty_batch()]), "B = 0: refuse or equal, never a crash"),
+    ("one_slot_cache", _mk(contract, lambda: [_one_slot_cache()], ("static", "dynamic")),
+     "a cache of one row, B = 1"),
+    ("bf16_weight_fp16_kv", _mk(contract, lambda: [_complex_free_bf16_weight_fp16()]),
+     "bf16 weight with fp16 KV (the model upcasts both): refused or equal"),
 ]
 
 BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
