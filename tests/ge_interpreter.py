@@ -325,6 +325,11 @@ def _identity(op, ins, inputs):
     return [ins[0]]
 
 
+@_op("ZerosLike")
+def _zeros_like(op, ins, inputs):
+    return [torch.zeros_like(ins[0])]
+
+
 @_op("TensorMove")
 def _tensor_move(op, ins, inputs):
     """A copy into new memory (torchair puts it in front of ref ops so they do not write a Data)."""

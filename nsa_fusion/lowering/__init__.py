@@ -112,11 +112,16 @@ def emit_compress(input, weight, slots, block_table, lengths, cache, l: int, d: 
 
 def scatter_writeback(input, weight, slots, block_table, lengths, cache, l, d):
     """The composite with a functional ``scatter`` write-back: what GE can compile when the vendor
-    kernel cannot take the shapes.  Same math as the op (fp32 sum over the window, one rounding), and
-    the same padding-slot rule (:func:`portable.masked_rows`)."""
+    kernel cannot take the shapes.  Same math as the op, in the op's order (fp32 products added in window
+    order j = 0 .. l-1 from +0.0, one rounding: a ``sum`` would add them in its own order, and in fp32
+    that shows), and the same padding-slot rule (:func:`portable.masked_rows`)."""
     from .portable import masked_rows, window_tokens
 
     tokens = window_tokens(input, block_table, lengths, l, input.shape[1])
-    pooled = (tokens.float() * weight.float()[None, :, :, None]).sum(dim=1).to(cache.dtype)
+    products = tokens.float() * weight.float()[None, :, :, None]
+    acc = torch.zeros_like(products[:, 0])
+    for j in range(l):
+        acc = acc + products[:, j]
+    pooled = acc.to(cache.dtype)
     index, rows = masked_rows(pooled, V.qualifying_mask(lengths, l, d), slots, cache)
     return torch.scatter(cache, 0, index[:, None, None].expand_as(rows), rows)
