@@ -113,6 +113,13 @@ def _cubed_threshold_full(s):
     return completes(s) & (s < t * t * t * 4)
 
 
+def _ratio_threshold(s):
+    x = s.long()
+    return completes(s) & ((x * 128) // (x + 128) < 127)   # false from s = 127 * 128 = 16256; constants sum 463
+
+
+c_ratio_threshold = _cond_with(_ratio_threshold)
+GROW_16K = [16256, 16272, 16384, 16400, 48, 0, 16255, 4096]
 c_cubed_threshold = _cond_with(_cubed_threshold)
 c_cubed_threshold_full = _cond_with(_cubed_threshold_full)
 GROW_17K = [16384, 16400, 16416, 48, 0, 16383, 16432, 4096]
@@ -448,6 +455,9 @@ ATTACKS += [
      "completes & (s * s < s * 64 * 64) (= s < 4096): the mask bound sums constants (128), blind to s * s"),
     ("cond_square_below_fours_dyn", _mk(c_square_below_fours, lambda: _grow(130, GROW_8K), ("dynamic",)),
      "completes & (s * s < s * 4**6) (= s < 4096) with six factors 4: constants sum to 24, bound ~3.4k"),
+    ("cond_ratio_threshold_dyn", _mk(c_ratio_threshold, lambda: _grow_to(260, GROW_16K), ("dynamic",)),
+     "completes & ((s * 128) // (s + 128) < 127): a floor division by a length-derived value is nonlinear; "
+     "it changes at s = 16256, past the bound (14880) the constants give"),
     ("cond_cubed_threshold_dyn", _mk(c_cubed_threshold, lambda: _grow_to(260, GROW_17K), ("dynamic",)),
      "completes & (s < t * t * t * 4), t = torch.tensor(16): products of constants, each counted once (52), "
      "the threshold is 16384"),
