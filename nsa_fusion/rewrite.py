@@ -422,11 +422,15 @@ def _masked_whole_cache(graph, sel):
             return None
         negated ^= mask.target in _NOTS
         mask = mask.args[0]
-    if not (isinstance(mask, fx.Node) and mask.target is aten.index_put.default):
+    if not isinstance(mask, fx.Node) or _val(mask).dtype != torch.bool or _val(mask).dim() != 1 \
+            or _offset(_val(mask).shape[0], S) != 0:
         return None
-    base, indices, valid = mask.args[:3]
-    if (mask.args[3] if len(mask.args) > 3 else mask.kwargs.get("accumulate", False)) or len(indices) != 1 \
-            or _val(mask).dtype != torch.bool or _val(mask).dim() != 1 or _offset(_val(mask).shape[0], S) != 0:
+    if mask.target is aten.index_put.default and len(mask.args[1]) == 1 and \
+            not (mask.args[3] if len(mask.args) > 3 else mask.kwargs.get("accumulate", False)):
+        base, indices, valid = mask.args[0], mask.args[1], mask.args[2]
+    elif mask.target is aten.scatter.src and mask.args[1] == 0 and not mask.kwargs:  # (1-D: the same write)
+        base, indices, valid = mask.args[0], [mask.args[2]], mask.args[3]
+    else:
         return None
     from .patterns.optable import fill_value
 
@@ -436,16 +440,23 @@ def _masked_whole_cache(graph, sel):
     B = _val(slots).shape[0] if _val(slots) is not None and _val(slots).dim() == 1 else None
     if B is None or not _row_index(slots, B) or not _row_mask(valid, B):
         return None
-    # the candidate: the cache with every named row replaced (index_put or index_copy along the rows)
+    # the candidate: a tensor with every named row replaced (index_put or index_copy along the rows).  Its
+    # other rows are taken only where the mask is False, that is where the select takes the cache: they must
+    # be the cache's own rows then (the candidate written into the cache itself); where the candidate is
+    # taken where the mask is True, only its written rows are read, and it may be written into any tensor
+    # (zeros_like(cache).index_copy_(0, slots, new))
     for cand, cache, new_when_valid in ((a, b, not negated), (b, a, negated)):
         if not _is_cache(cache) or _val(cache).shape != _val(sel).shape or _val(cache).dtype != _val(sel).dtype:
             continue
-        if cand.target is aten.index_put.default and cand.args[0] is cache and len(cand.args[1]) == 1 \
+        if cand.target is aten.index_put.default and len(cand.args[1]) == 1 \
                 and not (cand.args[3] if len(cand.args) > 3 else cand.kwargs.get("accumulate", False)):
-            cslots, new = cand.args[1][0], cand.args[2]
-        elif cand.target is aten.index_copy.default and cand.args[0] is cache and cand.args[1] == 0:
-            cslots, new = cand.args[2], cand.args[3]
+            cbase, cslots, new = cand.args[0], cand.args[1][0], cand.args[2]
+        elif cand.target is aten.index_copy.default and cand.args[1] == 0:
+            cbase, cslots, new = cand.args[0], cand.args[2], cand.args[3]
         else:
+            continue
+        if cbase is not cache and (not new_when_valid or not isinstance(cbase, fx.Node) or
+                                   _val(cbase).shape != _val(cache).shape or _val(cbase).dtype != _val(cache).dtype):
             continue
         if not isinstance(cslots, fx.Node) or not _same_index(cslots, slots):
             continue

@@ -52,10 +52,6 @@ KNOWN_MISSES = {
                                        "values are known (freezing)"),
     ("blind1", "mean_uniform_einsum"): (ALL, "the 1/l weights are an fp32 buffer whose values are unknown at "
                                              "compile time (fuses with freezing)"),
-    ("blind1", "functional_slot_mask_where"): (ALL, "the mask selects whole cache rows after an unconditional write"),
-    ("blind2", "functional_dense_where"): (ALL, "the mask selects whole cache rows after an unconditional write"),
-    ("blind1", "functional_padded_dummy_row"): (ALL, "non-qualifying rows are written to a padding row that is "
-                                                     "sliced off"),
     ("blind2", "per_head_matvec_loop_write"): (ALL, "one write per head: the recogniser proves one row write"),
     ("blind2", "per_head_column_index_copy"): (ALL, "one write per head (as above)"),
     ("blind3", "mean_pool_tensordot"): (ALL, "the 1/l weights are an fp32 buffer whose values are unknown at "

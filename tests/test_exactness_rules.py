@@ -279,14 +279,15 @@ def test_a_clone_of_the_cache_taken_before_an_in_place_step_keeps_the_old_rows(d
 
 
 def test_a_compacted_write_is_explained_as_compaction(monkeypatch):
-    """``cache[slots[done]] = pooled[done]`` with ``done = valid.nonzero()`` (public NSA code does this):
-    in one graph (dynamo's capture_dynamic_output_shape_ops) it is refused with what it is and how to
-    write it, not as a missing select (issue 19 item 5)."""
+    """A compaction with ``done = valid.nonzero()`` in a spelling the rewrite to the row write does not
+    read (a ``view(-1)`` of the nonzero column; ``.squeeze(1)`` or ``[:, 0]`` fuse, see
+    test_recognition.py): in one graph (dynamo's capture_dynamic_output_shape_ops) it is refused with what
+    it is and how to write it, not as a missing select (issue 19 item 5)."""
     class Compacted(torch.nn.Module):
         def forward(self, kv, w, slots, table, lens, cache):
             tok = _window(kv, table, lens, L, kv.shape[1])
             new = (tok.float() * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
-            done = _valid(lens).nonzero().squeeze(1)
+            done = _valid(lens).nonzero().view(-1)
             cache[slots.long()[done]] = new[done]
             return cache
 

@@ -485,18 +485,26 @@ class MaskedWholeCache(torch.nn.Module):
     """A candidate cache with every named row replaced, then a select of whole cache rows by a mask of the
     rows a completing sequence names.  ``shift``: the mask marks slot + shift instead (a near miss)."""
 
-    def __init__(self, swapped=False, copy=True, shift=0):
+    def __init__(self, swapped=False, copy=True, shift=0, zero_base=False, scatter_mask=False, mark_idle=False):
         super().__init__()
         self.swapped, self.copy, self.shift = swapped, copy, shift
+        self.zero_base, self.scatter_mask, self.mark_idle = zero_base, scatter_mask, mark_idle
 
     def forward(self, kv, w, slots, table, lens, cache):
         S = cache.shape[0]
         new = _pooled(kv, w, table, lens).to(cache.dtype)
         s = slots.long()
         marked = (s + self.shift) % S if self.shift else s
-        written = torch.zeros(S, dtype=torch.bool).index_put((marked,), _valid(lens))
-        cand = cache.index_copy(0, s, new) if self.copy else cache.index_put((s,), new)
-        if self.swapped:
+        if self.scatter_mask:
+            written = torch.zeros(S, dtype=torch.bool).scatter(0, marked, _valid(lens))
+        else:
+            written = torch.zeros(S, dtype=torch.bool).index_put((marked,), _valid(lens))
+        base = torch.zeros_like(cache) if self.zero_base else cache  # (rows the mask leaves are never read)
+        cand = base.index_copy(0, s, new) if self.copy else base.index_put((s,), new)
+        if self.mark_idle:  # the mask marks the slots of rows that do not complete: the candidate elsewhere
+            written = torch.zeros(S, dtype=torch.bool).index_put((marked,), ~_valid(lens))
+            out = torch.where(written[:, None, None], cache, cand)
+        elif self.swapped:
             out = torch.where(~written[:, None, None], cache, cand)
         else:
             out = torch.where(written[:, None, None], cand, cache)
@@ -528,9 +536,11 @@ class ScatterRows2D(torch.nn.Module):
 
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
 @pytest.mark.parametrize("model", [ScratchRowRedirect(), ScratchRowRedirect(scratch=1), MaskedWholeCache(),
-                                   MaskedWholeCache(swapped=True, copy=False), ScatterRows2D()],
+                                   MaskedWholeCache(swapped=True, copy=False),
+                                   MaskedWholeCache(zero_base=True, scatter_mask=True), ScatterRows2D()],
                          ids=["redirect", "redirect_second_scratch_row", "masked_index_copy",
-                              "masked_negated_swapped_index_put", "scatter_2d"])
+                              "masked_negated_swapped_index_put", "masked_zeros_candidate_scatter_mask",
+                              "scatter_2d"])
 def test_whole_cache_spellings_of_the_row_write_fuse(model, dialect):
     """Each is the row write on every valid input (docs/soundness.md, "Write and keep"): fused, bit-exact
     to the golden; padding rows (slot -1) that write nothing are among the rows."""
@@ -540,7 +550,8 @@ def test_whole_cache_spellings_of_the_row_write_fuse(model, dialect):
     args[2][1] = -1  # row 1 does not complete (odd rows do not): a padding slot
     assert not bool(_valid(x["lengths"])[1])
     x["slots"] = args[2]
-    if isinstance(model, ScatterRows2D) or (isinstance(model, MaskedWholeCache) and model.copy):
+    if isinstance(model, ScatterRows2D) or (isinstance(model, MaskedWholeCache) and (model.copy or
+                                                                                    model.scatter_mask)):
         # index_copy and scatter take no negative index: a padding slot in range that no other row names
         args[2][1] = min(set(range(x["cache"].shape[0])) - set(args[2].tolist()))
     _, code, stats = compile_and_run(model, args, dialect)
@@ -551,8 +562,9 @@ def test_whole_cache_spellings_of_the_row_write_fuse(model, dialect):
 
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
 @pytest.mark.parametrize("model", [ScratchRowRedirect(scratch=-1), MaskedWholeCache(shift=1),
-                                   ScatterRows2D(column_shift=True)],
-                         ids=["redirect_into_the_last_cache_row", "mask_of_other_slots", "scatter_columns_shifted"])
+                                   MaskedWholeCache(mark_idle=True, zero_base=True), ScatterRows2D(column_shift=True)],
+                         ids=["redirect_into_the_last_cache_row", "mask_of_other_slots",
+                              "zeros_candidate_kept_where_no_row_writes", "scatter_columns_shifted"])
 def test_whole_cache_spellings_that_write_other_rows_stay_unfused(model, dialect):
     """Near misses: the scratch row is a cache row (rows that do not complete overwrite it), the mask marks
     other rows than the candidate writes, half of each row lands in the next slot."""
