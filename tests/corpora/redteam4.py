@@ -247,6 +247,7 @@ p_square_wraps = _positions_from(lambda s: torch.where(s * s >= 0, s, s - 16))  
 p_rem_neg_divisor = _positions_from(lambda s: torch.where(s > 0, s % -4096 + 4096, s))             # = s for 1..4096, s - 4096 beyond
 p_floordiv_neg_divisor = _positions_from(lambda s: s + 16 + 16 * (s // -4096))  # = s for 1..4096, s - 16 beyond
 p_mod_times_div = _positions_from(lambda s: torch.where((s % 128) * (s // 128) < 400, s, s - 16))
+p_ratio_threshold = _positions_from(lambda s: torch.where((s.long() * 128) // (s.long() + 128) < 127, s, s - 16))
 p_int16_wrap = _positions_from(lambda s: torch.where(s + 16 > 0, s, s - 16))
 p_offset_wraps = _positions_from(lambda s: torch.where(s + (2 ** 31 - 5000) > 0, s, s - 16))   # wraps at s >= 5000
 
@@ -514,6 +515,9 @@ ATTACKS += [
                                                                  specials=False, seed=1)], ("dynamic",)),
      "positions from where((s % 128) * (s // 128) < 400, s, s - 16): periods spanned, 400 within the probed "
      "values, but the product is not monotone in s (s = 624, 752 ... past the compiled capacity 512)"),
+    ("pos_ratio_threshold_dyn", _mk(p_ratio_threshold, lambda: _grow_to(260, GROW_16K), ("dynamic",)),
+     "positions from where((s * 128) // (s + 128) < 127, s, s - 16): 127 lies inside the *interval* of the "
+     "probed values ([10, 204]) but the probes only reached 85; changes at s = 16256"),
     ("weight_square_wraps_dyn", _mk(w_square_wraps, lambda: _grow_to(725, GROW_47K), ("dynamic",)),
      "weight reversed where s * s < 0 (int32 wrap from s = 46341)"),
     ("kv_rolled_640", _mk(g_kv_rolled_640, lambda: [build()]),
