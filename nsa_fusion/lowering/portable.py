@@ -28,12 +28,11 @@ from . import native_kernel
 
 
 def _weighted_window_sum(tokens: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
-    """tokens [R, l, N, D], weight [l, N] -> fp32 [R, N, D].  On CPU summed over j in order (bit-exact
-    to the golden); on accelerators one batched matmul instead of 2*l tiny kernels (fp32
-    accumulation, one rounding, but the summation order is the BLAS's)."""
+    """tokens [R, l, N, D], weight [l, N] -> fp32 [R, N, D], summed over j in window order from +0.0
+    (bit-exact to the golden) on every device: a batched matmul would be one kernel instead of 2*l,
+    but it adds in the BLAS's order, and a model that writes the sum out in window order would then
+    get other numbers from the fused step than from its own code."""
     w = weight.float()
-    if tokens.device.type != "cpu":
-        return torch.einsum("rjhd,jh->rhd", tokens.float(), w)
     acc = torch.zeros(tokens.shape[0], tokens.shape[2], tokens.shape[3], dtype=torch.float32,
                       device=tokens.device)
     for j in range(tokens.shape[1]):
