@@ -248,6 +248,7 @@ p_rem_neg_divisor = _positions_from(lambda s: torch.where(s > 0, s % -4096 + 409
 p_floordiv_neg_divisor = _positions_from(lambda s: s + 16 + 16 * (s // -4096))  # = s for 1..4096, s - 16 beyond
 p_mod_times_div = _positions_from(lambda s: torch.where((s % 128) * (s // 128) < 400, s, s - 16))
 p_ratio_threshold = _positions_from(lambda s: torch.where((s.long() * 128) // (s.long() + 128) < 127, s, s - 16))
+p_mod_plus_div = _positions_from(lambda s: torch.where((s % 64) + (s // 64) < 60, s, s - 16))
 p_int16_wrap = _positions_from(lambda s: torch.where(s + 16 > 0, s, s - 16))
 p_offset_wraps = _positions_from(lambda s: torch.where(s + (2 ** 31 - 5000) > 0, s, s - 16))   # wraps at s >= 5000
 
@@ -518,6 +519,10 @@ ATTACKS += [
     ("pos_ratio_threshold_dyn", _mk(p_ratio_threshold, lambda: _grow_to(260, GROW_16K), ("dynamic",)),
      "positions from where((s * 128) // (s + 128) < 127, s, s - 16): 127 lies inside the *interval* of the "
      "probed values ([10, 204]) but the probes only reached 85; changes at s = 16256"),
+    ("pos_mod_plus_div_dyn", _mk(p_mod_plus_div, lambda: _grow(130, [816, 832, 4112, 8192, 48, 0, 33, 4096]),
+                                 ("dynamic",)),
+     "positions from where(s % 64 + s // 64 < 60, s, s - 16): constant divisors spanned twice, 60 inside the "
+     "interval [0, 67] but qualifying probes reach 51 at most; flips from s = 816"),
     ("weight_square_wraps_dyn", _mk(w_square_wraps, lambda: _grow_to(725, GROW_47K), ("dynamic",)),
      "weight reversed where s * s < 0 (int32 wrap from s = 46341)"),
     ("kv_rolled_640", _mk(g_kv_rolled_640, lambda: [build()]),
