@@ -598,6 +598,9 @@ ATTACKS += [
 
 ATTACKS += [
     ("empty_batch", _mk(contract, lambda: [_empty_batch()]), "B = 0: refuse or equal, never a crash"),
+    ("zero_head_dim", _mk(contract, lambda: [build(D=0, specials=False)]), "D = 0 (empty rows): never a crash"),
+    ("zero_heads", _mk(contract, lambda: [build(N=0, specials=False, weight=torch.zeros(L, 0).half())]),
+     "N = 0: never a crash"),
     ("one_slot_cache", _mk(contract, lambda: [_one_slot_cache()], ("static", "dynamic")),
      "a cache of one row, B = 1"),
     ("bf16_weight_fp16_kv", _mk(contract, lambda: [_complex_free_bf16_weight_fp16()]),
