@@ -64,8 +64,8 @@ def test_index_copy_along_dim_0_is_the_same_write():
 
 @pytest.mark.parametrize("fn, args", [
     # a boolean mask selects by value, not by coordinate
-    (lambda c, m, v: torch.ops.aten.index_put(c, [m], v), (torch.randn(4, 3), torch.tensor([True, False] * 2),
-                                                           torch.randn(2, 3))),
+    (lambda c, m, v: torch.ops.aten.index_put(c, [m], v), (torch.randn(4, 3), torch.tensor([False, False, True, True]),
+                                                           torch.randn(3))),
     # accumulate=True adds (index_put with accumulate is another op in GE)
     (lambda c, i, v: torch.ops.aten.index_put(c, [i], v, True), (torch.randn(4, 3), torch.tensor([1, 1]),
                                                                  torch.randn(2, 3))),
