@@ -577,6 +577,33 @@ def test_whole_cache_spellings_that_write_other_rows_stay_unfused(model, dialect
     torch.testing.assert_close(args[-1], eager, rtol=0, atol=0)
 
 
+class StrictRedirect(ScratchRowRedirect):
+    """The redirect with ``s > l`` (misses the first window): rewritten to the row write, refused at the mask."""
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        S = cache.shape[0]
+        new = _pooled(kv, w, table, lens).to(cache.dtype)
+        ext = torch.cat([cache, cache.new_zeros(1, cache.shape[1], cache.shape[2])])
+        tgt = torch.where(_valid(lens) & (lens > 32), slots.long(), torch.full_like(slots.long(), S))
+        ext.index_put_((tgt,), new)
+        cache.copy_(ext[:S])
+        return cache
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_rewritten_write_that_is_refused_is_put_back_as_the_user_wrote_it(dialect):
+    """The row write a redirect is rewritten to reads the slot of every row; the user's redirect never reads
+    the slots of rows that do not write.  Refused (at the mask), the user's code is put back: a slot far out
+    of range on such a row still runs as in eager, and the refusal names the mask, not a missing select."""
+    x, args = _inputs()
+    args[2][1] = 10 ** 6  # row 1 does not complete: its slot is never read by the redirect
+    eager = x["cache"].clone()
+    StrictRedirect()(*args[:-1], eager)
+    _, code, stats = compile_and_run(StrictRedirect(), args, dialect)
+    assert stats.get("fused", 0) == 0 and [e.pattern for e in rejections()] == ["mask"], rejections()
+    torch.testing.assert_close(args[-1], eager, rtol=0, atol=0)
+
+
 def test_whole_cache_spellings_fuse_under_dynamic_shapes():
     for model in (ScratchRowRedirect(), MaskedWholeCache()):
         x, args = _inputs()
