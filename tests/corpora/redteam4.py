@@ -249,6 +249,13 @@ p_floordiv_neg_divisor = _positions_from(lambda s: s + 16 + 16 * (s // -4096))  
 p_mod_times_div = _positions_from(lambda s: torch.where((s % 128) * (s // 128) < 400, s, s - 16))
 p_ratio_threshold = _positions_from(lambda s: torch.where((s.long() * 128) // (s.long() + 128) < 127, s, s - 16))
 p_mod_plus_div = _positions_from(lambda s: torch.where((s % 64) + (s // 64) < 60, s, s - 16))
+def _clamp_loose(s):
+    s = s.long()
+    q = (s % 64) + (s // 64)
+    return s - (q - q.clamp(max=55))          # = s while q <= 55 (every probed length: q <= 51), less beyond
+
+
+p_clamp_loose = _positions_from(_clamp_loose)
 p_int16_wrap = _positions_from(lambda s: torch.where(s + 16 > 0, s, s - 16))
 p_offset_wraps = _positions_from(lambda s: torch.where(s + (2 ** 31 - 5000) > 0, s, s - 16))   # wraps at s >= 5000
 
@@ -523,6 +530,10 @@ ATTACKS += [
                                  ("dynamic",)),
      "positions from where(s % 64 + s // 64 < 60, s, s - 16): constant divisors spanned twice, 60 inside the "
      "interval [0, 67] but qualifying probes reach 51 at most; flips from s = 816"),
+    ("pos_clamp_loose_dyn", _mk(p_clamp_loose, lambda: _grow(130, [816, 832, 4112, 8192, 48, 0, 33, 4096]),
+                                ("dynamic",)),
+     "positions shifted by q - q.clamp(max=55), q = s % 64 + s // 64: a clamp bound 'within' the interval [0, 67] "
+     "that no probe reached"),
     ("weight_square_wraps_dyn", _mk(w_square_wraps, lambda: _grow_to(725, GROW_47K), ("dynamic",)),
      "weight reversed where s * s < 0 (int32 wrap from s = 46341)"),
     ("kv_rolled_640", _mk(g_kv_rolled_640, lambda: [build()]),
@@ -588,6 +599,8 @@ ATTACKS += [
      "that no probe evaluated (the op gets a length beyond the capacity)"),
     ("slots_minus_S", _mk(s_slots_minus_S, lambda: [build(specials=False)], ("static", "dynamic")),
      "slots - S (uniform shift): the op gets negative slots for written rows"),
+    ("slots_negated", _mk(_slots_step(lambda s, S: -s), lambda: [build(specials=False)], ("static", "dynamic")),
+     "-slots (one-to-one, Python-negative for written rows): the op gets negative slots"),
     ("table_minus_one", _mk(g_table_minus_one, lambda: [build(specials=False)]),
      "kv[(table - 1).gather(...)]: id 0 reads block -1 (the last) in eager"),
     ("lengths_plus_stride_batch", _mk(s_lengths_plus_stride, lambda: [build(B=8), _len_at_capacity()], ("batch",)),
@@ -607,10 +620,129 @@ ATTACKS += [
      "bf16 weight with fp16 KV (the model upcasts both): refused or equal"),
 ]
 
+# First-try results (the code as it was when each attack was first run, 16:00-17:05; the working tree a fixer was
+# changing meanwhile): (attack, dialect, mode) -> result.  IG = inductor_graph, TA = torchair_like, IN = inductor.
+_FF, _EQ, _R, _CR = "FALSE FUSION", "FUSED & EQUAL", "REFUSED", "CRASH"
+FIRST_TRY = {}
+
+
+def _ft(name, mode, ig=None, ta=None, ind=None):
+    for d, r in (("inductor_graph", ig), ("torchair_like", ta), ("inductor", ind)):
+        if r is not None:
+            FIRST_TRY[(name, d, mode)] = r
+
+
+for _name, _mode, _ig, _ta, _in in [
+    ("slots_plus_const_vector", "static", _FF, _FF, None),
+    ("cond_square_below_dyn", "dynamic", _R, _R, None),
+    ("cond_square_wraps_dyn", "dynamic", _FF, _FF, None),
+    ("cond_square_below_fours_dyn", "dynamic", _FF, _FF, None),
+    ("addcmul_loop_fma_overflow_bf16", "static", _FF, _FF, None),
+    ("slots_plus_arange_mod", "static", _R, _R, None),
+    ("slots_minus_arange_mod", "static", _R, _R, None),
+    ("slots_plus_literal_vector", "static", _R, _R, None),
+    ("slots_add_alpha_zero", "static", _FF, _FF, None),
+    ("slots_rolled_mod", "static", _R, _FF, None),
+    ("slots_first_expanded_mod", "static", _FF, _FF, None),
+    ("slots_plus_const_vector_batch", "batch", _R, _R, None),
+    ("kept_slots_rolled_48", "batch", _R, _R, None),
+    ("kept_slots_rolled_48", "dynamic", _R, _R, None),
+    ("kept_slots_flip_pairs", "batch", _R, _R, None),
+    ("kept_slots_flip_pairs", "static", _EQ, _EQ, None),
+    ("zero_token_safe_weight", "static", _FF, _FF, None),
+    ("token3_head0_zero_weight", "static", _FF, _FF, None),
+    ("pos_square_wraps_dyn", "dynamic", _FF, _FF, None),
+    ("pos_offset_wraps_dyn", "dynamic", _FF, _FF, None),
+    ("weight_square_wraps_dyn", "dynamic", _FF, _FF, None),
+    ("kv_rolled_640", "static", _R, _R, None),
+    ("kv_rolled_640_dyn", "dynamic", _R, _R, None),
+    ("kept_cache_rolled_88", "static", _R, _R, None),
+    ("kept_cache_rolled_85", "static", _R, _EQ, None),
+    ("kept_cache_rolled_S_plus_3", "static", _R, _R, None),
+    ("kept_cache_rolled_S_plus_3", "dynamic", _R, _R, None),
+    ("kept_cache_rolled_1920_dyn", "dynamic", _R, _R, None),
+    ("pos_rem_neg_divisor_dyn", "dynamic", _R, _R, None),
+    ("pos_floordiv_neg_divisor_dyn", "dynamic", _R, _R, None),
+    ("plus_p3_minus_p3_head0", "static", _R, _R, None),
+    ("plus_p5_minus_p5_dim1", "static", _R, _R, None),
+    ("snapshot_then_kv_scaled", "static", _EQ, _EQ, _EQ),
+    ("second_step_then_kv_scaled", "static", _EQ, _EQ, _EQ),
+    ("cond_cubed_threshold_dyn", "dynamic", _R, _FF, None),
+    ("cond_cubed_threshold_full_dyn", "dynamic", _R, _FF, None),
+    ("contract_two_terms_fp32", "static", _EQ, _EQ, _EQ),
+    ("contract_two_terms_fp32", "dynamic", _EQ, _EQ, _EQ),
+    ("contract_two_terms_bf16", "static", _EQ, _EQ, _EQ),
+    ("pos_mod_times_div_dyn", "dynamic", _EQ, _EQ, None),
+    ("slots_const_iota_mod3", "static", _FF, _FF, None),
+    ("slots_const_literal", "static", _FF, _FF, None),
+    ("loop_in_order_fp32", "static", _R, _FF, None),
+    ("loop_in_order_fp32", "dynamic", _R, _FF, None),
+    ("loop_in_order_fp16_p32", "static", _R, _EQ, None),
+    ("loop_in_order_fp16_l48", "static", _R, _EQ, None),
+    ("loop_in_order_fp16_noncontig_cache", "static", None, _EQ, None),
+    ("table_sliced_to_batch", "static", _EQ, _EQ, None),
+    ("table_sliced_to_batch", "batch", _R, _R, None),
+    ("table_sliced_to_batch", "dynamic", _R, _R, None),
+    ("lengths_plus_stride", "static", _CR, _CR, _CR),
+    ("lengths_plus_stride", "dynamic", _R, _CR, None),
+    ("lengths_plus_stride_batch", "batch", _R, _R, None),
+    ("lengths_minus_stride", "static", _EQ, _EQ, None),
+    ("slots_minus_S", "static", _CR, _CR, None),
+    ("slots_minus_S", "dynamic", _R, _R, None),
+    ("slots_negated", "static", _R, _R, None),
+    ("slots_negated", "dynamic", _R, _R, None),
+    ("table_minus_one", "static", _R, _R, None),
+    ("cond_int16_wrap_dyn", "dynamic", _R, _R, None),
+    ("pos_int16_wrap_dyn", "dynamic", _R, _R, None),
+    ("slots_const_iota_mod3_batch", "batch", _R, _R, None),
+    ("slots_const_iota_mod3_batch", "dynamic", _R, _R, None),
+    ("empty_batch", "static", _R, _R, None),
+    ("one_slot_cache", "static", _EQ, _EQ, None),
+    ("one_slot_cache", "dynamic", _EQ, _EQ, None),
+    ("bf16_weight_fp16_kv", "static", _R, _R, None),
+    ("zero_head_dim", "static", _R, _R, None),
+    ("zero_heads", "static", _R, _R, None),
+    ("cond_ratio_threshold_dyn", "dynamic", _FF, _FF, _FF),
+    ("pos_ratio_threshold_dyn", "dynamic", _FF, _FF, _FF),
+    ("pos_mod_plus_div_dyn", "dynamic", _FF, _FF, _FF),
+    ("pos_clamp_loose_dyn", "dynamic", _R, _R, None),
+]:
+    _ft(_name, _mode, _ig, _ta, _in)
+
 BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
 
 
+def table(argv):
+    """``--table OUT [--dialect D ...] [names]``: run every attack and write a markdown table (attack, idea,
+    dialect/mode, first try, this run)."""
+
+    out = argv[argv.index("--table") + 1]
+    argv = [a for i, a in enumerate(argv) if a != "--table" and (i == 0 or argv[i - 1] != "--table")]
+    dialects = []
+    while "--dialect" in argv:
+        i = argv.index("--dialect")
+        dialects.append(argv[i + 1])
+        argv = argv[:i] + argv[i + 2:]
+    dialects = dialects or ["inductor_graph", "torchair_like"]
+    picked = [a for a in ATTACKS if not argv or any(p in a[0] for p in argv)]
+    rows = []
+    with open(out, "a") as f:
+        for name, factory, notes in picked:
+            for d in dialects:
+                for m, result, detail in classify_any(name, factory, d):
+                    ft = FIRST_TRY.get((name, d, m), "-")
+                    row = f"| {name} | {notes[:90]} | {d}/{m} | {ft} | {result} |"
+                    rows.append(row)
+                    print(row, "|", detail[:100], flush=True)
+                    f.write(row + "\n")
+                    f.flush()
+    return rows
+
+
 def main(argv):
+    if "--table" in argv:
+        table(argv)
+        return
     redteam2.main(argv, ATTACKS, classify_any)
 
 
