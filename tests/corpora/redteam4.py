@@ -50,6 +50,7 @@ def _slots_step(slot_of):
 
 
 s_slots_const_iota_mod3 = _slots_step(lambda s, S: torch.arange(s.shape[0]) % 3)     # slots input unused
+s_slots_const_even_stride = _slots_step(lambda s, S: (torch.arange(s.shape[0]) * 2) % S)   # distinct iff B <= S/2 (S even)
 s_slots_const_literal = _slots_step(lambda s, S: torch.tensor([0, 1, 2, 0] * 10))
 s_slots_plus_arange = _slots_step(lambda s, S: (s + torch.arange(s.shape[0])) % S)
 s_slots_add_alpha_zero = _slots_step(lambda s, S: torch.add(torch.zeros(s.shape[0], dtype=torch.long), s, alpha=0))
@@ -437,6 +438,11 @@ ATTACKS = [
                                                                         build(specials=False, seed=2)],
                                         ("batch", "dynamic")),
      "G9 under mark_dynamic / dynamic=True: arange(B) % 3 at B = 8, then 40"),
+    ("slots_const_even_stride_batch", _mk(s_slots_const_even_stride,
+                                          lambda: [build(B=8, num_slots=84, specials=False),
+                                                   build(B=60, num_slots=84, specials=False, seed=2)],
+                                          ("batch", "dynamic", "static")),
+     "constant slots (2 * arange(B)) % 84: distinct at B = 8, duplicates from B = 43 (called at 60)"),
     ("slots_const_literal", _mk(s_slots_const_literal, lambda: [build(specials=False)]),
      "constant slots tensor([0, 1, 2, 0] * 10): duplicates"),
     ("slots_plus_arange_mod", _mk(s_slots_plus_arange, lambda: [build(specials=False), build(specials=False, seed=3)]),
@@ -675,6 +681,9 @@ for _name, _mode, _ig, _ta, _in in [
     ("pos_mod_times_div_dyn", "dynamic", _EQ, _EQ, None),
     ("slots_const_iota_mod3", "static", _FF, _FF, None),
     ("slots_const_literal", "static", _FF, _FF, None),
+    ("slots_const_even_stride_batch", "batch", _R, _R, None),
+    ("slots_const_even_stride_batch", "dynamic", _R, _R, None),
+    ("slots_const_even_stride_batch", "static", _R, _R, None),
     ("loop_in_order_fp32", "static", _R, _FF, None),
     ("loop_in_order_fp32", "dynamic", _R, _FF, None),
     ("loop_in_order_fp16_p32", "static", _R, _EQ, None),
