@@ -24,7 +24,7 @@ from tests.corpora.attacks import (L, STRIDE, build, completes, contract, pool, 
                                    tokens, write, _qualifies)
 from tests.corpora import redteam2  # noqa: E402
 from tests.corpora.redteam2 import _grow, _mk, GROW_8K  # noqa: E402
-from tests.corpora.redteam3 import classify_any  # noqa: E402
+from tests.corpora.redteam3 import _view_of, classify_any  # noqa: E402
 
 
 def _new(kv, w, table, lens):
@@ -413,6 +413,23 @@ def _order_sensitive_transposed_cache(dtype=torch.float16, seed=36):
 
 
 # --- 13. degenerate sizes: never a crash ------------------------------------------------------------------------
+def s_contract_with_base(kv, w, slots, table, lens, cache, base):
+    """The contract; ``base`` (ignored) is the buffer kv and cache are views of."""
+    return contract(kv, w, slots, table, lens, cache)
+
+
+def _kv_and_cache_one_buffer():
+    """kv and the cache as non-overlapping views of one flat buffer (inputs that alias the same storage)."""
+    x = build()
+    kv, cache = x.args[0], x.args[5]
+    nk = kv.numel()
+    buf = torch.cat([kv.reshape(-1), cache.reshape(-1)])
+    fk = (lambda b, n=nk, sh=tuple(kv.shape): b[:n].view(sh))
+    fc = (lambda b, n=nk, sh=tuple(cache.shape): b[n:].view(sh))
+    x.args = [_view_of(fk(buf), 6, fk)] + x.args[1:5] + [_view_of(fc(buf), 6, fc), buf]
+    return x
+
+
 def _empty_batch():
     x = build(B=4)
     kv, w, slots, table, lens, cache = x.args
@@ -616,6 +633,8 @@ ATTACKS += [
 ]
 
 ATTACKS += [
+    ("kv_and_cache_one_buffer", _mk(s_contract_with_base, lambda: [_kv_and_cache_one_buffer()]),
+     "kv and the cache are non-overlapping views of one buffer (aliased graph inputs)"),
     ("empty_batch", _mk(contract, lambda: [_empty_batch()]), "B = 0: refuse or equal, never a crash"),
     ("zero_head_dim", _mk(contract, lambda: [build(D=0, specials=False)]), "D = 0 (empty rows): never a crash"),
     ("zero_heads", _mk(contract, lambda: [build(N=0, specials=False, weight=torch.zeros(L, 0).half())]),
@@ -706,6 +725,7 @@ for _name, _mode, _ig, _ta, _in in [
     ("slots_const_iota_mod3_batch", "batch", _R, _R, None),
     ("slots_const_iota_mod3_batch", "dynamic", _R, _R, None),
     ("empty_batch", "static", _R, _R, None),
+    ("kv_and_cache_one_buffer", "static", _EQ, _EQ, _EQ),
     ("one_slot_cache", "static", _EQ, _EQ, None),
     ("one_slot_cache", "dynamic", _EQ, _EQ, None),
     ("bf16_weight_fp16_kv", "static", _R, _R, None),
