@@ -1,7 +1,8 @@
 """python -m nsa_fusion bench: the fused op and whole compiled decode steps, as ratios in one run.
 
 Sections (every timing is taken over repeats after warm-up, in one process, and printed as
-``median (min-max)``; ratios are of medians):
+median (min-max); ratios are of medians; [step] and [stack] also give the CPU time of each compiled
+step, timed in one loop with the other backend, alternating):
 
 * overhead: the fixed cost of one call at decode batch sizes (B = 1 ... 1024): the op as a compiled
   graph calls it, the eager call with value checks off and on (the default), the floor (one memcpy of
@@ -46,6 +47,46 @@ def timing_us(fn, repeats: int, warmup: int = 3) -> dict:
         fn()
         times.append(time.perf_counter() - t0)
     return dict(min=1e6 * min(times), median=1e6 * statistics.median(times), max=1e6 * max(times))
+
+
+def _stats_us(times) -> dict:
+    return dict(min=1e6 * min(times), median=1e6 * statistics.median(times), max=1e6 * max(times))
+
+
+def paired_timings_us(fns: dict, repeats: int, warmup: int = 3) -> tuple[dict, dict]:
+    """Wall-clock and CPU time (µs, ``{"min", "median", "max"}`` per name) of the callables in ``fns``,
+    timed in one loop: each round calls every one of them once, in an order rotated from round to
+    round, so a change of load hits all of them alike (timing one after the other lets the load of
+    the minutes in between decide a small difference).  CPU time (``time.process_time``: every
+    thread of this process) leaves out the time the process waited for a core, which is most of a
+    wall-clock median on a loaded machine; with one thread it is the cost of the call."""
+    names = list(fns)
+    for _ in range(warmup):
+        for name in names:
+            fns[name]()
+    wall, cpu = {n: [] for n in names}, {n: [] for n in names}
+    for i in range(repeats):
+        for name in names[i % len(names):] + names[:i % len(names)]:
+            c0, t0 = time.process_time(), time.perf_counter()
+            fns[name]()
+            t1, c1 = time.perf_counter(), time.process_time()
+            wall[name].append(t1 - t0)
+            cpu[name].append(c1 - c0)
+    return {n: _stats_us(wall[n]) for n in names}, {n: _stats_us(cpu[n]) for n in names}
+
+
+def _own_code(module: torch.nn.Module, tag: str):
+    """``module.forward`` as a bound method with a code object of its own.  Dynamo keeps its compiled
+    entries per code object: two ``torch.compile`` of one module (two backends) share one cache, and
+    every call of the entry added first checks the other's guards before its own (measured ~10 µs a
+    call, more than the difference being measured at B = 1).  A copy of the code object each keeps
+    the two apart, so they can be timed in one loop."""
+    import types
+
+    fwd = type(module).forward
+    code = fwd.__code__.replace(co_name=f"{fwd.__name__}_{tag}")
+    fn = types.FunctionType(code, fwd.__globals__, code.co_name, fwd.__defaults__, fwd.__closure__)
+    return types.MethodType(fn, module)
 
 
 def median_us(fn, repeats: int, warmup: int = 3) -> float:
@@ -184,7 +225,8 @@ def _step_models(names):
 
 def bench_step(formulation, model, repeats, num_slots=None, backends=("fused", "inductor", "eager"), B=256):
     """One compiled decode step (N=4, D=192, l=32, d=16, P=128, fp16, 1/16 of the rows completing a
-    window) with each backend; times in ms."""
+    window) with each backend; times in ms, wall clock (``timings``) and CPU (``cpu``).  The two
+    compiled steps are timed in one loop (:func:`paired_timings_us`), eager on its own after them."""
     from . import diagnostics
     from .backend import nsa_fusion_backend
 
@@ -193,13 +235,16 @@ def bench_step(formulation, model, repeats, num_slots=None, backends=("fused", "
         inp["weight"] = inp["op_weight"].t().contiguous()
     args = [inp[k] for k in ("input", "weight", "slots", "block_table", "lengths")]
     cache = inp["cache"].clone()
-    row = dict(formulation=formulation.name, B=B, num_slots=cache.shape[0], timings={})
+    row = dict(formulation=formulation.name, B=B, num_slots=cache.shape[0], timings={}, cpu={})
+    torch._dynamo.reset()
+    compiled = {}
     for name in backends:
-        torch._dynamo.reset()
         if name == "eager":
             fn = model
-        else:
-            fn = torch.compile(model, backend=nsa_fusion_backend if name == "fused" else "inductor", dynamic=False)
+        else:  # each compile on a code object of its own: the two are timed in one loop below
+            fn = torch.compile(_own_code(model, name), backend=nsa_fusion_backend if name == "fused" else "inductor",
+                               dynamic=False)
+            compiled[name] = fn
         fused_before = diagnostics.stats.get("fused", 0)
         with torch._inductor.config.patch(fx_graph_cache=False):
             t0 = time.perf_counter()
@@ -207,9 +252,19 @@ def bench_step(formulation, model, repeats, num_slots=None, backends=("fused", "
             row[f"{name}_first_call_s"] = time.perf_counter() - t0
         if name == "fused":  # steps the pass replaced (0: the pass left the graph to Inductor)
             row["fused_steps"] = diagnostics.stats.get("fused", 0) - fused_before
-        t = timing_us(lambda: fn(*args, cache), repeats if name != "eager" else max(5, repeats // 4))
-        row["timings"][name] = {k: v / 1e3 for k, v in t.items()}
-        row[f"{name}_ms"] = t["median"] / 1e3
+    timed = {}  # name -> (wall, cpu)
+    if compiled:  # fused and inductor interleaved
+        wall, cpu = paired_timings_us({n: (lambda fn=fn: fn(*args, cache)) for n, fn in compiled.items()}, repeats)
+        timed.update({n: (wall[n], cpu[n]) for n in compiled})
+    if "eager" in backends:
+        wall, cpu = paired_timings_us({"eager": lambda: model(*args, cache)}, max(5, repeats // 4))
+        timed["eager"] = (wall["eager"], cpu["eager"])
+    for name, (wall, cpu) in timed.items():
+        row["timings"][name] = {k: v / 1e3 for k, v in wall.items()}
+        row["cpu"][name] = {k: v / 1e3 for k, v in cpu.items()}
+        row[f"{name}_ms"] = wall["median"] / 1e3
+    if "fused" in backends and "inductor" in backends:
+        row["inductor_x_cpu"] = row["cpu"]["inductor"]["median"] / row["cpu"]["fused"]["median"]
     if "eager" in backends:
         row["eager_x"] = row["eager_ms"] / row["fused_ms"]
     if "inductor" in backends:
@@ -312,7 +367,10 @@ class _Decoder(torch.nn.Module):
 
 def bench_stack(B, repeats):
     """The 4-layer decoder step (:class:`_Decoder`) at batch B: eager vs plain Inductor vs the
-    nsa_fusion backend (ms), and how many of its 8 compressions the pass fused."""
+    nsa_fusion backend (ms, wall clock and CPU), and how many of its 8 compressions the pass fused.
+    Plain Inductor and nsa_fusion are timed in one loop (:func:`paired_timings_us`): the pass changes
+    only the compressions, a few per cent of this step, less than the load's drift between two
+    separate timing loops on a busy machine."""
     from . import diagnostics
     from .backend import nsa_fusion_backend
 
@@ -320,12 +378,12 @@ def bench_stack(B, repeats):
     args = model.make_inputs(B)
     fresh = [a.clone() for a in args]
     row = dict(B=B, compressions=2 * model.layers, qualifying=_qualifying(dict(lengths=args[1], l=model.l, d=model.d)),
-               timings={})
-    outs = {}
+               timings={}, cpu={})
+    outs, calls = {}, {}
+    torch._dynamo.reset()
     for name in ("eager", "inductor", "fused"):
-        torch._dynamo.reset()
-        fn = model if name == "eager" else torch.compile(
-            model, backend=nsa_fusion_backend if name == "fused" else "inductor", dynamic=False)
+        fn = model if name == "eager" else torch.compile(  # own code objects: timed in one loop below
+            _own_code(model, name), backend=nsa_fusion_backend if name == "fused" else "inductor", dynamic=False)
         before = dict(diagnostics.stats)
         call_args = [a.clone() for a in fresh]
         with torch._inductor.config.patch(fx_graph_cache=False), torch.no_grad():
@@ -334,11 +392,17 @@ def bench_stack(B, repeats):
             delta = {k: v - before.get(k, 0) for k, v in diagnostics.stats.items() if v != before.get(k, 0)}
             row["fused"] = delta.get("fused", 0)
             row["not_fused"] = {k: v for k, v in delta.items() if k.startswith(("rejected:", "declined:"))}
-        with torch.no_grad():  # the caches keep growing no further: same step each repeat
-            t = timing_us(lambda: fn(*call_args), repeats if name != "eager" else max(5, repeats // 4))
-        row["timings"][name] = {k: v / 1e3 for k, v in t.items()}
-        row[f"{name}_ms"] = t["median"] / 1e3
+        calls[name] = lambda fn=fn, call_args=call_args: fn(*call_args)  # the caches grow no further: same step
+    with torch.no_grad():
+        wall, cpu = paired_timings_us({"eager": calls.pop("eager")}, max(5, repeats // 4))
+        timed = paired_timings_us(calls, repeats)  # inductor and fused interleaved
+    for name in ("eager", "inductor", "fused"):
+        w, c = (wall, cpu) if name == "eager" else (timed[0], timed[1])
+        row["timings"][name] = {k: v / 1e3 for k, v in w[name].items()}
+        row["cpu"][name] = {k: v / 1e3 for k, v in c[name].items()}
+        row[f"{name}_ms"] = w[name]["median"] / 1e3
     row["inductor_x"] = row["inductor_ms"] / row["fused_ms"]
+    row["inductor_x_cpu"] = row["cpu"]["inductor"]["median"] / row["cpu"]["fused"]["median"]
     row["eager_x"] = row["eager_ms"] / row["fused_ms"]
     row["max_abs_diff"] = float((outs["fused"].float() - outs["inductor"].float()).abs().max())
     return row
@@ -481,6 +545,11 @@ def main(argv=None) -> int:
                    help="torch CPU threads (default: 1 on machines with <= 2 cores, else 2)")
     p.add_argument("--sections", default=",".join(SECTIONS),
                    help=f"comma-separated subset of {','.join(SECTIONS)} (default: all)")
+    p.add_argument("--batches", default=None,
+                   help="comma-separated batch sizes for [step] and [stack] (default: step "
+                        f"{','.join(map(str, STEP_BATCHES))}, stack {','.join(map(str, STACK_BATCHES))})")
+    p.add_argument("--repeats", type=int, default=None,
+                   help="timed calls per timing (default 100, --quick 20; [overhead] 5x, [stack] half as many)")
     args = p.parse_args(argv)
     sections = set(args.sections.split(","))
     if not sections <= set(SECTIONS):
@@ -492,7 +561,8 @@ def main(argv=None) -> int:
     load_before = _load_per_core()
     meta = dict(threads=torch.get_num_threads(), torch=torch.__version__, native_kernel=loaded, quick=args.quick,
                 cores=os.cpu_count(), native_isa=native_kernel.isa() if loaded else None)
-    reps = 20 if args.quick else 100
+    reps = args.repeats or (20 if args.quick else 100)
+    chosen = tuple(int(b) for b in args.batches.split(",")) if args.batches else None
     overhead_sizes = [OVERHEAD_SIZES[0], OVERHEAD_SIZES[3]] if args.quick else OVERHEAD_SIZES
     overhead = [_progress("overhead", bench_overhead(B, N, D, repeats=reps * 5))
                 for B, N, D in overhead_sizes] if "overhead" in sections else []
@@ -505,11 +575,11 @@ def main(argv=None) -> int:
                      (256, 4, 192, 32, 16, 128, "bf16", 1 / 16), (256, 4, 192, 64, 32, 64, "bf16", 1.0)]
     ops = [_progress("op", bench_op(*size, repeats=reps)) for size in op_sizes] if "op" in sections else []
     names = ("mulsum_index_put", "einsum_index_copy") if args.quick else None
-    batches = (8,) if args.quick else STEP_BATCHES
+    batches = chosen or ((8,) if args.quick else STEP_BATCHES)
     steps = [_progress("step", bench_step(f, m, reps, B=B, backends=("fused", "inductor", "eager")
                                           if B in (8, 256) and (args.quick or B == 256) else ("fused", "inductor")))
              for f, m in _step_models(names) for B in batches] if "step" in sections else []
-    stack = [_progress("stack", bench_stack(B, max(10, reps // 5))) for B in ((8,) if args.quick else STACK_BATCHES)] \
+    stack = [_progress("stack", bench_stack(B, max(10, reps // 2))) for B in (chosen or ((8,) if args.quick else STACK_BATCHES))] \
         if "stack" in sections else []
     cache = {}
     if "cache" in sections:
@@ -576,6 +646,14 @@ def _t(name, digits=0):
     return fmt
 
 
+def _cpu(name, digits=0):
+    """A CPU-time cell: median (min)."""
+    def fmt(row):
+        t = row.get("cpu", {}).get(name)
+        return "-" if t is None else f"{t['median']:.{digits}f} ({t['min']:.{digits}f})"
+    return fmt
+
+
 def _print(r):
     m = r["meta"]
     load = ", ".join("?" if x is None else f"{x:.2f}" for x in m.get("load_per_core", []))
@@ -620,24 +698,30 @@ def _print_op(r):
 
 def _print_step(r):
     print("\n[step] compiled decode step, N=4 D=192 l=32 d=16 P=128 fp16, 1/16 of the rows completing a window "
-          "(ms: median (min-max))")
+          "(ms: median (min-max); fused and inductor timed in one loop, alternating; cpu = CPU time of the process, "
+          "median (min))")
     _table(r["step"], [("formulation", lambda x: x["formulation"]), ("B", lambda x: str(x["B"])),
                        ("fused?", lambda x: "yes" if x.get("fused_steps") else "no"),
                        ("fused", _t("fused", 3)), ("inductor", _t("inductor", 3)), ("eager", _t("eager", 3)),
+                       ("cpu fused", _cpu("fused", 3)), ("cpu inductor", _cpu("inductor", 3)),
                        ("eager/fused", lambda x: f"{x['eager_x']:.1f}x" if "eager_x" in x else "-"),
-                       ("ind/fused", lambda x: f"{x['inductor_x']:.1f}x")])
+                       ("ind/fused", lambda x: f"{x['inductor_x']:.1f}x"),
+                       ("cpu ind/fused", lambda x: f"{x['inductor_x_cpu']:.2f}x")])
 
 
 def _print_stack(r):
     d = _Decoder
     print(f"\n[stack] {d.layers}-layer NSA decoder step (RMSNorm, q/k/v/o projections, K/V append into paged caches, K "
           f"and V compressed per layer, compressed-cache + sliding-window attention, SwiGLU MLP; hidden {d.hidden}, "
-          f"N={d.N} D={d.D} l={d.l} d={d.d} P={d.P}, fp16, 1/16 of the rows completing a window) (ms: median (min-max))")
+          f"N={d.N} D={d.D} l={d.l} d={d.d} P={d.P}, fp16, 1/16 of the rows completing a window) (ms: median (min-max); "
+          f"inductor and nsa_fusion timed in one loop, alternating; cpu = CPU time of the process, median (min))")
     _table(r["stack"], [("B", lambda x: str(x["B"])),
                         ("fused", lambda x: f"{x['fused']}/{x['compressions']}"
                          + (" (" + ", ".join(f"{k} {v}" for k, v in x["not_fused"].items()) + ")" if x["not_fused"] else "")),
                         ("eager", _t("eager", 3)), ("inductor", _t("inductor", 3)), ("nsa_fusion", _t("fused", 3)),
+                        ("cpu inductor", _cpu("inductor", 3)), ("cpu nsa_fusion", _cpu("fused", 3)),
                         ("ind/nsa_fusion", lambda x: f"{x['inductor_x']:.2f}x"),
+                        ("cpu ind/nsa_fusion", lambda x: f"{x['inductor_x_cpu']:.3f}x"),
                         ("eager/nsa_fusion", lambda x: f"{x['eager_x']:.1f}x")])
 
 

@@ -23,12 +23,18 @@ def test_quick_bench_json_and_table(capsys):
     assert {r["formulation"] for r in result["step"]} == {"mulsum_index_put", "einsum_index_copy"}
     assert all(r["fused_ms"] > 0 and r["eager_x"] > 0 and r["B"] == 8 for r in result["step"])
     assert all(r["fused_steps"] == 1 for r in result["step"])  # both formulations fuse at B = 8
+    for row in result["step"]:  # wall clock and CPU time of each backend, fused and inductor timed in one loop
+        for key in ("fused", "inductor", "eager"):
+            assert 0 < row["cpu"][key]["min"] <= row["cpu"][key]["median"] <= row["cpu"][key]["max"]
+        assert row["inductor_x_cpu"] > 0
     (stack,) = result["stack"]  # --quick: B = 8 only
     assert stack["B"] == 8 and stack["compressions"] == 8 and stack["qualifying"] >= 1
     assert stack["fused"] == 8 and stack["not_fused"] == {}  # every layer's K and V compression fuses
     for key in ("eager", "inductor", "fused"):
         t = stack["timings"][key]
         assert 0 < t["min"] <= t["median"] <= t["max"] and stack[f"{key}_ms"] == t["median"]
+        assert 0 < stack["cpu"][key]["min"] <= stack["cpu"][key]["median"]
+    assert stack["inductor_x_cpu"] > 0
     assert stack["max_abs_diff"] < 0.5  # the same step (fp16; attention in fp32 either way)
     assert result["cache"]["ms_x1"] > 0 and result["cache"]["ms_x16"] > 0
     assert all(r["with_pass_s"] > 0 and r["pass_s"] >= 0 for r in result["compile"])
@@ -38,6 +44,35 @@ def test_quick_bench_json_and_table(capsys):
     assert "checked" in table
     for header in ("[overhead]", "[op]", "[step]", "[stack]", "[cache]", "[vllm]", "[compile]"):
         assert header in table
+
+
+def test_paired_timings_alternate_and_time_each():
+    calls = []
+    fns = {name: (lambda name=name: calls.append(name)) for name in ("a", "b", "c")}
+    wall, cpu = bench.paired_timings_us(fns, repeats=3, warmup=0)
+    # every round calls each once, starting one further along: a, b, c / b, c, a / c, a, b
+    assert calls == ["a", "b", "c", "b", "c", "a", "c", "a", "b"]
+    for times in (wall, cpu):
+        assert set(times) == {"a", "b", "c"}
+        assert all(0 <= t["min"] <= t["median"] <= t["max"] for t in times.values())
+
+
+def test_own_code_gives_each_compile_its_own_dynamo_cache():
+    import torch
+
+    class M(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.w = torch.nn.Parameter(torch.ones(3), requires_grad=False)
+
+        def forward(self, x):
+            return x * self.w + 1
+
+    m = M()
+    a, b = bench._own_code(m, "a"), bench._own_code(m, "b")
+    assert a.__func__.__code__ is not b.__func__.__code__ is not M.forward.__code__
+    x = torch.arange(3.0)
+    assert torch.equal(a(x), m(x)) and torch.equal(b(x), m(x))
 
 
 def test_warnings_name_load_and_spread():
