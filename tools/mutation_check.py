@@ -579,6 +579,14 @@ MUTATIONS = [
              "        if False:\n            self._lower_writes_for_ge(",
              ("tests/test_torchair.py::test_kv_append_and_compression_compile_in_ge_the_append_in_place",),
              "the KV append left as an index_put GE cannot convert"),
+    Mutation("bench_pairs_in_fixed_order", "nsa_fusion/bench.py",
+             "        for name in names[i % len(names):] + names[:i % len(names)]:", "        for name in names:",
+             ("tests/test_bench.py::test_paired_timings_alternate_and_time_each",),
+             "paired timings in one fixed order: the second backend always runs right after the first"),
+    Mutation("bench_shared_code_object", "nsa_fusion/bench.py",
+             '    code = fwd.__code__.replace(co_name=f"{fwd.__name__}_{tag}")', "    code = fwd.__code__",
+             ("tests/test_bench.py::test_own_code_gives_each_compile_its_own_dynamo_cache",),
+             "both backends compiled on one code object: one dynamo cache, each call checks the other's guards"),
 ]
 
 
