@@ -249,6 +249,7 @@ p_rem_neg_divisor = _positions_from(lambda s: torch.where(s > 0, s % -4096 + 409
 p_floordiv_neg_divisor = _positions_from(lambda s: s + 16 + 16 * (s // -4096))  # = s for 1..4096, s - 16 beyond
 p_mod_times_div = _positions_from(lambda s: torch.where((s % 128) * (s // 128) < 400, s, s - 16))
 p_ratio_threshold = _positions_from(lambda s: torch.where((s.long() * 128) // (s.long() + 128) < 127, s, s - 16))
+p_mod_plus_div_nq = _positions_from(lambda s: torch.where((s % 64) + (s // 64) < 55, s, s - 16))
 p_mod_plus_div = _positions_from(lambda s: torch.where((s % 64) + (s // 64) < 60, s, s - 16))
 def _clamp_loose(s):
     s = s.long()
@@ -553,6 +554,10 @@ ATTACKS += [
                                  ("dynamic",)),
      "positions from where(s % 64 + s // 64 < 60, s, s - 16): constant divisors spanned twice, 60 inside the "
      "interval [0, 67] but qualifying probes reach 51 at most; flips from s = 816"),
+    ("pos_mod_plus_div_nq_dyn", _mk(p_mod_plus_div_nq, lambda: _grow(130, [496, 560, 4112, 8192, 48, 0, 33, 4096]),
+                                    ("dynamic",)),
+     "where(s % 64 + s // 64 < 55, s, s - 16): qualifying probed lengths reach q <= 51, non-qualifying ones up to "
+     "66 (both sides 'reached' if those count); qualifying s = 496, 560 ... cross it"),
     ("pos_clamp_loose_dyn", _mk(p_clamp_loose, lambda: _grow(130, [816, 832, 4112, 8192, 48, 0, 33, 4096]),
                                 ("dynamic",)),
      "positions shifted by q - q.clamp(max=55), q = s % 64 + s // 64: a clamp bound 'within' the interval [0, 67] "
@@ -735,6 +740,7 @@ for _name, _mode, _ig, _ta, _in in [
     ("pos_ratio_threshold_dyn", "dynamic", _FF, _FF, _FF),
     ("pos_mod_plus_div_dyn", "dynamic", _FF, _FF, _FF),
     ("pos_clamp_loose_dyn", "dynamic", _R, _R, None),
+    ("pos_mod_plus_div_nq_dyn", "dynamic", _R, _R, None),
 ]:
     _ft(_name, _mode, _ig, _ta, _in)
 
