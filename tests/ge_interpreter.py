@@ -325,6 +325,24 @@ def _identity(op, ins, inputs):
     return [ins[0]]
 
 
+@_op("Reshape")
+def _reshape(op, ins, inputs):
+    """``x`` with the shape given by an input tensor (one -1 allowed); ``axis``/``num_axes`` must be the
+    whole shape."""
+    if "num_axes" in op.attr and op.attr["num_axes"].i != -1:
+        raise UnsupportedGeOp(f"Reshape num_axes={op.attr['num_axes'].i}")
+    return [ins[0].reshape([int(s) for s in ins[1].reshape(-1).tolist()])]
+
+
+@_op("Cumsum")
+def _cumsum(op, ins, inputs):
+    """Running sum along ``axis`` (a scalar input); ``exclusive`` / ``reverse`` attrs must be off."""
+    for flag in ("exclusive", "reverse"):
+        if flag in op.attr and op.attr[flag].b:
+            raise UnsupportedGeOp(f"Cumsum {flag}=True")
+    return [torch.cumsum(ins[0], dim=int(ins[1].reshape(()).item())).to(ins[0].dtype)]
+
+
 @_op("ZerosLike")
 def _zeros_like(op, ins, inputs):
     return [torch.zeros_like(ins[0])]

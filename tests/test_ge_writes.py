@@ -55,6 +55,27 @@ def test_broadcast_indices_and_one_index_on_a_cache():
     assert done and torch.equal(gm(cache, rows, new), torch.ops.aten.index_put(cache, [rows], new))
 
 
+@pytest.mark.parametrize("value_shape", [(2, 3, 2, 3), (3, 2, 3), (1, 3, 1, 3)])
+def test_full_slices_in_front_of_the_indices_are_written_whole(value_shape):
+    """``stacked[:, slots] = stack((k, v))`` (vLLM's K/V stacked cache): every coordinate of the sliced dim."""
+    stacked = torch.randn(2, 6, 2, 3)
+    slots = torch.tensor([5, -2, 0])
+    value = torch.randn(value_shape)
+    fn = lambda c, s, v: torch.ops.aten.index_put(c, [None, s], v)  # noqa: E731
+    gm, done = _rewritten(fn, stacked, slots, value)
+    assert done and "index_put" not in gm.code, gm.code
+    assert torch.equal(gm(stacked, slots, value), fn(stacked, slots, value))
+
+
+def test_two_full_slices_then_two_indices():
+    kv = torch.randn(2, 3, 5, 4, 2)
+    blk, off = torch.tensor([4, 0]), torch.tensor([[3], [1]])  # broadcast [2, 2]
+    value = torch.randn(2, 3, 2, 2, 2)
+    fn = lambda c, b, o, v: torch.ops.aten.index_put(c, [None, None, b, o], v)  # noqa: E731
+    gm, done = _rewritten(fn, kv, blk, off, value)
+    assert done and torch.equal(gm(kv, blk, off, value), fn(kv, blk, off, value))
+
+
 def test_index_copy_along_dim_0_is_the_same_write():
     cache, slots, rows = torch.randn(6, 2, 3), torch.tensor([4, 0, 2]), torch.randn(3, 2, 3)
     gm, done = _rewritten(lambda c, s, r: torch.index_copy(c, 0, s, r), cache, slots, rows)
@@ -69,12 +90,12 @@ def test_index_copy_along_dim_0_is_the_same_write():
     # accumulate=True adds (index_put with accumulate is another op in GE)
     (lambda c, i, v: torch.ops.aten.index_put(c, [i], v, True), (torch.randn(4, 3), torch.tensor([1, 1]),
                                                                  torch.randn(2, 3))),
-    # the index is on dimension 1, after a full slice: not the leading dimensions
-    (lambda c, i, v: torch.ops.aten.index_put(c, [None, i], v), (torch.randn(4, 3), torch.tensor([2, 0]),
-                                                                 torch.randn(4, 2))),
+    # indices apart (a full slice between them): index_put moves their broadcast dims to the front
+    (lambda c, i, j, v: torch.ops.aten.index_put(c, [i, None, j], v),
+     (torch.randn(4, 3, 5), torch.tensor([2, 0]), torch.tensor([1, 4]), torch.randn(2, 3))),
     # index_copy along another dimension
     (lambda c, i, v: torch.index_copy(c, 1, i, v), (torch.randn(4, 3), torch.tensor([2, 0]), torch.randn(4, 2))),
-], ids=["bool_mask", "accumulate", "non_leading_dim", "index_copy_dim1"])
+], ids=["bool_mask", "accumulate", "indices_apart", "index_copy_dim1"])
 def test_writes_it_cannot_express_are_left_as_written(fn, args):
     gm, done = _rewritten(fn, *args)
     assert not done and "npu_scatter_nd_update" not in gm.code, gm.code

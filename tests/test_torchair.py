@@ -527,3 +527,30 @@ def test_kv_append_and_compression_compile_in_ge_the_append_in_place(torchair, m
     if dynamic is not True:
         assert ge_interpreter.producer(graph.graph_def, scatter.input[0]).type == "Data", scatter.input[0]
         assert not graph.ops("TensorMove")
+
+
+def test_stacked_kv_append_compiles_in_ge_in_place(torchair, monkeypatch):
+    """vLLM's reshape_and_cache in plain torch on a stacked K/V pool, ``kv[:, slots] = stack((k, v))``:
+    an index_put behind a full slice, written as npu_scatter_nd_update over both halves, in place."""
+    captured = ge_interpreter.capture_ge_graphs(monkeypatch)
+
+    def append(kv, k, v, slots):
+        kv[:, slots] = torch.stack((k, v))
+        return kv.sum()
+
+    g = torch.Generator().manual_seed(5)
+    kv, k, v = torch.randn(2, 64, 4, 16, generator=g), torch.randn(8, 4, 16, generator=g), torch.randn(8, 4, 16, generator=g)
+    slots = torch.randperm(64, generator=g)[:8]
+    slots[3] = slots[3] - 64  # a negative slot counts from the end, as index_put does
+    want = kv.clone()
+    append(want, k, v, slots)
+    args = [kv.clone(), k, v, slots]
+    _, code, stats = _compile(torchair, append, args)
+    assert stats.get("ge_scatter_nd_writes") == 1 and "aten.index_put" not in code, (stats, code)
+    assert torch.equal(args[0], want)
+    (graph,) = captured
+    at = graph.arg_index(args[0])
+    _, fresh = graph.run()
+    assert torch.equal(fresh[at], want)
+    (scatter,) = graph.ops("ScatterNdUpdate")
+    assert ge_interpreter.producer(graph.graph_def, scatter.input[0]).type == "Data" and not graph.ops("TensorMove")

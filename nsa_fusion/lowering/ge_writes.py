@@ -17,13 +17,15 @@ integer indices on the leading ``k`` dimensions) writes ``v[j]`` at ``(i_0[j], .
 every ``j`` of the indices' broadcast shape, each index counted from the end when negative, and ``v``
 broadcast to ``indices_shape + self.shape[k:]``.  The replacement builds exactly those coordinates
 (negative ones wrapped by ``where(i < 0, i + size, i)``, as index_put does), stacks them into the
-``[..., k]`` index ``ScatterNdUpdate`` takes, and expands ``v`` the same way.  ``index_copy(self, 0,
-index, source)`` is the same write with ``k = 1``.  Two cases are not pinned down by torch either way:
+``[..., k]`` index ``ScatterNdUpdate`` takes, and expands ``v`` the same way.  Full slices in front of
+the indices (``kv[:, slots] = stack((k, v))``, vLLM's stacked K/V) take every coordinate of their
+dimensions, and ``v`` broadcasts to ``self.shape[:p] + indices_shape + self.shape[p+k:]``, as in
+index_put.  ``index_copy(self, 0, index, source)`` is the same write with ``k = 1``.  Two cases are not pinned down by torch either way:
 repeated coordinates (torch documents the result as undefined for ``accumulate=False``; valid inputs
 of an NSA step never repeat a slot or a token position) and coordinates out of range (an error in
-eager; invalid input).  Everything else -- boolean masks, ``accumulate=True``, indices on non-leading
-dimensions, ``index_copy`` along another dimension, mixed dtypes -- is left as written, and
-``explain`` keeps its GE note for it.
+eager; invalid input).  Everything else -- boolean masks, ``accumulate=True``, index tensors apart
+(a full slice between them: index_put then moves their dimensions to the front), ``index_copy``
+along another dimension, mixed dtypes -- is left as written, and ``explain`` keeps its GE note for it.
 
 It needs the op: on Ascend torch_npu defines ``npu::npu_scatter_nd_update``; off Ascend only the test
 stand-in (``nsa_fusion.testing.torchair_cpu``) does, and without it nothing is rewritten.
@@ -61,10 +63,13 @@ def _leading_indices(write: fx.Node):
         accumulate = write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)
         if accumulate:
             return None
-        k = 0
+        first = 0  # full slices in front of the indices (``cache[:, slots] = ...``) are written whole
+        while first < len(indices) and indices[first] is None:
+            first += 1
+        k = first
         while k < len(indices) and indices[k] is not None:
             k += 1
-        if k == 0 or any(i is not None for i in indices[k:]):  # a None before an index: not leading dims
+        if k == first or any(i is not None for i in indices[k:]):  # indices apart: index_put moves their dims
             return None
         indices = list(indices[:k])
     elif write.target is _INDEX_COPY:
@@ -75,7 +80,7 @@ def _leading_indices(write: fx.Node):
     else:
         return None
     base, vals = _val(self), _val(values)
-    index_vals = [_val(i) for i in indices]
+    index_vals = [_val(i) for i in indices if i is not None]
     if not isinstance(base, torch.Tensor) or not isinstance(vals, torch.Tensor) or vals.dtype != base.dtype:
         return None
     if any(not isinstance(i, torch.Tensor) or i.dtype not in _INDEX_DTYPES for i in index_vals):
@@ -86,14 +91,21 @@ def _leading_indices(write: fx.Node):
 
 
 def _scatter_nd(self, values, *indices):
-    """``index_put(self, indices, values)`` as ``npu_scatter_nd_update`` (module docstring)."""
-    shape = torch.broadcast_shapes(*(i.shape for i in indices))
+    """``index_put(self, indices, values)`` as ``npu_scatter_nd_update`` (module docstring); a None in
+    ``indices`` is a full slice in front of the index tensors, whose coordinates are all of that dim."""
+    first = sum(i is None for i in indices)
+    shape = torch.broadcast_shapes(*(i.shape for i in indices[first:]))
+    full = [self.shape[dim] for dim in range(first)]  # index_put's result: these dims, then the indices'
     coords = []
-    for dim, index in enumerate(indices):
+    for dim in range(first):
+        # 0 .. size-1 (an arange, built from ``self``: a factory call would trace to a constant here)
+        every = self.new_ones(self.shape[dim], dtype=torch.int64).cumsum(0) - 1
+        coords.append(every.reshape(-1, *[1] * (first - 1 - dim + len(shape))).expand(*full, *shape))
+    for dim, index in enumerate(indices[first:], start=first):
         index = index.to(torch.int64)
         index = torch.where(index < 0, index + self.shape[dim], index)  # counted from the end, as index_put
-        coords.append(index.expand(shape))
-    rows = values.expand(*shape, *self.shape[len(indices):])
+        coords.append(index.expand(*full, *shape))
+    rows = values.expand(*full, *shape, *self.shape[len(indices):])
     return torch.ops.npu.npu_scatter_nd_update(self, torch.stack(coords, dim=-1), rows)
 
 
