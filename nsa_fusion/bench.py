@@ -16,7 +16,7 @@ step, timed in one loop with the other backend, alternating):
   eager vs plain Inductor vs the nsa_fusion backend, and how many compressions the pass fused.
 * cache: the fused step with 16x more cache slots (must stay flat).
 * compile: first-compile time (fresh process, empty Inductor cache) with and without the pass, and the
-  share of it spent in the pass.
+  share of it spent in the pass; static, dynamic=True and mark_dynamic on the batch (--quick: the first two).
 
 The machine's load (load average per core, before and after) is reported; a warning is printed when
 the machine was loaded or a timing's median is more than 1.5x its minimum.
@@ -408,9 +408,15 @@ def bench_stack(B, repeats):
     return row
 
 
-def bench_compile(formulation, model, repeats=1):
+COMPILE_MODES = ("static", "dynamic", "mark_dynamic")
+
+
+def bench_compile(formulation, model, repeats=1, mode="static"):
     """First-compile time with the pass vs with it disabled (``NSA_FUSION_DISABLE=1``), and the time
-    spent inside the pass.  Each compile runs in a fresh process with an empty Inductor cache
+    spent inside the pass, in one of :data:`COMPILE_MODES`: ``static`` (``torch.compile``'s default: a
+    first compile specializes every size), ``dynamic`` (``dynamic=True``: every size symbolic) or
+    ``mark_dynamic`` (the batch of the slots, block table and lengths, as serving engines mark it).
+    Each compile runs in a fresh process with an empty Inductor cache
     directory, because that is the only compile in which the pass runs for a user: afterwards
     Inductor's FX graph cache serves the compiled graph (its key includes the pass's uuid) and the
     pass does not run at all.  A second compile in the same process would hit the in-memory and
@@ -421,24 +427,24 @@ def bench_compile(formulation, model, repeats=1):
 
     best = {}
     for _ in range(repeats):
-        for mode in ("on", "off"):
+        for run in ("on", "off"):
             with tempfile.TemporaryDirectory(prefix="nsa_fusion_bench_") as cache_dir:
-                env = dict(os.environ, NSA_FUSION_DISABLE="1" if mode == "off" else "0",
+                env = dict(os.environ, NSA_FUSION_DISABLE="1" if run == "off" else "0",
                            TORCHINDUCTOR_CACHE_DIR=cache_dir)
                 proc = subprocess.run([sys.executable, "-c", "import sys; from nsa_fusion.bench import compile_once; "
-                                       f"compile_once({formulation.name!r}, {torch.get_num_threads()})"],
+                                       f"compile_once({formulation.name!r}, {torch.get_num_threads()}, {mode!r})"],
                                       env=env, capture_output=True, text=True, timeout=600)
             if proc.returncode != 0:
                 raise RuntimeError(f"compile child failed: {proc.stderr.strip()[-800:]}")
             out = json.loads(proc.stdout.strip().splitlines()[-1])
-            best[mode] = min(best.get(mode, 1e9), out["compile_s"])
-            if mode == "on":
+            best[run] = min(best.get(run, 1e9), out["compile_s"])
+            if run == "on":
                 best["pass_s"] = min(best.get("pass_s", 1e9), out["pass_s"])
-    return dict(formulation=formulation.name, with_pass_s=best["on"], without_pass_s=best["off"],
+    return dict(formulation=formulation.name, mode=mode, with_pass_s=best["on"], without_pass_s=best["off"],
                 pass_s=best["pass_s"], pass_share=best["pass_s"] / best["on"], ratio=best["on"] / best["off"])
 
 
-def compile_once(name: str, threads: int) -> None:
+def compile_once(name: str, threads: int, mode: str = "static") -> None:
     """Child of :func:`bench_compile`: compile the step once, print ``{"compile_s", "pass_s"}``."""
     from .backend import _inductor_pass, nsa_fusion_backend
 
@@ -448,8 +454,11 @@ def compile_once(name: str, threads: int) -> None:
     if formulation.weight_layout == "Nl":
         inp["weight"] = inp["op_weight"].t().contiguous()
     args = [inp[k] for k in ("input", "weight", "slots", "block_table", "lengths")] + [inp["cache"].clone()]
+    if mode == "mark_dynamic":
+        for x in args[2:5]:  # slots, block_table, lengths
+            torch._dynamo.mark_dynamic(x, 0)
     t0 = time.perf_counter()
-    torch.compile(model, backend=nsa_fusion_backend)(*args)
+    torch.compile(model, backend=nsa_fusion_backend, **({"dynamic": True} if mode == "dynamic" else {}))(*args)
     print(json.dumps(dict(compile_s=time.perf_counter() - t0, pass_s=_inductor_pass.seconds)))
 
 
@@ -588,9 +597,10 @@ def main(argv=None) -> int:
         big = bench_step(f0, m0, reps, num_slots=16 * small["num_slots"], backends=("fused",))
         cache = dict(slots_x1=small["num_slots"], slots_x16=big["num_slots"], ms_x1=small["fused_ms"],
                      ms_x16=big["fused_ms"], slowdown=big["fused_ms"] / small["fused_ms"] - 1)
-    # a first compile per fresh process costs seconds (C++ kernels): --quick times one formulation
-    compiles = [_progress("compile", bench_compile(f, m)) for f, m in _step_models(names[:1] if names else None)] \
-        if "compile" in sections else []
+    # a first compile per fresh process costs seconds (C++ kernels): --quick times one formulation, static
+    # and dynamic=True
+    compiles = [_progress("compile", bench_compile(f, m, mode=mode)) for f, m in _step_models(names[:1] if names else None)
+                for mode in (COMPILE_MODES[:2] if args.quick else COMPILE_MODES)] if "compile" in sections else []
     vllm = bench_vllm(reps) if "vllm" in sections else {}
     meta["load_per_core"] = [load_before, _load_per_core()]
     result = dict(meta=meta, overhead=overhead, op=ops, step=steps, stack=stack, cache=cache, compile=compiles,
@@ -747,7 +757,8 @@ def _print_rest(r):
 
 def _print_compile(r):
     print("\n[compile] first compile (fresh process, empty Inductor cache) with the pass vs NSA_FUSION_DISABLE=1 (s)")
-    _table(r["compile"], [("formulation", lambda x: x["formulation"]), ("with pass", lambda x: f"{x['with_pass_s']:.2f}"),
+    _table(r["compile"], [("formulation", lambda x: x["formulation"]), ("shapes", lambda x: x.get("mode", "static")),
+                          ("with pass", lambda x: f"{x['with_pass_s']:.2f}"),
                           ("without", lambda x: f"{x['without_pass_s']:.2f}"), ("with/without", lambda x: f"{x['ratio']:.2f}x"),
                           ("in the pass", lambda x: f"{x['pass_s']:.3f}"),
                           ("pass share", lambda x: f"{100 * x['pass_share']:.0f}%")])

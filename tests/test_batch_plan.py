@@ -1,6 +1,7 @@
 """The batch plan (``nsa_fusion.patterns.evaluate.BatchPlan``): gather + pooling of a static graph are
 probed at a few batch rows only where every output row is provably the same function of its own
-block-table row and length.
+block-table row and length; a symbolic batch (mark_dynamic, dynamic=True) is probed with its symbol at a
+few rows, where the graph's guards admit them.
 
 Unit level: small graphs traced with ``make_fx`` (the dialect the pass sees), each either accepted,
 and then the cut evaluation equals the first rows of the full one, or refused, because it mixes rows,
@@ -61,8 +62,16 @@ def _constant_rows(kv, table, lens):
     return kv[page, off].float().amax(1)
 
 
+def _embedding_rows(kv, table, lens):
+    """DeepSeek-style: the paged KV as an embedding table of token rows, read at page * P + offset."""
+    page, off = _window(table, lens)
+    rows = torch.nn.functional.embedding(page * P + off, kv.reshape(-1, kv.shape[2] * kv.shape[3]))
+    return rows.reshape(table.shape[0], L, kv.shape[2], -1).float().sum(1)
+
+
 ACCEPTED = {
     "gather": lambda kv, t, s: _gather(kv, t, s).float().sum(1),
+    "embedding_rows": _embedding_rows,
     "advanced_index_identity": _advindex,
     "flat_view": _flat,
     "einsum_head_major": _einsum_headmajor,
@@ -108,6 +117,8 @@ ACCEPTED = {
 
 REFUSED = {
     # rows mixed
+    "embedding_of_batch_rows": lambda kv, t, s: torch.nn.functional.embedding(
+        torch.zeros_like(s), _gather(kv, t, s).float().sum(1).reshape(s.shape[0], -1)),  # every row reads row 0
     "reduction_over_batch": lambda kv, t, s: _gather(kv, t, s - s.max() + s.max()).float().sum(1),
     "dim_reduction_over_batch": lambda kv, t, s: _gather(kv, t, s - s[:, None].amax(0) + s.amax(0, keepdim=True))
     .float().sum(1),
@@ -188,12 +199,12 @@ def _step_args(formulation, **kw):
     return x, model, [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")]
 
 
-def _compiled_and_eager(model, x, args, dialect="inductor_graph"):
+def _compiled_and_eager(model, x, args, dialect="inductor_graph", dynamic=False):
     """Run ``model`` eagerly and compiled on copies of the cache: (stats, code, compiled cache, eager cache)."""
     eager = x["cache"].clone()
     model(*args, eager)
     cache = x["cache"].clone()
-    _, code, stats = compile_and_run(model, [*args, cache], dialect)
+    _, code, stats = compile_and_run(model, [*args, cache], dialect, dynamic=dynamic)
     return stats, code, cache, eager
 
 
@@ -241,12 +252,51 @@ class RightOnTheFirstRows(torch.nn.Module):
     lambda new, later: torch.where(later, new * 2, new),  # a row-number-dependent weight
     lambda new, later: torch.cat([new[:-1], new[-1:] + 1]),  # only the last row biased
 ], ids=["row_dependent_weight", "last_row_bias"])
-def test_steps_right_on_the_first_rows_only_are_refused(small_cut, wrong):
+@pytest.mark.parametrize("dynamic", [False, "batch", True], ids=["static", "mark_dynamic", "dynamic"])
+def test_steps_right_on_the_first_rows_only_are_refused(small_cut, wrong, dynamic):
     x = make_inputs(B=40, dtype=torch.float16, qualifying="all")
     args = [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")]
-    stats, _, cache, eager = _compiled_and_eager(RightOnTheFirstRows(ROWS, wrong), x, args)
+    stats, _, cache, eager = _compiled_and_eager(RightOnTheFirstRows(ROWS, wrong), x, args, dynamic=dynamic)
     assert stats.get("fused", 0) == 0 and not stats.get("batch_cut"), stats
     torch.testing.assert_close(cache, eager, rtol=2e-2, atol=2e-2)
+
+
+# --- a symbolic batch: probed with the batch symbol at a few rows ---------------------------------------------
+@pytest.mark.parametrize("dynamic", ["batch", True], ids=["mark_dynamic", "dynamic"])
+@pytest.mark.parametrize("formulation", FORMULATIONS, ids=lambda f: f.name)
+def test_every_formulation_fuses_with_a_symbolic_batch_probed_at_a_few_rows(small_cut, formulation, dynamic):
+    """Under mark_dynamic and dynamic=True gather + pooling are evaluated with the batch symbol at
+    ROWS rows (a batch the compiled graph serves as it is), in the first proof and in the second one at
+    other sizes: batch_cut counts both."""
+    x, model, args = _step_args(formulation)
+    stats, code, cache, eager = _compiled_and_eager(model, x, args, dynamic=dynamic)
+    assert stats.get("fused") == 1 and count_fused_calls(code) == 1 and stats.get("batch_cut") == 2, stats
+    torch.testing.assert_close(cache, eager, rtol=0, atol=0)
+
+
+class BatchAtLeast(torch.nn.Module):
+    """The contract, behind a Python branch on the batch size: dynamo guards the batch to ``>= 20``."""
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        if lens.shape[0] < 20:
+            raise ValueError("batch too small")
+        l, d, Pg = 32, 16, kv.shape[1]
+        pos = (lens.long()[:, None] - l + torch.arange(l)).clamp(min=0)
+        tok = kv[table.long().gather(1, pos // Pg), pos % Pg]
+        new = (tok.float() * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
+        s = slots.long()
+        cache[s] = torch.where(((lens >= l) & ((lens - l) % d == 0))[:, None, None], new, cache[s])
+        return cache
+
+
+@pytest.mark.parametrize("dynamic", ["batch", True], ids=["mark_dynamic", "dynamic"])
+def test_a_symbolic_batch_is_probed_at_a_few_rows_only_where_the_guards_admit_them(small_cut, dynamic):
+    """A graph guarded to batches of 20 or more serves no batch of ROWS rows: probed as compiled."""
+    x = make_inputs(B=24, dtype=torch.float16, qualifying="all")
+    args = [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")]
+    stats, code, cache, eager = _compiled_and_eager(BatchAtLeast(), x, args, dynamic=dynamic)
+    assert stats.get("fused") == 1 and count_fused_calls(code) == 1 and not stats.get("batch_cut"), stats
+    torch.testing.assert_close(cache, eager, rtol=0, atol=0)
 
 
 def test_pooling_probe_compares_every_row_also_outside_the_exact_ones():

@@ -100,6 +100,13 @@ class Sizes:
         v = val(node_or_tensor) if isinstance(node_or_tensor, fx.Node) else node_or_tensor
         return tuple(self.int(s) for s in v.shape)
 
+    def expr(self, x):
+        """``x`` as a sympy expression in the graph's canonical symbols (an int stays an int)."""
+        e = _expr(x)
+        if isinstance(e, (int, bool)):
+            return int(e)
+        return sympy.sympify(self.shape_env.replace(e) if self.shape_env is not None else e)
+
     def symbols(self, x) -> set:
         e = _expr(x)
         if isinstance(e, (int, bool)):

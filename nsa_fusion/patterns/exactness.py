@@ -557,10 +557,18 @@ def _slope(node, lengths: fx.Node):
 
 
 def _constant_node(node: fx.Node) -> bool:
-    """A value computed from no graph input (an arange, a full)."""
-    from .proof import value_ancestors
-
-    return not any(a.op == "placeholder" for a in value_ancestors([node]))
+    """A value computed from no graph input (an arange, a full).  (Walks the value ancestors and stops
+    at the first graph input: called for each node of a region, a full walk per node was quadratic.)"""
+    seen, work = set(), [node]
+    while work:
+        n = work.pop()
+        if n in seen:
+            continue
+        if n.op == "placeholder":
+            return False
+        seen.add(n)
+        work.extend(T.value_inputs(n))
+    return True
 
 
 def check_slot_path(slots: fx.Node, cache_rows) -> None:

@@ -15,6 +15,7 @@ import torch.fx as fx
 from .. import diagnostics
 from . import optable as T
 from .evaluate import EvaluationError, Subgraph
+from .optable import val
 from .proof import (_ELEMENTWISE_PRODUCTS, MAX_LENGTH_EVALS, MAX_POOLING_EVALS, PROBE_BATCH, Refused, _bits_equal,
                     _CutFailed, _dim, _dyadic, _PoolingProbe, _probe_shape, _smaller_symbols, _subgraphs,
                     contract_tokens, depending_on, in_order, value_ancestors)
@@ -185,6 +186,11 @@ class PoolingProof:
         cut = min(self.w.B, max(PROBE_BATCH, -(-len(qual) // MAX_POOLING_EVALS)))
         self.batch = None
         if cut < self.w.B:
+            fewer = self._symbolic_batch_at(cut)
+            if fewer is not None:  # a dynamic batch: evaluated at `cut` rows, a batch size the graph serves
+                self._probe_pooling(qual, None, fewer)
+                diagnostics.stats["batch_cut"] += 1
+                return
             try:
                 return self._probe_pooling(qual, cut)
             except _CutFailed:
@@ -194,15 +200,49 @@ class PoolingProof:
                     diagnostics.stats["batch_cut"] += 1
         self._probe_pooling(qual, None)
 
-    def _probe_pooling(self, qual, cut):
+    def _symbolic_batch_at(self, rows: int):
+        """Under a symbolic batch: this proof's sizes with the batch symbol at ``rows``, where the
+        graph's guards admit it (else None).  Sound for the same reason as a cut (``check_rows`` has
+        proved every row one function of its own length and table row, the same at every batch size),
+        and no graph is rewritten: the compiled graph serves a batch of ``rows`` as it is."""
+        sizes = self.sizes
+        batch, table_rows = (sizes.expr(val(n).shape[0]) for n in (self.lengths, self.table))
+        if not getattr(batch, "is_Symbol", False):
+            return None  # (static, or not a bare symbol: evaluated as compiled)
+        # symbols a guard ties to the batch (mark_dynamic on the slots, table and lengths: one each,
+        # guarded equal) move with it, and so does the table's row count (guarded >= the batch where
+        # the step gathers from it): the probe's table has one row per batch row.  (A symbol tied to
+        # them in another proportion fails the guards there: evaluated as compiled.)
+        tied = sizes.tied({batch} | ({table_rows} if getattr(table_rows, "is_Symbol", False) else set()))
+        fewer = sizes.with_values({s: rows for s in tied})
+        return fewer if fewer.guards_hold() else None
+
+    def _probe_pooling(self, qual, cut, sizes=None):
         """check_pooling at ``cut`` batch rows (raises _CutFailed where that is not possible) or, with
-        ``cut`` None, at the graph's batch."""
+        ``cut`` None, at the graph's batch at ``sizes`` (this proof's sizes by default)."""
         w, leaf = self.w, self.weight_leaf
-        pages = self.sizes.shape(self.table)[1]
+        sizes = sizes or self.sizes
+        # Generalize repeats the proof at other sizes; where this evaluation's sizes are the same (only
+        # the batch moved, and both are evaluated at the probe batch) it would repeat the same subgraph
+        # on the same seeded draws: its verdict is taken from the first run instead
+        key = (w.write, self.input, self.table, self.lengths, leaf, tuple(self.weight_nodes or ()),
+               tuple(self.rounding), self.written_order, self.l, self.d, tuple(qual), cut,
+               frozenset(sizes.assignment.items()))
+        memo = getattr(self.rec, "pooling_probes", None)
+        if memo is not None and key in memo:
+            self.weight, self.layout, self.batch = memo[key]
+            return
+        self._run_pooling_probes(qual, cut, sizes)
+        if memo is not None:
+            memo[key] = (self.weight, self.layout, self.batch)
+
+    def _run_pooling_probes(self, qual, cut, sizes):
+        w, leaf = self.w, self.weight_leaf
+        pages = sizes.shape(self.table)[1]
         # paged-input rows drawn from: two pages of one table row coincide once in 2 * pages + 2
         # pairs, so a gather that reads the wrong page still differs on most of the probe's rows
         want_blocks = min(2 * pages + 2, 64)
-        sizes = self.eval_sizes = _smaller_symbols(self.sizes, {self.input: want_blocks},
+        sizes = self.eval_sizes = _smaller_symbols(sizes, {self.input: want_blocks},
                                                    [self.table, self.lengths, leaf, w.select, w.cache])
         N = sizes.shape(w.cache)[1]
         in_dtype = T.dtype_of(self.input)
@@ -217,7 +257,7 @@ class PoolingProof:
             if cut:
                 raise _CutFailed() from exc
             raise Refused("pooling", str(exc), w.new)
-        probe_B = cut or w.B
+        probe_B = cut or sizes.int(val(self.lengths).shape[0])
         where_shape = (probe_B, *where_shape[1:])
         blocks = _probe_shape(self.input, sizes, self.rows)[0]
         alive = None  # (weight node, layout) pairs still consistent with every probe

@@ -186,8 +186,10 @@ class Generalize:
             other, moved = self._other_sizes(sizes.tied(moving) - sizes.tied(keep), self._reachable(step))
             if other is None:
                 continue
+            rerun = type(self)(self.graph, other, self.seed)
+            rerun.pooling_probes = self.pooling_probes  # (a probe at the same evaluated sizes is not repeated)
             try:
-                again = type(self)(self.graph, other, self.seed)._verify(write)
+                again = rerun._verify(write)
             except Refused as exc:
                 tried.append(exc)
                 continue
@@ -202,8 +204,11 @@ class Generalize:
                       "write sizes the step depends on as tensor shapes (input.shape[1]) rather than Python "
                       "ints, or compile with dynamic=False / mark_dynamic on the batch only")
 
-    # other values tried for a symbol: grown first, then shrunk (a batch that cannot grow past its cache)
-    _SCALES = (lambda h: 2 * h, lambda h: h + 1, lambda h: 2 * h + 1, lambda h: 3 * h,
+    # other values tried for a symbol: grown first, by one (every moved size differs from its hint, the
+    # capacity grows, so lengths past the compiled capacity are probed, and the probes cost about what
+    # they cost at the hints), then by more (sizes tied in proportion move by a common factor), then
+    # shrunk (a batch that cannot grow past its cache)
+    _SCALES = (lambda h: h + 1, lambda h: 2 * h, lambda h: 2 * h + 1, lambda h: 3 * h,
                lambda h: max(2, h - 1), lambda h: max(2, h // 2))
 
     @staticmethod
