@@ -731,6 +731,9 @@ class BatchPlan:
         if t is aten.take.default:  # batch-free data read at batch-indexed flat indices: the indices' shape
             index = _arg(n, 1, "index")
             return self.dim[index] if index in self.dim else None
+        if t is aten.embedding.default:  # weight[indices] (padding_idx acts on gradients only): the same
+            index = _arg(n, 1, "indices")
+            return self.dim[index] if index in self.dim else None
         if t is aten.cat.default:
             return self._rule_cat(n)
         if t is aten.stack.default:
