@@ -7,6 +7,25 @@ reviews (``redteam2.py``, ``redteam3.py``) have.  Same format as redteam3: every
 are redteam2's.
 
     python tests/corpora/redteam4.py [--dialect inductor_graph|inductor|torchair_like] [--mode M] [name ...]
+    python tests/corpora/redteam4.py --table OUT.md [--dialect D ...] [name ...]   # markdown: first try vs now
+
+First try (16:00-17:10, each attack on the code as it was then, while a fixer closed findings in the same tree):
+false fusions G1-G10, G12, G13 and crashes G11, written up in /work/briefs/redteam4_findings.md:
+
+* G1/G4/G5/G9 the slot path: a constant vector added to the slots, ``add(.., alpha=0)``, a duplicating or permuting
+  view before a remainder, constant (computed) slots with duplicates: two rows on one cache row, eager's later
+  write wins, the op's does not;
+* G2/G8/G12 the mask bound under a symbolic capacity: products of length values, products of constants (torchair),
+  a floor division by a length-derived value -- all nonlinear, the sum-of-constants bound does not hold;
+* G3 bf16 addcmul accumulation: eager's CPU addcmul is a fused multiply-add (overflow to -inf vs NaN);
+* G6 zero-weight / re-read token terms at elements the positions probe left finite;
+* G7 int32 wraps the interval arithmetic did not clamp (``s * s >= 0``, ``s + (2**31 - 5000) > 0``);
+* G10 torchair's scatter_writeback summed with torch.sum (not window order) outside the vendor limits;
+* G11 lengths or slots computed in the step leave 0..capacity / 0..S: the fused op raises where eager computes;
+* G13 "within the probed values" judged on an over-approximating interval (non-monotone length functions).
+
+FIRST_TRY below holds every first-try result; the re-run at 17:13 (HEAD dd3b0cf plus the fixer's uncommitted
+working tree) found every attack refused or fused & equal (see the report).
 """
 from __future__ import annotations
 
