@@ -80,11 +80,15 @@ def emit_compress(input, weight, slots, block_table, lengths, cache, l: int, d: 
     from . import npu
 
     P = input.shape[1]
-    B = slots.shape[0]
-    ok, reason = V.npu_supports(compress_block_size=l, compress_stride=d, page_block_size=P,
-                                num_heads=input.shape[2], head_dim=input.shape[3], dtype=input.dtype,
-                                batch=B if isinstance(B, int) else None)  # a symbolic batch: checked at run time
+
+    def vendor_limits():  # only where a target reads them: on symbolic sizes each comparison costs a guard check
+        B = slots.shape[0]
+        return V.npu_supports(compress_block_size=l, compress_stride=d, page_block_size=P,
+                              num_heads=input.shape[2], head_dim=input.shape[3], dtype=input.dtype,
+                              batch=B if isinstance(B, int) else None)  # a symbolic batch: checked at run time
+
     if _dialect.get() == "torchair":
+        ok, reason = vendor_limits()
         if ok and not cache.is_contiguous():
             # GE runs on contiguous buffers: torchair feeds a non-contiguous graph input as a contiguous
             # copy and copies back only what the graph assigns, so the kernel's in-place write to
@@ -96,6 +100,7 @@ def emit_compress(input, weight, slots, block_table, lengths, cache, l: int, d: 
             return scatter_writeback(input, weight, slots, block_table, lengths, cache, l, d)
         record("target.npu")
     elif input.device.type == "npu" or npu.forced():
+        ok, reason = vendor_limits()
         record("target.npu" if ok else "target.portable", reason)
     elif input.device.type == "cuda" or _triton_forced:
         from . import triton_kernel  # registers the kernel on the op (and on its CPU key when forced)
