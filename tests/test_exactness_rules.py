@@ -52,8 +52,10 @@ class Step(torch.nn.Module):
         return cache
 
 
-def _run(model, dtype=torch.float16, dynamic=False, dialect="inductor_graph", **kw):
+def _run(model, dtype=torch.float16, dynamic=False, dialect="inductor_graph", lengths_dtype=None, **kw):
     x = make_inputs(dtype=dtype, **kw)
+    if lengths_dtype is not None:
+        x["lengths"] = x["lengths"].to(lengths_dtype)
     args = [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")] + [x["cache"].clone()]
     eager = x["cache"].clone()
     model(*args[:-1], eager)
@@ -332,10 +334,9 @@ def test_page_ids_pass_only_data_movement_casts_and_affine_arithmetic(table_of):
 
 
 def test_a_length_remainder_the_probes_did_not_span_is_refused_under_a_symbolic_capacity():
-    class Rem(Step):
-        def forward(self, kv, w, slots, table, lens, cache):
-            return super().forward(kv, w, slots, table, lens % 4096, cache)
-    _refused_with(Rem(), "sizes", "did not span", dynamic=True)
+    def tokens(kv, table, lens):  # (the window ends at lens % 4096; the condition reads lens)
+        return _paged(kv, table, ((lens.long() % 4096)[:, None] - L + torch.arange(L)).clamp(min=0))
+    _refused_with(_Moved(tokens_of=tokens), "sizes", "did not span", dynamic=True)
 
 
 class _Moved(Step):
@@ -517,7 +518,7 @@ def test_float_arithmetic_on_page_ids_is_refused():
 def test_computed_slots_that_can_alias_a_written_row_are_refused(slots_of):
     """F25: a padding slot -1 mapped onto row 0, which a written row may use: eager's later write wins."""
     _refused_with(Step(slots_of=slots_of), "write", "may send two rows to one cache row")
-    _fuses(Step(slots_of=lambda s: (s.long() + 3) - 3))  # one-to-one arithmetic is fine
+    _fuses(Step(slots_of=lambda s: ((s.long() + 3) - 3) % 21))  # one-to-one arithmetic is fine (21 cache rows)
 
 
 def test_two_length_values_that_may_cross_are_refused_under_a_symbolic_capacity():
@@ -564,3 +565,249 @@ def test_a_token_before_the_window_under_a_zero_weight_is_refused():
             cache[sl] = torch.where(_valid(lens)[:, None, None], new, cache[sl])
             return cache
     _refused_with(Wider(), "pooling", "IEEE specials")
+
+
+@pytest.mark.parametrize("slots_of", [
+    lambda s: (s.long() + (torch.arange(s.shape[0]) == 3).long()) % 80,
+    lambda s: (s.long() + torch.arange(s.shape[0])) % 80,
+    lambda s: (s.long() - torch.tensor([0, 1, 0, 0, 0, 0, 0, 0])) % 80,
+], ids=["onehot_vector", "arange", "literal_vector"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_slots_plus_a_constant_vector_are_refused(slots_of, dialect):
+    """G1: a constant added to the slots must be one value for every row; a vector (arange(B) == 3)
+    moves two rows onto one cache row, where eager's later (keeping) write wins."""
+    _refused_with(Step(slots_of=slots_of), "write", "may send two rows to one cache row", dialect=dialect,
+                  num_slots=80)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_slots_plus_a_constant_fill_fuse(dialect):
+    """G1's neighbour: a fill (ones_like) is one value for every row, one-to-one."""
+    _fuses(Step(slots_of=lambda s: (s.long() + torch.ones_like(s.long()) - 1) % 21), dialect=dialect)
+
+
+# --- refusals won back: proofs that cover what was refused conservatively -------------------------------
+def _flat_table_tokens(read, stride=lambda pages: pages, extra=0, clamp=True):
+    """Window tokens with page ids read from the block table flattened, at row * pages + page."""
+    def tokens(kv, table, lens):
+        B, pages = table.shape
+        P = kv.shape[1]
+        pos = lens.long()[:, None] - L + torch.arange(L)
+        pos = pos.clamp(min=0) if clamp else pos
+        flat = torch.arange(B)[:, None] * stride(pages) + (pos // P + extra if extra else pos // P)
+        page = read(table.long(), flat)
+        return kv[page, pos % P]
+    return tokens
+
+
+_FLAT_READS = {
+    "index": lambda t, f: t.flatten()[f],
+    "index_select": lambda t, f: t.reshape(-1).index_select(0, f.flatten()).view(f.shape),
+    "take": lambda t, f: torch.take(t, f),
+}
+
+
+@pytest.mark.parametrize("read", sorted(_FLAT_READS))
+@pytest.mark.parametrize("dynamic, dialect", [(False, "inductor_graph"), ("batch", "inductor_graph"),
+                                              (False, "torchair_like")])
+def test_a_flat_table_addressed_by_row_times_pages_fuses(read, dynamic, dialect):
+    """A block table flattened and read at ``row * pages + page`` is ``table[row, page]`` wherever
+    ``0 <= page < pages`` on every valid input (interval arithmetic on the clamped positions)."""
+    _fuses(_Moved(tokens_of=_flat_table_tokens(_FLAT_READS[read])), dynamic=dynamic, dialect=dialect)
+
+
+@pytest.mark.parametrize("tokens, words", [
+    (_flat_table_tokens(_FLAT_READS["index"], extra=1), "reads outside row b's"),  # the next page: row b + 1's
+    (_flat_table_tokens(_FLAT_READS["take"], clamp=False), "reads outside row b's"),  # page -1 before s = l
+    (_flat_table_tokens(_FLAT_READS["index"], stride=lambda p: p - 1), "other rows"),  # not the row length
+    (_flat_table_tokens(lambda t, f: t.flatten()[f % 1000]), "other rows"),  # the flat index computed on
+], ids=["next_page", "unclamped", "wrong_stride", "remainder"])
+def test_a_flat_table_index_that_may_leave_its_row_is_refused(tokens, words):
+    _refused_with(_Moved(tokens_of=tokens), "gather", words)
+
+
+def test_a_flat_table_index_under_a_symbolic_capacity_is_refused():
+    """With the page count symbolic the row length R is a size, not a constant, and the page index has no
+    bound the intervals can show: refused (conservative)."""
+    _refused_with(_Moved(tokens_of=_flat_table_tokens(_FLAT_READS["index"])), "gather", "other rows", dynamic=True)
+
+
+# --- the fourth red-team round (tests/corpora/redteam4.py) ---------------------------------------------------
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_an_addcmul_accumulation_of_bf16_factors_is_refused(dialect):
+    """G3: eager's CPU addcmul is a fused multiply-add; bf16 x bf16 products overflow fp32 (1.5 * 2**127 * 2)
+    or fall among its subnormals, where one rounding differs from the op's two.  fp16 x fp16 is exact."""
+    _refused_with(Step(pool=_addcmul_loop()), "pooling", "fused multiply-add", dtype=torch.bfloat16,
+                  dialect=dialect)
+
+
+@pytest.mark.parametrize("slots_of", [
+    lambda s: torch.add(torch.zeros_like(s.long()), s.long(), alpha=0) % 80,
+    lambda s: torch.add(torch.zeros_like(s.long()), s.long(), alpha=2) % 80,
+    lambda s: torch.sub(s.long(), torch.ones_like(s.long()), alpha=-1) * 1,
+], ids=["alpha0", "alpha2_mod", "mul_one"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_slots_scaled_by_an_alpha_are_refused(slots_of, dialect):
+    """G4: add/sub on the slots scale their second operand by alpha: only +-1 keeps them one-to-one."""
+    _refused_with(Step(slots_of=slots_of), "write", "may send two rows to one cache row", dialect=dialect,
+                  num_slots=80)
+
+
+@pytest.mark.parametrize("slots_of", [
+    lambda s: s.long()[:1].expand(s.shape[0]) % 80,
+    lambda s: s.long().roll(1, 0) % 80,
+    lambda s: s.long().flip(0) % 80,
+    lambda s: torch.cat([s.long()[1:], s.long()[:1]]) % 80,
+], ids=["expand", "roll", "flip", "rotate_by_slices"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_slots_moved_between_rows_before_arithmetic_are_refused(slots_of, dialect):
+    """G5: a view that duplicates slots or hands a row another row's slot (a padding -1 onto a written row)."""
+    _refused_with(Step(slots_of=slots_of), "write", "", dialect=dialect, num_slots=80)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_slots_reshaped_in_order_before_a_remainder_fuse(dialect):
+    """G5's neighbour: views that keep each row's own slot, then a remainder by the number of cache rows."""
+    _fuses(Step(slots_of=lambda s: s.long().view(-1, 1).flatten() % 80), dialect=dialect, num_slots=80)
+
+
+@pytest.mark.parametrize("mask, words", [
+    (lambda s: _valid(s) & (s * s >= 0), "multiplies two length-derived"),
+    (lambda s: _valid(s) & (s * s < s * 4 * 4 * 4 * 4 * 4 * 4), "multiplies two length-derived"),
+    (lambda s: _valid(s) & (s * 1024 >= 0), "may wrap"),
+], ids=["square_wraps", "square_below", "int32_product_wraps"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_nonlinear_or_wrapping_dynamic_condition_is_refused(mask, words, dialect):
+    """G2: the bound past which the condition repeats holds for conditions linear in the length, computed
+    without wrapping: s * s, and int32 products that wrap at lengths a symbolic capacity admits (s * 1024
+    from s = 2**21), are refused.  int32 lengths."""
+    _refused_with(Step(mask=mask), "mask", words, dynamic=True, dialect=dialect, lengths_dtype=torch.int32)
+
+
+def test_an_int32_condition_that_cannot_wrap_fuses_under_a_symbolic_capacity():
+    """G2's neighbour: the contract's condition on int32 lengths (s - l never wraps for s >= 0), and as a
+    product of two 0/1 ints (a logical and, linear where one factor is 0 or 1)."""
+    _fuses(Step(), dynamic=True, lengths_dtype=torch.int32)
+    _fuses(Step(mask=lambda s: ((s >= L).int() * ((s - L) % D_STRIDE == 0).int()).bool()), dynamic=True)
+
+
+def _extra_products(extra_tok, extra_w):
+    def pool(t, w, lens):
+        tok = torch.cat([t.float(), extra_tok(t.float())], 1)
+        wx = torch.cat([w.float(), extra_w(w.float())], 0)
+        return (tok * wx[None, :, :, None]).sum(1)
+    return pool
+
+
+@pytest.mark.parametrize("pool", [
+    # a constant-zero token times weights copied from elements other than w[j, j % N]
+    _extra_products(lambda t: torch.zeros_like(t[:, :1]), lambda w: torch.stack([w[1, 3], w[0, 2], w[3, 1], w[2, 0]])[None]),
+    # token 3's head 0 read again for every head, under a constant-zero weight
+    _extra_products(lambda t: t[:, 3:4, :1].expand(-1, -1, t.shape[2], -1), lambda w: torch.zeros_like(w[:1])),
+    # a product and its negation: exact on finite values, inf - inf on infinite ones
+    lambda t, w, lens: (t.float() * w.float()[None, :, :, None]).sum(1) + t[:, 5].float() *
+    w.float()[7][None, :, None] - t[:, 5].float() * w.float()[7][None, :, None],
+], ids=["zero_token_copied_weight", "reread_token_zero_weight", "cancelling_pair"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_products_that_vanish_on_finite_values_anywhere_are_refused(pool, dialect):
+    """G6: a term 0 * w or t * 0 (or t * w - t * w) is +0.0 on finite values and NaN where a token or a
+    weight is inf; the specials probes put +inf in every token, then in every weight element."""
+    _refused_with(Step(pool=pool), "pooling", "IEEE specials", dialect=dialect)
+
+
+def _shifted_window(cond):
+    """Window positions from s, or from s - 16 where ``cond(lens)`` is false."""
+    def tokens(kv, table, lens):
+        s = torch.where(cond(lens), lens, lens - 16).long()
+        return _paged(kv, table, (s[:, None] - L + torch.arange(L)).clamp(min=0))
+    return tokens
+
+
+@pytest.mark.parametrize("tokens", [
+    _shifted_window(lambda s: s * s >= 0),  # int32: wraps from s = 46341
+    _shifted_window(lambda s: s + (2 ** 31 - 5000) > 0),  # wraps from s = 5000
+], ids=["square", "offset"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_int32_length_arithmetic_that_may_wrap_is_refused_under_a_symbolic_capacity(tokens, dialect):
+    """G7: the comparisons' interval rule reads an int32 s * s as [l * l, (2**31 - 1)**2], constant true
+    against 0; it wraps past the compiled capacity.  Refused wherever the interval leaves its dtype."""
+    _refused_with(_Moved(tokens_of=tokens), "sizes", "may wrap", dynamic=True, dialect=dialect,
+                  lengths_dtype=torch.int32)
+
+
+@pytest.mark.parametrize("mask", [
+    lambda s: _valid(s) & (s < torch.tensor(16) * torch.tensor(16) * torch.tensor(16) * 4),
+    lambda s: _valid(s) & (s < torch.full((), 16, dtype=s.dtype) * 16 * 16 * 4),
+], ids=["tensor_product", "full_product"])
+def test_a_constant_product_in_a_dynamic_condition_counts_in_its_bound(mask):
+    """G8: torchair's graph keeps t * t * t * 4 (= 16384); the bound must read its value, not the sum of
+    its literals (52), which would stop the check near 4k."""
+    _refused_with(Step(mask=mask), "mask", "would need lengths", dynamic=True, dialect="torchair_like")
+
+
+@pytest.mark.parametrize("slots_of", [
+    lambda s: torch.arange(s.shape[0]) % 3,
+    lambda s: torch.tensor([0, 1, 2, 0, 1, 2, 0, 1]),
+    lambda s: (torch.zeros_like(s.long()) + s.long() * 0) % 21,
+], ids=["iota_mod3", "literal", "times_zero"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_constant_slots_that_repeat_a_row_are_refused(slots_of, dialect):
+    """G9: slots computed without the slot mapping must be distinct by construction (an arange); a constant
+    vector that repeats a row sends several rows to it, where eager's last write wins."""
+    _refused_with(Step(slots_of=slots_of), "write", "may send two rows to one cache row", dialect=dialect)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_slots_that_are_the_row_number_fuse(dialect):
+    """G9's neighbour: writing row b at arange(B)[b] (shifted modulo the cache rows) is the contract with those
+    slots."""
+    _, args, eager, code, stats = _run(Step(slots_of=lambda s: (torch.arange(s.shape[0]) + 3) % 21), dialect=dialect)
+    assert stats.get("fused") == 1, [(e.pattern, e.reason) for e in rejections()]
+    torch.testing.assert_close(args[-1], eager, rtol=0, atol=0, equal_nan=True)
+
+
+class _ComputedLengths(Step):
+    """The contract on lengths the step computes (lens + 16: the length after this step)."""
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        s = lens + 16
+        P, pages = kv.shape[1], table.shape[1]
+        pos = (s.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+        tok = kv[table.long().gather(1, (pos // P).clamp(max=pages - 1)), pos % P]
+        new = (tok.float() * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
+        sl = slots.long()
+        cache[sl] = torch.where(_valid(s)[:, None, None], new, cache[sl])
+        return cache
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_computed_lengths_and_shifted_slots_that_may_leave_their_range_are_refused(dialect):
+    """G11: the proof holds for the op's lengths in [0, capacity] and written slots in [0, num_slots); a
+    computed lens + 16 reaches capacity + 16 (the op raises, eager computes), slots - S are negative (eager
+    indexes Python-style, the op raises)."""
+    # (the reason reported is the lengths input's: as the lengths node it gives another window length)
+    _refused_with(_ComputedLengths(), "mask", "", dialect=dialect)
+    _refused_with(Step(slots_of=lambda s: s.long() - 21), "write", "not brought back by a remainder", dialect=dialect)
+    _fuses(Step(slots_of=lambda s: (s.long() - 21) % 21), dialect=dialect)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_length_derived_divisor_is_refused_under_a_symbolic_capacity(dialect):
+    """G12, G13: (s * 128) // (s + 128) < 127 flips at s = 16256, quadratic in its constants: a divisor
+    computed from the lengths has no period, in the condition or in the new rows."""
+    ratio = lambda s: (s.long() * 128) // (s.long() + 128) < 127  # noqa: E731
+    _refused_with(Step(mask=lambda s: _valid(s) & ratio(s)), "mask", "divides by a length-derived", dynamic=True,
+                  dialect=dialect, lengths_dtype=torch.int32)
+    _refused_with(_Moved(tokens_of=_shifted_window(ratio)), "sizes", "divides by a length-derived", dynamic=True,
+                  dialect=dialect, lengths_dtype=torch.int32)
+
+
+@pytest.mark.parametrize("cond", [
+    lambda s: (s % 64) + (s // 64) < 60,  # periodic plus growing: reaches 60 only from s = 816
+    lambda s: s < 250,  # l = 32, d = 16, capacity 256: every probed length is below (256 is probed: s < 256 would do)
+], ids=["periodic_plus_growing", "threshold_past_every_probe"])
+def test_a_threshold_the_probes_never_crossed_is_refused_under_a_symbolic_capacity(cond):
+    """G13: a threshold within the interval of probed values is sound only for values affine in the length
+    that had all passed it at the last probed length; otherwise the comparison flips past the capacity."""
+    _refused_with(_Moved(tokens_of=_shifted_window(cond)), "sizes", "a length-derived value with a constant",
+                  dynamic=True)

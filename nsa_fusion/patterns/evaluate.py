@@ -492,6 +492,8 @@ class BatchPlan:
         sub, B = self.sub, self.B
         self.dim: dict[fx.Node, tuple[int, int]] = {}  # node -> (batch dimension, c)
         self.fixes: dict[fx.Node, object] = {}  # node -> (args, kwargs) -> (args, kwargs) at ``rows``
+        self.flat: dict[fx.Node, int] = {}  # flat row index b * R + q (see _row_offset_add) -> R
+        self.flat_bounds: list = []  # (q, R): the caller proves 0 <= q < R on valid input
         for r in roots:
             shape = _static_shape(r)
             if shape is None or not shape or shape[0] != B:
@@ -511,6 +513,13 @@ class BatchPlan:
                 continue
             if n.target is operator.getitem and n.args[0] in self.dim and n.args[0].target in _SPLITS:
                 self.dim[n] = self.dim[n.args[0]]
+                continue
+            if any(a in self.flat for a in n.all_input_nodes):
+                out = None if _static_shape(n) is None else self._rule_flat(n)
+                if out is None:
+                    raise EvaluationError(f"{n.name} ({n.target}) uses a flat row index b * R + q other than to "
+                                          "read row b's R entries")
+                self.dim[n] = out
                 continue
             if _static_shape(n) is None or any(isinstance(a, fx.Node) and a in self.dim for a in n.kwargs.values()):
                 raise EvaluationError(f"{n.name} ({n.target}): no batch rule")
@@ -616,7 +625,7 @@ class BatchPlan:
             ops = [(i, a) for i, a in enumerate(args) if isinstance(a, fx.Node) and isinstance(val(a), torch.Tensor)]
             got = self._broadcast(ops, len(out_shape))
             if got is None:
-                return None
+                return self._row_offset_add(n)
             q, c, narrow = got
             if narrow:
                 self.fixes[n] = self._narrow_args(narrow)
@@ -692,6 +701,74 @@ class BatchPlan:
         if t is aten.diagonal.default:  # the two dims go, their diagonal comes last
             dims = {_arg(n, 2, "dim1", 0) % len(in_shape), _arg(n, 3, "dim2", 1) % len(in_shape)}
             return None if k in dims else (k - sum(1 for d in dims if d < k), c)
+        return None
+
+    def _row_offset_add(self, n: fx.Node):
+        """``q + b * R`` (``arange(B)[:, None] * R + pos // P``): a flat index into a table of ``R``
+        entries per row, flattened (``table.flatten()[row * pages + page]``, ``take``).  Its values are
+        not a function of row b's inputs (they hold b), so it is tagged (:attr:`flat`) and may only be
+        reshaped, kept in int64, and used to read a batch-indexed tensor whose rows have ``R`` entries
+        along the indexed dimension (:meth:`_rule_flat`); there ``b * R + q`` is entry ``q`` of row b
+        exactly when ``0 <= q < R``, which the caller proves on every valid input from ``flat_bounds``
+        (interval arithmetic, ``sizes.SizesProof.check_rows``).  The offset must be structurally
+        ``arange(B) * R`` in int64 along the batch (R a Python int, size 1 elsewhere)."""
+        if n.target is not aten.add.Tensor or n.kwargs or len(n.args) != 2 or T.dtype_of(n) != torch.int64:
+            return None
+        out_rank = len(_static_shape(n))
+        for i in (0, 1):
+            q, off = n.args[i], n.args[1 - i]
+            if not (isinstance(q, fx.Node) and q in self.dim and isinstance(off, fx.Node) and off not in self.dim):
+                continue
+            k, c = self.dim[q]
+            qs, os_ = _static_shape(q), _static_shape(off)
+            if c != 1 or qs is None or os_ is None:
+                continue
+            kq = k + out_rank - len(qs)  # the batch dimension of the sum
+            R = _row_stride(off, kq - (out_rank - len(os_)), self.B)
+            if R is None:
+                continue
+            self.flat[n] = R
+            self.flat_bounds.append((q, R))
+            self.fixes[n] = self._narrow_args({1 - i: (kq - (out_rank - len(os_)), self._cut(1))})
+            return kq, c
+        return None
+
+    def _rule_flat(self, n: fx.Node):
+        """Uses of a flat row index (:meth:`_row_offset_add`): reshapes and int64 copies keep it flat;
+        a gather reading a batch-indexed tensor with it (one index, on that tensor's batch dimension,
+        whose rows hold ``R`` entries there: ``index``, ``index_select``, ``take`` of a batch-major
+        tensor) reads row b's entries, and is batch-indexed like its index.  Nothing else."""
+        t, args = n.target, n.args
+        x = args[0] if args else None
+        if isinstance(x, fx.Node) and x in self.flat and (t in _SHAPE_ARG or t in _SHAPE_DERIVED or
+                                                         (t in _VALUE_KEEPING and T.dtype_of(n) == torch.int64)):
+            out = self._rule(n)
+            if out is not None:
+                self.flat[n] = self.flat[x]
+            return out
+        if not isinstance(x, fx.Node) or x not in self.dim or x in self.flat:
+            return None
+        kd, cd = self.dim[x]
+        shape = _static_shape(x)
+        if t in (aten.index.Tensor, aten._unsafe_index.Tensor):
+            indices = list(args[1])
+            if len(indices) <= kd or any(a is not None for i, a in enumerate(indices) if i != kd):
+                return None
+            index = indices[kd]
+            if index not in self.flat or self.flat[index] != cd:
+                return None
+            ki, ci = self.dim[index]
+            return kd + ki, ci
+        if t is aten.index_select.default:
+            index = _arg(n, 2, "index")
+            if _arg(n, 1, "dim") % len(shape) != kd or index not in self.flat or self.flat[index] != cd:
+                return None
+            return kd, self.dim[index][1]
+        if t is aten.take.default:
+            index = _arg(n, 1, "index")
+            if kd != 0 or index not in self.flat or self.flat[index] != cd * math.prod(shape[1:]):
+                return None
+            return self.dim[index]
         return None
 
     def _rule_as_strided(self, n: fx.Node, c: int):
@@ -896,6 +973,56 @@ def _is_iota(node: fx.Node) -> bool:
             continue
         return False
     return False
+
+
+def _row_stride(node: fx.Node, d: int, B: int):
+    """``R`` where ``node`` is ``arange(B) * R`` laid along dimension ``d`` (size 1 elsewhere) in int64,
+    structurally: a multiple of an int32/int64 ``arange(B)`` by a positive Python int (or an ``arange``
+    with step R), through size-1 unsqueezes/views and int64 copies.  Else None."""
+    shape = _static_shape(node)
+    if shape is None or not 0 <= d < len(shape) or shape[d] != B or any(s != 1 for i, s in enumerate(shape) if i != d):
+        return None
+    while isinstance(node, fx.Node) and node.op == "call_function" and T.dtype_of(node) == torch.int64 and (
+            node.target in _VALUE_KEEPING or node.target in (aten.unsqueeze.default, aten.view.default,
+                                                             aten.reshape.default, aten._unsafe_view.default)):
+        node = node.args[0]
+    if not isinstance(node, fx.Node) or node.op != "call_function" or T.dtype_of(node) != torch.int64:
+        return None
+    t, args = node.target, node.args
+    if t in (aten.mul.Tensor, aten.mul.Scalar) and len(args) == 2:
+        x, r = (args[1], args[0]) if not isinstance(args[0], fx.Node) else args
+        if isinstance(r, int) and not isinstance(r, bool) and r > 0 and _iota_numel(x) == B:
+            return r
+        return None
+    if t is prims.iota.default and node.kwargs.get("start", 0) == 0 and _static_shape(node) == (B,):
+        r = node.kwargs.get("step", 1)
+        return r if isinstance(r, int) and r > 0 else None
+    if t is aten.arange.start_step and args[0] == 0 and isinstance(args[2], int) and args[2] > 0 and \
+            _static_shape(node) == (B,):
+        return args[2]
+    return None
+
+
+def _iota_numel(node) -> int | None:
+    """n where ``node`` is ``arange(n)`` (from 0, step 1, int32/int64) through casts and views that keep
+    at most one dimension longer than 1 (no expand): its elements are 0 .. n-1 in order."""
+    while isinstance(node, fx.Node) and node.op == "call_function":
+        shape = _static_shape(node)
+        if T.dtype_of(node) not in (torch.int32, torch.int64) or shape is None or sum(1 for s in shape if s != 1) > 1:
+            return None
+        t = node.target
+        if t is prims.iota.default:
+            ok = node.kwargs.get("start", 0) == 0 and node.kwargs.get("step", 1) == 1
+            return math.prod(shape) if ok else None
+        if t is aten.arange.default or (t is aten.arange.start and node.args[0] == 0) or \
+                (t is aten.arange.start_step and node.args[0] == 0 and node.args[2] == 1):
+            return math.prod(shape)
+        if t in _VALUE_KEEPING or t in (aten.unsqueeze.default, aten.view.default, aten.reshape.default,
+                                        aten._unsafe_view.default):
+            node = node.args[0]
+            continue
+        return None
+    return None
 
 
 def _broadcast_dims(node: fx.Node) -> set:

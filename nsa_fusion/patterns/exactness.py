@@ -199,13 +199,26 @@ _FLOOR_DIVS = {aten.floor_divide.default, aten.floor_divide.Scalar, aten.div.Ten
 _REMAINDERS = {aten.remainder.Scalar, aten.remainder.Tensor}
 
 
+# The longest sequence any valid input holds, for the wrap checks under a symbolic capacity: 2**40 tokens
+# (a cache of that many tokens needs terabytes per head-dim element).  int32 lengths stop at 2**31 - 1;
+# int64 arithmetic is checked against this bound, not against 2**63 (interval arithmetic over 2**63 would
+# see wraps in act - (act - 1) // P * P + P, which never leaves [1, P] on any length).
+MAX_LENGTH = 1 << 40
+
+
 class Intervals:
     """Interval of values each integer node takes on valid input, by interval arithmetic from the
     roles' seeds (``seeds``: node -> (lo, hi)).  ``None`` where the rules below do not apply."""
 
     def __init__(self, sizes, seeds: dict):
         self.sizes = sizes
+        self._seeds = dict(seeds)
         self.known: dict = dict(seeds)
+
+    def with_lengths(self, lengths, hi):
+        """These intervals with ``lengths`` bounded above by ``hi`` (the seeds kept, nothing computed)."""
+        lo, top = self._seeds.get(lengths, (0, hi))
+        return Intervals(self.sizes, {**self._seeds, lengths: (lo, min(top, hi))})
 
     def number(self, a):
         if isinstance(a, bool):
@@ -429,7 +442,7 @@ def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded
 
 
 def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals, lengths: fx.Node,
-                            symbolic_capacity: bool) -> None:
+                            symbolic_capacity: bool, last: Intervals | None = None) -> None:
     """With a symbolic capacity, the new rows are probed at lengths up to the compiled capacity only.
     Beyond it, a clamp or a comparison of a length-derived value with a constant would change the
     result (``pos.clamp(0, 1023)``, ``where(s <= 1024, pooled, 0)``) unless its threshold lies within the
@@ -442,12 +455,20 @@ def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals,
         return  # (a static capacity: every qualifying length is probed)
     from .proof import depending_on
 
-    _check_length_ops(new_region, lengths)
+    _check_length_ops(new_region, lengths, intervals.with_lengths(lengths, MAX_LENGTH))
+    from .proof import in_order
+
     derived = depending_on(new_region | {lengths}, {lengths})
-    for n in new_region:
+    for n in in_order(new_region):  # (the op nearest the lengths is named)
         if n not in derived or n.op != "call_function" or not T.is_tensor(n):
             continue
         consts = [a for a in n.args[1:] if not isinstance(a, fx.Node) or a not in derived]
+        if (n.target in _REMAINDERS or n.target in _FLOOR_DIVS or n.target in (aten.bitwise_and.Scalar,
+                                                                              aten.bitwise_and.Tensor)) and \
+                _integral(n) and len(n.args) > 1 and isinstance(n.args[1], fx.Node) and n.args[1] in derived:
+            # (s * 128) // (s + 128) < 127 flips at s = 16256: a length-derived divisor is not periodic (G12, G13)
+            _refuse("sizes", f"{T.op_name(n)} divides by a length-derived value: past the compiled capacity its "
+                    "result is neither periodic nor linear in the length", n, "compile with a static cache capacity")
         if not consts:
             # two length-derived values compared (or min/max): the same where they differ by a constant
             # (pos < s); otherwise they may cross past the compiled capacity (minimum(s, 8192 - s))
@@ -462,8 +483,14 @@ def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals,
         x = n.args[0] if isinstance(n.args[0], fx.Node) and n.args[0] in derived else n.args[1]
         seen = probed.number(x)
         bounds = [probed.number(c) for c in consts if c is not None]
-        within = seen is not None and bounds and all(
-            b is not None and seen[0] <= b[0] and b[1] <= seen[1] + 1 for b in bounds)
+        # a threshold within the probed values: only for x affine in the length (monotone: beyond the last probed
+        # length it stays on the side it reached there), and only where every element of x had passed it at the
+        # last probed length (a sum of a periodic and a growing term, or a threshold reached only by the last
+        # element of a window, flips past the compiled capacity unseen: G13)
+        k = _monotone(x, lengths)
+        at_last = last.number(x) if last is not None and k else None
+        within = seen is not None and bounds and at_last is not None and all(
+            b is not None and seen[0] <= b[0] and (b[1] < at_last[0] if k > 0 else b[0] > at_last[1]) for b in bounds)
         if n.target in _CLAMPS:
             span, out = intervals.of(n.args[0]) if isinstance(n.args[0], fx.Node) else None, intervals.of(n)
             if (span is None or out is None or span != out) and not within:
@@ -496,11 +523,14 @@ _LENGTH_OPS = (T.VIEWS | T.CASTS | T.ASSEMBLE | _MONOTONE_PAIR | _COMPARISONS | 
 _BOOL_LOGIC = {aten.bitwise_not.default, aten.bitwise_or.Tensor, aten.__or__.Tensor, aten.bitwise_xor.Tensor}
 
 
-def _check_length_ops(new_region, lengths: fx.Node) -> None:
+def _check_length_ops(new_region, lengths: fx.Node, intervals: Intervals | None = None) -> None:
     """Under a symbolic capacity, every length-valued node of the new rows is one of ``_LENGTH_OPS`` in
     integers (booleans for the logic), and lengths index only the block table or the paged KV, never a
     constant (a lookup table indexed by the length holds anything past the compiled capacity).  Values
-    gathered *with* length-derived indices are tokens, not lengths."""
+    gathered *with* length-derived indices are tokens, not lengths.  Integer arithmetic on them must not
+    wrap for any length (``intervals``: lengths up to their dtype's max): an int32 ``s * s`` or
+    ``s + (2**31 - 5000)`` wraps past the compiled capacity, where the comparisons above would read its
+    unwrapped interval (G7)."""
     from .proof import in_order
 
     valued = {lengths}
@@ -525,6 +555,12 @@ def _check_length_ops(new_region, lengths: fx.Node) -> None:
                     "compiled capacity this dynamic graph serves lengths the probes never reached, and only integer "
                     "affine arithmetic, clamps, comparisons and divisions are checked beyond them", n,
                     "compute positions as s - l + arange(l) (clamp, // P, % P), or compile with a static capacity")
+        if intervals is not None and n.target in _MONOTONE_PAIR:
+            span, dr = intervals.of(n), dtype_range(dtype)
+            if span is None or span[0] < dr[0] or span[1] > dr[1]:
+                _refuse("sizes", f"{T.op_name(n)} computes from the lengths in {dtype}, which may wrap for lengths past the "
+                        f"compiled capacity (values up to {span[1] if span else '?'}): this dynamic graph serves them", n,
+                        "compute positions in int64 from the lengths (s.long()), or compile with a static capacity")
         valued.add(n)
 
 
@@ -556,6 +592,54 @@ def _slope(node, lengths: fx.Node):
     return 0 if _constant_node(node) else None
 
 
+def _monotone(node, lengths: fx.Node):
+    """+1 where ``node`` is non-decreasing in the lengths, -1 where non-increasing, 0 where constant, None
+    where neither is shown: through casts, views, negation, additions (same direction), products with
+    constants, floor division by a positive constant and clamps by constants."""
+    if node is lengths:
+        return 1
+    if not isinstance(node, fx.Node) or node.op != "call_function":
+        return 0 if not isinstance(node, fx.Node) or _constant_node(node) else None
+    if _constant_node(node):
+        return 0
+    t, args = node.target, node.args
+
+    def both(a, b):
+        if a is None or b is None:
+            return None
+        return a if b == 0 else b if a == 0 else (a if a == b else None)
+
+    if t in T.VIEWS or t in T.CASTS:
+        return _monotone(args[0], lengths)
+    if t is aten.neg.default:
+        m = _monotone(args[0], lengths)
+        return None if m is None else -m
+    if t in (aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar):
+        alpha = node.kwargs.get("alpha", 1)
+        if not isinstance(alpha, int):
+            return None
+        a, b = _monotone(args[0], lengths), _monotone(args[1], lengths)
+        if b is not None:
+            b = b * (1 if alpha > 0 else -1 if alpha < 0 else 0) * (1 if t in (aten.add.Tensor, aten.add.Scalar) else -1)
+        return both(a, b)
+    if t in (aten.mul.Tensor, aten.mul.Scalar):
+        for x, c in ((args[0], args[1]), (args[1], args[0])):
+            if isinstance(c, int) and not isinstance(c, bool):
+                m = _monotone(x, lengths)
+                return None if m is None else m * (1 if c > 0 else -1 if c < 0 else 0)
+        return None
+    if t in _FLOOR_DIVS:
+        if t in (aten.div.Tensor_mode, aten.div.Scalar_mode) and node.kwargs.get("rounding_mode") != "floor":
+            return None
+        c = args[1]
+        return _monotone(args[0], lengths) if isinstance(c, int) and not isinstance(c, bool) and c > 0 else None
+    if t in _CLAMPS:
+        if any(isinstance(a, fx.Node) and not _constant_node(a) for a in args[1:]):
+            return None
+        return _monotone(args[0], lengths)
+    return None
+
+
 def _constant_node(node: fx.Node) -> bool:
     """A value computed from no graph input (an arange, a full).  (Walks the value ancestors and stops
     at the first graph input: called for each node of a region, a full walk per node was quadratic.)"""
@@ -571,32 +655,80 @@ def _constant_node(node: fx.Node) -> bool:
     return True
 
 
-def check_slot_path(slots: fx.Node, cache_rows) -> None:
+def check_slot_path(slots: fx.Node, cache_rows) -> fx.Node | None:
     """The slots the op gets are computed from the slot mapping by maps that are one-to-one on cache rows
-    (casts, views, adding or subtracting a constant, a remainder by the number of cache rows: valid slots
-    are distinct modulo it, docs/contract.md): a clamp or a where can send a padding row to a written
-    row's slot (``slots.clamp(min=0)``: -1 becomes 0), where eager's later write wins and the op's does not."""
-    from .proof import in_order, value_ancestors
-
+    (casts, views that keep each row's slot, adding or subtracting one value for every row, a remainder by
+    the number of cache rows: valid slots are distinct modulo it, docs/contract.md), or are an ``arange``
+    (distinct by construction).  A clamp or a where can send a padding row to a written row's slot
+    (``slots.clamp(min=0)``: -1 becomes 0), a constant vector can repeat a slot (``arange(B) % 3``), where
+    eager's later write wins and the op's does not.  Walks from the write's slots back to their source;
+    returns the graph input they come from (None for an ``arange``)."""
     def same_size(a) -> bool:
         a = val(a) if isinstance(a, fx.Node) else a
         if isinstance(a, torch.SymInt) and isinstance(cache_rows, torch.SymInt):
             return a.node.expr == cache_rows.node.expr
         return isinstance(a, int) and isinstance(cache_rows, int) and a == cache_rows
 
-    for n in in_order(value_ancestors([slots]), reverse=True):  # (the op nearest the write is named)
-        if n.op != "call_function" or n.target in T.VIEWS or n.target in T.CASTS or n.target in _IOTAS:
+    n, wrapped = slots, False  # wrapped: a remainder by the cache rows lies between n and the write
+    while True:
+        if n.op == "placeholder":
+            return n
+        t = n.target if n.op == "call_function" else None
+        if t in _SLOT_VIEWS or t in T.CASTS:
+            n = n.args[0]
             continue
-        if n.target in _REMAINDERS and len(n.args) > 1 and same_size(n.args[1]):
+        if t in _IOTAS and T.dtype_of(n) in (torch.int32, torch.int64):
+            return None
+        if t in _REMAINDERS and len(n.args) > 1 and same_size(n.args[1]) and isinstance(n.args[0], fx.Node):
+            n, wrapped = n.args[0], True
             continue
-        if n.target in (aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar, aten.neg.default) and \
-                sum(1 for a in n.args if isinstance(a, fx.Node) and not _constant_node(a)) <= 1:
+        if t in (aten.neg.default, aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar) and not wrapped:
+            # a shift the remainder does not bring back: written rows' slots leave [0, num_slots), which eager
+            # indexes Python-style and the op refuses (slots - S), G11
+            _refuse("write", f"the slots are shifted with {T.op_name(n)} and not brought back by a remainder by the "
+                    "number of cache rows: written rows' slots may leave [0, num_slots), where the op raises and "
+                    "eager indexes Python-style", n, "pass the slot mapping as it is, or shift it modulo the cache rows")
+        if t is aten.neg.default:
+            n = n.args[0]
             continue
-        if _constant_node(n):
-            continue
-        _refuse("write", f"the slots are computed with {T.op_name(n)}, which may send two rows to one cache row (a "
-                "padding row onto a written one): eager keeps the later write there, the op the written row", n,
+        if t in (aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar) and \
+                n.kwargs.get("alpha", 1) in (1, -1):
+            # one operand carries the rows, the other is one value for every row (a vector such as
+            # arange(B) == 3 moves rows by different amounts: not one-to-one)
+            moving = [a for a in n.args[:2] if not _uniform(a)]
+            if len(moving) == 1 and isinstance(moving[0], fx.Node):
+                n = moving[0]
+                continue
+        _refuse("write", f"the slots are computed with {T.op_name(n) if n.op == 'call_function' else n.name}, which may "
+                "send two rows to one cache row (a padding row onto a written one): eager keeps the later write "
+                "there, the op the written row", n,
                 "pass the slot mapping as it is (padding slots that no written row uses)")
+
+
+# Views on the slot path: the same elements in the same order (each row keeps its own slot).  Others in
+# optable.VIEWS duplicate slots (expand, repeat, as_strided, unfold), drop or shift them (slice, narrow,
+# select, diagonal) or hand a row another row's slot (roll, flip, permute): a padding row's -1 may then
+# land on a written row's slot (G5).
+_SLOT_VIEWS = {aten.view.default, aten.reshape.default, aten._unsafe_view.default, aten.alias.default,
+               aten.unsqueeze.default, aten.squeeze.dim, aten.squeeze.dims, aten.squeeze.default, aten.clone.default,
+               aten.contiguous.default, aten.detach.default, aten.flatten.using_ints, aten.unflatten.int,
+               aten.lift_fresh_copy.default, aten.view_copy.default, aten._reshape_copy.default,
+               aten.alias_copy.default, aten.squeeze_copy.dim, aten.unsqueeze_copy.default}
+
+
+def _uniform(a) -> bool:
+    """``a`` holds one value everywhere: a Python number, a one-element tensor (broadcast) or a fill
+    (``full``, ``zeros_like``... through views and expands).  A constant *vector* added to the slots
+    (``slots + (arange(B) == 3)``, ``slots + arange(B)``) moves rows by different amounts, which is not
+    one-to-one."""
+    if not isinstance(a, fx.Node):
+        return isinstance(a, (int, float, bool, torch.SymInt))
+    from .evaluate import _filled
+
+    v = val(a)
+    if isinstance(v, torch.Tensor) and all(isinstance(x, int) and x == 1 for x in v.shape):
+        return True
+    return _filled(a)
 
 
 def _constant_comparison(target, a, b) -> bool:

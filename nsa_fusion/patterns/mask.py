@@ -92,10 +92,38 @@ class MaskProof:
         far covers every length.  Other ops: refused (the capacity cannot bound the check)."""
         if not self.sizes.symbols(val(self.table).shape[1]) and not self.sizes.symbols(val(self.input).shape[1]):
             return 0
+        from .exactness import _MONOTONE_PAIR, MAX_LENGTH, Intervals, _integral, dtype_range
+        from .proof import depending_on, in_order
+
         consts, divisors = [], []
-        for n in value_ancestors([self.w.cond], {self.lengths}):
+        region = value_ancestors([self.w.cond], {self.lengths})
+        derived = depending_on(region, {self.lengths})
+        # every length the lengths' dtype holds (no capacity bounds them): integer arithmetic that may wrap
+        # there (s.int() * 1024 from s = 2**21) breaks the periodicity argument, which is over the integers
+        wide = Intervals(self.sizes, {self.lengths: (0, min(dtype_range(T.dtype_of(self.lengths))[1], MAX_LENGTH))})
+        for n in in_order(region):
             if n.op != "call_function" or n is self.lengths:
                 continue
+            if n in derived and n.target in (aten.mul.Tensor, aten.mul.Scalar) and \
+                    sum(1 for a in n.args if isinstance(a, fx.Node) and a in derived) > 1 and \
+                    not any(_within(wide.of(a), 0, 1) for a in n.args if isinstance(a, fx.Node) and a in derived):
+                # (a factor in [0, 1], a comparison turned into an int, is a logical and: still linear)
+                raise Refused("mask", f"the condition multiplies two length-derived values ({T.op_name(n)}): with a "
+                              "symbolic cache capacity only conditions linear in the length have a bound past which "
+                              "they repeat (s * s < 4096 * s changes at s = 4096, past any bound its constants give)",
+                              n, "write the condition as (s >= l) & ((s - l) % d == 0)")
+            if n in derived and (n.target in _DIVIDING or n.target in _BITMASKING) and _integral(n) and len(n.args) > 1 and \
+                    isinstance(n.args[1], fx.Node) and n.args[1] in derived:
+                raise Refused("mask", f"the condition divides by a length-derived value ({T.op_name(n)}): with a "
+                              "symbolic cache capacity only constant divisors give the period its check rests on "
+                              "((s * 128) // (s + 128) < 127 changes at s = 16256)", n,
+                              "write the condition as (s >= l) & ((s - l) % d == 0)")
+            if n in derived and n.target in _MONOTONE_PAIR and _integral(n):
+                span, dr = wide.of(n), dtype_range(T.dtype_of(n))
+                if span is None or span[0] < dr[0] or span[1] > dr[1]:
+                    raise Refused("mask", f"the condition computes {T.op_name(n)} in {T.dtype_of(n)}, which may wrap for "
+                                  f"lengths a symbolic cache capacity admits (values up to {span[1] if span else '?'})",
+                                  n, "compute the condition in int64: (s.long() >= l) & ((s.long() - l) % d == 0)")
             if n.target in T.VIEWS or n.target in T.CASTS or n.target in _CONSTANT_MAKERS:
                 continue
             if T.dtype_of(n) is not None and T.dtype_of(n).is_floating_point:
@@ -107,7 +135,7 @@ class MaskProof:
                               "integer arithmetic, comparisons, floor division, remainder and logical ops can "
                               "be checked for every length", n, "compile with mark_dynamic on the batch only, or "
                               "write the condition as (s >= l) & ((s - l) % d == 0)")
-            nums = [abs(x) for x in (self._number(a) for a in [*n.args, *n.kwargs.values()]) if x is not None]  # (alpha)
+            nums = [abs(x) for x in (self._operand(a, derived) for a in [*n.args, *n.kwargs.values()]) if x is not None]
             consts += nums
             if n.target in _DIVIDING:
                 divisors += [x for x in nums[-1:] if x]
@@ -119,6 +147,28 @@ class MaskProof:
             raise Refused("mask", f"the condition's constants and divisors (period {period}) would need lengths "
                           f"up to {bound} checked", self.w.cond, "compile with mark_dynamic on the batch only")
         return bound
+
+    def _operand(self, a, derived):
+        """The size of a constant operand of a mask op (``alpha`` included): a literal, or the value of a
+        length-free subexpression, evaluated (``t * t * t * 4`` with ``t = torch.tensor(16)`` counts as 16384,
+        not as its literals: torchair's graph keeps the product).  None for length-derived operands."""
+        if isinstance(a, fx.Node) and a in derived:
+            return None
+        got = self._number(a)
+        if got is not None or not isinstance(a, fx.Node) or not T.is_tensor(a):
+            return got
+        try:
+            v = Subgraph([a], [])([], self.sizes)[0]
+        except EvaluationError as exc:
+            raise Refused("mask", f"the condition's constant {a.name} could not be evaluated ({exc}): with a symbolic "
+                          "cache capacity its value bounds the lengths checked", a)
+        if v.dtype == torch.bool or v.numel() == 0:
+            return None
+        if v.is_floating_point() and not bool((v == v.round()).all() & v.isfinite().all()):
+            raise Refused("mask", f"the condition compares lengths with the fractional constant {a.name}: with a "
+                          "symbolic cache capacity only integer thresholds can be checked for every length", a,
+                          "write the condition in integers: (s >= l) & ((s - l) % d == 0)")
+        return int(v.abs().max())
 
     def _number(self, a):
         """An int operand of a mask op: a literal, a SymInt (at this assignment) or a constant tensor.  A
@@ -151,3 +201,7 @@ class MaskProof:
                 fill = T.fill_value(a)
                 return int(fill) if isinstance(fill, (int, float)) and not isinstance(fill, bool) else None
         return None
+
+
+def _within(span, lo, hi) -> bool:
+    return span is not None and lo <= span[0] and span[1] <= hi

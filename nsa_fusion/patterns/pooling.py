@@ -125,10 +125,11 @@ class PoolingProof:
                        for f in factors):
                 raise Refused("pooling", f"{T.op_name(n)} multiplies token values by something other than the weight",
                               n, "multiply the tokens by the weight only")
-            halves = (torch.float16, torch.bfloat16)
-            if T.dtype_of(self.input) not in halves or T.dtype_of(leaf) not in halves:
+            if T.dtype_of(self.input) != torch.float16 or T.dtype_of(leaf) != torch.float16:
                 # a CPU kernel may contract it into one fused multiply-add (one rounding, the op rounds the
-                # product first): the same only where every product is exact in fp32 (two half-type factors)
+                # product first): the same only where every product is exact in fp32, two fp16 factors (22
+                # significant bits, |p| <= 65504**2, |p| >= 2**-48 when nonzero); two bf16 factors overflow
+                # fp32 (2**127 * 2) or fall among its subnormals (2**-70 * 2**-70), where an FMA differs
                 raise Refused("pooling", f"{T.op_name(n)} may round its product and sum once (a fused multiply-add) "
                               f"where the op rounds twice: with {T.dtype_of(self.input)} tokens and a "
                               f"{T.dtype_of(leaf)} weight the products are not exact", n,
@@ -323,7 +324,8 @@ class PoolingProof:
         qual_set = set(qual)
         # lengths that do not qualify, past the window (in range for unclamped gathers) where there are any
         other = [s for s in range(l, capacity + 1) if s not in qual_set] or list(range(l))
-        rounds = [("specials", True), ("positions", False)] + ([("order", False)] if self.written_order else [])
+        rounds = [("specials", True), ("positions", False)] + ([("weights", False)] if leaf is not None else []) + \
+            ([("order", False)] if self.written_order else [])
         for what, mixed in rounds:
             lens = torch.tensor([qual[int(i)] for i in torch.randint(0, len(qual), (probe_B,), generator=gen)])
             qualifying = torch.ones(probe_B, dtype=torch.bool)
@@ -341,7 +343,7 @@ class PoolingProof:
                 inp = (sign * mant * torch.exp2(expo)).to(in_dtype)
             else:
                 inp = _dyadic(shape, in_dtype, gen, 16, 8)
-            if what == "positions":  # positive tokens: every sum of products below is +inf, in any order
+            if what in ("positions", "weights"):  # positive tokens: every sum of products below is +inf, in any order
                 inp = inp.abs() + 1
             # positions read by the qualifying rows
             pos = lens[:, None] - l + torch.arange(l)
@@ -363,24 +365,19 @@ class PoolingProof:
                     b1 = int(q[1])
                     inp[int(read_page[b1, l - 1]), int(pos[b1, l - 1] % P), -1, 0] = float("inf")
             if what == "positions":
-                # +inf at every window position (row q[j % n]): a token read twice, or read again under
-                # a constant-zero weight, turns 0 * inf into NaN where the op has +inf
-                for j in range(l):
-                    b = int(q[j % len(q)])
-                    inp[int(read_page[b, j]), int(pos[b, j] % P), j % N, j % shape[-1]] = float("inf")
+                # +inf in every token (G6): a token read again under a constant-zero weight (any element, any
+                # window position), or a product and its negation, turns into NaN where the op has +inf
+                inp = torch.full_like(inp, float("inf"))
             wprobe = None
             if leaf is not None:
                 wprobe = _dyadic(sizes.shape(leaf), T.dtype_of(leaf), gen, 32, 16)
                 if what == "order":
                     wprobe = wprobe.sign() * torch.rand(wprobe.shape, generator=gen).add(1).to(wprobe.dtype)
                     wprobe[wprobe == 0] = 1
-                if what == "positions":  # positive, with +inf at w[j, j % N]: a product of a constant-zero
-                    wprobe = wprobe.abs() + 1  # token and a copied weight is then NaN where the op has +inf
-                    if wprobe.dim() == 2 and wprobe.shape[0] == l:
-                        rows = torch.arange(l)
-                        wprobe[rows, rows % wprobe.shape[1]] = float("inf")
-                    elif wprobe.dim() >= 1:
-                        wprobe.view(-1)[::max(1, wprobe.numel() // l)] = float("inf")
+                if what == "positions":  # positive finite weights under +inf tokens
+                    wprobe = wprobe.abs() + 1
+                if what == "weights":  # +inf in every weight element (G6): a constant-zero token times a
+                    wprobe = torch.full_like(wprobe, float("inf"))  # copied weight is NaN where the op has +inf
             if what == "order":  # row 0: zero tokens under negative weights make -0.0 products
                 for j in range(l):
                     inp[int(read_page[0, j]), int(pos[0, j] % P)] = 0.0
@@ -404,7 +401,7 @@ class PoolingProof:
             for j in range(l):  # the op's order
                 acc = acc + wf[j] * tokens[:, j]
             # (dyadic values and specials sum alike in any order: one comparison with the op's order)
-            if what in ("specials", "positions"):
+            if what in ("specials", "positions", "weights"):
                 if not _bits_equal(new, acc):
                     raise Refused("pooling", "with IEEE specials (NaN/inf in positions no window reads, or in "
                                   "read tokens), or with rows that do not qualify beside rows that do, the new "

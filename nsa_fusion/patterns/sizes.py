@@ -94,7 +94,7 @@ class SizesProof:
                 ("gather", [w.new], [self.input, self.table, self.lengths], [self.table, self.lengths],
                  "the new row b")):
             try:
-                BatchPlan.prove(Subgraph(outputs, frontier), roots, self.sizes, w.B)
+                plan = BatchPlan.prove(Subgraph(outputs, frontier), roots, self.sizes, w.B)
             except EvaluationError as exc:
                 # (also in a static graph: its probes put each length in one row and mix qualifying rows
                 # in a few ratios only, so a reduction over the batch or the row number slips past them)
@@ -102,6 +102,21 @@ class SizesProof:
                               f"only on row b's own inputs ({exc})", outputs[0],
                               "compute each row from its own length, block-table row and slot "
                               "(no arange over the batch, no reductions over the batch)")
+            self._check_flat_rows(plan)
+
+    def _check_flat_rows(self, plan):
+        """A flat index ``b * R + q`` (``table.flatten()[row * pages + page]``) reads row b's own R entries
+        only where ``0 <= q < R`` on every valid input (lengths in [0, capacity], page ids in range): by
+        interval arithmetic over the seeds of ``check_int_paths``.  A symbolic capacity leaves q unbounded:
+        refused."""
+        intervals = exactness.Intervals(self.sizes, self.int_seeds)
+        for q, R in plan.flat_bounds:
+            span = intervals.of(q)
+            if span is None or span[0] < 0 or span[1] >= R:
+                raise Refused("gather", f"a flat index row * {R} + {q.name} reads outside row b's {R} entries where "
+                              f"{q.name} leaves [0, {R}) (it takes values in {list(span) if span else 'an unbounded range'} "
+                              "on valid input): row b would read another row's entries", q,
+                              "index the table as block_table[b, p // P] (or keep p // P within the row: clamp p)")
 
     def check_int_paths(self):
         """Integer casts and page-id clamps are exact on every valid value (``exactness``): lengths
@@ -125,6 +140,15 @@ class SizesProof:
         n_slots = upto(S)
         seeds[w.slots] = (-n_slots, n_slots - 1) if n_slots is not None else \
             exactness.dtype_range(T.dtype_of(w.slots))
+        src = self.lengths
+        while src.op == "call_function" and (src.target in T.CASTS or src.target in exactness._SLOT_VIEWS):
+            src = src.args[0]
+        if src.op != "placeholder":
+            # the proof holds for the op's lengths in [0, capacity] (valid input); lengths the step computes
+            # (lens + 16 after this step) may leave it, where the op raises and eager computes (G11)
+            raise Refused("roles", f"the lengths the step compares are computed ({T.op_name(src)}): valid input bounds "
+                          "the lengths passed in to [0, capacity], not values computed from them", src,
+                          "pass the lengths the window ends at as an input")
         stop = {self.input, self.table, self.lengths, w.slots, w.cache}
         region = value_ancestors([w.new_cache], stop) - stop
         self.int_seeds = seeds
@@ -140,8 +164,11 @@ class SizesProof:
         probed = dict(seeds)
         probed[self.lengths] = (self.l, self.capacity())  # (the lengths the pooling probes evaluate)
         region = value_ancestors([self.w.new], {self.input, self.table, self.lengths}) - {self.input, self.table}
+        cap = self.capacity()
+        s_last = self.l + (cap - self.l) // self.d * self.d if cap >= self.l else self.l  # the last probed length
         exactness.check_length_thresholds(region, exactness.Intervals(self.sizes, seeds),
-                                          exactness.Intervals(self.sizes, probed), self.lengths, symbolic)
+                                          exactness.Intervals(self.sizes, probed), self.lengths, symbolic,
+                                          exactness.Intervals(self.sizes, {**seeds, self.lengths: (s_last, s_last)}))
 
 
 class Generalize:
