@@ -802,12 +802,13 @@ def test_a_length_derived_divisor_is_refused_under_a_symbolic_capacity(dialect):
                   dialect=dialect, lengths_dtype=torch.int32)
 
 
-@pytest.mark.parametrize("cond", [
-    lambda s: (s % 64) + (s // 64) < 60,  # periodic plus growing: reaches 60 only from s = 816
-    lambda s: s < 250,  # l = 32, d = 16, capacity 256: every probed length is below (256 is probed: s < 256 would do)
-], ids=["periodic_plus_growing", "threshold_past_every_probe"])
-def test_a_threshold_the_probes_never_crossed_is_refused_under_a_symbolic_capacity(cond):
-    """G13: a threshold within the interval of probed values is sound only for values affine in the length
+def test_a_threshold_the_probes_never_crossed_is_refused_under_a_symbolic_capacity():
+    """G13: a threshold within the interval of probed values is sound only for values monotone in the length
     that had all passed it at the last probed length; otherwise the comparison flips past the capacity."""
-    _refused_with(_Moved(tokens_of=_shifted_window(cond)), "sizes", "a length-derived value with a constant",
-                  dynamic=True)
+    # periodic plus growing: reaches 60 only from s = 816
+    _refused_with(_Moved(tokens_of=_shifted_window(lambda s: (s % 64) + (s // 64) < 60)), "sizes",
+                  "a length-derived value with a constant", dynamic=True)
+    # s <= 256 with 256 the last probed length (capacity 256): true on every probe, false from s = 272
+    gate = lambda t, w, lens: torch.where((lens <= 256)[:, None, None],  # noqa: E731
+                                          (t.float() * w.float()[None, :, :, None]).sum(1), 0.0)
+    _refused_with(Step(pool=gate), "sizes", "compares a length-derived value", dynamic=True)
