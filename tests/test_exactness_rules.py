@@ -400,17 +400,18 @@ def test_new_rows_that_depend_on_a_count_over_the_batch_are_refused_in_a_static_
     _refused_with(Step(pool=pool), "gather", "may depend on other rows")
 
 
-@pytest.mark.parametrize("shift", [
-    lambda s: (torch.sign(s - 4096) + 1)[:, None],  # F6: sign of a length
-    lambda s: ((s | 4096) - 4096 - s)[:, None],  # F6: a bit set in a length
-    lambda s: (torch.arange(1 << 14).clamp(max=4095)[s] - s)[:, None],  # F7: a lookup table on lengths
+@pytest.mark.parametrize("shift, why", [
+    (lambda s: (torch.sign(s - 4096) + 1)[:, None], "computes from the lengths"),  # F6: sign of a length
+    (lambda s: ((s | 4096) - 4096 - s)[:, None], "computes from the lengths"),  # F6: a bit set in a length
+    (lambda s: (torch.arange(1 << 14).clamp(max=4095)[s] - s)[:, None], "looks up"),  # F7: a lookup table
 ], ids=["sign", "bitor", "lookup"])
-def test_length_ops_beyond_affine_arithmetic_are_refused_under_a_symbolic_capacity(shift):
-    """F6, F7: positions through sign / bit-or / a lookup table: identical up to the compiled capacity."""
+def test_length_ops_beyond_affine_arithmetic_are_refused_under_a_symbolic_capacity(shift, why):
+    """F6, F7: positions through sign / bit-or / a lookup table: identical up to the compiled capacity.
+    Refused by the allow-list of length-valued ops (its own reason, so explain names the op)."""
     def tokens(kv, table, lens):
         s = lens.long()
         return _paged(kv, table, (s[:, None] - L + torch.arange(L) - shift(s)).clamp(min=0))
-    _refused_with(_Moved(tokens_of=tokens), "sizes", "", dynamic=True)
+    _refused_with(_Moved(tokens_of=tokens), "sizes", why, dynamic=True)
 
 
 def test_a_lookup_table_on_page_ids_is_refused():
