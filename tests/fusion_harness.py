@@ -28,6 +28,7 @@ from nsa_fusion import diagnostics
 from nsa_fusion.backend import _chain_with_user_pass, nsa_fusion_backend
 from nsa_fusion.fusion_pass import NsaFusionPass
 from nsa_fusion.rewrite import TORCHAIR
+from nsa_fusion.testing.formulations import mulsum_index_put
 
 
 def unavailable(reason: str):
@@ -140,3 +141,15 @@ def fused_calls_write_inputs(code: str) -> bool:
     calls = re.findall(r"compress_infer_\.default\(([^)]*)\)", body)
     writes_inputs = all(c.split(",")[5].strip().startswith(("arg", "primals")) for c in calls)
     return bool(calls) and writes_inputs and not re.search(r"\.copy_\(|aten\.copy_", body)
+
+
+class AppendAndCompress(torch.nn.Module):
+    """A decode step as plain-torch models write it: append the new token to the paged KV (an
+    index_put, not a compression step), then compress the window."""
+
+    def forward(self, kv, token, weight, slots, block_table, lengths, cache):
+        P = kv.shape[1]
+        pos = lengths - 1
+        page = block_table.gather(1, (pos // P)[:, None].to(block_table.dtype))[:, 0]
+        kv[page.long(), pos % P] = token
+        return mulsum_index_put(kv, weight, slots, block_table, lengths, cache, 32, 16)

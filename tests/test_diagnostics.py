@@ -11,10 +11,10 @@ import pytest
 import torch
 
 import nsa_fusion
-from fusion_harness import compile_and_run, count_fused_calls
+from fusion_harness import AppendAndCompress, compile_and_run, count_fused_calls
 from golden import golden_compress_infer
 from nsa_fusion import diagnostics
-from nsa_fusion.testing.formulations import BY_NAME, FORMULATIONS, CompressStep, make_inputs, mulsum_index_put
+from nsa_fusion.testing.formulations import BY_NAME, FORMULATIONS, CompressStep, make_inputs
 
 ARGS = ("input", "weight", "slots", "block_table", "lengths")
 
@@ -26,17 +26,6 @@ def _args(x):
 def _golden(x, slots=None):
     return golden_compress_infer(x["input"], x["op_weight"], x["slots"] if slots is None else slots, x["l"], x["d"],
                                  x["P"], block_table=x["block_table"], actual_seq_len=x["lengths"], cache=x["cache"])
-
-
-class AppendAndCompress(torch.nn.Module):
-    """A decode step: append the new token to the paged KV, then compress the window."""
-
-    def forward(self, kv, token, weight, slots, block_table, lengths, cache):
-        P = kv.shape[1]
-        pos = lengths - 1
-        page = block_table.gather(1, (pos // P)[:, None].to(block_table.dtype))[:, 0]
-        kv[page.long(), pos % P] = token
-        return mulsum_index_put(kv, weight, slots, block_table, lengths, cache, 32, 16)
 
 
 def _append_case():

@@ -11,11 +11,10 @@ import torch
 
 import ge_interpreter
 import nsa_fusion
-from fusion_harness import count_fused_calls
+from fusion_harness import AppendAndCompress, count_fused_calls
 from golden import golden_compress_infer
 from nsa_fusion import diagnostics
-from nsa_fusion.testing.formulations import BY_NAME, FORMULATIONS, NEAR_MISSES, CompressStep, make_inputs, \
-    mulsum_index_put
+from nsa_fusion.testing.formulations import BY_NAME, FORMULATIONS, NEAR_MISSES, CompressStep, make_inputs
 from nsa_fusion.testing.torchair_cpu import VENDOR_IR_DEFS
 
 ARGS = ("input", "weight", "slots", "block_table", "lengths")
@@ -480,18 +479,6 @@ def test_global_registration_fuses_without_any_compiler_config_hook(torchair):
     assert torch.equal(args[-1], expected)
 
 
-class _AppendAndCompress(torch.nn.Module):
-    """A decode step as plain-torch models write it: the KV append (an index_put GE cannot convert),
-    then the compression."""
-
-    def forward(self, kv, token, weight, slots, block_table, lengths, cache):
-        P = kv.shape[1]
-        pos = lengths - 1
-        page = block_table.gather(1, (pos // P)[:, None].to(block_table.dtype))[:, 0]
-        kv[page.long(), pos % P] = token
-        return mulsum_index_put(kv, weight, slots, block_table, lengths, cache, 32, 16)
-
-
 @pytest.mark.parametrize("dynamic", [False, "batch", True], ids=["static", "mark_dynamic", "dynamic_all"])
 def test_kv_append_and_compression_compile_in_ge_the_append_in_place(torchair, monkeypatch, dynamic):
     """With the compression fused, the KV append is the write GE cannot convert: the pass writes it as
@@ -515,7 +502,7 @@ def test_kv_append_and_compression_compile_in_ge_the_append_in_place(torchair, m
             if t.shape[0] == 8:
                 torch._dynamo.mark_dynamic(t, 0)
         dynamic = None
-    _, code, stats = _compile(torchair, _AppendAndCompress(), args, dynamic=dynamic)
+    _, code, stats = _compile(torchair, AppendAndCompress(), args, dynamic=dynamic)
     assert stats.get("fused") == 1 and stats.get("ge_scatter_nd_writes") == 1, stats
     assert "aten.index_put" not in code and "npu_scatter_nd_update" in code, code
     assert torch.equal(args[0], kv_after) and torch.equal(args[-1], expected)
