@@ -25,15 +25,14 @@ clone stays: the caller asked for a new tensor.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import operator
 from typing import Callable
 
 import torch
 import torch.fx as fx
 from torch._inductor.decomposition import select_decomp_table
-from torch._inductor.pattern_matcher import Match, MatchContext, fwd_only
 
+from .lowering import replace_with_traced
 from .patterns.verify import Step
 
 aten = torch.ops.aten
@@ -92,15 +91,10 @@ def _fused(step: Step, dialect: Dialect):
 def replace_step(step: Step, dialect: Dialect) -> fx.Node:
     """Replace the user's computation of ``step.new_cache`` by the fused call; returns the new node
     that now stands for the updated cache.  The replaced nodes become dead (the pass's DCE)."""
-    graph = step.new_cache.graph
     args = [step.input] + ([step.weight] if step.weight_layout != "mean" else []) + \
         [step.slots, step.block_table, step.lengths, step.cache]
-    ctx = MatchContext([step.new_cache], {step.new_cache: step.new_cache}, graph=graph)
-    match = Match(ctx, step.new_cache)
-    match.nodes = [step.new_cache]
-    trace = functools.partial(fwd_only, run_functional_passes=False, get_decomp_fn=dialect.get_decomp_fn)
     users = list(step.new_cache.users)
-    added = match.replace_by_example(_fused(step, dialect), args, trace_fn=trace)
+    added = replace_with_traced(step.new_cache, _fused(step, dialect), args, dialect.get_decomp_fn)
     new = next((n for u in users for n in u.all_input_nodes if n in set(added)), None)
     return new if new is not None else added[-1]
 

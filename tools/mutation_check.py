@@ -588,8 +588,10 @@ MUTATIONS = [
              "        if accumulate:\n            return None", "        if False:\n            return None",
              ("tests/test_ge_writes.py::test_writes_it_cannot_express_are_left_as_written",),
              "index_put(accumulate=True) adds; the scatter overwrites"),
-    Mutation("ge_scatter_writeback_sum_order", "nsa_fusion/lowering/__init__.py",
-             "        acc = acc + products[:, j]", "        acc = products.sum(dim=1)",
+    Mutation("ge_scatter_writeback_sum_order", "nsa_fusion/lowering/portable.py",
+             "        acc = acc + w[j][None, :, None] * tokens[:, j].float()\n    return acc",
+             "        acc = acc + w[j][None, :, None] * tokens[:, j].float()\n    "
+             "return (w[None, :, :, None] * tokens.float()).sum(dim=1)",
              ("tests/test_fusion.py::test_formulation_fuses", "-k", "torchair_like and fp32"),
              "the GE write-back (fp32 in torchair) summing in torch.sum's order, not the op's window order"),
     Mutation("batch_plan_embedding", "nsa_fusion/patterns/evaluate.py",

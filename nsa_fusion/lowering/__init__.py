@@ -115,18 +115,29 @@ def emit_compress(input, weight, slots, block_table, lengths, cache, l: int, d: 
     return out
 
 
+def replace_with_traced(node, fn, args, get_decomp_fn) -> list:
+    """Replace ``node`` by ``fn`` traced on the fake values of ``args`` (``get_decomp_fn``: the graph
+    dialect's decompositions; the functional passes off, since the graph is already functional), with
+    the pattern matcher's own ``Match.replace_by_example``; returns the nodes it added.  Both the fused
+    step (``rewrite.replace_step``) and torchair's write lowering (``ge_writes``) replace one node."""
+    import functools
+
+    from torch._inductor.pattern_matcher import Match, MatchContext, fwd_only
+
+    match = Match(MatchContext([node], {node: node}, graph=node.graph), node)
+    match.nodes = [node]
+    trace = functools.partial(fwd_only, run_functional_passes=False, get_decomp_fn=get_decomp_fn)
+    return match.replace_by_example(fn, args, trace_fn=trace)
+
+
 def scatter_writeback(input, weight, slots, block_table, lengths, cache, l, d):
     """The composite with a functional ``scatter`` write-back: what GE can compile when the vendor
     kernel cannot take the shapes.  Same math as the op, in the op's order (fp32 products added in window
     order j = 0 .. l-1 from +0.0, one rounding: a ``sum`` would add them in its own order, and in fp32
     that shows), and the same padding-slot rule (:func:`portable.masked_rows`)."""
-    from .portable import masked_rows, window_tokens
+    from .portable import _weighted_window_sum, masked_rows, window_tokens
 
     tokens = window_tokens(input, block_table, lengths, l, input.shape[1])
-    products = tokens.float() * weight.float()[None, :, :, None]
-    acc = torch.zeros_like(products[:, 0])
-    for j in range(l):
-        acc = acc + products[:, j]
-    pooled = acc.to(cache.dtype)
+    pooled = _weighted_window_sum(tokens, weight).to(cache.dtype)
     index, rows = masked_rows(pooled, V.qualifying_mask(lengths, l, d), slots, cache)
     return torch.scatter(cache, 0, index[:, None, None].expand_as(rows), rows)

@@ -32,11 +32,12 @@ stand-in (``nsa_fusion.testing.torchair_cpu``) does, and without it nothing is r
 """
 from __future__ import annotations
 
-import functools
 import logging
 
 import torch
 import torch.fx as fx
+
+from . import replace_with_traced
 
 __all__ = ["available", "rewrite_writes_for_ge"]
 
@@ -109,18 +110,6 @@ def _scatter_nd(self, values, *indices):
     return torch.ops.npu.npu_scatter_nd_update(self, torch.stack(coords, dim=-1), rows)
 
 
-def _replace(write: fx.Node, fn, args) -> None:
-    """Trace ``fn`` on the fake values of ``args`` (torchair's dialect: no decompositions) in place of
-    ``write``, as ``rewrite.replace_step`` replaces a step."""
-    from torch._inductor.pattern_matcher import Match, MatchContext, fwd_only
-
-    ctx = MatchContext([write], {write: write}, graph=write.graph)
-    match = Match(ctx, write)
-    match.nodes = [write]
-    trace = functools.partial(fwd_only, run_functional_passes=False, get_decomp_fn=lambda: {})
-    match.replace_by_example(fn, args, trace_fn=trace)
-
-
 def rewrite_writes_for_ge(graph: fx.Graph) -> list[str]:
     """Rewrite every functional ``index_put`` / ``index_copy`` of ``graph`` this lowering can express;
     returns the names of the writes it replaced (none where the op is not defined)."""
@@ -135,7 +124,7 @@ def rewrite_writes_for_ge(graph: fx.Graph) -> list[str]:
             continue
         self, indices, values = parts  # index_copy(self, 0, index, values) is index_put(self, [index], values)
         try:  # traced before the graph changes: a write that fails to trace is left as written
-            _replace(write, _scatter_nd, [self, values, *indices])
+            replace_with_traced(write, _scatter_nd, [self, values, *indices], get_decomp_fn=dict)  # torchair: no decompositions
         except Exception as exc:  # noqa: BLE001 - e.g. values of more dims than index_put's broadcast target
             log.debug("nsa_fusion: %s left as written for GE (%s: %s)", write.name, type(exc).__name__, exc)
             continue

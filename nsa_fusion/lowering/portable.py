@@ -31,12 +31,14 @@ def _weighted_window_sum(tokens: torch.Tensor, weight: torch.Tensor) -> torch.Te
     """tokens [R, l, N, D], weight [l, N] -> fp32 [R, N, D], summed over j in window order from +0.0
     (bit-exact to the golden) on every device: a batched matmul would be one kernel instead of 2*l,
     but it adds in the BLAS's order, and a model that writes the sum out in window order would then
-    get other numbers from the fused step than from its own code."""
+    get other numbers from the fused step than from its own code.  Out of place (``acc = acc + ...``):
+    the GE write-back (``scatter_writeback``) traces this into a torchair graph, where an in-place
+    add on a fresh buffer is one more mutation for functionalization to undo."""
     w = weight.float()
     acc = torch.zeros(tokens.shape[0], tokens.shape[2], tokens.shape[3], dtype=torch.float32,
                       device=tokens.device)
     for j in range(tokens.shape[1]):
-        acc += w[j][None, :, None] * tokens[:, j].float()
+        acc = acc + w[j][None, :, None] * tokens[:, j].float()
     return acc
 
 
