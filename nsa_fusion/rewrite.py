@@ -31,6 +31,7 @@ from typing import Callable
 import torch
 import torch.fx as fx
 from torch._inductor.decomposition import select_decomp_table
+from torch._subclasses.fake_tensor import unset_fake_temporarily
 
 from .lowering import replace_with_traced
 from .patterns.verify import Step
@@ -58,24 +59,57 @@ DIALECTS = {d.name: d for d in (INDUCTOR, TORCHAIR)}
 FUSED_OP = torch.ops.nsa_fusion.compress_infer_.default
 
 
-def _fused(step: Step, dialect: Dialect):
-    """The replacement function for ``step``: the op's [l, N] weight from the user's weight tensor,
-    then the lowering."""
+def mean_weight_constant(step: Step, dialect: Dialect) -> fx.Node | None:
+    """For a mean spelling (no weight tensor) in a CPU Inductor graph: ``1/l`` in the input dtype as a
+    graph constant of shape [l, 1] (a ``get_attr`` of a tensor set on the graph's module, one per l and
+    dtype), which the replacement expands to the op's [l, N] weight.  Inductor makes the constant once
+    with the compiled graph (it is kept in the FX graph cache entry) and passes the expanded view to the
+    op as it is, where a ``full([l, N], 1/l)`` costs a buffer and a fill kernel in every call.  (The view
+    matters: Inductor's fallback-kernel lowering cannot take a constant buffer itself as an argument.)
+    None elsewhere, where the replacement fills the weight per call:
+    torchair graphs (GE folds the fill), other devices (their kernels were not measured with a
+    strided weight), a graph without a module."""
+    x = step.input.meta["val"]
+    graph = step.new_cache.graph
+    if step.weight_layout != "mean" or dialect is not INDUCTOR or graph.owning_module is None \
+            or x.device.type != "cpu":
+        return None
+    name = f"_nsa_fusion_mean_weight_{step.l}_{str(x.dtype).removeprefix('torch.')}"
+    value = getattr(graph.owning_module, name, None)
+    if value is None:
+        # 1/l is exact in the input dtype: the recogniser proved l a power of two (docs/soundness.md).
+        # A real tensor, also where the pass runs under the graph's fake mode.
+        with unset_fake_temporarily():
+            value = torch.full((step.l, 1), 1.0 / step.l, dtype=x.dtype)
+        graph.owning_module.register_buffer(name, value, persistent=False)
+    with graph.inserting_before(step.new_cache):
+        node = graph.get_attr(name)
+    node.meta["val"] = x.fake_mode.from_tensor(value, static_shapes=True)
+    return node
+
+
+def _fused(step: Step, dialect: Dialect, mean_constant: bool):
+    """The replacement function for ``step``: the op's [l, N] weight from the user's weight tensor (for
+    a mean spelling: ``mean_constant``, the [l, 1] graph constant of :func:`mean_weight_constant`,
+    expanded, or else a fill), then the lowering."""
     l, d, layout = step.l, step.d, step.weight_layout
 
     def op_weight(input, weight):
         N = input.shape[2]
-        if layout == "mean":  # 1/l is exact in the input dtype: the recogniser proved l is a power of two
+        if layout == "mean":
+            if mean_constant:
+                return weight.expand(l, N)
+            # 1/l is exact in the input dtype: the recogniser proved l is a power of two
             return torch.full((l, N), 1.0 / l, dtype=input.dtype, device=input.device)
+        # .to(): a frozen fp32 constant holding values of the input dtype (checked exact by the recogniser)
         if layout == "lN":
-            return weight.reshape(l, N)
-        return weight.reshape(N, l).t()
+            return weight.reshape(l, N).to(input.dtype).contiguous()
+        return weight.reshape(N, l).t().to(input.dtype).contiguous()
 
     def lower(input, weight, slots, table, lengths, cache):
         from .lowering import emit_compress, lowering_for
 
-        # .to(): a frozen fp32 constant holding values of the input dtype (checked exact by the recogniser)
-        w = op_weight(input, weight).to(input.dtype).contiguous()
+        w = op_weight(input, weight)
         # int8/int16/uint8 ids and lengths (which the user's code widened on its own): the op takes
         # int32/int64; widening is exact
         slots, table, lengths = (x if x.dtype in (torch.int32, torch.int64) else x.to(torch.int64)
@@ -83,7 +117,7 @@ def _fused(step: Step, dialect: Dialect):
         with lowering_for(dialect.name):
             return emit_compress(input, w, slots, table, lengths, cache, l, d)
 
-    if layout == "mean":
+    if layout == "mean" and not mean_constant:
         return lambda input, slots, table, lengths, cache: lower(input, None, slots, table, lengths, cache)
     return lower
 
@@ -91,10 +125,12 @@ def _fused(step: Step, dialect: Dialect):
 def replace_step(step: Step, dialect: Dialect) -> fx.Node:
     """Replace the user's computation of ``step.new_cache`` by the fused call; returns the new node
     that now stands for the updated cache.  The replaced nodes become dead (the pass's DCE)."""
-    args = [step.input] + ([step.weight] if step.weight_layout != "mean" else []) + \
-        [step.slots, step.block_table, step.lengths, step.cache]
+    mean_constant = mean_weight_constant(step, dialect)
+    weight = [step.weight] if step.weight_layout != "mean" else [mean_constant] if mean_constant else []
+    args = [step.input, *weight, step.slots, step.block_table, step.lengths, step.cache]
     users = list(step.new_cache.users)
-    added = replace_with_traced(step.new_cache, _fused(step, dialect), args, dialect.get_decomp_fn)
+    added = replace_with_traced(step.new_cache, _fused(step, dialect, mean_constant is not None), args,
+                                dialect.get_decomp_fn)
     new = next((n for u in users for n in u.all_input_nodes if n in set(added)), None)
     return new if new is not None else added[-1]
 

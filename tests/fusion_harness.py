@@ -135,11 +135,14 @@ def rejections():
 def fused_calls_write_inputs(code: str) -> bool:
     """Every fused call in generated code writes a graph input (the cache itself: ``argN_1``), not a
     buffer (a clone of it), and nothing copies into a graph input."""
+    import ast
     import re
 
     body = strip_comments(code)
-    calls = re.findall(r"compress_infer_\.default\(([^)]*)\)", body)
-    writes_inputs = all(c.split(",")[5].strip().startswith(("arg", "primals")) for c in calls)
+    # each call is one line of the wrapper; parsed, since an argument may be a call itself (a mean
+    # spelling's weight: reinterpret_tensor(<constant>, ...))
+    calls = [ast.parse(line.strip()).body[0].value for line in body.splitlines() if "compress_infer_.default(" in line]
+    writes_inputs = all(isinstance(c.args[5], ast.Name) and c.args[5].id.startswith(("arg", "primals")) for c in calls)
     return bool(calls) and writes_inputs and not re.search(r"\.copy_\(|aten\.copy_", body)
 
 

@@ -1,11 +1,18 @@
-"""The rewrite room: re-inplacing the fused call on the cache input (``nsa_fusion.rewrite``)."""
+"""The rewrite room (``nsa_fusion.rewrite``): re-inplacing the fused call on the cache input, and the
+mean spellings' weight as a graph constant."""
 from __future__ import annotations
 
+import re
+
+import pytest
 import torch
 import torch.fx as fx
 
 import nsa_fusion  # noqa: F401  (registers the op)
+from fusion_harness import compile_and_run, no_compile_caches
+from golden import golden_compress_infer
 from nsa_fusion.rewrite import FUSED_OP, reinplace_clones
+from nsa_fusion.testing.formulations import BY_NAME, CompressStep, make_inputs
 
 aten = torch.ops.aten
 
@@ -40,3 +47,61 @@ def test_reinplace_keeps_the_clone_when_the_old_cache_is_read_later():
     assert reinplace_clones(g) == 0
     (op,) = [n for n in g.nodes if n.target == FUSED_OP]
     assert op.args[5].target == aten.clone.default
+
+
+def _mean_case(name, dtype, **sizes):
+    x = make_inputs(dtype=dtype, weight_layout="mean", **sizes)
+    model = CompressStep(BY_NAME[name], x["l"], x["d"])
+    args = [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")] + [x["cache"].clone()]
+    expected = golden_compress_infer(x["input"], x["op_weight"], x["slots"], x["l"], x["d"], x["P"],
+                                     block_table=x["block_table"], actual_seq_len=x["lengths"], cache=x["cache"])
+    return model, args, expected
+
+
+@pytest.mark.parametrize("name,dtype,dynamic", [("mean_flat_index_put", torch.float16, False),
+                                                ("mean_gather_index_copy", torch.float16, False),
+                                                ("mean_gather_index_copy", torch.bfloat16, False),
+                                                ("mean_gather_index_copy", torch.float32, True)])
+def test_mean_weight_is_a_graph_constant_not_a_fill_per_call(name, dtype, dynamic):
+    """A mean spelling has no weight tensor: the op's weight (1/l in the input dtype, [l, N]) is a view
+    of a [l, 1] constant made once with the compiled graph, so the generated code is the op's call and
+    no kernel of its own (a ``full`` filled it on every call before); bit-exact to the golden."""
+    sizes = dict(B=5, N=3, D=48) if dynamic else {}
+    model, args, expected = _mean_case(name, dtype, **sizes)
+    out, code, stats = compile_and_run(model, args, "inductor", dynamic=dynamic)
+    assert stats.get("fused") == 1, stats
+    constant = f"_nsa_fusion_mean_weight_32_{str(dtype).removeprefix('torch.')}"
+    assert re.search(rf"compress_infer_\.default\(\w+, reinterpret_tensor\({constant}, \(32, \w+\), \(1, 0\), 0\),",
+                     code), code
+    body = code[code.index("def call("):]
+    body = body[:body.index("return (")]
+    assert "cpp_fused" not in body and "empty_strided" not in body, body  # no fill, no buffer: the op alone
+    assert torch.equal(args[-1], expected)
+
+
+def test_mean_weight_constant_comes_back_from_inductors_cache(monkeypatch, tmp_path):
+    """A graph served from Inductor's FX graph cache (the pass does not run) gets the constant back
+    from the cache entry: same numbers as the first compile."""
+    from torch._dynamo.utils import counters
+
+    monkeypatch.setenv("TORCHINDUCTOR_CACHE_DIR", str(tmp_path))
+    model, args, expected = _mean_case("mean_gather_index_copy", torch.float16)
+    hits = []
+    for _ in range(2):
+        torch._dynamo.reset()
+        before = counters["inductor"]["fxgraph_cache_hit"]
+        cache = args[-1].clone()
+        with torch._inductor.config.patch(fx_graph_cache=True, force_disable_caches=False):
+            torch.compile(model, backend="nsa_fusion")(*args[:-1], cache)
+        hits.append(counters["inductor"]["fxgraph_cache_hit"] - before)
+        assert torch.equal(cache, expected)
+    assert hits == [0, 1], hits
+
+
+def test_mean_weight_stays_a_fill_in_torchair_graphs():
+    """torchair's GE graph keeps the fill (GE folds it; no constant was measured there)."""
+    model, args, expected = _mean_case("mean_gather_index_copy", torch.float16)
+    with no_compile_caches():
+        out, code, stats = compile_and_run(model, args, "torchair_like")
+    assert stats.get("fused") == 1 and "_nsa_fusion_mean_weight" not in code and "full" in code, code
+    assert torch.equal(args[-1], expected)
