@@ -813,3 +813,61 @@ def test_a_threshold_the_probes_never_crossed_is_refused_under_a_symbolic_capaci
     gate = lambda t, w, lens: torch.where((lens <= 256)[:, None, None],  # noqa: E731
                                           (t.float() * w.float()[None, :, :, None]).sum(1), 0.0)
     _refused_with(Step(pool=gate), "sizes", "compares a length-derived value", dynamic=True)
+
+
+# --- blind6's misses won back (issue 18) ---------------------------------------------------------------------
+class _WrappedSlots(Step):
+    """The contract with the slot mapping wrapped into the cache by ``wrap(slots, num_slots)``."""
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        s = self.h["wrap"](slots, cache.shape[0])
+        new = (_window(kv, table, lens, L, kv.shape[1]).float() * w.float()[None, :, :, None]).sum(1)
+        cache[s] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[s])
+        return cache
+
+
+def _shifted_by_one(s, S):
+    x = s.long() - 1  # (one node, read three times)
+    return torch.where(x < 0, x + S, x)
+
+
+_PYTHON_WRAPS = {
+    "lt": lambda s, S: torch.where(s.long() < 0, s.long() + S, s.long()),
+    "ge": lambda s, S: torch.where(s.long() >= 0, s.long(), S + s.long()),
+}
+
+
+@pytest.mark.parametrize("wrap", sorted(_PYTHON_WRAPS))
+@pytest.mark.parametrize("dynamic", [False, True])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_padding_slots_wrapped_python_style_fuse(wrap, dynamic, dialect):
+    """vLLM's padding slot -1 turned into the last row, where(s < 0, s + S, s): that is s % S for s in [-S, S),
+    the slot mapping's range on valid input, one-to-one on cache rows.  Padding -1 on the rows that write
+    nothing (the last row is no written row's), compared with the golden."""
+    x = make_inputs(dtype=torch.float16)
+    S = x["cache"].shape[0]
+    slots = torch.randperm(S - 1, generator=torch.Generator().manual_seed(3))[: x["slots"].shape[0]]
+    x["slots"] = torch.where(_valid(x["lengths"]), slots, -1).to(x["slots"].dtype)
+    assert (x["slots"] == -1).any() and _valid(x["lengths"]).any()
+    args = [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")] + [x["cache"].clone()]
+    _, code, stats = compile_and_run(_WrappedSlots(wrap=_PYTHON_WRAPS[wrap]), args, dialect, dynamic=dynamic)
+    assert stats.get("fused") == 1, [(e.pattern, e.reason) for e in rejections()]
+    want = golden_compress_infer(x["input"], x["op_weight"], x["slots"], L, D_STRIDE, x["P"],
+                                 block_table=x["block_table"], actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("wrap, words, dynamic", [
+    (lambda s, S: torch.where(s.long() < 0, s.long() + (S - 1), s.long()), "may send two rows", False),
+    (lambda s, S: torch.where(s.long() <= 0, s.long() + S, s.long()), "may send two rows", False),
+    (_shifted_by_one, "negative-slot wrap", False),  # s - 1 leaves [-S, S)
+    (lambda s, S: torch.where(s.to(torch.int16) < 0, s.to(torch.int16) + S, s.to(torch.int16)).long(),
+     "cast from", True),
+    (lambda s, S: s.to(torch.int16).long() % S, "cast from", True),  # slots 40000 and 24464 of 50000 rows
+], ids=["wrong_size", "zero_wrapped", "shifted", "int16_wrap", "int16_remainder"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_slot_wraps_that_may_send_two_rows_to_one_are_refused(wrap, words, dynamic, dialect):
+    """Near misses of the Python-style wrap: by another number than the cache rows (-1 lands on row S - 2), at
+    s <= 0 (a written slot 0 becomes S, out of range), of computed slots, and a narrowing cast below it (or
+    below a remainder) where the number of cache rows is symbolic."""
+    _refused_with(_WrappedSlots(wrap=wrap), "write", words, dynamic=dynamic, dialect=dialect)

@@ -675,12 +675,25 @@ def check_slot_path(slots: fx.Node, cache_rows) -> fx.Node | None:
             return n
         t = n.target if n.op == "call_function" else None
         if t in _SLOT_VIEWS or t in T.CASTS:
+            if t in T.CASTS:
+                _check_slot_cast(n, cache_rows)
             n = n.args[0]
             continue
         if t in _IOTAS and T.dtype_of(n) in (torch.int32, torch.int64):
             return None
         if t in _REMAINDERS and len(n.args) > 1 and same_size(n.args[1]) and isinstance(n.args[0], fx.Node):
             n, wrapped = n.args[0], True
+            continue
+        x = _python_wrap(n, same_size)
+        if x is not None:
+            # where(x < 0, x + S, x) is x % S for x in [-S, S), the slot mapping's range on valid input: only
+            # while x is the slot mapping as passed in (a shift or a narrowing cast below would leave that range)
+            if not wrapped and _passed_in(x) is None:
+                _refuse("write", f"the negative-slot wrap (where(s < 0, s + S, s)) is applied to slots computed with "
+                        f"{T.op_name(x) if x.op == 'call_function' else x.name}: it is s % S only for s in [-S, S), "
+                        "the range valid input gives the slot mapping passed in", x,
+                        "wrap the slot mapping as it is, or use a remainder: slots % cache.shape[0]")
+            n, wrapped = x, True
             continue
         if t in (aten.neg.default, aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar) and not wrapped:
             # a shift the remainder does not bring back: written rows' slots leave [0, num_slots), which eager
@@ -714,6 +727,67 @@ _SLOT_VIEWS = {aten.view.default, aten.reshape.default, aten._unsafe_view.defaul
                aten.contiguous.default, aten.detach.default, aten.flatten.using_ints, aten.unflatten.int,
                aten.lift_fresh_copy.default, aten.view_copy.default, aten._reshape_copy.default,
                aten.alias_copy.default, aten.squeeze_copy.dim, aten.unsqueeze_copy.default}
+
+
+def _python_wrap(n: fx.Node, same_size):
+    """``x`` where ``n`` is ``where(x < 0, x + S, x)`` or ``where(x >= 0, x, x + S)`` with ``S`` the number of
+    cache rows (vLLM's padding slot -1 made the last row), else None."""
+    if n.op != "call_function" or n.target is not aten.where.self or not isinstance(n.args[0], fx.Node):
+        return None
+    cond, a, b = n.args[:3]
+    if cond.op != "call_function" or len(cond.args) != 2 or not _is_int_zero(cond.args[1]):
+        return None
+    if cond.target in (aten.lt.Scalar, aten.lt.Tensor):
+        shifted, kept = a, b
+    elif cond.target in (aten.ge.Scalar, aten.ge.Tensor):
+        kept, shifted = a, b
+    else:
+        return None
+    x = cond.args[0]
+    if not _same_slots(kept, x) or not isinstance(shifted, fx.Node) or shifted.op != "call_function" or \
+            shifted.target not in (aten.add.Tensor, aten.add.Scalar) or shifted.kwargs.get("alpha", 1) != 1:
+        return None
+    if not any(_same_slots(shifted.args[i], x) and same_size(shifted.args[1 - i]) for i in (0, 1)):
+        return None
+    return x
+
+
+def _same_slots(a, b) -> bool:
+    """``a`` and ``b`` hold the same values: one node, or the same casts and views of one node (graphs
+    without common-subexpression elimination repeat ``slots.long()`` for each use)."""
+    while a is not b:
+        if not (isinstance(a, fx.Node) and isinstance(b, fx.Node) and a.op == b.op == "call_function"
+                and a.target is b.target and (a.target in _SLOT_VIEWS or a.target in T.CASTS)
+                and a.args[1:] == b.args[1:] and a.kwargs == b.kwargs):
+            return False
+        a, b = a.args[0], b.args[0]
+    return True
+
+
+def _is_int_zero(a) -> bool:
+    return isinstance(a, int) and not isinstance(a, bool) and a == 0
+
+
+def _passed_in(x: fx.Node) -> fx.Node | None:
+    """The graph input ``x`` is through views that keep each row's slot and casts, or None."""
+    while x.op == "call_function" and (x.target in _SLOT_VIEWS or x.target in T.CASTS):
+        x = x.args[0]
+    return x if x.op == "placeholder" else None
+
+
+def _check_slot_cast(n: fx.Node, cache_rows) -> None:
+    """A cast on the slot path keeps every value it may get: the slot mapping's valid range [-S, S) where it
+    casts the slot mapping as passed in (S static), its source dtype's range otherwise.  ``s.to(int16) % S``
+    sends slots 40000 and 24464 of a 50000-row cache to one row."""
+    src, dst = T.dtype_of(n.args[0]), T.dtype_of(n)
+    span = dtype_range(src)
+    if _passed_in(n.args[0]) is not None and isinstance(cache_rows, int):
+        span = (-cache_rows, cache_rows - 1)
+    lo_hi = dtype_range(dst)
+    if span is None or lo_hi is None or span[0] < lo_hi[0] or span[1] > lo_hi[1]:
+        _refuse("write", f"the slots are cast from {src} to {dst}, which does not hold every slot it may get "
+                f"({list(span) if span else src}): two rows' slots may wrap onto one cache row", n,
+                "keep slots in int64 (or int32), never narrower")
 
 
 def _uniform(a) -> bool:
