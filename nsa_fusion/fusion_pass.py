@@ -240,6 +240,8 @@ class NsaFusionPass(CustomGraphPass):
 
         if cost.cpu_kernel() != "native":  # the cost rule leaves small CPU steps unfused then
             state += "-puretorch"
+        elif cost.fuse_small():  # ... and with the native kernel unless this is set
+            state += "-fusesmall"
         from .lowering import triton_forced
 
         if triton_forced():  # CUDA graphs fuse only under the switch (fuses_on): not the same graph
@@ -249,13 +251,16 @@ class NsaFusionPass(CustomGraphPass):
 
 def _check_cost(step, write: fx.Node) -> None:
     """Decline (part "cost") where the fused op would be slower than Inductor's code for the composite
-    (``nsa_fusion.lowering.cost``: only the pure-torch CPU kernel, for small static sizes)."""
+    (``nsa_fusion.lowering.cost``: CPU steps of small static sizes)."""
     from .lowering import cost
 
     ok, why = cost.pays_off_for(step)
     if not ok:
-        raise Declined("cost", why, write, "build the native CPU kernel (a C++ compiler: g++ or $CXX), or keep "
-                      "the step unfused; NSA_FUSION_NO_NATIVE=1 also selects the pure-torch kernel")
+        hint = ("none needed: Inductor's code is the faster one at this size (NSA_FUSION_FUSE_SMALL=1 fuses it anyway)"
+                if cost.cpu_kernel() == "native" else
+                "build the native CPU kernel (a C++ compiler: g++ or $CXX), or keep the step unfused; "
+                "NSA_FUSION_NO_NATIVE=1 also selects the pure-torch kernel")
+        raise Declined("cost", why, write, hint)
 
 
 def _op_name(node: fx.Node) -> str:

@@ -15,6 +15,8 @@ _TESTS_DIR = str(pathlib.Path(__file__).resolve().parent)
 if _TESTS_DIR not in sys.path:
     sys.path.insert(0, _TESTS_DIR)
 
+import fusion_harness  # noqa: E402,F401  (small steps fuse in the suite: NSA_FUSION_FUSE_SMALL, see there)
+
 # --- which nsa_fusion is under test ---------------------------------------------------------------------
 _SOURCE_TREE = pathlib.Path(__file__).resolve().parents[1] / "nsa_fusion"
 

@@ -30,6 +30,12 @@ from nsa_fusion.fusion_pass import NsaFusionPass
 from nsa_fusion.rewrite import TORCHAIR
 from nsa_fusion.testing.formulations import mulsum_index_put
 
+# The cost rule leaves small static CPU steps (below nsa_fusion.lowering.cost.NATIVE_MIN_ELEMENTS window
+# elements) to Inductor; the suite and the corpora check recognition and numbers on small shapes, so they
+# fuse those too (tests/test_cost.py tests the rule with this unset).  In os.environ: the processes the
+# tests start inherit it.
+os.environ.setdefault("NSA_FUSION_FUSE_SMALL", "1")
+
 
 def unavailable(reason: str):
     """A dependency a test needs cannot be had here: a failure in CI (``CI=true``, where every

@@ -21,11 +21,29 @@ def test_npu_and_other_devices_always_pay_off_here():
         assert cost.pays_off("npu", batch=None, l=32, num_heads=None, head_dim=None) == (True, "")
 
 
-@pytest.mark.parametrize("batch", [1, 8, 1024, None])
-def test_native_cpu_kernel_always_pays_off(batch):
+@pytest.fixture
+def size_rule(monkeypatch):
+    """The cost rule as users get it (the suite sets NSA_FUSION_FUSE_SMALL=1: tests/fusion_harness.py)."""
+    monkeypatch.delenv("NSA_FUSION_FUSE_SMALL", raising=False)
+
+
+@pytest.mark.parametrize("batch", [8, 1024, None])
+def test_native_cpu_kernel_pays_off_from_the_threshold_and_for_symbolic_sizes(batch, size_rule):
     _native_or_skip()
     assert cost.cpu_kernel() == "native"
     assert cost.pays_off("cpu", batch=batch, l=32, num_heads=4, head_dim=128) == (True, "")
+
+
+def test_native_cpu_kernel_leaves_small_static_steps_to_inductor(size_rule, monkeypatch):
+    _native_or_skip()
+    at = cost.NATIVE_MIN_ELEMENTS // (32 * 4 * 64)  # 4 rows of N = 4, D = 64: exactly the threshold
+    assert cost.pays_off("cpu", batch=at, l=32, num_heads=4, head_dim=64) == (True, "")
+    ok, why = cost.pays_off("cpu", batch=at - 1, l=32, num_heads=4, head_dim=64)
+    assert not ok and "3 * 32 * 4 * 64 = 24576 window elements" in why and "Inductor's code" in why, why
+    ok, why = cost.pays_off("cpu", batch=1, l=32, num_heads=4, head_dim=192)  # bench [step] B = 1
+    assert not ok and "24576" in why
+    monkeypatch.setenv("NSA_FUSION_FUSE_SMALL", "1")
+    assert cost.pays_off("cpu", batch=1, l=32, num_heads=4, head_dim=192) == (True, "")
 
 
 def test_pure_torch_kernel_pays_off_only_for_large_static_sizes():
@@ -50,6 +68,11 @@ def test_pays_off_for_a_recognised_step_reads_the_fake_values():
                                      slots=node(torch.empty(batch, device=device)), l=32)
 
     assert cost.pays_off_for(step(8, device="meta")) == (True, "")  # not a CPU step
+    if native_kernel.load_native() is not None:  # 1 or 8 rows of a 32 * 4 * 192 window
+        with pytest.MonkeyPatch.context() as mp:
+            mp.delenv("NSA_FUSION_FUSE_SMALL", raising=False)
+            assert not cost.pays_off_for(step(1))[0]
+            assert cost.pays_off_for(step(8))[0]
     with portable.pure_torch_cpu():
         assert not cost.pays_off_for(step(8))[0]
         assert cost.pays_off_for(step(4096))[0]
@@ -67,3 +90,22 @@ def test_the_pass_leaves_small_steps_to_inductor_with_the_pure_torch_kernel_and_
     assert "0 fused" in refused and "cost" in refused and "pure-torch" in refused, refused
     if native_kernel.load_native() is not None:
         assert "1 fused" in str(nsa_fusion.explain(model, *args))
+
+
+def test_the_pass_leaves_small_steps_to_inductor_with_the_native_kernel_and_says_why(size_rule, monkeypatch):
+    """Declined (part cost, in explain and stats), not refused; NSA_FUSION_FUSE_SMALL=1 fuses it."""
+    import nsa_fusion
+    from nsa_fusion.fusion_pass import NsaFusionPass
+    from nsa_fusion.testing.formulations import BY_NAME, CompressStep, make_inputs
+
+    _native_or_skip()
+    model = CompressStep(BY_NAME["mulsum_index_put"], 32, 16)
+    x = make_inputs(B=1, N=4, D=64)  # 1 * 32 * 4 * 64 = 8192 window elements
+    args = (x["input"], x["weight"], x["slots"], x["block_table"], x["lengths"], x["cache"].clone())
+    report = nsa_fusion.explain(model, *args)
+    assert "0 fused" in str(report) and "cost" in str(report) and "Inductor's code" in str(report), str(report)
+    assert len(report.declined) == 1 and report.declined[0].pattern == "cost", report.declined
+    key = NsaFusionPass().uuid()
+    monkeypatch.setenv("NSA_FUSION_FUSE_SMALL", "1")
+    assert "1 fused" in str(nsa_fusion.explain(model, *args))
+    assert NsaFusionPass().uuid() != key  # a graph compiled under one setting is never served to the other

@@ -8,22 +8,36 @@ that is faster depends on which kernel runs the op:
 
 * **NPU** (and torchair/GE graphs): always.  The vendor kernel is the point, and GE cannot compile
   the composite's index_put write-back at all.
-* **CPU, native kernel** (``csrc/nsa_compress.cpp``, registered in C++ on the op): always.  The call
-  costs a few microseconds over the bytes it must read (``python -m nsa_fusion bench``, section
-  ``[overhead]``: 4-6 µs at B = 1 where one memcpy of the window is 2 µs), and it reads only the
-  rows that complete a window, whereas Inductor's code reads every row's window: the fused decode
-  step measured 0.07-0.3 ms against Inductor's 0.18-28 ms for B = 8 ... 1024 (mulsum_index_put,
-  N = 4, D = 192, fp16, one thread).  At B = 1 too, checked separately (the compiled graph's own
-  call, fused and unfused timed in one loop, 10000 calls, one thread, minimum µs): where the row
-  completes its window the fused graph costs 8.3-8.5 against Inductor's 8.6-8.7 (mul-sum
-  spellings), 8.9-9.0 against 7.3-7.6 (mean spellings, whose op weight is a ``full`` allocated and
-  filled per call); in the d - 1 steps of d where it does not, 6.5-7.1 against 7.4-8.8 (Inductor's
-  code pools the window every step, the op only when it completes).  Over a window's d steps the op
-  is ahead for every spelling, and from B = 2 in every step (9 against 11-13 µs, Inductor's code
-  growing ~3.3 µs a row), so the rule does not decline small batches.  Whole steps at B = 1 (~60 µs,
-  mostly torch.compile's guards and wrappers) are within ~2 µs for the mul-sum spellings (also the
-  spread between two compiles of one graph); the mean spellings' are 5-7 µs slower in a step that
-  completes the window (README, Performance).
+* **CPU, native kernel** (``csrc/nsa_compress.cpp``, registered in C++ on the op): from
+  :data:`NATIVE_MIN_ELEMENTS` window elements (B * l * N * D, static sizes), and for symbolic sizes.
+  The op reads only the rows that complete a window, Inductor's code every row's window, so the op
+  wins by a growing margin with the batch (``python -m nsa_fusion bench``, ``[step]``: 1.2-1.4x at
+  B = 8, 11-450x at B = 256, N = 4, D = 192).  But its call has a fixed cost Inductor's code does
+  not: ~2 µs from the compiled graph's Python to the kernel through the dispatcher (``[overhead]``,
+  the op with no completing row), where Inductor calls its own generated C++ kernel directly.  For
+  a small step that decides it.  Measured on whole compiled steps (fused and Inductor timed in one
+  loop, alternating, 3000 calls, one thread, AVX-512 machine at load 4-5 per core, CPU-time medians,
+  mulsum_index_put; "completing": a row completes its window this step, "not": none does), Inductor
+  over fused:
+
+  ==========  ==============  ==========  ==========
+  N x D       B * l * N * D   completing  not
+  ==========  ==============  ==========  ==========
+  4 x 64      B = 1:   8192   0.94x       0.97x
+  4 x 64      B = 2:  16384   0.96x       0.99x
+  4 x 192     B = 1:  24576   0.96x       1.01x
+  4 x 64      B = 4:  32768   1.00x       1.04x
+  4 x 192     B = 2:  49152   1.01x       1.07x
+  16 x 128    B = 1:  65536   0.99x       1.15x
+  4 x 64      B = 8:  65536   1.08x       1.11x
+  4 x 192     B = 4:  98304   1.11x       1.20x
+  ==========  ==============  ==========  ==========
+
+  (the mean spellings, whose Inductor code reads no weight, 0.91x / 0.97x at 4 x 192, B = 1; 0.96x
+  / 1.02x at B = 2).  So below 2**15 window elements the step is left to Inductor; a symbolic batch
+  fuses (a serving batch is rarely 1, and from a few rows the op is ahead).
+  ``NSA_FUSION_FUSE_SMALL=1`` fuses small static steps too (the test suite does, to check
+  recognition on small shapes).
 * **CPU, pure-torch kernel** (no C++ compiler): it costs about 0.7 ms per call whatever the size
   (2*l small torch ops plus host-side bounds checks), against Inductor's code at roughly 1 ns per
   window element read (B * l * N * D): measured 0.72 vs 0.18 ms at B = 8, 0.85 vs 0.41 ms at B = 32,
@@ -34,9 +48,17 @@ that is faster depends on which kernel runs the op:
 """
 from __future__ import annotations
 
+import os
+
 import torch
 
+NATIVE_MIN_ELEMENTS = 2 ** 15  # B * l * N * D from which the native CPU kernel's call beats Inductor's code
 PURE_TORCH_MIN_ELEMENTS = 2 ** 21  # B * l * N * D from which the pure-torch CPU kernel beats Inductor's code
+
+
+def fuse_small() -> bool:
+    """``NSA_FUSION_FUSE_SMALL=1``: the native kernel fuses below :data:`NATIVE_MIN_ELEMENTS` too."""
+    return os.environ.get("NSA_FUSION_FUSE_SMALL", "0") not in ("", "0")
 
 
 def cpu_kernel() -> str:
@@ -55,14 +77,18 @@ def pays_off(device: torch.device | str, *, batch, l: int, num_heads, head_dim) 
     kind = device.split(":")[0] if isinstance(device, str) else device.type  # "npu" without torch_npu too
     if kind != "cpu":
         return True, ""
-    if cpu_kernel() == "native":
-        return True, ""
     static = all(isinstance(v, int) and not isinstance(v, bool) for v in (batch, l, num_heads, head_dim))
     elements = batch * l * num_heads * head_dim if static else None
-    if elements is not None and elements >= PURE_TORCH_MIN_ELEMENTS:
-        return True, ""
     size = (f"B * l * N * D = {batch} * {l} * {num_heads} * {head_dim} = {elements} window elements"
             if static else "symbolic sizes")
+    if cpu_kernel() == "native":
+        if elements is None or elements >= NATIVE_MIN_ELEMENTS or fuse_small():
+            return True, ""
+        return False, (f"a step this small is faster in Inductor's code: the fused op's call costs ~2 µs of "
+                       f"dispatch whatever the size, more than Inductor's own kernel for the composite below "
+                       f"{NATIVE_MIN_ELEMENTS} window elements ({size})")
+    if elements is not None and elements >= PURE_TORCH_MIN_ELEMENTS:
+        return True, ""
     return False, (f"the native CPU kernel is unavailable ({_native_reason()}) and the pure-torch kernel is "
                    f"slower than Inductor's code below {PURE_TORCH_MIN_ELEMENTS} window elements ({size})")
 

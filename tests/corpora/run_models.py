@@ -38,6 +38,7 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))  # tests/
 sys.path.insert(0, HERE)
+import fusion_harness  # noqa: E402,F401  (small steps fuse in the corpora: NSA_FUSION_FUSE_SMALL)
 
 B = 8
 RUN_TIMEOUT_S = 900
