@@ -274,6 +274,7 @@ def normalize_row_writes(graph: fx.Graph) -> list:
     as :class:`StackSplit` records with one "half": :func:`settle_stacked_splits` puts the user's code
     back where the rewritten write does not fuse (the row write would read padding slots the user's
     code never reads)."""
+    unflatten_head_rows(graph)
     out = []
     for node in list(graph.nodes):
         if node.op != "call_function":
@@ -540,6 +541,111 @@ def _compacted(graph, write):
             or nv.dtype != _val(cache).dtype:
         return None
     return _canonical(graph, cache, slots, mask, new, True), [write]
+
+
+_FLATTENS = {aten.view.default, aten.reshape.default, aten._unsafe_view.default}
+
+
+def unflatten_head_rows(graph: fx.Graph) -> int:
+    """vLLM's flattened-head cache view: ``flat = cache.view(S * N, D)`` read and written at rows
+    ``slots[:, None] * N + arange(N)`` (flattened), rewritten to the row write on the ``[S, N, D]`` cache::
+
+        index(flat, [I])        ->  reshape(index(cache, [slots]), [B * N, D])
+        index_put(flat, [I], V) ->  reshape(index_put(cache, [slots], reshape(V, [B, N, D])), [S * N, D])
+
+    Flat row ``r`` is ``cache[r // N, r % N]``, so rows ``s * N + h`` (h = 0..N-1) are ``cache[s]``'s heads in
+    order; for ``s`` in ``[-S, S)`` a negative ``s * N + h`` wraps Python-style to ``(s + S) * N + h``, the heads
+    of ``cache[s]`` wrapped the same way, and outside it both forms raise.  The products are int64 (an int32
+    ``s * N`` wraps for ``S * N >= 2**31``; left as written).  An identity on values for every input, so a step
+    that does not fuse keeps the rewritten form.  Returns the number of nodes rewritten."""
+    done = 0
+    for node in list(graph.nodes):
+        if node.op != "call_function" or node.target not in (aten.index.Tensor, aten.index_put.default):
+            continue
+        found = _head_rows(node)
+        if found is None:
+            continue
+        cache, slots, values = found
+        row = node.args[0].args[1][1]  # D as the user's view spelled it (an int or a size node: GE has no flatten)
+        with graph.inserting_before(node):
+            if node.target is aten.index.Tensor:
+                rows = _call(graph, aten.index.Tensor, (cache, [slots]))
+            else:
+                rows = _call(graph, aten.index_put.default, (cache, [slots], values))
+            new = _call(graph, aten.reshape.default, (rows, [-1, row]))
+        new.meta.setdefault("stack_trace", node.meta.get("stack_trace"))
+        node.replace_all_uses_with(new)
+        graph.erase_node(node)
+        done += 1
+    return done
+
+
+def _head_rows(node):
+    """(cache, slots, values) where ``node`` reads or writes (accumulate=False) a ``[S * N, D]`` reshape of a
+    ``[S, N, D]`` cache at the one index ``reshape(slots[:, None] * N + arange(N), [-1])`` in int64 (a write: of
+    a ``[B * N, D]`` reshape of ``values``, ``[B, N, D]``), else None."""
+    flat, indices = node.args[:2]
+    if node.target is aten.index_put.default and (node.args[3] if len(node.args) > 3 else
+                                                  node.kwargs.get("accumulate", False)):
+        return None
+    if not (isinstance(flat, fx.Node) and flat.op == "call_function" and flat.target in _FLATTENS
+            and len(indices) == 1 and isinstance(indices[0], fx.Node)):
+        return None
+    cache, flat_shape, index_shape = flat.args[0], _shape(flat), _shape(indices[0])
+    shape = _shape(cache) if isinstance(cache, fx.Node) else None
+    if not _is_cache(cache) or flat_shape is None or len(flat_shape) != 2 or index_shape is None \
+            or len(index_shape) != 1:
+        return None
+    S, N, D = shape
+    if _offset(flat_shape[0], S * N) != 0 or _offset(flat_shape[1], D) != 0 or len(flat.args[1]) != 2 \
+            or _offset(flat.args[1][1], D) != 0:
+        return None
+    grid = indices[0]  # [B, N] before its flattening
+    if not (grid.op == "call_function" and grid.target in _FLATTENS and len(_shape(grid.args[0]) or ()) == 2):
+        return None
+    grid = grid.args[0]
+    if grid.op != "call_function" or grid.target is not aten.add.Tensor or grid.kwargs or _val(grid).dtype != torch.int64:
+        return None
+    for scaled, iota in (grid.args[:2], grid.args[1::-1]):
+        slots = _times_heads(scaled, N)
+        if slots is not None and _is_head_iota(iota, N) and _offset(_shape(grid)[0], _shape(slots)[0]) == 0 \
+                and _offset(_shape(grid)[1], N) == 0 and _offset(index_shape[0], _shape(slots)[0] * N) == 0:
+            break
+    else:
+        return None
+    if node.target is aten.index.Tensor:
+        return cache, slots, None
+    values = node.args[2]
+    if not (isinstance(values, fx.Node) and values.op == "call_function" and values.target in _FLATTENS):
+        return None
+    rows = _shape(values.args[0])
+    if rows is None or len(rows) != 3 or any(_offset(a, b) != 0 for a, b in zip(rows, (_shape(slots)[0], N, D))):
+        return None
+    return cache, slots, values.args[0]
+
+
+def _times_heads(node, N):
+    """``slots`` where ``node`` is ``slots[:, None] * N`` (a [B] int64 tensor as a column, times N), else None."""
+    if not (isinstance(node, fx.Node) and node.op == "call_function" and node.target in (aten.mul.Tensor, aten.mul.Scalar)
+            and not node.kwargs):
+        return None
+    for col, k in (node.args[:2], node.args[1::-1]):
+        if isinstance(col, fx.Node) and _offset(k, N) == 0 \
+                and col.op == "call_function" and col.target in (aten.unsqueeze.default, *_FLATTENS):
+            shape, src = _shape(col), _shape(col.args[0])
+            if shape is not None and src is not None and len(src) == 1 and len(shape) == 2 and shape[1] == 1 \
+                    and _offset(shape[0], src[0]) == 0 and _val(col.args[0]).dtype == torch.int64:
+                return col.args[0]
+    return None
+
+
+def _is_head_iota(node, N) -> bool:
+    """``arange(N)`` (0, 1, ..., N-1), as it is or as a row ``[1, N]``."""
+    from .patterns.evaluate import _is_iota
+
+    shape = _shape(node) if isinstance(node, fx.Node) else None
+    return shape is not None and len(shape) in (1, 2) and shape[:-1] in ((), (1,)) and _offset(shape[-1], N) == 0 \
+        and _is_iota(node)
 
 
 def settle_stacked_splits(graph: fx.Graph, splits, fused_halves) -> None:

@@ -871,3 +871,35 @@ def test_slot_wraps_that_may_send_two_rows_to_one_are_refused(wrap, words, dynam
     s <= 0 (a written slot 0 becomes S, out of range), of computed slots, and a narrowing cast below it (or
     below a remainder) where the number of cache rows is symbolic."""
     _refused_with(_WrappedSlots(wrap=wrap), "write", words, dynamic=dynamic, dialect=dialect)
+
+
+class _FlatHeadRows(Step):
+    """The contract written on vLLM's flattened-head view of the cache: ``[S * N, D]`` rows ``rows(slots, N)``."""
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        S, N, D = cache.shape
+        new = (_window(kv, table, lens, L, kv.shape[1]).float() * w.float()[None, :, :, None]).sum(1)
+        rows = self.h.get("rows", lambda s, N: (s.long()[:, None] * N + torch.arange(N)).reshape(-1))(slots, N)
+        flat = cache.view(S * N, D)
+        old = flat[rows].view(-1, N, D)
+        flat[rows] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), old).reshape(-1, D)
+        return cache
+
+
+@pytest.mark.parametrize("dynamic", [False, True])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_flattened_head_view_written_at_slot_times_heads_fuses(dynamic, dialect):
+    """Rows slot * N + h of cache.view(S * N, D) are cache[slot]'s heads in order (rewrite.unflatten_head_rows)."""
+    _fuses(_FlatHeadRows(), dynamic=dynamic, dialect=dialect)
+
+
+@pytest.mark.parametrize("rows", [
+    lambda s, N: (s.long()[:, None] * N + torch.arange(N).flip(0)).reshape(-1),  # heads reversed
+    lambda s, N: (s.long()[:, None] * (N - 1) + torch.arange(N)).reshape(-1),  # rows of two slots overlap
+    lambda s, N: (s.int()[:, None] * N + torch.arange(N, dtype=torch.int32)).reshape(-1),  # int32: wraps past 2**31
+], ids=["heads_reversed", "wrong_stride", "int32"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_flattened_head_rows_that_are_not_a_slots_heads_are_refused(rows, dialect):
+    """Near misses of the flattened-head view: another order of the heads, another stride than N (slot s's
+    last head is slot s + 1's first), int32 products: left as written, and the flat write is no row write."""
+    _refused_with(_FlatHeadRows(rows=rows), "write", "cannot be unique", dialect=dialect)
