@@ -204,6 +204,7 @@ class StackSplit:
     stacked: fx.Node  # cat([half writes]): stands for the joint write's result meanwhile
     halves: list
     size: object  # the stack's size (an int, or the symbol the split is guarded on)
+    sizes_read: list = dataclasses.field(default_factory=list)  # symbolic dim-0 sizes the split read at their hint
 
 
 def split_stacked_writes(graph: fx.Graph) -> list:
@@ -237,10 +238,12 @@ def split_stacked_writes(graph: fx.Graph) -> list:
                                                            for h in halves], 0))
             if [_hint(x) for x in _shape(stacked)] != [_hint(x) for x in shape]:  # (hints: no guard here, see
                 raise _CannotPush()                                                # settle_stacked_splits)
+            for half in halves:  # (explain names the user's line of the joint write for each half)
+                half.meta.setdefault("stack_trace", write.meta.get("stack_trace"))
         except Exception:  # (a spelling the pusher does not know: the write stays as it is; what was
             continue       # built is dead code, left to the final dead-code elimination)
         write.replace_all_uses_with(stacked)
-        out.append(StackSplit(write, stacked, halves, shape[0]))
+        out.append(StackSplit(write, stacked, halves, shape[0], pusher.sizes_read))
     return out + normalize_row_writes(graph)
 
 
@@ -649,19 +652,27 @@ def _is_head_iota(node, N) -> bool:
 
 
 def settle_stacked_splits(graph: fx.Graph, splits, fused_halves) -> None:
-    """Where no half of a split write fused, the user's joint write takes its place again (the split
+    """Where no half of a split write fused, and no fused call reads a half (a split KV append, whose halves
+    the fused steps read as their paged inputs), the user's joint write takes its place again (the split
     form is the same values, but as plain code it costs a stack and a copy)."""
+    read, work = set(), [a for call in fused_calls(graph) for a in call.all_input_nodes]
+    while work:
+        n = work.pop()
+        if n not in read:
+            read.add(n)
+            work.extend(n.all_input_nodes)
     for split in splits:
-        if not any(h in fused_halves for h in split.halves) and not split.write._erased:
+        if not any(h in fused_halves or h in read for h in split.halves) and not split.write._erased:
             split.stacked.replace_all_uses_with(split.write)
             continue
-        G = split.size
-        if not isinstance(G, int):  # the split holds for this number of halves: recompile for another
-            import sympy
+        # the split holds for this number of halves (and the dim-0 sizes it read): recompile for others
+        for size, value in [(split.size, len(split.halves)), *split.sizes_read]:
+            if not isinstance(size, int):
+                import sympy
 
-            from .patterns.evaluate import shape_env_of
+                from .patterns.evaluate import shape_env_of
 
-            shape_env_of(graph).evaluate_expr(sympy.Eq(G.node.expr, sympy.Integer(len(split.halves))))
+                shape_env_of(graph).evaluate_expr(sympy.Eq(size.node.expr, sympy.Integer(value)))
     graph.eliminate_dead_code()
 
 
@@ -675,6 +686,43 @@ def _hint(size):
 
 class _CannotPush(Exception):
     pass
+
+
+def _same_sizes(a, b) -> bool:
+    """Two shapes equal for every value of their symbols (no guard: symbolic sizes compare as expressions)."""
+    def expr(d):
+        return d if isinstance(d, int) else d.node.expr
+
+    return a is not None and len(a) == len(b) and all(expr(x) == expr(y) for x, y in zip(a, b))
+
+
+def _size_args(sizes) -> list:
+    """A reshape's size arguments for a half: a symbolic size read off a tensor of the joint computation
+    (``sym_size(joint, k)``) becomes -1, inferred, so that the half reads nothing of the joint tensors."""
+    out = []
+    for size in sizes:
+        seen, work = set(), [size] if isinstance(size, fx.Node) else []
+        while work:
+            n = work.pop()
+            if n not in seen:
+                seen.add(n)
+                work.extend(n.all_input_nodes)
+        out.append(-1 if any(isinstance(n.meta.get("val"), torch.Tensor) for n in seen) else size)
+    if out.count(-1) > 1:
+        raise _CannotPush()
+    return out
+
+
+def _row_ratio(shape, src):
+    """``prod(shape[1:]) / prod(src[1:])`` as a sympy number where it is one for every value of the sizes'
+    symbols (rows of a reshape's output map onto whole rows of its input only then), else None."""
+    import sympy
+
+    def expr(dims):
+        return sympy.Mul(*[sympy.Integer(d) if isinstance(d, int) else d.node.expr for d in dims])
+
+    ratio = sympy.simplify(expr(shape[1:]) / expr(src[1:]))
+    return ratio if ratio.is_Rational else None
 
 
 def _shape(node):
@@ -700,6 +748,17 @@ class _Pusher:
 
     def __init__(self, graph, G):
         self.graph, self.G, self.memo = graph, G, {}
+        self.sizes_read = []  # (symbolic size, the hint the split used): guarded where the split is kept
+
+    def _int(self, size):
+        """A dim-0 size as an int: a symbolic one at its hint, guarded to it where the split is kept."""
+        if isinstance(size, int):
+            return size
+        hint = _hint(size)
+        if hint is None:
+            raise _CannotPush()
+        self.sizes_read.append((size, hint))
+        return hint
 
     def operand(self, x, h, rank):
         """Half ``h`` of ``x`` as broadcast in an op whose output has ``rank`` dims and the stack at dim 0."""
@@ -738,6 +797,22 @@ class _Pusher:
             if src is not None and len(shape) == len(src) + 1 and all(isinstance(n, int) for n in (*src, *shape)) \
                     and shape[0] * shape[1] == src[0] and tuple(shape[2:]) == tuple(src[1:]):
                 return self._rows(x.args[0], h * shape[1], shape[1])
+            src_node = x.args[0]
+            if src_node.op == "call_function" and src_node.target is aten.cat.default and not src_node.kwargs \
+                    and (src_node.args[1] if len(src_node.args) > 1 else 0) == 0 \
+                    and len(src_node.args[0]) == self._int(self.G) \
+                    and all(_same_sizes(_shape(p), shape[1:]) for p in src_node.args[0]):
+                return src_node.args[0][h]  # torch.stack(parts) decomposed (any sizes): half h is part h
+            # a reshape keeps the row-major order: half h of the output is a contiguous run of rows of its input
+            # (its half h where the input is stacked too; rows h*k .. h*k + k where the input has k rows per half)
+            if src is not None and len(x.args[1]) == len(shape) and self._int(src[0]) % self._int(self.G) == 0:
+                k = self._int(src[0]) // self._int(self.G)
+                part = self.half(x.args[0], h) if k == 1 else self._rows(x.args[0], h * k, k)
+                return _call(self.graph, aten.reshape.default, (part, _size_args(x.args[1][1:])))
+        if t is aten.permute.default and x.args[1][0] % rank == 0:  # a permutation that keeps the stack first
+            return _call(self.graph, t, (self.half(x.args[0], h), [d % rank - 1 for d in x.args[1][1:]]))
+        if t is aten.clone.default:
+            return _call(self.graph, t, (self.half(x.args[0], h),), dict(x.kwargs))
         if len(x.users) <= 1 or t in self._CASTS or t is aten.unsqueeze.default:
             if t in self._ELEMENTWISE and not x.kwargs:
                 return _call(self.graph, t, [self.operand(a, h, rank) for a in x.args])
@@ -758,9 +833,17 @@ class _Pusher:
 
     def _rows(self, x, start, size):
         """Rows ``start .. start + size`` of ``x`` (dim 0): a part of a concatenation that holds exactly those
-        rows, else a slice."""
-        if x.op == "call_function" and x.target is aten.cat.default and not x.kwargs and \
-                (x.args[1] if len(x.args) > 1 else 0) == 0:
+        rows; the same rows pushed through the reshapes, permutations, copies, casts and batched matmuls that
+        computed ``x`` along dim 0 (an einsum over a stack, ``'kblhd,klh->kbhd'``, is a bmm over the stack and
+        heads merged in dim 0); else a slice."""
+        shape = _shape(x)
+        rows = self._int(shape[0])
+        if start == 0 and size == rows:
+            return x
+        if size == 1 and rows == self._int(self.G):
+            return _call(self.graph, aten.unsqueeze.default, (self.half(x, start), 0))
+        t = x.target if x.op == "call_function" else None
+        if t is aten.cat.default and not x.kwargs and (x.args[1] if len(x.args) > 1 else 0) == 0:
             begin = 0
             for p in x.args[0]:
                 n = _shape(p)[0]
@@ -769,6 +852,23 @@ class _Pusher:
                 if begin == start and n == size:
                     return p
                 begin += n
+        if t in (aten.view.default, aten.reshape.default, aten._unsafe_view.default) and len(x.args[1]) == len(shape):
+            src = _shape(x.args[0])
+            ratio = _row_ratio(shape, src) if src is not None else None  # elements per row of x / of its input
+            if ratio is not None and (start * ratio).is_integer and (size * ratio).is_integer:
+                part = self._rows(x.args[0], int(start * ratio), int(size * ratio))
+                return _call(self.graph, aten.reshape.default, (part, [size, *_size_args(x.args[1][1:])]))
+        if len(x.users) <= 1 or t in self._CASTS:
+            if t is aten.permute.default and x.args[1][0] % len(shape) == 0:
+                return _call(self.graph, t, (self._rows(x.args[0], start, size), list(x.args[1])))
+            if t is aten.clone.default or t in self._CASTS:
+                return _call(self.graph, t, (self._rows(x.args[0], start, size), *x.args[1:]), dict(x.kwargs))
+            if t is aten.unsqueeze.default and x.args[1] % len(shape) != 0:
+                return _call(self.graph, t, (self._rows(x.args[0], start, size), x.args[1]))
+            if t is aten.bmm.default:
+                return _call(self.graph, t, tuple(self._rows(a, start, size) for a in x.args))
+            if t is aten.index.Tensor and x.args[1][0] is None:
+                return _call(self.graph, t, (self._rows(x.args[0], start, size), list(x.args[1])))
         return _call(self.graph, aten.slice.Tensor, (x, 0, start, start + size))
 
     def _part(self, parts, h, stacked):

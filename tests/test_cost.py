@@ -42,6 +42,8 @@ def test_native_cpu_kernel_leaves_small_static_steps_to_inductor(size_rule, monk
     assert not ok and "3 * 32 * 4 * 64 = 24576 window elements" in why and "Inductor's code" in why, why
     ok, why = cost.pays_off("cpu", batch=1, l=32, num_heads=4, head_dim=192)  # bench [step] B = 1
     assert not ok and "24576" in why
+    # a matrix-product pooling (einsum, bmm, conv1d): Inductor's code is a library call plus copies
+    assert cost.pays_off("cpu", batch=1, l=32, num_heads=4, head_dim=192, library_pooling=True) == (True, "")
     monkeypatch.setenv("NSA_FUSION_FUSE_SMALL", "1")
     assert cost.pays_off("cpu", batch=1, l=32, num_heads=4, head_dim=192) == (True, "")
 
@@ -65,7 +67,7 @@ def test_pays_off_for_a_recognised_step_reads_the_fake_values():
     def step(batch, device="cpu"):
         node = lambda v: types.SimpleNamespace(meta={"val": v})  # noqa: E731
         return types.SimpleNamespace(input=node(torch.empty(10, 64, 4, 192, device=device)),
-                                     slots=node(torch.empty(batch, device=device)), l=32)
+                                     slots=node(torch.empty(batch, device=device)), l=32, nodes=set())
 
     assert cost.pays_off_for(step(8, device="meta")) == (True, "")  # not a CPU step
     if native_kernel.load_native() is not None:  # 1 or 8 rows of a 32 * 4 * 192 window
@@ -105,6 +107,8 @@ def test_the_pass_leaves_small_steps_to_inductor_with_the_native_kernel_and_says
     report = nsa_fusion.explain(model, *args)
     assert "0 fused" in str(report) and "cost" in str(report) and "Inductor's code" in str(report), str(report)
     assert len(report.declined) == 1 and report.declined[0].pattern == "cost", report.declined
+    einsum = CompressStep(BY_NAME["einsum_index_copy"], 32, 16)  # a matrix-product pooling fuses at that size
+    assert "1 fused" in str(nsa_fusion.explain(einsum, *args))
     key = NsaFusionPass().uuid()
     monkeypatch.setenv("NSA_FUSION_FUSE_SMALL", "1")
     assert "1 fused" in str(nsa_fusion.explain(model, *args))

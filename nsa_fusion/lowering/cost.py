@@ -35,7 +35,11 @@ that is faster depends on which kernel runs the op:
 
   (the mean spellings, whose Inductor code reads no weight, 0.91x / 0.97x at 4 x 192, B = 1; 0.96x
   / 1.02x at B = 2).  So below 2**15 window elements the step is left to Inductor; a symbolic batch
-  fuses (a serving batch is rarely 1, and from a few rows the op is ahead).
+  fuses (a serving batch is rarely 1, and from a few rows the op is ahead).  Except where the
+  pooling is a matrix product or a convolution (einsum, bmm, matmul, conv1d spellings): Inductor
+  calls a library kernel for it, with copies into its layout around, not one kernel of its own, and
+  the op wins or loses little at any size (``[step]`` B = 1, the bench's 4 x 192: head-major einsum
+  spellings 6.4x and 4.9x faster fused, the [l, N] einsum ones 0.94x and 0.95x).
   ``NSA_FUSION_FUSE_SMALL=1`` fuses small static steps too (the test suite does, to check
   recognition on small shapes).
 * **CPU, pure-torch kernel** (no C++ compiler): it costs about 0.7 ms per call whatever the size
@@ -70,9 +74,11 @@ def cpu_kernel() -> str:
     return "native"
 
 
-def pays_off(device: torch.device | str, *, batch, l: int, num_heads, head_dim) -> tuple[bool, str]:
+def pays_off(device: torch.device | str, *, batch, l: int, num_heads, head_dim,
+             library_pooling: bool = False) -> tuple[bool, str]:
     """Whether the fused op is expected to be at least as fast as Inductor's code for the composite.
-    A size may be None (symbolic): then only size-independent reasons decide.
+    A size may be None (symbolic): then only size-independent reasons decide.  ``library_pooling``:
+    the user's pooling is a matrix product or convolution (see the module docstring).
     Returns ``(True, "")`` or ``(False, reason)``; see the module docstring for the measurements."""
     kind = device.split(":")[0] if isinstance(device, str) else device.type  # "npu" without torch_npu too
     if kind != "cpu":
@@ -82,7 +88,7 @@ def pays_off(device: torch.device | str, *, batch, l: int, num_heads, head_dim) 
     size = (f"B * l * N * D = {batch} * {l} * {num_heads} * {head_dim} = {elements} window elements"
             if static else "symbolic sizes")
     if cpu_kernel() == "native":
-        if elements is None or elements >= NATIVE_MIN_ELEMENTS or fuse_small():
+        if elements is None or elements >= NATIVE_MIN_ELEMENTS or library_pooling or fuse_small():
             return True, ""
         return False, (f"a step this small is faster in Inductor's code: the fused op's call costs ~2 µs of "
                        f"dispatch whatever the size, more than Inductor's own kernel for the composite below "
@@ -110,4 +116,14 @@ def pays_off_for(step) -> tuple[bool, str]:
         return v if isinstance(v, int) else None
 
     return pays_off(x.device, batch=static(step.slots.meta["val"].shape[0]), l=step.l,
-                    num_heads=static(x.shape[2]), head_dim=static(x.shape[3]))
+                    num_heads=static(x.shape[2]), head_dim=static(x.shape[3]), library_pooling=_library_pooling(step))
+
+
+def _library_pooling(step) -> bool:
+    """Whether the step's pooling multiplies by a matrix product or convolution (every product op of
+    the recogniser's table but the elementwise ones)."""
+    from ..patterns.optable import PRODUCTS
+
+    aten = torch.ops.aten
+    elementwise = {aten.mul.Tensor, aten.mul.Scalar, aten.addcmul.default}
+    return any(n.op == "call_function" and n.target in PRODUCTS and n.target not in elementwise for n in step.nodes)
