@@ -86,7 +86,7 @@ class _Stats(collections.Counter):
         delta = value - dict.get(self, key, 0)
         dict.__setitem__(self, key, value)
         counters = _inductor_counters()
-        if counters is not None and delta > 0 and isinstance(key, str):
+        if counters is not None and delta and isinstance(key, str):  # (a decrement: reclassify_as_ignored)
             counters[_PREFIX + key] += delta
             _seen[_PREFIX + key] = counters[_PREFIX + key]
 
@@ -241,6 +241,19 @@ def record(key: str, reason: str = "", *, pattern: str = "", dialect: str = "", 
                   node, pattern, dialect, reason)
     else:
         log.debug("nsa_fusion: %s %s at %s (%s graph): %s", key, pattern, node, dialect, reason)
+
+
+def reclassify_as_ignored(event: Event, reason: str, *, pattern: str, node: str, source: str) -> None:
+    """A refused candidate that, once the whole graph was seen, is no compression step (a KV append): it is
+    counted and reported as an ignored write from then on."""
+    for key in ("rejected", f"rejected:{event.pattern}", "candidates"):
+        stats[key] -= 1
+        if not dict.get(stats, key):
+            dict.__delitem__(stats, key)
+    event.kind, event.pattern, event.reason, event.node, event.source, event.hint = \
+        "ignored", pattern, reason, node, source, ""
+    stats["ignored"] += 1
+    stats[f"ignored:{pattern}"] += 1
 
 
 def reset() -> None:

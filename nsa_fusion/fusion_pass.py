@@ -34,6 +34,7 @@ from . import diagnostics
 from .patterns.evaluate import Sizes
 from .patterns.verify import Declined, NotACandidate, Recognizer, Refused, source_line
 from .patterns.optable import WRITES as WRITE_OPS
+from .patterns.optable import data_inputs, is_data_movement
 from .rewrite import DIALECTS, INDUCTOR, TORCHAIR, Dialect, fused_calls, has_stream_scopes, merge_duplicate_views, \
     reinplace_clones, reinplace_mutation_outputs, replace_step, settle_stacked_splits, split_stacked_writes, stream_labels
 
@@ -114,6 +115,7 @@ class NsaFusionPass(CustomGraphPass):
             fused += done
             if done:
                 fused_writes.add(write)
+        _report_kv_appends(rec, diagnostics.events[first_event:])
         if splits:
             settle_stacked_splits(graph, splits, fused_writes)
         if fused:
@@ -278,6 +280,32 @@ def _what_it_is(write: fx.Node, why: str) -> str:
         if len(indices) >= 2:
             return f"the KV append: a token write into the paged KV {where} at (page, offset) positions"
     return f"a write into {where}: {why}"
+
+
+def _report_kv_appends(rec: Recognizer, events) -> None:
+    """A row write refused for having no select, whose result a compression step of this graph reads as its
+    paged input (through data movement), is that step's KV append (``pool[loc] = k``: a [num_tokens, N, D]
+    token pool looks like a compressed cache): it is reported as ignored, not as a refused candidate."""
+    appends = {}  # write -> the write of the step whose paged input it is
+    for paged, reader in rec.paged_inputs.items():
+        work, seen = [paged], set()
+        while work:
+            n = work.pop()
+            if n in seen:
+                continue
+            seen.add(n)
+            appends.setdefault(n, reader)
+            if is_data_movement(n):
+                work.extend(data_inputs(n))
+    by_name = {n.name: n for n in appends}
+    for e in events:
+        write = by_name.get(e.anchor)
+        if e.kind == "rejected" and e.pattern == "keep" and e.reason.startswith("no masked select") \
+                and write is not None and write.op == "call_function" and write.target in WRITE_OPS:
+            diagnostics.reclassify_as_ignored(
+                e, f"the KV append: it writes the tokens that the compression step of {appends[write].name} "
+                   "reads (no compressed rows)", pattern=_op_name(write), node=_describe(write),
+                source=source_line(write))
 
 
 def _fail_if_strict(events) -> None:

@@ -36,7 +36,7 @@ def test_every_layer_of_a_stack_fuses_bit_exact(name):
 # select_scatter of the stack, and the step reads its half as ``kv[h]`` or ``kv.unbind(0)[h]``.
 import torch  # noqa: E402
 
-from fusion_harness import compile_and_run, count_fused_calls, rejections  # noqa: E402
+from fusion_harness import compile_and_run, count_fused_calls, rejections, unfused_writes  # noqa: E402
 from golden import golden_compress_infer  # noqa: E402
 from nsa_fusion import diagnostics  # noqa: E402
 
@@ -479,3 +479,126 @@ def test_the_stacked_corpus_model_fuses_all_four_compressions_of_two_layers():
     assert not outcome.error, outcome.error
     assert outcome.fused == outcome.compressions == 4, outcome.reasons
     assert outcome.exact
+
+
+# --- models3 (issue 19): vLLM v1's joint einsum over the stacked KV, read after the joint append ---------
+class EinsumOverStack(torch.nn.Module):
+    """vLLM v1 (models3's ``vllm_v1_stacked_kv``): ``flat = kv.flatten(1, 2)``, the joint append ``flat[:,
+    slot_mapping] = stack((k, v))``, the window read of both halves at once (``flat[:, token_slots]``), one
+    einsum over the stack (``'kblhd,klh->kbhd'``: a bmm over the stack and heads merged in dim 0) and the
+    joint write ``cmp[:, slots] = where(...)``.  ``interleave``: the pooled rows are read back through a
+    transpose and a reshape that mixes K's and V's rows (not the contract in either half)."""
+
+    def __init__(self, interleave=False):
+        super().__init__()
+        self.interleave = interleave
+
+    def forward(self, kv, k_new, v_new, slots, table, lens, cmp):
+        P = kv.shape[2]
+        flat = kv.flatten(1, 2)
+        last = lens.long() - 1
+        flat[:, table.long().gather(1, (last // P)[:, None]).squeeze(1) * P + last % P] = torch.stack((k_new, v_new))
+        pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+        tokens = flat[:, table.long().gather(1, pos // P) * P + pos % P]  # [2, B, l, N, D]
+        new = torch.einsum("kblhd,klh->kbhd", tokens.float(), _STACKED_W.float()).to(cmp.dtype)
+        if self.interleave:
+            new = new.transpose(0, 1).reshape(new.shape)
+        s = slots.long()
+        cmp[:, s] = torch.where(_valid(lens)[None, :, None, None], new, cmp[:, s])
+        return cmp
+
+
+@pytest.mark.parametrize("dialect,dynamic", [("inductor", False), ("torchair_like", False), ("inductor", True)],
+                         ids=["inductor-static", "torchair_like-static", "inductor-dynamic"])
+def test_an_einsum_over_the_stacked_kv_after_the_joint_append_fuses_one_call_per_half(dialect, dynamic):
+    """The split pushes each half through the einsum's reshapes, permutations and bmm (``rewrite._Pusher``),
+    down to the split append: each half reads its own appended half of the KV and fuses, bit-exact.  The
+    append stays split (torchair's graph: one write per half, not the joint write besides)."""
+    args = _stacked_inputs()
+    before = [a.clone() for a in args]
+    _, code, stats = compile_and_run(EinsumOverStack(), args, dialect, dynamic=dynamic)
+    assert stats.get("fused", 0) == 2 and count_fused_calls(code) == 2, [e.reason for e in rejections()]
+    if dialect == "torchair_like":
+        assert len(unfused_writes(code)) == 2, unfused_writes(code)
+    assert torch.equal(args[-1], _stacked_golden(before, args[0], _STACKED_W))
+
+
+def test_pooled_rows_that_mix_the_halves_are_not_split_and_not_fused():
+    args = _stacked_inputs()
+    eager = [a.clone() for a in args]
+    EinsumOverStack(interleave=True)(*eager)
+    _, code, stats = compile_and_run(EinsumOverStack(interleave=True), args, "inductor")
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0
+    assert {e.pattern for e in rejections()} == {"gather"}, rejections()
+    assert torch.equal(args[0], eager[0])
+    torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=1e-3)
+
+
+def test_explain_reports_the_kv_append_as_ignored_not_refused():
+    """One line per compression (fused) and the KV append of each half as an ignored write, not as a refused
+    candidate without a select."""
+    import nsa_fusion
+
+    report = nsa_fusion.explain(EinsumOverStack(), *_stacked_inputs())
+    text = str(report)
+    assert report.fused_count == 2 and not report.refused, text
+    appends = [e for e in report.ignored if "the KV append" in e.reason]
+    assert len(appends) == 2 and all("flat[:, table" in e.source for e in appends), text
+
+
+# --- models3: an MLA latent cache of one head, appended as kv[page, off, 0] = latent ------------------------
+class LatentAppend(torch.nn.Module):
+    """DeepSeek MLA (models3's ``deepseek_mla_latent``): a paged latent cache ``[NB, P, 1, D]`` appended at its
+    one head (``kv[page, off, 0] = latent``: functionalized as a select_scatter of the cache), then the window
+    read from the cache after the append.  ``late``: the window ends one token early (a near miss)."""
+
+    def __init__(self, w, late=0):
+        super().__init__()
+        self.w = torch.nn.Parameter(w, requires_grad=False)  # [l, 1]
+        self.late = late
+
+    def forward(self, kv, latent, slots, table, lens, cmp):
+        P = kv.shape[1]
+        last = lens.long() - 1
+        kv[table.long().gather(1, (last // P)[:, None]).squeeze(1), last % P, 0] = latent
+        pos = (lens.long()[:, None] - L - self.late + torch.arange(L)).clamp(min=0)
+        tok = kv[table.long().gather(1, pos // P), pos % P]  # [B, l, 1, D]
+        new = (tok.float() * self.w.float()[None, :, :, None]).sum(1).to(cmp.dtype)
+        cmp[slots] = torch.where(_valid(lens)[:, None, None], new, cmp[slots])
+        return cmp
+
+
+_LATENT_W = (torch.randn(L, 1, generator=torch.Generator().manual_seed(9)) / 4).bfloat16()
+
+
+def _latent_inputs(B=8, D=32, P=64, pages=3, seed=2):
+    g = torch.Generator().manual_seed(seed)
+    kv = torch.randn(B * pages + 1, P, 1, D, generator=g).bfloat16()
+    table = torch.randperm(B * pages, generator=g).view(B, pages).int()
+    lens = torch.tensor([32, 33, 48, 31, 64, 5, 80, 176][:B]).int()
+    slots = torch.randperm(2 * B + 3, generator=g)[:B].long()
+    cmp = torch.randn(2 * B + 3, 1, D, generator=g).bfloat16()
+    return [kv, torch.randn(B, D, generator=g).bfloat16(), slots, table, lens, cmp]
+
+
+@pytest.mark.parametrize("dialect,dynamic", [("inductor", False), ("torchair_like", False), ("inductor", True)],
+                         ids=["inductor-static", "torchair_like-static", "inductor-dynamic"])
+def test_a_latent_cache_appended_at_its_one_head_is_the_paged_input_after_the_append(dialect, dynamic):
+    args = _latent_inputs()
+    before = [a.clone() for a in args]
+    _, code, stats = compile_and_run(LatentAppend(_LATENT_W), args, dialect, dynamic=dynamic)
+    assert stats.get("fused", 0) == 1, [e.reason for e in rejections()]
+    _, _, slots, table, lens, cmp = before
+    want = golden_compress_infer(args[0], _LATENT_W, slots, L, DS, args[0].shape[1], block_table=table,
+                                 actual_seq_len=lens, cache=cmp)
+    assert torch.equal(args[-1], want)
+
+
+def test_a_latent_window_that_leaves_out_the_appended_token_is_refused():
+    args = _latent_inputs()
+    eager = [a.clone() for a in args]
+    LatentAppend(_LATENT_W, late=1)(*eager)
+    _, code, stats = compile_and_run(LatentAppend(_LATENT_W, late=1), args, "inductor")
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0
+    assert [e.pattern for e in rejections()] in (["gather"], ["pooling"]), rejections()
+    torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=1e-2)

@@ -63,6 +63,8 @@ class RolesProof:
             end = in_order(ends)[0]
             raise Refused("gather", f"tokens are gathered from {end.name} ({T.op_name(end) if end.op == 'call_function' else end.op}),"
                           f" which is not a [num_blocks, P, N, D] {w.dtype} tensor", end)
+        for root in roots:  # (appends into it are no candidates, see fusion_pass)
+            self.rec.paged_inputs.setdefault(root, w.write)
         if len(roots) != 1:
             raise Refused("gather", "tokens are gathered from more than one tensor: "
                           + ", ".join(sorted(r.name for r in roots)), gathers[0])
@@ -93,6 +95,12 @@ class RolesProof:
                     # one half of a stacked cache ([2, num_blocks, P, N, D], K and V; or [L, ...] over
                     # layers): this half as the step reads it is the paged input, whatever wrote the
                     # stack before (appends into either half, functionalized as select_scatter)
+                    yield n, n, None
+                    continue
+                if _writes_inside_pages(n):
+                    # a KV append into a view of the cache (``kv[blk, off, 0] = latent``, MLA's one-head latent
+                    # cache), functionalized as select_scatter/slice_scatter: the cache after the append is the
+                    # paged input as the step reads it, as the result of an index_put append is
                     yield n, n, None
                     continue
             elif best is None and _dim(n) == 3 and T.dtype_of(n) == dtype and n is not self.w.cache \
@@ -241,3 +249,14 @@ def _half_of_stack(n: fx.Node) -> bool:
             and n.args[0].target is aten.unbind.int:
         return _dim(n.args[0].args[0]) == 5
     return False
+
+
+def _writes_inside_pages(n: fx.Node) -> bool:
+    """``n`` is a functionalized write into a view of a [num_blocks, P, N, D] tensor that picks inside its
+    pages (``kv[blk, off, 0] = latent``: ``select_scatter(kv, index_put(kv[:, :, 0], ...), 2, 0)``).  Along
+    dim 0 the tensor may be a stack of token pools (``[L, num_tokens, N, D]``, ``pools[layer][loc] = k``),
+    whose picked pool is the paged input: those are walked through."""
+    if n.op != "call_function" or n.target not in (aten.select_scatter.default, aten.slice_scatter.default):
+        return False
+    dim = n.args[2] if len(n.args) > 2 else n.kwargs.get("dim", 0)
+    return isinstance(dim, int) and dim % 4 != 0

@@ -47,6 +47,7 @@ class Recognizer(Generalize):
         self.sizes = sizes or Sizes.hints(graph)
         self.seed = seed
         self.pooling_probes: dict = {}  # probes passed for the write being recognised (pooling._probe_pooling)
+        self.paged_inputs: dict = {}  # paged input node -> the write whose step reads it (roles.find_input)
 
     def writes(self) -> list[fx.Node]:
         """Every row write in the graph: the anchors the recogniser starts from."""
