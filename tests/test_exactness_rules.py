@@ -873,6 +873,38 @@ def test_slot_wraps_that_may_send_two_rows_to_one_are_refused(wrap, words, dynam
     _refused_with(_WrappedSlots(wrap=wrap), "write", words, dynamic=dynamic, dialect=dialect)
 
 
+class FlatSlotGather(torch.nn.Module):
+    """vLLM's token-slot gather in int64: ``kv.view(-1, N, D)[table.long().gather(1, pos // P) * P + pos % P]``.
+    ``late``: the window ends one token early (a near miss)."""
+
+    def __init__(self, late=0):
+        super().__init__()
+        self.late = late
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        P = kv.shape[1]
+        pos = (lens.long()[:, None] - L - self.late + torch.arange(L)).clamp(min=0)
+        tok = kv.view(-1, *kv.shape[2:])[table.long().gather(1, pos // P) * P + pos % P]
+        new = (tok.float() * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
+        s = slots.long()
+        cache[s] = torch.where(_valid(lens)[:, None, None], new, cache[s])
+        return cache
+
+
+def test_an_int64_flat_token_index_on_a_symbolic_block_count_fuses():
+    """Under ``dynamic=True`` the block count is symbolic: page ids are held to a paged KV of at most 2**40 tokens
+    (the bound int64 lengths are held to), not to the int64 range, where ``page * P + pos % P`` would read as
+    wrapping (models3's ``vllm_flat_bmm``)."""
+    _fuses(FlatSlotGather(), dynamic=True)
+
+
+def test_an_int64_flat_token_index_one_token_late_is_refused_under_dynamic_shapes():
+    _, args, eager, code, stats = _run(FlatSlotGather(late=1), dynamic=True)
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0, stats
+    assert {e.pattern for e in rejections()} <= {"gather", "pooling"}, rejections()
+    torch.testing.assert_close(args[-1], eager, rtol=2e-2, atol=2e-2, equal_nan=True)
+
+
 class _FlatHeadRows(Step):
     """The contract written on vLLM's flattened-head view of the cache: ``[S * N, D]`` rows ``rows(slots, N)``."""
 

@@ -160,6 +160,13 @@ class SizesProof:
         capacity a dynamic graph serves (``exactness.check_length_thresholds``)."""
         symbolic = bool(self.sizes.symbols(val(self.table).shape[1]) or self.sizes.symbols(val(self.input).shape[1]))
         seeds = dict(self.int_seeds)
+        blocks, P = val(self.input).shape[:2]
+        if self.sizes.symbols(blocks):
+            # page ids of a symbolic block count: below 2**40 / P, a paged KV of at most 2**40 tokens (the bound the
+            # wrap checks hold int64 lengths to), not the table dtype's range (page * P + p % P in int64 would
+            # read as wrapping near 2**69)
+            per_page = 1 if self.sizes.symbols(P) else int(P)
+            seeds[self.table] = (0, min(seeds[self.table][1], exactness.MAX_LENGTH // per_page - 1))
         seeds[self.lengths] = (self.l, seeds[self.lengths][1])  # (only qualifying rows' new values are kept)
         probed = dict(seeds)
         probed[self.lengths] = (self.l, self.capacity())  # (the lengths the pooling probes evaluate)
