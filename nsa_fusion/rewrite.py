@@ -104,6 +104,8 @@ def _fused(step: Step, dialect: Dialect, mean_constant: bool):
         # .to(): a frozen fp32 constant holding values of the input dtype (checked exact by the recogniser)
         if layout == "lN":
             return weight.reshape(l, N).to(input.dtype).contiguous()
+        if layout == "l1":  # one [l] column for every head
+            return weight.reshape(l, 1).expand(l, N).to(input.dtype).contiguous()
         return weight.reshape(N, l).t().to(input.dtype).contiguous()
 
     def lower(input, weight, slots, table, lengths, cache):

@@ -935,3 +935,51 @@ def test_flattened_head_rows_that_are_not_a_slots_heads_are_refused(rows, dialec
     """Near misses of the flattened-head view: another order of the heads, another stride than N (slot s's
     last head is slot s + 1's first), int32 products: left as written, and the flat write is no row write."""
     _refused_with(_FlatHeadRows(rows=rows), "write", "cannot be unique", dialect=dialect)
+
+
+class _SharedColumn(Step):
+    """Every head pooled with one weight column, a ``[l, 1, 1]`` tensor broadcast over heads and dims
+    (``column(w)``; the contract's weight is that column expanded to ``[l, N]``)."""
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        col = self.h.get("column", lambda w: w[:, :1, None])(w)
+        new = (_window(kv, table, lens, L, kv.shape[1]).float() * col.float()).sum(1)
+        s = slots.long()
+        cache[s] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[s])
+        return cache
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16, torch.float32])
+@pytest.mark.parametrize("dynamic, dialect", [(False, "inductor_graph"), (True, "inductor_graph"),
+                                              (False, "torchair_like")])
+@pytest.mark.parametrize("reverse", [False, True], ids=["column", "column_reversed"])
+def test_one_weight_column_broadcast_over_the_heads_fuses(dtype, dynamic, dialect, reverse):
+    """A [l, 1, 1] weight (a uniform-compressor buffer, one column for every head) is the op's [l, N] weight
+    with that column in every head (layout "l1"), in the data dtype and upcast in the step.  The column
+    moved (reversed) is a weight of its own: the op is given the moved column."""
+    column = (lambda w: w[:, :1, None].flip(0)) if reverse else (lambda w: w[:, :1, None])
+    x, args, _, code, stats = _run(_SharedColumn(column=column), dtype=dtype, dynamic=dynamic, dialect=dialect)
+    assert stats.get("fused") == 1, [(e.pattern, e.reason) for e in rejections()]
+    op_weight = x["weight"][:, :1].expand(L, x["weight"].shape[1])
+    op_weight = op_weight.flip(0) if reverse else op_weight
+    want = golden_compress_infer(x["input"], op_weight, x["slots"], L, D_STRIDE, x["P"],
+                                 block_table=x["block_table"], actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_an_fp32_weight_input_with_half_data_is_refused(dialect):
+    """blind6's fp32 master copies ([l, N] or a [l, 1, 1] column of 1/l) with fp16 data: the op takes the weight
+    in fp16, and an fp32 input may hold any fp32 value at run time (not only the fp16 values it was made of)."""
+    for column in (lambda w: w[:, :, None], lambda w: w[:, :1, None]):
+        model = _SharedColumn(column=column)
+        x = make_inputs(dtype=torch.float16)
+        x["weight"] = x["weight"].float() * (1 + 2 ** -20)  # fp32 values fp16 does not hold
+        args = [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")] + [x["cache"].clone()]
+        eager = x["cache"].clone()
+        model(*args[:-1], eager)
+        _, code, stats = compile_and_run(model, args, dialect)
+        assert stats.get("fused", 0) == 0, stats
+        assert any(e.pattern == "weight" and "rounding it would change the products" in e.reason
+                   for e in rejections()), [(e.pattern, e.reason) for e in rejections()]
+        torch.testing.assert_close(args[-1], eager, rtol=0, atol=0, equal_nan=True)

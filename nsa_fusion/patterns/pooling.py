@@ -434,8 +434,11 @@ class PoolingProof:
         out = {}
         for node, value in zip(self.weight_nodes, views([wprobe], self.eval_sizes)):
             flat = value.reshape(-1)
-            out[(node, "lN")] = flat.reshape(l, N)
-            out[(node, "Nl")] = flat.reshape(N, l).t()
+            if flat.numel() == l * N:
+                out[(node, "lN")] = flat.reshape(l, N)
+                out[(node, "Nl")] = flat.reshape(N, l).t()
+            if flat.numel() == l:  # one weight column shared by every head
+                out[(node, "l1")] = flat.reshape(l, 1).expand(l, N)
         return out
 
     def explain_pooling_mismatch(self, inp, table, lens):

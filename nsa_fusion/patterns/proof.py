@@ -81,7 +81,8 @@ class Step:
     new_cache: fx.Node  # the updated cache value (the write, or a cast of it back to the cache dtype)
     input: fx.Node
     weight: Optional[fx.Node]  # None: mean pooling (constant 1/l)
-    weight_layout: str  # "lN": weight.reshape(l, N); "Nl": weight.reshape(N, l).t(); "mean"
+    weight_layout: str  # "lN": weight.reshape(l, N); "Nl": weight.reshape(N, l).t(); "l1": weight.reshape(l, 1)
+    # expanded to [l, N] (one column for every head); "mean"
     slots: fx.Node
     block_table: fx.Node
     lengths: fx.Node

@@ -212,13 +212,15 @@ class RolesProof:
                 raise Refused("weight", f"the weight is computed by {T.op_name(n)} before the pooling", n,
                               "pass the [l, N] weight parameter itself (views and float casts are fine)")
         exactness.check_weight_casts(weight_region, leaf)
+        # [l, N], or [l] values shared by every head (a [l, 1, 1] column broadcast over heads and dims: the op's
+        # weight is that column expanded, layout "l1"); the probes decide which reading the pooling uses
         cands = [n for n in in_order(weight_region)
-                 if T.is_tensor(n) and self._numel(n) == self.l * N and (T.dtype_of(n) == in_dtype or
-                                                       (n is leaf and _holds_dtype(n, in_dtype)))]
+                 if T.is_tensor(n) and self._numel(n) in (self.l * N, self.l) and (T.dtype_of(n) == in_dtype or
+                                                                (n is leaf and _holds_dtype(n, in_dtype)))]
         cands = [c for c in cands if c is leaf or leaf not in value_leaves([w.new], {self.lengths, self.input, c})]
         if not cands:
             shape = sizes.shape(leaf)
-            if math.prod(shape) != self.l * N:
+            if math.prod(shape) not in (self.l * N, self.l):
                 # a per-head weight with another window length: the condition is what disagrees (a
                 # weight without a heads dimension, e.g. one [l] vector for all heads, is a weight issue)
                 if N in shape and math.prod(shape) % N == 0 and math.prod(shape) // N != self.l:
@@ -228,10 +230,14 @@ class RolesProof:
                                   "the window completes when (s >= l) & ((s - l) % d == 0)")
                 raise Refused("weight", f"the weight {leaf.name} has shape {list(shape)}, but the mask's window "
                               f"length l={self.l} and N={N} need an [l, N] = [{self.l}, {N}] weight", leaf)
-            raise Refused("weight", f"the weight is used as {T.dtype_of(leaf)} without passing through the input "
-                          f"dtype {in_dtype} (the fused op takes it in the input dtype, which would round it)", leaf,
-                          f"store the weight in {in_dtype} (an fp32 copy of fp16 values cannot be told apart "
-                          "from fp32 values at compile time)")
+            wd, xd = (str(t).removeprefix("torch.") for t in (T.dtype_of(leaf), in_dtype))
+            raise Refused("weight", f"the weight {leaf.name} is a {wd} graph input used as it is with {xd} data: the "
+                          f"fused op takes the weight in {xd}, and rounding it would change the products, since a {wd} "
+                          f"parameter or buffer may hold any {wd} value (its values are read at run time, not at "
+                          f"compile time, even where it was made as a copy of {xd} values)", leaf,
+                          f"store the weight in {xd} and upcast it in the step (w.float()), or compile with "
+                          f"torch._inductor.config.freezing = True (a frozen weight is a constant, checked to hold {xd} "
+                          "values)")
         self.weight_nodes = cands
 
     def _numel(self, node) -> int:
