@@ -894,12 +894,12 @@ class FlatSlotGather(torch.nn.Module):
 def test_an_int64_flat_token_index_on_a_symbolic_block_count_fuses():
     """Under ``dynamic=True`` the block count is symbolic: page ids are held to a paged KV of at most 2**40 tokens
     (the bound int64 lengths are held to), not to the int64 range, where ``page * P + pos % P`` would read as
-    wrapping (models3's ``vllm_flat_bmm``)."""
-    _fuses(FlatSlotGather(), dynamic=True)
+    wrapping (models3's ``vllm_flat_bmm``).  (An int64 table: an int32 one is held to its own range.)"""
+    _fuses(FlatSlotGather(), dynamic=True, index_dtype=torch.int64)
 
 
 def test_an_int64_flat_token_index_one_token_late_is_refused_under_dynamic_shapes():
-    _, args, eager, code, stats = _run(FlatSlotGather(late=1), dynamic=True)
+    _, args, eager, code, stats = _run(FlatSlotGather(late=1), dynamic=True, index_dtype=torch.int64)
     assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0, stats
     assert {e.pattern for e in rejections()} <= {"gather", "pooling"}, rejections()
     torch.testing.assert_close(args[-1], eager, rtol=2e-2, atol=2e-2, equal_nan=True)
