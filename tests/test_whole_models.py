@@ -602,3 +602,66 @@ def test_a_latent_window_that_leaves_out_the_appended_token_is_refused():
     assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0
     assert [e.pattern for e in rejections()] in (["gather"], ["pooling"]), rejections()
     torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=1e-2)
+
+
+# --- models3: slots read from a table of compressed rows (HF ports, DeepSeek MLA) ---------------------------
+class TableSlots(torch.nn.Module):
+    """``slot = cmp_table.gather(1, ((s - l) // d).clamp(min=0)[:, None]).squeeze(1)`` (or ``cmp_table[arange(B), i]``):
+    each request's compressed rows in its own row of a ``[B, max_cmp]`` table.  ``first_row``: every row reads
+    row 0 of the table (two requests on one compressed row: not row b's own slot)."""
+
+    def __init__(self, w, spelling="gather", first_row=False):
+        super().__init__()
+        self.w = torch.nn.Parameter(w, requires_grad=False)
+        self.spelling, self.first_row = spelling, first_row
+
+    def forward(self, kv, cmp_table, table, lens, cache):
+        i = ((lens.long() - L) // DS).clamp(min=0)
+        rows = torch.arange(lens.shape[0], device=lens.device)
+        if self.first_row:
+            rows = rows * 0
+        slot = cmp_table.gather(1, i[:, None]).squeeze(1) if self.spelling == "gather" and not self.first_row \
+            else cmp_table[rows, i]
+        new = torch.einsum("bjhd,jh->bhd", _window(kv, table, lens, L, kv.shape[1]).float(), self.w.float())
+        cache[slot] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[slot])
+        return cache
+
+
+def _table_slot_inputs(B=8, max_cmp=11, seed=3):
+    kv, _, _, _, table, lens, _ = _stacked_inputs(seed=seed)
+    g = torch.Generator().manual_seed(seed)
+    region = torch.randperm(B, generator=g)  # request b owns rows region[b] * max_cmp + 0 .. max_cmp - 1
+    cmp_table = region[:, None] * max_cmp + torch.arange(max_cmp)[None, :]
+    cache = torch.randn(B * max_cmp + 3, kv.shape[3], kv.shape[4], generator=g).half()
+    return [kv[0], cmp_table, table, lens, cache]
+
+
+def _table_slot_golden(before):
+    kv, cmp_table, table, lens, cache = before
+    slot = cmp_table.gather(1, ((lens.long() - L) // DS).clamp(min=0)[:, None]).squeeze(1)
+    return golden_compress_infer(kv, _STACKED_W[0], slot, L, DS, kv.shape[1], block_table=table, actual_seq_len=lens,
+                                 cache=cache)
+
+
+@pytest.mark.parametrize("spelling,dialect,dynamic", [("gather", "inductor", False), ("index", "torchair_like", False),
+                                                      ("gather", "inductor", True)],
+                         ids=["gather-inductor-static", "index-torchair_like-static", "gather-inductor-dynamic"])
+def test_slots_read_from_a_per_request_table_of_compressed_rows_fuse(spelling, dialect, dynamic):
+    """Valid input gives every request its own compressed rows (docs/contract.md): row b's slot is one entry of
+    row b of the table (the batch plan proves it), so the slots of two rows never meet."""
+    args = _table_slot_inputs()
+    before = [a.clone() for a in args]
+    _, code, stats = compile_and_run(TableSlots(_STACKED_W[0], spelling), args, dialect, dynamic=dynamic,
+                                     batch_positions=(1, 2, 3))
+    assert stats.get("fused", 0) == 1 and count_fused_calls(code) == 1, [e.reason for e in rejections()]
+    assert torch.equal(args[-1], _table_slot_golden(before))
+
+
+def test_slots_read_from_another_rows_table_entries_are_refused():
+    args = _table_slot_inputs()
+    eager = [a.clone() for a in args]
+    TableSlots(_STACKED_W[0], first_row=True)(*eager)
+    _, code, stats = compile_and_run(TableSlots(_STACKED_W[0], first_row=True), args, "inductor")
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0
+    assert [e.pattern for e in rejections()] == ["write"] and "slot of row b" in rejections()[0].reason, rejections()
+    torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=1e-3)

@@ -712,6 +712,11 @@ def check_slot_path(slots: fx.Node, cache_rows) -> fx.Node | None:
             if len(moving) == 1 and isinstance(moving[0], fx.Node):
                 n = moving[0]
                 continue
+        table = _slot_table(n)
+        if table is not None:
+            # one entry of a table of compressed rows per batch row (slot = cmp_table[b, i]): sizes.check_rows proves
+            # row b reads its own table row; valid input gives the rows disjoint entries (docs/contract.md)
+            return table
         _refuse("write", f"the slots are computed with {T.op_name(n) if n.op == 'call_function' else n.name}, which may "
                 "send two rows to one cache row (a padding row onto a written one): eager keeps the later write "
                 "there, the op the written row", n,
@@ -766,6 +771,23 @@ def _same_slots(a, b) -> bool:
 
 def _is_int_zero(a) -> bool:
     return isinstance(a, int) and not isinstance(a, bool) and a == 0
+
+
+def _slot_table(n: fx.Node) -> fx.Node | None:
+    """The 2-D integer graph input ``n`` reads one entry of per row (``table.gather(1, i[:, None])``,
+    ``table[rows, i]``), through views that keep each entry and casts that keep every value, or None."""
+    if n.op != "call_function" or not (
+            (n.target is aten.gather.default and n.args[1] in (1, -1)) or
+            (n.target is aten.index.Tensor and len(n.args[1]) == 2 and all(isinstance(i, fx.Node) for i in n.args[1]))):
+        return None
+    x = n.args[0]
+    while x.op == "call_function" and (x.target in _SLOT_VIEWS or x.target in T.CASTS):
+        src, dst = dtype_range(T.dtype_of(x.args[0])), dtype_range(T.dtype_of(x))
+        if src is None or dst is None or src[0] < dst[0] or src[1] > dst[1]:
+            return None  # (a narrowing cast may map two rows' entries onto one slot)
+        x = x.args[0]
+    v = val(x)
+    return x if x.op == "placeholder" and isinstance(v, torch.Tensor) and v.dim() == 2 and _integral(x) else None
 
 
 def _passed_in(x: fx.Node) -> fx.Node | None:

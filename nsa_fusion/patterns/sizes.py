@@ -89,10 +89,13 @@ class SizesProof:
         w = self.w
         if w.B == 1 and not self.sizes.symbols(val(self.lengths).shape[0]):
             return  # one row, and a static graph serves no other batch size
-        for part, outputs, frontier, roots, what in (
-                ("mask", [w.cond], [self.lengths], [self.lengths], "the condition of row b"),
-                ("gather", [w.new], [self.input, self.table, self.lengths], [self.table, self.lengths],
-                 "the new row b")):
+        checks = [("mask", [w.cond], [self.lengths], [self.lengths], "the condition of row b"),
+                  ("gather", [w.new], [self.input, self.table, self.lengths], [self.table, self.lengths],
+                   "the new row b")]
+        table = getattr(self, "slot_source", None)
+        if table is not None and len(val(table).shape) == 2:  # slots read from a table: row b's own entry
+            checks.append(("write", [w.slots], [table, self.lengths], [table, self.lengths], "the slot of row b"))
+        for part, outputs, frontier, roots, what in checks:
             try:
                 plan = BatchPlan.prove(Subgraph(outputs, frontier), roots, self.sizes, w.B)
             except EvaluationError as exc:

@@ -100,7 +100,7 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
             raise Refused("mask", "the lengths do not have one entry per written row", self.lengths)
         self.find_input()
         exactness.check_block_path(self.gathers, self.input)
-        exactness.check_slot_path(w.slots, val(w.cache).shape[0])
+        self.slot_source = exactness.check_slot_path(w.slots, val(w.cache).shape[0])
         self.find_table()
         self.check_int_paths()
         self.check_rows()
