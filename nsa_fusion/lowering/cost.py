@@ -11,8 +11,8 @@ that is faster depends on which kernel runs the op:
 * **CPU, native kernel** (``csrc/nsa_compress.cpp``, registered in C++ on the op): from
   :data:`NATIVE_MIN_ELEMENTS` window elements (B * l * N * D, static sizes), and for symbolic sizes.
   The op reads only the rows that complete a window, Inductor's code every row's window, so the op
-  wins by a growing margin with the batch (``python -m nsa_fusion bench``, ``[step]``: 1.2-1.4x at
-  B = 8, 11-450x at B = 256, N = 4, D = 192).  But its call has a fixed cost Inductor's code does
+  wins by a growing margin with the batch (``python -m nsa_fusion bench``, ``[step]``, CPU medians:
+  1.2-29x at B = 8, 10-160x at B = 256, N = 4, D = 192).  But its call has a fixed cost Inductor's code does
   not: ~2 µs from the compiled graph's Python to the kernel through the dispatcher (``[overhead]``,
   the op with no completing row), where Inductor calls its own generated C++ kernel directly.  For
   a small step that decides it.  Measured on whole compiled steps (fused and Inductor timed in one
