@@ -39,6 +39,7 @@ RELABELED = {
                                                    "on the pre-append KV",
 }
 ALL = (torch.float16, torch.bfloat16, torch.float32)
+HALVES = (torch.float16, torch.bfloat16)
 # Positives the recogniser does not fuse (in these dtypes), and why; each stays unfused and computes
 # what the model says.
 KNOWN_MISSES = {
@@ -50,14 +51,16 @@ KNOWN_MISSES = {
     ("blind1", "fp32_weight_buffer"): ((torch.float16, torch.bfloat16),
                                        "an fp32 weight with fp16/bf16 data: the op would round it unless its "
                                        "values are known (freezing)"),
-    ("blind1", "mean_uniform_einsum"): (ALL, "the 1/l weights are an fp32 buffer whose values are unknown at "
-                                             "compile time (fuses with freezing)"),
+    ("blind1", "mean_uniform_einsum"): (HALVES, "the 1/l weights are an fp32 buffer whose values are unknown at "
+                                                "compile time, with fp16/bf16 data (fuses with freezing; with fp32 "
+                                                "data it is the op's weight, one column for every head)"),
     ("blind2", "per_head_matvec_loop_write"): (ALL, "one write per head: the recogniser proves one row write"),
     ("blind2", "per_head_column_index_copy"): (ALL, "one write per head (as above)"),
-    ("blind3", "mean_pool_tensordot"): (ALL, "the 1/l weights are an fp32 buffer whose values are unknown at "
-                                             "compile time (with freezing, Inductor prepacks the product into "
-                                             "mkl._mkl_linear, which the recogniser does not read)"),
-    ("blind3", "mean_pool_f_linear"): (ALL, "the 1/l weights are an fp32 buffer (as above)"),
+    ("blind3", "mean_pool_tensordot"): (HALVES, "the 1/l weights are an fp32 buffer whose values are unknown at "
+                                                "compile time, with fp16/bf16 data (with freezing, Inductor prepacks "
+                                                "the product into mkl._mkl_linear, which the recogniser does not "
+                                                "read)"),
+    ("blind3", "mean_pool_f_linear"): (HALVES, "the 1/l weights are an fp32 buffer with fp16/bf16 data (as above)"),
 }
 # Runs of CI's slice the soundness rules of issue 18 refuse (docs/soundness.md), (corpus, case, dtype,
 # dialect, dynamic).  Each must stay unfused and compute what the model says.  Two kinds:
