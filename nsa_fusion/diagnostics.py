@@ -3,7 +3,7 @@
 * ``stats``: a ``collections.Counter`` — ``"candidates"`` (row writes of a ``[num_slots, N, D]`` cache
   considered), ``"fused"``, ``"rejected"`` (candidates refused: the step is not the op's contract, or
   cannot be proven to be), ``"declined"`` (candidates that are the contract but are left to Inductor on
-  purpose: the cost rule keeps a small step with the pure-torch CPU kernel unfused, or the device's
+  purpose: the cost rule keeps a small CPU step unfused where Inductor's code is faster, or the device's
   lowering is off, e.g. CUDA without ``NSA_FUSION_FORCE_TRITON=1``), ``"ignored"`` (writes that are no
   compression step at all: a KV append ``kv[page, off] = token``, any write that is not a row write of a
   3-D cache; never a refusal), per-kind keys (``"fused:<what>"``, ``"rejected:<part>"`` with part one of

@@ -5,7 +5,7 @@ The recogniser starts from every write in the graph.  A write that is no row wri
 compression step, and the report says what it is.  For every row write of a cache, the report says
 what was fused (window length, stride, weight layout, any size it had to guard); or that the step was
 *declined*: it is the contract, but the pass leaves it to Inductor on purpose (the cost rule: a small
-step with the pure-torch CPU kernel; or a device whose lowering is off, e.g. CUDA) and says why; or
+CPU step, where Inductor's code is faster; or a device whose lowering is off, e.g. CUDA) and says why; or
 that it was *refused*: which part of the contract (``docs/contract.md``) the code does not compute, or
 cannot be proven to compute — write, keep, mask, roles, gather, weight, pooling, dtype, sizes,
 device — the first node where it diverged, the user's source line for that node, and a hint.
