@@ -665,3 +665,26 @@ def test_slots_read_from_another_rows_table_entries_are_refused():
     assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0
     assert [e.pattern for e in rejections()] == ["write"] and "slot of row b" in rejections()[0].reason, rejections()
     torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=1e-3)
+
+
+class PositionsPlusOne(torch.nn.Module):
+    """The step's lengths computed from the positions input (``s = positions + 1``, models3's vLLM and MLA ports):
+    refused (valid input bounds the lengths passed in, not values computed from other inputs); the refusal says
+    to pass the sequence lengths."""
+
+    def forward(self, kv, w, slots, table, positions, cache):
+        lens = positions + 1
+        new = (_window(kv, table, lens, L, kv.shape[1]).float() * w.float()[None, :, :, None]).sum(1)
+        s = slots.long()
+        cache[s] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[s])
+        return cache
+
+
+def test_lengths_computed_from_positions_are_refused_with_the_lengths_hint():
+    import nsa_fusion
+
+    x, args = _step_args()
+    args[4] = args[4] - 1
+    report = nsa_fusion.explain(PositionsPlusOne(), *args)
+    assert report.fused_count == 0 and report.refused, str(report)
+    assert any("pass the sequence lengths themselves" in e.hint for e in report.refused), str(report)

@@ -224,10 +224,16 @@ class RolesProof:
                 # a per-head weight with another window length: the condition is what disagrees (a
                 # weight without a heads dimension, e.g. one [l] vector for all heads, is a weight issue)
                 if N in shape and math.prod(shape) % N == 0 and math.prod(shape) // N != self.l:
+                    off_by = math.prod(shape) // N - self.l
                     raise Refused("mask", f"the condition selects windows of l={self.l} (stride {self.d}) but the "
                                   f"weight {leaf.name} {list(shape)} has {math.prod(shape) // N} positions: the "
                                   "condition is not s >= l and (s - l) % d == 0 for the pooled window", w.cond,
-                                  "the window completes when (s >= l) & ((s - l) % d == 0)")
+                                  "the window completes when (s >= l) & ((s - l) % d == 0)" + (
+                                      f"; where the step computes its lengths from {self.lengths.name} "
+                                      f"(s = positions {'+' if off_by > 0 else '-'} {abs(off_by)}), pass the "
+                                      "sequence lengths themselves: valid input bounds the lengths passed in to "
+                                      "[0, capacity], not values computed from other inputs"
+                                      if abs(off_by) in (1, 2) else ""))
                 raise Refused("weight", f"the weight {leaf.name} has shape {list(shape)}, but the mask's window "
                               f"length l={self.l} and N={N} need an [l, N] = [{self.l}, {N}] weight", leaf)
             wd, xd = (str(t).removeprefix("torch.") for t in (T.dtype_of(leaf), in_dtype))
