@@ -15,18 +15,20 @@ does not fuse for GE (``lowering/ge_writes.py``), as in real torchair graphs; at
 compile with ``nsa_fusion.set_debug_checks(True)`` and those in ``CAPTURE_NONZERO`` with dynamo's
 ``capture_dynamic_output_shape_ops``.
 
-``--dialect aot_outputs`` is an extra runner: vllm-ascend's compile shape (AOT's default, input mutations returned as
+``--dialect inductor_post`` runs the pass as Inductor's ``post_grad_custom_post_pass`` (where ``nsa_fusion.vllm_pass()``
+is registered) in the inductor_graph runner; ``--dialect aot_outputs`` is an extra runner: vllm-ascend's compile shape (AOT's default, input mutations returned as
 graph outputs; the pass then reinplaces through ``rewrite.reinplace_mutation_outputs``).  A refused run that
 differs from eager is re-checked against the control and labelled "REFUSED, PASS CHANGES NUMBERS" where plain
 torch.compile is right (redteam2 labels every such run "REFUSED (control differs)" without running the control).
 
-First try (19:05-19:45 UTC, snapshot of commit 06628da41edc8cab6c20f2aa435300e0013e84e1 extracted to /tmp/rt5_base,
-no fixer changes in it): 88 attacks, 192 runs (inductor_graph 90, torchair_like 90, inductor 12).  By attack (worst
-result over its runs): 27 FALSE FUSION, 6 CRASH, 2 REFUSED BUT THE PASS CHANGES NUMBERS, 34 FUSED & EQUAL only,
-19 REFUSED only.  By run: inductor_graph 20 false fusion / 2 crash / 40 equal / 24 refused (2 control differs,
-2 refused where the control differs too); torchair_like 28 false fusion / 6 crash / 33 equal / 21 refused / 2 pass
-changes numbers; inductor (codegen, confirmation) 7 false fusion / 2 crash.  Five classes, written up in
-/work/briefs/redteam5_findings.md:
+First try (19:05-19:55 UTC, snapshot of commit 06628da41edc8cab6c20f2aa435300e0013e84e1 extracted to /tmp/rt5_base,
+no fixer changes in it): 99 attacks, 230 runs (inductor_graph 101, torchair_like 101, inductor 12, inductor_post 6,
+aot_outputs 10).  By attack (worst result over its runs): 31 FALSE FUSION, 6 CRASH, 2 REFUSED BUT THE PASS CHANGES
+NUMBERS, 38 FUSED & EQUAL only, 22 REFUSED only.  By run: inductor_graph 24 false fusion / 2 crash / 44 equal / 27
+refused / 2 control differs / 2 refused where the control differs too; torchair_like 32 false fusion / 6 crash /
+37 equal / 24 refused / 2 pass changes numbers; inductor (codegen, confirmation) 7 false fusion / 2 crash / 2 control
+differs / 1 refused, control differs; inductor_post 2 false fusion / 4 equal; aot_outputs 10 equal.  Five classes,
+written up in /work/briefs/redteam5_findings.md:
 
 * H1 ``rewrite.reinplace_clones`` moves the fused call after the last reader of the old cache (a snapshot's epilogue
   ``copy_(snap, cache)``) and so past the epilogue copies of the step's other inputs: the call reads the appended
@@ -263,6 +265,10 @@ f_tokens_dim_tiled_slice_272 = _rolled(lambda kv, w, t, s: pool(
     tokens(kv, t, positions(s)).repeat(1, 1, 1, 18)[..., 272:272 + kv.shape[-1]], w))
 
 
+f_kv_heads_tiled_slice_6 = _rolled(lambda kv, w, t, s: pool(tokens(kv.repeat(1, 1, 4, 1)[:, :, 6:6 + kv.shape[2]],
+                                                                  t, positions(s)), w))
+
+
 def _kept_rolled(kept_of):
     def step(kv, w, slots, table, lens, cache):
         s = slots.long()
@@ -320,6 +326,28 @@ def g_kv_blocks_tiled_slice_static(kv, w, slots, table, lens, cache):
 
 k_cache_rows_tiled_slice_static = _kept_rolled(lambda c, s: c.repeat(3, 1, 1)[88:88 + c.shape[0]][s])
 k_kept_batch_tiled_slice = _kept_rolled(lambda c, s: c[s].repeat(50, 1, 1)[288:288 + s.shape[0]])
+
+
+# constant slice bounds past the probes' shrunk sizes (the gather probes draw at most 64 blocks, the keep probe a
+# cache of 2B + 8 rows): the identity there, a reversal of the tail at the real size
+def g_kv_tail_blocks_flipped(kv, w, slots, table, lens, cache):
+    k = torch.cat([kv[:64], kv[64:].flip(0)])
+    return write(cache, slots, completes(lens), pool(tokens(k, table, positions(lens)), w))
+
+
+k_cache_tail_rows_flipped = _kept_rolled(lambda c, s: torch.cat([c[:100], c[100:].flip(0)])[s])
+k_kept_slots_tail_flipped = _kept_rolled(lambda c, s: c[torch.cat([s[:32], s[32:].flip(0)])])
+
+
+def _big_cache(B=40, num_slots=200, seed=13):
+    """Rows that do not complete hold slots >= 100 (kept rows read past the keep probe's cache)."""
+    x = build(B=B, num_slots=num_slots, seed=seed)
+    slots, lens = x.args[2], x.args[4]
+    hi = iter(range(199, 99, -1))
+    lo = iter(range(0, 100))
+    for b in range(B):
+        slots[b] = next(lo) if _qualifies(int(lens[b])) else next(hi)
+    return x
 
 
 def _dims_grow(D=None, N=None):
@@ -723,6 +751,8 @@ ATTACKS += [
      "w.repeat(1, 4)[:, 6:6 + N]: a roll by 6 spelled as a slice of a tiling (no iota), N = 2, 3 then 4"),
     ("kv_dim_tiled_slice_272_dyn", _mk(f_kv_dim_tiled_slice_272, _dims_grow(D=32), ("dynamic",)),
      "kv.repeat(.., 18)[..., 272:272 + D]: a roll of the head dim by 272 as a slice of a tiling"),
+    ("kv_heads_tiled_slice_6_dyn", _mk(f_kv_heads_tiled_slice_6, _dims_grow(N=4), ("dynamic",)),
+     "kv.repeat(1, 1, 4, 1)[:, :, 6:6 + N]: the KV's heads shifted by 6 mod N (identity at N = 2, 3)"),
     ("tokens_dim_tiled_slice_272_dyn", _mk(f_tokens_dim_tiled_slice_272, _dims_grow(D=32), ("dynamic",)),
      "tokens.repeat(.., 18)[..., 272:272 + D] after the gather"),
     ("kept_dim_rolled_272_dyn", _mk(k_kept_dim_rolled_272, _dims_grow(D=32), ("dynamic",)),
@@ -731,6 +761,9 @@ ATTACKS += [
      "kept rows cache.roll(272, -1)[s]"),
     ("kept_heads_rolled_6_dyn", _mk(k_kept_heads_rolled_6, _dims_grow(N=4), ("dynamic",)),
      "kept rows cache[s].roll(6, heads)"),
+    ("kept_heads_tiled_slice_6_dyn", _mk(_kept_rolled(lambda c, s: c[s].repeat(1, 4, 1)[:, 6:6 + c.shape[1]]),
+                                         _dims_grow(N=4), ("dynamic",)),
+     "kept rows cache[s].repeat(1, 4, 1)[:, 6:6 + N]: heads shifted by 6 mod N"),
     ("kept_dim_tiled_slice_272_dyn", _mk(k_kept_dim_tiled_slice_272, _dims_grow(D=32), ("dynamic",)),
      "kept rows through a slice of a tiling (a roll by 272 without roll)"),
     ("table_pages_tiled_slice_dyn", _mk(g_table_pages_tiled_slice_20, _pages_grow, ("dynamic",)),
@@ -746,6 +779,13 @@ ATTACKS += [
     ("kept_batch_tiled_slice", _mk(k_kept_batch_tiled_slice, lambda: [build(B=8), build(B=10, seed=4),
                                                                       build(B=7, seed=5)], ("batch", "dynamic")),
      "kept rows cache[s].repeat(50, ...)[288:288 + B]: the identity at B = 8, 9, 16, 32 (288 = lcm), not 10 or 7"),
+    ("kv_tail_blocks_flipped", _mk(g_kv_tail_blocks_flipped, lambda: [build()]),
+     "static: cat([kv[:64], kv[64:].flip(0)]): the identity on KVs of at most 64 blocks (the gather probes'), "
+     "not on the real 163"),
+    ("cache_tail_rows_flipped", _mk(k_cache_tail_rows_flipped, lambda: [_big_cache()]),
+     "static: kept rows from cat([cache[:100], cache[100:].flip(0)])[s], 200 rows (the keep probe's cache: 88)"),
+    ("kept_slots_tail_flipped", _mk(k_kept_slots_tail_flipped, lambda: [build()]),
+     "static: kept rows at cat([s[:32], s[32:].flip(0)]) (the pooling probes cut the batch to 32 rows)"),
     ("new_dim_rolled_272", _mk(f_new_dim_rolled_272, lambda: [build()]), "static: the identity (equal expected)"),
     ("window_rolled_by_pages_dyn", _mk(f_tokens_window_rolled_by_pages,
                                        lambda: [build(B=8, specials=False), build(B=8, pages=5, seed=2,
@@ -844,6 +884,75 @@ ATTACKS += [
      "debug checks on, lengths expanded (stride 0)"),
 ]
 
+# --- 13. vLLM's registration point: the pass as Inductor's post_grad_custom_POST_pass (after Inductor's own
+# reinplacing), with the KV append a custom op that mutates the KV in place (vLLM's reshape_and_cache) -------------
+@torch.library.custom_op("rt5::append_kv_", mutates_args=("kv",))
+def append_kv_(kv: torch.Tensor, page: torch.Tensor, off: torch.Tensor, tok: torch.Tensor) -> None:
+    kv[page, off] = tok
+
+
+def _append_tokens(kv, table, lens, value):
+    P = kv.shape[1]
+    pos = lens.long().clamp(max=table.shape[1] * P - 1)
+    page = table.long().gather(1, (pos // P)[:, None])[:, 0]
+    append_kv_(kv, page, pos % P, torch.full_like(kv[0, 0], value).expand(lens.shape[0], -1, -1).contiguous())
+
+
+def s_custom_append_between(kv, w, slots, table, lens, cache):
+    """Pool (reads the KV), append this step's token with the custom op (in place), then write the rows."""
+    new = _new(kv, w, table, lens).to(cache.dtype)
+    _append_tokens(kv, table, lens, 7.0)
+    s = slots.long()
+    cache[s] = torch.where(completes(lens)[:, None, None], new, cache[s])
+    return cache
+
+
+def s_custom_append_after(kv, w, slots, table, lens, cache):
+    cache = contract(kv, w, slots, table, lens, cache)
+    _append_tokens(kv, table, lens, 7.0)
+    return cache
+
+
+def s_custom_append_before(kv, w, slots, table, lens, cache):
+    _append_tokens(kv, table, (lens - 1).clamp(min=0), 7.0)
+    return contract(kv, w, slots, table, lens, cache)
+
+
+def _post_pass_backend():
+    from tests.fusion_harness import InductorGraphBackend
+
+    class PostPassGraphBackend(InductorGraphBackend):
+        """InductorGraphBackend with the pass as post_grad_custom_post_pass (vllm_pass()'s place)."""
+
+        def __call__(self, gm, example_inputs):
+            from nsa_fusion.fusion_pass import NsaFusionPass
+            with torch._inductor.config.patch(post_grad_custom_post_pass=NsaFusionPass("inductor")):
+                import tests.fusion_harness as H
+                saved = H._chain_with_user_pass
+                H._chain_with_user_pass = lambda: None
+                try:
+                    return super().__call__(gm, example_inputs)
+                finally:
+                    H._chain_with_user_pass = saved
+    return PostPassGraphBackend
+
+
+ATTACKS += [
+    ("custom_append_between", _mk(s_custom_append_between, lambda: [build(specials=False)]),
+     "post pass: pooled rows computed, then the KV append by a mutating custom op, then the row write"),
+    ("custom_append_after", _mk(s_custom_append_after, lambda: [build(specials=False)]),
+     "post pass: the step, then the custom-op append"),
+    ("custom_append_before", _mk(s_custom_append_before, lambda: [build(specials=False)]),
+     "post pass: the custom-op append of the last token, then the step (vLLM's order)"),
+    ("post_pass_contract", _mk(contract, lambda: [build()]), "post pass: the contract spelling"),
+    ("post_pass_snap_then_kv_appended", _mk(s_snap_then_kv_appended, lambda: [_kv_append_safe()]),
+     "post pass: H1's snapshot and index_put append"),
+    ("post_pass_snap_of_flat_view", _mk(s_snap_of_flat_view,
+                                        lambda: [_view_snap_inputs(lambda c: torch.zeros(
+                                            c.shape[0], c.shape[1] * c.shape[2], dtype=c.dtype))()]),
+     "post pass: H4's snapshot through a view"),
+]
+
 DEBUG_CHECKS = {name for name, _, _ in ATTACKS if name.startswith("debug_")}
 CAPTURE_NONZERO = {"compaction_bool", "compaction_nonzero"}
 
@@ -908,6 +1017,15 @@ def classify5(name, factory, dialect, mode=None):
     if dialect in ("torchair_like", "aot_outputs"):
         _define_ge_stand_ins()
     with _settings(name):
+        if dialect == "inductor_post":
+            import tests.fusion_harness as H
+            saved = H.InductorGraphBackend
+            H.InductorGraphBackend = _post_pass_backend()
+            try:
+                return [_relabel(name, factory, "inductor_graph", r)
+                        for r in classify_any(name, factory, "inductor_graph", mode)]
+            finally:
+                H.InductorGraphBackend = saved
         if dialect != "aot_outputs":
             return [_relabel(name, factory, dialect, r) for r in classify_any(name, factory, dialect, mode)]
         import tests.fusion_harness as H
@@ -925,8 +1043,9 @@ _CD, _RCD, _RPD = "CONTROL DIFFERS", "REFUSED (control differs)", "REFUSED, PASS
 FIRST_TRY = {}
 
 
-def _ft(name, mode, ig=None, ta=None, ind=None):
-    for d, r in (("inductor_graph", ig), ("torchair_like", ta), ("inductor", ind)):
+def _ft(name, mode, ig=None, ta=None, ind=None, post=None, aot=None):
+    for d, r in (("inductor_graph", ig), ("torchair_like", ta), ("inductor", ind), ("inductor_post", post),
+                 ("aot_outputs", aot)):
         if r is not None:
             FIRST_TRY[(name, d, mode)] = r
 
@@ -1031,8 +1150,32 @@ for _name, _mode, _ig, _ta, _in in [
     ("cache_first_then_snap_clone", "static", _CD, _FF, _CD),
     ("cache_first_then_snap_refused", "static", _RCD, _RPD, _RCD),
     ("kv_snapshot_then_append", "static", _RCD, _RPD, None),
+    # 10. (19:50-19:55) constant slice bounds past the probes' sizes (static), more H2 heads, the post pass
+    ("kv_tail_blocks_flipped", "static", _R, _R, None),
+    ("cache_tail_rows_flipped", "static", _R, _R, None),
+    ("kept_slots_tail_flipped", "static", _R, _R, None),
+    ("kv_heads_tiled_slice_6_dyn", "dynamic", _FF, _FF, None),
+    ("kept_heads_tiled_slice_6_dyn", "dynamic", _FF, _FF, None),
 ]:
     _ft(_name, _mode, _ig, _ta, _in)
+
+for _name, _mode, _ig, _ta, _post in [
+    ("custom_append_between", "static", _EQ, _EQ, _EQ),
+    ("custom_append_after", "static", _EQ, _EQ, _EQ),
+    ("custom_append_before", "static", _EQ, _EQ, _EQ),
+    ("post_pass_contract", "static", _EQ, _EQ, _EQ),
+    ("post_pass_snap_then_kv_appended", "static", _FF, _FF, _FF),
+    ("post_pass_snap_of_flat_view", "static", _FF, _FF, _FF),
+]:
+    _ft(_name, _mode, _ig, _ta, post=_post)
+
+# aot_outputs (vllm-ascend's compile shape), 19:40: equal wherever it was run
+for _name, _mode in [("snap_then_lens_advanced", "static"), ("snap_then_kv_appended", "static"),
+                     ("snap_then_lens_advanced_dyn", "dynamic"), ("snap_of_flat_view", "static"),
+                     ("snap_of_row_slice", "static"), ("old_clone_returned", "static"),
+                     ("snap_of_flat_view_dyn", "dynamic"), ("kept_from_same_tensor_twice", "static"),
+                     ("debug_snap_then_kv_appended", "static"), ("debug_snap_then_lens_advanced", "static")]:
+    _ft(_name, _mode, aot=_EQ)
 
 BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
 
