@@ -983,3 +983,17 @@ def test_an_fp32_weight_input_with_half_data_is_refused(dialect):
         assert any(e.pattern == "weight" and "rounding it would change the products" in e.reason
                    for e in rejections()), [(e.pattern, e.reason) for e in rejections()]
         torch.testing.assert_close(args[-1], eager, rtol=0, atol=0, equal_nan=True)
+
+
+def _count_grew(s):
+    """XunhaoLai's NSACache / SGLang condition: the number of compressed blocks grew in this step."""
+    s = s.long()
+    now = torch.where(s >= L, (s - L) // D_STRIDE + 1, torch.zeros_like(s))
+    before = torch.where(s - 1 >= L, (s - 1 - L) // D_STRIDE + 1, torch.zeros_like(s))
+    return now > before
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_compressed_count_condition_fuses_under_a_symbolic_capacity(dialect):
+    """Two divisions by d = 16 give the period bound 256: the condition is checked up to length 84992."""
+    _fuses(Step(mask=_count_grew), dynamic=True, dialect=dialect)

@@ -21,8 +21,10 @@ aten = torch.ops.aten
 prims = torch.ops.prims
 
 # How far the mask is evaluated when the capacity is symbolic: past the largest constant in it times
-# the product of its divisors (see _mask_range), but never beyond this.
-MAX_MASK_RANGE = 1 << 16
+# the product of its divisors (see _mask_range), but never beyond this.  A budget, not part of the argument:
+# 2**18 lengths are 64 evaluations of the condition (4096 rows each), a few ms; two divisions by d = 16
+# (the count of compressed blocks grew: (s - l) // d vs (s - 1 - l) // d) need 84992.
+MAX_MASK_RANGE = 1 << 18
 # Probe evaluations of gather + pooling per table draw after the first (each evaluates B lengths); the
 # first draw evaluates every qualifying length once, in at most MAX_LENGTH_EVALS evaluations.
 MAX_POOLING_EVALS = 96
