@@ -128,6 +128,16 @@ s_snap_of_bits = _view_snap_step(lambda c: c.view(torch.int16))
 s_snap_of_permute = _view_snap_step(lambda c: c.permute(2, 0, 1))
 
 
+# (H4 with multi-output and chained views: what an alias walk over single-output views misses)
+s_snap_of_split = _view_snap_step(lambda c: torch.split(c, c.shape[0] // 2)[0])
+s_snap_of_unbind = _view_snap_step(lambda c: c.unbind(1)[0])
+s_snap_of_chunk = _view_snap_step(lambda c: c.chunk(2, 0)[1])
+s_snap_of_as_strided = _view_snap_step(lambda c: c.as_strided((c.shape[0], c.shape[1] * c.shape[2]),
+                                                              (c.shape[1] * c.shape[2], 1)))
+s_snap_of_view_chain = _view_snap_step(lambda c: c.view(-1).view(c.shape[0], -1)[1:].t())
+s_snap_of_unfold = _view_snap_step(lambda c: c.unfold(0, 5, 5))
+
+
 def _view_snap_inputs(snap_of):
     def inputs():
         x = build()
@@ -174,6 +184,20 @@ def s_cache_first_then_snap_clone(kv, w, slots, table, lens, cache, snap):
     return contract(kv, w, slots, table, lens, cache)
 
 
+def _cache_first_snap(noop_of):
+    def step(kv, w, slots, table, lens, cache, snap):
+        _ = cache.dtype
+        snap.copy_(noop_of(cache))
+        return contract(kv, w, slots, table, lens, cache)
+    return step
+
+
+s_cache_first_snap_cat = _cache_first_snap(lambda c: torch.cat([c]))
+s_cache_first_snap_repeat = _cache_first_snap(lambda c: c.repeat(1, 1, 1))
+s_cache_first_snap_pow1 = _cache_first_snap(lambda c: c ** 1)
+s_cache_first_snap_slice = _cache_first_snap(lambda c: c[:, :, :])
+
+
 def s_kv_snapshot_then_append(kv, w, slots, table, lens, cache, kv_snap):
     """No compression step at all: the KV numbered first, a snapshot of it, then the decode append in place."""
     _ = kv.dtype
@@ -185,6 +209,49 @@ def s_kv_snapshot_then_append(kv, w, slots, table, lens, cache, kv_snap):
 def _kv_snap_inputs():
     x = build(specials=False)
     x.args = x.args + [torch.zeros_like(x.args[0])]
+    return x
+
+
+def s_snap_then_stacked_kv_appended(kv2, w, slots, table, lens, snap, cache):
+    """H1 through an alias: the step reads kv2[0] of a stacked [2, blocks, P, N, D] KV; the append writes kv2[0] in
+    place after it (the epilogue copies kv2, the fused call reads a select of it)."""
+    kv = kv2[0]
+    s = slots.long()
+    new = _new(kv, w, table, lens).to(kv.dtype)
+    valid = completes(lens)
+    snap.copy_(cache)
+    cache[s] = torch.where(valid[:, None, None], new, cache[s])
+    _append_token(kv, w, slots, table, lens)
+    return cache
+
+
+def s_snap_then_flat_kv_appended(kvf, w, slots, table, lens, snap, cache):
+    """H1 through a reshape: the step reads kvf.view(blocks, P, N, D) of a flat [blocks * P, N, D] pool, then appends
+    through the flat view in place."""
+    N, D = kvf.shape[1:]
+    kv = kvf.view(-1, 64, N, D)
+    s = slots.long()
+    new = _new(kv, w, table, lens).to(kv.dtype)
+    valid = completes(lens)
+    snap.copy_(cache)
+    cache[s] = torch.where(valid[:, None, None], new, cache[s])
+    pos = lens.long().clamp(max=table.shape[1] * 64 - 1)
+    page = table.long().gather(1, (pos // 64)[:, None])[:, 0]
+    kvf[page * 64 + pos % 64] = torch.full_like(kvf[0], 7.0)
+    return cache
+
+
+def _stacked_snap_inputs():
+    x = _snap_inputs(build(specials=False))
+    kv = x.args[0]
+    x.args[0] = torch.stack([kv, kv.flip(0)])
+    return x
+
+
+def _flat_snap_inputs():
+    x = _snap_inputs(build(specials=False))
+    kv = x.args[0]
+    x.args[0] = kv.reshape(-1, *kv.shape[2:]).clone()
     return x
 
 
@@ -267,6 +334,19 @@ f_tokens_dim_tiled_slice_272 = _rolled(lambda kv, w, t, s: pool(
 
 f_kv_heads_tiled_slice_6 = _rolled(lambda kv, w, t, s: pool(tokens(kv.repeat(1, 1, 4, 1)[:, :, 6:6 + kv.shape[2]],
                                                                   t, positions(s)), w))
+
+
+def _tiled_by_expand(w, k=4, c=6):
+    """w's heads shifted by c mod N, tiled by expand + reshape (no repeat, no roll)."""
+    l, N = w.shape
+    return w.unsqueeze(1).expand(l, k, N).reshape(l, k * N)[:, c:c + N]
+
+
+f_weight_heads_expand_tiled_6 = _rolled(lambda kv, w, t, s: pool(tokens(kv, t, positions(s)), _tiled_by_expand(w)))
+f_weight_heads_cat_tiled_6 = _rolled(lambda kv, w, t, s: pool(tokens(kv, t, positions(s)),
+                                                              torch.cat([w] * 4, 1)[:, 6:6 + w.shape[1]]))
+f_weight_heads_narrow_tiled_6 = _rolled(lambda kv, w, t, s: pool(tokens(kv, t, positions(s)),
+                                                                 w.repeat(1, 4).narrow(1, 6, w.shape[1])))
 
 
 def _kept_rolled(kept_of):
@@ -641,6 +721,10 @@ ATTACKS = [
                                                                                           specials=False))],
                                         ("batch", "dynamic")),
      "the decode append after the snapshot under mark_dynamic / dynamic=True (B = 40 then 12)"),
+    ("snap_then_stacked_kv_appended", _mk(s_snap_then_stacked_kv_appended, lambda: [_stacked_snap_inputs()]),
+     "H1 through an alias: the step reads kv2[0], the append writes kv2[0] after it"),
+    ("snap_then_flat_kv_appended", _mk(s_snap_then_flat_kv_appended, lambda: [_flat_snap_inputs()]),
+     "H1 through a reshape of a flat token pool"),
     ("snap_then_lens_advanced_dyn", _mk(s_snap_then_lens_advanced, lambda: [_snap_inputs(build()),
                                                                              _snap_inputs(build(seed=3))],
                                         ("dynamic",)),
@@ -687,8 +771,30 @@ ATTACKS += [
     ("cache_first_then_snap_clone", _mk(s_cache_first_then_snap_clone,
                                         lambda: [_view_snap_inputs(torch.zeros_like)()]),
      "snap.copy_(cache.clone()): two no-ops for remove_noop_ops"),
+    ("cache_first_snap_cat", _mk(s_cache_first_snap_cat, lambda: [_view_snap_inputs(torch.zeros_like)()]),
+     "H5 with snap.copy_(torch.cat([cache])) (a no-op cat)"),
+    ("cache_first_snap_repeat", _mk(s_cache_first_snap_repeat, lambda: [_view_snap_inputs(torch.zeros_like)()]),
+     "H5 with snap.copy_(cache.repeat(1, 1, 1))"),
+    ("cache_first_snap_pow1", _mk(s_cache_first_snap_pow1, lambda: [_view_snap_inputs(torch.zeros_like)()]),
+     "H5 with snap.copy_(cache ** 1)"),
+    ("cache_first_snap_slice", _mk(s_cache_first_snap_slice, lambda: [_view_snap_inputs(torch.zeros_like)()]),
+     "H5 with snap.copy_(cache[:, :, :])"),
     ("kv_snapshot_then_append", _mk(s_kv_snapshot_then_append, lambda: [_kv_snap_inputs()]),
      "no compression step: kv_snap.copy_(kv) then the KV append (any torchair graph with a write op)"),
+    ("snap_of_split", _mk(s_snap_of_split, lambda: [_view_snap_inputs(lambda c: torch.zeros_like(c[: c.shape[0] // 2]))()]),
+     "snap.copy_(torch.split(cache, S // 2)[0]): a view out of a multi-output op"),
+    ("snap_of_unbind", _mk(s_snap_of_unbind, lambda: [_view_snap_inputs(lambda c: torch.zeros_like(c[:, 0]))()]),
+     "snap.copy_(cache.unbind(1)[0]): head 0 of every row"),
+    ("snap_of_chunk", _mk(s_snap_of_chunk, lambda: [_view_snap_inputs(lambda c: torch.zeros_like(c.chunk(2, 0)[1]))()]),
+     "snap.copy_(cache.chunk(2, 0)[1])"),
+    ("snap_of_as_strided", _mk(s_snap_of_as_strided, lambda: [_view_snap_inputs(
+        lambda c: torch.zeros(c.shape[0], c.shape[1] * c.shape[2], dtype=c.dtype))()]),
+     "snap.copy_(cache.as_strided(...))"),
+    ("snap_of_view_chain", _mk(s_snap_of_view_chain, lambda: [_view_snap_inputs(
+        lambda c: torch.zeros(c.shape[1] * c.shape[2], c.shape[0] - 1, dtype=c.dtype))()]),
+     "snap.copy_(cache.view(-1).view(S, -1)[1:].t()): a chain of views"),
+    ("snap_of_unfold", _mk(s_snap_of_unfold, lambda: [_view_snap_inputs(lambda c: torch.zeros_like(c.unfold(0, 5, 5)))()]),
+     "snap.copy_(cache.unfold(0, 5, 5))"),
     ("snap_of_flat_view_dyn", _mk(s_snap_of_flat_view,
                                   lambda: [_view_snap_inputs(lambda c: torch.zeros(c.shape[0], c.shape[1] * c.shape[2],
                                                                                    dtype=c.dtype))()],
@@ -751,6 +857,12 @@ ATTACKS += [
      "w.repeat(1, 4)[:, 6:6 + N]: a roll by 6 spelled as a slice of a tiling (no iota), N = 2, 3 then 4"),
     ("kv_dim_tiled_slice_272_dyn", _mk(f_kv_dim_tiled_slice_272, _dims_grow(D=32), ("dynamic",)),
      "kv.repeat(.., 18)[..., 272:272 + D]: a roll of the head dim by 272 as a slice of a tiling"),
+    ("weight_heads_expand_tiled_6_dyn", _mk(f_weight_heads_expand_tiled_6, _dims_grow(N=4), ("dynamic",)),
+     "w tiled by unsqueeze/expand/reshape, then [:, 6:6 + N]: H2 without repeat"),
+    ("weight_heads_cat_tiled_6_dyn", _mk(f_weight_heads_cat_tiled_6, _dims_grow(N=4), ("dynamic",)),
+     "cat([w] * 4, 1)[:, 6:6 + N]: H2 with a concatenation"),
+    ("weight_heads_narrow_tiled_6_dyn", _mk(f_weight_heads_narrow_tiled_6, _dims_grow(N=4), ("dynamic",)),
+     "w.repeat(1, 4).narrow(1, 6, N)"),
     ("kv_heads_tiled_slice_6_dyn", _mk(f_kv_heads_tiled_slice_6, _dims_grow(N=4), ("dynamic",)),
      "kv.repeat(1, 1, 4, 1)[:, :, 6:6 + N]: the KV's heads shifted by 6 mod N (identity at N = 2, 3)"),
     ("tokens_dim_tiled_slice_272_dyn", _mk(f_tokens_dim_tiled_slice_272, _dims_grow(D=32), ("dynamic",)),
@@ -1156,6 +1268,23 @@ for _name, _mode, _ig, _ta, _in in [
     ("kept_slots_tail_flipped", "static", _R, _R, None),
     ("kv_heads_tiled_slice_6_dyn", "dynamic", _FF, _FF, None),
     ("kept_heads_tiled_slice_6_dyn", "dynamic", _FF, _FF, None),
+    # 11. (19:55-20:00) follow-ups a fix must close: H4 through multi-output views, H5 through other no-ops, H1
+    # through an alias of the mutated input, H2 tilings without repeat
+    ("snap_of_split", "static", _FF, _FF, None),
+    ("snap_of_unbind", "static", _EQ, _EQ, None),
+    ("snap_of_chunk", "static", _FF, _FF, None),
+    ("snap_of_as_strided", "static", _FF, _FF, None),
+    ("snap_of_view_chain", "static", _EQ, _EQ, None),
+    ("snap_of_unfold", "static", _FF, _FF, None),
+    ("cache_first_snap_cat", "static", _CD, _FF, None),
+    ("cache_first_snap_repeat", "static", _CD, _FF, None),
+    ("cache_first_snap_pow1", "static", _CD, _FF, None),
+    ("cache_first_snap_slice", "static", _CD, _FF, None),
+    ("snap_then_stacked_kv_appended", "static", _FF, _FF, None),
+    ("snap_then_flat_kv_appended", "static", _FF, _FF, None),
+    ("weight_heads_expand_tiled_6_dyn", "dynamic", _FF, _FF, None),
+    ("weight_heads_cat_tiled_6_dyn", "dynamic", _FF, _FF, None),
+    ("weight_heads_narrow_tiled_6_dyn", "dynamic", _FF, _FF, None),
 ]:
     _ft(_name, _mode, _ig, _ta, _in)
 
