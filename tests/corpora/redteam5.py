@@ -702,6 +702,39 @@ def _bf16_cache_fp16_kv():
     return x
 
 
+# --- 14. two caches that are halves of one buffer (AOT's synthetic base), 2-D scatter_ writes ----------------------
+def s_two_caches_one_buffer(kv, w, slots, table, lens, ck, cv, buf):
+    ck = contract(kv, w, slots, table, lens, ck)
+    cv = contract(kv, w.flip(0), slots, table, lens, cv)
+    return ck, cv
+
+
+def _two_caches_one_buffer():
+    x = build()
+    c = x.args[5]
+    buf = torch.stack([c, c.flip(0)])
+    x.args = x.args[:5] + [_view_of(buf[0], 7, lambda b: b[0]), _view_of(buf[1], 7, lambda b: b[1]), buf]
+    return x
+
+
+def s_scatter_2d(kv, w, slots, table, lens, cache):
+    """The row write as a 2-D scatter_ into cache.view(S, N * D)."""
+    S, N, D = cache.shape
+    s = slots.long()
+    rows = torch.where(completes(lens)[:, None, None], _new(kv, w, table, lens).to(cache.dtype), cache[s])
+    cache.view(S, N * D).scatter_(0, s[:, None].expand(-1, N * D), rows.reshape(-1, N * D))
+    return cache
+
+
+def s_scatter_2d_first_head(kv, w, slots, table, lens, cache):
+    """A 2-D scatter_ whose index covers the first head only (src rows hold both): the second head is never written."""
+    S, N, D = cache.shape
+    s = slots.long()
+    rows = torch.where(completes(lens)[:, None, None], _new(kv, w, table, lens).to(cache.dtype), cache[s])
+    cache.view(S, N * D).scatter_(0, s[:, None].expand(-1, D), rows.reshape(-1, N * D))
+    return cache
+
+
 ATTACKS = [
     ("snap_then_lens_advanced", _mk(s_snap_then_lens_advanced, lambda: [_snap_inputs(build())]),
      "snap.copy_(cache) (snap before the cache among the inputs), step, lens += 16: the fused call moved after "
@@ -1065,6 +1098,14 @@ ATTACKS += [
      "post pass: H4's snapshot through a view"),
 ]
 
+ATTACKS += [
+    ("two_caches_one_buffer", _mk(s_two_caches_one_buffer, lambda: [_two_caches_one_buffer()]),
+     "K and V compressed caches are buf[0] and buf[1] of one stacked buffer, passed separately (synthetic base)"),
+    ("scatter_2d", _mk(s_scatter_2d, lambda: [build()]), "cache.view(S, N * D).scatter_(0, slots expanded, rows)"),
+    ("scatter_2d_first_head", _mk(s_scatter_2d_first_head, lambda: [build()]),
+     "a 2-D scatter_ whose index covers only the first head's D columns"),
+]
+
 DEBUG_CHECKS = {name for name, _, _ in ATTACKS if name.startswith("debug_")}
 CAPTURE_NONZERO = {"compaction_bool", "compaction_nonzero"}
 
@@ -1285,6 +1326,10 @@ for _name, _mode, _ig, _ta, _in in [
     ("weight_heads_expand_tiled_6_dyn", "dynamic", _FF, _FF, None),
     ("weight_heads_cat_tiled_6_dyn", "dynamic", _FF, _FF, None),
     ("weight_heads_narrow_tiled_6_dyn", "dynamic", _FF, _FF, None),
+    # 12. (20:00) two caches that are halves of one buffer, 2-D scatter_ writes
+    ("two_caches_one_buffer", "static", _EQ, _EQ, None),
+    ("scatter_2d", "static", _EQ, _EQ, None),
+    ("scatter_2d_first_head", "static", _R, _R, None),
 ]:
     _ft(_name, _mode, _ig, _ta, _in)
 
