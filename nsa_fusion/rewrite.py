@@ -869,7 +869,8 @@ class _Pusher:
                 return _call(self.graph, t, (self._rows(x.args[0], start, size), x.args[1]))
             if t is aten.bmm.default:
                 return _call(self.graph, t, tuple(self._rows(a, start, size) for a in x.args))
-            if t is aten.index.Tensor and x.args[1][0] is None:
+            if t is aten.index.Tensor and len(x.args[1]) > 1 and x.args[1][0] is None \
+                    and all(isinstance(i, fx.Node) for i in x.args[1][1:]):  # (adjacent indices: dim 0 stays first)
                 return _call(self.graph, t, (self._rows(x.args[0], start, size), list(x.args[1])))
         return _call(self.graph, aten.slice.Tensor, (x, 0, start, start + size))
 
