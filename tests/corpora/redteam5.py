@@ -349,6 +349,19 @@ f_weight_heads_narrow_tiled_6 = _rolled(lambda kv, w, t, s: pool(tokens(kv, t, p
                                                                  w.repeat(1, 4).narrow(1, 6, w.shape[1])))
 
 
+def _heads_tiled_by_expand(x, hdim, k=4, c=6):
+    """x's heads (dim hdim) shifted by c mod N, tiled by unsqueeze/expand/reshape (the batch stays major)."""
+    shape = list(x.shape)
+    N = shape[hdim]
+    t = x.unsqueeze(hdim).expand(*shape[:hdim], k, *shape[hdim:]).reshape(*shape[:hdim], k * N, *shape[hdim + 1:])
+    return t.narrow(hdim, c, N)
+
+
+f_new_heads_expand_tiled_6 = _rolled(lambda kv, w, t, s: _heads_tiled_by_expand(_new(kv, w, t, s), 1))
+f_tokens_heads_expand_tiled_6 = _rolled(lambda kv, w, t, s: pool(_heads_tiled_by_expand(tokens(kv, t, positions(s)), 2),
+                                                                 w))
+
+
 def _kept_rolled(kept_of):
     def step(kv, w, slots, table, lens, cache):
         s = slots.long()
@@ -896,6 +909,10 @@ ATTACKS += [
      "cat([w] * 4, 1)[:, 6:6 + N]: H2 with a concatenation"),
     ("weight_heads_narrow_tiled_6_dyn", _mk(f_weight_heads_narrow_tiled_6, _dims_grow(N=4), ("dynamic",)),
      "w.repeat(1, 4).narrow(1, 6, N)"),
+    ("new_heads_expand_tiled_6_dyn", _mk(f_new_heads_expand_tiled_6, _dims_grow(N=4), ("dynamic",)),
+     "the new rows' heads shifted by 6 mod N through an expand tiling (no repeat, batch kept major)"),
+    ("tokens_heads_expand_tiled_6_dyn", _mk(f_tokens_heads_expand_tiled_6, _dims_grow(N=4), ("dynamic",)),
+     "the window tokens' heads shifted by 6 mod N through an expand tiling"),
     ("kv_heads_tiled_slice_6_dyn", _mk(f_kv_heads_tiled_slice_6, _dims_grow(N=4), ("dynamic",)),
      "kv.repeat(1, 1, 4, 1)[:, :, 6:6 + N]: the KV's heads shifted by 6 mod N (identity at N = 2, 3)"),
     ("tokens_dim_tiled_slice_272_dyn", _mk(f_tokens_dim_tiled_slice_272, _dims_grow(D=32), ("dynamic",)),
@@ -1330,6 +1347,8 @@ for _name, _mode, _ig, _ta, _in in [
     ("two_caches_one_buffer", "static", _EQ, _EQ, None),
     ("scatter_2d", "static", _EQ, _EQ, None),
     ("scatter_2d_first_head", "static", _R, _R, None),
+    ("new_heads_expand_tiled_6_dyn", "dynamic", _FF, _FF, None),
+    ("tokens_heads_expand_tiled_6_dyn", "dynamic", _FF, _FF, None),
 ]:
     _ft(_name, _mode, _ig, _ta, _in)
 
