@@ -280,6 +280,7 @@ def normalize_row_writes(graph: fx.Graph) -> list:
     back where the rewritten write does not fuse (the row write would read padding slots the user's
     code never reads)."""
     unflatten_head_rows(graph)
+    integer_ops_as_arithmetic(graph)
     out = []
     for node in list(graph.nodes):
         if node.op != "call_function":
@@ -546,6 +547,39 @@ def _compacted(graph, write):
             or nv.dtype != _val(cache).dtype:
         return None
     return _canonical(graph, cache, slots, mask, new, True), [write]
+
+
+def integer_ops_as_arithmetic(graph: fx.Graph) -> int:
+    """Kernel-author spellings of integer arithmetic, rewritten to the ops the proof's interval, period and
+    threshold rules read (patterns/exactness.py), each an identity on every integer tensor::
+
+        relu(x)  ->  clamp_min(x, 0)                      (max(x, 0))
+        x >> k   ->  div(x, 2**k, rounding_mode="floor")  (an arithmetic shift floors, negative x too; 0 <= k < 31)
+
+    Floating-point tensors and other shift counts are left as written.  Returns the number rewritten."""
+    done = 0
+    for node in list(graph.nodes):
+        if node.op != "call_function" or node.target not in (aten.relu.default, aten.__rshift__.Scalar) \
+                or node.kwargs:
+            continue
+        v = _val(node)
+        if not isinstance(v, torch.Tensor) or v.dtype.is_floating_point or v.dtype in (torch.bool, torch.uint8):
+            continue
+        with graph.inserting_before(node):
+            if node.target is aten.relu.default:
+                new = _call(graph, aten.clamp_min.default, (node.args[0], 0))
+            else:
+                k = node.args[1]
+                if not isinstance(k, int) or isinstance(k, bool) or not 0 <= k < 31:
+                    continue
+                new = _call(graph, aten.div.Tensor_mode, (node.args[0], 1 << k), {"rounding_mode": "floor"})
+        if _val(new).dtype != v.dtype:
+            continue  # (dead: left to the final dead-code elimination)
+        new.meta.setdefault("stack_trace", node.meta.get("stack_trace"))
+        node.replace_all_uses_with(new)
+        graph.erase_node(node)
+        done += 1
+    return done
 
 
 _FLATTENS = {aten.view.default, aten.reshape.default, aten._unsafe_view.default}

@@ -997,3 +997,35 @@ def _count_grew(s):
 def test_a_compressed_count_condition_fuses_under_a_symbolic_capacity(dialect):
     """Two divisions by d = 16 give the period bound 256: the condition is checked up to length 84992."""
     _fuses(Step(mask=_count_grew), dynamic=True, dialect=dialect)
+
+
+def _kernel_style_window(shift=6, relu=True):
+    """Positions as kernel authors write them (P = 64): relu for short rows (or a maximum with zeros_like),
+    page = pos >> log2(P), offset = pos & (P - 1)."""
+    def tokens(kv, table, lens):
+        pos = lens.long()[:, None] - L + torch.arange(L)
+        pos = pos.relu() if relu else torch.maximum(pos, torch.zeros_like(pos))
+        return kv[table.long().gather(1, pos >> shift), pos & 63]
+    return tokens
+
+
+@pytest.mark.parametrize("relu", [True, False], ids=["relu", "maximum_zeros_like"])
+@pytest.mark.parametrize("dynamic", [False, True])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_kernel_style_integer_ops_on_positions_fuse(relu, dynamic, dialect):
+    """relu(x) is clamp_min(x, 0) and x >> k is x // 2**k on integers (rewrite.integer_ops_as_arithmetic), so the
+    interval and period rules read them under a symbolic capacity (blind6 shift_mask_paging, bmm_index_copy's
+    relu); a maximum with zeros_like (torchair keeps the fill) is a clamp by 0."""
+    _fuses(_Moved(tokens_of=_kernel_style_window(relu=relu)), dynamic=dynamic, dialect=dialect)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_kernel_style_shifts_by_another_count_are_refused(dialect):
+    """Near misses: pages at pos >> 7 (P = 64: a page of 128 tokens), and a shift count computed from the lengths
+    (left as written: no constant power of two)."""
+    _refused_with(_Moved(tokens_of=_kernel_style_window(shift=7)), "gather", "", dialect=dialect)
+
+    def by_lengths(kv, table, lens):
+        pos = (lens.long()[:, None] - L + torch.arange(L)).relu()
+        return kv[table.long().gather(1, pos >> (6 + (lens.long()[:, None] > 100 * kv.shape[1]).long())), pos % 64]
+    _refused_with(_Moved(tokens_of=by_lengths), "sizes", "", dynamic=True, dialect=dialect)

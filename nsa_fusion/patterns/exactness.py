@@ -286,6 +286,8 @@ class Intervals:
         if t in (aten.full.default, aten.scalar_tensor.default, aten.full_like.default):
             fill = args[1] if t is not aten.scalar_tensor.default else args[0]
             return self.number(fill)
+        if t in _ZERO_FILLS or t in _ONE_FILLS:  # (torchair's graphs keep them undecomposed)
+            return (0, 0) if t in _ZERO_FILLS else (1, 1)
         if t in _MONOTONE_PAIR:
             a = self.number(args[0])
             b = self.number(args[1]) if len(args) > 1 else None
@@ -338,6 +340,10 @@ class Intervals:
             a = self.number(args[0])
             return None if a is None else (0 if a[0] <= 0 <= a[1] else min(abs(a[0]), abs(a[1])), max(abs(a[0]), abs(a[1])))
         return None
+
+
+_ZERO_FILLS = {aten.zeros_like.default, aten.zeros.default, aten.new_zeros.default}
+_ONE_FILLS = {aten.ones_like.default, aten.ones.default, aten.new_ones.default}
 
 
 def operator_getitem():
