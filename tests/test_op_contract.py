@@ -607,6 +607,35 @@ def test_capture_safe_masked_formulation_with_padding_slots(pads):
     assert bit_equal(cache, expected)
 
 
+def _scatter_writeback(inp, weight, slots, block_table, lengths, cache, l, d, P):
+    from nsa_fusion.lowering import scatter_writeback
+
+    cache.copy_(scatter_writeback(inp, weight, slots, block_table, lengths, cache, l, d))
+
+
+def _masked_torch(*args):
+    from nsa_fusion.lowering import portable
+
+    portable.compress_masked_torch(*args)
+
+
+@pytest.mark.parametrize("formulation", [_masked_torch, _scatter_writeback], ids=["masked_torch", "scatter_writeback"])
+def test_fixed_shape_formulations_never_dereference_unread_page_ids(formulation):
+    """The fixed-shape formulations (graph capture, devices without a kernel; torchair's GE write-back
+    where the vendor kernel cannot take the shapes: fp32, P = 32) gather a window for EVERY row and
+    discard the rows that do not qualify.  The contract lets those rows' page ids be anything, so they
+    must not be dereferenced: ids far out of range (and -1) on non-qualifying rows, fp32, P = 32, give
+    the golden's numbers instead of an out-of-bounds gather."""
+    c = build(B=6, l=32, d=16, P=32, dtype=F32, pages_per_seq=4, lengths=[48, 40, 64, 10, 80, 0], seed=7)
+    expected = golden(c)
+    c["block_table"][1] = 2 ** 30  # rows 1, 3 and 5 do not qualify
+    c["block_table"][3] = -(2 ** 30)
+    c["block_table"][5] = -1
+    cache = c["cache"].clone()
+    formulation(c["input"], c["weight"], c["slots"], c["block_table"], c["lengths"], cache, c["l"], c["d"], c["P"])
+    assert bit_equal(cache, expected)
+
+
 @pytest.mark.parametrize("row, slot, exc", [(2, -1, IndexError), (2, 8, IndexError), (2, 1, ValueError)],
                          ids=["qualifying_-1", "qualifying_out_of_range", "qualifying_duplicate"])
 def test_qualifying_row_slot_rules_still_hold_with_padding(row, slot, exc):

@@ -137,7 +137,8 @@ def scatter_writeback(input, weight, slots, block_table, lengths, cache, l, d):
     that shows), and the same padding-slot rule (:func:`portable.masked_rows`)."""
     from .portable import _weighted_window_sum, masked_rows, window_tokens
 
-    tokens = window_tokens(input, block_table, lengths, l, input.shape[1])
+    valid = V.qualifying_mask(lengths, l, d)
+    tokens = window_tokens(input, block_table, lengths, l, input.shape[1], valid)
     pooled = _weighted_window_sum(tokens, weight).to(cache.dtype)
-    index, rows = masked_rows(pooled, V.qualifying_mask(lengths, l, d), slots, cache)
+    index, rows = masked_rows(pooled, valid, slots, cache)
     return torch.scatter(cache, 0, index[:, None, None].expand_as(rows), rows)

@@ -42,10 +42,16 @@ def _weighted_window_sum(tokens: torch.Tensor, weight: torch.Tensor) -> torch.Te
     return acc
 
 
-def window_tokens(input, block_table, lengths, l, P):
-    """Gather the window [R, l, N, D] ending at ``lengths`` (positions below 0 clamp to 0)."""
+def window_tokens(input, block_table, lengths, l, P, read=None):
+    """Gather the window [R, l, N, D] ending at ``lengths`` (positions below 0 clamp to 0).
+
+    ``read`` ([R] bool, optional): the rows whose window is read.  The fixed-shape formulations gather
+    every row's window and discard the others, but the contract lets the page ids of windows that are
+    not read be anything (padding, ids out of range): those rows gather page 0 instead."""
     positions = (lengths.to(torch.int64)[:, None] - l + torch.arange(l, device=lengths.device)).clamp(min=0)
     pages = block_table.to(torch.int64).gather(1, positions // P)
+    if read is not None:
+        pages = torch.where(read[:, None], pages, 0)
     return input[pages, positions % P]
 
 
@@ -135,6 +141,7 @@ def masked_rows(pooled, valid, slot_mapping, cache):
 
 def compress_masked_torch(input, weight, slot_mapping, block_table, lengths, cache, l, d, P):
     """Capture-safe: fixed shapes, no host reads (see :func:`masked_rows`)."""
-    pooled = _weighted_window_sum(window_tokens(input, block_table, lengths, l, P), weight).to(cache.dtype)
-    index, rows = masked_rows(pooled, qualifying_mask(lengths, l, d), slot_mapping, cache)
+    valid = qualifying_mask(lengths, l, d)
+    pooled = _weighted_window_sum(window_tokens(input, block_table, lengths, l, P, valid), weight).to(cache.dtype)
+    index, rows = masked_rows(pooled, valid, slot_mapping, cache)
     cache.index_put_((index,), rows)
