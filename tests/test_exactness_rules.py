@@ -509,6 +509,28 @@ def test_a_threshold_on_a_symbolic_head_dim_is_refused():
     _refused_with(Step(pool=pool), "sizes", "numbers a dimension", dynamic=True, D=16, N=1)
 
 
+def _weighted(weight_of):
+    return lambda t, w, lens: (t.float() * weight_of(w).float()[None, :, :, None]).sum(1)
+
+
+@pytest.mark.parametrize("step, dialect, sizes", [
+    (Step(pool=_weighted(lambda w: w.repeat(1, 4)[:, 6:6 + w.shape[1]])), "inductor_graph", dict(N=2)),
+    (Step(pool=_weighted(lambda w: torch.cat([w] * 4, 1).narrow(1, 6, w.shape[1]))), "torchair_like", dict(N=2)),
+    (Step(pool=_weighted(lambda w: w.roll(6, 1))), "torchair_like", dict(N=2)),
+    (Step(kept=lambda o: o.repeat(1, 1, 18)[..., 272:272 + o.shape[-1]]), "inductor_graph", dict(D=16)),
+], ids=["weight_heads_repeat_slice", "weight_heads_cat_narrow", "weight_heads_roll", "kept_dim_repeat_slice"])
+def test_a_constant_shift_along_a_symbolic_dim_is_refused(step, dialect, sizes):
+    """H2 (redteam5): of a tensor tiled along a dim of symbolic size n, a slice starting at c (or a roll
+    by c) is a shift by c mod n, the identity at N = 2 and 3 (c = 6) or D = 16 and 17 (c = 272), the
+    sizes the proof evaluates, and not at N = 4 / D = 32, where the compiled graph is reused."""
+    _refused_with(step, "sizes", "moves elements by a constant", dynamic=True, dialect=dialect, **sizes)
+
+
+def test_a_slice_starting_at_a_size_fuses_under_dynamic_shapes():
+    """The rule refuses constant offsets only: the second half of a [l, 2 * N] pair starts at N at every size."""
+    _fuses(Step(pool=_weighted(lambda w: torch.cat([w * 0, w], 1)[:, w.shape[1]:])), dynamic=True)
+
+
 def test_float_arithmetic_on_page_ids_is_refused():
     """F21: ids scaled by 1 + 2^-13 in fp32: the identity below id 8192."""
     _refused_with(Step(table_of=lambda t: (t.float() * (1.0 + 2.0 ** -13)).long()), "gather", "computed on in")

@@ -10,12 +10,13 @@ reach (``Generalize``).
 """
 from __future__ import annotations
 
+import sympy
 import torch
 import torch.fx as fx
 
 from . import exactness
 from . import optable as T
-from .evaluate import BatchPlan, EvaluationError, Subgraph
+from .evaluate import BatchPlan, EvaluationError, Subgraph, _expr
 from .optable import val
 from .proof import _SHAPE_ARGS, Refused, Step, value_ancestors
 
@@ -80,6 +81,31 @@ class SizesProof:
                 raise Refused("sizes", f"{T.op_name(n)} numbers a dimension whose size changes between the sizes this "
                               "dynamic graph serves: the step is proven at a few of them only", n,
                               "index with window offsets (arange(l)) and the lengths, or mark only the batch dynamic")
+
+    def check_size_modular_views(self):
+        """A view that moves elements by a constant along a dimension whose size n is symbolic: ``roll``
+        by a constant shift, a slice or ``narrow`` whose start is off 0 by a constant (or whose step is
+        not 1), a ``select`` of a constant index.  Taken from a tensor whose contents are n-periodic
+        along that dimension (``x.repeat(1, 4)``, ``cat([x] * 4)``, ``x.unsqueeze(1).expand(..).reshape``),
+        it shifts by ``c mod n``: the identity at every probed n that divides c (``w.repeat(1, 4)[:, 6:6 + N]``
+        is w at N = 2 and 3, not at N = 4).  Refused: the probes evaluate a few sizes, which cannot tell
+        a shift mod n from the identity.  Starts that are a symbolic size with no constant part
+        (``kv[..., D:]`` of a ``[.., 2 * D]`` pair, ``chunk``) shift by a size, which the probes do see."""
+        if not self.sizes.assignment:
+            return
+        w = self.w
+        stop = {self.input, self.table, self.lengths, w.slots, w.cache}
+        for n in value_ancestors([w.new_cache], stop) - stop:
+            if n.op != "call_function" or n.target not in _MODULAR_VIEWS or not isinstance(n.args[0], fx.Node):
+                continue
+            shape = val(n.args[0]).shape
+            for dim, offset in _constant_offsets(n, shape):
+                if self.sizes.symbols(shape[dim]) and offset:
+                    raise Refused("sizes", f"{T.op_name(n)} moves elements by a constant ({offset}) along dim {dim}, "
+                                  f"whose size changes between the sizes this dynamic graph serves: of a tensor "
+                                  "periodic along it (a repeat, expand or cat tiling) it is a shift by that "
+                                  "constant modulo the size, the identity at some sizes only", n,
+                                  "slice from 0 (or from a multiple of a size), or mark only the batch dynamic")
 
     def check_rows(self):
         """Row b of the condition is a function of length b alone, and row b of the new rows of
@@ -278,3 +304,34 @@ class Generalize:
                     values, moved = trial, moved | group
                     break
         return (sizes.with_values(values), moved) if values else (None, set())
+
+
+_MODULAR_VIEWS = {aten.roll.default, aten.slice.Tensor, aten.slice_copy.Tensor, aten.narrow.default,
+                  aten.select.int, aten.select_copy.int}
+
+
+def _constant_part(x, size) -> int:
+    """The constant term of a start or index (an int or a SymInt expression in the sizes); a negative
+    one counts from ``size``, as the op does."""
+    e = sympy.sympify(_expr(val(x) if isinstance(x, fx.Node) else x))
+    if e.is_number and e < 0:
+        e = e + sympy.sympify(_expr(size))
+    return int(e.subs({s: 0 for s in e.free_symbols}))
+
+
+def _constant_offsets(n: fx.Node, shape) -> list:
+    """(dim, constant offset) pairs of a ``_MODULAR_VIEWS`` node: nonzero where the view moves element
+    i of the dim to i - offset (a roll's shift, a slice's start, a select's index) or strides it."""
+    args = list(n.args) + [None] * 5
+    if n.target is aten.roll.default:
+        shifts, dims = args[1], args[2] or []
+        shifts = [shifts] if not isinstance(shifts, (list, tuple)) else shifts
+        if not dims:  # roll of the flattened tensor: every dim moves
+            return [(d, _constant_part(shifts[0], shape[d])) for d in range(len(shape))]
+        return [(d % len(shape), _constant_part(s, shape[d % len(shape)])) for d, s in zip(dims, shifts)]
+    dim = (args[1] if args[1] is not None else 0) % len(shape)
+    if n.target in (aten.slice.Tensor, aten.slice_copy.Tensor):
+        start, step = n.kwargs.get("start", args[2]), n.kwargs.get("step", args[4])
+        offset = _constant_part(start, shape[dim]) if start is not None else 0
+        return [(dim, offset if step in (None, 1) else f"step {step}")]
+    return [(dim, _constant_part(args[2], shape[dim]))]  # narrow's start, select's index

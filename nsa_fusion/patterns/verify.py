@@ -105,6 +105,7 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
         self.check_int_paths()
         self.check_rows()
         self.check_symbolic_iotas()
+        self.check_size_modular_views()
         self.check_mask()
         self.check_length_thresholds()
         self.find_weight()

@@ -21,14 +21,15 @@ graph outputs; the pass then reinplaces through ``rewrite.reinplace_mutation_out
 differs from eager is re-checked against the control and labelled "REFUSED, PASS CHANGES NUMBERS" where plain
 torch.compile is right (redteam2 labels every such run "REFUSED (control differs)" without running the control).
 
-First try (19:05-19:55 UTC, snapshot of commit 06628da41edc8cab6c20f2aa435300e0013e84e1 extracted to /tmp/rt5_base,
-no fixer changes in it): 99 attacks, 230 runs (inductor_graph 101, torchair_like 101, inductor 12, inductor_post 6,
-aot_outputs 10).  By attack (worst result over its runs): 31 FALSE FUSION, 6 CRASH, 2 REFUSED BUT THE PASS CHANGES
-NUMBERS, 38 FUSED & EQUAL only, 22 REFUSED only.  By run: inductor_graph 24 false fusion / 2 crash / 44 equal / 27
-refused / 2 control differs / 2 refused where the control differs too; torchair_like 32 false fusion / 6 crash /
-37 equal / 24 refused / 2 pass changes numbers; inductor (codegen, confirmation) 7 false fusion / 2 crash / 2 control
-differs / 1 refused, control differs; inductor_post 2 false fusion / 4 equal; aot_outputs 10 equal.  Five classes,
-written up in /work/briefs/redteam5_findings.md:
+First try (19:05-20:25 UTC, snapshot of commit 06628da41edc8cab6c20f2aa435300e0013e84e1 extracted to /tmp/rt5_base,
+no fixer changes in it): 122 attacks, 276 runs (inductor_graph 124, torchair_like 124, inductor 12, inductor_post 6,
+aot_outputs 10).  By attack (worst result over its runs): 47 FALSE FUSION, 6 CRASH, 2 REFUSED BUT THE PASS CHANGES
+NUMBERS, 43 FUSED & EQUAL only, 24 REFUSED only.  By run: inductor_graph 36 false fusion / 2 crash / 49 equal / 29
+refused / 6 control differs / 2 refused where the control differs too; torchair_like 48 false fusion / 6 crash /
+42 equal / 26 refused / 2 pass changes numbers; inductor (codegen, confirmation) 7 false fusion / 2 crash / 2 control
+differs / 1 refused, control differs; inductor_post 2 false fusion / 4 equal; aot_outputs 10 equal.  (Sections 11-12
+of FIRST_TRY, 19:55-20:25, are follow-up spellings of the classes below written while a fixer was closing them.)
+Five classes, written up in /work/briefs/redteam5_findings.md:
 
 * H1 ``rewrite.reinplace_clones`` moves the fused call after the last reader of the old cache (a snapshot's epilogue
   ``copy_(snap, cache)``) and so past the epilogue copies of the step's other inputs: the call reads the appended
@@ -360,6 +361,15 @@ def _heads_tiled_by_expand(x, hdim, k=4, c=6):
 f_new_heads_expand_tiled_6 = _rolled(lambda kv, w, t, s: _heads_tiled_by_expand(_new(kv, w, t, s), 1))
 f_tokens_heads_expand_tiled_6 = _rolled(lambda kv, w, t, s: pool(_heads_tiled_by_expand(tokens(kv, t, positions(s)), 2),
                                                                  w))
+
+
+# (H2 without a slice op: a split with a constant first size, a constant storage offset, an arange from 6)
+f_weight_heads_split_tiled_6 = _rolled(lambda kv, w, t, s: pool(tokens(kv, t, positions(s)), torch.split(
+    w.repeat(1, 4), [6, w.shape[1], 3 * w.shape[1] - 6], 1)[1]))
+f_weight_heads_strided_tiled_6 = _rolled(lambda kv, w, t, s: pool(tokens(kv, t, positions(s)), w.repeat(1, 4).as_strided(
+    (w.shape[0], w.shape[1]), (4 * w.shape[1], 1), 6)))
+f_weight_heads_arange_tiled_6 = _rolled(lambda kv, w, t, s: pool(tokens(kv, t, positions(s)), w.repeat(1, 4).index_select(
+    1, torch.arange(6, 6 + w.shape[1]))))
 
 
 def _kept_rolled(kept_of):
@@ -913,6 +923,12 @@ ATTACKS += [
      "the new rows' heads shifted by 6 mod N through an expand tiling (no repeat, batch kept major)"),
     ("tokens_heads_expand_tiled_6_dyn", _mk(f_tokens_heads_expand_tiled_6, _dims_grow(N=4), ("dynamic",)),
      "the window tokens' heads shifted by 6 mod N through an expand tiling"),
+    ("weight_heads_split_tiled_6_dyn", _mk(f_weight_heads_split_tiled_6, _dims_grow(N=4), ("dynamic",)),
+     "torch.split(w.repeat(1, 4), [6, N, 3N - 6], 1)[1]: H2 through split_with_sizes"),
+    ("weight_heads_strided_tiled_6_dyn", _mk(f_weight_heads_strided_tiled_6, _dims_grow(N=4), ("dynamic",)),
+     "w.repeat(1, 4).as_strided((l, N), (4N, 1), 6): H2 through a storage offset"),
+    ("weight_heads_arange_tiled_6_dyn", _mk(f_weight_heads_arange_tiled_6, _dims_grow(N=4), ("dynamic",)),
+     "w.repeat(1, 4).index_select(1, arange(6, 6 + N)): H2 through an arange from a constant"),
     ("kv_heads_tiled_slice_6_dyn", _mk(f_kv_heads_tiled_slice_6, _dims_grow(N=4), ("dynamic",)),
      "kv.repeat(1, 1, 4, 1)[:, :, 6:6 + N]: the KV's heads shifted by 6 mod N (identity at N = 2, 3)"),
     ("tokens_dim_tiled_slice_272_dyn", _mk(f_tokens_dim_tiled_slice_272, _dims_grow(D=32), ("dynamic",)),
@@ -1349,6 +1365,9 @@ for _name, _mode, _ig, _ta, _in in [
     ("scatter_2d_first_head", "static", _R, _R, None),
     ("new_heads_expand_tiled_6_dyn", "dynamic", _FF, _FF, None),
     ("tokens_heads_expand_tiled_6_dyn", "dynamic", _FF, _FF, None),
+    ("weight_heads_split_tiled_6_dyn", "dynamic", _EQ, _EQ, None),
+    ("weight_heads_strided_tiled_6_dyn", "dynamic", _FF, _FF, None),
+    ("weight_heads_arange_tiled_6_dyn", "dynamic", _R, _R, None),
 ]:
     _ft(_name, _mode, _ig, _ta, _in)
 
