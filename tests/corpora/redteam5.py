@@ -46,6 +46,81 @@ Five classes, written up in /work/briefs/redteam5_findings.md:
   KV, with no compression step at all) then reads the input after its own epilogue copy; plain torchair is right,
   plain Inductor has the same bug (CONTROL DIFFERS there).
 
+Re-runs on the current /work/main (the fixer's uncommitted tree included; inductor_graph and torchair_like, every
+attack and mode):
+
+* 20:04-20:15 (HEAD b0aa42f + tree): H1 and H4 equal everywhere, H5's fused cases equal, H3 fixed in between
+  (committed 1994842 at ~20:10, after this run started: still CRASH here), H2 still false (IG 12, TA 17 runs), H5's
+  refused cases still changed by the pass (TA 2).
+* 20:20-20:31 (HEAD 744a513 + tree, the H2 rule "a constant slice start on a dim whose size changes" in it; the three
+  attacks added at 20:25 run separately at 20:32 on the same tree): 124 runs per dialect; inductor_graph 72 equal /
+  43 refused / 6 control differs / 2 refused where plain Inductor differs too / 1 FALSE FUSION; torchair_like 76
+  equal / 47 refused / 1 FALSE FUSION; no crash, no "pass changes numbers".  The one false fusion left, in both
+  dialects: weight_heads_strided_tiled_6_dyn (H2 through a constant as_strided storage offset over a tiling).
+  inductor_post (6 attacks) and aot_outputs (14 runs): all equal; --dialect inductor codegen (20:15-20:20, before the
+  H2 rule was complete in every runner): the H1/H4 attacks equal, the H2 tiled slices refused, H5 control differs.
+
+Every run whose first try or re-run (20:20-20:32) was not plainly equal or refused (IG inductor_graph, TA
+torchair_like; FF false fusion, CR crash, CD control differs, R(cd) refused and plain torch.compile differs too,
+R(pass) refused but the pass changes the numbers; all other runs: equal or refused both times):
+
+    snap_then_lens_advanced [static]: IG CR -> EQ, TA CR -> EQ
+    snap_then_kv_scaled [static]: IG FF -> EQ, TA FF -> EQ
+    snap_then_weight_scaled [static]: IG FF -> EQ, TA FF -> EQ
+    snap_then_table_shifted [static]: IG FF -> EQ, TA FF -> EQ
+    snap_then_slots_shifted [static]: IG FF -> EQ, TA FF -> EQ
+    snap_then_kv_appended [static]: IG FF -> EQ, TA FF -> EQ
+    snap_then_kv_appended_batch [batch]: IG FF -> EQ, TA FF -> EQ
+    snap_then_kv_appended_batch [dynamic]: IG FF -> EQ, TA FF -> EQ
+    snap_then_stacked_kv_appended [static]: IG FF -> EQ, TA FF -> EQ
+    snap_then_flat_kv_appended [static]: IG FF -> EQ, TA FF -> EQ
+    snap_then_lens_advanced_dyn [dynamic]: IG CR -> EQ, TA CR -> EQ
+    snap_of_flat_view [static]: IG FF -> EQ, TA FF -> EQ
+    snap_of_transpose [static]: IG FF -> EQ, TA FF -> EQ
+    snap_of_row_slice [static]: IG FF -> EQ, TA FF -> EQ
+    snap_of_unsqueeze [static]: IG FF -> EQ, TA FF -> EQ
+    snap_of_detach [static]: IG EQ -> EQ, TA FF -> EQ
+    snap_of_bits [static]: IG FF -> EQ, TA FF -> EQ
+    snap_of_permute [static]: IG FF -> EQ, TA FF -> EQ
+    cache_first_then_snap [static]: IG CD -> CD, TA FF -> EQ
+    cache_first_then_snap_refused [static]: IG R(cd) -> R(cd), TA R(pass) -> R
+    cache_first_then_snap_clone [static]: IG CD -> CD, TA FF -> EQ
+    cache_first_snap_cat [static]: IG CD -> CD, TA FF -> EQ
+    cache_first_snap_repeat [static]: IG CD -> CD, TA FF -> EQ
+    cache_first_snap_pow1 [static]: IG CD -> CD, TA FF -> EQ
+    cache_first_snap_slice [static]: IG CD -> CD, TA FF -> EQ
+    kv_snapshot_then_append [static]: IG R(cd) -> R(cd), TA R(pass) -> R
+    snap_of_split [static]: IG FF -> EQ, TA FF -> EQ
+    snap_of_chunk [static]: IG FF -> EQ, TA FF -> EQ
+    snap_of_as_strided [static]: IG FF -> EQ, TA FF -> EQ
+    snap_of_unfold [static]: IG FF -> EQ, TA FF -> EQ
+    snap_of_flat_view_dyn [dynamic]: IG FF -> EQ, TA FF -> EQ
+    kv_dim_rolled_272_dyn [dynamic]: IG R -> R, TA FF -> R
+    weight_heads_rolled_6_dyn [dynamic]: IG R -> R, TA FF -> R
+    weight_heads_tiled_slice_6_dyn [dynamic]: IG FF -> R, TA FF -> R
+    kv_dim_tiled_slice_272_dyn [dynamic]: IG FF -> R, TA FF -> R
+    weight_heads_expand_tiled_6_dyn [dynamic]: IG FF -> R, TA FF -> R
+    weight_heads_cat_tiled_6_dyn [dynamic]: IG FF -> R, TA FF -> R
+    weight_heads_narrow_tiled_6_dyn [dynamic]: IG FF -> R, TA FF -> R
+    new_heads_expand_tiled_6_dyn [dynamic]: IG FF -> R, TA FF -> R
+    tokens_heads_expand_tiled_6_dyn [dynamic]: IG FF -> R, TA FF -> R
+    weight_heads_strided_tiled_6_dyn [dynamic]: IG FF -> FF, TA FF -> FF
+    kv_heads_tiled_slice_6_dyn [dynamic]: IG FF -> R, TA FF -> R
+    kept_dim_rolled_272_dyn [dynamic]: IG R -> R, TA FF -> R
+    cache_dim_rolled_272_dyn [dynamic]: IG R -> R, TA FF -> R
+    kept_heads_rolled_6_dyn [dynamic]: IG R -> R, TA FF -> R
+    kept_heads_tiled_slice_6_dyn [dynamic]: IG FF -> R, TA FF -> R
+    kept_dim_tiled_slice_272_dyn [dynamic]: IG FF -> R, TA FF -> R
+    kv_blocks_tiled_slice_dyn [dynamic]: IG FF -> R, TA FF -> R
+    kept_batch_tiled_slice [dynamic]: IG FF -> R, TA FF -> R
+    pages_zeroed_unless_valid_fp32 [static]: IG EQ -> EQ, TA CR -> EQ
+    table_zeroed_unless_valid_p32 [static]: IG EQ -> EQ, TA CR -> EQ
+    pages_zeroed_unless_valid_noncontig_cache [static]: IG EQ -> EQ, TA CR -> EQ
+    debug_snap_then_kv_appended [static]: IG FF -> EQ, TA FF -> EQ
+    debug_snap_then_lens_advanced [static]: IG EQ -> EQ, TA CR -> EQ
+    post_pass_snap_then_kv_appended [static]: IG FF -> EQ, TA FF -> EQ
+    post_pass_snap_of_flat_view [static]: IG FF -> EQ, TA FF -> EQ
+
 FIRST_TRY below holds every first-try result.  The first version of the H1 attacks (the snapshot numbered first,
 19:10) was equal; numbering the other inputs first (``_snap_step``) is the first try recorded.
 """
