@@ -28,7 +28,6 @@ import warnings
 import torch
 import torch.fx as fx
 from torch._inductor.custom_graph_pass import CustomGraphPass
-from torch._inductor.fx_passes.post_grad import remove_noop_ops
 
 from . import diagnostics
 from .patterns.evaluate import Sizes
@@ -36,7 +35,7 @@ from .patterns.verify import Declined, NotACandidate, Recognizer, Refused, sourc
 from .patterns.optable import WRITES as WRITE_OPS
 from .patterns.optable import data_inputs, is_data_movement
 from .rewrite import DIALECTS, INDUCTOR, TORCHAIR, Dialect, fused_calls, has_stream_scopes, merge_duplicate_views, \
-    reinplace_clones, reinplace_mutation_outputs, replace_step, settle_stacked_splits, split_stacked_writes, stream_labels
+    protect_old_cache_readers, reinplace_clones, remove_noops_keeping_snapshots, reinplace_mutation_outputs, replace_step, settle_stacked_splits, split_stacked_writes, stream_labels
 
 
 # node.meta key on a row write the pass has decided about: a second pass over the same graph (torchair's
@@ -148,9 +147,9 @@ class NsaFusionPass(CustomGraphPass):
         if any(n.op == "call_function" and n.target in WRITE_OPS for n in graph.nodes):
             if self.dialect is TORCHAIR:
                 # torchair's graph is not simplified like Inductor's: under dynamic shapes it keeps full
-                # slices and slice_scatters (``cache[slots, :, :] = ...``) that change no value; Inductor's
-                # own no-op removal drops them, as Inductor does before its post-grad passes
-                remove_noop_ops(graph)
+                # slices and slice_scatters (``cache[slots, :, :] = ...``) that change no value (see
+                # rewrite.remove_noops_keeping_snapshots for why not Inductor's remove_noop_ops itself)
+                remove_noops_keeping_snapshots(graph)
             merge_duplicate_views(graph)  # one node per half of a stacked cache (see rewrite.py)
         rec = Recognizer(graph, Sizes.hints(graph))
         labels = stream_labels(graph) if has_stream_scopes(graph) else None
@@ -225,6 +224,7 @@ class NsaFusionPass(CustomGraphPass):
         if self.reinplace:
             reinplace_clones(graph)
             reinplace_mutation_outputs(graph)
+        protect_old_cache_readers(graph)
         graph.lint()
 
     def uuid(self) -> str:

@@ -11,7 +11,11 @@ matcher's ``Match.replace_by_example``, which keeps the fake values and metadata
 Below the op, :func:`nsa_fusion.lowering.emit_compress` picks the target (NPU op, GE scatter
 fallback, portable op).
 
-Re-inplacing (:func:`reinplace_clones`): a functionalized graph writes the cache back with
+Inductor's graphs get the call functionally instead, ``auto_functionalized(compress_infer_, ..)``, and
+Inductor's own reinplacing writes the cache input in place (:func:`protect_old_cache_readers` covers the
+readers of the old cache it misses); its passes after ours assume a functional graph.
+
+Re-inplacing in torchair's graphs (:func:`reinplace_clones`): a functionalized graph writes the cache back with
 ``copy_(cache_input, new)``.  When nothing reads the old cache after the fused call, the clone is
 dead weight::
 
@@ -928,10 +932,167 @@ def fused_calls(graph: fx.Graph) -> list[fx.Node]:
     return [n for n in graph.nodes if n.op == "call_function" and n.target == FUSED_OP]
 
 
+def _alias_source(node: fx.Node, noops=()):
+    """The node whose storage ``node`` may share, or None.  Views: ops whose schema returns an alias of
+    their first argument without writing it (``view``, ``select``, ``transpose``, ``unbind`` ...), and
+    ``getitem`` of a multi-view op.  ``noops``: ops a later pass may replace by their source (Inductor's
+    ``remove_noop_ops`` turns a same-layout ``clone``/``copy``/``slice`` ... into its input), which then
+    alias it too."""
+    if node.op != "call_function":
+        return None
+    target = node.target
+    if target is operator.getitem:
+        return node.args[0] if isinstance(node.args[0], fx.Node) and _alias_source(node.args[0]) is not None else None
+    if not isinstance(target, torch._ops.OpOverload) or not node.args:
+        return None
+    if target in noops or target.overloadpacket in noops:
+        source = noops.get(target, noops.get(target.overloadpacket))(node)
+        return source if isinstance(source, fx.Node) else None
+    info = target._schema.returns[0].alias_info if target._schema.returns else None
+    return node.args[0] if info is not None and not info.is_write and isinstance(node.args[0], fx.Node) else None
+
+
+def _inductor_noops() -> dict:
+    """What Inductor's ``remove_noop_ops`` may replace by one of its inputs: target -> that input."""
+    from torch._inductor.fx_passes.post_grad import noop_registry
+
+    def source_of(index):
+        return (lambda node: node.args[index] if len(node.args) > index else None) if isinstance(index, int) \
+            else (lambda node: index(node.args))
+    return {target: source_of(index) for target, (_, index) in noop_registry.items()}
+
+
+def _alias_readers(base: fx.Node, noops=()):
+    """Every node that reads ``base``'s storage: its users, and through its aliases their users."""
+    seen, stack = set(), [base]
+    while stack:
+        for user in stack.pop().users:
+            if user in seen:
+                continue
+            seen.add(user)
+            if _alias_source(user, noops) is not None:
+                stack.append(user)
+            else:
+                yield user
+
+
+def _writes_storage_of(node: fx.Node, roots: set) -> bool:
+    """Whether ``node`` may write a tensor sharing storage with one of ``roots``: an op whose schema
+    writes an argument (``copy_``, ``index_put_``, the fused op ...) whose storage root is one of them;
+    any call this cannot read (not an ATen overload) counts as a write."""
+    if node.op != "call_function" or node.target is operator.getitem:
+        return False
+    target = node.target
+    if not isinstance(target, torch._ops.OpOverload):
+        return True
+    for i, arg in enumerate(target._schema.arguments):
+        if arg.alias_info is not None and arg.alias_info.is_write:
+            value = node.args[i] if i < len(node.args) else node.kwargs.get(arg.name)
+            if not isinstance(value, fx.Node) or _root(value) in roots:
+                return True
+    return False
+
+
+def _read_old_cache_from_copy(graph: fx.Graph, op: fx.Node, base: fx.Node, readers: list,
+                              copy=aten.clone.default, noops=()) -> None:
+    """``old = copy(base)`` just before ``op``, and each of ``readers`` (which reach ``base`` directly
+    or through aliases of it) reads ``old`` through copies of the same alias chain instead."""
+    with graph.inserting_before(op):
+        old = graph.call_function(copy, (base,))
+    old.meta.update(base.meta)
+
+    def rebased(node: fx.Node, before: fx.Node) -> fx.Node:
+        if node is base:
+            return old
+        source = _alias_source(node, noops)
+        new_source = rebased(source, before)
+        with graph.inserting_before(before):
+            new = graph.call_function(node.target, *fx.node.map_arg((node.args, node.kwargs),
+                                                                    lambda a: new_source if a is source else a))
+        new.meta.update(node.meta)
+        return new
+
+    for reader in readers:
+        for arg in reader.all_input_nodes:
+            if arg is base or _alias_source(arg, noops) is not None and _root(arg, noops) is base:
+                reader.replace_input_with(arg, rebased(arg, reader))
+
+
+def _root(node: fx.Node, noops=()) -> fx.Node:
+    while (source := _alias_source(node, noops)) is not None:
+        node = source
+    return node
+
+
+def remove_noops_keeping_snapshots(graph: fx.Graph) -> int:
+    """Inductor's ``remove_noop_ops`` for torchair's graphs, which keep full slices, slice_scatters and
+    same-dtype casts under dynamic shapes (``cache[slots, :, :] = ...``) that the recogniser should not
+    have to read through.  Inductor's version assumes a functional graph; torchair's (AOT with input
+    mutations kept) holds a copy of an input that is written later, ``snap.copy_(cache)``, as a
+    ``copy`` whose value is the old cache: dropping it would make the snapshot read the new one.  So a
+    no-op that copies (``clone``, ``copy``, a cast, ``cat`` of one ...) goes only where nothing in the
+    graph writes its source's storage; views (``slice``, ``view``, ``alias``) go as in Inductor; and a
+    graph output never becomes an alias of an input.  Inductor's own registry and conditions decide
+    what is a no-op."""
+    from torch._inductor.fx_passes.post_grad import get_fake_args_kwargs, noop_registry, same_meta
+
+    written = set()
+    for node in graph.nodes:
+        if node.op == "call_function" and isinstance(node.target, torch._ops.OpOverload):
+            for i, arg in enumerate(node.target._schema.arguments):
+                value = node.args[i] if i < len(node.args) else node.kwargs.get(arg.name)
+                if arg.alias_info is not None and arg.alias_info.is_write and isinstance(value, fx.Node):
+                    written.add(_root(value))
+    outputs = set(next(iter(reversed(graph.nodes))).all_input_nodes)
+    removed = 0
+    for node in list(graph.nodes):
+        if node.op != "call_function" or node.target not in noop_registry:
+            continue
+        cond, index = noop_registry[node.target]
+        src = node.args[index] if isinstance(index, int) else index(node.args)
+        if not isinstance(src, fx.Node) or node in outputs and _root(src).op == "placeholder":
+            continue
+        if _alias_source(node) is None and _root(src) in written:  # a copy of storage written later
+            continue
+        valid, args, kwargs = get_fake_args_kwargs(node)
+        if valid and same_meta(node, src) and cond(*args, **kwargs):
+            node.replace_all_uses_with(src)
+            graph.erase_node(node)
+            removed += 1
+    return removed
+
+
+def protect_old_cache_readers(graph: fx.Graph) -> int:
+    """Inductor's graphs: the fused call is ``auto_functionalized(compress_infer_, .., cache=cache)``
+    and Inductor's own reinplacing decides whether it may write the cache input in place.  That pass
+    misses a read of the old cache after the call through some view chains (``cache.unbind(1)[0]``,
+    ``cache.view(-1).view(S, -1)[1:].t()`` copied into a snapshot in the epilogue), so such readers
+    read a copy of the old cache taken before the call instead.  The copy is ``detach_copy``, not
+    ``clone``: Inductor's ``remove_noop_ops`` drops a same-layout ``clone`` of an input as a no-op."""
+    from torch._higher_order_ops.auto_functionalize import auto_functionalized
+
+    done, noops = 0, _inductor_noops()
+    order = {n: i for i, n in enumerate(graph.nodes)}
+    for call in [n for n in graph.nodes if n.target is auto_functionalized and n.args[0] == FUSED_OP]:
+        base = call.kwargs.get("cache")
+        if not isinstance(base, fx.Node) or base.op != "placeholder":
+            continue
+        # the epilogue copy_ into the cache writes it (from the call's result, through views or not); what
+        # reads the cache after it reads the new value
+        copies = [u for u in base.users if u.target is aten.copy_.default and u.args[0] is base]
+        end = min((order[c] for c in copies), default=len(order))
+        later = [u for u in _alias_readers(base, noops) if u is not call and order[call] < order[u] < end]
+        if later:
+            _read_old_cache_from_copy(graph, call, base, later, copy=aten.detach_copy.default, noops=noops)
+            done += 1
+    return done
+
+
 def reinplace_clones(graph: fx.Graph) -> int:
     """Make ``out = clone(cache); compress_infer_(.., out, ..); copy_(cache, out)`` write ``cache``
-    (see the module docstring).  Only when every other reader of ``cache`` runs before the fused call
-    (they must see the old value) and nothing writes ``out`` besides the op and the final ``copy_``."""
+    (see the module docstring).  Only when every other reader of ``cache`` (through any view of it)
+    runs before the fused call (they must see the old value) and nothing writes ``out`` besides the op
+    and the final ``copy_``."""
     done = 0
     order = {n: i for i, n in enumerate(graph.nodes)}
     for op in fused_calls(graph):
@@ -945,18 +1106,27 @@ def reinplace_clones(graph: fx.Graph) -> int:
         if len(copies) != 1:
             continue
         copy = copies[0]
-        # every other reader of the cache input must see the value from before the write.  Left as it is,
-        # the clone-op-copy_ form reaches Inductor 2.13's own reinplacing, which writes the input in place
+        # every other reader of the cache input must see the value from before the write (a snapshot
+        # ``snap.copy_(cache.view(..))`` reads it through a view, in the epilogue).  Left as it is, the
+        # clone-op-copy_ form reaches Inductor 2.13's own reinplacing, which writes the input in place
         # regardless of a later reader (pytorch#198031, #198096)
-        later = [u for u in base.users if u not in (clone, copy) and order[u] > order[op]]
+        # (a reader after the epilogue copy_ reads the new value, as it will from the cache written in place)
+        later = [u for u in _alias_readers(base) if u not in (clone, copy) and order[op] < order[u] < order[copy]]
         if later:
             # other readers of the old cache after the fused call (a second step reading the same cache,
-            # functionalized): run the call after the last of them, if nothing reads its result before
+            # functionalized; a snapshot's epilogue copy).  Run the call after the last of them where
+            # nothing reads its result before and nothing on the way writes what the call reads (the
+            # epilogue copies of other mutated inputs, such as the KV append's, come before a snapshot's
+            # when those inputs were used first: moved past them, the call would read the appended KV).
+            # Else the later readers read a copy of the old cache taken before the call.
             last = max(later, key=order.__getitem__)
-            if any(u is not op and order[u] <= order[last] for u in clone.users):
-                continue
-            last.append(op)
-            order[op] = order[last] + 0.5
+            reads = {_root(a) for a in op.all_input_nodes if a is not clone} | {base}
+            if any(u is not op and order[u] <= order[last] for u in clone.users) \
+                    or any(_writes_storage_of(n, reads) for n in graph.nodes if order[op] < order[n] <= order[last]):
+                _read_old_cache_from_copy(graph, op, base, later)
+            else:
+                last.append(op)
+                order[op] = order[last] + 0.5
         # readers of the new value must come after the op and no write other than the final copy_ may
         # touch the clone
         if any(u is not op and u is not copy and order[u] < order[op] for u in clone.users):

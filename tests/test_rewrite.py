@@ -17,36 +17,79 @@ from nsa_fusion.testing.formulations import BY_NAME, CompressStep, make_inputs
 aten = torch.ops.aten
 
 
-def _graph(read_after: bool) -> fx.Graph:
-    """out = clone(cache); compress_infer_(.., out, ..); [a read of the *old* cache]; copy_(cache, out)."""
+def _graph(read: str = "none") -> fx.Graph:
+    """out = clone(cache); compress_infer_(.., out, ..); copy_(cache, out), with a read of the cache:
+    ``between`` the call and the epilogue copy_ (the old value), through a view taken before the call
+    (``view_before``), after a write of the call's input there (``input_written``: the call cannot move
+    past it), or ``after_copy`` (the new value)."""
     g = fx.Graph()
     names = ["input", "weight", "slots", "table", "lengths", "cache"]
     ph = {n: g.placeholder(n) for n in names}
     out = g.call_function(aten.clone.default, (ph["cache"],))
     g.call_function(FUSED_OP, (ph["input"], ph["weight"], ph["slots"], ph["table"], ph["lengths"], out, 32, 16, 64))
-    results = [g.call_function(aten.copy_.default, (ph["cache"], out))]
-    if read_after:
-        old_row = g.call_function(aten.select.int, (ph["cache"], 0, 0))
-        results.append(old_row)
-        # the old value is read after the op: move that read behind the fused call
-        results[0].append(old_row)
-    g.output(tuple(results))
+    if read == "input_written":
+        g.call_function(aten.copy_.default, (ph["input"], ph["input"]))  # (an epilogue copy of the KV append)
+    row = g.call_function(aten.select.int, (ph["cache"], 0, 0)) if read in ("between", "input_written") else None
+    if read == "view_before":  # a view taken before the call, read after it (a snapshot through a view)
+        row = g.call_function(aten.select.int, (ph["cache"], 0, 0))
+        out.prepend(row)
+    read_node = g.call_function(aten.mul.Tensor, (row, 2)) if row is not None else None
+    copy = g.call_function(aten.copy_.default, (ph["cache"], out))
+    if read == "after_copy":
+        read_node = g.call_function(aten.mul.Tensor, (g.call_function(aten.select.int, (ph["cache"], 0, 0)), 2))
+    g.output((copy, read_node) if read_node is not None else (copy,))
     return g
 
 
+def _cache_readers(g):
+    (op,) = [n for n in g.nodes if n.target == FUSED_OP]
+    order = {n: i for i, n in enumerate(g.nodes)}
+    select = next(n for n in g.nodes if n.target == aten.mul.Tensor).args[0]
+    return op, order, select  # the call, node order, the read's select (of the cache or of a copy of it)
+
+
 def test_reinplace_writes_the_cache_input_and_drops_clone_and_copy():
-    g = _graph(read_after=False)
+    g = _graph()
     assert reinplace_clones(g) == 1
     (op,) = [n for n in g.nodes if n.target == FUSED_OP]
     assert op.args[5].op == "placeholder" and op.args[5].name == "cache"
     assert not [n for n in g.nodes if n.target in (aten.clone.default, aten.copy_.default)]
 
 
-def test_reinplace_keeps_the_clone_when_the_old_cache_is_read_later():
-    g = _graph(read_after=True)
-    assert reinplace_clones(g) == 0
-    (op,) = [n for n in g.nodes if n.target == FUSED_OP]
-    assert op.args[5].target == aten.clone.default
+def test_a_read_of_the_old_cache_after_the_call_runs_before_it_once_in_place():
+    """The call moves behind the read of the old value, then writes the cache input."""
+    g = _graph("between")
+    assert reinplace_clones(g) == 1
+    op, order, select = _cache_readers(g)
+    assert op.args[5].name == "cache" and select.args[0].name == "cache" and order[select] < order[op]
+
+
+def test_a_read_of_the_old_cache_through_a_view_taken_before_the_call_runs_before_it():
+    """The view's node comes before the call; its reader after it (red-team 5 H4)."""
+    g = _graph("view_before")
+    assert reinplace_clones(g) == 1
+    op, order, select = _cache_readers(g)
+    mul = next(iter(select.users))
+    assert op.args[5].name == "cache" and order[mul] < order[op]
+
+
+def test_a_read_of_the_old_cache_the_call_cannot_move_past_reads_a_copy_taken_before_it():
+    """Between the call and the read, its input is written (a KV append's epilogue copy, red-team 5 H1):
+    moved there, the call would read the appended KV.  The read gets a copy of the old cache instead."""
+    g = _graph("input_written")
+    assert reinplace_clones(g) == 1
+    op, order, select = _cache_readers(g)
+    copy = select.args[0]
+    assert op.args[5].name == "cache"
+    assert copy.target == aten.clone.default and copy.args[0].name == "cache" and order[copy] < order[op]
+
+
+def test_a_read_after_the_epilogue_copy_reads_the_cache_written_in_place():
+    g = _graph("after_copy")
+    assert reinplace_clones(g) == 1
+    op, order, select = _cache_readers(g)
+    assert select.args[0].name == "cache" and order[select] > order[op]
+    assert not [n for n in g.nodes if n.target == aten.clone.default]
 
 
 def _mean_case(name, dtype, **sizes):

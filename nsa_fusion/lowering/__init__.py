@@ -9,8 +9,9 @@ shapes and dtypes are known, values are not):
   limits fail (``nsa_fusion.npu_supports``), a functional ``scatter`` write-back instead, which torchair
   can convert (it has no converter for index_put/index_copy) — correct, but it writes a new cache.
 
-The op mutates a clone of the cache; Inductor (and ``fusion_pass.reinplace_clones`` for torchair)
-removes the clone, so the compiled graph writes the cache input directly.
+In Inductor's graphs the op is called functionally (``auto_functionalized``), and Inductor's own
+reinplacing makes it write the cache input where nothing reads the old cache later; in torchair's it
+mutates a clone of the cache, which ``rewrite.reinplace_clones`` removes under the same condition.
 """
 from __future__ import annotations
 
@@ -110,6 +111,16 @@ def emit_compress(input, weight, slots, block_table, lengths, cache, l: int, d: 
 
     if debug_checks_enabled() and _dialect.get() != "torchair":  # opt-in checks (GE has no host check)
         lengths = check_step_values(input, weight, slots, block_table, lengths, cache, l, d)
+    if _dialect.get() != "torchair":
+        # Inductor's graph stays functional: its passes after ours (no-op clone removal, fusion and
+        # scheduling of lazy reads) assume no mutation before the epilogue, and its own reinplacing
+        # decides whether the call may write the cache input (not where the old cache is read later).
+        from torch._higher_order_ops.auto_functionalize import auto_functionalized
+
+        result = auto_functionalized(torch.ops.nsa_fusion.compress_infer_.default, input=input, weight=weight,
+                                     slot_mapping=slots, block_table=block_table, actual_seq_len=lengths,
+                                     cache=cache, compress_block_size=l, compress_stride=d, page_block_size=P)
+        return result[-1]  # (the op's outputs: none, then the new value of each mutated argument)
     out = cache.clone()
     torch.ops.nsa_fusion.compress_infer_(input, weight, slots, block_table, lengths, out, l, d, P)
     return out
