@@ -517,8 +517,11 @@ def _weighted(weight_of):
     (Step(pool=_weighted(lambda w: w.repeat(1, 4)[:, 6:6 + w.shape[1]])), "inductor_graph", dict(N=2)),
     (Step(pool=_weighted(lambda w: torch.cat([w] * 4, 1).narrow(1, 6, w.shape[1]))), "torchair_like", dict(N=2)),
     (Step(pool=_weighted(lambda w: w.roll(6, 1))), "torchair_like", dict(N=2)),
+    (Step(pool=_weighted(lambda w: w.repeat(1, 4).as_strided(w.shape, (4 * w.shape[1], 1), 6))), "inductor_graph",
+     dict(N=2)),
     (Step(kept=lambda o: o.repeat(1, 1, 18)[..., 272:272 + o.shape[-1]]), "inductor_graph", dict(D=16)),
-], ids=["weight_heads_repeat_slice", "weight_heads_cat_narrow", "weight_heads_roll", "kept_dim_repeat_slice"])
+], ids=["weight_heads_repeat_slice", "weight_heads_cat_narrow", "weight_heads_roll", "weight_heads_as_strided",
+        "kept_dim_repeat_slice"])
 def test_a_constant_shift_along_a_symbolic_dim_is_refused(step, dialect, sizes):
     """H2 (redteam5): of a tensor tiled along a dim of symbolic size n, a slice starting at c (or a roll
     by c) is a shift by c mod n, the identity at N = 2 and 3 (c = 6) or D = 16 and 17 (c = 272), the

@@ -85,12 +85,14 @@ class SizesProof:
     def check_size_modular_views(self):
         """A view that moves elements by a constant along a dimension whose size n is symbolic: ``roll``
         by a constant shift, a slice or ``narrow`` whose start is off 0 by a constant (or whose step is
-        not 1), a ``select`` of a constant index.  Taken from a tensor whose contents are n-periodic
+        not 1), a ``select`` of a constant index, an ``as_strided`` at a constant storage offset.  Taken from a tensor whose contents are n-periodic
         along that dimension (``x.repeat(1, 4)``, ``cat([x] * 4)``, ``x.unsqueeze(1).expand(..).reshape``),
         it shifts by ``c mod n``: the identity at every probed n that divides c (``w.repeat(1, 4)[:, 6:6 + N]``
         is w at N = 2 and 3, not at N = 4).  Refused: the probes evaluate a few sizes, which cannot tell
         a shift mod n from the identity.  Starts that are a symbolic size with no constant part
-        (``kv[..., D:]`` of a ``[.., 2 * D]`` pair, ``chunk``) shift by a size, which the probes do see."""
+        (``kv[..., D:]`` of a ``[.., 2 * D]`` pair, ``chunk``) shift by a size, which the probes do see;
+        an offset of 1 (the second half of a stacked cache, ``kv[1]``) is a shift by 1 at every period
+        n >= 2 and no shift at all of what is constant along the dim (n = 1): the same at every size."""
         if not self.sizes.assignment:
             return
         w = self.w
@@ -100,7 +102,7 @@ class SizesProof:
                 continue
             shape = val(n.args[0]).shape
             for dim, offset in _constant_offsets(n, shape):
-                if self.sizes.symbols(shape[dim]) and offset:
+                if self.sizes.symbols(shape[dim]) and not (isinstance(offset, int) and abs(offset) <= 1):
                     raise Refused("sizes", f"{T.op_name(n)} moves elements by a constant ({offset}) along dim {dim}, "
                                   f"whose size changes between the sizes this dynamic graph serves: of a tensor "
                                   "periodic along it (a repeat, expand or cat tiling) it is a shift by that "
@@ -307,7 +309,7 @@ class Generalize:
 
 
 _MODULAR_VIEWS = {aten.roll.default, aten.slice.Tensor, aten.slice_copy.Tensor, aten.narrow.default,
-                  aten.select.int, aten.select_copy.int}
+                  aten.select.int, aten.select_copy.int, aten.as_strided.default}
 
 
 def _constant_part(x, size) -> int:
@@ -321,7 +323,8 @@ def _constant_part(x, size) -> int:
 
 def _constant_offsets(n: fx.Node, shape) -> list:
     """(dim, constant offset) pairs of a ``_MODULAR_VIEWS`` node: nonzero where the view moves element
-    i of the dim to i - offset (a roll's shift, a slice's start, a select's index) or strides it."""
+    i of the dim to i - offset (a roll's shift, a slice's start, a select's index, an ``as_strided``
+    storage offset) or strides it."""
     args = list(n.args) + [None] * 5
     if n.target is aten.roll.default:
         shifts, dims = args[1], args[2] or []
@@ -329,6 +332,9 @@ def _constant_offsets(n: fx.Node, shape) -> list:
         if not dims:  # roll of the flattened tensor: every dim moves
             return [(d, _constant_part(shifts[0], shape[d])) for d in range(len(shape))]
         return [(d % len(shape), _constant_part(s, shape[d % len(shape)])) for d, s in zip(dims, shifts)]
+    if n.target is aten.as_strided.default:  # a storage offset moves the elements of every dim
+        offset = n.kwargs.get("storage_offset", args[3])
+        return [(d, _constant_part(offset, 0) if offset is not None else 0) for d in range(len(shape))]
     dim = (args[1] if args[1] is not None else 0) % len(shape)
     if n.target in (aten.slice.Tensor, aten.slice_copy.Tensor):
         start, step = n.kwargs.get("start", args[2]), n.kwargs.get("step", args[4])
