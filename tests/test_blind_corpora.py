@@ -133,9 +133,6 @@ SOUNDNESS_REFUSALS |= CONSERVATIVE
 
 # Positives the recogniser fuses with static shapes and mark_dynamic, but not under dynamic=True, and why.
 DYNAMIC_MISSES = {
-    ("blind3", "mask_num_compressed_blocks_diff"): "the condition (a difference of compressed-block counts) "
-                                                   "repeats only after lengths beyond what the recogniser "
-                                                   "checks with a symbolic cache capacity",
     ("blind3", "valid_position_mask_zero_fill"): "the condition reduces a position mask (any/all over iota): "
                                                  "with a symbolic capacity only elementwise integer ops are "
                                                  "proven",
