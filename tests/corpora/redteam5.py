@@ -58,10 +58,15 @@ attack and mode):
   FUSION; torchair_like 77 equal / 47 refused / 3 FALSE FUSION; no crash, no "pass changes numbers".  The false
   fusions left, in both dialects, are one gap of H2: a constant as_strided storage offset into a tiling
   (weight_heads_strided_tiled_6_dyn, kv_dim_strided_tiled_272_dyn, kept_dim_strided_tiled_272_dyn).
+* 20:36-20:45, the final re-run (HEAD 8cdf62c + the fixer's uncommitted tree: the H2 rule extended to as_strided
+  storage offsets), all 125 attacks: inductor_graph 127 runs: 73 equal / 46 refused / 6 control differs / 2 refused
+  where plain Inductor differs too; torchair_like 127 runs: 77 equal / 50 refused.  NO false fusion, no crash, no
+  run where the pass alone changes the numbers.  (The CONTROL DIFFERS / R(cd) runs are H5's snapshot in Inductor's
+  own pipeline: plain torch.compile with the pass off gives the same wrong snapshot.)
   inductor_post (6 attacks) and aot_outputs (14 runs): all equal; --dialect inductor codegen (20:15-20:20, before the
   H2 rule was complete in every runner): the H1/H4 attacks equal, the H2 tiled slices refused, H5 control differs.
 
-Every run whose first try or re-run (20:20-20:36) was not plainly equal or refused (IG inductor_graph, TA
+Every run whose first try or final re-run (20:36-20:45) was not plainly equal or refused (IG inductor_graph, TA
 torchair_like; FF false fusion, CR crash, CD control differs, R(cd) refused and plain torch.compile differs too,
 R(pass) refused but the pass changes the numbers; all other runs: equal or refused both times):
 
@@ -105,9 +110,9 @@ R(pass) refused but the pass changes the numbers; all other runs: equal or refus
     weight_heads_narrow_tiled_6_dyn [dynamic]: IG FF -> R, TA FF -> R
     new_heads_expand_tiled_6_dyn [dynamic]: IG FF -> R, TA FF -> R
     tokens_heads_expand_tiled_6_dyn [dynamic]: IG FF -> R, TA FF -> R
-    weight_heads_strided_tiled_6_dyn [dynamic]: IG FF -> FF, TA FF -> FF
-    kv_dim_strided_tiled_272_dyn [dynamic]: IG FF -> FF, TA FF -> FF
-    kept_dim_strided_tiled_272_dyn [dynamic]: IG FF -> FF, TA FF -> FF
+    weight_heads_strided_tiled_6_dyn [dynamic]: IG FF -> R, TA FF -> R
+    kv_dim_strided_tiled_272_dyn [dynamic]: IG FF -> R, TA FF -> R
+    kept_dim_strided_tiled_272_dyn [dynamic]: IG FF -> R, TA FF -> R
     kv_heads_tiled_slice_6_dyn [dynamic]: IG FF -> R, TA FF -> R
     kept_dim_rolled_272_dyn [dynamic]: IG R -> R, TA FF -> R
     cache_dim_rolled_272_dyn [dynamic]: IG R -> R, TA FF -> R
