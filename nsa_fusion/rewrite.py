@@ -121,7 +121,11 @@ def _fused(step: Step, dialect: Dialect, mean_constant: bool):
         slots, table, lengths = (x if x.dtype in (torch.int32, torch.int64) else x.to(torch.int64)
                                  for x in (slots, table, lengths))
         with lowering_for(dialect.name):
-            return emit_compress(input, w, slots, table, lengths, cache, l, d)
+            # functional in Inductor's graphs where the cache is a graph input; a half of a stacked cache
+            # (a view of one) keeps the mutating call on a clone: Inductor's reinplacing of
+            # auto_functionalized on a view argument gave wrong rows in the stacked-cache tests
+            return emit_compress(input, w, slots, table, lengths, cache, l, d,
+                                 functional=dialect is INDUCTOR and step.cache.op == "placeholder")
 
     if layout == "mean" and not mean_constant:
         return lambda input, slots, table, lengths, cache: lower(input, None, slots, table, lengths, cache)
@@ -929,7 +933,11 @@ class _Pusher:
 
 
 def fused_calls(graph: fx.Graph) -> list[fx.Node]:
-    return [n for n in graph.nodes if n.op == "call_function" and n.target == FUSED_OP]
+    """The fused op's calls: direct (torchair's graphs) or ``auto_functionalized`` (Inductor's)."""
+    from torch._higher_order_ops.auto_functionalize import auto_functionalized
+
+    return [n for n in graph.nodes if n.op == "call_function"
+            and (n.target == FUSED_OP or n.target is auto_functionalized and n.args[0] == FUSED_OP)]
 
 
 def _alias_source(node: fx.Node, noops=()):
@@ -1073,7 +1081,7 @@ def protect_old_cache_readers(graph: fx.Graph) -> int:
 
     done, noops = 0, _inductor_noops()
     order = {n: i for i, n in enumerate(graph.nodes)}
-    for call in [n for n in graph.nodes if n.target is auto_functionalized and n.args[0] == FUSED_OP]:
+    for call in [n for n in fused_calls(graph) if n.target is auto_functionalized]:
         base = call.kwargs.get("cache")
         if not isinstance(base, fx.Node) or base.op != "placeholder":
             continue
@@ -1095,7 +1103,7 @@ def reinplace_clones(graph: fx.Graph) -> int:
     and the final ``copy_``."""
     done = 0
     order = {n: i for i, n in enumerate(graph.nodes)}
-    for op in fused_calls(graph):
+    for op in [n for n in fused_calls(graph) if n.target == FUSED_OP]:
         clone = op.args[5]
         if not (isinstance(clone, fx.Node) and clone.target == aten.clone.default):
             continue

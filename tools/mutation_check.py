@@ -439,7 +439,7 @@ MUTATIONS = [
              ("tests/test_rewrite.py::test_a_read_of_the_old_cache_the_call_cannot_move_past_reads_a_copy_taken_before_it",),
              "red-team 5 H1: the call moved behind a snapshot, past the KV append's epilogue copy"),
     Mutation("inductor_mutable_call", "nsa_fusion/lowering/__init__.py",
-             "    if _dialect.get() != \"torchair\":\n        # Inductor's graph stays functional",
+             "    if functional:\n        # Inductor's graph stays functional",
              "    if False:\n        # Inductor's graph stays functional",
              ("tests/test_aliasing.py", "-k", "(early_read or functional_step) and inductor"),
              "a mutating call in Inductor's post-grad graph: its later passes compute an early read late and drop the "

@@ -77,7 +77,10 @@ def fuses_on(device: torch.device) -> tuple[bool, str]:
                    "faster than the portable op there, so the graph is left to Inductor")
 
 
-def emit_compress(input, weight, slots, block_table, lengths, cache, l: int, d: int) -> torch.Tensor:
+def emit_compress(input, weight, slots, block_table, lengths, cache, l: int, d: int,
+                  functional: bool = False) -> torch.Tensor:
+    """The fused step's code.  ``functional``: call the op through ``auto_functionalized`` (Inductor's
+    graphs, where the cache is a graph input; see below)."""
     from . import npu
 
     P = input.shape[1]
@@ -111,7 +114,7 @@ def emit_compress(input, weight, slots, block_table, lengths, cache, l: int, d: 
 
     if debug_checks_enabled() and _dialect.get() != "torchair":  # opt-in checks (GE has no host check)
         lengths = check_step_values(input, weight, slots, block_table, lengths, cache, l, d)
-    if _dialect.get() != "torchair":
+    if functional:
         # Inductor's graph stays functional: its passes after ours (no-op clone removal, fusion and
         # scheduling of lazy reads) assume no mutation before the epilogue, and its own reinplacing
         # decides whether the call may write the cache input (not where the old cache is read later).
