@@ -1129,8 +1129,10 @@ def reinplace_clones(graph: fx.Graph) -> int:
             # Else the later readers read a copy of the old cache taken before the call.
             last = max(later, key=order.__getitem__)
             reads = {_root(a) for a in op.all_input_nodes if a is not clone} | {base}
+            on_the_way = [n for n in graph.nodes if order[op] < order[n] <= order[last]]
             if any(u is not op and order[u] <= order[last] for u in clone.users) \
-                    or any(_writes_storage_of(n, reads) for n in graph.nodes if order[op] < order[n] <= order[last]):
+                    or any(_writes_storage_of(n, reads) for n in on_the_way) \
+                    or any(str(n.target) in (_SCOPE_ENTER, _SCOPE_EXIT) for n in on_the_way):  # (NPU streams)
                 _read_old_cache_from_copy(graph, op, base, later)
             else:
                 last.append(op)
