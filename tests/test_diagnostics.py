@@ -125,11 +125,12 @@ def test_explain_leaves_the_callers_compiled_functions_and_stats_alone():
 
 
 class _SharedWeight(torch.nn.Module):
-    """One [l] weight vector shared by every head: not the op's [l, N] weight."""
+    """One fp32 [l] weight vector shared by every head, with fp16 data: the op takes its weight in the data
+    dtype, and an fp32 parameter may hold any fp32 value at run time (a shared fp16 column fuses)."""
 
     def __init__(self):
         super().__init__()
-        self.w = torch.nn.Parameter(torch.randn(32).half(), requires_grad=False)
+        self.w = torch.nn.Parameter(torch.randn(32), requires_grad=False)
 
     def forward(self, kv, weight, slots, block_table, lengths, cache):
         return _pool_with(kv, self.w.float()[None, :, None, None], slots, block_table, lengths, cache)
@@ -158,13 +159,13 @@ def _pool_with(kv, w, slots, block_table, lengths, cache):
     return cache
 
 
-def test_explain_names_inputs_as_the_caller_does_and_hints_at_a_shared_weight():
+def test_explain_names_inputs_as_the_caller_does_and_hints_at_an_fp32_weight():
     x = make_inputs()
     report = nsa_fusion.explain(_SharedWeight(), *_args(x), x["cache"])
     (e,) = report.refused
     text = str(report)
     assert "`self.w`" in e.node and "arg" not in e.node, e.node
-    assert "expand it to [l, N]" in text, text
+    assert "store the weight in float16" in text, text
     assert not any(f"arg{i}_1" in text for i in range(8)), text
 
     report = nsa_fusion.explain(_OffsetsInABuffer(), *_args(x), x["cache"])

@@ -149,10 +149,8 @@ def _refused_with_eager_numbers(model, x, args, part, what):
     # pools the last 16 tokens with a [16, N] weight while the condition completes windows of 32
     (lambda w: w[:16].contiguous(), lambda tok, w: (tok[:, 16:].float() * w.float()[None, :, :, None]).sum(1),
      "mask", "has 16 positions"),
-    # one [l] vector for all heads: not an [l, N] weight (a known limit), and not a condition problem
-    (lambda w: w[:, 0].contiguous(), lambda tok, w: (tok.float() * w.float()[None, :, None, None]).sum(1),
-     "weight", "need an [l, N] = [32, 4] weight"),
-], ids=["window_shorter_than_condition", "one_vector_for_all_heads"])
+    # (one [l] vector for all heads is the op's weight expanded to [l, N]: it fuses, layout "l1")
+], ids=["window_shorter_than_condition"])
 def test_weight_of_another_shape_names_the_part_that_disagrees(weight_of, pool, part, what):
     x, args = _inputs()
     args[1] = weight_of(args[1])
@@ -186,7 +184,7 @@ def test_fp32_weight_with_fp16_tokens_is_refused_because_the_op_would_round_it()
     _, _, stats = compile_and_run(Step(), args, "inductor_graph")
     assert stats.get("fused", 0) == 0
     e = _refusal()
-    assert e.pattern == "weight" and "round it" in e.reason, e
+    assert e.pattern == "weight" and "takes the weight in float16" in e.reason, e
 
 
 # --- write and keep ------------------------------------------------------------------------------------

@@ -226,9 +226,10 @@ def softmax_weight(input, weight, slots, block_table, lengths, cache, l, d):
 
 
 def per_position_weight(input, weight, slots, block_table, lengths, cache, l, d):
-    """Weight [l, 1] (shared over heads) broadcast: not the op's [l, N]."""
+    """Weight [l, 1] shared over heads, the heads' sum in fp32: not a weight in the data dtype (one
+    column of the weight, ``weight[:, :1]``, is the op's weight expanded to [l, N] and fuses)."""
     tokens = _tokens_gather(input, block_table, _pos_clamp(lengths, l))
-    w = weight[:, :1].float()[None, :, :, None]
+    w = weight.float().sum(1, keepdim=True)[None, :, :, None]
     pooled = (tokens.float() * w).sum(dim=1).to(cache.dtype)
     slot = slots.long()
     cache.index_put_((slot,), torch.where(_valid(lengths, l, d)[:, None, None], pooled, cache[slot]))
@@ -295,7 +296,8 @@ NEAR_MISSES = [
     Formulation("half_precision_products", half_precision_products, fuses=False,
                 why_not="products in fp16/bf16 (fuses only for fp32 models, where it is the same math)"),
     Formulation("softmax_weight", softmax_weight, fuses=False, why_not="weight computed by softmax"),
-    Formulation("per_position_weight", per_position_weight, fuses=False, why_not="weight [l, 1] shared by heads"),
+    Formulation("per_position_weight", per_position_weight, fuses=False,
+                why_not="weight [l, 1]: the heads' sum in fp32"),
     Formulation("keep_branch_reads_other_slots", keep_branch_reads_other_slots, fuses=False,
                 why_not="keep branch reads other rows"),
     Formulation("scatter_other_rows", scatter_other_rows, fuses=False, why_not="scatter index is not slots[b]"),
