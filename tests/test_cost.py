@@ -67,7 +67,7 @@ def test_pays_off_for_a_recognised_step_reads_the_fake_values():
     def step(batch, device="cpu"):
         node = lambda v: types.SimpleNamespace(meta={"val": v})  # noqa: E731
         return types.SimpleNamespace(input=node(torch.empty(10, 64, 4, 192, device=device)),
-                                     slots=node(torch.empty(batch, device=device)), l=32, nodes=set())
+                                     slots=node(torch.empty(batch, device=device)), l=32, nodes=set(), weight_layout="lN")
 
     assert cost.pays_off_for(step(8, device="meta")) == (True, "")  # not a CPU step
     if native_kernel.load_native() is not None:  # 1 or 8 rows of a 32 * 4 * 192 window
@@ -107,8 +107,11 @@ def test_the_pass_leaves_small_steps_to_inductor_with_the_native_kernel_and_says
     report = nsa_fusion.explain(model, *args)
     assert "0 fused" in str(report) and "cost" in str(report) and "Inductor's code" in str(report), str(report)
     assert len(report.declined) == 1 and report.declined[0].pattern == "cost", report.declined
-    einsum = CompressStep(BY_NAME["einsum_index_copy"], 32, 16)  # a matrix-product pooling fuses at that size
-    assert "1 fused" in str(nsa_fusion.explain(einsum, *args))
+    # a matrix-product pooling over a head-major weight fuses at that size; over an [l, N] one it is declined
+    head_major = make_inputs(B=1, N=4, D=64, weight_layout="Nl")
+    einsum = CompressStep(BY_NAME["einsum_headmajor_setitem"], 32, 16)
+    assert "1 fused" in str(nsa_fusion.explain(einsum, head_major["input"], head_major["weight"], *args[2:]))
+    assert "0 fused" in str(nsa_fusion.explain(CompressStep(BY_NAME["einsum_index_copy"], 32, 16), *args))
     key = NsaFusionPass().uuid()
     monkeypatch.setenv("NSA_FUSION_FUSE_SMALL", "1")
     assert "1 fused" in str(nsa_fusion.explain(model, *args))

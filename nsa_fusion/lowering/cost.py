@@ -36,10 +36,11 @@ that is faster depends on which kernel runs the op:
   (the mean spellings, whose Inductor code reads no weight, 0.91x / 0.97x at 4 x 192, B = 1; 0.96x
   / 1.02x at B = 2).  So below 2**15 window elements the step is left to Inductor; a symbolic batch
   fuses (a serving batch is rarely 1, and from a few rows the op is ahead).  Except where the
-  pooling is a matrix product or a convolution (einsum, bmm, matmul, conv1d spellings): Inductor
-  calls a library kernel for it, with copies into its layout around, not one kernel of its own, and
-  the op wins or loses little at any size (``[step]`` B = 1, the bench's 4 x 192: head-major einsum
-  spellings 6.4x and 4.9x faster fused, the [l, N] einsum ones 0.94x and 0.95x).
+  pooling is a matrix product or a convolution (einsum, bmm, matmul, conv1d spellings) over a
+  head-major ``[N, l]`` weight: Inductor calls a library kernel for it with copies into its layout
+  around, and the op is far ahead at any size (``[step]`` B = 1, the bench's 4 x 192: the head-major
+  einsum spellings 6.4x and 4.9x faster fused).  Over an ``[l, N]`` weight the same library call
+  needs no transposed copy and was 0.94x / 0.95x fused at that size, so those follow the threshold.
   ``NSA_FUSION_FUSE_SMALL=1`` fuses small static steps too (the test suite does, to check
   recognition on small shapes).
 * **CPU, pure-torch kernel** (no C++ compiler): it costs about 0.7 ms per call whatever the size
@@ -121,7 +122,10 @@ def pays_off_for(step) -> tuple[bool, str]:
 
 def _library_pooling(step) -> bool:
     """Whether the step's pooling multiplies by a matrix product or convolution (every product op of
-    the recogniser's table but the elementwise ones)."""
+    the recogniser's table but the elementwise ones) over a head-major [N, l] weight (see the module
+    docstring: over an [l, N] weight Inductor's library call was as fast as the op at small sizes)."""
+    if step.weight_layout != "Nl":
+        return False
     from ..patterns.optable import PRODUCTS
 
     aten = torch.ops.aten
