@@ -35,7 +35,7 @@ from .patterns.verify import Declined, NotACandidate, Recognizer, Refused, sourc
 from .patterns.optable import WRITES as WRITE_OPS
 from .patterns.optable import data_inputs, is_data_movement
 from .rewrite import DIALECTS, INDUCTOR, TORCHAIR, Dialect, fused_calls, has_stream_scopes, merge_duplicate_views, \
-    protect_old_cache_readers, reinplace_clones, remove_noops_keeping_snapshots, reinplace_mutation_outputs, replace_step, settle_stacked_splits, split_stacked_writes, stream_labels
+    keep_stacked_halves_out_of_place, protect_old_cache_readers, reinplace_clones, remove_noops_keeping_snapshots, reinplace_mutation_outputs, replace_step, settle_stacked_splits, split_stacked_writes, stream_labels
 
 
 # node.meta key on a row write the pass has decided about: a second pass over the same graph (torchair's
@@ -225,6 +225,8 @@ class NsaFusionPass(CustomGraphPass):
             reinplace_clones(graph)
             reinplace_mutation_outputs(graph)
         protect_old_cache_readers(graph)
+        if self.dialect is INDUCTOR:
+            keep_stacked_halves_out_of_place(graph)
         graph.lint()
 
     def uuid(self) -> str:

@@ -1032,6 +1032,37 @@ def _root(node: fx.Node, noops=()) -> fx.Node:
     return node
 
 
+def keep_stacked_halves_out_of_place(graph: fx.Graph) -> int:
+    """Inductor's graphs, a fused call on a *view* of a cache input (one half of a stacked K/V cache): the
+    call writes ``clone(view)``, which Inductor's ``remove_noop_ops`` drops (a same-layout clone), so the
+    call then writes the input in place; ``auto_functionalized`` on the view instead met wrong rows from
+    Inductor's reinplacing.  In place is right only where nothing but the fused calls and their write-back
+    (``select_scatter``/``slice_scatter`` of their results) reads that input before the epilogue copy_.
+    Where something else does (a snapshot of the stacked cache, a read of it used after the step, which
+    Inductor may compute after the call), the calls on that input write a ``detach_copy`` instead, which
+    no pass drops: their own buffer, merged back by the user's write-back."""
+    noops, order = _inductor_noops(), {n: i for i, n in enumerate(graph.nodes)}
+    halves: dict = {}
+    for call in fused_calls(graph):
+        out = call.args[5] if call.target == FUSED_OP else None
+        if isinstance(out, fx.Node) and out.target == aten.clone.default:
+            base = _root(out.args[0])
+            if base.op == "placeholder" and base is not out.args[0]:
+                halves.setdefault(base, []).append(call)
+    done = 0
+    for base, calls in halves.items():
+        outs = {call.args[5] for call in calls}
+        end = min((order[u] for u in base.users if u.target is aten.copy_.default and u.args[0] is base),
+                  default=len(order))
+        others = [u for u in _alias_readers(base, noops) if u not in calls and order[u] < end
+                  and not (u.target in (aten.select_scatter.default, aten.slice_scatter.default) and u.args[1] in outs)]
+        if others:
+            for out in outs:
+                out.target = aten.detach_copy.default
+            done += len(outs)
+    return done
+
+
 def remove_noops_keeping_snapshots(graph: fx.Graph) -> int:
     """Inductor's ``remove_noop_ops`` for torchair's graphs, which keep full slices, slice_scatters and
     same-dtype casts under dynamic shapes (``cache[slots, :, :] = ...``) that the recogniser should not

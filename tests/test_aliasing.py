@@ -60,3 +60,41 @@ def test_old_cache_readers_see_the_old_rows(name, dialect):
     assert not bad, bad
     if name in OWN:  # (the red team's cases may be refused; these two are the contract and must fuse)
         assert all(r[1] == "FUSED & EQUAL" for r in results), results
+
+
+# --- a half of a stacked K/V cache (a view of the cache input) in Inductor's graph -------------------------
+class _StackedWithReader(torch.nn.Module):
+    """vLLM's stacked K/V step (test_whole_models.StackedKV) with a reader of the old stacked cache: a snapshot
+    copied before the step, or a read before it whose value is used after it."""
+
+    def __init__(self, reader):
+        super().__init__()
+        from test_whole_models import _STACKED_W, StackedKV
+        self.step, self.reader = StackedKV(_STACKED_W, "halves"), reader
+
+    def forward(self, kv, k_new, v_new, slots, table, lens, cmp, snap):
+        if self.reader == "snapshot":
+            snap.copy_(cmp)
+            return self.step(kv, k_new, v_new, slots, table, lens, cmp)
+        early = cmp * 2
+        return self.step(kv, k_new, v_new, slots, table, lens, cmp), early + 1
+
+
+@pytest.mark.parametrize("reader", ["snapshot", "early_read", None])
+def test_stacked_cache_halves_keep_the_old_cache_for_its_readers(reader):
+    """Both halves fuse; with a reader of the old stacked cache the calls write their own buffers
+    (``rewrite.keep_stacked_halves_out_of_place``), without one they write the cache input in place."""
+    from fusion_harness import compile_and_run
+    from test_whole_models import _stacked_inputs
+
+    args = _stacked_inputs()
+    args.append(torch.zeros_like(args[-1]))
+    model = _StackedWithReader(reader) if reader else _StackedWithReader("snapshot").step
+    eager_args = [a.clone() for a in args]
+    want = model(*eager_args[:len(args) - (reader is None)])
+    call = [a.clone() for a in args][:len(args) - (reader is None)]
+    got, code, stats = compile_and_run(model, call, "inductor", batch_positions=())
+    assert stats.get("fused") == 2, stats
+    for g, w in zip(list(got if isinstance(got, tuple) else (got,)) + call, list(want if isinstance(want, tuple) else (want,)) + eager_args):
+        assert torch.equal(g.nan_to_num(), w.nan_to_num())
+    assert ("detach_copy" in code) == (reader is not None), code
