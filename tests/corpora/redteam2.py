@@ -810,6 +810,32 @@ def classify(name, factory, dialect, mode=None):
     return out
 
 
+def table(argv, attacks, first_try, classify):
+    """``--table OUT [--dialect D ...] [names]`` (redteam4, redteam5): run every attack and write a markdown
+    table (attack, idea, dialect/mode, first try, this run)."""
+    out = argv[argv.index("--table") + 1]
+    argv = [a for i, a in enumerate(argv) if a != "--table" and (i == 0 or argv[i - 1] != "--table")]
+    dialects = []
+    while "--dialect" in argv:
+        i = argv.index("--dialect")
+        dialects.append(argv[i + 1])
+        argv = argv[:i] + argv[i + 2:]
+    dialects = dialects or ["inductor_graph", "torchair_like"]
+    picked = [a for a in attacks if not argv or any(p in a[0] for p in argv)]
+    rows = []
+    with open(out, "a") as f:
+        for name, factory, notes in picked:
+            for d in dialects:
+                for m, result, detail in classify(name, factory, d):
+                    ft = first_try.get((name, d, m), "-")
+                    row = f"| {name} | {notes[:90]} | {d}/{m} | {ft} | {result} |"
+                    rows.append(row)
+                    print(row, "|", detail[:100], flush=True)
+                    f.write(row + "\n")
+                    f.flush()
+    return rows
+
+
 def main(argv, attacks=None, classify_fn=None):
     """The runner (also redteam3's: it passes its own attacks and classifier)."""
     attacks, classify_fn = attacks or ATTACKS, classify_fn or classify

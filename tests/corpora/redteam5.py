@@ -1498,35 +1498,9 @@ for _name, _mode in [("snap_then_lens_advanced", "static"), ("snap_then_kv_appen
 BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
 
 
-def table(argv):
-    """``--table OUT [--dialect D ...] [names]``: run every attack and write a markdown table (attack, idea,
-    dialect/mode, first try, this run)."""
-    out = argv[argv.index("--table") + 1]
-    argv = [a for i, a in enumerate(argv) if a != "--table" and (i == 0 or argv[i - 1] != "--table")]
-    dialects = []
-    while "--dialect" in argv:
-        i = argv.index("--dialect")
-        dialects.append(argv[i + 1])
-        argv = argv[:i] + argv[i + 2:]
-    dialects = dialects or ["inductor_graph", "torchair_like"]
-    picked = [a for a in ATTACKS if not argv or any(p in a[0] for p in argv)]
-    rows = []
-    with open(out, "a") as f:
-        for name, factory, notes in picked:
-            for d in dialects:
-                for m, result, detail in classify5(name, factory, d):
-                    ft = FIRST_TRY.get((name, d, m), "-")
-                    row = f"| {name} | {notes[:90]} | {d}/{m} | {ft} | {result} |"
-                    rows.append(row)
-                    print(row, "|", detail[:100], flush=True)
-                    f.write(row + "\n")
-                    f.flush()
-    return rows
-
-
 def main(argv):
     if "--table" in argv:
-        table(argv)
+        redteam2.table(argv, ATTACKS, FIRST_TRY, classify5)
         return
     redteam2.main(argv, ATTACKS, classify5)
 
