@@ -25,7 +25,6 @@ import pathlib
 import time
 import warnings
 
-import torch
 import torch.fx as fx
 from torch._inductor.custom_graph_pass import CustomGraphPass
 
