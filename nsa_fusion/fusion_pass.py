@@ -70,9 +70,12 @@ class NsaFusionPass(CustomGraphPass):
     write the cache in place when the graph copies the update back into the cache input.
     """
 
-    def __init__(self, dialect: Dialect | str = INDUCTOR, *, reinplace: bool = True):
+    def __init__(self, dialect: Dialect | str = INDUCTOR, *, reinplace: bool = True, functional_calls: bool | None = None):
         self.dialect = DIALECTS[dialect] if isinstance(dialect, str) else dialect
         self.reinplace = reinplace
+        # Inductor's graphs get the call as auto_functionalized (rewrite.protect_old_cache_readers); the vLLM
+        # adapters ask for the mutating call (see nsa_fusion/vllm.py)
+        self.functional_calls = self.dialect is INDUCTOR if functional_calls is None else functional_calls
         self.matched_count = 0
         self.seconds = 0.0  # time spent in this pass (benchmarks report it against compile time)
         diagnostics.watch_compiles()  # log graphs served from Inductor's cache when they are served
@@ -179,7 +182,7 @@ class NsaFusionPass(CustomGraphPass):
             return self._internal_error("recognising", write, exc)
         try:
             guards = _specialize(step)
-            new = replace_step(step, self.dialect)
+            new = replace_step(step, self.dialect, self.functional_calls)
         except Exception as exc:  # nor in the rewrite (traced before the graph changes: nothing half-done)
             return self._internal_error("replacing", write, exc)
         diagnostics.stats["candidates"] += 1
@@ -249,6 +252,8 @@ class NsaFusionPass(CustomGraphPass):
 
         if triton_forced():  # CUDA graphs fuse only under the switch (fuses_on): not the same graph
             state += "-triton"
+        if not self.functional_calls:
+            state += "-mutating"
         return f"nsa_fusion-{self.dialect.name}-{_source_hash()}-{state}{'-reinplace' if self.reinplace else ''}"
 
 

@@ -92,7 +92,7 @@ def mean_weight_constant(step: Step, dialect: Dialect) -> fx.Node | None:
     return node
 
 
-def _fused(step: Step, dialect: Dialect, mean_constant: bool):
+def _fused(step: Step, dialect: Dialect, mean_constant: bool, functional: bool = False):
     """The replacement function for ``step``: the op's [l, N] weight from the user's weight tensor (for
     a mean spelling: ``mean_constant``, the [l, 1] graph constant of :func:`mean_weight_constant`,
     expanded, or else a fill), then the lowering."""
@@ -121,25 +121,27 @@ def _fused(step: Step, dialect: Dialect, mean_constant: bool):
         slots, table, lengths = (x if x.dtype in (torch.int32, torch.int64) else x.to(torch.int64)
                                  for x in (slots, table, lengths))
         with lowering_for(dialect.name):
-            # functional in Inductor's graphs where the cache is a graph input; a half of a stacked cache
-            # (a view of one) keeps the mutating call on a clone: Inductor's reinplacing of
-            # auto_functionalized on a view argument gave wrong rows in the stacked-cache tests
+            # functional where the cache is a graph input; a half of a stacked cache (a view of one)
+            # keeps the mutating call on a clone: Inductor's reinplacing of auto_functionalized on a
+            # view argument gave wrong rows in the stacked-cache tests
             return emit_compress(input, w, slots, table, lengths, cache, l, d,
-                                 functional=dialect is INDUCTOR and step.cache.op == "placeholder")
+                                 functional=functional and step.cache.op == "placeholder")
 
     if layout == "mean" and not mean_constant:
         return lambda input, slots, table, lengths, cache: lower(input, None, slots, table, lengths, cache)
     return lower
 
 
-def replace_step(step: Step, dialect: Dialect) -> fx.Node:
+def replace_step(step: Step, dialect: Dialect, functional: bool = False) -> fx.Node:
     """Replace the user's computation of ``step.new_cache`` by the fused call; returns the new node
-    that now stands for the updated cache.  The replaced nodes become dead (the pass's DCE)."""
+    that now stands for the updated cache.  The replaced nodes become dead (the pass's DCE).
+    ``functional``: the call as ``auto_functionalized`` where the cache is a graph input (see
+    :func:`nsa_fusion.lowering.emit_compress`)."""
     mean_constant = mean_weight_constant(step, dialect)
     weight = [step.weight] if step.weight_layout != "mean" else [mean_constant] if mean_constant else []
     args = [step.input, *weight, step.slots, step.block_table, step.lengths, step.cache]
     users = list(step.new_cache.users)
-    added = replace_with_traced(step.new_cache, _fused(step, dialect, mean_constant is not None), args,
+    added = replace_with_traced(step.new_cache, _fused(step, dialect, mean_constant is not None, functional), args,
                                 dialect.get_decomp_fn)
     new = next((n for u in users for n in u.all_input_nodes if n in set(added)), None)
     return new if new is not None else added[-1]

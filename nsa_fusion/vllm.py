@@ -19,7 +19,12 @@ copies the update back into the cache input, and in graphs that return the updat
 compiles with AOT's default, mutations as outputs) it writes the input itself when AOTAutograd's
 metadata says that output *is* the input's mutation (the runtime's copy back is then a copy onto
 itself, which torch skips).
-"""
+
+The adapters' pass emits the mutating fused call, not ``auto_functionalized`` as nsa_fusion's own Inductor
+backend does: vLLM's functionalization fix-up pass resolves every ``auto_functionalized`` node against its
+own op table (on a CPU build it fails on ops that build lacks), and vllm-ascend's graphs expect the
+call to write the cache in place.  The readers of the old cache that ``auto_functionalized`` protects
+(docs/soundness.md, Aliasing) are then protected only as in torchair's graphs (``reinplace_clones``)."""
 from __future__ import annotations
 
 import functools
@@ -56,7 +61,7 @@ def _vllm_pass_class():
         (:meth:`uuid`) is the pass's own (a hash of its sources), it applies to every compile range."""
 
         def __init__(self, dialect: str = "inductor"):
-            self.fusion = NsaFusionPass(DIALECTS[dialect], reinplace=True)
+            self.fusion = NsaFusionPass(DIALECTS[dialect], reinplace=True, functional_calls=False)
 
         def __call__(self, graph) -> None:
             self.fusion(graph)
@@ -85,7 +90,7 @@ def _vllm_ascend_pass_class():
 
         def __init__(self, config, dialect: str):
             super().__init__(config)
-            self.fusion = NsaFusionPass(DIALECTS[dialect], reinplace=True)
+            self.fusion = NsaFusionPass(DIALECTS[dialect], reinplace=True, functional_calls=False)
 
         def __call__(self, graph) -> None:
             self.fusion(graph)
@@ -130,4 +135,4 @@ def vllm_post_grad_pass(graph) -> None:
 
 @functools.cache
 def _shared_pass() -> NsaFusionPass:
-    return NsaFusionPass(DIALECTS["inductor"], reinplace=True)
+    return NsaFusionPass(DIALECTS["inductor"], reinplace=True, functional_calls=False)

@@ -44,7 +44,7 @@ def test_vllm_pass_is_an_inductor_pass_the_manager_accepts():
     assert p.is_applicable_for_range(Range(start=1, end=8))
     from nsa_fusion.fusion_pass import NsaFusionPass
 
-    assert p.uuid() == NsaFusionPass("inductor", reinplace=True).uuid()
+    assert p.uuid() == NsaFusionPass("inductor", reinplace=True, functional_calls=False).uuid()
     manager = PostGradPassManager()
     with pass_context(Range(start=1, end=8)):
         manager.configure(VllmConfig())
