@@ -29,6 +29,7 @@ clone stays: the caller asked for a new tensor.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import operator
 from typing import Callable
 
@@ -962,6 +963,7 @@ def _alias_source(node: fx.Node, noops=()):
     return node.args[0] if info is not None and not info.is_write and isinstance(node.args[0], fx.Node) else None
 
 
+@functools.cache
 def _inductor_noops() -> dict:
     """What Inductor's ``remove_noop_ops`` may replace by one of its inputs: target -> that input."""
     from torch._inductor.fx_passes.post_grad import noop_registry
@@ -986,21 +988,24 @@ def _alias_readers(base: fx.Node, noops=()):
                 yield user
 
 
+def _written_args(node: fx.Node) -> list:
+    """The arguments an ATen op's schema says it writes (``copy_``'s self, the fused op's cache ...)."""
+    if node.op != "call_function" or not isinstance(node.target, torch._ops.OpOverload):
+        return []
+    return [node.args[i] if i < len(node.args) else node.kwargs.get(arg.name)
+            for i, arg in enumerate(node.target._schema.arguments)
+            if arg.alias_info is not None and arg.alias_info.is_write]
+
+
 def _writes_storage_of(node: fx.Node, roots: set) -> bool:
     """Whether ``node`` may write a tensor sharing storage with one of ``roots``: an op whose schema
-    writes an argument (``copy_``, ``index_put_``, the fused op ...) whose storage root is one of them;
-    any call this cannot read (not an ATen overload) counts as a write."""
+    writes an argument whose storage root is one of them; any call this cannot read (not an ATen
+    overload) counts as a write."""
     if node.op != "call_function" or node.target is operator.getitem:
         return False
-    target = node.target
-    if not isinstance(target, torch._ops.OpOverload):
+    if not isinstance(node.target, torch._ops.OpOverload):
         return True
-    for i, arg in enumerate(target._schema.arguments):
-        if arg.alias_info is not None and arg.alias_info.is_write:
-            value = node.args[i] if i < len(node.args) else node.kwargs.get(arg.name)
-            if not isinstance(value, fx.Node) or _root(value) in roots:
-                return True
-    return False
+    return any(not isinstance(value, fx.Node) or _root(value) in roots for value in _written_args(node))
 
 
 def _read_old_cache_from_copy(graph: fx.Graph, op: fx.Node, base: fx.Node, readers: list,
@@ -1024,7 +1029,7 @@ def _read_old_cache_from_copy(graph: fx.Graph, op: fx.Node, base: fx.Node, reade
 
     for reader in readers:
         for arg in reader.all_input_nodes:
-            if arg is base or _alias_source(arg, noops) is not None and _root(arg, noops) is base:
+            if _root(arg, noops) is base:
                 reader.replace_input_with(arg, rebased(arg, reader))
 
 
@@ -1032,6 +1037,13 @@ def _root(node: fx.Node, noops=()) -> fx.Node:
     while (source := _alias_source(node, noops)) is not None:
         node = source
     return node
+
+
+def _epilogue_start(base: fx.Node, order: dict) -> int:
+    """Where the graph's epilogue first writes ``base`` (a ``copy_`` into it; the end of the graph where
+    none does): a read of ``base`` after that reads the new value."""
+    return min((order[u] for u in base.users if u.target is aten.copy_.default and u.args[0] is base),
+               default=len(order))
 
 
 def keep_stacked_halves_out_of_place(graph: fx.Graph) -> int:
@@ -1054,8 +1066,7 @@ def keep_stacked_halves_out_of_place(graph: fx.Graph) -> int:
     done = 0
     for base, calls in halves.items():
         outs = {call.args[5] for call in calls}
-        end = min((order[u] for u in base.users if u.target is aten.copy_.default and u.args[0] is base),
-                  default=len(order))
+        end = _epilogue_start(base, order)
         others = [u for u in _alias_readers(base, noops) if u not in calls and order[u] < end
                   and not (u.target in (aten.select_scatter.default, aten.slice_scatter.default) and u.args[1] in outs)]
         if others:
@@ -1077,13 +1088,7 @@ def remove_noops_keeping_snapshots(graph: fx.Graph) -> int:
     what is a no-op."""
     from torch._inductor.fx_passes.post_grad import get_fake_args_kwargs, noop_registry, same_meta
 
-    written = set()
-    for node in graph.nodes:
-        if node.op == "call_function" and isinstance(node.target, torch._ops.OpOverload):
-            for i, arg in enumerate(node.target._schema.arguments):
-                value = node.args[i] if i < len(node.args) else node.kwargs.get(arg.name)
-                if arg.alias_info is not None and arg.alias_info.is_write and isinstance(value, fx.Node):
-                    written.add(_root(value))
+    written = {_root(value) for node in graph.nodes for value in _written_args(node) if isinstance(value, fx.Node)}
     outputs = set(next(iter(reversed(graph.nodes))).all_input_nodes)
     removed = 0
     for node in list(graph.nodes):
@@ -1118,10 +1123,7 @@ def protect_old_cache_readers(graph: fx.Graph) -> int:
         base = call.kwargs.get("cache")
         if not isinstance(base, fx.Node) or base.op != "placeholder":
             continue
-        # the epilogue copy_ into the cache writes it (from the call's result, through views or not); what
-        # reads the cache after it reads the new value
-        copies = [u for u in base.users if u.target is aten.copy_.default and u.args[0] is base]
-        end = min((order[c] for c in copies), default=len(order))
+        end = _epilogue_start(base, order)  # (the copy_ of the call's result, through views or not)
         later = [u for u in _alias_readers(base, noops) if u is not call and order[call] < order[u] < end]
         if later:
             _read_old_cache_from_copy(graph, call, base, later, copy=aten.detach_copy.default, noops=noops)
