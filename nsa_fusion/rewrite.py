@@ -565,23 +565,28 @@ def integer_ops_as_arithmetic(graph: fx.Graph) -> int:
     threshold rules read (patterns/exactness.py), each an identity on every integer tensor::
 
         relu(x)  ->  clamp_min(x, 0)                      (max(x, 0))
-        x >> k   ->  div(x, 2**k, rounding_mode="floor")  (an arithmetic shift floors, negative x too; 0 <= k < 31)
+        x >> k   ->  div(x, 2**k, rounding_mode="floor")  (an arithmetic shift floors, negative x too)
 
-    Floating-point tensors and other shift counts are left as written.  Returns the number rewritten."""
+    Signed integer tensors only.  The shift count must leave ``2**k`` representable in ``x``'s dtype
+    (``0 <= k < bits - 1``): torch casts the divisor to that dtype, so in int16 ``2**15`` is -32768 and
+    ``2**16`` is 0 (red team round 6, J1).  Other spellings are left as written: the pass keeps this
+    rewrite in graphs it does not fuse, so it must be an identity on every value.  Returns the number
+    rewritten."""
     done = 0
     for node in list(graph.nodes):
         if node.op != "call_function" or node.target not in (aten.relu.default, aten.__rshift__.Scalar) \
                 or node.kwargs:
             continue
         v = _val(node)
-        if not isinstance(v, torch.Tensor) or v.dtype.is_floating_point or v.dtype in (torch.bool, torch.uint8):
+        if not isinstance(v, torch.Tensor) or v.dtype.is_floating_point or v.dtype.is_complex \
+                or not v.dtype.is_signed:
             continue
         with graph.inserting_before(node):
             if node.target is aten.relu.default:
                 new = _call(graph, aten.clamp_min.default, (node.args[0], 0))
             else:
                 k = node.args[1]
-                if not isinstance(k, int) or isinstance(k, bool) or not 0 <= k < 31:
+                if not isinstance(k, int) or isinstance(k, bool) or not 0 <= k < torch.iinfo(v.dtype).bits - 1:
                     continue
                 new = _call(graph, aten.div.Tensor_mode, (node.args[0], 1 << k), {"rounding_mode": "floor"})
         if _val(new).dtype != v.dtype:

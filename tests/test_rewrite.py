@@ -148,3 +148,28 @@ def test_mean_weight_stays_a_fill_in_torchair_graphs():
         out, code, stats = compile_and_run(model, args, "torchair_like")
     assert stats.get("fused") == 1 and "_nsa_fusion_mean_weight" not in code and "full" in code, code
     assert torch.equal(args[-1], expected)
+
+
+@pytest.mark.parametrize("dtype", [torch.int8, torch.int16, torch.int32, torch.int64])
+def test_integer_ops_as_arithmetic_is_an_identity_on_every_value(dtype):
+    """``x >> k`` -> ``x // 2**k`` and ``relu`` -> ``clamp_min``: the pass keeps these rewrites in graphs it
+    does not fuse, so they must compute the same on every value of every signed dtype and every shift
+    count.  (Red team round 6, J1: in int16, ``2**15`` cast to the dtype is -32768 and ``2**16`` is 0.)"""
+    from torch.fx.experimental.proxy_tensor import make_fx
+    from nsa_fusion.rewrite import integer_ops_as_arithmetic
+
+    info = torch.iinfo(dtype)
+    if info.bits <= 16:  # every value
+        x = torch.arange(info.min, info.max + 1, dtype=torch.int64).to(dtype)
+    else:
+        x = torch.cat([torch.tensor([info.min, info.min + 1, -(2 ** 20) - 1, -1, 0, 1, 2 ** 20 + 3,
+                                     info.max - 1, info.max], dtype=torch.int64),
+                       torch.randint(info.min, info.max, (4096,), dtype=torch.int64)]).to(dtype)
+    for k in range(0, info.bits + 2):
+        gm = make_fx(lambda t: (t >> k, torch.relu(t)))(x)
+        expected = gm(x)
+        integer_ops_as_arithmetic(gm.graph)
+        gm.recompile()
+        got = gm(x)
+        for e, g in zip(expected, got):
+            assert torch.equal(e, g), (dtype, k)
