@@ -15,7 +15,7 @@ import hashlib
 
 import torch
 
-from . import diagnostics
+from . import bound_inputs, diagnostics
 from .fusion_pass import NsaFusionPass
 from .rewrite import INDUCTOR, TORCHAIR
 
@@ -28,12 +28,12 @@ class ChainedPass(torch._inductor.custom_graph_pass.CustomGraphPass):
         self.first, self.second = first, second
 
     def __call__(self, graph):
-        self.first(graph)
+        bound_inputs.run_pass(graph, self.first)  # (module buffers the backend offers: bound_inputs)
         if self.second is not None:
             self.second(graph)
 
     def uuid(self):
-        parts = []
+        parts = [bound_inputs.cache_key()]
         for p in (self.first, self.second):
             if p is None:
                 parts.append("none")
@@ -59,7 +59,12 @@ def nsa_fusion_backend(gm: torch.fx.GraphModule, example_inputs, **kwargs):
 
     A graph Inductor serves from its FX graph cache (or AOTAutograd's cache) was fused when it was
     compiled; the pass's counts are stored with it and replayed on the hit, so ``nsa_fusion.stats``
-    counts it like a fresh compile, plus ``stats["cached"]`` (see :mod:`nsa_fusion.diagnostics`)."""
+    counts it like a fresh compile, plus ``stats["cached"]`` (see :mod:`nsa_fusion.diagnostics`).
+    Small integer module buffers are offered to the pass (:mod:`nsa_fusion.bound_inputs`)."""
+    return bound_inputs.checked_compile(_compile_fx_with_pass, gm, example_inputs, **kwargs)
+
+
+def _compile_fx_with_pass(gm, example_inputs, **kwargs):
     from torch._inductor.compile_fx import compile_fx
 
     with torch._inductor.config.patch(post_grad_custom_pre_pass=_chain_with_user_pass()):
@@ -113,7 +118,7 @@ def _torchair_hook(user_pre):
 
         npu.register_ge_converters()
         npu.register_npu_kernels()
-        if fusion(gm.graph):
+        if bound_inputs.run_pass(gm.graph, fusion):
             gm.recompile()
         if user_pre is not None:
             user_pre(gm, example_inputs, config)
@@ -186,8 +191,17 @@ def get_npu_backend(compiler_config=None):
             if compiler_config is None:
                 compiler_config = torchair.CompilerConfig()
             install_into_compiler_config(compiler_config)
-            return torchair.get_npu_backend(compiler_config=compiler_config)
+            return _offering_buffers(torchair.get_npu_backend(compiler_config=compiler_config))
     return nsa_fusion_backend
+
+
+def _offering_buffers(backend):
+    """``backend`` with the graph's small integer module buffers offered to the pass (:mod:`.bound_inputs`)."""
+    @functools.wraps(backend)
+    def compile_offering(gm, example_inputs, **kwargs):
+        return bound_inputs.checked_compile(backend, gm, example_inputs, **kwargs)
+
+    return compile_offering
 
 
 def npu_backend(gm, example_inputs, **kwargs):

@@ -303,8 +303,12 @@ def _post_grad_backend(timings):
             timings["post-grad passes (the pass among them)"] += time.perf_counter() - start
             return make_boxed_func(g.forward)
 
+        from .bound_inputs import Offer, offering
+
         start, passes = time.perf_counter(), timings["post-grad passes (the pass among them)"]
-        with torch._inductor.config.patch(post_grad_custom_pre_pass=_chain_with_user_pass()):
+        # (module buffers offered as nsa_fusion's backend offers them; the dynamo graph runs as it is, no check needed)
+        with torch._inductor.config.patch(post_grad_custom_pre_pass=_chain_with_user_pass()), \
+                offering(Offer.of(gm, example_inputs)):
             compile_fx(gm, example_inputs, inner_compile=inner)
         passes = timings["post-grad passes (the pass among them)"] - passes
         timings["AOT + decompositions"] += time.perf_counter() - start - passes

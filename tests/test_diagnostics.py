@@ -139,7 +139,9 @@ class _SharedWeight(torch.nn.Module):
 class _OffsetsInABuffer(torch.nn.Module):
     def __init__(self):
         super().__init__()
-        self.register_buffer("arange_l", torch.arange(32))
+        # an integer parameter, not a buffer: explain offers buffers to the pass (nsa_fusion.bound_inputs), and the
+        # offsets would be bound and fuse; a parameter is not offered, so the step is refused naming the input
+        self.arange_l = torch.nn.Parameter(torch.arange(32), requires_grad=False)
 
     def forward(self, kv, weight, slots, block_table, lengths, cache):
         pos = (lengths[:, None] - 32 + self.arange_l).clamp(min=0)

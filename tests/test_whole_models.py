@@ -343,10 +343,11 @@ def test_explain_of_a_graph_without_breaks_says_nothing_about_splits():
 class BufferOffsets(torch.nn.Module):
     """HF-port style: ``register_buffer("arange_l", torch.arange(l))``, ``pos = s[:, None] - l + arange_l``."""
 
-    def __init__(self, w, offsets=None):
+    def __init__(self, w, offsets=None, return_positions=False):
         super().__init__()
         self.w = torch.nn.Parameter(w, requires_grad=False)
         self.register_buffer("arange_l", torch.arange(L) if offsets is None else offsets, persistent=False)
+        self.return_positions = return_positions  # (the positions outlive the fused step in the graph)
 
     def forward(self, kv, slots, table, lens, cache):
         P = kv.shape[1]
@@ -354,7 +355,7 @@ class BufferOffsets(torch.nn.Module):
         tok = kv[table.long().gather(1, pos // P), pos % P]
         new = torch.einsum("bjhd,jh->bhd", tok.float(), self.w.float()).to(cache.dtype)
         cache[slots] = torch.where(_valid(lens)[:, None, None], new, cache[slots])
-        return cache
+        return (cache, pos) if self.return_positions else cache
 
 
 def _buffer_args():
@@ -391,11 +392,13 @@ def test_a_frozen_buffer_that_is_not_an_arange_is_refused():
     torch.testing.assert_close(args[-1], eager[-1], rtol=2e-3, atol=2e-3)
 
 
-@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
 def test_offsets_in_a_live_module_buffer_are_refused_with_why_and_the_rewrites(dialect):
-    """Without freezing the buffer is a graph input whose value the pass cannot know: binding the value it has
-    today would silently compute the old offsets once the buffer changes (dynamo does not guard on buffer
-    values), so the step is refused, naming the buffer and the two spellings that fuse."""
+    """Without freezing, and where the backend offers no values (Inductor's own backend with enable_inductor,
+    vLLM's pass manager, torchair's global pattern pass; here the harness backends), the buffer is a graph
+    input whose value the pass cannot know: binding the value it has today would silently compute the old
+    offsets once the buffer changes (dynamo does not guard on buffer values), so the step is refused, naming
+    the buffer and the spellings that fuse."""
     x, args = _buffer_args()
     model = BufferOffsets(x["weight"])
     _, code, stats = compile_and_run(model, args, dialect)
@@ -405,6 +408,74 @@ def test_offsets_in_a_live_module_buffer_are_refused_with_why_and_the_rewrites(d
     assert "torch.arange(l)" in refusal.hint and "freezing" in refusal.hint
     assert "stale offsets" in refusal.reason
     assert torch.equal(args[-1], _buffer_golden(x))  # (the unfused step computed the contract at arange(l))
+
+
+def _bound_backend(dialect):
+    if dialect == "inductor":
+        from nsa_fusion.backend import nsa_fusion_backend
+
+        return nsa_fusion_backend
+    import nsa_fusion
+    from nsa_fusion.testing.torchair_cpu import load_torchair
+
+    cfg = load_torchair().CompilerConfig()
+    cfg.debug.run_eagerly = True
+    return nsa_fusion.get_npu_backend(compiler_config=cfg)
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair"])
+def test_offsets_in_a_live_module_buffer_fuse_bound_to_their_value_and_checked_before_every_call(dialect, request):
+    """nsa_fusion's backends see the buffer's real value and offer it to the pass (nsa_fusion.bound_inputs): the
+    step fuses on it, bit-exact to the golden, and the compiled function compares the buffer with that value
+    before every call.  Once the user changes the buffer, the call runs the graph dynamo captured, unfused: eager's
+    numbers (the window one token late), never the fused op's; once it holds the value again, the fused call runs."""
+    from fusion_harness import no_compile_caches
+
+    if dialect == "torchair":
+        request.getfixturevalue("torchair")
+    x, args = _buffer_args()
+    model = BufferOffsets(x["weight"], return_positions=True)  # (a read of the buffer that is not fused away)
+    torch._dynamo.reset()
+    diagnostics.reset()
+    with no_compile_caches(), torch.no_grad():
+        compiled = torch.compile(model, backend=_bound_backend(dialect), fullgraph=True)
+
+        def run(buffer_note):
+            got, want = [a.clone() for a in args], [a.clone() for a in args]
+            assert torch.equal(compiled(*got)[1], model(*want)[1])
+            return got[-1], want[-1]
+
+        got, want = run("bound")
+        assert diagnostics.stats.get("fused", 0) == 1, [e.reason for e in rejections()]
+        (fused,) = [e for e in diagnostics.events if e.kind == "fused"]
+        assert "buffer arange_l" in fused.reason and "checked before every call" in fused.reason
+        assert torch.equal(got, _buffer_golden(x))
+        model.arange_l.add_(1)  # the window one token late: not the contract
+        with pytest.warns(UserWarning, match="buffer arange_l no longer holds"):
+            got, want = run("changed")
+        assert torch.equal(got, want) and not torch.equal(got, _buffer_golden(x))
+        model.arange_l.sub_(1)
+        got, _ = run("restored")
+        assert torch.equal(got, _buffer_golden(x))
+    assert diagnostics.stats.get("fused", 0) == 1  # (one compile: the check chose the path, no recompile)
+
+
+def test_the_values_offered_for_binding_are_part_of_the_cache_key():
+    """Inductor's FX graph cache keys on the pass's uuid: a graph fused on one value of a buffer is never served
+    to a compile that offers another."""
+    from nsa_fusion import bound_inputs
+    from nsa_fusion.backend import _chain_with_user_pass
+
+    def key(offsets):
+        gm = torch.fx.symbolic_trace(lambda t: t)
+        (ph,) = [n for n in gm.graph.nodes if n.op == "placeholder"]
+        ph.meta["grapharg"] = type("GraphArg", (), {"source": type("Source", (), {"name": "L['self']._buffers['a']"})})
+        offer = bound_inputs.Offer.of(gm, [offsets])
+        assert offer is not None
+        with bound_inputs.offering(offer):
+            return _chain_with_user_pass().uuid()
+
+    assert key(torch.arange(L)) == key(torch.arange(L)) != key(torch.arange(1, L + 1))
 
 
 def test_picks_of_one_half_are_merged_only_where_the_stack_is_not_mutated_between_them():
@@ -670,23 +741,46 @@ def test_slots_read_from_another_rows_table_entries_are_refused():
 
 
 class PositionsPlusOne(torch.nn.Module):
-    """The step's lengths computed from the positions input (``s = positions + 1``, models3's vLLM and MLA ports):
-    refused (valid input bounds the lengths passed in, not values computed from other inputs); the refusal says
-    to pass the sequence lengths."""
+    """The step's lengths computed from the positions input (``s = positions + 1``, models3's vLLM, HF and MLA
+    ports): the op is given the computed lengths, which valid input bounds to [0, capacity] (docs/contract.md)."""
 
     def forward(self, kv, w, slots, table, positions, cache):
-        lens = positions + 1
+        return self.step(kv, w, slots, table, positions + 1, cache)
+
+    @staticmethod
+    def step(kv, w, slots, table, lens, cache):
         new = (_window(kv, table, lens, L, kv.shape[1]).float() * w.float()[None, :, :, None]).sum(1)
         s = slots.long()
         cache[s] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[s])
         return cache
 
 
-def test_lengths_computed_from_positions_are_refused_with_the_lengths_hint():
-    import nsa_fusion
+class PositionsPlusInput(PositionsPlusOne):
+    """``s = positions + extra`` with ``extra`` another input: no input rule bounds the sum."""
 
+    def forward(self, kv, w, slots, table, positions, cache, extra):
+        return self.step(kv, w, slots, table, positions + extra, cache)
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_lengths_computed_as_positions_plus_one_fuse_bit_exact(dialect):
     x, args = _step_args()
     args[4] = args[4] - 1
-    report = nsa_fusion.explain(PositionsPlusOne(), *args)
-    assert report.fused_count == 0 and report.refused, str(report)
-    assert any("pass the sequence lengths themselves" in e.hint for e in report.refused), str(report)
+    _, code, stats = compile_and_run(PositionsPlusOne(), args, dialect)
+    assert stats.get("fused", 0) == 1, [e.reason for e in rejections()]
+    assert torch.equal(args[-1], _buffer_golden(x))
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_lengths_computed_from_two_inputs_are_refused(dialect):
+    """Only a shift of one input by a constant is taken as the lengths' source: ``positions + extra`` is refused
+    as computed lengths, and the compiled step computes what the model wrote."""
+    x, args = _step_args()
+    args[4] = args[4] - 1
+    args.append(torch.ones_like(args[4]))
+    eager = [a.clone() for a in args]
+    PositionsPlusInput()(*eager)
+    _, code, stats = compile_and_run(PositionsPlusInput(), args, dialect)
+    assert stats.get("fused", 0) == 0
+    assert any("lengths the step compares are computed" in e.reason for e in rejections()), rejections()
+    torch.testing.assert_close(args[5], eager[5], rtol=2e-3, atol=2e-3)

@@ -166,12 +166,15 @@ class RolesProof:
         extra = [n for n in ints if n is not tables[0]]
         if extra:
             # (docs/soundness.md, "Inputs read by index arithmetic": the pass sees only fake values, and
-            # torch.compile does not guard on a buffer's values, so no value of it can be bound soundly)
+            # torch.compile does not guard on a buffer's values; nsa_fusion's backends bind offered buffers to
+            # constants before the pass runs, see nsa_fusion/bound_inputs.py, so what is left here is not offered)
             raise Refused("roles", f"the index arithmetic reads {extra[0].name} (a graph input, e.g. a module "
                           "buffer), whose values are only known at run time: fusing with the value it holds "
                           "now would silently use stale offsets once it changes (torch.compile does not guard "
                           "on buffer values)", extra[0],
-                          "compute window offsets in the step (torch.arange(l)) instead of reading a buffer, "
+                          "compile with nsa_fusion's backend (backend=\"nsa_fusion\", nsa_fusion.npu_backend), which "
+                          "binds a small integer buffer to its value and checks it before every call; or compute "
+                          "window offsets in the step (torch.arange(l)) instead of reading a buffer, "
                           "or compile with torch._inductor.config.freezing=True (Inductor then makes buffers "
                           "constants of the graph, assuming they never change, and the pass reads the constant)")
         self.table = tables[0]

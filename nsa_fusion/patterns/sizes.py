@@ -171,9 +171,7 @@ class SizesProof:
         n_slots = upto(S)
         seeds[w.slots] = (-n_slots, n_slots - 1) if n_slots is not None else \
             exactness.dtype_range(T.dtype_of(w.slots))
-        src = self.lengths
-        while src.op == "call_function" and (src.target in T.CASTS or src.target in exactness._SLOT_VIEWS):
-            src = src.args[0]
+        src = _lengths_source(self.lengths)
         if src.op != "placeholder":
             # the proof holds for the op's lengths in [0, capacity] (valid input); lengths the step computes
             # (lens + 16 after this step) may leave it, where the op raises and eager computes (G11)
@@ -207,6 +205,23 @@ class SizesProof:
         exactness.check_length_thresholds(region, exactness.Intervals(self.sizes, seeds),
                                           exactness.Intervals(self.sizes, probed), self.lengths, symbolic,
                                           exactness.Intervals(self.sizes, {**seeds, self.lengths: (s_last, s_last)}))
+
+
+def _lengths_source(lengths: fx.Node) -> fx.Node:
+    """The graph input the lengths are taken from: through casts and views, and at most one ``+ 1`` (vLLM's
+    ``positions + 1``, HF's ``cache_position + 1``: the positions of the tokens just appended).  Valid input
+    bounds the positions to [-1, capacity - 1], the lengths the op is given to [0, capacity] (docs/contract.md).
+    Other shifts stay refused: ``lens + 16`` reaches capacity + 16 on lengths valid as passed in (G11)."""
+    src, shifted = lengths, False
+    while src.op == "call_function":
+        if src.target in T.CASTS or src.target in exactness._SLOT_VIEWS:
+            src = src.args[0]
+        elif not shifted and isinstance(src.args[0], fx.Node) and src.kwargs.get("alpha", 1) == 1 and \
+                src.args[1:] == ((1,) if src.target is aten.add.Tensor else (-1,) if src.target is aten.sub.Tensor else ()):
+            src, shifted = src.args[0], True
+        else:
+            break
+    return src
 
 
 class Generalize:

@@ -1,0 +1,271 @@
+"""Integer module buffers read by a step's index arithmetic: bound to their value when the graph is
+compiled, checked before every call (issue 19, item 6; docs/soundness.md, "Inputs read by index
+arithmetic").
+
+HF ports keep window offsets in a buffer (``register_buffer("offsets", torch.arange(l))``, then
+``pos = s[:, None] - l + self.offsets``).  Under ``inline_inbuilt_nn_modules`` the buffer is an input of
+the graph, and its value is not in the graph: the post-grad pass sees fake tensors only, and
+``torch.compile`` does not guard on tensor values, so the graph is reused after ``model.offsets.add_(1)``.
+Only the backend that dynamo calls sees the real example inputs.  So nsa_fusion's backends
+(:func:`checked_compile` around Inductor's and torchair's) *offer* the pass the values of the graph's
+small integer buffers:
+
+* while the pass runs (:func:`run_pass`), every read of an offered buffer reads a constant of the graph
+  instead (a ``get_attr`` of a copy of the value), which the recogniser proves on like any constant;
+  afterwards every read still in the graph reads the buffer again, so only fused steps keep the value;
+* where a fused step consumed a read, the compiled function is specialised on the value, like a
+  dynamo guard on it: the backend returns it behind :class:`CheckedCall`, which compares each bound
+  buffer with the value before every call (``torch.equal``: O(numel), on CUDA one host sync per call,
+  outside any captured graph) and, where one differs, runs the graph dynamo captured as it is (the
+  model's own code, eager's numbers) and warns once.  The fused graph never runs on another value.
+
+Where the backend is not nsa_fusion's (``enable_inductor``, vLLM's pass manager, torchair's global pattern
+pass), nothing is offered and a buffer in the index arithmetic is refused as before.  A graph served
+from Inductor's FX graph cache was compiled under the same offered values (they are part of the pass's
+cache key, :func:`cache_key`), and is checked on every call, whether its compile bound them or not.
+"""
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import dataclasses
+import hashlib
+import re
+import warnings
+
+import torch
+import torch.fx as fx
+
+__all__ = ["checked_compile", "run_pass", "cache_key", "offering", "Offer", "CheckedCall", "MAX_BOUND_NUMEL"]
+
+# buffers up to this many elements are offered (window offsets hold l values; the check reads them all)
+MAX_BOUND_NUMEL = 4096
+_CONSTANT_PREFIX = "_nsa_fusion_bound_"
+# a graph input whose dynamo source is a module buffer: L['self']._modules['layers']._buffers['offsets']
+_BUFFER_SOURCE = re.compile(r"\._buffers\['[^']+'\]$")
+
+
+@dataclasses.dataclass
+class Bound:
+    """An offered buffer: the graph input at ``index``, its module path, and its value at compile time."""
+    index: int
+    name: str
+    value: torch.Tensor
+
+
+@dataclasses.dataclass
+class Offer:
+    """The buffers a backend offers the pass for one graph, and what the pass did with them."""
+    n_inputs: int
+    buffers: dict  # input index -> Bound
+    ran: bool = False  # the pass ran on this graph with the offer in place
+    used: set = dataclasses.field(default_factory=set)  # indices a fused step consumed
+
+    @classmethod
+    def of(cls, gm: fx.GraphModule, example_inputs) -> Offer | None:
+        """The small integer buffers among ``gm``'s inputs (None when there is none)."""
+        placeholders = [n for n in gm.graph.nodes if n.op == "placeholder"]
+        if len(placeholders) != len(example_inputs):
+            return None
+        buffers = {}
+        for i, (node, x) in enumerate(zip(placeholders, example_inputs)):
+            arg = node.meta.get("grapharg")
+            source = getattr(arg, "source", None)
+            if source is None or not _BUFFER_SOURCE.search(source.name):
+                continue
+            if type(x) is not torch.Tensor or x.is_floating_point() or x.is_complex() or x.dtype is torch.bool \
+                    or x.requires_grad or x.numel() > MAX_BOUND_NUMEL:
+                continue
+            buffers[i] = Bound(i, _module_path(source.name), x.detach().clone())
+        return cls(len(example_inputs), buffers) if buffers else None
+
+    def holds(self, inputs) -> bool:
+        """Every buffer a fused step was compiled on (or may have been) holds its compile-time value."""
+        return all(_equal(inputs[i], self.buffers[i].value) for i in self._checked())
+
+    def _checked(self):
+        return self.used if self.ran else self.buffers  # (not ran: a cached graph, or torchair before its first call)
+
+
+def _module_path(source_name: str) -> str:
+    """``L['self']._modules['layers']._modules['0']._buffers['offsets']`` -> ``layers.0.offsets``."""
+    path = re.sub(r"\._(?:modules|buffers|parameters)\['([^']+)'\]", r".\1", source_name)
+    return re.sub(r"^L\['[^']+'\]\.", "", path)
+
+
+def _equal(x, value: torch.Tensor) -> bool:
+    return isinstance(x, torch.Tensor) and x.device == value.device and x.dtype == value.dtype \
+        and torch.equal(x, value)
+
+
+_offer: contextvars.ContextVar = contextvars.ContextVar("nsa_fusion_bound_offer", default=None)
+
+
+@contextlib.contextmanager
+def offering(offer: Offer | None):
+    token = _offer.set(offer)
+    try:
+        yield offer
+    finally:
+        _offer.reset(token)
+
+
+def cache_key() -> str:
+    """The offered values, for the pass's key in Inductor's FX graph cache ("" when nothing is offered):
+    a graph fused on one value is never served to a compile that offers another."""
+    offer = _offer.get()
+    if offer is None:
+        return ""
+    h = hashlib.sha256()
+    for i, b in sorted(offer.buffers.items()):
+        h.update(f"{i}:{b.value.dtype}:{tuple(b.value.shape)}:".encode())
+        h.update(b.value.cpu().contiguous().view(torch.uint8).numpy().tobytes())
+    return "bound-" + h.hexdigest()[:16]
+
+
+def run_pass(graph: fx.Graph, fusion_pass) -> int:
+    """Run ``fusion_pass`` on ``graph`` with the offered buffers' reads bound to their values (see the
+    module docstring); returns what the pass returns.  Without an offer, just the pass."""
+    offer = _offer.get()
+    bound = _bind(graph, offer) if offer is not None and graph.owning_module is not None else {}
+    if not bound:
+        return fusion_pass(graph)
+    from . import diagnostics
+
+    first_event = len(diagnostics.events)
+    reads = _writes_reading(graph, bound)
+    try:
+        return fusion_pass(graph)
+    finally:
+        _unbind(graph, bound)
+        offer.ran = True
+        for event in diagnostics.events[first_event:]:
+            if event.kind != "fused":
+                continue
+            # a step fused from a write whose value did not depend on a buffer is exact whatever it holds; a
+            # write the pass rewrote before fusing (a new name) counts as reading every bound buffer
+            used = reads.get(event.anchor, [b for _, b in bound.values()])
+            offer.used |= {b.index for b in used}
+            if used:
+                event.reason += "; bound to the value of buffer " + ", ".join(sorted(b.name for b in used)) + \
+                    " at compile time (checked before every call)"
+
+
+def _bind(graph: fx.Graph, offer: Offer) -> dict:
+    """Reads of each offered buffer -> a ``get_attr`` of its value.  Returns {constant: (placeholder,
+    Bound)}.  Skipped where the graph's inputs do not line up with the offer
+    (AOTAutograd dropped a duplicate), where the input's fake value is not the buffer's, or where the
+    graph writes the buffer."""
+    placeholders = [n for n in graph.nodes if n.op == "placeholder"]
+    if len(placeholders) != offer.n_inputs:
+        return {}
+    module = graph.owning_module
+    first = next((n for n in graph.nodes if n.op != "placeholder"), None)
+    bound = {}
+    for i, b in offer.buffers.items():
+        ph = placeholders[i]
+        fake = ph.meta.get("val")
+        if not isinstance(fake, torch.Tensor) or getattr(fake, "fake_mode", None) is None \
+                or fake.dtype != b.value.dtype or fake.device != b.value.device \
+                or not all(isinstance(s, int) for s in fake.shape) or tuple(fake.shape) != tuple(b.value.shape) \
+                or not ph.users or any(_mutates(u, ph) for u in ph.users):
+            continue
+        name = f"{_CONSTANT_PREFIX}{i}"
+        module.register_buffer(name, b.value, persistent=False)
+        with graph.inserting_before(first):
+            const = graph.get_attr(name)
+        const.meta["val"] = fake.fake_mode.from_tensor(b.value, static_shapes=True)
+        ph.replace_all_uses_with(const)
+        bound[const] = (ph, b)
+    return bound
+
+
+def _mutates(node: fx.Node, arg: fx.Node) -> bool:
+    schema = getattr(node.target, "_schema", None)
+    if schema is None:
+        return node.op == "call_function" and not isinstance(node.target, torch._ops.OpOverload)
+    for a, value in zip(schema.arguments, node.args):
+        if value is arg and a.alias_info is not None and a.alias_info.is_write:
+            return True
+    return any(a.alias_info is not None and a.alias_info.is_write and node.kwargs.get(a.name) is arg
+               for a in schema.arguments)
+
+
+def _unbind(graph: fx.Graph, bound: dict) -> None:
+    """Every read of a constant that is still in the graph reads its buffer again."""
+    module, nodes = graph.owning_module, set(graph.nodes)
+    for const in bound:
+        if const in nodes:  # (else the pass's dead-code elimination took it with the fused steps)
+            const.replace_all_uses_with(bound[const][0])
+            graph.erase_node(const)
+        delattr(module, const.target)
+
+
+def _writes_reading(graph: fx.Graph, bound: dict) -> dict:
+    """{name of each row write: the bound buffers its value depends on}, before the pass."""
+    from .patterns.optable import WRITES
+    from .patterns.proof import value_ancestors
+
+    return {n.name: [bound[c][1] for c in value_ancestors([n], set()) if c in bound]
+            for n in graph.nodes if n.op == "call_function" and n.target in WRITES}
+
+
+class CheckedCall:
+    """A compiled function specialised on bound buffers: before every call, the buffers are compared with
+    their values at compile time; the compiled function runs where they hold, the graph dynamo captured
+    (the model's code, unfused) where one differs.  Keeps the compiled function's calling convention."""
+
+    def __init__(self, compiled, offer: Offer, unfused: fx.GraphModule):
+        self.compiled, self.offer, self.unfused = compiled, offer, unfused
+        self._boxed_call = getattr(compiled, "_boxed_call", False)
+        self._warned = False
+
+    def __call__(self, *args):
+        # dynamo calls a backend's result as compiled(*inputs); a boxed caller passes the list itself
+        boxed = self._boxed_call and len(args) == 1 and isinstance(args[0], list)
+        inputs = args[0] if boxed else args
+        offer = self.offer
+        if offer.ran and not offer.used:
+            return self.compiled(*args)
+        if not offer.holds(inputs):
+            return self._run_unfused(inputs, boxed)
+        if offer.ran:
+            return self.compiled(*args)
+        with offering(offer):  # torchair runs the pass on the first call
+            return self.compiled(*args)
+
+    def _run_unfused(self, inputs, boxed):
+        if not self._warned:
+            self._warned = True
+            changed = [b.name for i, b in sorted(self.offer.buffers.items())
+                       if i in self.offer._checked() and not _equal(inputs[i], b.value)]
+            warnings.warn(f"nsa_fusion: buffer {', '.join(changed)} no longer holds the value this graph was "
+                          "fused on; running the graph unfused (the model's code as written) while it differs. "
+                          "Recompile (torch._dynamo.reset()) to fuse on the new value.", stacklevel=3)
+        out = self.unfused(*inputs)
+        if boxed:
+            inputs.clear()  # (the boxed convention: the callee frees its arguments)
+        return out
+
+
+def _copy_of(gm: fx.GraphModule) -> fx.GraphModule:
+    """``gm`` as dynamo captured it, before the backend's passes may change it in place."""
+    graph = fx.Graph()
+    graph._codegen = gm.graph._codegen
+    out = graph.graph_copy(gm.graph, {})
+    graph.output(out)
+    return fx.GraphModule(gm, graph)
+
+
+def checked_compile(compile_fn, gm: fx.GraphModule, example_inputs, **kwargs):
+    """``compile_fn(gm, example_inputs, **kwargs)`` with the graph's small integer buffers offered to the
+    pass; the result behind :class:`CheckedCall` where any was offered."""
+    offer = Offer.of(gm, example_inputs)
+    if offer is None:
+        return compile_fn(gm, example_inputs, **kwargs)
+    unfused = _copy_of(gm)
+    with offering(offer):
+        compiled = compile_fn(gm, example_inputs, **kwargs)
+    if offer.ran and not offer.used:
+        return compiled
+    return CheckedCall(compiled, offer, unfused)
