@@ -1054,3 +1054,41 @@ def test_kernel_style_shifts_by_another_count_are_refused(dialect):
         pos = (lens.long()[:, None] - L + torch.arange(L)).relu()
         return kv[table.long().gather(1, pos >> (6 + (lens.long()[:, None] > 100 * kv.shape[1]).long())), pos % 64]
     _refused_with(_Moved(tokens_of=by_lengths), "sizes", "", dynamic=True, dialect=dialect)
+
+
+def _capacity_bounded_window(bound):
+    """Window positions bounded by the capacity the step reads from the shapes, ``bound(pos, capacity)``
+    (blind6 ring_remainder_positions, shape_derived_clamp)."""
+    def tokens(kv, table, lens):
+        return _paged(kv, table, bound(lens.long()[:, None] - L + torch.arange(L), table.shape[1] * kv.shape[1]))
+    return tokens
+
+
+_CAPACITY_BOUNDS = {
+    "remainder": lambda pos, cap: pos % cap,
+    "clamp": lambda pos, cap: pos.clamp(0, cap - 1),
+}
+
+
+@pytest.mark.parametrize("bound", sorted(_CAPACITY_BOUNDS))
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_bound_by_the_capacity_fuses_under_dynamic_shapes_where_the_capacity_is_guarded(bound, dialect):
+    """Under dynamic=True, pos % capacity and pos.clamp(0, capacity - 1) are no-ops on qualifying rows only up to
+    the capacity, which the interval rules cannot show for a symbolic one; the step reads the table width and the
+    page size as values, so the fused graph guards them anyway (sizes.SizesProof.size_values), and it is proven as
+    for a static capacity (every qualifying length probed)."""
+    _fuses(_Moved(tokens_of=_capacity_bounded_window(_CAPACITY_BOUNDS[bound])), dynamic=True, dialect=dialect)
+
+
+@pytest.mark.parametrize("bound", [lambda pos, cap: pos % (cap - 1), lambda pos, cap: pos.clamp(0, cap - 2)],
+                         ids=["remainder_short", "clamp_short"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_bound_one_short_of_the_capacity_is_refused_under_dynamic_shapes(bound, dialect):
+    """Near misses: the last position of a window ending at s = capacity wraps to 0, or is clamped onto the one
+    before it.  The proof as for the compiled capacity probes s = capacity and refuses (the reason reported is the
+    dynamic graph's own: a symbolic capacity's threshold rule, or the gather probe where the threshold lies within
+    the probed positions)."""
+    _, args, eager, code, stats = _run(_Moved(tokens_of=_capacity_bounded_window(bound)), dynamic=True, dialect=dialect)
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0, stats
+    assert {e.pattern for e in rejections()} & {"sizes", "gather"}, [(e.pattern, e.reason) for e in rejections()]
+    torch.testing.assert_close(args[-1], eager, rtol=2e-2, atol=2e-2, equal_nan=True)

@@ -394,8 +394,9 @@ MUTATIONS = [
              "                if math.prod(shape) % N == 0",
              (R + "::test_weight_of_another_shape_names_the_part_that_disagrees",),
              "explain blames the condition for a weight without a heads dimension"),
-    Mutation("sizes_not_generalized", V, "        if self.sizes.assignment:\n            step.specialize = {**self._generalize(write, step), **step.size_values}",
-             "        if False:\n            step.specialize = {**self._generalize(write, step), **step.size_values}",
+    Mutation("sizes_not_generalized", V,
+             "        if self.sizes.assignment:\n            try:\n                step.specialize = {**self._generalize(",
+             "        if False:\n            try:\n                step.specialize = {**self._generalize(",
              (R + "::test_python_int_page_size_fuses_under_dynamic_shapes_with_a_guard",),
              "dynamic graphs proven at the compiled sizes only"),
     Mutation("sizes_all_or_nothing", SZ, "        values, moved = {}, set()\n        for sym in sorted(moving, key=str):",
@@ -755,6 +756,16 @@ MUTATIONS = [
              "                src.target in (aten.add.Tensor, aten.sub.Tensor):",
              (WM + "::test_lengths_computed_from_two_inputs_are_refused",),
              "positions + extra: no rule on the inputs bounds the lengths the op is given"),
+    Mutation("static_capacity_proof_unguarded", V,
+             "            if step.static_capacity is not None and \\\n",
+             "            if False and \\\n",
+             (XR + "::test_length_thresholds_are_refused_under_a_symbolic_capacity_and_fuse_when_static",),
+             "a step proven at the compiled capacity only fuses in a graph that serves other capacities"),
+    Mutation("static_capacity_proof_never_tried", V,
+             "                        step = _Verification(self, w, lengths, static_capacity=True).run()\n",
+             "                        raise exc\n",
+             (XR + "::test_a_bound_by_the_capacity_fuses_under_dynamic_shapes_where_the_capacity_is_guarded",),
+             "bounds by a capacity the graph guards anyway refused under dynamic=True (blind6 ring_remainder_positions)"),
 ]
 
 

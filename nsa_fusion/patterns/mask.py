@@ -16,8 +16,8 @@ import torch.fx as fx
 from . import optable as T
 from .evaluate import EvaluationError, Subgraph, attr_value
 from .optable import val
-from .proof import (_BITMASKING, _CONSTANT_MAKERS, _DIVIDING, _MASK_OPS, MAX_MASK_RANGE, Refused, _constant_leaf,
-                    value_ancestors, value_leaves)
+from .proof import (_BITMASKING, _CONSTANT_MAKERS, _DIVIDING, _MASK_OPS, MAX_MASK_RANGE, NeedsStaticCapacity, Refused,
+                    _constant_leaf, value_ancestors, value_leaves)
 
 aten = torch.ops.aten
 
@@ -37,7 +37,11 @@ class MaskProof:
         if leaves != {self.lengths}:
             bad = sorted(n.name for n in leaves - {self.lengths})
             raise Refused("mask", f"the condition reads {', '.join(bad)} besides the lengths", w.cond)
-        hi = max(self.capacity(), self._mask_bound())
+        try:
+            bound = self._mask_bound()
+        except Refused as exc:  # (a symbolic capacity only: a static one is checked at every length it holds)
+            raise NeedsStaticCapacity.of(exc) from exc
+        hi = max(self.capacity(), bound)
         s = torch.arange(hi + 1)
         got = self.eval_mask(s)
         if w.polarity is False:
@@ -90,7 +94,7 @@ class MaskProof:
         and logical ops, the condition is periodic with the product of its divisors beyond its largest
         threshold, which is at most the sum of its constants times that product: evaluating twice that
         far covers every length.  Other ops: refused (the capacity cannot bound the check)."""
-        if not self.sizes.symbols(val(self.table).shape[1]) and not self.sizes.symbols(val(self.input).shape[1]):
+        if not self.symbolic_capacity():
             return 0
         from .exactness import _MONOTONE_PAIR, MAX_LENGTH, Intervals, _integral, dtype_range
         from .proof import depending_on, in_order

@@ -69,6 +69,17 @@ class NotACandidate(Refused):
         super().__init__("write", reason, node)
 
 
+class NeedsStaticCapacity(Refused):
+    """Refused by a rule that holds only for a static cache capacity (a length threshold, divisor or flat-index
+    bound beyond the lengths the probes reach; ``sizes``, ``mask``): a capacity that stays symbolic in the
+    fused graph serves lengths no probe saw.  ``verify.Recognizer`` proves the step again as for a static
+    capacity and fuses it only where the graph guards the capacity anyway."""
+
+    @classmethod
+    def of(cls, exc: Refused) -> "NeedsStaticCapacity":
+        return cls(exc.part, exc.reason, exc.node, exc.hint)
+
+
 class Declined(Refused):
     """The step *is* the contract, but the pass leaves it to Inductor on purpose: the fused op would be
     slower there (the cost rule) or the device's lowering is off (CUDA until the Triton kernel is timed).
@@ -94,6 +105,8 @@ class Step:
     nodes: set  # nodes of the verified computation (for stream checks and reports)
     specialize: dict  # symbol -> value the verification assumed (guarded when the step is fused)
     size_values: dict = dataclasses.field(default_factory=dict)  # symbols used as values (guarded too)
+    # proven as for a static capacity: the refusal the symbolic capacity met, raised unless the capacity is guarded
+    static_capacity: Optional[Refused] = None
 
 
 # --- small graph helpers ----------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from . import exactness
 from . import optable as T
 from .evaluate import BatchPlan, EvaluationError, Subgraph, _expr
 from .optable import val
-from .proof import _SHAPE_ARGS, Refused, Step, value_ancestors
+from .proof import _SHAPE_ARGS, NeedsStaticCapacity, Refused, Step, value_ancestors
 
 aten = torch.ops.aten
 
@@ -144,7 +144,8 @@ class SizesProof:
         for q, R in plan.flat_bounds:
             span = intervals.of(q)
             if span is None or span[0] < 0 or span[1] >= R:
-                raise Refused("gather", f"a flat index row * {R} + {q.name} reads outside row b's {R} entries where "
+                why = NeedsStaticCapacity if self.symbolic_capacity() else Refused  # (the bound may hold at a static one)
+                raise why("gather", f"a flat index row * {R} + {q.name} reads outside row b's {R} entries where "
                               f"{q.name} leaves [0, {R}) (it takes values in {list(span) if span else 'an unbounded range'} "
                               "on valid input): row b would read another row's entries", q,
                               "index the table as block_table[b, p // P] (or keep p // P within the row: clamp p)")
@@ -159,6 +160,8 @@ class SizesProof:
             return None if self.sizes.symbols(size) else int(size)
 
         cap_pages, P = val(self.table).shape[1], val(self.input).shape[1]
+        if self.static_capacity:
+            cap_pages, P = self.sizes.int(cap_pages), self.sizes.int(P)
         blocks, S = val(self.input).shape[0], val(w.cache).shape[0]
         seeds = {}
         if upto(cap_pages) is not None and upto(P) is not None:
@@ -187,7 +190,7 @@ class SizesProof:
     def check_length_thresholds(self):
         """Constants compared with (or clamping) length-derived values in the new rows hold for every
         capacity a dynamic graph serves (``exactness.check_length_thresholds``)."""
-        symbolic = bool(self.sizes.symbols(val(self.table).shape[1]) or self.sizes.symbols(val(self.input).shape[1]))
+        symbolic = self.symbolic_capacity()
         seeds = dict(self.int_seeds)
         blocks, P = val(self.input).shape[:2]
         if self.sizes.symbols(blocks):
@@ -202,9 +205,17 @@ class SizesProof:
         region = value_ancestors([self.w.new], {self.input, self.table, self.lengths}) - {self.input, self.table}
         cap = self.capacity()
         s_last = self.l + (cap - self.l) // self.d * self.d if cap >= self.l else self.l  # the last probed length
-        exactness.check_length_thresholds(region, exactness.Intervals(self.sizes, seeds),
-                                          exactness.Intervals(self.sizes, probed), self.lengths, symbolic,
-                                          exactness.Intervals(self.sizes, {**seeds, self.lengths: (s_last, s_last)}))
+        try:
+            exactness.check_length_thresholds(region, exactness.Intervals(self.sizes, seeds),
+                                              exactness.Intervals(self.sizes, probed), self.lengths, symbolic,
+                                              exactness.Intervals(self.sizes, {**seeds, self.lengths: (s_last, s_last)}))
+        except Refused as exc:  # (only a symbolic capacity gets here: a static one returns early)
+            raise NeedsStaticCapacity.of(exc) from exc
+
+    def symbolic_capacity(self) -> bool:
+        """Whether this proof holds the cache capacity (block-table width times page size) symbolic: its
+        lengths are then probed up to the compiled capacity only."""
+        return not self.static_capacity and bool(capacity_symbols(self.sizes, self.table, self.input))
 
 
 def _lengths_source(lengths: fx.Node) -> fx.Node:
@@ -222,6 +233,11 @@ def _lengths_source(lengths: fx.Node) -> fx.Node:
         else:
             break
     return src
+
+
+def capacity_symbols(sizes, table: fx.Node, paged: fx.Node) -> set:
+    """The symbols of the cache capacity: of the block table's width and the paged input's page size."""
+    return sizes.symbols(val(table).shape[1]) | sizes.symbols(val(paged).shape[1])
 
 
 class Generalize:

@@ -27,9 +27,9 @@ from .evaluate import Sizes, ancestors
 from .mask import MaskProof
 from .optable import val
 from .pooling import PoolingProof
-from .proof import _STAGES, PART_HINTS, Declined, NotACandidate, Refused, Step, source_line
+from .proof import _STAGES, PART_HINTS, Declined, NeedsStaticCapacity, NotACandidate, Refused, Step, source_line
 from .roles import RolesProof
-from .sizes import Generalize, SizesProof
+from .sizes import Generalize, SizesProof, capacity_symbols
 from .write import _WriteSide
 
 aten = torch.ops.aten
@@ -67,14 +67,33 @@ class Recognizer(Generalize):
         self.pooling_probes = {}
         step = self._verify(write)
         if self.sizes.assignment:
-            step.specialize = {**self._generalize(write, step), **step.size_values}
+            try:
+                step.specialize = {**self._generalize(write, step), **step.size_values}
+            except Refused:
+                if step.static_capacity is None:
+                    raise
+                step.specialize = {}
+            if step.static_capacity is not None and \
+                    capacity_symbols(self.sizes, step.block_table, step.input) - self.sizes.tied(set(step.specialize)):
+                raise step.static_capacity  # (proven at the compiled capacity only, and the graph serves others)
         return step
     def _verify(self, write: fx.Node) -> Step:
         w = _WriteSide(self, write)
         best: Refused | None = None
         for lengths in w.length_candidates():
             try:
-                return _Verification(self, w, lengths).run()
+                try:
+                    return _Verification(self, w, lengths).run()
+                except NeedsStaticCapacity as exc:
+                    # the proof as for a static capacity; kept only where the graph guards the capacity anyway
+                    # (_recognize): a spelling that bakes in the page size or uses the table width as a value.
+                    # Where it fails too, the dynamic graph's own reason is the one reported
+                    try:
+                        step = _Verification(self, w, lengths, static_capacity=True).run()
+                    except Refused:
+                        raise exc from None
+                    step.static_capacity = exc
+                    return step
             except Refused as exc:
                 if best is None or _STAGES.index(exc.part) > _STAGES.index(best.part):
                     best = exc
@@ -90,9 +109,10 @@ class Recognizer(Generalize):
 class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
     """Roles, mask, gather, pooling, dtype and size checks for one choice of the lengths node."""
 
-    def __init__(self, rec: Recognizer, w: _WriteSide, lengths: fx.Node):
+    def __init__(self, rec: Recognizer, w: _WriteSide, lengths: fx.Node, static_capacity: bool = False):
         self.rec, self.w, self.lengths = rec, w, lengths
         self.sizes = rec.sizes
+        self.static_capacity = static_capacity  # capacity symbols held at the compiled sizes (sizes.SizesProof)
 
     def run(self) -> Step:
         w = self.w
