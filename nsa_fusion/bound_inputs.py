@@ -58,7 +58,7 @@ class Offer:
     """The buffers a backend offers the pass for one graph, and what the pass did with them."""
     n_inputs: int
     buffers: dict  # input index -> Bound
-    ran: bool = False  # the pass ran on this graph with the offer in place
+    ran: bool = False  # the pass ran with the offer in place (on the first graph it saw: the one fed by dynamo's inputs)
     used: set = dataclasses.field(default_factory=set)  # indices a fused step consumed
 
     @classmethod
@@ -127,7 +127,10 @@ def run_pass(graph: fx.Graph, fusion_pass) -> int:
     """Run ``fusion_pass`` on ``graph`` with the offered buffers' reads bound to their values (see the
     module docstring); returns what the pass returns.  Without an offer, just the pass."""
     offer = _offer.get()
-    bound = _bind(graph, offer) if offer is not None and graph.owning_module is not None else {}
+    if offer is None or offer.ran:  # (bound on the graph dynamo's inputs feed only: not a backward graph after it)
+        return fusion_pass(graph)
+    offer.ran = True
+    bound = _bind(graph, offer) if graph.owning_module is not None else {}
     if not bound:
         return fusion_pass(graph)
     from . import diagnostics
@@ -138,7 +141,6 @@ def run_pass(graph: fx.Graph, fusion_pass) -> int:
         return fusion_pass(graph)
     finally:
         _unbind(graph, bound)
-        offer.ran = True
         for event in diagnostics.events[first_event:]:
             if event.kind != "fused":
                 continue
