@@ -1092,3 +1092,27 @@ def test_a_bound_one_short_of_the_capacity_is_refused_under_dynamic_shapes(bound
     assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0, stats
     assert {e.pattern for e in rejections()} & {"sizes", "gather"}, [(e.pattern, e.reason) for e in rejections()]
     torch.testing.assert_close(args[-1], eager, rtol=2e-2, atol=2e-2, equal_nan=True)
+
+
+class _IndexPerDimWrite(Step):
+    """The contract written with one index per dim, ``cache[slots[:, None, None], heads[None, :, None],
+    arange(D)[None, None, :]] = rows`` (blind6 tensordot_per_head), ``heads = heads_of(arange(N))``."""
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        N, D = cache.shape[1:]
+        new = (_window(kv, table, lens, L, kv.shape[1]).float() * w.float()[None, :, :, None]).sum(1)
+        s = slots.long()
+        rows = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[s])
+        heads = self.h.get("heads_of", lambda h: h)(torch.arange(N))
+        cache.index_put_((s[:, None, None], heads[None, :, None], torch.arange(D)[None, None, :]), rows)
+        return cache
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_an_arange_indexing_its_whole_dim_fuses_under_dynamic_shapes(dialect):
+    """arange(N) used only as the index of a dim of N elements is the identity on it at every N
+    (sizes._numbers_only_the_dim_it_indexes); where(h < 5, h, 0) (the identity at the compiled N = 4 and the
+    probed 5, not from 6 heads on) stays refused as a symbolic iota."""
+    _fuses(_IndexPerDimWrite(), dynamic=True, dialect=dialect)
+    _refused_with(_IndexPerDimWrite(heads_of=lambda h: torch.where(h < 5, h, 0)), "sizes", "numbers a dimension",
+                  dynamic=True, dialect=dialect)

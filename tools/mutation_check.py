@@ -766,6 +766,16 @@ MUTATIONS = [
              "                        raise exc\n",
              (XR + "::test_a_bound_by_the_capacity_fuses_under_dynamic_shapes_where_the_capacity_is_guarded",),
              "bounds by a capacity the graph guards anyway refused under dynamic=True (blind6 ring_remainder_positions)"),
+    Mutation("whole_dim_iota_not_exempt", SZ,
+             "            if syms - batch and not _numbers_only_the_dim_it_indexes(n, self.sizes):",
+             "            if syms - batch:",
+             (XR + "::test_an_arange_indexing_its_whole_dim_fuses_under_dynamic_shapes",),
+             "cache[s[:, None, None], arange(N)[None, :, None], arange(D)] = rows refused under dynamic=True (blind6)"),
+    Mutation("whole_dim_iota_any_user", SZ,
+             "            else:\n                return False\n    return True\n\n\ndef capacity_symbols",
+             "            else:\n                continue\n    return True\n\n\ndef capacity_symbols",
+             (XR + "::test_an_arange_indexing_its_whole_dim_fuses_under_dynamic_shapes",),
+             "where(arange(N) < 5, arange(N), 0) as a head index: the identity at the probed N only"),
 ]
 
 

@@ -77,7 +77,7 @@ class SizesProof:
                 v = val(a) if isinstance(a, fx.Node) else a
                 if isinstance(v, torch.SymInt):
                     syms |= self.sizes.symbols(v)
-            if syms - batch:
+            if syms - batch and not _numbers_only_the_dim_it_indexes(n, self.sizes):
                 raise Refused("sizes", f"{T.op_name(n)} numbers a dimension whose size changes between the sizes this "
                               "dynamic graph serves: the step is proven at a few of them only", n,
                               "index with window offsets (arange(l)) and the lengths, or mark only the batch dynamic")
@@ -233,6 +233,43 @@ def _lengths_source(lengths: fx.Node) -> fx.Node:
         else:
             break
     return src
+
+
+_INDEX_VIEWS = {aten.unsqueeze.default, aten.view.default, aten.reshape.default, aten._unsafe_view.default}
+_INDEXING = {aten.index.Tensor, aten.index_put.default, aten.index_put_.default, aten._unsafe_index_put.default}
+
+
+def _numbers_only_the_dim_it_indexes(iota: fx.Node, sizes) -> bool:
+    """``arange(n)`` (from 0 in steps of 1) whose values only index dimension k of a tensor whose dim k has n
+    elements, moved there by views that keep them along one dimension (``cache[slots[:, None, None],
+    arange(N)[None, :, None], arange(D)[None, None, :]] = rows``): at every n the identity on that dimension,
+    compared with nothing, so the few sizes the proof runs at decide every size."""
+    t, a = iota.target, list(iota.args) + [None] * 3
+    if t is torch.ops.prims.iota.default:
+        start, end, step = iota.kwargs.get("start"), a[0], iota.kwargs.get("step")
+    else:  # (aten.arange: end; start, end; start, end, step)
+        start, end, step = (0, a[0], 1) if t is aten.arange.default else (a[0], a[1], 1 if a[2] is None else a[2])
+    if start != 0 or step != 1:
+        return False
+    n = sizes.expr(val(end) if isinstance(end, fx.Node) else end)
+    work = [iota]
+    while work:
+        x = work.pop()
+        for user in x.users:
+            if user.op != "call_function":
+                return False
+            if user.target in _INDEX_VIEWS and user.args[0] is x:
+                if [e for e in map(sizes.expr, val(user).shape) if e != 1] != [n]:
+                    return False  # (the values stay along one dim of n elements)
+                work.append(user)
+            elif user.target in _INDEXING and user.args[0] is not x and len(user.all_input_nodes) > 1:
+                indices = list(user.args[1])
+                if indices.count(x) != 1 or x in user.args[2:] or \
+                        sizes.expr(val(user.args[0]).shape[indices.index(x)]) != n:
+                    return False
+            else:
+                return False
+    return True
 
 
 def capacity_symbols(sizes, table: fx.Node, paged: fx.Node) -> set:
