@@ -762,6 +762,21 @@ class PositionsPlusInput(PositionsPlusOne):
         return self.step(kv, w, slots, table, positions + extra, cache)
 
 
+class PositionsInt8PlusOne(PositionsPlusOne):
+    """``positions.to(int8) + 1``: a valid position 127 (of a capacity of 256) becomes the length -128."""
+
+    def forward(self, kv, w, slots, table, positions, cache):
+        return self.step(kv, w, slots, table, positions.to(torch.int8) + 1, cache)
+
+
+def test_positions_plus_one_in_a_narrow_dtype_are_refused():
+    x, args = _step_args()
+    args[4] = args[4] - 1
+    _, code, stats = compile_and_run(PositionsInt8PlusOne(), args, "torchair_like")
+    assert stats.get("fused", 0) == 0
+    assert any("lengths the step compares are computed" in e.reason for e in rejections()), rejections()
+
+
 @pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
 def test_lengths_computed_as_positions_plus_one_fuse_bit_exact(dialect):
     x, args = _step_args()

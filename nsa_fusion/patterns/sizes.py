@@ -221,13 +221,15 @@ class SizesProof:
 def _lengths_source(lengths: fx.Node) -> fx.Node:
     """The graph input the lengths are taken from: through casts and views, and at most one ``+ 1`` (vLLM's
     ``positions + 1``, HF's ``cache_position + 1``: the positions of the tokens just appended).  Valid input
-    bounds the positions to [-1, capacity - 1], the lengths the op is given to [0, capacity] (docs/contract.md).
+    bounds the positions to [-1, capacity - 1], the lengths the op is given to [0, capacity] (docs/contract.md); the
+    shift is in int32 or int64, where no such position wraps (an int8 127 + 1 would be -128).
     Other shifts stay refused: ``lens + 16`` reaches capacity + 16 on lengths valid as passed in (G11)."""
     src, shifted = lengths, False
     while src.op == "call_function":
         if src.target in T.CASTS or src.target in exactness._SLOT_VIEWS:
             src = src.args[0]
         elif not shifted and isinstance(src.args[0], fx.Node) and src.kwargs.get("alpha", 1) == 1 and \
+                T.dtype_of(src.args[0]) in (torch.int32, torch.int64) and \
                 src.args[1:] == ((1,) if src.target is aten.add.Tensor else (-1,) if src.target is aten.sub.Tensor else ()):
             src, shifted = src.args[0], True
         else:
