@@ -460,6 +460,29 @@ def test_offsets_in_a_live_module_buffer_fuse_bound_to_their_value_and_checked_b
     assert diagnostics.stats.get("fused", 0) == 1  # (one compile: the check chose the path, no recompile)
 
 
+class BufferOffsetsFullSequence(BufferOffsets):
+    """models3's HF cache class: the whole sequence ``kv[table].flatten(1, 2)``, read by ``torch.gather`` at
+    ``s - l + arange_l``."""
+
+    def forward(self, kv, slots, table, lens, cache):
+        seq = kv[table.long()].flatten(1, 2)
+        idx = (lens.long()[:, None] - L + self.arange_l[None, :]).clamp(min=0)
+        tok = torch.gather(seq, 1, idx[:, :, None, None].expand(-1, -1, seq.shape[2], seq.shape[3]))
+        new = torch.einsum("bjhd,jh->bhd", tok.float(), self.w.float()).to(cache.dtype)
+        cache[slots] = torch.where(_valid(lens)[:, None, None], new, cache[slots])
+        return cache
+
+
+def test_a_bound_buffer_fuses_under_dynamic_shapes():
+    """Under ``dynamic=True`` the wrap checks on length arithmetic need every operand's interval: a bound buffer's
+    (a constant of the graph) is the range of its values (exactness.Intervals), not unbounded."""
+    import nsa_fusion
+
+    x, args = _buffer_args()
+    report = nsa_fusion.explain(BufferOffsetsFullSequence(x["weight"]), *args, dynamic=True)
+    assert report.fused_count == 1, str(report)
+
+
 def test_the_values_offered_for_binding_are_part_of_the_cache_key():
     """Inductor's FX graph cache keys on the pass's uuid: a graph fused on one value of a buffer is never served
     to a compile that offers another."""

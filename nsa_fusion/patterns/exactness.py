@@ -206,6 +206,19 @@ _REMAINDERS = {aten.remainder.Scalar, aten.remainder.Tensor}
 MAX_LENGTH = 1 << 40
 
 
+def _constant_interval(n: fx.Node):
+    """The values of an integer constant of the graph (a frozen buffer, a buffer bound by nsa_fusion.bound_inputs),
+    else None."""
+    from .proof import _constant_leaf, attr_value
+
+    if not _constant_leaf(n):
+        return None
+    c = attr_value(n)
+    if c.is_floating_point() or c.is_complex() or c.numel() == 0:
+        return None
+    return (int(c.min()), int(c.max()))
+
+
 class Intervals:
     """Interval of values each integer node takes on valid input, by interval arithmetic from the
     roles' seeds (``seeds``: node -> (lo, hi)).  ``None`` where the rules below do not apply."""
@@ -250,7 +263,7 @@ class Intervals:
             v = val(n)
             if isinstance(v, (int, torch.SymInt)):
                 return self.number(v)
-            return None
+            return _constant_interval(n)
         t, args = n.target, n.args
         if T.dtype_of(n) == torch.bool or t in _COMPARISONS:
             return (0, 1)
