@@ -54,6 +54,42 @@ def _chain_with_user_pass():
     return ChainedPass(_inductor_pass, user)
 
 
+class _KeepZeroStarts(torch._inductor.custom_graph_pass.CustomGraphPass):
+    """Inductor joint-graph pre-pass: the zero a written-out sum starts from is kept (``patterns.pooling.
+    keep_zero_starts``: Inductor's ``remove_no_ops`` would drop it, and the in-order loop from zeros could not
+    be told from one started at its first product)."""
+
+    def __call__(self, graph):
+        from .patterns.pooling import keep_zero_starts
+
+        keep_zero_starts(graph)
+
+    def uuid(self):
+        from torch._inductor.custom_graph_pass import get_hash_for_files
+
+        from .patterns import pooling
+
+        return get_hash_for_files((pooling.__file__,)).hex()
+
+
+_keep_zero_starts = _KeepZeroStarts()
+
+
+def _with_zero_starts():
+    from torch._inductor.custom_graph_pass import get_custom_graph_passes
+
+    user = get_custom_graph_passes(torch._inductor.config.joint_custom_pre_pass)
+    return user if _keep_zero_starts in user else (_keep_zero_starts, *user)
+
+
+def with_fusion_passes():
+    """Inductor's config with the pass installed, for one compile: the fusion pass first among the post-grad
+    pre-passes and the zero starts of written-out sums kept in the joint graph (the user's own passes still
+    run, after ours)."""
+    return torch._inductor.config.patch(post_grad_custom_pre_pass=_chain_with_user_pass(),
+                                        joint_custom_pre_pass=_with_zero_starts())
+
+
 def nsa_fusion_backend(gm: torch.fx.GraphModule, example_inputs, **kwargs):
     """Inductor with the fusion pass (the user's own post-grad pre-pass still runs, after ours).
 
@@ -67,7 +103,7 @@ def nsa_fusion_backend(gm: torch.fx.GraphModule, example_inputs, **kwargs):
 def _compile_fx_with_pass(gm, example_inputs, **kwargs):
     from torch._inductor.compile_fx import compile_fx
 
-    with torch._inductor.config.patch(post_grad_custom_pre_pass=_chain_with_user_pass()):
+    with with_fusion_passes():
         try:
             return compile_fx(gm, example_inputs, **kwargs)
         except Exception as exc:
@@ -90,13 +126,18 @@ def enable_inductor() -> None:
     """Install the pass into Inductor's global config (for ``torch.compile(m)`` with the default
     backend).  Idempotent; chains with a pass already set there."""
     torch._inductor.config.post_grad_custom_pre_pass = _chain_with_user_pass()
+    torch._inductor.config.joint_custom_pre_pass = _with_zero_starts()
 
 
 def disable_inductor() -> None:
-    """Undo :func:`enable_inductor`, restoring the user's own pass."""
+    """Undo :func:`enable_inductor`, restoring the user's own passes."""
     current = torch._inductor.config.post_grad_custom_pre_pass
     if isinstance(current, ChainedPass) and current.first is _inductor_pass:
         torch._inductor.config.post_grad_custom_pre_pass = current.second
+    joint = torch._inductor.config.joint_custom_pre_pass
+    if isinstance(joint, tuple) and _keep_zero_starts in joint:
+        rest = tuple(p for p in joint if p is not _keep_zero_starts)
+        torch._inductor.config.joint_custom_pre_pass = rest if len(rest) > 1 else rest[0] if rest else None
 
 
 def _npu_present() -> bool:

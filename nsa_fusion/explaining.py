@@ -292,7 +292,7 @@ def _post_grad_backend(timings):
         from torch._inductor.fx_passes.post_grad import view_to_reshape
         from torch._inductor.virtualized import V
 
-        from .backend import _chain_with_user_pass
+        from .backend import with_fusion_passes
 
         def inner(g, inputs, **kwargs):
             start = time.perf_counter()
@@ -307,8 +307,7 @@ def _post_grad_backend(timings):
 
         start, passes = time.perf_counter(), timings["post-grad passes (the pass among them)"]
         # (module buffers offered as nsa_fusion's backend offers them; the dynamo graph runs as it is, no check needed)
-        with torch._inductor.config.patch(post_grad_custom_pre_pass=_chain_with_user_pass()), \
-                offering(Offer.of(gm, example_inputs)):
+        with with_fusion_passes(), offering(Offer.of(gm, example_inputs)):
             compile_fx(gm, example_inputs, inner_compile=inner)
         passes = timings["post-grad passes (the pass among them)"] - passes
         timings["AOT + decompositions"] += time.perf_counter() - start - passes

@@ -25,7 +25,7 @@ from torch._functorch.aot_autograd import aot_module_simplified, make_boxed_func
 from torch._inductor.utils import run_and_get_code
 
 from nsa_fusion import diagnostics
-from nsa_fusion.backend import _chain_with_user_pass, nsa_fusion_backend
+from nsa_fusion.backend import nsa_fusion_backend, with_fusion_passes
 from nsa_fusion.fusion_pass import NsaFusionPass
 from nsa_fusion.rewrite import TORCHAIR
 from nsa_fusion.testing.formulations import mulsum_index_put
@@ -78,7 +78,7 @@ class InductorGraphBackend(GraphRecorder):
             self.graphs.append(g)
             return make_boxed_func(g.forward)
 
-        with torch._inductor.config.patch(post_grad_custom_pre_pass=_chain_with_user_pass()):
+        with with_fusion_passes():
             return compile_fx(gm, example_inputs, inner_compile=inner)
 
 

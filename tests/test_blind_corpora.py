@@ -67,8 +67,7 @@ KNOWN_MISSES = {
 # * not the contract in IEEE arithmetic, so the writer's "fuse" label was wrong by the soundness yardstick:
 #   a window sum scaled after summing in bf16/fp32 (it overflows or rounds among subnormals where the op's
 #   sum of scaled products does not), and sums the model writes out as adds in another order than the
-#   op's (chunks, reversed, from the first product; in Inductor's graph, which drops a loop's zero start,
-#   also in window order);
+#   op's (chunks, reversed, from the first product);
 # * conservative: rules not written yet (CONSERVATIVE below, the follow-up list of issue 18).
 SOUNDNESS_REFUSALS = {
     # sum-then-scale means of bf16/fp32 data
@@ -93,19 +92,13 @@ SOUNDNESS_REFUSALS = {
     ("blind1", "append_setitem_loop", "float32", "torchair", "batch"),
     ("blind2", "reverse_loop_from_end", "bfloat16", "inductor_graph", "static"),
     ("blind2", "reverse_loop_from_end", "float16", "inductor_graph", "all"),
-    ("blind2", "start_page_crossing_loop", "float32", "inductor_graph", "static"),
     ("blind2", "whole_seq_gather_chunked_sum", "float32", "inductor_graph", "static"),
-    ("blind3", "append_index_put_then_loop_head_major", "bfloat16", "inductor_graph", "static"),
-    ("blind2", "take_loop_accumulate", "float32", "inductor_graph", "static"),
     # addcmul with bf16 factors: eager's CPU kernel is a fused multiply-add, exact only for fp16 x fp16
     # products (bf16 x bf16 overflows fp32 or falls among its subnormals, where one rounding differs from two)
     ("blind1", "addcmul_loop", "bfloat16", "inductor_graph", "all"),
     ("blind2", "addcmul_loop", "bfloat16", "inductor_graph", "static"),
 }
 CONSERVATIVE = {
-    # a table flattened and addressed by row * pages + page under dynamic=True: the page count R is a size
-    # symbol, and the page index has no bound the intervals show (static and mark_dynamic fuse)
-    ("blind2", "take_loop_accumulate", "float32", "inductor_graph", "all"),
     # per-part results concatenated along the batch (part-major), then reshaped and reduced
     ("blind1", "chunked_sum_16", "float16", "inductor_graph", "all"),
     ("blind3", "chunked_fp32_partial_sums", "bfloat16", "inductor_graph", "all"),
@@ -114,29 +107,11 @@ CONSERVATIVE = {
     # shifts and bit masks on page ids (a flat index as page << k | offset)
     ("blind1", "bitops_page_math", "float16", "torchair", "static"),
     ("blind1", "bitops_page_math", "float32", "torchair", "batch"),
-    # two length-derived values compared through a floor division under dynamic=True (the crossing rule
-    # reads affine forms only: k * s + c)
-    ("blind2", "append_setitem_cur_prev_page", "bfloat16", "inductor_graph", "all"),
-    # under dynamic=True, a threshold on a value the recogniser cannot show monotone in the length (a page
-    # offset act - (act - 1) // P * P, periodic), or one no probe crossed at the last probed length
-    # (docs/soundness.md, G13 of the fourth review: the interval escape alone let (s % 64) + (s // 64) < 60 fuse)
-    ("blind1", "oppl_golden_pagesplit_functional", "bfloat16", "inductor_graph", "all"),
-    ("blind1", "token_where_page_split", "float16", "inductor_graph", "all"),
-    ("blind1", "nm_no_stride_condition", "bfloat16", "inductor_graph", "all"),
-    ("blind1", "nm_batch_index_rows", "float16", "inductor_graph", "all"),
-    # clamps by a capacity-derived size under dynamic=True (no symbolic intervals yet)
-    ("blind1", "strided_conv1d_sequence", "float32", "inductor_graph", "all"),
-    ("blind1", "unfold_windows_headmajor", "bfloat16", "inductor_graph", "all"),
-    ("blind1", "append_scatter_flat_unfold", "float16", "inductor_graph", "all"),
 }
 SOUNDNESS_REFUSALS |= CONSERVATIVE
 
 # Positives the recogniser fuses with static shapes and mark_dynamic, but not under dynamic=True, and why.
-DYNAMIC_MISSES = {
-    ("blind3", "valid_position_mask_zero_fill"): "the condition reduces a position mask (any/all over iota): "
-                                                 "with a symbolic capacity only elementwise integer ops are "
-                                                 "proven",
-}
+DYNAMIC_MISSES: dict = {}  # (none left: blind3 valid_position_mask_zero_fill fuses with its capacity guarded)
 # Cases whose outcome depends on the graph dialect (and dtype), and why.
 DIALECT_NOTES = {
     # Inductor's joint-graph passes fold convert(convert(x, bf16), fp16) into one cast before the pass

@@ -132,12 +132,37 @@ def test_a_window_sum_written_out_in_another_order_is_refused(order, zero):
     _refused_with(Step(pool=_chain(order, zero)), "pooling", "another order")
 
 
-def test_a_window_sum_written_out_in_window_order_from_zeros_fuses_where_the_graph_keeps_the_zero():
-    """torchair's graph keeps ``zeros + p0``; Inductor's joint-graph passes drop it, which turns the loop
-    into one that starts from the first product (-0.0 for a window of -0.0 products, where eager and the
-    op give +0.0): in Inductor's graph the two cannot be told apart, and both are refused."""
-    _fuses(Step(pool=_chain(range)), dialect="torchair_like")
-    _refused_with(Step(pool=_chain(range)), "pooling", "another order")
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_window_sum_written_out_in_window_order_from_zeros_fuses(dialect):
+    """torchair's graph keeps ``zeros + p0``; Inductor's joint-graph remove_no_ops would drop it (a loop from the
+    first product: -0.0 for a window of -0.0 products, where eager and the op give +0.0), so the backend keeps it
+    as ``p0 + 0.0`` first (patterns.pooling.keep_zero_starts).  The loop from the first product stays refused."""
+    _fuses(Step(pool=_chain(range)), dialect=dialect)
+    _refused_with(Step(pool=_chain(range, start_from_zero=False)), "pooling", "another order", dialect=dialect)
+
+
+def test_a_zero_start_is_kept_only_where_it_is_plus_zero_and_the_sum_goes_on():
+    """keep_zero_starts rewrites full(+0.0) + x (x of the add's shape and dtype, every user an add) to x + 0.0,
+    the same bits; a -0.0 fill (x + -0.0 is x: Inductor's removal is exact), an x the zeros broadcast (x + 0.0
+    would have x's shape) and a last add are left to Inductor."""
+    from nsa_fusion.patterns.pooling import keep_zero_starts
+
+    def adds(fill, shape=(4, 3), more=True):
+        g = torch.fx.Graph()
+        x = g.placeholder("x")
+        x.meta["val"] = torch.empty(*shape)
+        z = g.call_function(torch.ops.aten.full.default, ([4, 3], fill), {"dtype": torch.float32})
+        z.meta["val"] = torch.empty(4, 3)
+        acc = g.call_function(torch.ops.aten.add.Tensor, (z, x))
+        acc.meta["val"] = torch.empty(4, 3)
+        g.output(g.call_function(torch.ops.aten.add.Tensor, (acc, acc)) if more else acc)
+        return g
+
+    for fill, shape, more, kept in [(0.0, (4, 3), True, 1), (0, (4, 3), True, 1), (-0.0, (4, 3), True, 0),
+                                    (0.0, (3,), True, 0), (0.0, (4, 3), False, 0), (1.0, (4, 3), True, 0)]:
+        g = adds(fill, shape, more)
+        assert keep_zero_starts(g) == kept, (fill, shape, more)
+        assert kept == len(g.find_nodes(op="call_function", target=torch.ops.aten.add.Scalar))
 
 
 def test_a_one_hot_window_over_the_whole_sequence_is_refused_by_the_specials_probe():

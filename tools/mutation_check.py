@@ -782,6 +782,15 @@ MUTATIONS = [
              "            else:\n                continue\n    return True\n\n\ndef capacity_symbols",
              (XR + "::test_an_arange_indexing_its_whole_dim_fuses_under_dynamic_shapes",),
              "where(arange(N) < 5, arange(N), 0) as a head index: the identity at the probed N only"),
+    Mutation("zero_start_of_any_sign", PL,
+             " or fill != 0 or math.copysign(1, fill) < 0:", " or fill != 0:",
+             (XR + "::test_a_zero_start_is_kept_only_where_it_is_plus_zero_and_the_sum_goes_on",),
+             "full(-0.0) + x rewritten to x + 0.0: -0.0 + -0.0 is -0.0, -0.0 + 0.0 is +0.0"),
+    Mutation("zero_starts_not_kept", "nsa_fusion/backend.py",
+             "                                        joint_custom_pre_pass=_with_zero_starts())",
+             "                                        )",
+             (XR + "::test_a_window_sum_written_out_in_window_order_from_zeros_fuses",),
+             "Inductor's remove_no_ops drops zeros + p0: the in-order loop from zeros refused in Inductor (blind6)"),
 ]
 
 

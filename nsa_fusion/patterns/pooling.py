@@ -498,3 +498,39 @@ def _is_zero(a) -> bool:
         fill = T.fill_value(a)
         return isinstance(fill, (int, float)) and not isinstance(fill, bool) and fill == 0
     return _number_of(a) == 0.0
+
+
+def keep_zero_starts(graph: fx.Graph) -> int:
+    """Inductor joint-graph pre-pass: ``zeros + x`` at the start of a written-out sum becomes ``x + 0.0``.
+
+    Inductor's ``remove_no_ops`` (joint graph) replaces ``full(0.0) + x`` by ``x``, which differs where ``x``
+    is ``-0.0`` (``0.0 + -0.0 = +0.0``).  After it, a loop the user started from zeros (``acc = zeros; acc =
+    acc + w[j] * x[j]``, the op's order) and one started from the first product (``acc = w[0] * x[0]; ...``,
+    which eager sums to ``-0.0`` where the op gives ``+0.0``) are the same graph, so the pass would have to
+    refuse both.  ``x + 0.0`` (``add.Scalar``, which that pass leaves alone) is the same value as ``0.0 + x``
+    bit for bit (IEEE addition commutes), so the graph keeps eager's start and the pooling proof tells the two
+    apart (its -0.0 window probe).  Only where the fill is +0.0 of the add's dtype and shape, and the sum goes
+    on (every user is another add): elsewhere Inductor's own rewrite is left to it.  Returns the count."""
+    import math
+
+    done = 0
+    for node in list(graph.find_nodes(op="call_function", target=aten.add.Tensor)):
+        if len(node.args) != 2 or node.kwargs or not node.users or \
+                any(u.op != "call_function" or u.target is not aten.add.Tensor for u in node.users):
+            continue
+        for zero, x in (node.args, node.args[::-1]):
+            fill = T.fill_value(zero)
+            if isinstance(fill, bool) or not isinstance(fill, (int, float)) or fill != 0 or math.copysign(1, fill) < 0:
+                continue
+            v, vx, vz = (val(a) if isinstance(a, fx.Node) else None for a in (node, x, zero))
+            if not all(isinstance(t, torch.Tensor) for t in (v, vx, vz)) or not v.dtype.is_floating_point or \
+                    vx.shape != v.shape or vx.dtype != v.dtype or vz.dtype != v.dtype:
+                continue
+            with graph.inserting_before(node):
+                kept = graph.call_function(aten.add.Scalar, (x, 0.0))
+            kept.meta.update(node.meta)
+            node.replace_all_uses_with(kept)
+            graph.erase_node(node)
+            done += 1
+            break
+    return done
