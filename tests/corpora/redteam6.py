@@ -9,7 +9,50 @@ NSA_FUSION_DISABLE=1 control, and redteam5's "REFUSED, PASS CHANGES NUMBERS") ar
     python tests/corpora/redteam6.py [--dialect inductor_graph|inductor|torchair_like|inductor_post|aot_outputs] [--mode M] [name ...]
     python tests/corpora/redteam6.py --table OUT.md [--dialect D ...] [name ...]   # markdown: first try vs now
 
-(FIRST_TRY, the classes found and the final re-run: filled in below as the review goes.)
+``--dialect vllm_post`` (this module's runner): redteam5's inductor_post with the vLLM adapters' pass
+(``NsaFusionPass(INDUCTOR, functional_calls=False)``: the mutating fused call) as Inductor's post_grad_custom_post_pass.
+Attacks named ``cost_*`` run with the cost rule as users get it (the harness sets NSA_FUSION_FUSE_SMALL=1).
+
+First try (22:23-23:25 UTC, snapshot of commit fc2704f365400a106b4ca491f6be66722164f946 extracted to /tmp/rt6_base,
+no fixer changes in it): 126 attacks, 338 runs (inductor_graph 129, torchair_like 129, vllm_post 64, inductor
+codegen 10 confirmations, aot_outputs 6).  By attack (worst result over its runs): 50 FALSE FUSION, 4 CRASH,
+1 CONTROL DIFFERS only, 46 FUSED & EQUAL only, 25 REFUSED only.  By run: inductor_graph 35 false fusion / 3 crash /
+1 refused but the pass changes the numbers / 5 control differs / 56 equal / 29 refused; torchair_like 47 false
+fusion / 4 crash / 50 equal / 28 refused; vllm_post 20 false fusion / 2 crash / 4 control differs / 34 equal /
+4 refused; inductor (real codegen) 8 false fusion / 1 crash / 1 equal; aot_outputs 5 false fusion / 1 equal.
+Six classes, written up in /work/briefs/redteam6_findings.md:
+
+* J1 ``rewrite.integer_ops_as_arithmetic`` rewrites ``x >> k`` as ``x // 2**k`` on every integer tensor, in every
+  graph, fused or not: torch casts 2**k to x's dtype, -32768 / 0 in int16 (-128 / 0 in int8).  Positions or a
+  condition compensated by ``+ (lens >> 15)`` fuse (false fusion), ``>> 16`` divides by zero (crash where eager
+  runs, also in graphs without a compression step and in steps the cost rule declines), ``lens >> 15`` returned
+  beside a step changes;
+* J2 ``sizes.check_size_modular_views`` keeps offsets of +-1 on a symbolic dim; six of them (slices / narrows /
+  as_strided offsets / rolls of two-copy tilings) compose to a shift by 6, the identity at N = 2 and 3 (compiled and
+  generalized), not at 4 (weight, KV, tokens, new rows, kept rows, cache heads; dynamic=True);
+* J3 where the fused call is the mutating one on a clone (torchair, the vLLM adapters, vllm-ascend's aot_outputs),
+  a second step on the same cache (MTP: two compressions per step) finds its cache by walking the write's base back
+  through copies (``patterns/write.py``: ``_chain_back(.., _COPIES)``) past the first call's clone to the cache
+  input: the second call writes a clone of the ORIGINAL cache and the first step's rows are lost;
+* J4 the same through the paged-input walk (``roles._sources``: the root-most [*, *, N, D] tensor, through views incl.
+  clone): a two-level compression whose level-1 cache is stored paged and written through a [S, N, D] view (the
+  mutating call in EVERY dialect, real Inductor codegen included), or read as a flat token pool (torchair): level 2
+  reads the level-1 cache as it was before level 1's step;
+* J5 a size-modular STRIDE, no offset at all: ``x.repeat(.., 7).reshape(.., N, 7)[..., 0]`` (head j <- head 7j mod N,
+  the identity at N = 2, 3), ``as_strided`` strides, ``unfold`` steps, a permute of the split; on the batch rows
+  (kept rows, the slots: row b <- row 289 b mod B, the identity at every batch the probes use) and the table's pages;
+* J6 a symbolic offset with no constant part that is 0 at the probed sizes: ``narrow(dim, N // 4, N)`` of a tiling,
+  ``roll(N // 4)``, ``D // 32`` on the head dim, ``B // 64`` on the batch, ``blocks // 256`` on the KV's blocks,
+  ``pages // 8`` on the table.
+
+Not found (equal or refused, every dialect run): the auto_functionalized call on a cache input and its readers
+(snapshots, early reads, clones, reductions, a step on a copy made in the graph), writes before / after / beside the
+step into the same cache, MLA latent and stacked-pool appends before the step, the vLLM slot wrap's other branch and
+condition, GE write lowering of broadcast / negative / three-index appends, non-contiguous inputs, position masks
+past the probes' shrunk sizes, a stride map on the batch of a static graph (its probes run 32 rows), the paged input
+or the weight stored in the cache being written, the stacked split; explain ran on every class without crashing.
+
+FIRST_TRY below holds every first-try result.
 """
 from __future__ import annotations
 
@@ -405,6 +448,73 @@ ATTACKS += [
 
 
 
+# --- 2b. a symbolic start with no constant part that is 0 at the probed sizes: N // 4 (0 at N = 2, 3; 1 at N = 4) ---
+def _shift_floordiv(x, dim, k=4):
+    n = x.shape[dim]
+    return torch.cat([x, x], dim).narrow(dim, n // k, n)
+
+
+f_weight_heads_floordiv4 = _pooled_with(lambda w: _shift_floordiv(w, 1))
+f_kv_dim_floordiv32 = _rolled(lambda kv, w, t, s: pool(tokens(_shift_floordiv(kv, 3, 32), t, positions(s)), w))
+f_new_heads_floordiv4 = _rolled(lambda kv, w, t, s: _shift_floordiv(_new(kv, w, t, s), 1))
+k_kept_heads_floordiv4 = _kept_rolled(lambda c, s: _shift_floordiv(c[s], 1))
+k_kept_dim_floordiv32 = _kept_rolled(lambda c, s: _shift_floordiv(c[s], 2, 32))
+f_weight_heads_roll_floordiv4 = _pooled_with(lambda w: w.roll(w.shape[1] // 4, 1))
+k_kept_batch_floordiv64 = _kept_rolled(lambda c, s: _shift_floordiv(c[s], 0, 64))
+
+
+def _tile2(x, dim):
+    shape = list(x.shape)
+    return x.unsqueeze(dim).expand(*shape[:dim], 2, *shape[dim:]).reshape(*shape[:dim], 2 * shape[dim], *shape[dim + 1:])
+
+
+f_kv_blocks_floordiv256 = _rolled(lambda kv, w, t, s: pool(tokens(_tile2(kv, 0).narrow(0, kv.shape[0] // 256, kv.shape[0]),
+                                                                  t, positions(s)), w))
+f_table_pages_floordiv8 = _rolled(lambda kv, w, t, s: pool(tokens(kv, _tile2(t, 1).narrow(1, t.shape[1] // 8, t.shape[1]),
+                                                                  positions(s)), w))
+
+
+def s_stacked_half_floordiv4(kv2, w, slots, table, lens, cache):
+    """The step reads kv2[N // 4] of a stacked [2, blocks, P, N, D] KV: the K half at N = 2, 3, the V half at N = 4."""
+    return contract(kv2[kv2.shape[3] // 4], w, slots, table, lens, cache)
+
+
+def _stacked_grow():
+    a = _stacked(build(B=8, specials=False))[:6]
+    b = _stacked(_dims_grow(N=4)()[1])[:6]
+    return [a, b]
+
+ATTACKS += [
+    ("weight_heads_floordiv4_dyn", _mk(f_weight_heads_floordiv4, _dims_grow(N=4), ("dynamic",)),
+     "cat([w, w], 1).narrow(1, N // 4, N): a start with no constant part, 0 at N = 2, 3 and 1 at N = 4"),
+    ("kv_dim_floordiv32_dyn", _mk(f_kv_dim_floordiv32, _dims_grow(D=32), ("dynamic",)),
+     "the KV's head dim shifted by D // 32 (0 at D = 16, 17; 1 at D = 32)"),
+    ("new_heads_floordiv4_dyn", _mk(f_new_heads_floordiv4, _dims_grow(N=4), ("dynamic",)),
+     "the new rows' heads shifted by N // 4"),
+    ("kept_heads_floordiv4_dyn", _mk(k_kept_heads_floordiv4, _dims_grow(N=4), ("dynamic",)),
+     "the kept rows' heads shifted by N // 4"),
+    ("kept_dim_floordiv32_dyn", _mk(k_kept_dim_floordiv32, _dims_grow(D=32), ("dynamic",)),
+     "the kept rows' head dim shifted by D // 32"),
+    ("kept_batch_floordiv64", _mk(k_kept_batch_floordiv64, lambda: [build(B=8), build(B=64, seed=4)],
+                                  ("batch", "dynamic")),
+     "the kept rows shifted by B // 64 along the batch (0 at every batch the keep probe uses, 1 at B = 64)"),
+    ("kv_blocks_floordiv256_dyn", _mk(f_kv_blocks_floordiv256,
+                                      lambda: [build(B=8, specials=False), build(B=8, block_num=256, seed=2,
+                                                                                 specials=False)], ("dynamic",)),
+     "the KV's blocks shifted by blocks // 256 through an expand tiling (0 at 35, 36 blocks; 1 at 256)"),
+    ("table_pages_floordiv8_dyn", _mk(f_table_pages_floordiv8,
+                                      lambda: [build(B=8, specials=False), build(B=8, pages=8, seed=2, specials=False,
+                                                                                 lengths=[512, 48, 0, 31, 32, 496,
+                                                                                          100, 256])], ("dynamic",)),
+     "the table's pages shifted by pages // 8 (0 at 4, 5 pages; 1 at 8)"),
+    ("stacked_half_floordiv4_dyn", _mk(s_stacked_half_floordiv4, _stacked_grow, ("dynamic",)),
+     "the step reads kv2[N // 4] of a stacked KV: the other half at N = 4"),
+    ("weight_heads_roll_floordiv4_dyn", _mk(f_weight_heads_roll_floordiv4, _dims_grow(N=4), ("dynamic",)),
+     "w.roll(N // 4, 1) (torchair keeps roll)"),
+]
+
+
+
 # --- 3. the fused call on a cache that is not a graph input: Inductor gets the MUTATING call on a clone -------------
 # emit_compress(functional=...) is functional only where step.cache is a placeholder; a second step on the same cache
 # (its cache is the first call's result), or a step on a copy made in the graph (``out = cache.clone()``), gets
@@ -641,6 +751,21 @@ def _flat_pool_inputs(B=40, seed=0):
     return a[:6] + [req, a[7], a[8], a[9]]
 
 
+def s_weight_from_first_steps_cache(kv, w, slots, table, lens, cache, slots2, cache2):
+    """A second step whose weight is read from the cache the first step just wrote ([l, N]: rows 0..l-1, dim 0)."""
+    contract(kv, w, slots, table, lens, cache)
+    return contract(kv, cache[:L, :, 0], slots2, table, lens, cache2), cache
+
+
+def _weight_from_cache_inputs():
+    x = build(specials=False, num_slots=90)
+    a = list(x.args)
+    g = torch.Generator().manual_seed(83)
+    slots2 = torch.randperm(85, generator=g)[:40].to(a[2].dtype)
+    cache2 = (torch.randint(-32, 33, (85, *a[5].shape[1:]), generator=g) / 16.0).to(a[5].dtype)
+    return a + [slots2, cache2]
+
+
 ATTACKS += [
     ("two_steps_same_cache", _mk(s_two_steps_same_cache, lambda: [_two_slots()]),
      "two steps into one cache (disjoint slots): the second call's cache walked back through the first call's clone"),
@@ -656,6 +781,8 @@ ATTACKS += [
      "the level-1 cache stored as [4, 64, N, D], written through its [256, N, D] view, read as pages by step 2"),
     ("hierarchical_flat_pool", _mk(s_hierarchical_flat_pool, lambda: [_flat_pool_inputs()]),
      "level 2 reads level 1's cache as a flat token pool (req_to_token, P = 1) after level 1's step"),
+    ("weight_from_first_steps_cache", _mk(s_weight_from_first_steps_cache, lambda: [_weight_from_cache_inputs()]),
+     "a second step's weight read from the cache rows the first fused step just wrote"),
     ("hierarchical_two_level", _mk(s_hierarchical, lambda: [_hierarchical_inputs()]),
      "the first step's compressed cache, viewed as pages, is the paged input of a second step"),
 ]
@@ -1103,6 +1230,32 @@ ATTACKS += [
 ]
 
 
+
+# --- 12. the cost rule (NSA_FUSION_FUSE_SMALL unset: small static steps are declined, left to Inductor) -------------
+# Attacks named cost_* run without the harness's NSA_FUSION_FUSE_SMALL=1.  Declined steps must leave the numbers alone.
+ATTACKS += [
+    ("cost_small_contract", _mk(contract, lambda: [build(B=2, specials=False)]),
+     "B = 2 (2048 window elements): declined by the cost rule (control: equal)"),
+    ("cost_small_shift16_condition", _mk(s_shift16_int16_condition, lambda: [_int16(build(B=2, specials=False))]),
+     "B = 2, declined, with J1's (lens >> 16) == 0 in the condition: the rewrite stays in the unfused graph"),
+    ("cost_small_shift15_output", _mk(s_shift15_int16_extra_output, lambda: [_int16(build(B=2, specials=False))]),
+     "B = 2, declined, lens >> 15 returned"),
+]
+
+
+
+# --- 13. static graphs: the keep probe's cache has 2B + 8 rows; maps of the whole cache that are the identity there --
+k_cache_rows_tile2_shift88 = _kept_rolled(lambda c, s: _tile2(c, 0).narrow(0, 88, c.shape[0])[s])
+k_cache_rows_times89 = _kept_rolled(lambda c, s: _rows_times(c, 89)[s])
+
+ATTACKS += [
+    ("cache_rows_tile2_shift88", _mk(k_cache_rows_tile2_shift88, lambda: [_big_kv_cache()]),
+     "static, S = 200: kept rows from an expand tiling of the cache shifted by 88 rows (the identity on 88 rows)"),
+    ("cache_rows_times89", _mk(k_cache_rows_times89, lambda: [_big_kv_cache()]),
+     "static, S = 200: kept rows from cache row 89 r mod S (the identity on 88 rows)"),
+]
+
+
 # --- the runner: redteam5's classify5, plus ``--dialect vllm_post`` --------------------------------------------------
 def _vllm_post_pass_backend():
     """redteam5's inductor_post runner with the vLLM adapters' pass (``nsa_fusion.vllm``: the MUTATING fused call,
@@ -1127,16 +1280,24 @@ def _vllm_post_pass_backend():
 
 def classify6(name, factory, dialect, mode=None):
     """classify5 (inductor_graph, torchair_like, inductor, inductor_post, aot_outputs); ``vllm_post``: the
-    inductor_post runner with the vLLM adapters' mutating call."""
-    if dialect != "vllm_post":
-        return classify5(name, factory, dialect, mode)
-    from tests.corpora import redteam5
-    saved = redteam5._post_pass_backend
-    redteam5._post_pass_backend = _vllm_post_pass_backend
+    inductor_post runner with the vLLM adapters' mutating call.  Attacks named ``cost_*`` run with the cost rule as
+    users get it (``cost.fuse_small()`` False: the harness sets NSA_FUSION_FUSE_SMALL=1 on import)."""
+    from nsa_fusion.lowering import cost
+    saved_rule = cost.fuse_small
+    if name.startswith("cost_"):
+        cost.fuse_small = lambda: False
     try:
-        return classify5(name, factory, "inductor_post", mode)
+        if dialect != "vllm_post":
+            return classify5(name, factory, dialect, mode)
+        from tests.corpora import redteam5
+        saved = redteam5._post_pass_backend
+        redteam5._post_pass_backend = _vllm_post_pass_backend
+        try:
+            return classify5(name, factory, "inductor_post", mode)
+        finally:
+            redteam5._post_pass_backend = saved
     finally:
-        redteam5._post_pass_backend = saved
+        cost.fuse_small = saved_rule
 
 
 # First-try results: (attack, dialect, mode) -> result.  Snapshot of commit fc2704f365400a106b4ca491f6be66722164f946
@@ -1203,6 +1364,17 @@ for _args in [
     ("weight_heads_unfold_step7_dyn", _D, _FF, _FF),
     ("weight_heads_times7_permute_dyn", _D, _FF, _FF),
     ("weight_heads_arange_step7_dyn", _D, _R, _R),
+    ("weight_heads_floordiv4_dyn", _D, _FF, _FF, None, _FF),  # J6 (23:07-23:09)
+    ("kv_dim_floordiv32_dyn", _D, _FF, _R),
+    ("new_heads_floordiv4_dyn", _D, _FF, _FF),
+    ("kept_heads_floordiv4_dyn", _D, _FF, _FF),
+    ("kept_dim_floordiv32_dyn", _D, _FF, _FF, None, _FF),
+    ("weight_heads_roll_floordiv4_dyn", _D, _R, _FF),
+    ("kept_batch_floordiv64", _B, _EQ, _EQ),
+    ("kept_batch_floordiv64", _D, _FF, _FF),
+    ("stacked_half_floordiv4_dyn", _D, _EQ, _EQ),
+    ("kv_blocks_floordiv256_dyn", _D, _FF, _FF),
+    ("table_pages_floordiv8_dyn", _D, _FF, _FF),
     ("pooled_add_neg_zero_", _S, _EQ, _EQ),
     ("pooled_clamp_", _S, _R, _R),
     ("pooled_nan_to_num_", _S, _R, _R),
@@ -1233,6 +1405,7 @@ for _args in [
     ("hierarchical_paged_cache", _S, _FF, _FF, _FF, _FF),
     ("hierarchical_flat_pool", _S, _EQ, _FF),
     ("hierarchical_two_level", _S, _EQ, _EQ, _EQ, None, _EQ),
+    ("weight_from_first_steps_cache", _S, _EQ, _EQ),
     # 5. KV appends before the step (MLA's latent, stacked pools) (22:36)
     ("mla_latent_append_then_step", _S, _EQ, _EQ, _EQ),
     ("mla_latent_slice_append_then_step", _S, _EQ, _EQ, _EQ),
@@ -1277,6 +1450,12 @@ for _args in [
     ("wrap_plus_2S_mod", _S, _R, _R),
     ("wrap_twice", _S, _R, _R),
     ("wrap_dyn", _D, _EQ, _EQ),
+    # 12. the cost rule as users get it (23:14; torchair has no cost rule)
+    ("cache_rows_tile2_shift88", _S, _R, _R),
+    ("cache_rows_times89", _S, _R, _R),
+    ("cost_small_contract", _S, _R, _EQ),
+    ("cost_small_shift16_condition", _S, _CR, _CR),
+    ("cost_small_shift15_output", _S, _RPD, _FF),
 ]:
     _ft(*_args)
 
