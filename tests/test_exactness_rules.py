@@ -1141,3 +1141,25 @@ def test_an_arange_indexing_its_whole_dim_fuses_under_dynamic_shapes(dialect):
     _fuses(_IndexPerDimWrite(), dynamic=True, dialect=dialect)
     _refused_with(_IndexPerDimWrite(heads_of=lambda h: torch.where(h < 5, h, 0)), "sizes", "numbers a dimension",
                   dynamic=True, dialect=dialect)
+
+
+def _accumulate_onto(start):
+    """A window-order loop onto ``start(tokens)`` (blind6 inplace_accumulate_next_position: x.new_zeros)."""
+    def pool(t, w, lens):
+        acc = start(t)
+        for j in range(t.shape[1]):
+            acc += t[:, j].float() * w[j].float()[None, :, None]
+        return acc
+    return pool
+
+
+@pytest.mark.parametrize("dynamic", [False, "batch"])
+def test_an_accumulator_from_new_zeros_fuses(dynamic):
+    """x.new_zeros(shape) reads x's dtype and device only: a fill, constant along the batch like full(shape, 0)
+    (evaluate.BatchPlan), where torchair's graph keeps it undecomposed.  Started from new_full(.., 1.0), the sum
+    carries a bias and stays refused."""
+    zeros = lambda t: t.new_zeros((t.shape[0], t.shape[2], t.shape[3]), dtype=torch.float32)  # noqa: E731
+    ones = lambda t: t.new_full((t.shape[0], t.shape[2], t.shape[3]), 1.0, dtype=torch.float32)  # noqa: E731
+    _fuses(Step(pool=_accumulate_onto(zeros)), dynamic=dynamic, dialect="torchair_like")
+    _refused_with(Step(pool=_accumulate_onto(ones)), "pooling", "does not depend on the tokens", dynamic=dynamic,
+                  dialect="torchair_like")

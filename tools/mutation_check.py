@@ -791,6 +791,11 @@ MUTATIONS = [
              "                                        )",
              (XR + "::test_a_window_sum_written_out_in_window_order_from_zeros_fuses",),
              "Inductor's remove_no_ops drops zeros + p0: the in-order loop from zeros refused in Inductor (blind6)"),
+    Mutation("new_zeros_reads_its_input", EV,
+             "            if n.target in _NEW_FILLS and T.fill_value(n) is not None:\n                continue",
+             "            if False:\n                continue",
+             (XR + "::test_an_accumulator_from_new_zeros_fuses",),
+             "x.new_zeros(shape) read as a batch op on x: torchair's accumulator from new_zeros refused (blind6)"),
 ]
 
 

@@ -410,6 +410,7 @@ class _Runner(fx.Interpreter):
 _LIKE = {aten.zeros_like.default, aten.ones_like.default, aten.full_like.default, aten.alias.default,
          aten.detach.default, aten.contiguous.default, aten._to_copy.default,
          aten.floor_divide.default}  # (elementwise, but not tagged pointwise)
+_NEW_FILLS = {aten.new_zeros.default, aten.new_ones.default, aten.new_full.default}
 _SHAPE_ARG = RESHAPES - {aten.flatten.using_ints, aten.unflatten.int}  # (those two take dims, not a shape)
 _SHAPE_DERIVED = {aten.unsqueeze.default, aten.squeeze.dim, aten.squeeze.dims, aten.squeeze.default,
                   aten.flatten.using_ints}
@@ -514,6 +515,8 @@ class BatchPlan:
             if n.target is operator.getitem and n.args[0] in self.dim and n.args[0].target in _SPLITS:
                 self.dim[n] = self.dim[n.args[0]]
                 continue
+            if n.target in _NEW_FILLS and T.fill_value(n) is not None:
+                continue  # x.new_zeros(shape): reads x's dtype and device only, a fill like full(shape, 0)
             if any(a in self.flat for a in n.all_input_nodes):
                 out = None if _static_shape(n) is None else self._rule_flat(n)
                 if out is None:
