@@ -22,8 +22,75 @@ equal (NaN equal to NaN) on every config it admits, every near miss different on
 
 The cases alternate positives and near misses so a partial run still samples both.
 
-FIRST TRY (recorded before any case was changed after seeing fusion results): see the table at the end
-of this docstring, filled in from /tmp/blind7_first.log.
+FIRST TRY (2026-12-03, commit 129f4f0's cases, none changed since): ``run_corpus.py blind7 --dtypes
+float16 --dynamic static,batch,all --dialects inductor,torchair``, log /tmp/blind7_first.log.  The full
+run hung on KahanCompensatedLoop / inductor / all (22 min inside the pass, stack in
+nsa_fusion/patterns/exactness.py ``_monotone`` recursing; killed); the cases after it were run with
+``--only`` in the same matrix (logs /tmp/blind7_first_{pos2,neg2,neg3,neg4}.log), so every cell below
+is a first try except that one, which is a hang.
+
+    mode   dialect   positives fused bit-exact   near misses fused   crashes (runner n/a or error)
+    static inductor  31/41                       6/32                1
+    static torchair  34/41                       5/32                8
+    batch  inductor  31/41                       6/32                1
+    batch  torchair  34/41                       5/32                8
+    all    inductor  27/41                       4/31 (+1 hang)      1
+    all    torchair  30/41                       3/32                9
+
+Positives not fused (refusal reason as printed, shortened):
+* SglangReqToTokenLoop, ReduceAddFromZeros, InplaceAddLoopZerosHelper -- inductor, all modes (torchair
+  fuses them): "pooling: the window sum is written out (adds) in another order than the op's, j = 0 ..
+  l-1 starting from +0.0"; all three ARE window order from +0.0 (false refusal).
+* EinsumFp32Parameter -- everywhere: "weight: ... a float32 parameter or buffer may hold any float32
+  value": right, the module's fp32 parameter is not an fp16 weight; my label was wrong.
+* NonzeroCompactWrite, FunctionalCloneThenSetitem -- inductor: "keep: the write stores only the rows a
+  mask picks (compaction)"; torchair: crash GuardOnDataDependentSymNode.
+* BooleanMaskRowsClone -- inductor: "write: the write index is not derived from a [B] slot tensor |
+  keep: ... compaction"; torchair: crash GuardOnDataDependentSymNode.
+* PerRequestLoopAscendGolden -- every cell: crash GuardOnDataDependentSymNode ("could not extract
+  specialized integer from data-dependent expression u0"); a plain torch.compile(dynamic=False) of the
+  same module outside the runner runs (with the pass: no candidate, unfused, equal to eager).
+* FlatBlockTableIndex -- every cell: "gather: a flat index row * 3 + div reads outside row b's 3
+  entries where div leaves [0, 3) (unbounded on valid input)"; on valid input (s <= capacity) the
+  page index is < max_pages (conservative refusal).
+* EinsumBatchedWeightOperand -- every cell: "gather: the new row b may depend on other rows ... (bmm
+  mixes or reshapes batch rows)".
+* RingBufferPageIndex -- all: "sizes: aten.remainder.Scalar divides a length-derived value by a constant
+  the probes did not span twice".
+* TakeFlatElementOffsets -- inductor all: "sizes: prims.iota numbers a dimension whose size changes";
+  torchair all: crash NotImplementedError aten.take has no GE converter.
+* LookupTableCondition -- all: "mask: the condition uses iota/arange; with a symbolic cache capacity
+  only integer arithmetic ... can be checked".
+* GatherWholeSequenceThenWindow -- inductor all: "gather: aten.clamp_max clamps page ids (the probes
+  draw only small ids)".
+* TokenMaskBeforePool -- torchair all: "sizes: aten.masked_fill.Scalar computes from the lengths in
+  float32 ... past the compiled capacity".
+* (the rest of the 41 fused bit-exact in every cell.)
+
+Near misses fused (expected 0), with what probes outside the runner showed (/tmp/blind7_probe/):
+* LengthExcludesNewToken -- static and batch, both dialects, correct=True on the runner's inputs.  The
+  step is the contract on lengths s + 1, which the pass fuses; but with d == 1 and a row at s ==
+  capacity (valid: eager writes nothing there, its own guard s + 1 <= capacity) the compiled step RAISES
+  ValueError "actual_seq_len[0] = 13 exceeds the block table's capacity ... = 12" (l=4 d=1 P=4, static,
+  also with NSA_FUSION_CHECK_VALUES=0): a real difference from eager on valid input.
+* WeightReshapeNotTranspose, SharedHeadWeight -- every cell, correct=True; fused as the contract with a
+  re-laid-out / broadcast fp16 weight (stats fused:index_put:Nl, :l1), equal to eager on every probe:
+  sound, my near-miss label was wrong (any [l, N] fp16 tensor is a weight).
+* BfloatDoubleRounding -- inductor, all modes, correct=True in the runner; probe (B16 N8 D128): compiled
+  != eager on 7200 elements and == the one-rounding golden; plain Inductor without the fusion (cost rule
+  declined at B6 N2 D8) differs from eager the same way (Inductor drops the intermediate bf16 rounding),
+  so not a pass-made difference under the contract's promise.
+* FloatPositionsArange -- static and batch, both dialects, correct=True: fused at the runner's small
+  capacities where fp16 positions are exact; static at capacity 4800 the pass refuses (rejected:roles);
+  "all" refuses.  Sound as far as probed.
+* KeptRowsFromPooledSnapshot -- inductor all modes fused=1 (one of the two writes; the other refused
+  "keep: compaction"), equal to eager on the runner's and two probe inputs; torchair: fused, then crash
+  GuardOnDataDependentSymNode.
+
+Other crashes (not fusion): AccumulateTrueWrite and MaxPoolCompress on torchair (no GE converter for
+index_put(accumulate=True) / amax); CompressedIndexAsSlot on torchair (GuardOnDataDependentSymNode).
+StrideOnLengthAnyL never ran: the runner has no configuration with l % d != 0 ("inputs: no
+configuration").
 """
 from __future__ import annotations
 
