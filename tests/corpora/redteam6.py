@@ -319,6 +319,14 @@ def _heads_times7_expand(x, hdim):
     return t.reshape(*shape[:hdim], N, 7, *shape[hdim + 1:]).select(hdim + 1, 0)
 
 
+def _dim_times(x, dim, c):
+    """x's dim ``dim`` (size n) read at c * j mod n (an expand tiling reshaped [.., n, c], element 0)."""
+    shape = list(x.shape)
+    n = shape[dim]
+    t = x.unsqueeze(dim).expand(*shape[:dim], c, *shape[dim:]).reshape(*shape[:dim], c * n, *shape[dim + 1:])
+    return t.reshape(*shape[:dim], n, c, *shape[dim + 1:]).select(dim + 1, 0)
+
+
 f_weight_heads_times7 = _pooled_with(lambda w: _heads_times7(w, 1))
 f_tokens_heads_times7_expand = _rolled(lambda kv, w, t, s: pool(_heads_times7_expand(tokens(kv, t, positions(s)), 2), w))
 f_new_heads_times7_expand = _rolled(lambda kv, w, t, s: _heads_times7_expand(_new(kv, w, t, s), 1))
@@ -328,6 +336,10 @@ f_tokens_heads_times7 = _rolled(lambda kv, w, t, s: pool(_heads_times7(tokens(kv
 f_new_heads_times7 = _rolled(lambda kv, w, t, s: _heads_times7(_new(kv, w, t, s), 1))
 k_kept_heads_times7 = _kept_rolled(lambda c, s: _heads_times7(c[s], 1))
 k_cache_heads_times7 = _kept_rolled(lambda c, s: _heads_times7(c, 1)[s])
+k_kept_dim_times273 = _kept_rolled(lambda c, s: _dim_times(c[s], 2, 273))
+f_new_dim_times273 = _rolled(lambda kv, w, t, s: _dim_times(_new(kv, w, t, s), 2, 273))
+f_weight_heads_strided_floordiv4 = _pooled_with(lambda w: w.repeat(1, 2).as_strided(w.shape, (2 * w.shape[1], 1),
+                                                                                     w.shape[1] // 4))
 
 ATTACKS += [
     ("weight_heads_times7_dyn", _mk(f_weight_heads_times7, _dims_grow(N=4), ("dynamic",)),
@@ -343,6 +355,12 @@ ATTACKS += [
     ("new_heads_times7_expand_dyn", _mk(f_new_heads_times7_expand, _dims_grow(N=4), ("dynamic",)),
      "the new rows' heads j -> 7j mod N through an expand tiling"),
     ("kept_heads_times7_dyn", _mk(k_kept_heads_times7, _dims_grow(N=4), ("dynamic",)), "the kept rows' heads j -> 7j mod N"),
+    ("kept_dim_times273_dyn", _mk(k_kept_dim_times273, _dims_grow(D=32), ("dynamic",)),
+     "the kept rows' head dim j -> 273 j mod D (273 = 1 mod 16 and 17; a permutation at D = 32)"),
+    ("new_dim_times273_dyn", _mk(f_new_dim_times273, _dims_grow(D=32), ("dynamic",)),
+     "the new rows' head dim j -> 273 j mod D"),
+    ("weight_heads_strided_floordiv4_dyn", _mk(f_weight_heads_strided_floordiv4, _dims_grow(N=4), ("dynamic",)),
+     "J6 as an as_strided storage offset N // 4 into a two-copy tiling"),
     ("cache_heads_times7_dyn", _mk(k_cache_heads_times7, _dims_grow(N=4), ("dynamic",)),
      "the whole cache's heads j -> 7j mod N, then the kept rows"),
 ]
@@ -370,6 +388,16 @@ def s_table_pages_times21(kv, w, slots, table, lens, cache):
 
 
 k_kept_batch_times289 = _kept_rolled(lambda c, s: _rows_times(c[s], 289))
+
+
+def s_lens_times289(kv, w, slots, table, lens, cache):
+    """The lengths permuted (row b <- lens[289 b mod B]) for the positions and the condition alike."""
+    return contract(kv, w, slots, table, _rows_times(lens, 289), cache)
+
+
+def s_table_rows_times289(kv, w, slots, table, lens, cache):
+    """The block table's rows permuted (row b <- table[289 b mod B])."""
+    return contract(kv, w, slots, _rows_times(table, 289), lens, cache)
 _batches = lambda: [build(B=8), build(B=10, seed=4), build(B=7, seed=5)]  # noqa: E731
 
 ATTACKS += [
@@ -378,6 +406,11 @@ ATTACKS += [
     ("slots_times289", _mk(s_slots_times289, lambda: [build(B=8, specials=False), build(B=10, seed=4, specials=False),
                                                       build(B=7, seed=5, specials=False)], ("batch", "dynamic")),
      "the slots permuted: s <- slots[289 b mod B] (write and kept rows both)"),
+    ("lens_times289", _mk(s_lens_times289, lambda: [build(B=8, specials=False), build(B=10, seed=4, specials=False)],
+                          ("dynamic",)), "the lengths permuted: row b <- lens[289 b mod B]"),
+    ("table_rows_times289", _mk(s_table_rows_times289, lambda: [build(B=8, specials=False),
+                                                                build(B=10, seed=4, specials=False)], ("dynamic",)),
+     "the block table's rows permuted: row b <- table[289 b mod B]"),
     ("table_pages_times21_dyn", _mk(s_table_pages_times21,
                                     lambda: [build(B=8, specials=False), build(B=8, pages=8, seed=2, specials=False,
                                                                                 lengths=[512, 48, 0, 31, 32, 496, 100,
@@ -460,6 +493,9 @@ f_new_heads_floordiv4 = _rolled(lambda kv, w, t, s: _shift_floordiv(_new(kv, w, 
 k_kept_heads_floordiv4 = _kept_rolled(lambda c, s: _shift_floordiv(c[s], 1))
 k_kept_dim_floordiv32 = _kept_rolled(lambda c, s: _shift_floordiv(c[s], 2, 32))
 f_weight_heads_roll_floordiv4 = _pooled_with(lambda w: w.roll(w.shape[1] // 4, 1))
+f_weight_heads_max_shift = _pooled_with(lambda w: torch.cat([w, w], 1).narrow(1, max(w.shape[1] - 3, 0), w.shape[1]))
+f_weight_heads_square_floordiv16 = _pooled_with(lambda w: torch.cat([w, w], 1).narrow(1, w.shape[1] * w.shape[1] // 16,
+                                                                                       w.shape[1]))
 k_kept_batch_floordiv64 = _kept_rolled(lambda c, s: _shift_floordiv(c[s], 0, 64))
 
 
@@ -495,6 +531,10 @@ ATTACKS += [
      "the kept rows' heads shifted by N // 4"),
     ("kept_dim_floordiv32_dyn", _mk(k_kept_dim_floordiv32, _dims_grow(D=32), ("dynamic",)),
      "the kept rows' head dim shifted by D // 32"),
+    ("weight_heads_max_shift_dyn", _mk(f_weight_heads_max_shift, _dims_grow(N=4), ("dynamic",)),
+     "J6 as a max: narrow(1, max(N - 3, 0), N) (0 at N = 2, 3; 1 at N = 4)"),
+    ("weight_heads_square_floordiv16_dyn", _mk(f_weight_heads_square_floordiv16, _dims_grow(N=4), ("dynamic",)),
+     "J6 as N * N // 16"),
     ("kept_batch_floordiv64", _mk(k_kept_batch_floordiv64, lambda: [build(B=8), build(B=64, seed=4)],
                                   ("batch", "dynamic")),
      "the kept rows shifted by B // 64 along the batch (0 at every batch the keep probe uses, 1 at B = 64)"),
@@ -728,6 +768,21 @@ def s_two_steps_cache_view(kv, w, slots, table, lens, cache, slots2):
     return cache
 
 
+def s_two_steps_flat_cache(kv, w, slots, table, lens, cache2d, slots2):
+    """Two steps into a cache stored [S, N * D] and written through its [S, N, D] view (a view of the input: the mutating
+    call in every dialect; the second step's write base is view(view(clone_1)), walked back to the input's view)."""
+    S = cache2d.shape[0]
+    N, D = kv.shape[2], kv.shape[3]
+    contract(kv, w, slots, table, lens, cache2d.view(S, N, D))
+    contract(kv, w, slots2, table, lens, cache2d.view(S, N, D))
+    return cache2d
+
+
+def _flat_cache(a):
+    a[5] = a[5].reshape(a[5].shape[0], -1).clone()
+    return a
+
+
 def _stacked_cmp(a):
     g = torch.Generator().manual_seed(79)
     other = (torch.randint(-32, 33, a[5].shape, generator=g) / 16.0).to(a[5].dtype)
@@ -773,6 +828,11 @@ ATTACKS += [
                                      ("dynamic",)), "the same under dynamic=True"),
     ("two_steps_stacked_half", _mk(s_two_steps_stacked_half, lambda: [_stacked_cmp(_two_slots())]),
      "two steps into cmp[0] of a stacked [2, S, N, D] compressed cache"),
+    ("two_steps_flat_cache", _mk(s_two_steps_flat_cache, lambda: [_flat_cache(_two_slots())]),
+     "two steps into cache2d.view(S, N, D) of a [S, N * D] input"),
+    ("two_steps_flat_cache_dyn", _mk(s_two_steps_flat_cache, lambda: [_flat_cache(_two_slots()),
+                                                                      _flat_cache(_two_slots(B=12, seed=3))],
+                                     ("dynamic",)), "the same under dynamic=True"),
     ("two_steps_cache_view", _mk(s_two_steps_cache_view, lambda: [_two_slots()]),
      "two steps into cache[:, :] (a view of the input)"),
     ("two_steps_two_lengths", _mk(s_two_steps_two_lengths, lambda: [_two_lengths()]),
@@ -1353,11 +1413,16 @@ for _args in [
     ("new_heads_times7_expand_dyn", _D, _FF, _FF),
     ("kept_heads_times7_dyn", _D, _FF, _FF, None, _FF),
     ("cache_heads_times7_dyn", _D, _FF, _FF),
+    ("kept_dim_times273_dyn", _D, _FF, _FF),  # (23:20)
+    ("new_dim_times273_dyn", _D, _FF, _FF),
+    ("weight_heads_strided_floordiv4_dyn", _D, _FF, _FF),
     ("kept_batch_times289", _B, _EQ, _EQ),
     ("kept_batch_times289", _D, _FF, _FF),
     ("slots_times289", _B, _EQ, _EQ),
     ("slots_times289", _D, _FF, _FF),
     ("table_pages_times21_dyn", _D, _FF, _FF),
+    ("lens_times289", _D, _R, _R),  # (23:23)
+    ("table_rows_times289", _D, _R, _R),
     ("new_batch_times33", _S, _R, _R),
     ("tokens_batch_times33", _S, _R, _R),
     ("slots_times33", _S, _R, _R),
@@ -1370,6 +1435,8 @@ for _args in [
     ("kept_heads_floordiv4_dyn", _D, _FF, _FF),
     ("kept_dim_floordiv32_dyn", _D, _FF, _FF, None, _FF),
     ("weight_heads_roll_floordiv4_dyn", _D, _R, _FF),
+    ("weight_heads_max_shift_dyn", _D, _FF, _FF),  # (23:25)
+    ("weight_heads_square_floordiv16_dyn", _D, _FF, _FF),
     ("kept_batch_floordiv64", _B, _EQ, _EQ),
     ("kept_batch_floordiv64", _D, _FF, _FF),
     ("stacked_half_floordiv4_dyn", _D, _EQ, _EQ),
@@ -1401,6 +1468,8 @@ for _args in [
     ("two_steps_same_cache_dyn", _D, _EQ, _FF, _FF, _EQ, _FF),
     ("two_steps_stacked_half", _S, _EQ, _EQ),
     ("two_steps_cache_view", _S, _EQ, _FF),
+    ("two_steps_flat_cache", _S, _EQ, _FF, None, _EQ),  # (23:22)
+    ("two_steps_flat_cache_dyn", _D, _FF, _FF, None, _FF),
     ("two_steps_two_lengths", _S, _EQ, _FF, _FF, None, _FF),
     ("hierarchical_paged_cache", _S, _FF, _FF, _FF, _FF),
     ("hierarchical_flat_pool", _S, _EQ, _FF),
