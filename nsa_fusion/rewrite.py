@@ -290,8 +290,11 @@ def normalize_row_writes(graph: fx.Graph) -> list:
     as :class:`StackSplit` records with one "half": :func:`settle_stacked_splits` puts the user's code
     back where the rewritten write does not fuse (the row write would read padding slots the user's
     code never reads)."""
+    from .patterns.write import fresh_copies_as_casts
+
     unflatten_head_rows(graph)
     integer_ops_as_arithmetic(graph)
+    fresh_copies_as_casts(graph)
     out = []
     for node in list(graph.nodes):
         if node.op != "call_function":

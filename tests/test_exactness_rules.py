@@ -1163,3 +1163,25 @@ def test_an_accumulator_from_new_zeros_fuses(dynamic):
     _fuses(Step(pool=_accumulate_onto(zeros)), dynamic=dynamic, dialect="torchair_like")
     _refused_with(Step(pool=_accumulate_onto(ones)), "pooling", "does not depend on the tokens", dynamic=dynamic,
                   dialect="torchair_like")
+
+
+class _StagedWrite(Step):
+    """The select rounded by copy_ into a fresh buffer of the cache dtype, then written (blind6
+    staging_buffer_copy_cast); with ``rows`` = 1 the select covers the first row only and the copy broadcasts it."""
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        new = (_window(kv, table, lens, L, kv.shape[1]).float() * w.float()[None, :, :, None]).sum(1)
+        s = slots.long()
+        stage = torch.empty_like(cache[s])
+        r = self.h.get("rows", len(s))
+        stage.copy_(torch.where(_valid(lens)[:r, None, None], new[:r], cache[s][:r].float()))
+        cache[s] = stage
+        return cache
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_copy_into_a_fresh_buffer_of_the_cache_dtype_is_a_cast(dialect):
+    """copy(empty(shape), src) with src of that shape is src.to(dtype) (write.fresh_copies_as_casts); a buffer
+    filled by broadcasting one row's select is not (left as written, and refused)."""
+    _fuses(_StagedWrite(), dialect=dialect)
+    _refused_with(_StagedWrite(rows=1), "keep", "no masked select", dialect=dialect)

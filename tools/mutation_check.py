@@ -796,6 +796,13 @@ MUTATIONS = [
              "            if False:\n                continue",
              (XR + "::test_an_accumulator_from_new_zeros_fuses",),
              "x.new_zeros(shape) read as a batch op on x: torchair's accumulator from new_zeros refused (blind6)"),
+    Mutation("fresh_copy_of_any_shape", WR,
+             " or tuple(v.shape) != tuple(vs.shape) \\\n", " \\\n",
+             (XR + "::test_a_copy_into_a_fresh_buffer_of_the_cache_dtype_is_a_cast",),
+             "stage.copy_(rows[:1]) (one row broadcast over the buffer) read as a cast of rows[:1]"),
+    Mutation("fresh_copies_not_cast", RW, "    fresh_copies_as_casts(graph)\n", "",
+             (XR + "::test_a_copy_into_a_fresh_buffer_of_the_cache_dtype_is_a_cast",),
+             "a staging buffer's copy_ (an implicit cast) refused as no select before the write (blind6)"),
 ]
 
 

@@ -257,3 +257,32 @@ def _compaction(index: fx.Node, values: fx.Node):
                 isinstance(i, fx.Node) and T.dtype_of(i) == torch.bool for i in n.args[1]):
             return n
     return None
+
+
+_FRESH = {aten.empty.memory_format, aten.empty_like.default, aten.empty_strided.default, aten.new_empty.default,
+          aten.new_empty_strided.default}
+
+
+def fresh_copies_as_casts(graph: fx.Graph) -> int:
+    """``copy(empty(shape), src)`` with ``src`` of that shape (``stage = torch.empty_like(rows); stage.copy_(src)``,
+    functionalized) is ``src.to(stage's dtype)``: every element of the fresh buffer is overwritten, rounded as
+    ``.to`` rounds.  Rewritten to that cast, which the write and keep rules then read as any other (a buffer of
+    another shape, filled by broadcasting, and a copy that keeps the dtype are left as written).  Returns the
+    number rewritten."""
+    done = 0
+    for node in list(graph.find_nodes(op="call_function", target=aten.copy.default)):
+        dst, src = node.args[:2]
+        if node.kwargs or len(node.args) > 2 or not isinstance(src, fx.Node) or not isinstance(dst, fx.Node) or \
+                dst.op != "call_function" or dst.target not in _FRESH:
+            continue
+        v, vs = val(node), val(src)
+        if not (isinstance(v, torch.Tensor) and isinstance(vs, torch.Tensor)) or tuple(v.shape) != tuple(vs.shape) \
+                or v.device != vs.device or v.dtype == vs.dtype:
+            continue  # (a copy in the same dtype is a snapshot: left to the aliasing rules, rewrite.py)
+        with graph.inserting_before(node):
+            cast = graph.call_function(aten._to_copy.default, (src,), {"dtype": v.dtype})
+        cast.meta.update(node.meta)
+        node.replace_all_uses_with(cast)
+        graph.erase_node(node)
+        done += 1
+    return done
