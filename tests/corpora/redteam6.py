@@ -653,6 +653,28 @@ def s_step_on_clone_old_returned(kv, w, slots, table, lens, cache):
     return out, cache * 2
 
 
+def s_clone_zero_then_step(kv, w, slots, table, lens, cache):
+    """out = cache.clone(); cache.mul_(0) (the input cleared); the step on out: the recogniser walks out's cache back
+    through the user's clone to the input, so Inductor gets auto_functionalized(cache=<the input>)."""
+    out = cache.clone()
+    cache.mul_(0)
+    return contract(kv, w, slots, table, lens, out), cache
+
+
+def s_clone_step_then_zero(kv, w, slots, table, lens, cache):
+    out = cache.clone()
+    contract(kv, w, slots, table, lens, out)
+    cache.mul_(0)
+    return out
+
+
+def s_clone_overwrite_then_step(kv, w, slots, table, lens, cache, src):
+    """out = cache.clone(); cache.copy_(src); the step on out (the input overwritten before the step)."""
+    out = cache.clone()
+    cache.copy_(src)
+    return contract(kv, w, slots, table, lens, out)
+
+
 def s_step_on_cat_copy(kv, w, slots, table, lens, cache):
     out = torch.cat([cache])
     return contract(kv, w, slots, table, lens, out)
@@ -685,6 +707,12 @@ ATTACKS += [
     ("step_on_empty_copy", _mk(s_step_on_empty_copy, lambda: [build()]), "out = empty_like(cache).copy_(cache)"),
     ("step_on_clone_old_returned", _mk(s_step_on_clone_old_returned, lambda: [build()]),
      "new = step(cache.clone()); return new, cache * 2"),
+    ("clone_zero_then_step", _mk(s_clone_zero_then_step, lambda: [build()]),
+     "out = cache.clone(); cache.mul_(0); step(out): the step's cache is the input (walked back through the clone)"),
+    ("clone_step_then_zero", _mk(s_clone_step_then_zero, lambda: [build()]),
+     "out = cache.clone(); step(out); cache.mul_(0); return out"),
+    ("clone_overwrite_then_step", _mk(s_clone_overwrite_then_step, lambda: [_with_buffer(build())]),
+     "out = cache.clone(); cache.copy_(src); step(out)"),
     ("step_on_cat_copy", _mk(s_step_on_cat_copy, lambda: [build()]), "out = torch.cat([cache])"),
     ("step_on_graph_clone_dyn", _mk(s_step_on_graph_clone, lambda: [build(), build(B=12, seed=3)], ("dynamic",)),
      "out = cache.clone() under dynamic=True"),
@@ -1462,6 +1490,9 @@ for _args in [
     ("step_on_empty_copy", _S, _EQ, _EQ, _EQ),
     ("step_on_clone_old_returned", _S, _EQ, _EQ, _EQ),
     ("step_on_cat_copy", _S, _EQ, _EQ, _EQ),
+    ("clone_zero_then_step", _S, _CD, _EQ),  # (23:27; plain Inductor drops the user's clone: its own H5)
+    ("clone_step_then_zero", _S, _CD, _EQ),
+    ("clone_overwrite_then_step", _S, _CD, _EQ),
     ("step_on_graph_clone_dyn", _D, _EQ, _EQ, _EQ),
     # 4. J3 / J4: a second step on the first fused call's result (22:30-23:05)
     ("two_steps_same_cache", _S, _EQ, _FF, _FF, None, _FF),
