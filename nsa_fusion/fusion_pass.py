@@ -96,6 +96,16 @@ class NsaFusionPass(CustomGraphPass):
             self.seconds += time.perf_counter() - start
 
     def _run(self, graph: fx.Graph) -> int:
+        from . import lengths_from_positions
+
+        # (p + 1) - 1 for p read beside p + 1 (see there); not across torchair's stream scopes (p + 1 moves up front)
+        shifted = [] if has_stream_scopes(graph) else lengths_from_positions.expose(graph)
+        try:
+            return self._run_exposed(graph)
+        finally:
+            lengths_from_positions.restore(graph, shifted)
+
+    def _run_exposed(self, graph: fx.Graph) -> int:
         rec, labels = self._prepare(graph)
         try:  # cmp[:, slots] = ... on a stacked cache: one write per half (never breaks the user's compile)
             splits = split_stacked_writes(graph)

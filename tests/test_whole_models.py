@@ -809,6 +809,47 @@ def test_lengths_computed_as_positions_plus_one_fuse_bit_exact(dialect):
     assert torch.equal(args[-1], _buffer_golden(x))
 
 
+class CountGrew(torch.nn.Module):
+    """models3's vLLM positions port: a window completes where the compressed block count grew,
+    ``n(positions + 1) > n(positions)``, a condition that reads the positions beside ``s = positions + 1``.
+    ``window_at``: "s" (the contract) or "positions" (the window one token early: not the contract)."""
+
+    def __init__(self, window_at="s"):
+        super().__init__()
+        self.window_at = window_at
+
+    def forward(self, kv, w, slots, table, positions, cache):
+        s = positions + 1
+        count = lambda x: torch.where(x >= L, (x - L) // DS + 1, 0)  # noqa: E731
+        done = count(s) > count(positions)
+        ends = s if self.window_at == "s" else positions
+        new = (_window(kv, table, ends, L, kv.shape[1]).float() * w.float()[None, :, :, None]).sum(1)
+        sl = slots.long()
+        cache[sl] = torch.where(done[:, None, None], new.to(cache.dtype), cache[sl])
+        return cache
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_a_condition_on_the_positions_beside_positions_plus_one_fuses_bit_exact(dialect):
+    """The pass reads the positions as (positions + 1) - 1 (lengths_from_positions: the same value for every
+    integer), so the condition depends on them only through s = positions + 1, the lengths."""
+    x, args = _step_args()
+    args[4] = args[4] - 1
+    _, code, stats = compile_and_run(CountGrew(), args, dialect)
+    assert stats.get("fused", 0) == 1, [e.reason for e in rejections()]
+    assert torch.equal(args[-1], _buffer_golden(x))
+
+
+def test_a_window_at_the_positions_beside_a_count_condition_is_refused():
+    x, args = _step_args()
+    args[4] = args[4] - 1
+    eager = [a.clone() for a in args]
+    CountGrew("positions")(*eager)
+    _, code, stats = compile_and_run(CountGrew("positions"), args, "torchair_like")
+    assert stats.get("fused", 0) == 0 and rejections()
+    torch.testing.assert_close(args[-1], eager[-1], rtol=2e-3, atol=2e-3)
+
+
 @pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
 def test_lengths_computed_from_two_inputs_are_refused(dialect):
     """Only a shift of one input by a constant is taken as the lengths' source: ``positions + extra`` is refused

@@ -1,0 +1,62 @@
+"""Steps that read both the positions and ``positions + 1`` (issue 19, item 2): vLLM's "the compressed block count
+grew" test, ``n_blocks(positions + 1) > n_blocks(positions)``, reads the positions beside the lengths, so the
+lengths are no node every input of the condition passes through, and the recogniser would take the positions as
+the lengths (a window of l - 1).
+
+While the pass runs, every other read of ``p`` reads ``(p + 1) - 1`` instead: the same value for every integer
+``p`` (both ops wrap modulo 2**bits, and undo each other), so the graph computes what it computed, and the
+condition now depends on ``p`` only through ``s = p + 1``, which the recogniser takes as the lengths
+(``sizes._lengths_source``: valid input bounds ``s`` to [0, capacity]).  Afterwards every read of ``(p + 1) - 1``
+still in the graph (the KV append, attention, a step that did not fuse) reads ``p`` again.
+"""
+from __future__ import annotations
+
+import torch
+import torch.fx as fx
+
+aten = torch.ops.aten
+
+
+def expose(graph: fx.Graph) -> list:
+    """Reroute the other reads of each ``p`` that has a ``p + 1`` in ``graph`` through ``(p + 1) - 1``; returns
+    [(p, the ``- 1`` node)] for :func:`restore`."""
+    done = []
+    for plus in list(graph.nodes):
+        if not _plus_one(plus):
+            continue
+        p = plus.args[0]
+        others = [u for u in p.users if u is not plus]
+        if not others:
+            continue
+        # (p + 1 reads only the input p: it may move up front, before the reads of p it now feeds)
+        first = next(n for n in graph.nodes if n.op != "placeholder")
+        if first is not plus:
+            first.prepend(plus)
+        with graph.inserting_after(plus):
+            minus = graph.call_function(aten.sub.Tensor, (plus, 1))
+        val = plus.meta["val"]
+        with val.fake_mode:
+            minus.meta["val"] = val - 1
+        for u in others:
+            u.replace_input_with(p, minus)
+        done.append((p, minus))
+    return done
+
+
+def restore(graph: fx.Graph, done: list) -> None:
+    """Every read of a ``(p + 1) - 1`` left in the graph reads ``p`` again."""
+    nodes = set(graph.nodes)
+    for p, minus in done:
+        if minus in nodes:
+            minus.replace_all_uses_with(p)
+            graph.erase_node(minus)
+
+
+def _plus_one(n: fx.Node) -> bool:
+    """``p + 1`` on a [B] int32/int64 graph input ``p`` (the positions)."""
+    if n.op != "call_function" or n.target is not aten.add.Tensor or n.args[1:] != (1,) or n.kwargs.get("alpha", 1) != 1:
+        return False
+    p = n.args[0]
+    v = p.meta.get("val") if isinstance(p, fx.Node) else None
+    return p.op == "placeholder" and isinstance(v, torch.Tensor) and v.dim() == 1 \
+        and v.dtype in (torch.int32, torch.int64) and getattr(n.meta.get("val"), "fake_mode", None) is not None
