@@ -51,7 +51,8 @@ def _source_hash() -> str:
     root = pathlib.Path(__file__).parent
     h = hashlib.sha256()
     for path in sorted([*root.glob("patterns/*.py"), *root.glob("lowering/*.py"), root / "fusion_pass.py",
-                        root / "rewrite.py", root / "ops.py"]):
+                        root / "rewrite.py", root / "ops.py", root / "lengths_from_positions.py",
+                        root / "bound_inputs.py"]):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()
