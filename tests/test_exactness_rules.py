@@ -1185,3 +1185,23 @@ def test_a_copy_into_a_fresh_buffer_of_the_cache_dtype_is_a_cast(dialect):
     filled by broadcasting one row's select is not (left as written, and refused)."""
     _fuses(_StagedWrite(), dialect=dialect)
     _refused_with(_StagedWrite(rows=1), "keep", "no masked select", dialect=dialect)
+
+
+def _baddbmm_pool(rows_of=lambda xt: xt):
+    """pooled = baddbmm(zeros, w, x) over (batch, head) pairs (blind6 baddbmm_zero_bias); ``rows_of`` moves
+    the bmm's batch rows."""
+    def pool(t, w, lens):
+        B, _, N, D = t.shape
+        xt = rows_of(t.float().transpose(1, 2).reshape(B * N, L, D))
+        wt = w.float().t().reshape(1, N, 1, L).expand(B, N, 1, L).reshape(B * N, 1, L)
+        return torch.baddbmm(torch.zeros(B * N, 1, D), wt, xt).view(B, N, D)
+    return pool
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_baddbmm_with_a_zero_bias_fuses_and_one_over_moved_rows_is_refused(dialect):
+    """Row b*N + h of baddbmm(bias, b1, b2) is baddbmm of those rows (evaluate.BatchPlan._baddbmm_batch), the zero
+    bias constant along them; rolled by one (sequence b pooled from b - 1's tokens) it mixes rows."""
+    _fuses(Step(pool=_baddbmm_pool()), dialect=dialect)
+    _refused_with(Step(pool=_baddbmm_pool(lambda xt: xt.roll(xt.shape[0] // 8, 0))), "gather", "other rows",
+                  dialect=dialect)

@@ -808,6 +808,9 @@ MUTATIONS = [
     Mutation("fresh_copies_not_cast", RW, "    fresh_copies_as_casts(graph)\n", "",
              (XR + "::test_a_copy_into_a_fresh_buffer_of_the_cache_dtype_is_a_cast",),
              "a staging buffer's copy_ (an implicit cast) refused as no select before the write (blind6)"),
+    Mutation("baddbmm_without_batch_rule", EV, "            return self._baddbmm_batch(n)\n", "            return None\n",
+             (XR + "::test_a_baddbmm_with_a_zero_bias_fuses_and_one_over_moved_rows_is_refused",),
+             "baddbmm(zeros, w, x) over (batch, head) rows refused as mixing rows (blind6 baddbmm_zero_bias)"),
 ]
 
 

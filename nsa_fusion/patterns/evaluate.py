@@ -633,6 +633,8 @@ class BatchPlan:
             if narrow:
                 self.fixes[n] = self._narrow_args(narrow)
             return q, c
+        if t is aten.baddbmm.default:  # beta * bias + alpha * bmm(b1, b2): each batch row of the bmm on its own
+            return self._baddbmm_batch(n)
         if not isinstance(x, fx.Node) or x not in self.dim:
             return self._rule_batch_operand_elsewhere(n)
         k, c = self.dim[x]
@@ -825,6 +827,20 @@ class BatchPlan:
                 (t is aten.mm.default and other in self.dim and self.dim[other][0] == 1):
             return self.dim[other]
         return None
+
+    def _baddbmm_batch(self, n: fx.Node):
+        """baddbmm over the bmm's batch (dim 0): the bias and both operands batch-indexed there, or constant
+        along it (a zero bias: full(shape, 0))."""
+        first = next((a for a in n.args[:3] if isinstance(a, fx.Node) and a in self.dim), None)
+        if first is None or self.dim[first][0] != _dim_of(first) - 3:
+            return None
+        c = self.dim[first][1]
+        narrow = self._align([(i, n.args[i]) for i in range(3)], 3, 0, c)
+        if narrow is None:
+            return None
+        if narrow:
+            self.fixes[n] = self._narrow_args(narrow)
+        return 0, c
 
     def _bmm_batch(self, n: fx.Node, c: int):
         """bmm over the batch (its dim 0): both operands batch-indexed there, or one constant along it."""
