@@ -39,6 +39,7 @@ from torch._inductor.decomposition import select_decomp_table
 from torch._subclasses.fake_tensor import unset_fake_temporarily
 
 from .lowering import replace_with_traced
+from .patterns.optable import written_args
 from .patterns.verify import Step
 
 aten = torch.ops.aten
@@ -996,15 +997,6 @@ def _alias_readers(base: fx.Node, noops=()):
                 yield user
 
 
-def _written_args(node: fx.Node) -> list:
-    """The arguments an ATen op's schema says it writes (``copy_``'s self, the fused op's cache ...)."""
-    if node.op != "call_function" or not isinstance(node.target, torch._ops.OpOverload):
-        return []
-    return [node.args[i] if i < len(node.args) else node.kwargs.get(arg.name)
-            for i, arg in enumerate(node.target._schema.arguments)
-            if arg.alias_info is not None and arg.alias_info.is_write]
-
-
 def _writes_storage_of(node: fx.Node, roots: set) -> bool:
     """Whether ``node`` may write a tensor sharing storage with one of ``roots``: an op whose schema
     writes an argument whose storage root is one of them; any call this cannot read (not an ATen
@@ -1013,7 +1005,7 @@ def _writes_storage_of(node: fx.Node, roots: set) -> bool:
         return False
     if not isinstance(node.target, torch._ops.OpOverload):
         return True
-    return any(not isinstance(value, fx.Node) or _root(value) in roots for value in _written_args(node))
+    return any(not isinstance(value, fx.Node) or _root(value) in roots for value in written_args(node))
 
 
 def _read_old_cache_from_copy(graph: fx.Graph, op: fx.Node, base: fx.Node, readers: list,
@@ -1096,7 +1088,7 @@ def remove_noops_keeping_snapshots(graph: fx.Graph) -> int:
     what is a no-op."""
     from torch._inductor.fx_passes.post_grad import get_fake_args_kwargs, noop_registry, same_meta
 
-    written = {_root(value) for node in graph.nodes for value in _written_args(node) if isinstance(value, fx.Node)}
+    written = {_root(value) for node in graph.nodes for value in written_args(node) if isinstance(value, fx.Node)}
     outputs = set(next(iter(reversed(graph.nodes))).all_input_nodes)
     removed = 0
     for node in list(graph.nodes):

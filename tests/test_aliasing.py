@@ -42,10 +42,52 @@ def functional_step(kv, w, slots, table, lens, cache):
     return out * 2
 
 
+def two_steps_one_cache(kv, w, slots, table, lens, cache, slots2):
+    """Two steps into one cache (a compression after each accepted token): the second step's cache is the
+    first one's result, which the first fused call wrote in place into a copy (red team round 6, J3: the
+    second call was emitted on the cache input and the first step's rows were lost)."""
+    contract(kv, w, slots, table, lens, cache)
+    return contract(kv, w.flip(0), slots2, table, lens, cache)
+
+
+def _two_slot_maps(B=40):
+    """Inputs with a second slot map, unique and disjoint from the first (rows the first step does not write)."""
+    x = build(B=B, num_slots=3 * B)
+    taken = set(x.args[2].tolist())
+    free = [r for r in range(x.args[5].shape[0]) if r not in taken][:B]
+    x.args.append(torch.tensor(free[::-1], dtype=x.args[2].dtype))
+    return x
+
+
+def two_level_paged(kv, w, slots, table, lens, cache4, table2, lens2, slots2, cache2):
+    """Two-level compression: level 1's cache is stored paged, ``[blocks, 64, N, D]``, written through its
+    ``[S, N, D]`` view, and level 2 gathers its pages (red team round 6, J4: the paged input's walk passed
+    the copy the first call wrote and the second step read the level-1 cache without the new rows)."""
+    blocks, P, N, D = cache4.shape
+    contract(kv, w, slots, table, lens, cache4.view(blocks * P, N, D))
+    return contract(cache4, w.flip(0), slots2, table2, lens2, cache2), cache4
+
+
+def _two_level_inputs(B=40):
+    from corpora.attacks import L, STRIDE
+    x = build(B=B, num_slots=256, specials=False)
+    g = torch.Generator().manual_seed(5)
+    cache4 = x.args[5].view(4, 64, *x.args[5].shape[1:]).clone()
+    table2 = torch.randint(0, 4, (B, 2), generator=g).to(x.args[3].dtype)
+    k = torch.randint(0, (128 - L) // STRIDE + 1, (B,), generator=g)
+    lens2 = torch.where(torch.arange(B) % 2 == 0, L + STRIDE * k, (L + STRIDE * k - 3).clamp(min=0))
+    slots2 = torch.randperm(2 * B + 5, generator=g)[:B].to(x.args[2].dtype)
+    cache2 = (torch.randint(-32, 33, (2 * B + 5, *x.args[5].shape[1:]), generator=g) / 16.0).to(x.args[5].dtype)
+    x.args[5:] = [cache4, table2, lens2.to(x.args[4].dtype), slots2, cache2]
+    return x
+
+
 OWN = {"early_read_used_late": _mk(early_read_used_late, lambda: [build()]),
-       "functional_step": _mk(functional_step, lambda: [build()])}
+       "functional_step": _mk(functional_step, lambda: [build()]),
+       "two_steps_one_cache": _mk(two_steps_one_cache, lambda: [_two_slot_maps()]),
+       "two_level_paged": _mk(two_level_paged, lambda: [_two_level_inputs()])}
 RED_TEAM = dict((name, factory) for name, factory, _ in redteam5.ATTACKS)
-CASES = ["early_read_used_late", "functional_step",
+CASES = ["early_read_used_late", "functional_step", "two_steps_one_cache", "two_level_paged",
          "snap_then_kv_appended", "snap_then_lens_advanced", "snap_then_weight_scaled",  # H1
          "snap_of_flat_view", "snap_of_unbind", "snap_of_view_chain", "snap_of_bits",      # H4
          "cache_first_then_snap", "cache_first_snap_cat", "kv_snapshot_then_append"]       # H5
@@ -58,8 +100,9 @@ def test_old_cache_readers_see_the_old_rows(name, dialect):
     results = redteam5.classify5(name, factory, dialect, "static")
     bad = [r for r in results if r[1] in ("FALSE FUSION", "CRASH") or "PASS CHANGES" in r[1]]
     assert not bad, bad
-    if name in OWN:  # (the red team's cases may be refused; these two are the contract and must fuse)
-        assert all(r[1] == "FUSED & EQUAL" for r in results), results
+    if name in OWN:  # (the red team's cases may be refused; these are the contract and must fuse, every step)
+        steps = 2 if name.startswith("two_") else 1
+        assert all(r[1] == "FUSED & EQUAL" and f"fused {steps}" in r[2] for r in results), results
 
 
 # --- a half of a stacked K/V cache (a view of the cache input) in Inductor's graph -------------------------
@@ -98,3 +141,22 @@ def test_stacked_cache_halves_keep_the_old_cache_for_its_readers(reader):
     for g, w in zip(list(got if isinstance(got, tuple) else (got,)) + call, list(want if isinstance(want, tuple) else (want,)) + eager_args):
         assert torch.equal(g.nan_to_num(), w.nan_to_num())
     assert ("detach_copy" in code) == (reader is not None), code
+
+
+def test_a_step_never_evaluates_through_a_copy_a_fused_call_wrote(monkeypatch):
+    """Second line behind the cache walk's stop (``proof._chain_back``): with a walk that passes the copy the
+    first fused call wrote, ``check_no_overwritten_reads`` refuses the second step instead of proving it
+    on the cache as it was before the first one."""
+    import nsa_fusion.patterns.write as write_side
+
+    def chain_back_through_everything(node, ops):
+        chain = [node]
+        while chain[-1].op == "call_function" and chain[-1].target in ops and chain[-1].args \
+                and isinstance(chain[-1].args[0], torch.fx.Node):
+            chain.append(chain[-1].args[0])
+        return chain
+
+    monkeypatch.setattr(write_side, "_chain_back", chain_back_through_everything)
+    results = redteam5.classify5("two_steps_one_cache", OWN["two_steps_one_cache"], "torchair_like", "static")
+    assert [r[1] for r in results] == ["FUSED & EQUAL"], results
+    assert "fused 1" in results[0][2], results  # the first step only

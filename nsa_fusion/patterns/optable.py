@@ -169,3 +169,40 @@ def is_data_movement(node: torch.fx.Node) -> bool:
 def is_mutation(node: torch.fx.Node) -> bool:
     schema = getattr(node.target, "_schema", None)
     return bool(schema is not None and schema.is_mutable)
+
+
+def written_args(node: torch.fx.Node) -> list:
+    """The arguments an ATen op's schema says it writes (``copy_``'s self, the fused op's cache ...)."""
+    if node.op != "call_function" or not isinstance(node.target, torch._ops.OpOverload):
+        return []
+    return [node.args[i] if i < len(node.args) else node.kwargs.get(arg.name)
+            for i, arg in enumerate(node.target._schema.arguments)
+            if arg.alias_info is not None and arg.alias_info.is_write]
+
+
+# Views that may share storage with their input (a write through one writes the input).
+ALIASING_VIEWS = VIEWS - {aten.clone.default, aten.lift_fresh_copy.default, aten.view_copy.default,
+                          aten._reshape_copy.default, aten.permute_copy.default, aten.expand_copy.default,
+                          aten.squeeze_copy.dim, aten.unsqueeze_copy.default, aten.t_copy.default,
+                          aten.transpose_copy.int, aten.slice_copy.Tensor, aten.select_copy.int,
+                          aten.alias_copy.default, aten.flip.default, aten.roll.default, aten.repeat.default,
+                          prims.rev.default}
+
+
+def written_in_place(node: torch.fx.Node) -> torch.fx.Node | None:
+    """An op that writes ``node`` in place, directly or through a view of it, or None.  A functional
+    graph has none but its epilogue ``copy_`` into inputs; a step already fused on a copy of the cache
+    (``out = cache.clone(); compress_infer_(.., out)``) writes that copy, so ``out`` no longer holds what
+    its producers compute: walks and evaluations must stop at it (red team round 6, J3)."""
+    seen, work = set(), [node]
+    while work:
+        n = work.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        for user in n.users:
+            if any(arg is n for arg in written_args(user)):
+                return user
+            if user.op == "call_function" and user.target in ALIASING_VIEWS and user.args and user.args[0] is n:
+                work.append(user)
+    return None

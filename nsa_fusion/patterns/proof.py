@@ -111,10 +111,11 @@ class Step:
 
 # --- small graph helpers ----------------------------------------------------------------------------
 def _chain_back(node: fx.Node, ops) -> list[fx.Node]:
-    """``node`` and its first-argument ancestors while they are calls of ``ops``."""
+    """``node`` and its first-argument ancestors while they are calls of ``ops``, not past a node
+    written in place (a copy an already fused step wrote holds that step's rows, not its source's)."""
     chain = [node]
     while chain[-1].op == "call_function" and chain[-1].target in ops and chain[-1].args \
-            and isinstance(chain[-1].args[0], fx.Node):
+            and isinstance(chain[-1].args[0], fx.Node) and T.written_in_place(chain[-1]) is None:
         chain.append(chain[-1].args[0])
     return chain
 

@@ -106,7 +106,8 @@ class RolesProof:
             elif best is None and _dim(n) == 3 and T.dtype_of(n) == dtype and n is not self.w.cache \
                     and tuple(self.sizes.shape(n)[1:]) == row:
                 flat = n  # a flat token pool [num_tokens, N, D] (page size 1), see _page_view
-            if T.is_data_movement(n):
+            # (not past a node written in place: the copy a step fused before this one wrote holds its rows)
+            if T.is_data_movement(n) and T.written_in_place(n) is None:
                 ins = T.data_inputs(n)
                 if ins:
                     work.extend((a, best, flat) for a in ins)

@@ -131,6 +131,7 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
         self.find_weight()
         self.check_structure()
         self.check_pooling()
+        self.check_no_overwritten_reads()
         self.check_device()
         return Step(write=w.write, new_cache=w.new_cache, input=self.input, weight=self.weight,
                     weight_layout=self.layout, slots=w.slots, block_table=self.table, lengths=self.lengths,
@@ -150,9 +151,22 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
         if not ok:
             raise Declined("device", why, self.w.write)
 
-    def nodes(self) -> set[fx.Node]:
+    def leaves(self) -> set[fx.Node]:
         w = self.w
-        stop = {self.input, self.table, self.lengths, w.cache, w.slots}
-        if self.weight is not None:
-            stop.add(self.weight)
-        return ancestors([w.new_cache], stop) | stop
+        return {self.input, self.table, self.lengths, w.cache, w.slots} | ({self.weight} - {None})
+
+    def nodes(self) -> set[fx.Node]:
+        stop = self.leaves()
+        return ancestors([self.w.new_cache], stop) | stop
+
+    def check_no_overwritten_reads(self):
+        """The proofs evaluate every node between the step's inputs and its write from its producers.  A
+        node some op writes in place (the copy a step fused before this one wrote: its users now read
+        that step's rows) no longer holds that value, so it may only be one of the step's inputs, read
+        as it is (red team round 6, J3: a second step into the same cache lost the first one's rows)."""
+        stop = self.leaves()
+        for node in ancestors([self.w.new_cache], stop) - stop:
+            writer = T.written_in_place(node) if node.op == "call_function" else None
+            if writer is not None:
+                raise Refused("write", f"the step reads {node.name} after {writer.name} wrote it in place; the "
+                              "proof would evaluate it as computed before that write", node)
