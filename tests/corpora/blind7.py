@@ -27,7 +27,11 @@ float16 --dynamic static,batch,all --dialects inductor,torchair``, log /tmp/blin
 run hung on KahanCompensatedLoop / inductor / all (22 min inside the pass, stack in
 nsa_fusion/patterns/exactness.py ``_monotone`` recursing; killed); the cases after it were run with
 ``--only`` in the same matrix (logs /tmp/blind7_first_{pos2,neg2,neg3,neg4}.log), so every cell below
-is a first try except that one, which is a hang.
+is a first try except that one, which is a hang: rerun alone it ran 25 min to its timeout without a
+result.  Outside the runner (torch.compile(dynamic=True), the pass on, caches off, B6 N2 D8, d = l/2,
+P 4) the compile of that case takes 20 s at l=10, 71 s at l=12, 134 s at l=14 and > 400 s at l=16
+(refused "pooling" where it finishes): time exponential in the window length; static and batch
+finish in about 20 s.
 
     mode   dialect   positives fused bit-exact   near misses fused   crashes (runner n/a or error)
     static inductor  31/41                       6/32                1
