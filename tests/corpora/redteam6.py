@@ -52,6 +52,85 @@ condition, GE write lowering of broadcast / negative / three-index appends, non-
 past the probes' shrunk sizes, a stride map on the batch of a static graph (its probes run 32 rows), the paged input
 or the weight stored in the cache being written, the stacked split; explain ran on every class without crashing.
 
+Re-run on the current /work/main (23:32-23:48 UTC, HEAD e2ae447 -- J1's fix 4393291 and J3/J4's fix e2ae447
+committed -- plus the fixer's uncommitted tree: the J2/J5/J6 rule in nsa_fusion/patterns/sizes.py), every attack
+and mode in inductor_graph and torchair_like, 141 runs per dialect: inductor_graph 54 equal / 79 refused / 8 control
+differs (plain Inductor's own no-op clone removal: two_steps_mid_*, clone_*_step*, step_then_copy_out; the same
+numbers with the pass off); torchair_like 64 equal / 77 refused.  NO false fusion, no crash, no run where the pass
+alone changes the numbers.  16 runs that fused equal on the first try are refused now (the new sizes rule is
+conservative: weight_heads_shift1x12_dyn, weight_row_strided_6_dyn, weight_unfold_step_6_dyn, kv_heads_times7_dyn,
+kept_batch_times289 [batch], slots_times289 [batch], kept_batch_floordiv64 [batch], stacked_half_floordiv4_dyn, in
+both dialects).
+
+Every run whose first try or re-run was not plainly equal or refused (IG inductor_graph, TA torchair_like; FF false
+fusion, CR crash, CD control differs, R(pass) refused but the pass changes the numbers; first try -> re-run):
+
+    shift15_int16_extra_output [static]: IG FF -> EQ, TA FF -> EQ
+    shift15_int16_extra_output_dyn [dynamic]: IG FF -> EQ, TA FF -> EQ
+    shift16_int16_condition [static]: IG CR -> EQ, TA CR -> EQ
+    shift15_compensated_positions [static]: IG FF -> R, TA FF -> R
+    shift15_compensated_condition [static]: IG FF -> R, TA FF -> R
+    shift16_int16_no_step [static]: IG CR -> R, TA CR -> R
+    shift7_int8_compensated_positions [static]: IG FF -> R, TA FF -> R
+    shift8_int8_mask [static]: IG EQ -> EQ, TA CR -> R
+    weight_heads_shift1x6_dyn [dynamic]: IG FF -> R, TA FF -> R
+    weight_heads_shift1x6_slice_dyn [dynamic]: IG FF -> R, TA FF -> R
+    weight_heads_shift1x6_roll_dyn [dynamic]: IG R -> R, TA FF -> R
+    weight_heads_shift1x6_strided_dyn [dynamic]: IG FF -> R, TA FF -> R
+    weight_heads_shift1x6_expand_dyn [dynamic]: IG FF -> R, TA FF -> R
+    weight_heads_shiftm1x6_dyn [dynamic]: IG FF -> R, TA FF -> R
+    kv_heads_shift1x6_dyn [dynamic]: IG FF -> R, TA R -> R
+    tokens_heads_shift1x6_dyn [dynamic]: IG FF -> R, TA FF -> R
+    new_heads_shift1x6_dyn [dynamic]: IG FF -> R, TA FF -> R
+    kept_heads_shift1x6_dyn [dynamic]: IG FF -> R, TA FF -> R
+    cache_heads_shift1x6_dyn [dynamic]: IG FF -> R, TA R -> R
+    kept_heads_shift1x6_roll_dyn [dynamic]: IG R -> R, TA FF -> R
+    weight_heads_times7_dyn [dynamic]: IG FF -> R, TA FF -> R
+    weight_heads_times7_strided_dyn [dynamic]: IG FF -> R, TA FF -> R
+    tokens_heads_times7_expand_dyn [dynamic]: IG FF -> R, TA FF -> R
+    new_heads_times7_expand_dyn [dynamic]: IG FF -> R, TA FF -> R
+    kept_heads_times7_dyn [dynamic]: IG FF -> R, TA FF -> R
+    kept_dim_times273_dyn [dynamic]: IG FF -> R, TA FF -> R
+    new_dim_times273_dyn [dynamic]: IG FF -> R, TA FF -> R
+    weight_heads_strided_floordiv4_dyn [dynamic]: IG FF -> R, TA FF -> R
+    cache_heads_times7_dyn [dynamic]: IG FF -> R, TA FF -> R
+    kept_batch_times289 [dynamic]: IG FF -> R, TA FF -> R
+    slots_times289 [dynamic]: IG FF -> R, TA FF -> R
+    table_pages_times21_dyn [dynamic]: IG FF -> R, TA FF -> R
+    weight_heads_unfold_step7_dyn [dynamic]: IG FF -> R, TA FF -> R
+    weight_heads_times7_permute_dyn [dynamic]: IG FF -> R, TA FF -> R
+    weight_heads_floordiv4_dyn [dynamic]: IG FF -> R, TA FF -> R
+    kv_dim_floordiv32_dyn [dynamic]: IG FF -> R, TA R -> R
+    new_heads_floordiv4_dyn [dynamic]: IG FF -> R, TA FF -> R
+    kept_heads_floordiv4_dyn [dynamic]: IG FF -> R, TA FF -> R
+    kept_dim_floordiv32_dyn [dynamic]: IG FF -> R, TA FF -> R
+    weight_heads_max_shift_dyn [dynamic]: IG FF -> R, TA FF -> R
+    weight_heads_square_floordiv16_dyn [dynamic]: IG FF -> R, TA FF -> R
+    kept_batch_floordiv64 [dynamic]: IG FF -> R, TA FF -> R
+    kv_blocks_floordiv256_dyn [dynamic]: IG FF -> R, TA FF -> R
+    table_pages_floordiv8_dyn [dynamic]: IG FF -> R, TA FF -> R
+    weight_heads_roll_floordiv4_dyn [dynamic]: IG R -> R, TA FF -> R
+    two_steps_mid_clone [static]: IG CD -> CD, TA FF -> EQ
+    two_steps_mid_times_one [static]: IG EQ -> EQ, TA FF -> EQ
+    two_steps_mid_flat_clone [static]: IG CD -> CD, TA FF -> EQ
+    two_steps_mid_sum [static]: IG EQ -> EQ, TA FF -> EQ
+    two_steps_mid_snapshot [static]: IG CD -> CD, TA FF -> EQ
+    two_steps_mid_clone_dyn [dynamic]: IG CD -> CD, TA FF -> EQ
+    clone_zero_then_step [static]: IG CD -> CD, TA EQ -> EQ
+    clone_step_then_zero [static]: IG CD -> CD, TA EQ -> EQ
+    clone_overwrite_then_step [static]: IG CD -> CD, TA EQ -> EQ
+    two_steps_same_cache [static]: IG EQ -> EQ, TA FF -> EQ
+    two_steps_same_cache_dyn [dynamic]: IG EQ -> EQ, TA FF -> EQ
+    two_steps_flat_cache [static]: IG EQ -> EQ, TA FF -> EQ
+    two_steps_flat_cache_dyn [dynamic]: IG FF -> EQ, TA FF -> EQ
+    two_steps_cache_view [static]: IG EQ -> EQ, TA FF -> EQ
+    two_steps_two_lengths [static]: IG EQ -> EQ, TA FF -> EQ
+    hierarchical_paged_cache [static]: IG FF -> EQ, TA FF -> EQ
+    hierarchical_flat_pool [static]: IG EQ -> EQ, TA FF -> EQ
+    step_then_copy_out [static]: IG CD -> CD, TA EQ -> EQ
+    cost_small_shift16_condition [static]: IG CR -> R, TA CR -> EQ
+    cost_small_shift15_output [static]: IG R(pass) -> R, TA FF -> EQ
+
 FIRST_TRY below holds every first-try result.
 """
 from __future__ import annotations
