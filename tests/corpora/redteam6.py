@@ -13,13 +13,14 @@ NSA_FUSION_DISABLE=1 control, and redteam5's "REFUSED, PASS CHANGES NUMBERS") ar
 (``NsaFusionPass(INDUCTOR, functional_calls=False)``: the mutating fused call) as Inductor's post_grad_custom_post_pass.
 Attacks named ``cost_*`` run with the cost rule as users get it (the harness sets NSA_FUSION_FUSE_SMALL=1).
 
-First try (22:23-23:25 UTC, snapshot of commit fc2704f365400a106b4ca491f6be66722164f946 extracted to /tmp/rt6_base,
-no fixer changes in it): 126 attacks, 338 runs (inductor_graph 129, torchair_like 129, vllm_post 64, inductor
-codegen 10 confirmations, aot_outputs 6).  By attack (worst result over its runs): 50 FALSE FUSION, 4 CRASH,
-1 CONTROL DIFFERS only, 46 FUSED & EQUAL only, 25 REFUSED only.  By run: inductor_graph 35 false fusion / 3 crash /
-1 refused but the pass changes the numbers / 5 control differs / 56 equal / 29 refused; torchair_like 47 false
-fusion / 4 crash / 50 equal / 28 refused; vllm_post 20 false fusion / 2 crash / 4 control differs / 34 equal /
-4 refused; inductor (real codegen) 8 false fusion / 1 crash / 1 equal; aot_outputs 5 false fusion / 1 equal.
+First try (22:23-23:27 UTC, snapshot of commit fc2704f365400a106b4ca491f6be66722164f946 extracted to /tmp/rt6_base,
+no fixer changes in it): 138 attacks, 364 runs (inductor_graph 141, torchair_like 141, vllm_post 64, inductor
+codegen 12 confirmations, aot_outputs 6).  By attack (worst result over its runs): 57 FALSE FUSION, 4 CRASH,
+4 CONTROL DIFFERS only (plain Inductor's own bug), 46 FUSED & EQUAL only, 27 REFUSED only.  By run: inductor_graph
+41 false fusion / 3 crash / 1 refused but the pass changes the numbers / 8 control differs / 57 equal / 31 refused;
+torchair_like 54 false fusion / 4 crash / 53 equal / 30 refused; vllm_post 20 false fusion / 2 crash / 4 control
+differs / 34 equal / 4 refused; inductor (real codegen) 9 false fusion / 1 crash / 2 equal; aot_outputs 5 false
+fusion / 1 equal.
 Six classes, written up in /work/briefs/redteam6_findings.md:
 
 * J1 ``rewrite.integer_ops_as_arithmetic`` rewrites ``x >> k`` as ``x // 2**k`` on every integer tensor, in every
@@ -33,7 +34,9 @@ Six classes, written up in /work/briefs/redteam6_findings.md:
 * J3 where the fused call is the mutating one on a clone (torchair, the vLLM adapters, vllm-ascend's aot_outputs),
   a second step on the same cache (MTP: two compressions per step) finds its cache by walking the write's base back
   through copies (``patterns/write.py``: ``_chain_back(.., _COPIES)``) past the first call's clone to the cache
-  input: the second call writes a clone of the ORIGINAL cache and the first step's rows are lost;
+  input: the second call writes a clone of the ORIGINAL cache and the first step's rows are lost (also in Inductor's
+  own dialect, real codegen included, where the cache is a view of the input: a [S, N * D] buffer written through
+  its [S, N, D] view, dynamic=True);
 * J4 the same through the paged-input walk (``roles._sources``: the root-most [*, *, N, D] tensor, through views incl.
   clone): a two-level compression whose level-1 cache is stored paged and written through a [S, N, D] view (the
   mutating call in EVERY dialect, real Inductor codegen included), or read as a flat token pool (torchair): level 2
