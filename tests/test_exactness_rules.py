@@ -10,8 +10,10 @@ from __future__ import annotations
 import pytest
 import torch
 
-from fusion_harness import compile_and_run, count_fused_calls, rejections
+from fusion_harness import (InductorGraphBackend, TorchairLikeBackend, compile_and_run, count_fused_calls,
+                            no_compile_caches, rejections)
 from golden import golden_compress_infer
+from nsa_fusion import diagnostics
 from nsa_fusion.testing.formulations import make_inputs
 
 L, D_STRIDE = 32, 16
@@ -551,7 +553,7 @@ def test_a_constant_shift_along_a_symbolic_dim_is_refused(step, dialect, sizes):
     """H2 (redteam5): of a tensor tiled along a dim of symbolic size n, a slice starting at c (or a roll
     by c) is a shift by c mod n, the identity at N = 2 and 3 (c = 6) or D = 16 and 17 (c = 272), the
     sizes the proof evaluates, and not at N = 4 / D = 32, where the compiled graph is reused."""
-    _refused_with(step, "sizes", "moves elements by a constant", dynamic=True, dialect=dialect, **sizes)
+    _refused_with(step, "sizes", "the probed sizes cannot tell", dynamic=True, dialect=dialect, **sizes)
 
 
 def test_a_slice_starting_at_a_size_fuses_under_dynamic_shapes():
@@ -1205,3 +1207,121 @@ def test_a_baddbmm_with_a_zero_bias_fuses_and_one_over_moved_rows_is_refused(dia
     _fuses(Step(pool=_baddbmm_pool()), dialect=dialect)
     _refused_with(Step(pool=_baddbmm_pool(lambda xt: xt.roll(xt.shape[0] // 8, 0))), "gather", "other rows",
                   dialect=dialect)
+
+
+# --- size-modular element maps under dynamic shapes (sizes.check_size_modular_views, R1-R5) -------------------
+def _refused_then_called_at(model, words, dialect="inductor_graph", compiled=None, called=None):
+    """Compiled with dynamic=True at the ``compiled`` sizes (where the spelling's element map is the identity,
+    as at the size the proof generalizes to) and refused there by ``words``; then CALLED at the ``called``
+    sizes, where the map is not the identity: the compiled graph gives eager's numbers (a false fusion gives
+    the contract's, which differ there)."""
+    backend = {"inductor_graph": InductorGraphBackend, "torchair_like": TorchairLikeBackend}[dialect]()
+    torch._dynamo.reset()
+    diagnostics.reset()
+    with no_compile_caches():
+        compiled_model = torch.compile(model, backend=backend, dynamic=True, fullgraph=True)
+        for at_compile, sizes in ((True, compiled), (False, called)):
+            x = make_inputs(**sizes)
+            args = [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")] + [x["cache"].clone()]
+            eager = x["cache"].clone()
+            model(*args[:-1], eager)
+            compiled_model(*args)
+            if at_compile:
+                assert diagnostics.stats.get("fused", 0) == 0, diagnostics.stats
+                reasons = [(e.pattern, e.reason) for e in rejections()]
+                assert any(p == "sizes" and words in r for p, r in reasons), reasons
+            else:
+                want = golden_compress_infer(x["input"], x["op_weight"], x["slots"], L, D_STRIDE, x["P"],
+                                             block_table=x["block_table"], actual_seq_len=x["lengths"],
+                                             cache=x["cache"])
+                assert not torch.equal(eager, want), "the spelling must differ from the contract where it is called"
+            torch.testing.assert_close(args[-1], eager, rtol=2e-2, atol=2e-2, equal_nan=True)
+
+
+def _every_19th(t, dim, tile):
+    """Element j of ``dim`` <- element 19 j mod n of a 19-fold tiling ``tile`` (19 = 1 mod 2 and mod 3, not mod 4)."""
+    shape = list(t.shape)
+    return tile.reshape(shape[:dim] + [shape[dim], 19] + shape[dim + 1:]).select(dim + 1, 0)
+
+
+@pytest.mark.parametrize("step, dialect", [
+    (Step(pool=_weighted(lambda w: _every_19th(w, 1, w.repeat(1, 19)))), "inductor_graph"),
+    (Step(kept=lambda o: _every_19th(o, 1, o.repeat(1, 19, 1))), "torchair_like"),
+], ids=["weight_heads", "kept_heads"])
+def test_a_repeat_tiling_under_dynamic_shapes_is_refused(step, dialect):
+    """R1: ``repeat`` by 19 then every 19th head: the identity at N = 2 and 3, heads (0, 3, 2, 1) at N = 4."""
+    _refused_then_called_at(step, "repeats a dim of size != 1", dialect, dict(N=2), dict(N=4))
+
+
+@pytest.mark.parametrize("step, dialect", [
+    (Step(pool=_weighted(lambda w: _every_19th(w, 1, torch.cat([w] * 19, 1)))), "torchair_like"),
+    (Step(kept=lambda o: _every_19th(o, 1, torch.cat([o] + [o[:, :]] * 18, 1))), "inductor_graph"),
+], ids=["weight_heads", "kept_heads_of_views"])
+def test_a_cat_of_one_tensor_under_dynamic_shapes_is_refused(step, dialect):
+    """R2: ``cat`` of 19 copies (or views) of one tensor then every 19th head."""
+    _refused_then_called_at(step, "joins two views of one tensor", dialect, dict(N=2), dict(N=4))
+
+
+def _expand_tiled(t, dim, copies):
+    """``copies`` copies of ``t`` along ``dim`` as one [.., copies * n, ..] tensor, by expand + reshape."""
+    shape = list(t.shape)
+    tile = t.unsqueeze(dim).expand(shape[:dim] + [copies] + shape[dim:])
+    return tile.reshape(shape[:dim] + [copies * shape[dim]] + shape[dim + 1:])
+
+
+@pytest.mark.parametrize("step, dialect, compiled, called", [
+    (Step(pool=_weighted(lambda w: _every_19th(w, 1, _expand_tiled(w, 1, 19)))), "torchair_like",
+     dict(N=2), dict(N=4)),
+    # slot b <- slot 577 b mod B: 577 = 1 mod 8, 9, 16 and 32 (the batch sizes the keep probe uses), not mod 10
+    (Step(slots_of=lambda s: s.long()[None].expand(577, s.shape[0]).reshape(s.shape[0], 577)[:, 0]),
+     "inductor_graph", dict(B=8), dict(B=10)),
+    # page j <- page 61 j mod pages: 61 = 1 mod 4 and 5, not mod 8
+    (Step(table_of=lambda t: t[:, None].expand(t.shape[0], 61, t.shape[1]).reshape(t.shape[0], t.shape[1], 61)
+          [..., 0]), "inductor_graph", dict(pages_per_seq=4), dict(pages_per_seq=8)),
+], ids=["weight_heads_expand", "slots", "table_pages"])
+def test_a_reshape_that_regroups_a_symbolic_size_is_refused(step, dialect, compiled, called):
+    """R3: ``(19, N) -> (N, 19)`` (and ``(577, B) -> (B, 577)``, ``(61, pages) -> (pages, 61)``) over an
+    expand tiling then index 0: j <- c * j mod n, on the weights, the slots and the block table's pages."""
+    _refused_then_called_at(step, "a symbolic size merged and split again", dialect, compiled, called)
+
+
+@pytest.mark.parametrize("step, dialect", [
+    (Step(pool=_weighted(lambda w: _expand_tiled(w, 1, 19).as_strided(w.shape, (19 * w.shape[1], 19)))),
+     "inductor_graph"),
+    (Step(kept=lambda o: _expand_tiled(o, 1, 19).as_strided(o.shape, (19 * o.shape[1] * o.shape[2], 19 * o.shape[2],
+                                                                       1))), "torchair_like"),
+], ids=["weight_heads", "kept_heads"])
+def test_as_strided_with_skipping_strides_on_a_symbolic_size_is_refused(step, dialect):
+    """R4: an ``as_strided`` stride of 19 heads over a 19-fold tiling: j <- 19 j mod N."""
+    _refused_then_called_at(step, "not the contiguous", dialect, dict(N=2), dict(N=4))
+
+
+def _rolled_six_times(w, shift):
+    for _ in range(6):
+        w = w.roll(shift, 1)
+    return w
+
+
+def _narrowed_six_times(w):
+    for _ in range(6):
+        w = _expand_tiled(w, 1, 2).narrow(1, 1, w.shape[1])
+    return w
+
+
+@pytest.mark.parametrize("step, dialect, compiled, called", [
+    (Step(pool=_weighted(lambda w: _expand_tiled(w, 1, 2).narrow(1, (w.shape[1] - 1) // 3, w.shape[1]))),
+     "inductor_graph", dict(N=2), dict(N=4)),
+    (Step(kept=lambda o: _expand_tiled(o, 2, 2).narrow(2, (o.shape[2] - 1) // 17, o.shape[2])), "torchair_like",
+     dict(D=16), dict(D=32)),
+    (Step(pool=_weighted(lambda w: _rolled_six_times(w, -1))), "torchair_like", dict(N=2), dict(N=4)),
+    (Step(pool=_weighted(_narrowed_six_times)), "inductor_graph", dict(N=2), dict(N=4)),
+    # flat offset 192 into 4 copies of the [32, N] weights: a multiple of 32 N at N = 2 and 3, not at N = 4
+    (Step(pool=_weighted(lambda w: _expand_tiled(w.reshape(-1), 0, 4).as_strided(w.shape, (w.shape[1], 1), 192))),
+     "inductor_graph", dict(N=2), dict(N=4)),
+], ids=["weight_heads_floordiv", "kept_dim_floordiv", "weight_heads_roll_minus1_x6", "weight_heads_narrow1_x6",
+        "weight_heads_strided_offset192"])
+def test_an_offset_that_is_no_multiple_of_the_extent_is_refused(step, dialect, compiled, called):
+    """R5: a start ``(N - 1) // 3`` (0 at N = 2 and 3, 1 at N = 4) or ``(D - 1) // 17`` of a tiling; six
+    shifts by -1 / +1 in a row (a roll by -1 after a roll; narrow from 1 of an expand tiling): by 6 mod N; an
+    ``as_strided`` storage offset of 192 into a 4-fold tiling of the flat weights."""
+    _refused_then_called_at(step, "moves elements by a constant or size-modular offset", dialect, compiled, called)

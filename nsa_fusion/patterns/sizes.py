@@ -83,31 +83,33 @@ class SizesProof:
                               "index with window offsets (arange(l)) and the lengths, or mark only the batch dynamic")
 
     def check_size_modular_views(self):
-        """A view that moves elements by a constant along a dimension whose size n is symbolic: ``roll``
-        by a constant shift, a slice or ``narrow`` whose start is off 0 by a constant (or whose step is
-        not 1), a ``select`` of a constant index, an ``as_strided`` at a constant storage offset.  Taken from a tensor whose contents are n-periodic
-        along that dimension (``x.repeat(1, 4)``, ``cat([x] * 4)``, ``x.unsqueeze(1).expand(..).reshape``),
-        it shifts by ``c mod n``: the identity at every probed n that divides c (``w.repeat(1, 4)[:, 6:6 + N]``
-        is w at N = 2 and 3, not at N = 4).  Refused: the probes evaluate a few sizes, which cannot tell
-        a shift mod n from the identity.  Starts that are a symbolic size with no constant part
-        (``kv[..., D:]`` of a ``[.., 2 * D]`` pair, ``chunk``) shift by a size, which the probes do see;
-        an offset of 1 (the second half of a stacked cache, ``kv[1]``) is a shift by 1 at every period
-        n >= 2 and no shift at all of what is constant along the dim (n = 1): the same at every size."""
+        """Under dynamic shapes the proof evaluates two size assignments, so an element map that is the
+        identity at those sizes only fuses falsely.  Such maps come from reading a tensor that is periodic
+        along a dim of symbolic size n (a tiling) by a size-modular index (``c * j mod n``, ``j + c mod n``).
+        Every node the write's value depends on, back to the graph's inputs (the slot, table and KV paths
+        too), is checked structurally (docs/soundness.md, "Size-modular views"):
+        R1 a ``repeat`` by a factor != 1 of a dim of size != 1 (a tiling) is refused;
+        R2 a ``cat`` / ``stack`` of two views of one tensor (a tiling) is refused;
+        R3 a chain of reshapes that merges and re-splits a group holding a symbolic size differently
+           (``(7, N) -> (N, 7)``: j <- 7 j mod N of a tiling) is refused;
+        R4 an ``as_strided`` with symbolic sizes must have the contiguous strides of its size;
+        R5 an offset (roll shift, slice / narrow start, select index, ``as_strided`` storage offset) on a
+           symbolic dim must be 0, a polynomial in the sizes that is a multiple of the view's extent
+           (``x[:, N:]`` of a ``[l, 2 * N]`` pair), or +-1 where nothing before it tiles or rolls."""
         if not self.sizes.assignment:
             return
-        w = self.w
-        stop = {self.input, self.table, self.lengths, w.slots, w.cache}
-        for n in value_ancestors([w.new_cache], stop) - stop:
-            if n.op != "call_function" or n.target not in _MODULAR_VIEWS or not isinstance(n.args[0], fx.Node):
+        symbolic = self.sizes.symbols
+        step = value_ancestors([self.w.write])
+        for n in self.w.write.graph.nodes:  # in graph order: the first op that tiles or reindexes is named
+            if n not in step or n.op != "call_function" or not n.args:
                 continue
-            shape = val(n.args[0]).shape
-            for dim, offset in _constant_offsets(n, shape):
-                if self.sizes.symbols(shape[dim]) and not (isinstance(offset, int) and abs(offset) <= 1):
-                    raise Refused("sizes", f"{T.op_name(n)} moves elements by a constant ({offset}) along dim {dim}, "
-                                  f"whose size changes between the sizes this dynamic graph serves: of a tensor "
-                                  "periodic along it (a repeat, expand or cat tiling) it is a shift by that "
-                                  "constant modulo the size, the identity at some sizes only", n,
-                                  "slice from 0 (or from a multiple of a size), or mark only the batch dynamic")
+            why = (_tiling(n) or _regrouping_reshape(n, symbolic) or _skipping_strides(n, symbolic)
+                   or _size_modular_offset(n, symbolic))
+            if why:
+                raise Refused("sizes", f"{T.op_name(n)} {why}; under dynamic shapes that is an element map the "
+                              "probed sizes cannot tell from the identity", n,
+                              "index the tensor itself (no tiling, no offsets off 0 or a size), or mark only the "
+                              "batch dynamic")
 
     def check_rows(self):
         """Row b of the condition is a function of length b alone, and row b of the new rows of
@@ -380,34 +382,160 @@ class Generalize:
 
 _MODULAR_VIEWS = {aten.roll.default, aten.slice.Tensor, aten.slice_copy.Tensor, aten.narrow.default,
                   aten.select.int, aten.select_copy.int, aten.as_strided.default}
+# Ops that keep the logical (row-major) order of the elements: a chain of them is one reshape (R3).
+_RESHAPE_CHAIN = T.RESHAPES | {aten.unsqueeze.default, aten.unsqueeze_copy.default, aten.squeeze.dim,
+                               aten.squeeze.dims, aten.squeeze.default, aten.squeeze_copy.dim, aten.clone.default,
+                               aten.contiguous.default, aten.alias.default, aten.alias_copy.default}
 
 
-def _constant_part(x, size) -> int:
-    """The constant term of a start or index (an int or a SymInt expression in the sizes); a negative
-    one counts from ``size``, as the op does."""
-    e = sympy.sympify(_expr(val(x) if isinstance(x, fx.Node) else x))
-    if e.is_number and e < 0:
-        e = e + sympy.sympify(_expr(size))
-    return int(e.subs({s: 0 for s in e.free_symbols}))
+def _sym(x):
+    return sympy.sympify(_expr(val(x) if isinstance(x, fx.Node) else x))
 
 
-def _constant_offsets(n: fx.Node, shape) -> list:
-    """(dim, constant offset) pairs of a ``_MODULAR_VIEWS`` node: nonzero where the view moves element
-    i of the dim to i - offset (a roll's shift, a slice's start, a select's index, an ``as_strided``
-    storage offset) or strides it."""
+def _view_root(n):
+    """What ``n`` is a view or copy of (through ``optable.VIEWS``, clones included, unlike
+    ``rewrite._root``, which follows storage aliases): a copy of a tensor tiles as well as a view of it."""
+    while isinstance(n, fx.Node) and n.op == "call_function" and n.target in T.VIEWS and n.args:
+        n = n.args[0]
+    return n
+
+
+def _tiling(n: fx.Node) -> str | None:
+    """R1, R2: ``repeat`` of a dim of size != 1 by a factor != 1; ``cat`` / ``stack`` of one tensor twice."""
+    if n.target is aten.repeat.default:
+        shape = val(n.args[0]).shape
+        factors = list(n.args[1])[len(n.args[1]) - len(shape):] if len(shape) else []
+        if any(_sym(r) != 1 and _sym(size) != 1 for r, size in zip(factors, shape)):
+            return "repeats a dim of size != 1 (a tiling: periodic along that dim)"
+    if n.target in (aten.cat.default, aten.stack.default):
+        roots = [_view_root(x) for x in n.args[0]]
+        if len(set(roots)) < len(roots):
+            return "joins two views of one tensor (a tiling: periodic along that dim)"
+    return None
+
+
+def _reshape_groups(src, dst) -> list:
+    """The minimal groups of consecutive dims (size-1 dims left out) with equal products in ``src`` and
+    ``dst``: [(src sizes, dst sizes)].  Products are compared as polynomials in the size symbols."""
+    a, b = [e for e in map(_sym, src) if e != 1], [e for e in map(_sym, dst) if e != 1]
+    prefix = {}
+    acc = sympy.Integer(1)
+    for j, e in enumerate(b):
+        acc = sympy.expand(acc * e)
+        prefix[acc] = j + 1
+    groups, i0, j0, acc = [], 0, 0, sympy.Integer(1)
+    for i, e in enumerate(a):
+        acc = sympy.expand(acc * e)
+        j = prefix.get(acc)
+        if j is not None and j > j0:
+            groups.append((a[i0:i + 1], b[j0:j]))
+            i0, j0 = i + 1, j
+    if i0 < len(a) or j0 < len(b):  # products that do not meet symbolically: one group
+        groups.append((a[i0:], b[j0:]))
+    return groups
+
+
+def _regrouping_reshape(n: fx.Node, symbolic) -> str | None:
+    """R3: at the end of a chain of order-keeping ops, the chain as one reshape: a group of >= 2 dims
+    merged and re-split into >= 2 other dims, with a symbolic size in it (``(7, N) -> (N, 7)``, ``(289, B)
+    -> (B, 289)``) maps element j to ``c * j mod n``: over a tiling the identity at some sizes only."""
+    if n.target not in _RESHAPE_CHAIN or all(u.target in _RESHAPE_CHAIN for u in n.users):
+        return None
+    first = n
+    while isinstance(first.args[0], fx.Node) and first.args[0].target in _RESHAPE_CHAIN:
+        first = first.args[0]
+    for src, dst in _reshape_groups(val(first.args[0]).shape, val(n).shape):
+        if len(src) >= 2 and len(dst) >= 2 and any(symbolic(e) for e in src + dst):
+            return (f"reshapes {tuple(src)} into {tuple(dst)} (a symbolic size merged and split again "
+                    "differently: j <- c * j mod n)")
+    return None
+
+
+def _skipping_strides(n: fx.Node, symbolic) -> str | None:
+    """R4: an ``as_strided`` over symbolic sizes reads with the contiguous strides of its size only."""
+    if n.target is not aten.as_strided.default:
+        return None
+    size, stride = [_sym(x) for x in n.args[1]], [_sym(x) for x in n.args[2]]
+    if not any(symbolic(e) for e in size + stride):
+        return None
+    for d, (extent, step) in enumerate(zip(size, stride)):
+        if extent != 1 and sympy.expand(step - sympy.Mul(*size[d + 1:])) != 0:
+            return f"reads dim {d} with stride {step}, not the contiguous {sympy.Mul(*size[d + 1:])}"
+    return None
+
+
+def _size_modular_offset(n: fx.Node, symbolic) -> str | None:
+    """R5 (see ``check_size_modular_views``)."""
+    if n.target not in _MODULAR_VIEWS:
+        return None
+    for dim, offset, size, extent in _offsets(n):
+        if isinstance(offset, str):
+            if symbolic(size):
+                return f"{offset} along dim {dim}, whose size is symbolic"
+            continue
+        if offset == 0 or not (symbolic(size) or offset.free_symbols):
+            continue
+        if offset.free_symbols and extent is not None and _a_multiple(offset, extent):
+            continue
+        if offset in (1, -1) and not _tiled_or_rolled_before(n):
+            continue
+        return (f"moves elements by a constant or size-modular offset ({offset}) along dim {dim}, whose size changes between the sizes "
+                "this dynamic graph serves: of a tensor periodic along it (a tiling) a shift by it modulo the size")
+    return None
+
+
+def _a_multiple(offset, extent) -> bool:
+    """``offset`` is a polynomial in the size symbols with integer coefficients times ``extent``."""
+    syms = sorted(offset.free_symbols | sympy.sympify(extent).free_symbols, key=str)
+    if not offset.is_polynomial(*syms):
+        return False
+    q = sympy.cancel(offset / extent)
+    if q.is_number:
+        return q.is_integer
+    return q.is_polynomial(*syms) and all(c.is_integer for c in sympy.Poly(q, *syms).coeffs())
+
+
+def _tiled_or_rolled_before(n: fx.Node) -> bool:
+    """Something the view reads is periodic (a repeat, an ``expand`` of a size-1 dim) or rolled: a shift
+    by 1 of it is not the same at every size (six of them shift by 6 mod n)."""
+    for m in value_ancestors([n.args[0]]):
+        if m.op != "call_function":
+            continue
+        if m.target in (aten.repeat.default, aten.roll.default):
+            return True
+        if m.target in (aten.expand.default, aten.expand_copy.default):
+            src, dst = val(m.args[0]).shape, val(m).shape
+            if any(_sym(s) == 1 and _sym(t) != 1 for s, t in zip(src, list(dst)[len(dst) - len(src):])):
+                return True
+    return False
+
+
+def _offsets(n: fx.Node) -> list:
+    """(dim, offset, the dim's size, the view's extent along it) for a ``_MODULAR_VIEWS`` node: the offset
+    moves element i of the dim to i - offset (a roll's shift, a slice's start, a select's index, an
+    ``as_strided`` storage offset), a string where the view strides the dim; extent None for a select."""
     args = list(n.args) + [None] * 5
+    shape = val(n.args[0]).shape
     if n.target is aten.roll.default:
         shifts, dims = args[1], args[2] or []
         shifts = [shifts] if not isinstance(shifts, (list, tuple)) else shifts
-        if not dims:  # roll of the flattened tensor: every dim moves
-            return [(d, _constant_part(shifts[0], shape[d])) for d in range(len(shape))]
-        return [(d % len(shape), _constant_part(s, shape[d % len(shape)])) for d, s in zip(dims, shifts)]
+        if not dims:  # roll of the flattened tensor: every dim moves, by a shift of the whole
+            numel = sympy.Mul(*map(_sym, shape))
+            return [(d, _sym(shifts[0]), shape[d], numel) for d in range(len(shape))]
+        return [(d % len(shape), _sym(s), shape[d % len(shape)], _sym(shape[d % len(shape)]))
+                for d, s in zip(dims, shifts)]
     if n.target is aten.as_strided.default:  # a storage offset moves the elements of every dim
         offset = n.kwargs.get("storage_offset", args[3])
-        return [(d, _constant_part(offset, 0) if offset is not None else 0) for d in range(len(shape))]
+        numel = sympy.Mul(*map(_sym, n.args[1]))
+        return [(d, _sym(offset) if offset is not None else sympy.Integer(0), shape[d], numel)
+                for d in range(len(shape))]
     dim = (args[1] if args[1] is not None else 0) % len(shape)
     if n.target in (aten.slice.Tensor, aten.slice_copy.Tensor):
         start, step = n.kwargs.get("start", args[2]), n.kwargs.get("step", args[4])
-        offset = _constant_part(start, shape[dim]) if start is not None else 0
-        return [(dim, offset if step in (None, 1) else f"step {step}")]
-    return [(dim, _constant_part(args[2], shape[dim]))]  # narrow's start, select's index
+        if step not in (None, 1):
+            return [(dim, f"step {step}", shape[dim], None)]
+        offset = _sym(start) if start is not None else sympy.Integer(0)
+        return [(dim, offset, shape[dim], _sym(val(n).shape[dim]))]
+    if n.target is aten.narrow.default:
+        return [(dim, _sym(args[2]), shape[dim], _sym(val(n).shape[dim]))]
+    return [(dim, _sym(args[2]), shape[dim], None)]  # select's index
