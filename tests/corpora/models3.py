@@ -38,6 +38,15 @@ Each ``ModelCase`` (the format ``run_models.py`` reads):
 ``check_eager()`` (``python tests/corpora/models3.py``) runs every case eagerly: positives equal the golden
 (bit for bit where the model sums in window order, within fp tolerance where torch chooses the order), near
 misses differ from it.
+
+Re-run 2026-12-03 22:44-00:00 (``run_models.py --corpus models3``, every mode, both dialects; HEAD 14dff1b, the
+cases whose result changed after it re-run on e2ae447): positives with every compression fused, all bit-exact,
+Inductor 11/15 static, 11/14 mark_dynamic, 11/15 dynamic=True; torchair 11/15, 11/14, 11/15 (33/44 each; the
+previous session's Inductor 7/15 static and dynamic). Near misses fused 0/27 per dialect. Won back: hf_cache_class
+(an arange buffer, bound and checked per call, and positions + 1), vllm_positions_count (a count condition on the
+positions beside positions + 1), hf_window_loop in Inductor (b355a20). Left: sglang_flat_pool and
+nonzero_compaction (compactions that dynamo splits at nonzero), hf_sumdiv_compact (nonzero in a loop: dynamo skips
+the frame; mark_dynamic not applicable), sglang_mean_count (the token table read through req_pool_indices).
 """
 from __future__ import annotations
 
