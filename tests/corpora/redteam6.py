@@ -65,6 +65,12 @@ conservative: weight_heads_shift1x12_dyn, weight_row_strided_6_dyn, weight_unfol
 kept_batch_times289 [batch], slots_times289 [batch], kept_batch_floordiv64 [batch], stacked_half_floordiv4_dyn, in
 both dialects).
 
+Final check on the committed fixes (23:58-00:05 UTC, HEAD d53ce07 -- the sizes rule committed, clean tree): the 61
+attacks whose first try was a false fusion, a crash or pass-changed numbers, every mode, 64 runs per dialect:
+inductor_graph 14 equal / 46 refused / 4 control differs (plain Inductor's own, two_steps_mid_*), torchair_like
+19 equal / 45 refused.  No false fusion, no crash, no pass-changed numbers.  (The same on the fixer's uncommitted
+tree at 23:51.)
+
 Every run whose first try or re-run was not plainly equal or refused (IG inductor_graph, TA torchair_like; FF false
 fusion, CR crash, CD control differs, R(pass) refused but the pass changes the numbers; first try -> re-run):
 
