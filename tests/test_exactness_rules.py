@@ -1325,3 +1325,32 @@ def test_an_offset_that_is_no_multiple_of_the_extent_is_refused(step, dialect, c
     shifts by -1 / +1 in a row (a roll by -1 after a roll; narrow from 1 of an expand tiling): by 6 mod N; an
     ``as_strided`` storage offset of 192 into a 4-fold tiling of the flat weights."""
     _refused_then_called_at(step, "moves elements by a constant or size-modular offset", dialect, compiled, called)
+
+
+def test_monotone_and_slope_walk_each_node_once():
+    """The direction and slope walks of a length-derived value visit each node once per query: a chain that
+    reads each partial value twice (a compensated sum) made the plain recursion exponential in its depth
+    (blind7's KahanCompensatedLoop hung the compile under dynamic=True)."""
+    import torch.fx as fx
+    from nsa_fusion.patterns import exactness
+
+    g = fx.Graph()
+    lengths = g.placeholder("lengths")
+    x = lengths
+    for _ in range(60):
+        x = g.call_function(torch.ops.aten.add.Tensor, (x, x))
+    for node in g.nodes:
+        node.meta["val"] = torch.zeros(4, dtype=torch.int64)
+    g.output(x)
+    for name in ("_monotone_step", "_slope_step"):
+        step, calls = getattr(exactness, name), []
+
+        def counting(node, lens, go, step=step, calls=calls):
+            calls.append(node)
+            assert len(calls) <= 1000, "walk revisits nodes"
+            return step(node, lens, go)
+
+        walk = exactness._monotone if name == "_monotone_step" else exactness._slope
+        result = exactness._walk_memoized(counting, x, lengths)
+        assert result == walk(x, lengths) == (1 if name == "_monotone_step" else 2 ** 60)
+        assert len(calls) == 61

@@ -583,27 +583,47 @@ def _check_length_ops(new_region, lengths: fx.Node, intervals: Intervals | None 
         valued.add(n)
 
 
+def _walk_memoized(step, node, lengths: fx.Node):
+    """``step(node, lengths, go)`` with ``go`` the same walk on an argument, each node evaluated once per
+    query: shared subexpressions (a compensated sum's chain reads each partial sum twice) made the plain
+    recursion exponential in the window length (blind7's KahanCompensatedLoop hung the compile)."""
+    memo: dict = {}
+
+    def go(n):
+        if not isinstance(n, fx.Node):
+            return step(n, lengths, go)
+        if n not in memo:
+            memo[n] = step(n, lengths, go)
+        return memo[n]
+
+    return go(node)
+
+
 def _slope(node, lengths: fx.Node):
     """``node`` as ``k * lengths + c`` (c a constant, possibly a vector): k, or None where it is not
     affine in the lengths through casts, views, additions of constants, negation and constant factors."""
+    return _walk_memoized(_slope_step, node, lengths)
+
+
+def _slope_step(node, lengths: fx.Node, go):
     if node is lengths:
         return 1
     if not isinstance(node, fx.Node) or node.op != "call_function":
         return 0 if not isinstance(node, fx.Node) else (0 if _constant_node(node) else None)
     t, args = node.target, node.args
     if t in T.VIEWS or t in T.CASTS:
-        return _slope(args[0], lengths)
+        return go(args[0])
     if t is aten.neg.default:
-        k = _slope(args[0], lengths)
+        k = go(args[0])
         return None if k is None else -k
     if t in (aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar):
-        ka, kb = _slope(args[0], lengths), _slope(args[1], lengths)
+        ka, kb = go(args[0]), go(args[1])
         alpha = node.kwargs.get("alpha", 1)
         if ka is None or kb is None or not isinstance(alpha, int):
             return None
         return ka + alpha * kb if t in (aten.add.Tensor, aten.add.Scalar) else ka - alpha * kb
     if t in (aten.mul.Tensor, aten.mul.Scalar):
-        ka, kb = _slope(args[0], lengths), _slope(args[1], lengths)
+        ka, kb = go(args[0]), go(args[1])
         for k, other in ((ka, args[1]), (kb, args[0])):
             if k is not None and not isinstance(other, fx.Node) and isinstance(other, int):
                 return k * other
@@ -615,6 +635,10 @@ def _monotone(node, lengths: fx.Node):
     """+1 where ``node`` is non-decreasing in the lengths, -1 where non-increasing, 0 where constant, None
     where neither is shown: through casts, views, negation, additions (same direction), products with
     constants, floor division by a positive constant and clamps by constants."""
+    return _walk_memoized(_monotone_step, node, lengths)
+
+
+def _monotone_step(node, lengths: fx.Node, go):
     if node is lengths:
         return 1
     if not isinstance(node, fx.Node) or node.op != "call_function":
@@ -629,33 +653,33 @@ def _monotone(node, lengths: fx.Node):
         return a if b == 0 else b if a == 0 else (a if a == b else None)
 
     if t in T.VIEWS or t in T.CASTS:
-        return _monotone(args[0], lengths)
+        return go(args[0])
     if t is aten.neg.default:
-        m = _monotone(args[0], lengths)
+        m = go(args[0])
         return None if m is None else -m
     if t in (aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar):
         alpha = node.kwargs.get("alpha", 1)
         if not isinstance(alpha, int):
             return None
-        a, b = _monotone(args[0], lengths), _monotone(args[1], lengths)
+        a, b = go(args[0]), go(args[1])
         if b is not None:
             b = b * (1 if alpha > 0 else -1 if alpha < 0 else 0) * (1 if t in (aten.add.Tensor, aten.add.Scalar) else -1)
         return both(a, b)
     if t in (aten.mul.Tensor, aten.mul.Scalar):
         for x, c in ((args[0], args[1]), (args[1], args[0])):
             if isinstance(c, int) and not isinstance(c, bool):
-                m = _monotone(x, lengths)
+                m = go(x)
                 return None if m is None else m * (1 if c > 0 else -1 if c < 0 else 0)
         return None
     if t in _FLOOR_DIVS:
         if t in (aten.div.Tensor_mode, aten.div.Scalar_mode) and node.kwargs.get("rounding_mode") != "floor":
             return None
         c = args[1]
-        return _monotone(args[0], lengths) if isinstance(c, int) and not isinstance(c, bool) and c > 0 else None
+        return go(args[0]) if isinstance(c, int) and not isinstance(c, bool) and c > 0 else None
     if t in _CLAMPS:
         if any(isinstance(a, fx.Node) and not _constant_node(a) for a in args[1:]):
             return None
-        return _monotone(args[0], lengths)
+        return go(args[0])
     return None
 
 
