@@ -158,11 +158,7 @@ from tests.corpora.attacks import (L, STRIDE, build, completes, contract, pool, 
                                    tokens, write, _qualifies)
 from tests.corpora import redteam2  # noqa: E402
 from tests.corpora.redteam2 import _mk  # noqa: E402
-from tests.corpora.redteam5 import classify5, _dims_grow, _kept_rolled, _rolled  # noqa: E402  (redteam3's hooks too)
-
-
-def _new(kv, w, table, lens):
-    return pool(tokens(kv, table, positions(lens)), w)
+from tests.corpora.redteam5 import classify5, _dims_grow, _kept_rolled, _new, _rolled  # noqa: E402  (redteam3's hooks too)
 
 
 def _int16(x):
