@@ -36,6 +36,8 @@ import warnings
 import torch
 import torch.fx as fx
 
+from .patterns.optable import written_args
+
 __all__ = ["checked_compile", "run_pass", "cache_key", "offering", "Offer", "CheckedCall", "MAX_BOUND_NUMEL"]
 
 # buffers up to this many elements are offered (window offsets hold l values; the check reads them all)
@@ -183,14 +185,10 @@ def _bind(graph: fx.Graph, offer: Offer) -> dict:
 
 
 def _mutates(node: fx.Node, arg: fx.Node) -> bool:
-    schema = getattr(node.target, "_schema", None)
-    if schema is None:
+    """``node`` writes ``arg`` by its schema; a call without a schema counts as writing."""
+    if getattr(node.target, "_schema", None) is None:
         return node.op == "call_function" and not isinstance(node.target, torch._ops.OpOverload)
-    for a, value in zip(schema.arguments, node.args):
-        if value is arg and a.alias_info is not None and a.alias_info.is_write:
-            return True
-    return any(a.alias_info is not None and a.alias_info.is_write and node.kwargs.get(a.name) is arg
-               for a in schema.arguments)
+    return any(value is arg for value in written_args(node))
 
 
 def _unbind(graph: fx.Graph, bound: dict) -> None:

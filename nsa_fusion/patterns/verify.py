@@ -164,8 +164,7 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
         node some op writes in place (the copy a step fused before this one wrote: its users now read
         that step's rows) no longer holds that value, so it may only be one of the step's inputs, read
         as it is (red team round 6, J3: a second step into the same cache lost the first one's rows)."""
-        stop = self.leaves()
-        for node in ancestors([self.w.new_cache], stop) - stop:
+        for node in self.nodes() - self.leaves():
             writer = T.written_in_place(node) if node.op == "call_function" else None
             if writer is not None:
                 raise Refused("write", f"the step reads {node.name} after {writer.name} wrote it in place; the "
