@@ -167,6 +167,11 @@ _SPLIT_ADVICE = ("a compression step fuses only where it lies in one graph; a pe
                  "at every `if` on a tensor value (and .item()/.tolist() break it too): write the step for the whole "
                  "batch, valid = (s >= l) & ((s - l) % d == 0); cache[slots] = torch.where(valid[:, None, None], "
                  "pooled, cache[slots])")
+_DATA_SHAPE_ADVICE = ("a break at nonzero (or a boolean-mask index) splits a compaction, cache[slots[done]] = "
+                      "pooled[done] with done = valid.nonzero(), from its pooling: set "
+                      "torch._dynamo.config.capture_dynamic_output_shape_ops = True to keep the step in one graph, "
+                      "where it fuses, or write every row: cache[slots] = torch.where(valid[:, None, None], pooled, "
+                      "cache[slots])")
 
 
 def _split_lines(graphs: int, breaks: list, considered: int) -> list:
@@ -181,6 +186,8 @@ def _split_lines(graphs: int, breaks: list, considered: int) -> list:
     lines += [f"           break: {r}" for r in shown[:4]]
     if len(shown) > 4:
         lines.append(f"           ... and {len(shown) - 4} other reasons")
+    if any("output shape depends on input Tensor data" in r for r in shown):
+        lines.append(f"           hint: {_DATA_SHAPE_ADVICE}")
     lines.append(f"           hint: {_SPLIT_ADVICE}")
     return lines
 

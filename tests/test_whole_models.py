@@ -863,3 +863,61 @@ def test_lengths_computed_from_two_inputs_are_refused(dialect):
     assert stats.get("fused", 0) == 0
     assert any("lengths the step compares are computed" in e.reason for e in rejections()), rejections()
     torch.testing.assert_close(args[5], eager[5], rtol=2e-3, atol=2e-3)
+
+
+# --- models3 hf_sumdiv_compact: a compaction inside the loop over K and V --------------------------------------
+class CompactionLoop(torch.nn.Module):
+    """``for cache, cmp in ((k, k_cmp), (v, v_cmp)): cmp.index_put_((slots[mask],), mean[mask])``: a boolean-mask
+    compaction of the completing rows, mean pooling as ``sum / l``.  By default dynamo splits the step at the
+    mask's data-dependent shape (no graph holds a compression); with ``capture_dynamic_output_shape_ops`` the
+    whole step lies in one graph and both compressions fuse.  ``rolled``: the pooled rows are picked by the mask
+    shifted by one row (other rows' windows: not the contract)."""
+
+    def __init__(self, rolled=False):
+        super().__init__()
+        self.rolled = rolled
+
+    def forward(self, k, v, slots, table, lens, k_cmp, v_cmp):
+        pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+        mask = _valid(lens)
+        for kv, cmp in ((k, k_cmp), (v, v_cmp)):
+            mean = (kv[table.long().gather(1, pos // kv.shape[1]), pos % kv.shape[1]].float().sum(1) / L).to(cmp.dtype)
+            cmp.index_put_((slots.long()[mask],), mean[mask.roll(1) if self.rolled else mask])
+        return k_cmp, v_cmp
+
+
+def _compaction_loop_args():
+    x, args = _step_args()
+    kv, _, slots, table, lens, cache = args
+    return x, [kv, kv.flip(3).contiguous(), slots, table, lens, cache, cache.clone()]
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_a_compaction_in_a_loop_over_k_and_v_fuses_where_the_step_is_one_graph(dialect):
+    x, args = _compaction_loop_args()
+    mean = torch.full_like(x["op_weight"], 1.0 / L)
+    want = [golden_compress_infer(kv, mean, x["slots"], L, DS, x["P"], block_table=x["block_table"],
+                                  actual_seq_len=x["lengths"], cache=x["cache"]) for kv in args[:2]]
+    with torch._dynamo.config.patch(capture_dynamic_output_shape_ops=True):
+        _, code, stats = compile_and_run(CompactionLoop(), args, dialect)
+    assert stats.get("fused", 0) == 2, [e.reason for e in rejections()]
+    assert torch.equal(args[5], want[0]) and torch.equal(args[6], want[1])
+
+
+def test_a_compaction_of_other_rows_in_the_loop_stays_unfused():
+    x, args = _compaction_loop_args()
+    eager = [a.clone() for a in args]
+    CompactionLoop(rolled=True)(*eager)
+    with torch._dynamo.config.patch(capture_dynamic_output_shape_ops=True):
+        _, code, stats = compile_and_run(CompactionLoop(rolled=True), args, "inductor")
+    assert stats.get("fused", 0) == 0
+    torch.testing.assert_close(args[5:], eager[5:], rtol=0, atol=1e-3)
+
+
+def test_explain_names_the_switch_for_a_compaction_split_at_its_mask():
+    import nsa_fusion
+
+    _, args = _compaction_loop_args()
+    text = str(nsa_fusion.explain(CompactionLoop(), *args))
+    assert "split across graphs" in text and "output shape depends on input Tensor data" in text, text
+    assert "capture_dynamic_output_shape_ops = True" in text and "cache[slots[done]] = pooled[done]" in text, text
