@@ -392,6 +392,8 @@ _op("FloorMod")(_binary(torch.remainder))
 _op("Equal")(_binary(torch.eq))
 _op("GreaterEqual")(_binary(torch.ge))
 _op("Less")(_binary(torch.lt))
+_op("LessEqual")(_binary(torch.le))
+_op("Greater")(_binary(torch.gt))
 _op("LogicalAnd")(_binary(torch.logical_and))
 
 

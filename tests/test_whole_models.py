@@ -809,6 +809,59 @@ def test_lengths_computed_as_positions_plus_one_fuse_bit_exact(dialect):
     assert torch.equal(args[-1], _buffer_golden(x))
 
 
+class PositionsPlusOneCapped(PositionsPlusOne):
+    """blind7's LengthExcludesNewToken: ``s = seq_lens + 1`` with the window positions clamped to the table and
+    ``s <= capacity`` in the condition, so eager writes nothing at ``seq_lens == capacity``; stride 1, so the op
+    counts that row as completing a window."""
+
+    def forward(self, kv, w, slots, table, positions, cache):
+        s = positions.long() + 1
+        cap = table.shape[1] * kv.shape[1]
+        pos = (s[:, None] - L + torch.arange(L)).clamp(0, cap - 1)
+        new = (kv[table.long().gather(1, pos // kv.shape[1]), pos % kv.shape[1]].float()
+               * w.float()[None, :, :, None]).sum(1)
+        sl = slots.long()
+        cache[sl] = torch.where((_valid(s, d=1) & (s <= cap))[:, None, None], new.to(cache.dtype), cache[sl])
+        return cache
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_a_position_past_the_capacity_raises_and_writes_nothing(dialect):
+    """Valid positions lie in [-1, capacity - 1] (docs/contract.md): position ``capacity`` has no page in the table,
+    so the model could not have appended that token.  There the fused op (whose kernel checks the lengths of the
+    rows that complete a window even where value checks are off) raises a ValueError naming the lengths and the
+    capacity, and leaves the cache as it was; GE graphs (no host check) write nothing for that row, as eager,
+    guarded by ``s <= capacity``, does."""
+    from fusion_harness import TorchairLikeBackend, no_compile_caches
+
+    from nsa_fusion.backend import nsa_fusion_backend
+
+    x, args = _step_args()
+    args[4] = args[4] - 1
+    before = args[-1].clone()
+    torch._dynamo.reset()
+    diagnostics.reset()
+    backend = nsa_fusion_backend if dialect == "inductor" else TorchairLikeBackend()
+    with no_compile_caches():
+        compiled = torch.compile(PositionsPlusOneCapped(), backend=backend, fullgraph=True)
+        compiled(*args)
+        assert diagnostics.stats.get("fused", 0) == 1, [e.reason for e in rejections()]
+        assert torch.equal(args[-1], golden_compress_infer(x["input"], x["op_weight"], x["slots"], L, 1, x["P"],
+                                                           block_table=x["block_table"], actual_seq_len=x["lengths"],
+                                                           cache=x["cache"]))
+        bad = [a.clone() for a in args[:-1]] + [before.clone()]
+        bad[4][0] = bad[3].shape[1] * x["P"]  # the position capacity: s = capacity + 1
+        if dialect == "inductor":
+            with pytest.raises(ValueError, match=r"actual_seq_len\[0\].*capacity"):
+                compiled(*bad)
+            assert torch.equal(bad[-1], before)
+        else:
+            eager = [a.clone() for a in bad]
+            PositionsPlusOneCapped()(*eager)
+            compiled(*bad)
+            assert torch.equal(bad[-1], eager[-1])
+
+
 class CountGrew(torch.nn.Module):
     """models3's vLLM positions port: a window completes where the compressed block count grew,
     ``n(positions + 1) > n(positions)``, a condition that reads the positions beside ``s = positions + 1``.

@@ -148,10 +148,12 @@ def scatter_writeback(input, weight, slots, block_table, lengths, cache, l, d):
     """The composite with a functional ``scatter`` write-back: what GE can compile when the vendor
     kernel cannot take the shapes.  Same math as the op, in the op's order (fp32 products added in window
     order j = 0 .. l-1 from +0.0, one rounding: a ``sum`` would add them in its own order, and in fp32
-    that shows), and the same padding-slot rule (:func:`portable.masked_rows`)."""
+    that shows), and the same padding-slot rule (:func:`portable.masked_rows`).  A GE graph has no host
+    check to raise on a length beyond the capacity (invalid input, docs/contract.md), so such a row writes
+    nothing: what eager code that guards ``s <= capacity`` does, and the window it would read has no page."""
     from .portable import _weighted_window_sum, masked_rows, window_tokens
 
-    valid = V.qualifying_mask(lengths, l, d)
+    valid = V.qualifying_mask(lengths, l, d) & (lengths <= block_table.shape[1] * input.shape[1])
     tokens = window_tokens(input, block_table, lengths, l, input.shape[1], valid)
     pooled = _weighted_window_sum(tokens, weight).to(cache.dtype)
     index, rows = masked_rows(pooled, valid, slots, cache)

@@ -43,12 +43,15 @@ def _weighted_window_sum(tokens: torch.Tensor, weight: torch.Tensor) -> torch.Te
 
 
 def window_tokens(input, block_table, lengths, l, P, read=None):
-    """Gather the window [R, l, N, D] ending at ``lengths`` (positions below 0 clamp to 0).
+    """Gather the window [R, l, N, D] ending at ``lengths`` (positions clamp into ``[0, capacity)``).
 
     ``read`` ([R] bool, optional): the rows whose window is read.  The fixed-shape formulations gather
     every row's window and discard the others, but the contract lets the page ids of windows that are
-    not read be anything (padding, ids out of range): those rows gather page 0 instead."""
-    positions = (lengths.to(torch.int64)[:, None] - l + torch.arange(l, device=lengths.device)).clamp(min=0)
+    not read be anything (padding, ids out of range): those rows gather page 0 instead.  The upper clamp
+    is a no-op on valid lengths (``s <= capacity``); on a row beyond the capacity whose window is not read
+    it keeps the table gather in range, where the graph has no host check to raise."""
+    capacity = block_table.shape[1] * P
+    positions = (lengths.to(torch.int64)[:, None] - l + torch.arange(l, device=lengths.device)).clamp(0, capacity - 1)
     pages = block_table.to(torch.int64).gather(1, positions // P)
     if read is not None:
         pages = torch.where(read[:, None], pages, 0)
