@@ -1285,6 +1285,23 @@ def test_a_reshape_that_regroups_a_symbolic_size_is_refused(step, dialect, compi
     _refused_then_called_at(step, "a symbolic size merged and split again", dialect, compiled, called)
 
 
+class SlotViewAtTheWriteOnly(Step):
+    """The kept rows read ``cache[slots]``; only the write's index is slot b <- slot 577 b mod B (the identity at
+    B = 8, 9, 16, 32; a permutation at B = 10): the size-modular view lies on no path but the write index's."""
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        new = (_window(kv, table, lens, L, kv.shape[1]).float() * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
+        s, B = slots.long(), slots.shape[0]
+        cache[s[None].expand(577, B).reshape(B, 577)[:, 0]] = torch.where(_valid(lens)[:, None, None], new, cache[s])
+        return cache
+
+
+def test_a_size_modular_view_on_the_write_index_alone_is_refused():
+    """The size rules walk every path into the write, its index included, not only the rows it writes."""
+    _refused_then_called_at(SlotViewAtTheWriteOnly(), "a symbolic size merged and split again", "inductor_graph",
+                            dict(B=8), dict(B=10))
+
+
 @pytest.mark.parametrize("step, dialect", [
     (Step(pool=_weighted(lambda w: _expand_tiled(w, 1, 19).as_strided(w.shape, (19 * w.shape[1], 19)))),
      "inductor_graph"),

@@ -159,6 +159,10 @@ MUTATIONS = [
              (XR + "::test_a_constant_shift_along_a_symbolic_dim_is_refused",),
              "a slice of a tiling from a constant start (a roll by a constant) on a symbolic dim is a shift mod "
              "the size, the identity at the probed sizes only"),
+    Mutation("size_modular_walk_skips_the_write_index", SZ, "        step = value_ancestors([self.w.write])\n",
+             "        step = value_ancestors([self.w.new, self.w.cond, self.w.keep])\n",
+             ("tests/test_exactness_rules.py::test_a_size_modular_view_on_the_write_index_alone_is_refused",),
+             "a slot view that is the identity only at the probed batch sizes, on the write's index alone"),
     Mutation("size_modular_view_ignores_starts", SZ,
              "        offset = _sym(start) if start is not None else sympy.Integer(0)",
              "        offset = sympy.Integer(0)",
