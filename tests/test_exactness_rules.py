@@ -1129,9 +1129,15 @@ class _IndexPerDimWrite(Step):
         N, D = cache.shape[1:]
         new = (_window(kv, table, lens, L, kv.shape[1]).float() * w.float()[None, :, :, None]).sum(1)
         s = slots.long()
-        rows = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[s])
         heads = self.h.get("heads_of", lambda h: h)(torch.arange(N))
-        cache.index_put_((s[:, None, None], heads[None, :, None], torch.arange(D)[None, None, :]), rows)
+        index = (s[:, None, None], heads[None, :, None], torch.arange(D)[None, None, :])
+        if self.h.get("kept_per_dim"):  # (the kept rows read with the same per-dim index, blind2 ellipsis_einsum_index_put3)
+            kept_heads = self.h.get("kept_heads_of", lambda h: h)(torch.arange(N))
+            old = cache[s[:, None, None], kept_heads[None, :, None], torch.arange(D)[None, None, :]]
+        else:
+            old = cache[s]
+        rows = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), old)
+        cache.index_put_(index, rows)
         return cache
 
 
@@ -1143,6 +1149,17 @@ def test_an_arange_indexing_its_whole_dim_fuses_under_dynamic_shapes(dialect):
     _fuses(_IndexPerDimWrite(), dynamic=True, dialect=dialect)
     _refused_with(_IndexPerDimWrite(heads_of=lambda h: torch.where(h < 5, h, 0)), "sizes", "numbers a dimension",
                   dynamic=True, dialect=dialect)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_kept_rows_read_with_an_arange_per_dim_fuse_under_dynamic_shapes(dialect):
+    """The kept rows read as cache[s[:, None, None], arange(N)[None, :, None], arange(D)] (blind2
+    ellipsis_einsum_index_put3): an arange that only indexes its whole dim is the identity on it at every size,
+    on the keep path as on the write (exactness.check_kept_path).  where(h < 5, h, 0) of it on the keep path alone
+    (the identity at the compiled N = 4 and the probed 5, not from 6 heads on) stays refused."""
+    _fuses(_IndexPerDimWrite(kept_per_dim=True), dynamic=True, dialect=dialect)
+    _refused_with(_IndexPerDimWrite(kept_per_dim=True, kept_heads_of=lambda h: torch.where(h < 5, h, 0)), "keep",
+                  "numbers the rows", dynamic=True, dialect=dialect)
 
 
 def _accumulate_onto(start):

@@ -866,6 +866,17 @@ MUTATIONS = [
     Mutation("baddbmm_without_batch_rule", EV, "            return self._baddbmm_batch(n)\n", "            return None\n",
              (XR + "::test_a_baddbmm_with_a_zero_bias_fuses_and_one_over_moved_rows_is_refused",),
              "baddbmm(zeros, w, x) over (batch, head) rows refused as mixing rows (blind6 baddbmm_zero_bias)"),
+    Mutation("kept_whole_dim_iota_not_exempt", EX,
+             "                    and not (sizes is not None and _numbers_only_the_dim_it_indexes(n, sizes)):",
+             "                    and True:",
+             (XR + "::test_kept_rows_read_with_an_arange_per_dim_fuse_under_dynamic_shapes",),
+             "cache[s[:, None, None], arange(N)[None, :, None], arange(D)] as the kept rows refused under "
+             "dynamic=True (blind2 ellipsis_einsum_index_put3)"),
+    Mutation("kept_any_iota_exempt", EX,
+             "                    and not (sizes is not None and _numbers_only_the_dim_it_indexes(n, sizes)):",
+             "                    and sizes is None:",
+             (XR + "::test_kept_rows_read_with_an_arange_per_dim_fuse_under_dynamic_shapes",),
+             "where(arange(N) < 5, arange(N), 0) on the keep path (the identity at the probed N only) fused"),
 ]
 
 

@@ -67,10 +67,11 @@ def _refuse(part, reason, node, hint=""):
 
 
 # --- float paths -----------------------------------------------------------------------------------
-def check_kept_path(keep: fx.Node, cache: fx.Node, slots: fx.Node, cache_dtype) -> None:
+def check_kept_path(keep: fx.Node, cache: fx.Node, slots: fx.Node, cache_dtype, sizes=None) -> None:
     """The select's keep operand is ``cache[slots]`` moved and cast exactly: no arithmetic, no select,
     no bit reinterpretation, casts only to dtypes that hold the cache dtype."""
     from .proof import in_order, value_ancestors
+    from .sizes import _numbers_only_the_dim_it_indexes
 
     for n in in_order(value_ancestors([keep], {cache, slots}) - {cache, slots}):
         if n.op == "placeholder":
@@ -89,7 +90,10 @@ def check_kept_path(keep: fx.Node, cache: fx.Node, slots: fx.Node, cache_dtype) 
                         "keep rows with torch.where(valid, new, cache[slots]) and nothing else on cache[slots]")
             if n.target in _IOTAS and any(isinstance(a, torch.SymInt) or (isinstance(a, fx.Node) and
                                                                          isinstance(val(a), torch.SymInt))
-                                          for a in n.args):
+                                          for a in n.args) \
+                    and not (sizes is not None and _numbers_only_the_dim_it_indexes(n, sizes)):
+                # (an arange(n) that only indexes a dim of n elements, cache[sl, arange(N)[None, :, None], ..],
+                # is the identity on that dim at every size: sizes.check_symbolic_iotas)
                 _refuse("keep", f"{T.op_name(n)} numbers the rows of a dynamic batch on the keep path: which old "
                         "rows are kept may change at batch sizes the keep probe does not run", n,
                         "keep rows with torch.where(valid, new, cache[slots]) and nothing else on cache[slots]")

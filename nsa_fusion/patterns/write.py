@@ -139,7 +139,7 @@ class _WriteSide:
         self.S = sizes.int(val(self.cache).shape[0])
         self.row_shape = sizes.shape(self.base)[1:]
         exactness.check_select_chain(self.values, select, self.dtype)
-        exactness.check_kept_path(self.keep, self.cache, self.slots, self.dtype)
+        exactness.check_kept_path(self.keep, self.cache, self.slots, self.dtype, sizes)
         self.check_write()
         self.check_keep()
 
