@@ -1077,6 +1077,88 @@ class LucidrainsMeanPool(DecodeModel):
 
 
 # ----------------------------------------------------------------------------------------------------
+# XunhaoLai's NSACache design: a per-request "before compress" window buffer, compaction of the full rows
+# ----------------------------------------------------------------------------------------------------
+
+class WindowBufferCompaction(DecodeModel):
+    """native-sparse-attention-triton's decode cache, with K and V split and the batch first: each request keeps
+    the tokens since its last compression in ``before_k``/``before_v`` ``[B, l, N, D]`` (``before_len`` of them).
+    A step shifts the rows that were full left by ``d`` (``idx = torch.where(before_len == l)[0]``), appends the new
+    token at ``before_len``, pools every row's buffer (weights ``[N, l]``, ``einsum``) and writes the rows that are
+    full again at ``cmp_k[idx, cmp_len[idx]]``, then bumps ``cmp_len``. Raw tokens also go to a full per-request
+    cache ``sparse_k`` ``[B, T, N, D]`` for the selected and sliding branches. This is the contract on the buffer:
+    input ``before_k`` (pages of ``l`` tokens, page ``b`` for row ``b``), length ``before_len`` after the append,
+    slot ``b * max_cmp + cmp_len[b]`` of ``cmp_k.flatten(0, 1)``."""
+    SIZES = dict(l=32, d=16, P=16, MP=4, N=2, D=32)
+    ARGS = ("hidden", "before_len", "cmp_len", "sparse_len", "before_k", "before_v", "cmp_k", "cmp_v", "sparse_k",
+            "sparse_v")
+    BATCH = ARGS
+
+    def __init__(self, dtype, **kw):
+        super().__init__(dtype, weight_shape=(self.SIZES["N"], self.SIZES["l"]), **kw)
+
+    def forward(self, hidden, before_len, cmp_len, sparse_len, before_k, before_v, cmp_k, cmp_v, sparse_k, sparse_v):
+        l, d = self.l, self.d
+        layer = self.layers[0]
+        B = hidden.shape[0]
+        x, q, k, v = layer.project(hidden, sparse_len)
+        # prepare_compress (decode): rows compressed last step drop their first d tokens, then take the new one
+        idx = torch.where(before_len == l)[0]
+        for buf in (before_k, before_v):
+            buf[idx, : l - d] = buf[idx, d:].clone()
+        before_len[idx] -= d
+        brange = torch.arange(B, device=hidden.device)
+        before_k[brange, before_len] = k
+        before_v[brange, before_len] = v
+        before_len += 1
+        pooled = [torch.einsum("bknd,nk->bnd", buf.float(), w.float()).to(buf.dtype)
+                  for buf, w in ((before_k, layer.cmp_w_k), (before_v, layer.cmp_w_v))]
+        # update_kv (decode): only full blocks are written
+        idx = torch.where(before_len == l)[0]
+        cmp_k[idx, cmp_len[idx]] = pooled[0][idx]
+        cmp_v[idx, cmp_len[idx]] = pooled[1][idx]
+        cmp_len[idx] += 1
+        sparse_k[brange, sparse_len] = k
+        sparse_v[brange, sparse_len] = v
+        sparse_len += 1
+
+        def read(p):
+            return sparse_k[brange[:, None], p], sparse_v[brange[:, None], p]
+
+        return layer.finish(hidden, x, q, sparse_len, read, cmp_k, cmp_v, l, d)
+
+    def make_inputs(self, B, seed):
+        st = self.state(B, seed, 2)
+        l, d = self.l, self.d
+        s_prev = st["s"] - 1
+        r = (s_prev - l).clamp(min=0) % d
+        before_len = torch.where(s_prev < l, s_prev, torch.where(r == 0, torch.full_like(r, l), l - d + r))
+        kvs, cmps = _dense_state(st, B, self.MP * self.P)
+        befores = []
+        for dense in kvs:
+            buf = _poison(st["g"], (B, l) + dense.shape[2:], self.dtype)
+            for b in range(B):
+                n = int(before_len[b])
+                buf[b, :n] = dense[b, int(s_prev[b]) - n: int(s_prev[b])]
+            befores.append(buf)
+        return self.pack(hidden=st["hidden"], before_len=before_len, cmp_len=st["cnt"] - st["valid"].long(),
+                         sparse_len=s_prev, before_k=befores[0], before_v=befores[1], cmp_k=cmps[0], cmp_v=cmps[1],
+                         sparse_k=kvs[0], sparse_v=kvs[1])
+
+    def specs(self):
+        def lengths(a):  # the buffer's length after this step's shift and append
+            n = a["before_len"]
+            return torch.where(n == self.l, n - self.d, n) + 1
+
+        def slots(a):
+            return torch.arange(a["cmp_len"].shape[0]) * a["cmp_k"].shape[1] + a["cmp_len"]
+
+        return [_kv_spec(kv, lambda a, r, kv=kv: a[f"before_{kv}"], lambda a, r, kv=kv: a[f"cmp_{kv}"].flatten(0, 1),
+                         lambda m, kv=kv: getattr(m.layers[0], f"cmp_w_{kv}").t(),
+                         lambda a: torch.arange(a["before_len"].shape[0])[:, None], lengths, slots) for kv in "kv"]
+
+
+# ----------------------------------------------------------------------------------------------------
 # Near misses: one vLLM-style layer, one realistic bug or different design each
 # ----------------------------------------------------------------------------------------------------
 
@@ -1215,6 +1297,7 @@ MODEL_CASES = [
     _case("vllm_index_select_3l", VllmIndexSelect3L, "fuse", 6, f16, VllmIndexSelect3L.__doc__, layers=3),
     _case("deepseek_kv_concat", DeepseekKVConcat, "fuse", 4, bf16, DeepseekKVConcat.__doc__, layers=2),
     _case("sglang_dummy_slot0", SglangDummySlot0, "fuse", 4, f16, SglangDummySlot0.__doc__, layers=2),
+    _case("window_buffer_compaction", WindowBufferCompaction, "fuse", 2, f16, WindowBufferCompaction.__doc__),
 ] + [
     _case(f"nm_{bug}", NearMiss, "no_fuse", 2, f16, note, bug=bug, sizes=sizes)
     for bug, (sizes, note) in NEAR_MISSES.items()
