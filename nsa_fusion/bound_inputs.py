@@ -76,7 +76,7 @@ class Offer:
             if source is None or not _BUFFER_SOURCE.search(source.name):
                 continue
             if type(x) is not torch.Tensor or x.is_floating_point() or x.is_complex() or x.dtype is torch.bool \
-                    or x.requires_grad or x.numel() > MAX_BOUND_NUMEL:
+                    or x.requires_grad or x.numel() > MAX_BOUND_NUMEL or not _owns_its_storage(x):
                 continue
             buffers[i] = Bound(i, _module_path(source.name), x.detach().clone())
         return cls(len(example_inputs), buffers) if buffers else None
@@ -95,9 +95,17 @@ def _module_path(source_name: str) -> str:
     return re.sub(r"^L\['[^']+'\]\.", "", path)
 
 
+def _owns_its_storage(x: torch.Tensor) -> bool:
+    """``x`` is its whole storage, in row-major order.  The bound constant is a contiguous copy; ops that read
+    the layout rather than the values (``as_strided``, with its absolute storage offset) read the same
+    elements from ``x`` only then: a strided or offset view's storage holds other elements too (red-team K1)."""
+    return x.is_contiguous() and x.storage_offset() == 0 \
+        and x.untyped_storage().nbytes() == x.numel() * x.element_size()
+
+
 def _equal(x, value: torch.Tensor) -> bool:
     return isinstance(x, torch.Tensor) and x.device == value.device and x.dtype == value.dtype \
-        and torch.equal(x, value)
+        and _owns_its_storage(x) and torch.equal(x, value)
 
 
 _offer: contextvars.ContextVar = contextvars.ContextVar("nsa_fusion_bound_offer", default=None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import warnings
 
 import pytest
 
@@ -471,6 +472,53 @@ class BufferOffsetsFullSequence(BufferOffsets):
         new = torch.einsum("bjhd,jh->bhd", tok.float(), self.w.float()).to(cache.dtype)
         cache[slots] = torch.where(_valid(lens)[:, None, None], new, cache[slots])
         return cache
+
+
+class BufferOffsetsFromStorage(BufferOffsets):
+    """Reads the buffer through its layout, ``as_strided((l,), (1,), 0)``: from the start of its storage."""
+
+    def forward(self, kv, slots, table, lens, cache):
+        P = kv.shape[1]
+        pos = (lens.long()[:, None] - L + self.arange_l.as_strided((L,), (1,), 0)).clamp(min=0)
+        tok = kv[table.long().gather(1, pos // P), pos % P]
+        new = torch.einsum("bjhd,jh->bhd", tok.float(), self.w.float()).to(cache.dtype)
+        cache[slots] = torch.where(_valid(lens)[:, None, None], new, cache[slots])
+        return cache
+
+
+def _offset_arange(k=1):
+    """``arange(l)`` as a view at storage offset ``k`` of a storage that holds other values before it."""
+    return torch.cat([torch.full((k,), -5), torch.arange(L), torch.full((k,), -5)])[k:k + L]
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair"])
+def test_a_buffer_that_is_not_its_whole_storage_is_never_bound(dialect, request):
+    """Red-team K1: the bound constant is a contiguous copy, so a buffer is bound only where it is its whole
+    storage in row-major order; a view at an offset, compiled with or swapped in later (same values, so
+    ``torch.equal`` alone would pass), gives eager's numbers through ``as_strided``'s absolute offset."""
+    from fusion_harness import no_compile_caches
+
+    if dialect == "torchair":
+        request.getfixturevalue("torchair")
+    x, args = _buffer_args()
+    for compiled_with, called_with in ((_offset_arange(), _offset_arange()), (torch.arange(L), _offset_arange())):
+        model = BufferOffsetsFromStorage(x["weight"], compiled_with.clone() if compiled_with.is_contiguous()
+                                         and compiled_with.storage_offset() == 0 else compiled_with)
+        torch._dynamo.reset()
+        diagnostics.reset()
+        with no_compile_caches(), torch.no_grad(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            compiled = torch.compile(model, backend=_bound_backend(dialect), fullgraph=True)
+            got = [a.clone() for a in args]
+            compiled(*got)
+            model.arange_l = called_with
+            got, want = [a.clone() for a in args], [a.clone() for a in args]
+            compiled(*got)
+            model(*want)
+        assert torch.equal(got[-1], want[-1]), compiled_with.storage_offset()
+        assert not torch.equal(want[-1], _buffer_golden(x))  # (eager reads -5 at the window's start)
+        if compiled_with.storage_offset():
+            assert diagnostics.stats.get("fused", 0) == 0
 
 
 def test_a_bound_buffer_fuses_under_dynamic_shapes():
