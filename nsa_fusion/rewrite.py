@@ -570,6 +570,8 @@ def integer_ops_as_arithmetic(graph: fx.Graph) -> int:
 
         relu(x)  ->  clamp_min(x, 0)                      (max(x, 0))
         x >> k   ->  div(x, 2**k, rounding_mode="floor")  (an arithmetic shift floors, negative x too)
+        x << k   ->  mul(x, 2**k)                         (both wrap modulo 2**bits)
+        (y * c) | (z & m)  ->  (y * c) + (z & m)          (constants 0 <= m < 2**v, 2**v dividing c: no common bit)
 
     Signed integer tensors only.  The shift count must leave ``2**k`` representable in ``x``'s dtype
     (``0 <= k < bits - 1``): torch casts the divisor to that dtype, so in int16 ``2**15`` is -32768 and
@@ -578,8 +580,7 @@ def integer_ops_as_arithmetic(graph: fx.Graph) -> int:
     rewritten."""
     done = 0
     for node in list(graph.nodes):
-        if node.op != "call_function" or node.target not in (aten.relu.default, aten.__rshift__.Scalar) \
-                or node.kwargs:
+        if node.op != "call_function" or node.target not in _INTEGER_SPELLINGS or node.kwargs:
             continue
         v = _val(node)
         if not isinstance(v, torch.Tensor) or v.dtype.is_floating_point or v.dtype.is_complex \
@@ -588,11 +589,19 @@ def integer_ops_as_arithmetic(graph: fx.Graph) -> int:
         with graph.inserting_before(node):
             if node.target is aten.relu.default:
                 new = _call(graph, aten.clamp_min.default, (node.args[0], 0))
+            elif node.target is aten.bitwise_or.Tensor:
+                if not _disjoint_bits(*node.args[:2], v.dtype):
+                    continue
+                new = graph.call_function(aten.add.Tensor, tuple(node.args[:2]))
+                new.meta["val"] = v  # (the or's shape and dtype; its operands' fake values may come from two modes)
             else:
                 k = node.args[1]
                 if not isinstance(k, int) or isinstance(k, bool) or not 0 <= k < torch.iinfo(v.dtype).bits - 1:
                     continue
-                new = _call(graph, aten.div.Tensor_mode, (node.args[0], 1 << k), {"rounding_mode": "floor"})
+                if node.target is aten.__lshift__.Scalar:
+                    new = _call(graph, aten.mul.Tensor, (node.args[0], 1 << k))
+                else:
+                    new = _call(graph, aten.div.Tensor_mode, (node.args[0], 1 << k), {"rounding_mode": "floor"})
         if _val(new).dtype != v.dtype:
             continue  # (dead: left to the final dead-code elimination)
         new.meta.setdefault("stack_trace", node.meta.get("stack_trace"))
@@ -600,6 +609,34 @@ def integer_ops_as_arithmetic(graph: fx.Graph) -> int:
         graph.erase_node(node)
         done += 1
     return done
+
+
+_INTEGER_SPELLINGS = (aten.relu.default, aten.__rshift__.Scalar, aten.__lshift__.Scalar, aten.bitwise_or.Tensor)
+
+
+def _int_constant_arg(n, targets, dtype):
+    """(the tensor operand, the int constant) of ``n`` if it is one of ``targets`` applied to a tensor of ``dtype``
+    and a Python int the dtype holds (so torch does not wrap it), else None."""
+    if not isinstance(n, fx.Node) or n.op != "call_function" or n.target not in targets or n.kwargs \
+            or len(n.args) != 2 or not isinstance(_val(n), torch.Tensor) or _val(n).dtype != dtype:
+        return None
+    x, c = n.args if isinstance(n.args[0], fx.Node) else n.args[::-1]
+    info = torch.iinfo(dtype)
+    if not isinstance(x, fx.Node) or not isinstance(c, int) or isinstance(c, bool) or not info.min <= c <= info.max:
+        return None
+    return x, c
+
+
+def _disjoint_bits(a, b, dtype) -> bool:
+    """``a | b`` where one is ``y * c`` and the other ``z & m``, with ``0 <= m < 2**v`` for the largest ``2**v``
+    dividing ``c`` (``page << 6 | pos & 63``): the product is 0 modulo 2**v (modulo 2**bits too, where it wraps)
+    and the mask keeps only bits below v, so no bit is set in both and the or is the sum, which cannot wrap."""
+    for prod, masked in ((a, b), (b, a)):
+        p = _int_constant_arg(prod, (aten.mul.Tensor, aten.mul.Scalar), dtype)
+        m = _int_constant_arg(masked, (aten.bitwise_and.Scalar, aten.bitwise_and.Tensor), dtype)
+        if p is not None and m is not None and p[1] != 0 and 0 <= m[1] < (p[1] & -p[1]):
+            return True
+    return False
 
 
 _FLATTENS = {aten.view.default, aten.reshape.default, aten._unsafe_view.default}

@@ -108,9 +108,6 @@ CONSERVATIVE = {
     # rule R1 refuses every repeat of a dim of size != 1, sound tilings like this one included (docs/soundness.md)
     *(("blind2", "fp32_only_index_select_bmm", "float32", dialect, dynamic)
       for dialect in ("inductor_graph", "torchair") for dynamic in ("batch", "all")),
-    # shifts and bit masks on page ids (a flat index as page << k | offset)
-    ("blind1", "bitops_page_math", "float16", "torchair", "static"),
-    ("blind1", "bitops_page_math", "float32", "torchair", "batch"),
 }
 SOUNDNESS_REFUSALS |= CONSERVATIVE
 

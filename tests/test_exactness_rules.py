@@ -1083,6 +1083,31 @@ def test_kernel_style_shifts_by_another_count_are_refused(dialect):
     _refused_with(_Moved(tokens_of=by_lengths), "sizes", "", dynamic=True, dialect=dialect)
 
 
+def _bit_packed_window(shift=6, low=63):
+    """Flat token ids packed with bit ops (P = 64, blind1 bitops_page_math): ``(page << 6) | (pos & 63)``."""
+    def tokens(kv, table, lens):
+        pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+        flat = (table.long().gather(1, pos >> 6) << shift) | (pos & low)
+        return kv.view(-1, *kv.shape[2:])[flat]
+    return tokens
+
+
+@pytest.mark.parametrize("dynamic", [False, True])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_bit_packed_token_ids_fuse(dynamic, dialect):
+    """x << k is x * 2**k and (page * 64) | (pos & 63) is a sum (no bit set in both) on integers
+    (rewrite.integer_ops_as_arithmetic): page * P + offset, which the page-id rules read."""
+    _fuses(_Moved(tokens_of=_bit_packed_window()), dynamic=dynamic, dialect=dialect)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_bit_packed_token_ids_whose_bits_meet_are_refused(dialect):
+    """Near misses: an offset mask wider than the page shift ((page << 6) | (pos & 127): bit 6 set in both) and
+    a page shift narrower than the mask ((page << 5) | (pos & 63)) stay ors, not sums: refused on the page ids."""
+    _refused_with(_Moved(tokens_of=_bit_packed_window(low=127)), "gather", "bitwise_or", dialect=dialect)
+    _refused_with(_Moved(tokens_of=_bit_packed_window(shift=5)), "gather", "bitwise_or", dialect=dialect)
+
+
 def _capacity_bounded_window(bound):
     """Window positions bounded by the capacity the step reads from the shapes, ``bound(pos, capacity)``
     (blind6 ring_remainder_positions, shape_derived_clamp)."""

@@ -152,9 +152,10 @@ def test_mean_weight_stays_a_fill_in_torchair_graphs():
 
 @pytest.mark.parametrize("dtype", [torch.int8, torch.int16, torch.int32, torch.int64])
 def test_integer_ops_as_arithmetic_is_an_identity_on_every_value(dtype):
-    """``x >> k`` -> ``x // 2**k`` and ``relu`` -> ``clamp_min``: the pass keeps these rewrites in graphs it
-    does not fuse, so they must compute the same on every value of every signed dtype and every shift
-    count.  (Red team round 6, J1: in int16, ``2**15`` cast to the dtype is -32768 and ``2**16`` is 0.)"""
+    """``x >> k`` -> ``x // 2**k``, ``x << k`` -> ``x * 2**k``, ``(y * c) | (z & m)`` -> a sum where no bit is set in
+    both, and ``relu`` -> ``clamp_min``: the pass keeps these rewrites in graphs it does not fuse, so they must
+    compute the same on every value of every signed dtype and every shift count (ors whose bits may meet
+    included).  (Red team round 6, J1: in int16, ``2**15`` cast to the dtype is -32768 and ``2**16`` is 0.)"""
     from torch.fx.experimental.proxy_tensor import make_fx
     from nsa_fusion.rewrite import integer_ops_as_arithmetic
 
@@ -166,7 +167,11 @@ def test_integer_ops_as_arithmetic_is_an_identity_on_every_value(dtype):
                                      info.max - 1, info.max], dtype=torch.int64),
                        torch.randint(info.min, info.max, (4096,), dtype=torch.int64)]).to(dtype)
     for k in range(0, info.bits + 2):
-        gm = make_fx(lambda t: (t >> k, torch.relu(t)))(x)
+        low, wider = min((1 << k) - 1, info.max), min((1 << (k + 1)) - 1, info.max)  # (the or is a sum with low only)
+        gm = make_fx(lambda t: (t >> k, torch.relu(t), t << k, (t << k) | (t.flip(0) & low),
+                                (t.flip(0) & low) | (t << k), (t << k) | (t.flip(0) & wider), (t * 48) | (t.flip(0) & 15),
+                                (t * 48) | (t.flip(0) & 31), (t * 48) | (t.flip(0) & 16),
+                                (t * -16) | (t.flip(0) & 15)))(x)
         expected = gm(x)
         integer_ops_as_arithmetic(gm.graph)
         gm.recompile()

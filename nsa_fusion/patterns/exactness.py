@@ -335,6 +335,10 @@ class Intervals:
         if t in _REMAINDERS:
             b = self.number(args[1])
             return None if b is None or b[0] <= 0 else (0, b[1] - 1)
+        if t in (aten.bitwise_and.Scalar, aten.bitwise_and.Tensor):
+            # x & m with 0 <= m keeps some of m's bits: in [0, m] for every x (two's complement, negative x too)
+            masks = [m for m in map(self.number, args[:2]) if m is not None and m[0] >= 0]
+            return (0, min(m[1] for m in masks)) if masks else None
         if t in _CLAMPS:
             a = self.number(args[0])
             if a is None:
