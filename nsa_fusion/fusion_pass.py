@@ -235,7 +235,7 @@ class NsaFusionPass(CustomGraphPass):
         """Drop what the replacements left dead, then write the caches in place."""
         graph.eliminate_dead_code()
         if self.reinplace:
-            reinplace_clones(graph)
+            reinplace_clones(graph, lazy_reads=self.dialect is INDUCTOR and not self.functional_calls)
             reinplace_mutation_outputs(graph)
         protect_old_cache_readers(graph)
         if self.dialect is INDUCTOR:

@@ -1168,11 +1168,17 @@ def protect_old_cache_readers(graph: fx.Graph) -> int:
     return done
 
 
-def reinplace_clones(graph: fx.Graph) -> int:
+def reinplace_clones(graph: fx.Graph, lazy_reads: bool = False) -> int:
     """Make ``out = clone(cache); compress_infer_(.., out, ..); copy_(cache, out)`` write ``cache``
     (see the module docstring).  Only when every other reader of ``cache`` (through any view of it)
     runs before the fused call (they must see the old value) and nothing writes ``out`` besides the op
-    and the final ``copy_``."""
+    and the final ``copy_``.
+
+    ``lazy_reads``: Inductor's codegen follows (the vLLM adapters' mutating call in a post-grad graph).
+    Inductor computes a read where its value is used, not where the graph puts it: a read of the cache
+    taken before the call and used after it (``y = cache[slots] * 1``) was computed after an in-place
+    call, from the new rows.  There the call writes the cache in place only where nothing else reads
+    the old cache before the epilogue; otherwise it keeps writing the clone, as the unfused graph did."""
     done = 0
     order = {n: i for i, n in enumerate(graph.nodes)}
     for op in [n for n in fused_calls(graph) if n.target == FUSED_OP]:
@@ -1191,6 +1197,8 @@ def reinplace_clones(graph: fx.Graph) -> int:
         # clone-op-copy_ form reaches Inductor 2.13's own reinplacing, which writes the input in place
         # regardless of a later reader (pytorch#198031, #198096)
         # (a reader after the epilogue copy_ reads the new value, as it will from the cache written in place)
+        if lazy_reads and any(u not in (clone, copy) and order[u] < order[copy] for u in _alias_readers(base)):
+            continue
         later = [u for u in _alias_readers(base) if u not in (clone, copy) and order[op] < order[u] < order[copy]]
         if later:
             # other readers of the old cache after the fused call (a second step reading the same cache,

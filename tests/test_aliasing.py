@@ -105,6 +105,57 @@ def test_old_cache_readers_see_the_old_rows(name, dialect):
         assert all(r[1] == "FUSED & EQUAL" and f"fused {steps}" in r[2] for r in results), results
 
 
+@pytest.mark.parametrize("name", ["functional_step", "two_steps_one_cache", "snap_then_kv_appended", "snap_of_unbind"])
+def test_old_cache_readers_see_the_old_rows_in_the_vllm_adapters_pass(name):
+    """The vLLM adapters emit the MUTATING call in Inductor's post-grad graph (``functional_calls=False``): in the
+    graph it leaves, the readers of the old cache come before the call (``reinplace_clones``; redteam6's
+    ``vllm_post`` runner, which runs that graph as it is)."""
+    from corpora import redteam6
+
+    factory = OWN.get(name) or RED_TEAM[name]
+    results = redteam6.classify6(name, factory, "vllm_post", "static")
+    bad = [r for r in results if r[1] in ("FALSE FUSION", "CRASH") or "PASS CHANGES" in r[1]]
+    assert not bad, bad
+    if name in OWN:
+        steps = 2 if name.startswith("two_") else 1
+        assert all(r[1] == "FUSED & EQUAL" and f"fused {steps}" in r[2] for r in results), results
+
+
+class _EarlyReaders(torch.nn.Module):
+    """Reads of the cache before the step, used after it, in the spellings Inductor's reinplacing and no-op removal
+    treat differently: arithmetic, a flat view, a clone and a copy of an ``unbind`` view, a transposed copy, a bit
+    view, a gather of the written rows."""
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        c0 = cache.unbind(1)[0]
+        early = (cache * 2, cache.view(cache.shape[0], -1)[:, :4] + 0, c0.clone(), torch.empty_like(c0).copy_(c0),
+                 cache.transpose(0, 1).contiguous(), cache.view(torch.int16).clone(), cache[slots.long()] * 1)
+        contract(kv, w, slots, table, lens, cache)
+        return (cache,) + tuple(e + 1 for e in early)
+
+
+def test_early_reads_used_late_see_the_old_rows_in_the_vllm_adapters_pass_with_inductor_codegen():
+    """The same with Inductor's codegen and scheduler after the pass (as vLLM compiles): a mutating extern call
+    orders the reads of its argument taken before it."""
+    from fusion_harness import no_compile_caches
+    from nsa_fusion import diagnostics
+    from nsa_fusion.fusion_pass import NsaFusionPass
+    from nsa_fusion.rewrite import INDUCTOR
+
+    x = build()
+    args, eager = [a.clone() for a in x.args], [a.clone() for a in x.args]
+    want = _EarlyReaders()(*eager)
+    torch._dynamo.reset()
+    diagnostics.reset()
+    fusion = NsaFusionPass(INDUCTOR, reinplace=True, functional_calls=False)
+    with no_compile_caches(), torch._inductor.config.patch(post_grad_custom_post_pass=fusion):
+        got = torch.compile(_EarlyReaders(), backend="inductor", fullgraph=True)(*args)
+    assert diagnostics.stats.get("fused", 0) == 1, diagnostics.events
+    for i, (g, e) in enumerate(zip(got, want)):
+        assert torch.equal(g, e) or (g.is_floating_point() and torch.equal(g.isnan(), e.isnan())
+                                     and torch.equal(g.nan_to_num(), e.nan_to_num())), i
+
+
 # --- a half of a stacked K/V cache (a view of the cache input) in Inductor's graph -------------------------
 class _StackedWithReader(torch.nn.Module):
     """vLLM's stacked K/V step (test_whole_models.StackedKV) with a reader of the old stacked cache: a snapshot

@@ -502,6 +502,11 @@ MUTATIONS = [
              "        and _owns_its_storage(x) and torch.equal(x, value)", "        and torch.equal(x, value)",
              ("tests/test_whole_models.py::test_a_buffer_that_is_not_its_whole_storage_is_never_bound",),
              "red-team 7 K1: an offset view with the bound values swapped in after compiling"),
+    Mutation("vllm_call_in_place_beside_lazy_reads", "nsa_fusion/rewrite.py",
+             "        if lazy_reads and any(u not in (clone, copy) and order[u] < order[copy] for u in _alias_readers(base)):\n"
+             "            continue\n", "",
+             ("tests/test_aliasing.py::test_early_reads_used_late_see_the_old_rows_in_the_vllm_adapters_pass_with_inductor_codegen",),
+             "vLLM adapters: Inductor computed a read of the written rows taken before the in-place call after it"),
     Mutation("length_walks_not_memoized", "nsa_fusion/patterns/exactness.py",
              "        if n not in memo:\n", "        if True:\n",
              ("tests/test_exactness_rules.py::test_monotone_and_slope_walk_each_node_once",),

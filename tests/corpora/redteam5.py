@@ -1199,22 +1199,21 @@ def s_custom_append_before(kv, w, slots, table, lens, cache):
     return contract(kv, w, slots, table, lens, cache)
 
 
-def _post_pass_backend():
-    from tests.fusion_harness import InductorGraphBackend
+def _post_pass_backend(make_pass=None):
+    """InductorGraphBackend with the pass as post_grad_custom_post_pass (vllm_pass()'s place) instead of the
+    harness's passes (``with_fusion_passes``); ``make_pass``: the pass to install (default ``NsaFusionPass("inductor")``)."""
+    import tests.fusion_harness as H
 
-    class PostPassGraphBackend(InductorGraphBackend):
-        """InductorGraphBackend with the pass as post_grad_custom_post_pass (vllm_pass()'s place)."""
-
+    class PostPassGraphBackend(H.InductorGraphBackend):
         def __call__(self, gm, example_inputs):
             from nsa_fusion.fusion_pass import NsaFusionPass
-            with torch._inductor.config.patch(post_grad_custom_post_pass=NsaFusionPass("inductor")):
-                import tests.fusion_harness as H
-                saved = H._chain_with_user_pass
-                H._chain_with_user_pass = lambda: None
-                try:
-                    return super().__call__(gm, example_inputs)
-                finally:
-                    H._chain_with_user_pass = saved
+            fusion = make_pass() if make_pass else NsaFusionPass("inductor")
+            saved = H.with_fusion_passes
+            H.with_fusion_passes = lambda: torch._inductor.config.patch(post_grad_custom_post_pass=fusion)
+            try:
+                return super().__call__(gm, example_inputs)
+            finally:
+                H.with_fusion_passes = saved
     return PostPassGraphBackend
 
 

@@ -159,6 +159,7 @@ from tests.corpora.attacks import (L, STRIDE, build, completes, contract, pool, 
 from tests.corpora import redteam2  # noqa: E402
 from tests.corpora.redteam2 import _mk  # noqa: E402
 from tests.corpora.redteam5 import classify5, _dims_grow, _kept_rolled, _new, _rolled  # noqa: E402  (redteam3's hooks too)
+from tests.corpora.redteam5 import _post_pass_backend as _inductor_post_backend  # noqa: E402
 
 
 def _int16(x):
@@ -1432,22 +1433,9 @@ ATTACKS += [
 def _vllm_post_pass_backend():
     """redteam5's inductor_post runner with the vLLM adapters' pass (``nsa_fusion.vllm``: the MUTATING fused call,
     ``functional_calls=False``) as Inductor's post_grad_custom_post_pass."""
-    from tests.fusion_harness import InductorGraphBackend
-
-    class VllmPostPassBackend(InductorGraphBackend):
-        def __call__(self, gm, example_inputs):
-            from nsa_fusion.fusion_pass import NsaFusionPass
-            from nsa_fusion.rewrite import INDUCTOR
-            with torch._inductor.config.patch(post_grad_custom_post_pass=NsaFusionPass(INDUCTOR, reinplace=True,
-                                                                                       functional_calls=False)):
-                import tests.fusion_harness as H
-                saved = H._chain_with_user_pass
-                H._chain_with_user_pass = lambda: None
-                try:
-                    return super().__call__(gm, example_inputs)
-                finally:
-                    H._chain_with_user_pass = saved
-    return VllmPostPassBackend
+    from nsa_fusion.fusion_pass import NsaFusionPass
+    from nsa_fusion.rewrite import INDUCTOR
+    return _inductor_post_backend(lambda: NsaFusionPass(INDUCTOR, reinplace=True, functional_calls=False))
 
 
 def classify6(name, factory, dialect, mode=None):
