@@ -33,8 +33,8 @@ from .patterns.evaluate import Sizes
 from .patterns.verify import Declined, NotACandidate, Recognizer, Refused, source_line
 from .patterns.optable import WRITES as WRITE_OPS
 from .patterns.optable import data_inputs, is_data_movement
-from .rewrite import DIALECTS, INDUCTOR, TORCHAIR, Dialect, fused_calls, has_stream_scopes, merge_duplicate_views, \
-    keep_stacked_halves_out_of_place, protect_old_cache_readers, reinplace_clones, remove_noops_keeping_snapshots, reinplace_mutation_outputs, replace_step, settle_stacked_splits, split_stacked_writes, stream_labels
+from .rewrite import DIALECTS, INDUCTOR, TORCHAIR, Dialect, drop_asserts_on_dead_sizes, fused_calls, has_stream_scopes, \
+    merge_duplicate_views, keep_stacked_halves_out_of_place, protect_old_cache_readers, reinplace_clones, remove_noops_keeping_snapshots, reinplace_mutation_outputs, replace_step, settle_stacked_splits, split_stacked_writes, stream_labels
 
 
 # node.meta key on a row write the pass has decided about: a second pass over the same graph (torchair's
@@ -51,7 +51,7 @@ def _source_hash() -> str:
     root = pathlib.Path(__file__).parent
     h = hashlib.sha256()
     for path in sorted([*root.glob("patterns/*.py"), *root.glob("lowering/*.py"), root / "fusion_pass.py",
-                        root / "rewrite.py", root / "ops.py", root / "lengths_from_positions.py",
+                        root / "rewrite.py", root / "ops.py", root / "lengths_from_positions.py", root / "pool_tables.py",
                         root / "bound_inputs.py"]):
         h.update(path.name.encode())
         h.update(path.read_bytes())
@@ -97,13 +97,15 @@ class NsaFusionPass(CustomGraphPass):
             self.seconds += time.perf_counter() - start
 
     def _run(self, graph: fx.Graph) -> int:
-        from . import lengths_from_positions
+        from . import lengths_from_positions, pool_tables
 
         # (p + 1) - 1 for p read beside p + 1 (see there); not across torchair's stream scopes (p + 1 moves up front)
         shifted = [] if has_stream_scopes(graph) else lengths_from_positions.expose(graph)
+        rerouted = pool_tables.expose(graph, iota=self.dialect is not TORCHAIR)  # T[r[:, None], p] read as T[r][arange(B)[:, None], p] (see there)
         try:
             return self._run_exposed(graph)
         finally:
+            pool_tables.restore(graph, rerouted)
             lengths_from_positions.restore(graph, shifted)
 
     def _run_exposed(self, graph: fx.Graph) -> int:
@@ -233,6 +235,7 @@ class NsaFusionPass(CustomGraphPass):
 
     def _finish(self, graph: fx.Graph) -> None:
         """Drop what the replacements left dead, then write the caches in place."""
+        drop_asserts_on_dead_sizes(graph)
         graph.eliminate_dead_code()
         if self.reinplace:
             reinplace_clones(graph, lazy_reads=self.dialect is INDUCTOR and not self.functional_calls)

@@ -516,6 +516,60 @@ def _masked_whole_cache(graph, sel):
     return None
 
 
+def drop_asserts_on_dead_sizes(graph: fx.Graph) -> int:
+    """The runtime asserts dynamo keeps on the size ``u`` of a mask's pick (``u >= 0`` and ``u <= M`` for
+    ``slots[mask]`` or ``mask.nonzero()``, ``M`` the mask's number of elements) where nothing else reads the
+    picked tensor or its size any more: a fused compaction leaves ``slots[m]`` and ``new[m]`` behind only for
+    them, and they would keep a mask pick (a host sync in Inductor's graph; a tensor of unknown size, which GE
+    cannot convert, in torchair's).  Both asserts hold for every mask (a pick of a mask of M elements has 0 to
+    M rows), so they check nothing; other asserts on such a size (a user's ``torch._check``) are kept, with the
+    pick.  Returns the number of asserts removed."""
+    graph.eliminate_dead_code()
+    done = 0
+    for src in list(graph.nodes):
+        M = _mask_elements(src)
+        sizes = list(src.users)
+        if M is None or not sizes or not all(u.target is aten.sym_size.int and u.args[1] == 0 for u in sizes):
+            continue
+        tests = [t for z in sizes for t in z.users]
+        if not all(_always_true(t, M) and t.users and all(a.target is aten._assert_scalar.default for a in t.users)
+                   for t in tests):
+            continue
+        chain = set(sizes) | set(tests) | {a for t in tests for a in t.users}
+        for n in reversed([n for n in graph.nodes if n in chain]):
+            done += n.target is aten._assert_scalar.default
+            graph.erase_node(n)
+    return done
+
+
+def _mask_elements(src: fx.Node):
+    """The number of elements of the bool mask ``src`` picks rows by (``x[mask]`` on dim 0, ``mask.nonzero()``),
+    or None."""
+    if src.op != "call_function":
+        return None
+    if src.target is aten.nonzero.default:
+        mask = src.args[0]
+    elif src.target is aten.index.Tensor and len(src.args[1]) == 1 and isinstance(src.args[1][0], fx.Node):
+        mask = src.args[1][0]
+    else:
+        return None
+    v = _val(mask)
+    return v.numel() if isinstance(v, torch.Tensor) and v.dtype == torch.bool and v.dim() == 1 else None
+
+
+def _always_true(test: fx.Node, M) -> bool:
+    """``test`` is ``u >= 0`` or ``u <= M`` on a pick's size ``u`` of a mask of M elements."""
+    if len(test.args) != 2 or test.kwargs:
+        return False
+    bound = _val(test.args[1]) if isinstance(test.args[1], fx.Node) else test.args[1]
+    if test.target is operator.ge:
+        return isinstance(bound, int) and bound <= 0
+    if test.target is operator.le:
+        return _expr(bound) is not None and _expr(bound) == _expr(M) or (isinstance(bound, int) and isinstance(M, int)
+                                                                          and bound >= M)
+    return False
+
+
 def _picked_rows(index):
     """The [B] bool mask whose set rows ``index`` picks, in order: the mask itself, or the column of its
     ``nonzero()`` (``m.nonzero(as_tuple=True)[0]``, ``m.nonzero()[:, 0]``, ``m.nonzero().squeeze(1)``); else None."""

@@ -14,6 +14,7 @@ import operator
 import torch
 import torch.fx as fx
 
+from ..pool_tables import POOL_ROWS
 from . import exactness
 from . import optable as T
 from .optable import val
@@ -146,7 +147,9 @@ class RolesProof:
         """The block table: the other integer input of the new rows (a [B, max_pages] tensor).  Also
         collects the float inputs besides the paged KV (the weight, see find_weight)."""
         w = self.w
-        leaves = value_leaves([w.new], {self.lengths, self.input})
+        # (a batch's rows of a pool table, T[r] (pool_tables.py): the [B, max_pages] table read through r)
+        pool_rows = {n for n in w.write.graph.nodes if n.meta.get(POOL_ROWS)}
+        leaves = value_leaves([w.new], {self.lengths, self.input} | pool_rows)
         constants = {n for n in leaves if _constant_leaf(n)}
         if w.cache in leaves or w.slots in leaves:
             raise Refused("roles", "the new rows read the cache or the slot mapping", w.new)

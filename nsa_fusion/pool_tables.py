@@ -1,0 +1,148 @@
+"""Tables read through a batch index (issue 19, SGLang): ``req_to_token[req_pool_indices[:, None], p]`` and
+``cmp_req_to_token[req_pool_indices, i]``.  SGLang keeps one ``[R, cap]`` pool table for all requests and
+hands each step the batch's pool rows ``req_pool_indices`` (``[B]``); row ``b``'s block table (page size 1)
+and compressed rows are row ``req_pool_indices[b]`` of the pool tables.
+
+While the pass runs, each such read ``index(T, [f(r), J])`` (``r`` the ``[B]`` batch index, ``f`` views and
+widening casts: ``r``, ``r[:, None]``, ``r.long().unsqueeze(1)``) reads ``index(T[r], [f(arange(B)), J])``
+instead: the batch's own table ``T[r]`` (``[B, cap]``), indexed at row ``b`` where the original is indexed at
+row ``r[b]``.  Element for element the same value on every input (``f`` only moves elements, so where ``f(r)``
+holds ``r[b]``, ``f(arange(B))`` holds ``b``, and ``T[r][b] = T[r[b]]``; out-of-range pool indices raise in
+both), so the graph computes what it computed, and the recogniser finds the ``[B, cap]`` table it proves
+steps over (:data:`POOL_ROWS` marks it: ``roles`` takes it as the block table, ``exactness`` as a table of
+compressed rows).  Afterwards every such read still in the graph (the attention's window reads, steps that
+did not fuse) reads the pool table as the user wrote it again, where that read is still there (a graph in
+which a step fused has lost it to dead-code elimination: there the rerouted read, the same values, stays).
+
+Slots read from ``T[r]`` are distinct across the batch only where the batch's pool indices are: docs/contract.md
+states that as valid input (SGLang's scheduler never puts one request twice in a batch), and the op's value
+checks check the slots that result.
+"""
+from __future__ import annotations
+
+import torch
+import torch.fx as fx
+
+aten = torch.ops.aten
+
+POOL_ROWS = "nsa_fusion_pool_rows"  # node.meta key: T[r], the batch's rows of a pool table read through r
+
+# Ops that only move elements (the same values, rearranged, repeated or dropped): replayed on arange(B).
+_MOVES = {aten.unsqueeze.default, aten.view.default, aten.reshape.default, aten._unsafe_view.default,
+          aten.expand.default, aten.alias.default, aten.clone.default, aten.squeeze.dim, aten.slice.Tensor}
+_CASTS = {torch.ops.prims.convert_element_type.default, aten._to_copy.default}
+
+
+def _val(n):
+    return n.meta.get("val") if isinstance(n, fx.Node) else None
+
+
+def _int_tensor(n, dim=None) -> bool:
+    v = _val(n)
+    return isinstance(v, torch.Tensor) and v.dtype in (torch.int32, torch.int64) and (dim is None or v.dim() == dim)
+
+
+def _batch_index(index: fx.Node):
+    """``(r, chain)`` where ``index`` is ``f(r)``: ``r`` a ``[B]`` int32/int64 graph input, ``chain`` the ops of
+    ``f`` from ``r`` out (views and int32 -> int64 casts, which keep every value); else None."""
+    chain, n = [], index
+    while isinstance(n, fx.Node) and n.op == "call_function" and (
+            (n.target in _MOVES and _int_tensor(n.args[0])) or _widening_cast(n)):
+        chain.append(n)
+        n = n.args[0]
+    # (a graph input: valid input makes the batch's pool rows distinct; rows computed in the step, rpi % 2, may not be)
+    if not (isinstance(n, fx.Node) and n.op == "placeholder" and _int_tensor(n, 1)):
+        return None
+    return n, chain[::-1]
+
+
+def _widening_cast(n: fx.Node) -> bool:
+    """A cast to int64 from int32 or int64: it keeps every value (a narrowing one wraps pool rows onto others)."""
+    return n.target in _CASTS and set(n.kwargs) <= {"dtype"} and _int_tensor(n.args[0]) \
+        and _val(n).dtype == torch.int64
+
+
+def _call(graph, target, args, kwargs=None):
+    kwargs = kwargs or {}
+    node = graph.call_function(target, tuple(args), kwargs)
+    vals = fx.node.map_arg((args, kwargs), lambda a: a.meta["val"])
+    node.meta["val"] = target(*vals[0], **vals[1])
+    return node
+
+
+def _replay(graph, chain, base):
+    """``f(base)``: the ops of ``chain`` applied to ``base`` instead of ``r`` (same other arguments)."""
+    out = base
+    for op in chain:
+        out = _call(graph, op.target, (out, *op.args[1:]), dict(op.kwargs))
+    return out
+
+
+def _arange(graph, r, iota):
+    """``arange(B)`` in int64 with ``B = r.shape[0]`` (a ``sym_size`` node where it is symbolic); as
+    ``prims.iota`` where ``iota`` (Inductor's post-grad graphs, decomposed: Inductor lowers no ``arange``)."""
+    B = _val(r).shape[0]
+    if isinstance(B, torch.SymInt):
+        size = graph.call_function(aten.sym_size.int, (r, 0))
+        size.meta["val"] = B
+        B = size
+    device = _val(r).device
+    if iota:
+        node = graph.call_function(torch.ops.prims.iota.default, (B,), dict(
+            start=0, step=1, dtype=torch.int64, device=device, requires_grad=False))
+    else:
+        node = graph.call_function(aten.arange.default, (B,), {"dtype": torch.int64, "device": device})
+    with _val(r).fake_mode:
+        node.meta["val"] = torch.arange(_val(r).shape[0], dtype=torch.int64, device=_val(r).device)
+    return node
+
+
+def expose(graph: fx.Graph, iota: bool) -> list:
+    """Reroute each read of a 2-D integer graph input ``T`` through a batch index (see the module docstring)
+    through ``T[r]``; returns [(new read, original read)] for :func:`restore`.  ``iota``: spell ``arange`` as
+    ``prims.iota`` (Inductor's graphs)."""
+    done, rows = [], {}
+    for node in list(graph.nodes):
+        if node.op != "call_function" or node.target is not aten.index.Tensor or node.kwargs:
+            continue
+        table, indices = node.args[0], node.args[1]
+        if not (isinstance(table, fx.Node) and table.op == "placeholder" and _int_tensor(table, 2)) \
+                or len(indices) != 2 or not all(isinstance(i, fx.Node) for i in indices):
+            continue
+        found = _batch_index(indices[0])
+        if found is None or _val(found[0]).shape[0] == _val(table).shape[0] and not found[1]:
+            continue  # (T[r, i] with as many pool rows as the batch is read as it is)
+        r, chain = found
+        with graph.inserting_before(node):
+            if (table, r) not in rows:
+                rows[(table, r)] = picked = _call(graph, aten.index.Tensor, (table, [r]))
+                picked.meta[POOL_ROWS] = (table, r)
+            new = _call(graph, aten.index.Tensor, (rows[(table, r)], [_replay(graph, chain, _arange(graph, r, iota)),
+                                                                      indices[1]]))
+        for k in ("stack_trace", "nn_module_stack", "source_fn_stack"):
+            if k in node.meta:
+                new.meta[k] = node.meta[k]
+        node.replace_all_uses_with(new)
+        done.append((new, node))
+    return done
+
+
+def restore(graph: fx.Graph, done: list) -> None:
+    """Every rerouted read left in the graph reads the pool table as the user wrote it (where that read is still
+    in the graph); what the rerouting added and nothing reads any more is removed."""
+    nodes = set(graph.nodes)
+    added = set()
+    for new, old in done:
+        if new not in nodes or old not in nodes:
+            continue
+        new.replace_all_uses_with(old)
+        added |= {new} | set(new.all_input_nodes)
+    while True:  # the reads' arange chains and T[r] nodes, once unused
+        dead = [n for n in added if n in nodes and not n.users and n.op == "call_function"]
+        if not dead:
+            return
+        for n in dead:
+            added |= set(n.all_input_nodes)
+            added.discard(n)
+            graph.erase_node(n)
+            nodes.discard(n)
