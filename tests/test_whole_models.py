@@ -1116,3 +1116,33 @@ def test_a_request_twice_in_a_batch_raises_where_values_are_checked():
     finally:
         nsa_fusion.set_debug_checks(previous)
     assert torch.equal(args[-1], before)
+
+
+# --- models3 nonzero_compaction: the pooling itself runs on the compacted rows ------------------------------
+class CompactedPooling(torch.nn.Module):
+    """``rows = valid.nonzero()[:, 0]``, then lengths, table rows and slots read at ``rows`` and only those windows
+    pooled: ``cmp.index_copy_(0, slots[rows], pooled)``.  Refused (the pass proves steps computed for every
+    batch row), with the idiom named."""
+
+    def __init__(self, w):
+        super().__init__()
+        self.w = torch.nn.Parameter(w, requires_grad=False)
+
+    def forward(self, kv, w_unused, slots, table, lens, cache):
+        rows = torch.nonzero(_valid(lens), as_tuple=True)[0]
+        new = torch.einsum("rlhd,lh->rhd", _window(kv, table[rows], lens[rows], L, kv.shape[1]).float(),
+                           self.w.float()).to(cache.dtype)
+        cache.index_copy_(0, slots.long()[rows], new)
+        return cache
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_pooling_of_the_compacted_rows_is_refused_and_named(dialect):
+    x, args = _step_args()
+    eager = [a.clone() for a in args]
+    CompactedPooling(x["op_weight"])(*eager)
+    with torch._dynamo.config.patch(capture_dynamic_output_shape_ops=True):
+        _, code, stats = compile_and_run(CompactedPooling(x["op_weight"]), args, dialect)
+    assert stats.get("fused", 0) == 0
+    assert any("computed for the picked rows only" in e.reason for e in rejections()), rejections()
+    torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=1e-3)

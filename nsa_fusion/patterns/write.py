@@ -117,6 +117,14 @@ class _WriteSide:
                               "lies in one graph and fuses; or write every row: cache[slots] = torch.where("
                               "valid[:, None, None], pooled, cache[slots])")
             compaction = _compaction(index, self.values)
+            picked = _chain_back(self.values, T.CASTS | T.RESHAPES)[-1]
+            if compaction is not None and not (picked.op == "call_function" and picked.target is aten.index.Tensor):
+                raise Refused("keep", "the window sums are computed for the picked rows only (compaction before the "
+                              "pooling: lengths[rows], block_table[rows] with rows = valid.nonzero()); the pass "
+                              "proves steps computed for every batch row", compaction,
+                              "pool every row and compact only the write, cache[slots[done]] = pooled[done] (one "
+                              "graph with torch._dynamo.config.capture_dynamic_output_shape_ops = True), or write "
+                              "every row: cache[slots] = torch.where(valid[:, None, None], pooled, cache[slots])")
             if compaction is not None:
                 raise Refused("keep", "the write stores only the rows a mask picks (compaction: "
                               "cache[slots[done]] = pooled[done]); the pass proves row writes of every batch row, "
