@@ -1386,6 +1386,29 @@ def test_an_offset_that_is_no_multiple_of_the_extent_is_refused(step, dialect, c
     _refused_then_called_at(step, "moves elements by a constant or size-modular offset", dialect, compiled, called)
 
 
+def _joined_with_a_copy_and_shifted(t, dim, copy, times):
+    """``times`` shifts by 1 along ``dim`` of ``t`` joined with a copy of itself: a shift by ``times`` mod n."""
+    for _ in range(times):
+        t = torch.cat([t, copy(t)], dim).narrow(dim, 1, t.shape[dim])
+    return t
+
+
+@pytest.mark.parametrize("step, dialect, compiled, called", [
+    # page ids joined with a cast round trip of themselves (R2 follows views and clones only)
+    (Step(table_of=lambda t: _joined_with_a_copy_and_shifted(t, 1, lambda x: x.long().to(x.dtype), 20)),
+     "torchair_like", dict(pages_per_seq=4), dict(pages_per_seq=8)),
+    # ... and with clamp(min=0), the same values on valid page ids: a join of one source before a shift by 1
+    (Step(table_of=lambda t: _joined_with_a_copy_and_shifted(t, 1, lambda x: x.clamp(min=0), 20)),
+     "inductor_graph", dict(pages_per_seq=4), dict(pages_per_seq=8)),
+    (Step(pool=_weighted(lambda w: _joined_with_a_copy_and_shifted(w, 1, lambda x: x.float().to(x.dtype), 6))),
+     "inductor_graph", dict(N=2), dict(N=4)),
+], ids=["table_pages_cast_copy", "table_pages_clamp_copy", "weight_heads_cast_copy"])
+def test_a_shift_of_a_tensor_joined_with_a_copy_of_itself_is_refused(step, dialect, compiled, called):
+    """Red-team K2: a copy by a cast round trip or by any op that keeps the values is a tiling too; shifts by 1
+    of it add up to a shift mod the size (identity at 4 and 5 pages, by 4 at 8; at 2 and 3 heads, not 4)."""
+    _refused_then_called_at(step, "moves elements by a constant or size-modular offset", dialect, compiled, called)
+
+
 def test_monotone_and_slope_walk_each_node_once():
     """The direction and slope walks of a length-derived value visit each node once per query: a chain that
     reads each partial value twice (a compensated sum) made the plain recursion exponential in its depth

@@ -400,6 +400,19 @@ def _view_root(n):
     return n
 
 
+def _joins_one_source(m: fx.Node) -> bool:
+    """A ``cat`` / ``stack`` two of whose inputs are computed from one graph input: each may be a copy of
+    the other by any value-keeping op (``t.clamp(min=0)`` of page ids, ``x * 1``), so the join may be a
+    tiling (red-team K2)."""
+    seen: set = set()
+    for x in m.args[0]:
+        sources = {a for a in value_ancestors([x]) if a.op in ("placeholder", "get_attr")}
+        if sources & seen:
+            return True
+        seen |= sources
+    return False
+
+
 def _tiling(n: fx.Node) -> str | None:
     """R1, R2: ``repeat`` of a dim of size != 1 by a factor != 1; ``cat`` / ``stack`` of one tensor twice."""
     if n.target is aten.repeat.default:
@@ -496,12 +509,15 @@ def _a_multiple(offset, extent) -> bool:
 
 
 def _tiled_or_rolled_before(n: fx.Node) -> bool:
-    """Something the view reads is periodic (a repeat, an ``expand`` of a size-1 dim) or rolled: a shift
-    by 1 of it is not the same at every size (six of them shift by 6 mod n)."""
+    """Something the view reads is periodic (a repeat, an ``expand`` of a size-1 dim, a join of values
+    from one source) or rolled: a shift by 1 of it is not the same at every size (six of them shift by 6
+    mod n)."""
     for m in value_ancestors([n.args[0]]):
         if m.op != "call_function":
             continue
         if m.target in (aten.repeat.default, aten.roll.default):
+            return True
+        if m.target in (aten.cat.default, aten.stack.default) and _joins_one_source(m):
             return True
         if m.target in (aten.expand.default, aten.expand_copy.default):
             src, dst = val(m.args[0]).shape, val(m).shape
