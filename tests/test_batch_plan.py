@@ -106,6 +106,10 @@ ACCEPTED = {
     "weight_repeated_over_batch": lambda kv, t, s: torch.bmm(
         _gather(kv, t, s).float().permute(0, 2, 3, 1).reshape(-1, 1, L),
         torch.arange(L, dtype=torch.float32).repeat(t.shape[0] * kv.shape[2] * kv.shape[3], 1)[:, :, None]),
+    # a weight that is no constant (read from a frontier input), expanded to the batch for einsum's bmm, whose
+    # operand layouts permute it: the broadcast is found through the permutes (blind7 EinsumBatchedWeightOperand)
+    "weight_expanded_to_the_batch_then_permuted": lambda kv, t, s: torch.einsum(
+        "bjh,bjhd->bhd", kv[0, :L, :, 0][None].expand(t.shape[0], -1, -1), _gather(kv, t, s).float()),
     "split_heads": lambda kv, t, s: torch.cat([p.float().sum(1) for p in _gather(kv, t, s).split(1, dim=2)], 1),
     "unbind_heads": lambda kv, t, s: torch.stack([p.float().sum(1) for p in _gather(kv, t, s).unbind(2)], 1),
     "any_over_window": lambda kv, t, s: (_gather(kv, t, s).float().sum(3) > 0).any(1),
@@ -155,6 +159,11 @@ REFUSED = {
         _gather(kv, t, s).float().permute(0, 2, 3, 1).reshape(-1, 1, L),
         torch.arange(4 * L, dtype=torch.float32).reshape(4, L).repeat(t.shape[0] * kv.shape[2] * kv.shape[3] // 4,
                                                                        1)[:, :, None]),  # 4 rows a copy, 6 a slab
+    # batch-free values that differ along the batch-sized dim the permute brings to the front (its input's
+    # dim 1), broadcast along the other (its input's dim 0): not the same slabs along the batch
+    "permute_brings_a_varying_dim_to_the_batch": lambda kv, t, s: (
+        _gather(kv, t, s).float().sum(1)[:, None] * kv[:t.shape[0], 0, :, :1][None].expand(t.shape[0], -1, -1, -1)
+        .permute(1, 0, 2, 3)).sum(1),
     "split_of_batch": lambda kv, t, s: _gather(kv, t, s).float().split(B // 2, dim=0)[1].sum(1),
     "cumsum_over_batch": lambda kv, t, s: _gather(kv, t, s).float().sum(1).cumsum(0),
     # a reshape that interleaves the batch with another dimension

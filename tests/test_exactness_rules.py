@@ -1108,6 +1108,17 @@ def test_bit_packed_token_ids_whose_bits_meet_are_refused(dialect):
     _refused_with(_Moved(tokens_of=_bit_packed_window(shift=5)), "gather", "bitwise_or", dialect=dialect)
 
 
+@pytest.mark.parametrize("dynamic", [False, True])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_weight_expanded_to_the_batch_for_einsum_fuses(dynamic, dialect):
+    """einsum('bjh,bjhd->bhd', w.expand(B, l, N), tokens) (blind7 EinsumBatchedWeightOperand): einsum permutes the
+    expanded weight into its bmm layout; the batch plan finds the broadcast through the permutes
+    (evaluate._expanded_along)."""
+    def pool(t, w, lens):
+        return torch.einsum("bjh,bjhd->bhd", w.float()[None].expand(t.shape[0], -1, -1), t.float())
+    _fuses(Step(pool=pool), dynamic=dynamic, dialect=dialect)
+
+
 def _capacity_bounded_window(bound):
     """Window positions bounded by the capacity the step reads from the shapes, ``bound(pos, capacity)``
     (blind6 ring_remainder_positions, shape_derived_clamp)."""

@@ -928,6 +928,17 @@ MUTATIONS = [
              "            return None",
              (XR + "::test_bit_packed_token_ids_fuse",),
              "page * 64 + (pos & 63) read as wrapping past the compiled capacity under dynamic=True (blind1)"),
+    Mutation("expand_not_found_through_permute", EV,
+             "        elif node.target is aten.permute.default:  # (einsum's operand layouts) dim d is the input's dims[d]\n",
+             "        elif False:\n",
+             (BP + "::test_accepted_graphs_cut_to_the_first_rows_of_the_full_evaluation",
+              XR + "::test_a_weight_expanded_to_the_batch_for_einsum_fuses"),
+             "einsum('bjh,bjhd->bhd', w.expand(B, l, N), x) refused as bmm mixing rows (blind7)"),
+    Mutation("expand_through_permute_unpermuted", EV,
+             "            d = _arg(node, 1, \"dims\")[d] % len(in_shape)\n",
+             "            d = d % len(in_shape)\n",
+             (BP + "::test_graphs_whose_rows_are_not_independent_have_no_plan",),
+             "a permute read as the identity: values varying along the batch-sized dim taken as a broadcast"),
 ]
 
 

@@ -1083,6 +1083,9 @@ def _expanded_along(node: fx.Node, d: int, B: int) -> bool:
             return shape[d] % B == 0 and (dx < 0 or (shape[d] // B) % in_shape[dx] == 0)
         if node.target in _VALUE_KEEPING:
             node = x
+        elif node.target is aten.permute.default:  # (einsum's operand layouts) dim d is the input's dims[d]
+            d = _arg(node, 1, "dims")[d] % len(in_shape)
+            node = x
         elif node.target in _SHAPE_ARG or node.target in _SHAPE_DERIVED:
             d = _reshaped_dim(shape, d, in_shape, B)  # the input dimension holding the same slabs
             if d is None:
