@@ -1146,3 +1146,54 @@ def test_pooling_of_the_compacted_rows_is_refused_and_named(dialect):
     assert stats.get("fused", 0) == 0
     assert any("computed for the picked rows only" in e.reason for e in rejections()), rejections()
     torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=1e-3)
+
+
+# --- models3 sglang_flat_pool: one layer's token pool of a stack over layers -----------------------------------
+class StackedPools(torch.nn.Module):
+    """SGLang's ``k_buffer`` ``[L, num_tokens, N, D]``: layer i appends into ``k_buffer[i][out_loc]`` and compresses
+    the last l tokens of each request from ``k_buffer[i]`` (``req_to_token`` gather, einsum).  ``shift``: the window
+    ends ``shift`` tokens early (an off-by-one near miss)."""
+
+    def __init__(self, w, shift=0):
+        super().__init__()
+        self.w = torch.nn.Parameter(w, requires_grad=False)
+        self.shift = shift
+
+    def forward(self, pools, k_new, out_loc, slots, req_to_token, lens, cmp):
+        pos = (lens.unsqueeze(1) - L - self.shift + torch.arange(L, device=lens.device)).clamp(min=0)
+        for i in range(pools.shape[0]):
+            pool = pools[i]
+            pool[out_loc] = k_new[i]
+            tokens = pool[torch.gather(req_to_token, 1, pos)]
+            pooled = torch.einsum("blhd,lh->bhd", tokens.float(), self.w.float()).to(cmp.dtype)
+            cmp[i][slots] = torch.where(_valid(lens)[:, None, None], pooled, cmp[i][slots])
+        return cmp
+
+
+def _stacked_pool_inputs():
+    pool, k_new, out_loc, slots, req_to_token, lens, cmp = _flat_inputs()
+    g = torch.Generator().manual_seed(5)
+    pools = torch.stack([pool, torch.randn(pool.shape, generator=g).to(pool.dtype)])
+    return [pools, torch.stack([k_new, -k_new]), out_loc, slots, req_to_token, lens, torch.stack([cmp, cmp.flip(0)])]
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_each_layers_pool_of_a_stacked_token_pool_is_its_flat_paged_input(dialect):
+    args = _stacked_pool_inputs()
+    before = [a.clone() for a in args]
+    _, code, stats = compile_and_run(StackedPools(_FLAT_W), args, dialect)
+    assert stats.get("fused", 0) == 2, [e.reason for e in rejections()]
+    pools, _, _, slots, req_to_token, lens, cmp = before
+    for i in range(2):  # the window reads the pool after the model's own append (compiled, args[0])
+        want = golden_compress_infer(args[0][i].unsqueeze(1), _FLAT_W, slots, L, DS, 1, block_table=req_to_token,
+                                     actual_seq_len=lens, cache=cmp[i])
+        assert torch.equal(args[-1][i], want), i
+
+
+def test_a_stacked_pool_window_off_by_one_is_refused():
+    args = _stacked_pool_inputs()
+    eager = [a.clone() for a in args]
+    StackedPools(_FLAT_W, shift=1)(*eager)
+    _, code, stats = compile_and_run(StackedPools(_FLAT_W, shift=1), args, "inductor")
+    assert stats.get("fused", 0) == 0
+    torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=1e-2)

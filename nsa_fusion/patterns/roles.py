@@ -90,6 +90,12 @@ class RolesProof:
             if n in seen:
                 continue
             seen.add(n)
+            if _pool_of_stack(n) and T.dtype_of(n) == dtype and tuple(self.sizes.shape(n)[1:]) == row:
+                # one layer's [num_tokens, N, D] pool of a stack over layers ([L, num_tokens, N, D], SGLang's
+                # k_buffer[layer_id]): this pool as the step reads it is the flat paged input, whatever wrote
+                # the stack before (appends into it or into other layers, select_scatter of the stack)
+                yield None, n, n
+                continue
             if _dim(n) == 4 and T.dtype_of(n) == dtype:
                 best = n
                 if _half_of_stack(n):
@@ -268,6 +274,11 @@ def _half_of_stack(n: fx.Node) -> bool:
             and n.args[0].target is aten.unbind.int:
         return _dim(n.args[0].args[0]) == 5
     return False
+
+
+def _pool_of_stack(n: fx.Node) -> bool:
+    """``n`` picks one [num_tokens, N, D] pool of a 4-D stack along dim 0: ``stack[i]`` (``select``)."""
+    return n.op == "call_function" and n.target is aten.select.int and _dim(n.args[0]) == 4 and n.args[1] == 0
 
 
 def _writes_inside_pages(n: fx.Node) -> bool:
