@@ -56,12 +56,15 @@ Positive misses (refusal reason as the runner prints it):
   ids of a block table with more blocks than its bounds".  Conservative: the bound is kv_pages.shape[0] - 1,
   which no valid page id exceeds; fused in static and batch.
 * per_sequence_loop (n/a, 6 modes): Dynamo "Could not guard on data-dependent expression u0 < 32" (.item()).
-* whole_cache_row_mask_where (torchair static, batch, all): FUSED (fused=1) BUT correct=False -- the
-  compiled cache is not the golden.  Inductor: fused and bit-exact.  A standalone torchair compile
-  (get_npu_backend(CompilerConfig(debug.run_eagerly=True)); 4 configs x 3 seeds, B in {1, 2, 3, 6, 8},
-  N in {1, 2, 4}, D in {8, 16, 128}, non-contiguous cache/kv, int64 indices, repeated calls) came out
-  bit-exact to the golden every time, so the difference lies in something the runner does that this
-  blind writer may not read.  Open.
+* whole_cache_row_mask_where (torchair static, batch, all): FUSED (fused=1) BUT correct=False.  The
+  returned cache is bit-exact to the golden; the one discrepancy found is the caller's cache ARGUMENT: the
+  model is functional (it returns torch.where(written_rows, candidate, cache), never writes its argument), yet
+  the torchair-compiled graph writes the completing rows' new values into the input cache (B=8, N=4, D=32,
+  (l, d, P) = (32, 16, 64), seed 0: input rows 3, 9, 16 changed -- exactly the completing rows' slots;
+  fullgraph True or False alike).  Eager and Inductor leave the argument untouched.  A real bug (a caller
+  that keeps the old cache, e.g. to roll back a speculative step, gets it clobbered), in torchair only;
+  not seen at B=6, N=2, D=8.  The other functional positives (functional_index_put,
+  functional_scatter_return, functional_index_put_method) do not show it.
 
 (*) Near misses fused -- the runner counts them as false fusions; each one's compiled cache equals eager
 (correct=True), and on inspection each is a design error of mine, not a false fusion:
