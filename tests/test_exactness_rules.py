@@ -1119,6 +1119,50 @@ def test_a_weight_expanded_to_the_batch_for_einsum_fuses(dynamic, dialect):
     _fuses(Step(pool=pool), dynamic=dynamic, dialect=dialect)
 
 
+def _bmm_with_the_weight_repeated(t, w, lens):
+    """The window sum as bmm(x [B*N, D, l], w.t()[..., None].repeat(B, 1, 1)).view(B, N, D) (blind1
+    functional_index_put_bmm): the weight tiled over the batch for the bmm, its result split back batch-major."""
+    B, _, N, D = t.shape
+    x = t.float().permute(0, 2, 3, 1).reshape(B * N, D, -1)
+    return torch.bmm(x, w.float().t().unsqueeze(-1).repeat(B, 1, 1)).view(B, N, D)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_weight_repeated_per_bmm_batch_fuses_with_a_dynamic_batch(dialect):
+    """R1's exception (sizes._copies_per_bmm_batch): w.repeat(B, 1, 1) read only as the bmm's batch and the bmm
+    split back (B * N) -> (B, N): batch slab b reads w's copy b, at every B."""
+    _fuses(Step(pool=_bmm_with_the_weight_repeated), dynamic="batch", dialect=dialect)
+
+
+def _traced_repeat(fn):
+    """fn(w [N, l, 1], x [B * N, D, l], B) traced with symbolic sizes: B symbolic, the weight a fill of static
+    shape (N = 4)."""
+    from torch.fx.experimental.proxy_tensor import make_fx
+
+    from nsa_fusion.patterns import sizes
+
+    gm = make_fx(lambda x, b: fn(torch.ones(4, 8, 1), x, b.shape[0]), tracing_mode="symbolic")(
+        torch.randn(20, 3, 8), torch.zeros(5))
+    reps = [n for n in gm.graph.nodes if n.target is torch.ops.aten.repeat.default]
+    assert len(reps) == 1
+    return sizes._copies_per_bmm_batch(reps[0])
+
+
+def test_only_a_weight_repeated_per_bmm_batch_and_split_batch_major_is_exempt_from_r1():
+    """The exception holds for bmm(x, w.repeat(B, 1, 1)).view(B, N, D) only: the bmm's result split with B inner
+    ((B * N) -> (N, B): element (n, b) reads w's row (n * B + b) mod N), anything but such reshapes reading the
+    bmm, a view moving dim 0 on the way, another dim repeated, a second reader of the tiling, or the tiling read by
+    something else than a bmm stay under R1."""
+    assert _traced_repeat(lambda w, x, B: torch.bmm(x, w.repeat(B, 1, 1)).view(B, 4, 3))
+    assert not _traced_repeat(lambda w, x, B: torch.bmm(x, w.repeat(B, 1, 1)).view(4, B, 3))
+    assert _traced_repeat(lambda w, x, B: torch.bmm(x, w.repeat(B, 1, 1)).view(B, 4, 3) + x.sum())  # (after the split)
+    assert not _traced_repeat(lambda w, x, B: (torch.bmm(x, w.repeat(B, 1, 1)) + 1).view(B, 4, 3))
+    assert not _traced_repeat(lambda w, x, B: torch.bmm(x, w.repeat(B, 1, 1).unsqueeze(0)[0]).view(B, 4, 3))
+    assert not _traced_repeat(lambda w, x, B: torch.bmm(x, w.repeat(B, 2, 1)[:, :8]).view(B, 4, 3))
+    assert not _traced_repeat(lambda w, x, B: (torch.bmm(x, (r := w.repeat(B, 1, 1))).view(B, 4, 3), r.sum()))
+    assert not _traced_repeat(lambda w, x, B: (x @ w.repeat(B, 1, 1) * 2).view(B, 4, 3))
+
+
 def _capacity_bounded_window(bound):
     """Window positions bounded by the capacity the step reads from the shapes, ``bound(pos, capacity)``
     (blind6 ring_remainder_positions, shape_derived_clamp)."""

@@ -180,7 +180,7 @@ MUTATIONS = [
               XR + "::test_an_offset_that_is_no_multiple_of_the_extent_is_refused"),
              "an as_strided at a constant storage offset over a tiling on a symbolic dim (redteam5 H2)"),
     Mutation("size_modular_repeat_allowed", SZ,
-             "        if any(_sym(r) != 1 and _sym(size) != 1 for r, size in zip(factors, shape)):",
+             "        if any(_sym(r) != 1 and _sym(size) != 1 for r, size in zip(factors, shape)) and not _copies_per_bmm_batch(n):",
              "        if False:", (XR + "::test_a_repeat_tiling_under_dynamic_shapes_is_refused",),
              "R1: a repeat tiling read every 19th head (redteam6 J5)"),
     Mutation("size_modular_self_cat_allowed", SZ, "        if len(set(roots)) < len(roots):", "        if False:",
@@ -944,6 +944,15 @@ MUTATIONS = [
              "            d = d % len(in_shape)\n",
              (BP + "::test_graphs_whose_rows_are_not_independent_have_no_plan",),
              "a permute read as the identity: values varying along the batch-sized dim taken as a broadcast"),
+    Mutation("repeat_per_bmm_batch_not_exempt", SZ, " and not _copies_per_bmm_batch(n):", ":",
+             (XR + "::test_a_weight_repeated_per_bmm_batch_fuses_with_a_dynamic_batch",
+              XR + "::test_only_a_weight_repeated_per_bmm_batch_and_split_batch_major_is_exempt_from_r1"),
+             "bmm(x, w.repeat(B, 1, 1)).view(B, N, D) refused under mark_dynamic (blind1 functional_index_put_bmm)"),
+    Mutation("repeat_per_bmm_batch_split_any_way", SZ,
+             "        and sympy.expand(_sym(val(u).shape[0]) - _sym(factors[0])) == 0 for u in bmm.users)",
+             "        for u in bmm.users)",
+             (XR + "::test_only_a_weight_repeated_per_bmm_batch_and_split_batch_major_is_exempt_from_r1",),
+             "the bmm over a tiling split (B * N) -> (N, B): w's row (n * B + b) mod N exempt from R1"),
 ]
 
 

@@ -418,13 +418,43 @@ def _tiling(n: fx.Node) -> str | None:
     if n.target is aten.repeat.default:
         shape = val(n.args[0]).shape
         factors = list(n.args[1])[len(n.args[1]) - len(shape):] if len(shape) else []
-        if any(_sym(r) != 1 and _sym(size) != 1 for r, size in zip(factors, shape)):
+        if any(_sym(r) != 1 and _sym(size) != 1 for r, size in zip(factors, shape)) and not _copies_per_bmm_batch(n):
             return "repeats a dim of size != 1 (a tiling: periodic along that dim)"
     if n.target in (aten.cat.default, aten.stack.default):
         roots = [_view_root(x) for x in n.args[0]]
         if len(set(roots)) < len(roots):
             return "joins two views of one tensor (a tiling: periodic along that dim)"
     return None
+
+
+_KEEP_DIM0 = {aten.view.default, aten.reshape.default, aten._unsafe_view.default, aten.unsqueeze.default,
+              aten.clone.default, aten.contiguous.default}
+
+
+def _copies_per_bmm_batch(rep: fx.Node) -> bool:
+    """R1's exception: ``w.repeat(r, 1, ..)``, dim 0 alone repeated and of static size p, read only as a bmm's
+    batch (through views that keep dim 0), the bmm's result read only through reshapes whose dim 0 is r
+    (``bmm(x, w.repeat(B, 1, 1)).view(B, N, D)``: blind1 functional_index_put_bmm, blind2
+    fp32_only_index_select_bmm).  Element (b, t) of such a reshape reads bmm batch b * p + q with q < p
+    (t's part past dim 0), whose tiled operand is w's row (b * p + q) mod p = q: at every r, no size-modular
+    map.  A split of the tiling with r inner (``(p * r) -> (p, r)``), anything else reading it, a
+    symbolic p or another dim repeated: refused."""
+    shape, factors = val(rep.args[0]).shape, list(rep.args[1])
+    if len(factors) != len(shape) or not shape or _sym(shape[0]).free_symbols or _sym(shape[0]) == 1 \
+            or any(_sym(f) != 1 and _sym(d) != 1 for f, d in zip(factors[1:], shape[1:])):
+        return False
+    tiled, x = _sym(val(rep).shape[0]), rep
+    while len(x.users) == 1 and next(iter(x.users)).target in _KEEP_DIM0:
+        after = next(iter(x.users))
+        if after.args[0] is not x or sympy.expand(_sym(val(after).shape[0]) - tiled) != 0:
+            return False
+        x = after
+    bmm = next(iter(x.users)) if len(x.users) == 1 else None
+    if bmm is None or bmm.target is not aten.bmm.default or list(bmm.args[:2]).count(x) != 1:
+        return False
+    return bool(bmm.users) and all(
+        u.target in (aten.view.default, aten.reshape.default, aten._unsafe_view.default) and u.args[0] is bmm
+        and sympy.expand(_sym(val(u).shape[0]) - _sym(factors[0])) == 0 for u in bmm.users)
 
 
 def _reshape_groups(src, dst) -> list:
