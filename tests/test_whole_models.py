@@ -1197,3 +1197,56 @@ def test_a_stacked_pool_window_off_by_one_is_refused():
     _, code, stats = compile_and_run(StackedPools(_FLAT_W, shift=1), args, "inductor")
     assert stats.get("fused", 0) == 0
     torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=1e-2)
+
+
+# --- models4 flashinfer_hnd: FlashInfer's HND layout [num_pages, N, P, D] --------------------------------------
+class HndCache(torch.nn.Module):
+    """Append ``kv[page, :, offset] = k``, window ``kv[pages, :, offsets]`` (``[B, l, N, D]``), einsum pooling,
+    where-write.  ``shift``: the window ends one token early (a near miss)."""
+
+    def __init__(self, w, shift=0):
+        super().__init__()
+        self.w = torch.nn.Parameter(w, requires_grad=False)
+        self.shift = shift
+
+    def forward(self, kv, k_new, slots, table, lens, cmp):
+        P = kv.shape[2]
+        last = lens.long() - 1
+        kv[table.long().gather(1, (last // P)[:, None]).squeeze(1), :, last % P] = k_new
+        pos = (lens.long()[:, None] - L - self.shift + torch.arange(L)).clamp(min=0)
+        toks = kv[table.long().gather(1, pos // P), :, pos % P]
+        pooled = torch.einsum("blnd,ln->bnd", toks.float(), self.w.float()).to(cmp.dtype)
+        cmp[slots] = torch.where(_valid(lens)[:, None, None], pooled, cmp[slots])
+        return cmp
+
+
+def _hnd_inputs():
+    kv, k_new, _, slots, table, lens, cmp = _stacked_inputs()
+    return [kv[0].transpose(1, 2).contiguous(), k_new, slots, table, lens, cmp[0]]
+
+
+@pytest.mark.parametrize("dialect,dynamic", [("inductor", False), ("torchair_like", False), ("inductor", True)],
+                         ids=["inductor-static", "torchair_like-static", "inductor-dynamic"])
+def test_an_hnd_paged_cache_is_read_through_its_nhd_view(dialect, dynamic):
+    """The step's reads of ``[num_pages, N, P, D]`` go through ``permute(kv, [0, 2, 1, 3])`` (roles._page_view).
+    (In GE graphs the append, index tensors apart, is a scatter on that permutation: tests/test_ge_writes.py.)"""
+    args = _hnd_inputs()
+    eager = [a.clone() for a in args]
+    HndCache(_STACKED_W[0])(*eager)
+    before = [a.clone() for a in args]
+    _, code, stats = compile_and_run(HndCache(_STACKED_W[0]), args, dialect, dynamic=dynamic, batch_positions=(1, 2, 3, 4))
+    assert stats.get("fused", 0) == 1, [e.reason for e in rejections()]
+    assert torch.equal(args[0], eager[0])  # the append, whichever way it was written
+    kv, _, slots, table, lens, cmp = before
+    want = golden_compress_infer(args[0].transpose(1, 2), _STACKED_W[0], slots, L, DS, kv.shape[2], block_table=table,
+                                 actual_seq_len=lens, cache=cmp)
+    assert torch.equal(args[-1], want)
+
+
+def test_an_hnd_window_off_by_one_is_refused():
+    args = _hnd_inputs()
+    eager = [a.clone() for a in args]
+    HndCache(_STACKED_W[0], shift=1)(*eager)
+    _, code, stats = compile_and_run(HndCache(_STACKED_W[0], shift=1), args, "inductor")
+    assert stats.get("fused", 0) == 0
+    torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=1e-2)

@@ -23,15 +23,18 @@ dimensions, and ``v`` broadcasts to ``self.shape[:p] + indices_shape + self.shap
 index_put.  ``index_copy(self, 0, index, source)`` is the same write with ``k = 1``.  Two cases are not pinned down by torch either way:
 repeated coordinates (torch documents the result as undefined for ``accumulate=False``; valid inputs
 of an NSA step never repeat a slot or a token position) and coordinates out of range (an error in
-eager; invalid input).  Everything else -- boolean masks, ``accumulate=True``, index tensors apart
-(a full slice between them: index_put then moves their dimensions to the front), ``index_copy``
-along another dimension, mixed dtypes -- is left as written, and ``explain`` keeps its GE note for it.
+eager; invalid input).  Index tensors apart (a full slice between them, FlashInfer's HND append
+``kv[page, :, offset] = token``: index_put then moves their dimensions to the front of ``v``'s layout) are
+the leading-index write into ``self`` permuted to put those dimensions first, permuted back.  Everything
+else -- boolean masks, ``accumulate=True``, ``index_copy`` along another dimension, mixed dtypes -- is left
+as written, and ``explain`` keeps its GE note for it.
 
 It needs the op: on Ascend torch_npu defines ``npu::npu_scatter_nd_update``; off Ascend only the test
 stand-in (``nsa_fusion.testing.torchair_cpu``) does, and without it nothing is rewritten.
 """
 from __future__ import annotations
 
+import functools
 import logging
 
 import torch
@@ -58,7 +61,9 @@ def _val(node):
 
 
 def _leading_indices(write: fx.Node):
-    """``(self, [index nodes], values)`` of a write this lowering can express, else None."""
+    """``(self, [index nodes], values, dims)`` of a write this lowering can express, else None; ``dims``: the
+    indexed dimensions where the indices lie apart (None where they are adjacent)."""
+    dims = None
     if write.target in _INDEX_PUTS:
         self, indices, values = write.args[:3]
         accumulate = write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)
@@ -70,9 +75,13 @@ def _leading_indices(write: fx.Node):
         k = first
         while k < len(indices) and indices[k] is not None:
             k += 1
-        if k == first or any(i is not None for i in indices[k:]):  # indices apart: index_put moves their dims
+        if k == first:
             return None
-        indices = list(indices[:k])
+        if any(i is not None for i in indices[k:]):  # indices apart (FlashInfer's HND kv[page, :, offset] = token)
+            dims = [d for d, i in enumerate(indices) if i is not None]
+            indices = [i for i in indices if i is not None]
+        else:
+            indices = list(indices[:k])
     elif write.target is _INDEX_COPY:
         self, dim, index, values = write.args[:4]
         if dim != 0:
@@ -88,7 +97,7 @@ def _leading_indices(write: fx.Node):
         return None  # boolean / uint8 masks select by value, not by coordinate
     if write.target is _INDEX_COPY and (index_vals[0].dim() != 1 or vals.dim() != base.dim()):
         return None
-    return self, indices, values
+    return self, indices, values, dims
 
 
 def _scatter_nd(self, values, *indices):
@@ -110,6 +119,15 @@ def _scatter_nd(self, values, *indices):
     return torch.ops.npu.npu_scatter_nd_update(self, torch.stack(coords, dim=-1), rows)
 
 
+def _scatter_nd_apart(self, values, *indices, dims):
+    """``index_put(self, indices, values)`` with the index tensors on ``dims``, not adjacent: index_put then
+    puts the indices' broadcast dims first in ``values``, then the other dims of ``self`` in order, which is
+    the leading-index write into ``self`` permuted to ``dims + the other dims``; permuted back after it."""
+    perm = list(dims) + [d for d in range(self.dim()) if d not in dims]
+    back = [perm.index(d) for d in range(self.dim())]
+    return _scatter_nd(self.permute(perm), values, *indices).permute(back)
+
+
 def rewrite_writes_for_ge(graph: fx.Graph) -> list[str]:
     """Rewrite every functional ``index_put`` / ``index_copy`` of ``graph`` this lowering can express;
     returns the names of the writes it replaced (none where the op is not defined)."""
@@ -122,9 +140,10 @@ def rewrite_writes_for_ge(graph: fx.Graph) -> list[str]:
         parts = _leading_indices(write)
         if parts is None:
             continue
-        self, indices, values = parts  # index_copy(self, 0, index, values) is index_put(self, [index], values)
+        self, indices, values, dims = parts  # index_copy(self, 0, index, values) is index_put(self, [index], values)
+        fn = _scatter_nd if dims is None else functools.partial(_scatter_nd_apart, dims=dims)
         try:  # traced before the graph changes: a write that fails to trace is left as written
-            replace_with_traced(write, _scatter_nd, [self, values, *indices], get_decomp_fn=dict)  # torchair: no decompositions
+            replace_with_traced(write, fn, [self, values, *indices], get_decomp_fn=dict)  # torchair: no decompositions
         except Exception as exc:  # noqa: BLE001 - e.g. values of more dims than index_put's broadcast target
             log.debug("nsa_fusion: %s left as written for GE (%s: %s)", write.name, type(exc).__name__, exc)
             continue

@@ -24,6 +24,9 @@ aten = torch.ops.aten
 
 # node.meta key of the [num_tokens, 1, N, D] view of a flat token pool (RolesProof._page_view)
 _PAGE_VIEW = "nsa_fusion_page_view"
+# the paged input's view of a token layout and the view back: (op, other args) each (see RolesProof._page_view)
+_LAYOUT_VIEWS = {"flat": ((aten.unsqueeze.default, (1,)), (aten.squeeze.dim, (1,))),
+                 "hnd": ((aten.permute.default, ([0, 2, 1, 3],)), (aten.permute.default, ([0, 2, 1, 3],)))}
 
 
 class RolesProof:
@@ -71,8 +74,12 @@ class RolesProof:
                           + ", ".join(sorted(r.name for r in roots)), gathers[0])
         self.input = roots.pop()
         self.gathers = gathers
-        shape = self.sizes.shape(self.input)
-        if tuple(shape[2:]) != tuple(self.sizes.shape(w.cache)[1:]):
+        shape, row = self.sizes.shape(self.input), tuple(self.sizes.shape(w.cache)[1:])
+        if tuple(shape[2:]) != row and len(shape) == 4 and (shape[1], shape[3]) == row:
+            # FlashInfer's HND layout [num_pages, N, P, D]: read through its [num_pages, P, N, D] view
+            self.input = self._page_view(self.input, writes, "hnd")
+            shape = self.sizes.shape(self.input)
+        if tuple(shape[2:]) != row:
             raise Refused("gather", f"paged input {tuple(shape)} and cache {self.sizes.shape(w.cache)} do not "
                           "share [N, D]", self.input)
 
@@ -124,22 +131,25 @@ class RolesProof:
             else:
                 yield best, n, flat
 
-    def _page_view(self, flat: fx.Node, writes) -> fx.Node:
+    def _page_view(self, flat: fx.Node, writes, layout="flat") -> fx.Node:
         """A flat token pool ``[num_tokens, N, D]`` (SGLang's KV pool, addressed through
         ``req_to_token[b, p]``) is the contract's paged input with P = 1: the step's reads of it are
         rerouted through ``unsqueeze(pool, 1)`` (the ``[num_tokens, 1, N, D]`` view, the paged input)
-        and ``squeeze`` back, an identity on values, and the proof goes on with P = 1."""
+        and ``squeeze`` back, an identity on values, and the proof goes on with P = 1.  Likewise FlashInfer's
+        HND layout ``[num_pages, N, P, D]`` (``layout="hnd"``) through ``permute(kv, [0, 2, 1, 3])``, the
+        ``[num_pages, P, N, D]`` view, and the same permutation back (it is its own inverse)."""
+        (view, view_args), (undo, undo_args) = _LAYOUT_VIEWS[layout]
         w = self.w
         graph = w.write.graph
         readers = in_order([u for u in flat.users if u in self.region])
         for u in readers:  # a view made for an earlier step of the same pool
-            if u.target is aten.unsqueeze.default and u.args[1:] == (1,) and u.meta.get(_PAGE_VIEW):
+            if u.target is view and u.args[1:] == view_args and u.meta.get(_PAGE_VIEW):
                 return u
         with graph.inserting_before(readers[0]):
-            paged = graph.call_function(aten.unsqueeze.default, (flat, 1))
-            back = graph.call_function(aten.squeeze.dim, (paged, 1))
-        paged.meta["val"] = val(flat).unsqueeze(1)
-        back.meta["val"] = val(paged).squeeze(1)
+            paged = graph.call_function(view, (flat, *view_args))
+            back = graph.call_function(undo, (paged, *undo_args))
+        paged.meta["val"] = view(val(flat), *view_args)
+        back.meta["val"] = undo(val(paged), *undo_args)
         paged.meta[_PAGE_VIEW] = back.meta[_PAGE_VIEW] = True
         for k in ("stack_trace", "nn_module_stack", "source_fn_stack"):
             if k in readers[0].meta:
