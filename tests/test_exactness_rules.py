@@ -1286,6 +1286,35 @@ def test_a_copy_into_a_fresh_buffer_of_the_cache_dtype_is_a_cast(dialect):
     _refused_with(_StagedWrite(rows=1), "keep", "no masked select", dialect=dialect)
 
 
+def _staged_plain(x):
+    stage = torch.empty(x.shape, dtype=torch.float16)
+    stage.copy_(x * 3)
+    return stage
+
+
+def _staged_strided(x):
+    """A column-major staging buffer read back through its storage: the cast would be row-major."""
+    stage = torch.empty_strided(x.shape, (1, x.shape[0]), dtype=torch.float16)
+    stage.copy_(x * 3)
+    return stage.as_strided((x.numel(),), (1,))
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+@pytest.mark.parametrize("fn", [_staged_plain, _staged_strided], ids=["plain", "strided"])
+def test_a_fresh_copy_outside_any_step_compiles_and_keeps_its_layout(fn, dialect):
+    """The cast rewrite stays in graphs where nothing fuses: it must lower in Inductor's post-grad graphs
+    (red-team K4: a surviving _to_copy failed Inductor's compile) and keep the buffer's layout (K5)."""
+    x = torch.randn(8, 16)
+    want = fn(x)
+    from nsa_fusion.backend import nsa_fusion_backend
+
+    backend = nsa_fusion_backend if dialect == "inductor" else TorchairLikeBackend()
+    torch._dynamo.reset()
+    with no_compile_caches():
+        got = torch.compile(fn, backend=backend, fullgraph=True)(x)
+    assert torch.equal(got, want)
+
+
 def _baddbmm_pool(rows_of=lambda xt: xt):
     """pooled = baddbmm(zeros, w, x) over (batch, head) pairs (blind6 baddbmm_zero_bias); ``rows_of`` moves
     the bmm's batch rows."""
@@ -1448,6 +1477,13 @@ def _joined_with_a_copy_and_shifted(t, dim, copy, times):
     return t
 
 
+def _broadcast_tiled_and_shifted(t, times):
+    for _ in range(times):
+        B, n = t.shape
+        t = (t[:, None, :] + torch.zeros(1, 2, 1, dtype=t.dtype)).reshape(B, 2 * n).narrow(1, 1, n)
+    return t
+
+
 @pytest.mark.parametrize("step, dialect, compiled, called", [
     # page ids joined with a cast round trip of themselves (R2 follows views and clones only)
     (Step(table_of=lambda t: _joined_with_a_copy_and_shifted(t, 1, lambda x: x.long().to(x.dtype), 20)),
@@ -1457,10 +1493,14 @@ def _joined_with_a_copy_and_shifted(t, dim, copy, times):
      "inductor_graph", dict(pages_per_seq=4), dict(pages_per_seq=8)),
     (Step(pool=_weighted(lambda w: _joined_with_a_copy_and_shifted(w, 1, lambda x: x.float().to(x.dtype), 6))),
      "inductor_graph", dict(N=2), dict(N=4)),
-], ids=["table_pages_cast_copy", "table_pages_clamp_copy", "weight_heads_cast_copy"])
+    # two copies by broadcasting against zeros, merged into the dim: a tiling no view makes (K3)
+    (Step(table_of=lambda t: _broadcast_tiled_and_shifted(t, 20)), "torchair_like", dict(pages_per_seq=4),
+     dict(pages_per_seq=8)),
+], ids=["table_pages_cast_copy", "table_pages_clamp_copy", "weight_heads_cast_copy", "table_pages_broadcast_copy"])
 def test_a_shift_of_a_tensor_joined_with_a_copy_of_itself_is_refused(step, dialect, compiled, called):
-    """Red-team K2: a copy by a cast round trip or by any op that keeps the values is a tiling too; shifts by 1
-    of it add up to a shift mod the size (identity at 4 and 5 pages, by 4 at 8; at 2 and 3 heads, not 4)."""
+    """Red-team K2, K3: a copy by a cast round trip, by any op that keeps the values or by broadcasting is a tiling
+    too; shifts by 1 of it add up to a shift mod the size (identity at 4 and 5 pages, by 4 at 8; at 2 and 3 heads,
+    not 4).  A shift by 1 is accepted only of a graph input read through views that do not tile it."""
     _refused_then_called_at(step, "moves elements by a constant or size-modular offset", dialect, compiled, called)
 
 

@@ -400,19 +400,6 @@ def _view_root(n):
     return n
 
 
-def _joins_one_source(m: fx.Node) -> bool:
-    """A ``cat`` / ``stack`` two of whose inputs are computed from one graph input: each may be a copy of
-    the other by any value-keeping op (``t.clamp(min=0)`` of page ids, ``x * 1``), so the join may be a
-    tiling (red-team K2)."""
-    seen: set = set()
-    for x in m.args[0]:
-        sources = {a for a in value_ancestors([x]) if a.op in ("placeholder", "get_attr")}
-        if sources & seen:
-            return True
-        seen |= sources
-    return False
-
-
 def _tiling(n: fx.Node) -> str | None:
     """R1, R2: ``repeat`` of a dim of size != 1 by a factor != 1; ``cat`` / ``stack`` of one tensor twice."""
     if n.target is aten.repeat.default:
@@ -520,7 +507,7 @@ def _size_modular_offset(n: fx.Node, symbolic) -> str | None:
             continue
         if offset.free_symbols and extent is not None and _a_multiple(offset, extent):
             continue
-        if offset in (1, -1) and not _tiled_or_rolled_before(n):
+        if offset in (1, -1) and _shifts_an_input(n):
             continue
         return (f"moves elements by a constant or size-modular offset ({offset}) along dim {dim}, whose size changes between the sizes "
                 "this dynamic graph serves: of a tensor periodic along it (a tiling) a shift by it modulo the size")
@@ -538,22 +525,28 @@ def _a_multiple(offset, extent) -> bool:
     return q.is_polynomial(*syms) and all(c.is_integer for c in sympy.Poly(q, *syms).coeffs())
 
 
-def _tiled_or_rolled_before(n: fx.Node) -> bool:
-    """Something the view reads is periodic (a repeat, an ``expand`` of a size-1 dim, a join of values
-    from one source) or rolled: a shift by 1 of it is not the same at every size (six of them shift by 6
-    mod n)."""
-    for m in value_ancestors([n.args[0]]):
-        if m.op != "call_function":
-            continue
-        if m.target in (aten.repeat.default, aten.roll.default):
-            return True
-        if m.target in (aten.cat.default, aten.stack.default) and _joins_one_source(m):
-            return True
-        if m.target in (aten.expand.default, aten.expand_copy.default):
-            src, dst = val(m.args[0]).shape, val(m).shape
-            if any(_sym(s) == 1 and _sym(t) != 1 for s, t in zip(src, list(dst)[len(dst) - len(src):])):
-                return True
-    return False
+# views that may make a tensor periodic along a dim (or move it around like one): a roll, a repeat,
+# overlapping windows
+_TILING_VIEWS = {aten.roll.default, aten.repeat.default, aten.unfold.default}
+
+
+def _shifts_an_input(n: fx.Node) -> bool:
+    """The view reads a graph input through views only, none of which tiles it (an ``expand`` that
+    enlarges a size-1 dim, ``_TILING_VIEWS``): a shift by 1 of a tensor that is not periodic is a shift by 1 at every size.
+    Anything computed may be periodic along the dim -- a repeat, a roll, a join of a tensor with a copy
+    of itself (``cat([t, t.clamp(min=0)])``, red-team K2), a broadcast against a constant
+    (``x[:, None] + zeros(1, 2, 1)``) or a gather by a constant index merged into the dim (K3) -- and
+    shifts by 1 of a tiling add up to a shift modulo the size."""
+    x = n.args[0]
+    while isinstance(x, fx.Node) and x.op == "call_function":
+        if x.target not in T.VIEWS or x.target in _TILING_VIEWS or not x.args:
+            return False
+        if x.target in (aten.expand.default, aten.expand_copy.default, aten.expand_as.default):
+            src, dst = val(x.args[0]).shape, val(x).shape
+            if any(_sym(a) == 1 and _sym(b) != 1 for a, b in zip(src, list(dst)[len(dst) - len(src):])):
+                return False
+        x = x.args[0]
+    return isinstance(x, fx.Node) and x.op in ("placeholder", "get_attr")
 
 
 def _offsets(n: fx.Node) -> list:

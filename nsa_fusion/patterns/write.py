@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import torch
 import torch.fx as fx
+from torch._prims_common import is_non_overlapping_and_dense_or_false
 
 from . import exactness
 from . import optable as T
@@ -275,8 +276,12 @@ def fresh_copies_as_casts(graph: fx.Graph) -> int:
     """``copy(empty(shape), src)`` with ``src`` of that shape (``stage = torch.empty_like(rows); stage.copy_(src)``,
     functionalized) is ``src.to(stage's dtype)``: every element of the fresh buffer is overwritten, rounded as
     ``.to`` rounds.  Rewritten to that cast, which the write and keep rules then read as any other (a buffer of
-    another shape, filled by broadcasting, and a copy that keeps the dtype are left as written).  Returns the
-    number rewritten."""
+    another shape, filled by broadcasting, and a copy that keeps the dtype are left as written).  The rewrite
+    stays in the graph whether or not a step fuses, so it must be the same tensor in every respect: only where
+    the buffer's strides are the ones the cast gives (``src``'s, for a dense ``src``; red-team K5: an
+    ``empty_strided`` buffer read back through ``as_strided``), and as ``prims.convert_element_type``, which
+    both Inductor's post-grad graphs and torchair lower (K4: Inductor failed on a surviving ``_to_copy``).
+    Returns the number rewritten."""
     done = 0
     for node in list(graph.find_nodes(op="call_function", target=aten.copy.default)):
         dst, src = node.args[:2]
@@ -287,8 +292,11 @@ def fresh_copies_as_casts(graph: fx.Graph) -> int:
         if not (isinstance(v, torch.Tensor) and isinstance(vs, torch.Tensor)) or tuple(v.shape) != tuple(vs.shape) \
                 or v.device != vs.device or v.dtype == vs.dtype:
             continue  # (a copy in the same dtype is a snapshot: left to the aliasing rules, rewrite.py)
+        if tuple(v.stride()) != tuple(vs.stride()) or not is_non_overlapping_and_dense_or_false(vs):
+            continue  # (the cast keeps src's layout, the buffer has its own: a view reading the storage tells them apart)
         with graph.inserting_before(node):
-            cast = graph.call_function(aten._to_copy.default, (src,), {"dtype": v.dtype})
+            # (prims' cast: Inductor's post-grad graphs have no lowering for _to_copy, torchair converts both)
+            cast = graph.call_function(torch.ops.prims.convert_element_type.default, (src, v.dtype))
         cast.meta.update(node.meta)
         node.replace_all_uses_with(cast)
         graph.erase_node(node)
