@@ -1250,3 +1250,20 @@ def test_an_hnd_window_off_by_one_is_refused():
     _, code, stats = compile_and_run(HndCache(_STACKED_W[0], shift=1), args, "inductor")
     assert stats.get("fused", 0) == 0
     torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=1e-2)
+
+
+# --- models4 (blind, issue 19): a CI slice in both dialects ----------------------------------------------------
+import models4  # noqa: E402
+
+MODELS4 = {c.name: c for c in models4.MODEL_CASES}
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair"])
+def test_models4_slice(dialect, torchair):
+    """models4's FlashInfer HND model fuses both compressions bit-exact to the contract golden; its near miss
+    ``s % d == 0`` for ``(s - l) % d == 0`` (l = 24, d = 16) stays unfused and computes what the model wrote."""
+    ta = torchair if dialect == "torchair" else None
+    hnd = run_case(MODELS4["flashinfer_hnd"], dialect, "static", ta)
+    assert not hnd.error and hnd.fused == hnd.compressions and hnd.exact, (hnd.error, hnd.reasons)
+    near = run_case(MODELS4["nm_s_mod_d"], dialect, "static", ta)
+    assert near.ok and near.fused == 0, (near.error, near.reasons)
