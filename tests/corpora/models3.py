@@ -47,6 +47,19 @@ previous session's Inductor 7/15 static and dynamic). Near misses fused 0/27 per
 positions beside positions + 1), hf_window_loop in Inductor (b355a20). Left: sglang_flat_pool and
 nonzero_compaction (compactions that dynamo splits at nonzero), hf_sumdiv_compact (nonzero in a loop: dynamo skips
 the frame; mark_dynamic not applicable), sglang_mean_count (the token table read through req_pool_indices).
+
+Re-run 2026-12-04 02:40-03:30 for the four left (HEAD 86ab2be..78262da): without
+``torch._dynamo.config.capture_dynamic_output_shape_ops`` the three compactions are still split at nonzero (0/22
+runs fuse; explain now names the switch, and the pooling of compacted rows). With it: hf_sumdiv_compact fuses 2/2
+bit-exact in every mode of both dialects (6/6 runs; torchair was 0/3: the asserts on the dead mask pick's size,
+now dropped, kept a tensor GE cannot convert); sglang_flat_pool 4/4 bit-exact static and mark_dynamic in both
+dialects (the layer's pool of the [L, T, N, D] stack is the flat paged input), dynamic=True 2/4 (the sizes rule
+refuses select(stack, 0, 1) over a symbolic layer count; plain Inductor crashes there, u8 -> u1); nonzero_compaction
+refused in every mode (the pooling itself runs on the compacted rows: lens[rows], block_table[rows]).
+sglang_mean_count: its pool tables are now read through req_pool_indices (nsa_fusion/pool_tables.py; valid input
+gives the batch distinct pool rows); the case stays refused in bf16 for a sound reason (``.float().mean(1)`` sums
+before scaling, which overflows fp32 for bf16 data near the dtype's max where the op's sum of scaled products does
+not); the same model in fp16 fuses 2/2 bit-exact in every mode of both dialects.
 """
 from __future__ import annotations
 
