@@ -1163,6 +1163,27 @@ def test_only_a_weight_repeated_per_bmm_batch_and_split_batch_major_is_exempt_fr
     assert not _traced_repeat(lambda w, x, B: (x @ w.repeat(B, 1, 1) * 2).view(B, 4, 3))
 
 
+def _offsets_from_a_cumsum_of_ones(dim=1):
+    """Window positions s - l - 1 + ones(B, l).cumsum(1) (blind2 cumsum_positions_index_select)."""
+    def tokens(kv, table, lens):
+        steps = torch.ones(lens.shape[0], L, dtype=torch.int64).cumsum(dim=dim)
+        return _paged(kv, table, (lens.long()[:, None] - L - 1 + steps).clamp(min=0))
+    return tokens
+
+
+@pytest.mark.parametrize("dynamic", ["batch", True])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_window_offsets_from_a_cumsum_of_ones_fuse_with_a_dynamic_batch(dynamic, dialect):
+    """ones(B, l).cumsum(1) is the same row for every b at every B: a fill scanned along another dim than the batch
+    (evaluate._expanded_along); the batch plan refused it as reading the batch size.  Scanned along the batch
+    (ones(B, l).cumsum(0): row b's positions shifted by b) it stays refused.  (Under dynamic=True the harness's
+    capacity is symbolic too, and a cumsum has no interval: refused as possibly wrapping, the corpus's fuses.)"""
+    if dynamic == "batch":
+        _fuses(_Moved(tokens_of=_offsets_from_a_cumsum_of_ones()), dynamic=dynamic, dialect=dialect)
+    _refused_with(_Moved(tokens_of=_offsets_from_a_cumsum_of_ones(dim=0)), "gather", "mixes", dynamic=dynamic,
+                  dialect=dialect)
+
+
 def _capacity_bounded_window(bound):
     """Window positions bounded by the capacity the step reads from the shapes, ``bound(pos, capacity)``
     (blind6 ring_remainder_positions, shape_derived_clamp)."""

@@ -979,6 +979,16 @@ MUTATIONS = [
              "        for u in bmm.users)",
              (XR + "::test_only_a_weight_repeated_per_bmm_batch_and_split_batch_major_is_exempt_from_r1",),
              "the bmm over a tiling split (B * N) -> (N, B): w's row (n * B + b) mod N exempt from R1"),
+    Mutation("fill_not_a_broadcast_over_the_batch", EV,
+             "        if shape is not None and _filled(node):  # the same value everywhere (ones(B, l) for window offsets)",
+             "        if False:",
+             (XR + "::test_window_offsets_from_a_cumsum_of_ones_fuse_with_a_dynamic_batch",),
+             "ones(B, l).cumsum(1) as window offsets refused with a dynamic batch (blind2 cumsum_positions_index_select)"),
+    Mutation("scan_along_the_batch_kept", EV,
+             "        elif node.target in _SCANS and _arg(node, 1, \"dim\") % len(shape) != d:",
+             "        elif node.target in _SCANS:",
+             (XR + "::test_window_offsets_from_a_cumsum_of_ones_fuse_with_a_dynamic_batch",),
+             "ones(B, l).cumsum(0) (row b shifted by b) read as the same row for every b"),
 ]
 
 

@@ -1070,6 +1070,8 @@ def _expanded_along(node: fx.Node, d: int, B: int) -> bool:
         shape = _static_shape(node)
         x = node.args[0] if node.args else None
         in_shape = _static_shape(x)
+        if shape is not None and _filled(node):  # the same value everywhere (ones(B, l) for window offsets)
+            return shape[d] % B == 0
         if shape is None or in_shape is None:
             return False
         if node.target in (aten.expand.default, aten.expand_as.default):
@@ -1082,6 +1084,8 @@ def _expanded_along(node: fx.Node, d: int, B: int) -> bool:
             dx = d - (len(shape) - len(in_shape))
             return shape[d] % B == 0 and (dx < 0 or (shape[d] // B) % in_shape[dx] == 0)
         if node.target in _VALUE_KEEPING:
+            node = x
+        elif node.target in _SCANS and _arg(node, 1, "dim") % len(shape) != d:  # each slab scanned on its own
             node = x
         elif node.target is aten.permute.default:  # (einsum's operand layouts) dim d is the input's dims[d]
             d = _arg(node, 1, "dims")[d] % len(in_shape)
