@@ -1284,6 +1284,25 @@ def reinplace_clones(graph: fx.Graph, lazy_reads: bool = False) -> int:
     return done
 
 
+def keep_copies_torchair_would_drop(graph: fx.Graph) -> int:
+    """torchair's graphs: after our hook torchair runs Inductor's ``remove_noop_ops`` (its
+    ``experimental_config.remove_noop_ops``, on by default), which assumes a functional graph and replaces a
+    same-layout ``clone`` by its source.  A graph with a fused call is not functional any more: a clone the
+    call writes (the step is functional, ``where(written, cache.index_put(..), cache)``, or the old cache is
+    read after the call) would become the cache itself, and the call would write the caller's cache; a clone
+    of a cache a call writes in place (a snapshot taken before the call, :func:`_read_old_cache_from_copy`'s
+    copy) would read the new rows.  Each such clone becomes ``_to_copy`` of the same tensor (no dtype: a copy
+    of the same layout, GE's ``TensorMove``), which no pass takes for a no-op.  Returns how many."""
+    written = {_root(call.args[5]) for call in fused_calls(graph)
+               if call.target == FUSED_OP and isinstance(call.args[5], fx.Node)}
+    done = 0
+    for node in graph.find_nodes(op="call_function", target=aten.clone.default):
+        if node in written or _root(node.args[0]) in written:
+            node.target = aten._to_copy.default
+            done += 1
+    return done
+
+
 def reinplace_mutation_outputs(graph: fx.Graph) -> int:
     """The same for graphs that *return* the updated cache instead of copying it back (AOTAutograd
     without ``keep_inference_input_mutations``, as vllm-ascend compiles): when AOTAutograd's metadata
