@@ -230,6 +230,27 @@ def test_clamping_page_ids_below_the_block_count_is_refused_and_a_no_op_clamp_fu
     _fuses(Step(table_of=lambda t: t.clamp(min=0)))
 
 
+class _TableClampedToBlocks(Step):
+    """blind8 (tnd_flat_index_select, take_elementwise ...): page ids clamped to ``kv.shape[0] - spare``, a
+    symbolic bound under dynamic shapes."""
+
+    def __init__(self, spare, max_only=False):
+        super().__init__()
+        self.spare, self.max_only = spare, max_only
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        top = kv.shape[0] - self.spare
+        table = table.clamp_max(top) if self.max_only else table.clamp(0, top)
+        return super().forward(kv, w, slots, table, lens, cache)
+
+
+@pytest.mark.parametrize("max_only", [False, True], ids=["clamp", "clamp_max"])
+def test_page_ids_clamped_to_the_block_count_fuse_under_dynamic_shapes_and_a_tighter_clamp_is_refused(max_only):
+    # [0, blocks - 1] holds every valid page id at every block count: the identity on valid input
+    _fuses(_TableClampedToBlocks(1, max_only), dynamic=True)
+    _refused_with(_TableClampedToBlocks(2, max_only), "gather", "clamps page ids", dynamic=True)
+
+
 def test_a_narrowing_cast_in_the_condition_is_refused_under_dynamic_shapes():
     mask = lambda s: (s.to(torch.int16) >= L) & ((s.to(torch.int16) - L) % D_STRIDE == 0)  # noqa: E731
     _refused_with(Step(mask=mask), "roles", "which holds only", dynamic=True)

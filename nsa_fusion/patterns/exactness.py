@@ -408,6 +408,46 @@ def _reads(node: fx.Node, source: fx.Node) -> bool:
     return source in value_ancestors([node])
 
 
+def _clamps_to_the_blocks(n: fx.Node, table: fx.Node, paged: fx.Node | None, intervals: Intervals) -> bool:
+    """``clamp(ids, 0, paged.shape[0] - 1)`` (or ``clamp_max``) of entries of the block table: valid page ids
+    index the paged KV's blocks, so they lie in [0, its number of blocks - 1] at every size and the clamp is
+    the identity on them.  For a symbolic block count (dynamic shapes) the bound is compared as a symbolic
+    expression, equal to the paged KV's dim 0 minus 1 at every size; ``ids`` must hold table entries (moved,
+    viewed, cast or clamped so, never computed on: ``page * P + offset`` is no page id)."""
+    if paged is None or n.target not in (aten.clamp.default, aten.clamp_max.default) or \
+            not _identity_on_page_ids(n, paged, intervals, symbolic_top=True):
+        return False
+    ids = n.args[0]
+    while ids is not table:  # (Inductor splits the clamp into clamp_min and clamp_max)
+        if not (isinstance(ids, fx.Node) and ids.op == "call_function"):
+            return False
+        if ids.target in T.VIEWS or ids.target in T.CASTS or ids.target in T.GATHERS:
+            ids = T.data_inputs(ids)[0]
+        elif _identity_on_page_ids(ids, paged, intervals):
+            ids = ids.args[0]
+        else:
+            return False
+    return True
+
+
+def _identity_on_page_ids(n: fx.Node, paged: fx.Node, intervals: Intervals, symbolic_top: bool = False) -> bool:
+    """``n`` clamps to a lower bound <= 0 and to no upper bound or the paged KV's block count minus 1 as a
+    symbolic expression (``symbolic_top``: that upper bound required)."""
+    import sympy
+
+    args = list(n.args[1:]) + [None, None]
+    lo, hi = {aten.clamp_max.default: (None, args[0]), aten.clamp_min.default: (args[0], None),
+              aten.clamp.default: (args[0] if args[0] is not None else n.kwargs.get("min"),
+                                   args[1] if args[1] is not None else n.kwargs.get("max"))}.get(n.target, (1, None))
+    if lo is not None and (intervals.number(lo) is None or intervals.number(lo)[1] > 0):
+        return False
+    if hi is None:
+        return not symbolic_top
+    bound, blocks = val(hi) if isinstance(hi, fx.Node) else hi, val(paged).shape[0]
+    return isinstance(bound, torch.SymInt) and isinstance(blocks, torch.SymInt) and \
+        sympy.simplify(bound.node.expr - (blocks.node.expr - 1)) == 0
+
+
 def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded: bool = True,
                     paged: fx.Node | None = None) -> None:
     """Every cast of an integer value keeps every value of its interval (fixed-width casts wrap, float
@@ -460,7 +500,7 @@ def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded
                 _refuse("gather", f"page ids index {data[0].name} ({T.op_name(n)}), which is not the paged KV: a lookup "
                         "table on page ids may change ids of a block table with more blocks than the probes draw", n,
                         "index the paged KV with block_table[b, p // P] directly")
-        if n.target in _CLAMPS and n in on_table and _integral(n):
+        if n.target in _CLAMPS and n in on_table and _integral(n) and not _clamps_to_the_blocks(n, table, paged, intervals):
             span = intervals.of(n.args[0]) if isinstance(n.args[0], fx.Node) else None
             out = intervals.of(n)
             if span is None or out is None or span != out:
