@@ -107,7 +107,14 @@ def expose(graph: fx.Graph, iota: bool) -> list:
             continue
         table, indices = node.args[0], node.args[1]
         if not (isinstance(table, fx.Node) and table.op == "placeholder" and _int_tensor(table, 2)) \
-                or len(indices) != 2 or not all(isinstance(i, fx.Node) for i in indices):
+                or len(indices) not in (1, 2) or not all(isinstance(i, fx.Node) for i in indices):
+            continue
+        if len(indices) == 1:  # T[r] as the user wrote it (``req_to_token[req_pool_indices].gather(1, pos)``)
+            # (r itself or a widening cast of it: any other move, r[:1].expand(B), would repeat a pool row)
+            found = _batch_index(indices[0])
+            if found is not None and all(_widening_cast(op) for op in found[1]) and (table, found[0]) not in rows:
+                rows[(table, found[0])] = node
+                node.meta[POOL_ROWS] = (table, found[0])
             continue
         found = _batch_index(indices[0])
         if found is None or _val(found[0]).shape[0] == _val(table).shape[0] and not found[1]:

@@ -1035,21 +1035,30 @@ class PoolTables(torch.nn.Module):
     request's tokens: not the contract); ``coarse_slots``: the slot is ``cmp_req_to_token[...] // 4`` (four
     compressed rows on one cache row); ``shared_rows``: both tables are read at pool rows ``req_pool_indices % 2``
     (computed in the step: two requests share a pool row, and so a compressed row); ``int8_rows``: at
-    ``req_pool_indices.to(torch.int8).long()`` (pool rows from 128 on wrap onto other requests' rows)."""
+    ``req_pool_indices.to(torch.int8).long()`` (pool rows from 128 on wrap onto other requests' rows);
+    ``rows_first``: the batch's rows picked first, ``req_to_token[req_pool_indices].gather(1, p)`` (models4
+    ``sglang_dummy_slot0``); ``one_row``: so, but every batch row on pool row ``req_pool_indices[0]``."""
 
-    def __init__(self, w, next_row=False, coarse_slots=False, shared_rows=False, int8_rows=False):
+    def __init__(self, w, next_row=False, coarse_slots=False, shared_rows=False, int8_rows=False, rows_first=False,
+                 one_row=False):
         super().__init__()
         self.w = torch.nn.Parameter(w, requires_grad=False)
         self.next_row, self.coarse_slots, self.shared_rows = next_row, coarse_slots, shared_rows
-        self.int8_rows = int8_rows
+        self.int8_rows, self.rows_first, self.one_row = int8_rows, rows_first, one_row
 
     def forward(self, pool, rpi, req_to_token, cmp_req_to_token, lens, cmp):
         rpi = rpi % 2 if self.shared_rows else rpi.to(torch.int8).long() if self.int8_rows else rpi
         pos = (lens[:, None] - L + torch.arange(L, device=lens.device)).clamp(min=0)
-        tokens = pool[req_to_token[(rpi + 1 if self.next_row else rpi)[:, None], pos]]
-        pooled = torch.einsum("blhd,lh->bhd", tokens.float(), self.w.float()).to(cmp.dtype)
+        i = ((lens - L) // DS).clamp(min=0)
         table = cmp_req_to_token // 4 if self.coarse_slots else cmp_req_to_token
-        slot = table[rpi, ((lens - L) // DS).clamp(min=0)]
+        if self.rows_first or self.one_row:  # the batch's rows first (T[rpi], or every row on rpi[0]), then gathers
+            rows = rpi[:1].expand(rpi.shape[0]) if self.one_row else rpi
+            tokens = pool[req_to_token[rows].gather(1, pos)]
+            slot = table[rows].gather(1, i[:, None]).squeeze(1)
+        else:
+            tokens = pool[req_to_token[(rpi + 1 if self.next_row else rpi)[:, None], pos]]
+            slot = table[rpi, i]
+        pooled = torch.einsum("blhd,lh->bhd", tokens.float(), self.w.float()).to(cmp.dtype)
         cmp[slot] = torch.where(_valid(lens)[:, None, None], pooled, cmp[slot])
         return cmp
 
@@ -1078,17 +1087,19 @@ def _pool_table_golden(before):
 
 @pytest.mark.parametrize("dialect,dynamic", [("inductor", False), ("torchair_like", False), ("inductor", True)],
                          ids=["inductor-static", "torchair_like-static", "inductor-dynamic"])
-def test_tables_read_through_the_batch_pool_indices_fuse_bit_exact(dialect, dynamic):
+@pytest.mark.parametrize("rows_first", [False, True], ids=["indexed", "rows_first"])
+def test_tables_read_through_the_batch_pool_indices_fuse_bit_exact(dialect, dynamic, rows_first):
     """Row b's block table and compressed rows are row ``rpi[b]`` of the pool tables: the pass reads them as
     ``T[rpi]`` (nsa_fusion/pool_tables.py); valid input gives the batch distinct pool rows (docs/contract.md)."""
     args = _pool_table_inputs()
     before = [a.clone() for a in args]
-    _, code, stats = compile_and_run(PoolTables(_FLAT_W), args, dialect, dynamic=dynamic, batch_positions=(1, 4))
+    _, code, stats = compile_and_run(PoolTables(_FLAT_W, rows_first=rows_first), args, dialect, dynamic=dynamic,
+                                     batch_positions=(1, 4))
     assert stats.get("fused", 0) == 1, [e.reason for e in rejections()]
     assert torch.equal(args[-1], _pool_table_golden(before))
 
 
-@pytest.mark.parametrize("variant", ["next_row", "coarse_slots", "shared_rows", "int8_rows"])
+@pytest.mark.parametrize("variant", ["next_row", "coarse_slots", "shared_rows", "int8_rows", "one_row"])
 def test_other_pool_rows_or_merged_slots_through_the_pool_indices_are_refused(variant):
     args = _pool_table_inputs(R=201 if variant == "int8_rows" else 13)
     eager = [a.clone() for a in args]
