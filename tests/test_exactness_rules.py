@@ -1205,6 +1205,33 @@ def test_window_offsets_from_a_cumsum_of_ones_fuse_with_a_dynamic_batch(dynamic,
                   dialect=dialect)
 
 
+class _HeadDiagonalOfAStaticWeight(Step):
+    """The weight a parameter (static [l, N] under dynamic=True), applied as tensordot over the window then the
+    head diagonal (blind2 tensordot_full_then_diag): the contract only where the KV's heads equal the weight's."""
+
+    def __init__(self, **kw):
+        super().__init__()
+        self.weight = torch.nn.Parameter(make_inputs(**kw)["op_weight"].clone(), requires_grad=False)
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        x = _window(kv, table, lens, L, kv.shape[1]).float()
+        new = torch.diagonal(torch.tensordot(x, self.weight.float(), dims=([1], [0])), dim1=1, dim2=3).permute(0, 2, 1)
+        s = slots.long()
+        cache[s] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[s])
+        return cache
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_heads_sharing_a_symbol_with_the_table_width_are_kept_at_their_hint(dialect):
+    """dynamic=True gives the KV's heads and the table's width one symbol where their hints are equal (N = 4 = pages
+    per sequence); a static weight ties the heads, so the generalized proof keeps that symbol at its hint too
+    (guarded) and moves the batch, blocks and slots.  A symbol the heads share with the batch (B = N = 4) is not
+    kept: that would make the dynamic batch static."""
+    _fuses(_HeadDiagonalOfAStaticWeight(), dynamic=True, dialect=dialect)
+    _refused_with(_HeadDiagonalOfAStaticWeight(B=4, pages_per_seq=5), "sizes", "other sizes", dynamic=True,
+                  dialect=dialect, B=4, pages_per_seq=5)
+
+
 def _capacity_bounded_window(bound):
     """Window positions bounded by the capacity the step reads from the shapes, ``bound(pos, capacity)``
     (blind6 ring_remainder_positions, shape_derived_clamp)."""

@@ -1011,6 +1011,14 @@ MUTATIONS = [
              "        elif node.target in _SCANS:",
              (XR + "::test_window_offsets_from_a_cumsum_of_ones_fuse_with_a_dynamic_batch",),
              "ones(B, l).cumsum(0) (row b shifted by b) read as the same row for every b"),
+    Mutation("shared_symbol_never_kept", SZ, "            ([loose - shared] if shared else [])\n", "            []\n",
+             (XR + "::test_heads_sharing_a_symbol_with_the_table_width_are_kept_at_their_hint",),
+             "heads sharing a symbol with the table width refused under dynamic=True (blind2 tensordot_full_then_diag)"),
+    Mutation("shared_batch_symbol_kept", SZ,
+             "        shared = (loose & tight & used) - sizes.tied(dims(step.lengths, [0]))\n",
+             "        shared = loose & tight & used\n",
+             (XR + "::test_heads_sharing_a_symbol_with_the_table_width_are_kept_at_their_hint",),
+             "a symbol the heads share with the batch guarded: the dynamic batch made static"),
 ]
 
 

@@ -312,10 +312,15 @@ class Generalize:
             dims(step.cache, [0])
         tight = dims(step.input, [1, 2, 3]) | dims(step.cache, [1, 2])
         tried = []
+        # one symbol for two sizes of equal hints (heads = table width = 4), not the batch (guarding it would make
+        # a dynamic batch static)
+        shared = (loose & tight & used) - sizes.tied(dims(step.lengths, [0]))
         loose, tight = loose & used, (tight & used) - loose
         # the op's sizes all moving; then keeping one of page size / heads / head dim fixed (a spelling
-        # that bakes in one of them); then keeping them all fixed
-        attempts = [loose | tight] + [loose | tight - {t} for t in sorted(tight, key=str)] + [loose]
+        # that bakes in one of them); then keeping them all fixed; then also a symbol the heads, page size
+        # or head dim share with a loose size (a weight parameter of static N with N = the table's width)
+        attempts = [loose | tight] + [loose | tight - {t} for t in sorted(tight, key=str)] + [loose] + \
+            ([loose - shared] if shared else [])
         for moving in attempts:
             keep = used - moving
             if not moving:
