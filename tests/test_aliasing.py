@@ -27,6 +27,7 @@ import nsa_fusion
 from corpora import redteam5
 from corpora.attacks import build, contract
 from corpora.redteam2 import _mk
+from nsa_fusion.backend import nsa_fusion_backend
 
 
 def early_read_used_late(kv, w, slots, table, lens, cache):
@@ -299,7 +300,7 @@ def test_a_functional_step_leaves_the_callers_cache_as_eager_does(fn, dialect, r
         cfg.post_grad_custom_post_pass = lambda gm, example_inputs, config: codes.append(gm.code)
         backend = nsa_fusion.get_npu_backend(compiler_config=cfg)
     else:
-        backend, codes = nsa_fusion.backend.nsa_fusion_backend, None
+        backend, codes = nsa_fusion_backend, None
     torch._dynamo.reset()
     diagnostics.reset()
     callers = cache.clone()
