@@ -40,7 +40,66 @@ post-forward paged caches; ``caches``; ``batch_positions``). ``check_eager()`` (
 tests/corpora/models4.py``) runs every case eagerly: positives equal the golden bit for bit (or within fp
 tolerance where torch chooses the sum order, reported), near misses differ from it.
 
-First try: see the table at the end of this docstring (filled in after the run).
+First try, 2026-12-04 02:36-04:06 UTC, on the frozen base 0b07964 (``/tmp/base7``, nothing changed after seeing
+results): ``run_models.py --corpus models4``, both dialects, three shape modes, B = 8, positives run first; log
+``/tmp/models4_first.log``. Positives with EVERY compression fused and bit-exact / applicable runs; near-miss cases
+fused; crashes (an error with the pass on that plain torch.compile with ``NSA_FUSION_DISABLE=1`` does not raise):
+
+    dialect  mode           positives   (any fusion)  near misses fused  crashes
+    inductor static          6/15        6             3/9               1 (nm_positions_as_lengths)
+    inductor mark_dynamic    6/14        6             3/9               1 (same); window_buffer_compaction n/a
+    inductor dynamic=True    1/15        5             3/9               1 (same)
+    torchair static          6/15        6             3/9               0
+    torchair mark_dynamic    6/14        6             3/9               0; window_buffer_compaction n/a
+    torchair dynamic=True    0/15        5             3/9               22 (every case, see T below)
+    TOTAL: 25/88 positive runs (28 %) with every compression fused and bit-exact. All 29 positive runs that got a
+    result and fused anything were bit-exact to the golden; the other 5 that fused are torchair dynamic=True crashes.
+
+Fully fused in static and mark_dynamic, both dialects: vllm_v1_flat_slots, lucidrains_functional,
+hf_cache_class_dict, vllm_padded_null_block, lucidrains_mean_pool, hf_offset_buffer (hf_offset_buffer also in
+Inductor dynamic=True). Every miss, with the pass's reason (the runner's rejections; ``nsa_fusion.explain`` where the
+runner had none):
+
+* sglang_token_pool, sglang_dummy_slot0 (6/6 modes each): ``roles: the index arithmetic reads argN (a graph input,
+  e.g. a module buffer), whose values are only known at run time ...`` at the token table read through
+  ``req_to_token[req_pool_indices]`` (a forward argument, not a buffer).
+* hf_static_cache (6/6): explain: 0 candidates, all 8 writes ignored as "the KV append", the compressed write
+  ``cmp[rows, idx] = where(...)`` into ``[B, max_cmp, N, D]`` included; "no row write into a cache was found".
+  Torchair: ``aten.index_put ge_converter is not implemented`` on the unfused writes.
+* deepseek_mla_latent_4l (6/6): explain: 0 candidates; the latent caches have no head dim (``[NB, P, C]``,
+  ``[S, C]``): "the written tensor is not a [num_slots, N, D] cache".
+* flashinfer_hnd (6/6): ``gather: paged input (35, 2, 16, 32) and cache (28, 2, 32) do not share [N, D]`` (HND
+  ``[NB, N, P, D]`` not read as a permuted ``[NB, P, N, D]``); torchair also the GE index_put error.
+* deepseek_kv_concat (6/6): ``gather: paged input (19, 64, 2, 64) and cache (60, 2, 32) do not share [N, D]`` (K and
+  V as last-dim halves of one cache).
+* flashinfer_ragged (6/6): ``roles: the gather does not read exactly one [B, max_pages] block table: kv_indptr,
+  kv_indices``.
+* vllm_index_select_3l (6/6): ``gather: the new row b may depend on other rows ... (view mixes or reshapes batch
+  rows)`` at ``index_select(0, token_slots.flatten()).view(B, l, N, D)``.
+* window_buffer_compaction (4/4 applicable; mark_dynamic n/a: ConstraintViolationError on ``before_len`` without the
+  pass too): explain: dynamo breaks the graph at ``torch.where(before_len == l)[0]`` (``aten.nonzero``), 3 graphs,
+  "no graph holds a whole compression step"; the compacted write ``cmp_k[idx, cmp_len[idx]] = pooled[idx]`` is
+  ignored as "the KV append".
+* D, Inductor dynamic=True: vllm_v1_flat_slots, hf_cache_class_dict, vllm_padded_null_block, lucidrains_mean_pool
+  fuse layer 1 only (2/4): ``sizes: aten.slice.Tensor moves elements by a constant or size-modular offset
+  (16*Min(2, s64)) along dim 1 ...`` at layer 2; lucidrains_functional 0/2: ``sizes: the step is the contract at the
+  compiled sizes but not at other sizes this dynamic graph serves (pooling: ... weight as [l, N] or [N, l])``.
+* T, torchair dynamic=True: every case, positives and near misses, fused or not, crashes with ``RuntimeError: Failed
+  to auto-generated converter for <function sym_min> to AscendIR`` (compiles with NSA_FUSION_DISABLE=1).
+
+Near misses: nm_s_mod_d, nm_mean_l12, nm_half_products, nm_partial_every_step, nm_arith_blend, nm_split_halves
+unfused and eager-equal in every mode but torchair dynamic=True (T). Three near-miss cases fused, in every mode;
+on analysis all three are MY labelling errors, not the recogniser's: their compression step IS the contract on
+other arguments than the golden assumes.
+* nm_compress_before_append (fused 2/2): the step computes the contract on the cache as it is before the append;
+  eager_equal=True in every run with a result (the bug is the model's order, not the compression).
+* nm_flipped_weights (fused 2/2): the contract with the weight ``w.flip(0)``; eager_equal=True.
+* nm_positions_as_lengths (fused 2/2): the contract with lengths := ``positions`` (an input). The corpus's inputs
+  give the rows that complete under that reading slot -1 (a valid padding slot for the model's seq_lens, an
+  out-of-range slot on a written row for the contract), so they are outside the contract's valid inputs: Inductor
+  raises ``IndexError: slot_mapping[2] = -1 is out of range for cache with 60 slots`` (the corpus harness's value
+  checks), torchair static/batch differ from eager (eager wraps -1 to row S - 1). Worth a look: a user sees the
+  compiled model differ from eager on inputs eager accepts.
 """
 from __future__ import annotations
 
