@@ -23,14 +23,14 @@ a fresh model for eager and for the compiled run, and may change the model's sta
 0b07964 it crashed in the control too (it patched a harness hook that no longer existed); the first-try vllm_post
 runs used a local copy of the fix 4691cb9 then landed (install the pass through the harness's ``with_fusion_passes``).
 
-First try (02:30-03:31 UTC, snapshot of commit 0b079643 extracted to /tmp/base7, no fixer changes in it): 117
-attacks, 347 runs (inductor_graph 135, torchair_like 135, bound_ig 18, bound_ta 18, vllm_post 17, inductor codegen
-16 confirmations, real torchair 8).  By attack (worst result over its runs): 23 FALSE FUSION, 2 CRASH (real Inductor;
-refused and pass-changed numbers in the graph dialects), 4 CONTROL DIFFERS / refused-control-differs only (plain
-Inductor's own: its x * 0 -> 0 and 0 + x -> x), 36 FUSED & EQUAL at best, 52 REFUSED only.  By run:
+First try (02:30-03:36 UTC, snapshot of commit 0b079643 extracted to /tmp/base7, no fixer changes in it): 120
+attacks, 369 runs (inductor_graph 140, torchair_like 140, bound_ig 18, bound_ta 18, vllm_post 17, aot_outputs 12,
+inductor codegen 16 confirmations, real torchair 8).  By attack (worst result over its runs): 23 FALSE FUSION, 2 CRASH
+(real Inductor; refused and pass-changed numbers in the graph dialects), 4 CONTROL DIFFERS / refused-control-differs
+only (plain Inductor's own: its x * 0 -> 0 and 0 + x -> x), 36 FUSED & EQUAL at best, 55 REFUSED only.  By run:
 inductor_graph 19 false fusion / 1 refused but the pass changes the numbers / 2 control differs / 2 refused where
-the control differs too / 31 equal / 80 refused; torchair_like 14 false fusion / 1 pass-changed numbers / 32 equal /
-88 refused; bound_ig and bound_ta 7 false fusion / 7 equal / 4 refused each; vllm_post 17 equal; inductor (codegen)
+the control differs too / 31 equal / 85 refused; torchair_like 14 false fusion / 1 pass-changed numbers / 32 equal /
+93 refused; aot_outputs 3 equal / 9 refused; bound_ig and bound_ta 7 false fusion / 7 equal / 4 refused each; vllm_post 17 equal; inductor (codegen)
 4 false fusion / 3 crash / 6 equal / 3 refused; real torchair 4 control differs (its converter cannot compile the
 K1 models without the pass; with it they run and differ from eager) / 3 equal / 1 refused.
 Five classes, written up in /work/briefs/redteam7_findings.md:
@@ -70,8 +70,54 @@ dynamic=True (refused, or guarded and recompiled, real torchair included), a bou
 (through itself, its base, a 0-dim stride buffer: the check falls back to eager's numbers), a buffer mutated in the
 graph or aliased by a mutated attribute (not bound: refused), a slot map in a buffer (refused), a ``.item()`` of a
 buffer into new_full (refused), Inductor's FX graph / AOT caches on with the buffer changed between compiles
-(recompiled on the new value).  exactness._walk_memoized was read, not attacked: the memo is per query and the step
+(recompiled on the new value), a cumsum of a fill along the batch behind a transpose numbering the rows (the batch plan's fill / scan rule, new in 46aec8a after the snapshot: refused there and on the snapshot).  exactness._walk_memoized was read, not attacked: the memo is per query and the step
 functions depend on the node only.
+
+Re-run of the whole module on the current /work/main (03:44-03:59 UTC, HEAD 5ee0b6f, 0a8fecd from 03:54, plus the
+fixer's uncommitted exactness / sizes edits -- K1 fix 715e0fc, K2 8717967, K3-K5 1f7e075 and 0a8fecd): inductor_graph
+140 runs: 32 equal / 104 refused / 2 control differs / 2 refused where the control differs too (plain Inductor's own
+x * 0 -> 0 and 0 + x -> x: baddbmm_bias_*_times0, zero_start_*); torchair_like 140: 33 equal / 107 refused;
+bound_ig and bound_ta 18 each: 6 equal / 12 refused; NO false fusion, no crash, no pass-changed numbers.  (Refused
+now where they fused equal at the snapshot: bound_view_changed_through_base and bound_offset_view_as_strided_2d, views
+of a larger storage no longer bound, K1's fix; fused equal now: bound_slot_map_changed.  bound_item_shift_new_full is
+refused with an internal error now, "EvaluationError: size u0 has no value in this assignment": an unbacked symbol
+from .item() reaching an evaluation, caught by the pass -- not a soundness issue, but a crash of the recogniser.)
+
+Final re-run of the attacks that failed first (04:05-04:07 UTC, HEAD 0a8fecd plus the fixer's uncommitted exactness.py
+edit; inductor_graph, torchair_like, bound_ig, bound_ta, and Inductor codegen for the confirmations): 70 runs in the
+graph dialects (68 refused, 2 equal), 14 bound runs refused, 9 codegen runs (8 refused, 1 equal): no false fusion, no
+crash, no pass-changed numbers.  Every run whose first try was not plainly equal or refused (IG inductor_graph, TA
+torchair_like, BIG / BTA bound_ig / bound_ta, IN Inductor codegen; FF false fusion, CR crash, R(pass) refused but the
+pass changes the numbers; first try -> re-run):
+
+    bound_strided_view_as_strided [static]: IG R -> R, TA R -> R, BIG FF -> R, BTA FF -> R, IN FF -> R
+    bound_offset_view_as_strided0 [static]: IG R -> R, TA R -> R, BIG FF -> R, BTA FF -> R, IN FF -> R
+    bound_strided_view_torch_as_strided [batch]: IG R -> R, TA R -> R, BIG FF -> R, BTA FF -> R
+    bound_strided_view_torch_as_strided [static]: IG R -> R, TA R -> R, BIG FF -> R, BTA FF -> R
+    bound_strided_view_torch_as_strided [dynamic]: IG R -> R, TA R -> R, BIG FF -> R, BTA FF -> R
+    bound_offset_view_as_strided0_dyn [batch]: IG R -> R, TA R -> R, BIG FF -> R, BTA FF -> R
+    bound_offset_view_as_strided0_dyn [dynamic]: IG R -> R, TA R -> R, BIG FF -> R, BTA FF -> R
+    weight_heads_cast_tile_shift1x6_dyn [dynamic]: IG FF -> R, TA R -> R, IN FF -> R
+    kept_heads_cast_tile_shift1x6_dyn [dynamic]: IG FF -> R, TA R -> R
+    tokens_heads_cast_tile_shift1x6_dyn [dynamic]: IG FF -> R, TA FF -> R
+    new_heads_f64_tile_shift1x6_dyn [dynamic]: IG FF -> R, TA R -> R
+    weight_heads_cast_first_shift1x6_dyn [dynamic]: IG FF -> R, TA R -> R
+    tokens_heads_f64_tile_shift1x6_dyn [dynamic]: IG FF -> R, TA R -> R
+    table_pages_long_tile_shift1x20_dyn [dynamic]: IG FF -> R, TA FF -> R, IN FF -> R
+    table_pages_add_zeros_shift1x20_dyn [dynamic]: IG FF -> R, TA FF -> R
+    table_pages_mul_ones_shift1x20_dyn [dynamic]: IG FF -> R, TA FF -> R
+    table_pages_maximum_shift1x20_dyn [dynamic]: IG FF -> R, TA FF -> R
+    table_pages_index0_shift1x20_dyn [dynamic]: IG FF -> R, TA FF -> R
+    table_pages_where_shift1x20_dyn [dynamic]: IG FF -> R, TA FF -> R
+    weight_heads_where_shift1x6_dyn [dynamic]: IG FF -> R, TA FF -> R
+    tokens_heads_index0_shift1x6_dyn [dynamic]: IG FF -> R, TA FF -> R
+    tokens_heads_where_shift1x6_dyn [dynamic]: IG FF -> R, TA FF -> R
+    new_heads_index0_shift1x6_dyn [dynamic]: IG FF -> R, TA FF -> R
+    kept_heads_index0_shift1x6_dyn [dynamic]: IG FF -> R, TA FF -> R
+    staging_strided_as_strided_out [static]: IG FF -> EQ, TA FF -> EQ, IN CR -> EQ
+    staging_strided_no_step [static]: IG R(pass) -> R, TA R(pass) -> R, IN CR -> R
+    staging_plain_no_step [static]: IG R -> R, TA R -> R, IN CR -> R
+    tokens_heads_cast_stack_shift1x6_dyn [dynamic]: IG FF -> R, TA FF -> R
 
 FIRST_TRY below holds every first-try result.
 """
@@ -1313,6 +1359,40 @@ ATTACKS += [
 ]
 
 
+
+# --- 11. (new code after the snapshot, 46aec8a) the batch plan's fills and scans: a cumsum of a fill ALONG the batch
+# dim, reached through a transpose, numbers the rows; floor(b / 32) is 0 on the 32-row probe of a static 40-row graph.
+def _row_number_of(B, l):
+    return torch.ones(l, B).cumsum(1).t()[:, :1].long() - 1  # [B, 1]: row b -> b
+
+
+def s_positions_plus_row_over_32(kv, w, slots, table, lens, cache):
+    pos = (lens.long()[:, None] - L + torch.arange(L) + _row_number_of(lens.shape[0], L) // 32).clamp(
+        0, _cap(kv, table) - 1)
+    return write(cache, slots, completes(lens), pool(tokens(kv, table, pos), w))
+
+
+def s_condition_row_over_32(kv, w, slots, table, lens, cache):
+    valid = completes(lens) & (_row_number_of(lens.shape[0], L)[:, 0] // 32 == 0)
+    return write(cache, slots, valid, _new(kv, w, table, lens))
+
+
+def s_new_rows_scaled_row_over_32(kv, w, slots, table, lens, cache):
+    new = _new(kv, w, table, lens)
+    k = (_row_number_of(lens.shape[0], L) // 32).float()[:, :, None]  # [B, 1, 1]: 0 below row 32, 1 from it
+    return write(cache, slots, completes(lens), new * (1 - k) + new.flip(0) * k)
+
+
+ATTACKS += [
+    ("positions_plus_row_over_32", _mk(s_positions_plus_row_over_32, lambda: [build()], ("static", "batch")),
+     "positions + floor(b / 32), b from ones(l, B).cumsum(1).t(): a scan along the batch behind a transpose"),
+    ("condition_row_over_32", _mk(s_condition_row_over_32, lambda: [build()], ("static", "batch")),
+     "condition & (b // 32 == 0), b from the transposed cumsum of a fill"),
+    ("new_rows_scaled_row_over_32", _mk(s_new_rows_scaled_row_over_32, lambda: [build()], ("static",)),
+     "rows from 32 on take the flipped batch's new rows (b from the transposed cumsum)"),
+]
+
+
 # --- the scenario runner (bound_*): nsa_fusion's own backends, which offer the buffers' values ---------------------
 def _bound_backend(dialect):
     from nsa_fusion import bound_inputs
@@ -1441,7 +1521,7 @@ def classify7(name, factory, dialect, mode=None):
 _FF, _EQ, _R, _CR = "FALSE FUSION", "FUSED & EQUAL", "REFUSED", "CRASH"
 _CD, _RPD = "CONTROL DIFFERS", "REFUSED, PASS CHANGES NUMBERS"
 _RCD, _CCT, _EF = "REFUSED (control differs)", "CONTROL CRASHES TOO", "EAGER FAILS"
-# Snapshot of commit 0b079643 (HEAD at 02:24 UTC) extracted to /tmp/base7, 02:30-03:31 UTC: (attack, dialect, mode,
+# Snapshot of commit 0b079643 (HEAD at 02:24 UTC) extracted to /tmp/base7, 02:30-03:36 UTC: (attack, dialect, mode,
 # result).  "inductor" / "torchair" (real Inductor codegen / real torchair on CPU) are confirmation runs only.
 _FIRST = [
     ("bound_control", "inductor_graph", "static", _R),
@@ -1791,6 +1871,28 @@ _FIRST = [
     ("two_steps_unbind_same_node", "vllm_post", "static", _EQ),
     ("two_steps_chunk_half", "vllm_post", "static", _EQ),
     ("two_steps_split_half", "vllm_post", "static", _EQ),
+    ("lens_plus_one_returned", "aot_outputs", "static", _EQ),
+    ("lens_plus_one_cond_below_cap", "aot_outputs", "static", _R),
+    ("lens_plus_one_cond_below_cap", "aot_outputs", "batch", _R),
+    ("lens_plus_one_clamp_cap2", "aot_outputs", "static", _R),
+    ("lens_plus_one_clamp_cap2", "aot_outputs", "batch", _R),
+    ("lens_plus_one_in_kv_append", "aot_outputs", "static", _R),
+    ("slots_plus_one_returned", "aot_outputs", "static", _R),
+    ("slots_plus_one_returned", "aot_outputs", "batch", _R),
+    ("positions_advance_inplace", "aot_outputs", "static", _EQ),
+    ("positions_advance_inplace", "aot_outputs", "batch", _EQ),
+    ("positions_condition_reads_p", "aot_outputs", "static", _R),
+    ("two_plus_ones", "aot_outputs", "static", _R),
+    ("positions_plus_row_over_32", "inductor_graph", "static", _R),
+    ("positions_plus_row_over_32", "inductor_graph", "batch", _R),
+    ("condition_row_over_32", "inductor_graph", "static", _R),
+    ("condition_row_over_32", "inductor_graph", "batch", _R),
+    ("new_rows_scaled_row_over_32", "inductor_graph", "static", _R),
+    ("positions_plus_row_over_32", "torchair_like", "static", _R),
+    ("positions_plus_row_over_32", "torchair_like", "batch", _R),
+    ("condition_row_over_32", "torchair_like", "static", _R),
+    ("condition_row_over_32", "torchair_like", "batch", _R),
+    ("new_rows_scaled_row_over_32", "torchair_like", "static", _R),
 ]
 FIRST_TRY = {(n, d, m): r for n, d, m, r in _FIRST}
 
