@@ -70,8 +70,9 @@ dynamic=True (refused, or guarded and recompiled, real torchair included), a bou
 (through itself, its base, a 0-dim stride buffer: the check falls back to eager's numbers), a buffer mutated in the
 graph or aliased by a mutated attribute (not bound: refused), a slot map in a buffer (refused), a ``.item()`` of a
 buffer into new_full (refused), Inductor's FX graph / AOT caches on with the buffer changed between compiles
-(recompiled on the new value), a cumsum of a fill along the batch behind a transpose numbering the rows (the batch plan's fill / scan rule, new in 46aec8a after the snapshot: refused there and on the snapshot).  exactness._walk_memoized was read, not attacked: the memo is per query and the step
-functions depend on the node only.
+(recompiled on the new value), a cumsum of a fill along the batch behind a transpose numbering the rows (the batch
+plan's fill / scan rule, new in 46aec8a after the snapshot: refused there and on the snapshot).
+exactness._walk_memoized was read, not attacked: the memo is per query and the step functions depend on the node only.
 
 Re-run of the whole module on the current /work/main (03:44-03:59 UTC, HEAD 5ee0b6f, 0a8fecd from 03:54, plus the
 fixer's uncommitted exactness / sizes edits -- K1 fix 715e0fc, K2 8717967, K3-K5 1f7e075 and 0a8fecd): inductor_graph
