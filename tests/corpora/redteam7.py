@@ -9,7 +9,8 @@ views rule, the in-place walks and the memoized length walks.  Same format as re
 FUSED & EQUAL / FALSE FUSION / CONTROL DIFFERS / CRASH, with the NSA_FUSION_DISABLE=1 control, and "REFUSED, PASS
 CHANGES NUMBERS") are redteam2's / redteam5's / redteam6's.
 
-    python tests/corpora/redteam7.py [--dialect inductor_graph|inductor|torchair_like|torchair|vllm_post|bound_ig|bound_ta] [--mode M] [name ...]
+    python tests/corpora/redteam7.py [--dialect D] [--mode M] [name ...]
+        D: inductor_graph | torchair_like | bound_ig | bound_ta | vllm_post | aot_outputs | inductor | torchair
     python tests/corpora/redteam7.py --table OUT.md [--dialect D ...] [name ...]   # markdown: first try vs now
 
 Attacks named ``bound_*`` are *scenarios* on an ``nn.Module`` with buffers (the harness's backends offer no buffer
@@ -30,9 +31,10 @@ inductor codegen 16 confirmations, real torchair 8).  By attack (worst result ov
 only (plain Inductor's own: its x * 0 -> 0 and 0 + x -> x), 36 FUSED & EQUAL at best, 55 REFUSED only.  By run:
 inductor_graph 19 false fusion / 1 refused but the pass changes the numbers / 2 control differs / 2 refused where
 the control differs too / 31 equal / 85 refused; torchair_like 14 false fusion / 1 pass-changed numbers / 32 equal /
-93 refused; aot_outputs 3 equal / 9 refused; bound_ig and bound_ta 7 false fusion / 7 equal / 4 refused each; vllm_post 17 equal; inductor (codegen)
-4 false fusion / 3 crash / 6 equal / 3 refused; real torchair 4 control differs (its converter cannot compile the
-K1 models without the pass; with it they run and differ from eager) / 3 equal / 1 refused.
+93 refused; aot_outputs 3 equal / 9 refused; bound_ig and bound_ta 7 false fusion / 7 equal / 4 refused each;
+vllm_post 17 equal; inductor (codegen) 4 false fusion / 3 crash / 6 equal / 3 refused; real torchair 4 control
+differs (its converter cannot compile the K1 models without the pass; with it they run and differ from eager) / 3
+equal / 1 refused.
 Five classes, written up in /work/briefs/redteam7_findings.md:
 
 * K1 ``bound_inputs``: an offered buffer is bound to ``x.detach().clone()`` (contiguous, storage offset 0) and checked
