@@ -879,13 +879,15 @@ def test_a_length_derived_divisor_is_refused_under_a_symbolic_capacity(dialect):
 def test_a_threshold_the_probes_never_crossed_is_refused_under_a_symbolic_capacity():
     """G13: a threshold within the interval of probed values is sound only for values monotone in the length
     that had all passed it at the last probed length; otherwise the comparison flips past the capacity."""
+    # (N = 2 heads, not the table's 4 pages: with equal sizes dynamo gives both one symbol, which the pass may
+    # keep at its value with a guard, and the capacity is then not symbolic)
     # periodic plus growing: reaches 60 only from s = 816
     _refused_with(_Moved(tokens_of=_shifted_window(lambda s: (s % 64) + (s // 64) < 60)), "sizes",
-                  "a length-derived value with a constant", dynamic=True)
+                  "a length-derived value with a constant", dynamic=True, N=2)
     # s <= 256 with 256 the last probed length (capacity 256): true on every probe, false from s = 272
     gate = lambda t, w, lens: torch.where((lens <= 256)[:, None, None],  # noqa: E731
                                           (t.float() * w.float()[None, :, :, None]).sum(1), 0.0)
-    _refused_with(Step(pool=gate), "sizes", "compares a length-derived value", dynamic=True)
+    _refused_with(Step(pool=gate), "sizes", "compares a length-derived value", dynamic=True, N=2)
 
 
 # --- blind6's misses won back (issue 18) ---------------------------------------------------------------------
@@ -1473,7 +1475,12 @@ def _expand_tiled(t, dim, copies):
     # page j <- page 61 j mod pages: 61 = 1 mod 4 and 5, not mod 8
     (Step(table_of=lambda t: t[:, None].expand(t.shape[0], 61, t.shape[1]).reshape(t.shape[0], t.shape[1], 61)
           [..., 0]), "inductor_graph", dict(pages_per_seq=4), dict(pages_per_seq=8)),
-], ids=["weight_heads_expand", "slots", "table_pages"])
+    # the merge and the split with elementwise ops between them (a cast round trip, an add of zeros): one chain
+    (Step(pool=_weighted(lambda w: _every_19th(w, 1, _expand_tiled(w, 1, 19).float().to(w.dtype)))),
+     "inductor_graph", dict(N=2), dict(N=4)),
+    (Step(pool=_weighted(lambda w: _every_19th(w, 1, _expand_tiled(w, 1, 19) + torch.zeros_like(
+        _expand_tiled(w, 1, 19))))), "torchair_like", dict(N=2), dict(N=4)),
+], ids=["weight_heads_expand", "slots", "table_pages", "weight_heads_cast_between", "weight_heads_add_between"])
 def test_a_reshape_that_regroups_a_symbolic_size_is_refused(step, dialect, compiled, called):
     """R3: ``(19, N) -> (N, 19)`` (and ``(577, B) -> (B, 577)``, ``(61, pages) -> (pages, 61)``) over an
     expand tiling then index 0: j <- c * j mod n, on the weights, the slots and the block table's pages."""

@@ -474,16 +474,42 @@ def _regrouping_reshape(n: fx.Node, symbolic) -> str | None:
     """R3: at the end of a chain of order-keeping ops, the chain as one reshape: a group of >= 2 dims
     merged and re-split into >= 2 other dims, with a symbolic size in it (``(7, N) -> (N, 7)``, ``(289, B)
     -> (B, 289)``) maps element j to ``c * j mod n``: over a tiling the identity at some sizes only."""
-    if n.target not in _RESHAPE_CHAIN or all(u.target in _RESHAPE_CHAIN for u in n.users):
+    if n.target not in _RESHAPE_CHAIN or all(_in_chain(u) for u in n.users):
         return None
-    first = n
-    while isinstance(first.args[0], fx.Node) and first.args[0].target in _RESHAPE_CHAIN:
-        first = first.args[0]
-    for src, dst in _reshape_groups(val(first.args[0]).shape, val(n).shape):
-        if len(src) >= 2 and len(dst) >= 2 and any(symbolic(e) for e in src + dst):
-            return (f"reshapes {tuple(src)} into {tuple(dst)} (a symbolic size merged and split again "
-                    "differently: j <- c * j mod n)")
+    # the chain's inputs: back through reshapes and through elementwise ops between them (a cast or an add
+    # of a same-shape tensor between the merge and the split, recog7's broken-chain attack), along every
+    # operand of the op's own shape
+    sources, work, seen = [], [n], set()
+    while work:
+        m = work.pop()
+        if m in seen:
+            continue
+        seen.add(m)
+        operands = [a for a in m.args[:1]] if m.target in _RESHAPE_CHAIN else \
+            [a for a in m.args if isinstance(a, fx.Node) and tuple(val(a).shape) == tuple(val(m).shape)]
+        for a in operands:
+            if isinstance(a, fx.Node) and a.op == "call_function" and _in_chain(a):
+                work.append(a)
+            elif isinstance(a, fx.Node):
+                sources.append(a)
+    for source in sources:
+        for src, dst in _reshape_groups(val(source).shape, val(n).shape):
+            if len(src) >= 2 and len(dst) >= 2 and any(symbolic(e) for e in src + dst):
+                return (f"reshapes {tuple(src)} into {tuple(dst)} (a symbolic size merged and split again "
+                        "differently: j <- c * j mod n)")
     return None
+
+
+# elementwise ops a chain of reshapes may pass through (R3): each output element is computed from the elements
+# at the same index of operands of the same shape
+_ELEMENTWISE = T.CASTS | {aten.neg.default, aten.abs.default, aten.relu.default, aten.add.Tensor, aten.add.Scalar,
+                          aten.sub.Tensor, aten.sub.Scalar, aten.mul.Tensor, aten.mul.Scalar, aten.div.Tensor,
+                          aten.div.Scalar, aten.maximum.default, aten.minimum.default, aten.where.self,
+                          aten.clamp.default, aten.clamp_min.default, aten.clamp_max.default}
+
+
+def _in_chain(m: fx.Node) -> bool:
+    return m.op == "call_function" and (m.target in _RESHAPE_CHAIN or m.target in _ELEMENTWISE)
 
 
 def _skipping_strides(n: fx.Node, symbolic) -> str | None:
