@@ -195,3 +195,13 @@ def test_blind_case(request, corpus, case, append, dtype, dialect, dynamic):
 @pytest.mark.parametrize("corpus,case,append,dtype,dialect,dynamic", list(_cases(full=True)))
 def test_blind_case_full_matrix(request, corpus, case, append, dtype, dialect, dynamic):
     _check(request, corpus, case, append, dtype, dialect, dynamic)
+
+
+@pytest.mark.parametrize("case", ["tnd_flat_index_select", "gather_expanded_index"])
+def test_blind8_page_ids_clamped_to_the_block_count_fuse_under_dynamic_shapes(case):
+    """blind8's misses won back: page ids clamped at ``kv.shape[0] - 1`` (a size node in the graph) and then
+    flattened into token ids, a reshape chain through elementwise ops whose operands include that size."""
+    mod, inputs_mod = R.load("blind8")
+    (c,) = [c for c in mod.CASES if c.name == case]
+    o = R.run_case(inputs_mod, c, torch.float16, "inductor_graph", "all")
+    assert o.fused >= 1 and o.correct and not o.error, f"{o.error} {o.reasons}"

@@ -486,7 +486,8 @@ def _regrouping_reshape(n: fx.Node, symbolic) -> str | None:
             continue
         seen.add(m)
         operands = [a for a in m.args[:1]] if m.target in _RESHAPE_CHAIN else \
-            [a for a in m.args if isinstance(a, fx.Node) and tuple(val(a).shape) == tuple(val(m).shape)]
+            [a for a in m.args if isinstance(a, fx.Node) and isinstance(val(a), torch.Tensor)
+             and tuple(val(a).shape) == tuple(val(m).shape)]
         for a in operands:
             if isinstance(a, fx.Node) and a.op == "call_function" and _in_chain(a):
                 work.append(a)
