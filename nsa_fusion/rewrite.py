@@ -1251,9 +1251,10 @@ def reinplace_clones(graph: fx.Graph, lazy_reads: bool = False) -> int:
         # clone-op-copy_ form reaches Inductor 2.13's own reinplacing, which writes the input in place
         # regardless of a later reader (pytorch#198031, #198096)
         # (a reader after the epilogue copy_ reads the new value, as it will from the cache written in place)
-        if lazy_reads and any(u not in (clone, copy) and order[u] < order[copy] for u in _alias_readers(base)):
+        readers = [u for u in _alias_readers(base) if u not in (clone, copy) and order[u] < order[copy]]
+        if lazy_reads and readers:
             continue
-        later = [u for u in _alias_readers(base) if u not in (clone, copy) and order[op] < order[u] < order[copy]]
+        later = [u for u in readers if order[op] < order[u]]
         if later:
             # other readers of the old cache after the fused call (a second step reading the same cache,
             # functionalized; a snapshot's epilogue copy).  Run the call after the last of them where
