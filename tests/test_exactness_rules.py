@@ -31,7 +31,7 @@ def _valid(lens, l=L, d=D_STRIDE):
 
 
 class Step(torch.nn.Module):
-    """The contract, with one hook per part a test swaps: ``table_of``, ``slots_of``, ``pool``,
+    """The contract, with one hook per part a test swaps: ``table_of``, ``window``, ``slots_of``, ``pool``,
     ``mask``, ``kept`` (what is kept of ``cache[slots]``), ``after`` (what happens between select and
     write)."""
 
@@ -42,7 +42,7 @@ class Step(torch.nn.Module):
     def forward(self, kv, w, slots, table, lens, cache):
         h = self.h
         table = h.get("table_of", lambda t: t)(table)
-        tok = _window(kv, table, lens, L, kv.shape[1], h.get("clamp_pos"))
+        tok = h.get("window", _window)(kv, table, lens, L, kv.shape[1], h.get("clamp_pos"))
         new = h.get("pool", lambda t, w, lens: (t.float() * w.float()[None, :, :, None]).sum(1))(tok, w, lens)
         new = new.to(cache.dtype)
         s = h.get("slots_of", lambda s: s.long())(slots)
@@ -1407,7 +1407,7 @@ def test_a_baddbmm_with_a_zero_bias_fuses_and_one_over_moved_rows_is_refused(dia
 
 
 # --- size-modular element maps under dynamic shapes (sizes.check_size_modular_views, R1-R5) -------------------
-def _refused_then_called_at(model, words, dialect="inductor_graph", compiled=None, called=None):
+def _refused_then_called_at(model, words, dialect="inductor_graph", compiled=None, called=None, part="sizes"):
     """Compiled with dynamic=True at the ``compiled`` sizes (where the spelling's element map is the identity,
     as at the size the proof generalizes to) and refused there by ``words``; then CALLED at the ``called``
     sizes, where the map is not the identity: the compiled graph gives eager's numbers (a false fusion gives
@@ -1426,7 +1426,7 @@ def _refused_then_called_at(model, words, dialect="inductor_graph", compiled=Non
             if at_compile:
                 assert diagnostics.stats.get("fused", 0) == 0, diagnostics.stats
                 reasons = [(e.pattern, e.reason) for e in rejections()]
-                assert any(p == "sizes" and words in r for p, r in reasons), reasons
+                assert any(p == part and words in r for p, r in reasons), reasons
             else:
                 want = golden_compress_infer(x["input"], x["op_weight"], x["slots"], L, D_STRIDE, x["P"],
                                              block_table=x["block_table"], actual_seq_len=x["lengths"],
@@ -1487,6 +1487,35 @@ def test_a_reshape_that_regroups_a_symbolic_size_is_refused(step, dialect, compi
     _refused_then_called_at(step, "a symbolic size merged and split again", dialect, compiled, called)
 
 
+def _sequence_window(rows_of, view_of):
+    """Every page of each sequence gathered by ``index_select`` with a flat index ``rows_of(table)``, viewed
+    back as ``[B, pages * P, N, D]`` by ``view_of``, then the window positions gathered along the tokens."""
+    def window(kv, table, lens, l, P, clamp_max=None):
+        seq = view_of(kv.index_select(0, rows_of(table).long()), table.shape[0])
+        pos = (lens.long()[:, None] - l + torch.arange(l)).clamp(min=0)
+        return seq.gather(1, pos[:, :, None, None].expand(-1, -1, *kv.shape[2:]))
+    return window
+
+
+@pytest.mark.parametrize("dialect, dynamic", [("inductor_graph", True), ("torchair_like", "batch")])
+def test_pages_gathered_by_the_flattened_table_and_viewed_per_sequence_fuse(dialect, dynamic):
+    """R3 reads a row gather by a flat index with the index's own grouping: ``index_select(kv, 0,
+    table.reshape(-1))`` viewed as ``[B, M * P]`` splits ``B * M`` as the table did (blind1
+    sequence_gather_dim1), no regrouping."""
+    _fuses(Step(window=_sequence_window(lambda t: t.reshape(-1), lambda x, B: x.view(B, -1, *x.shape[2:]))),
+           dynamic=dynamic, dialect=dialect)
+
+
+def test_pages_gathered_by_a_tiled_flat_table_and_regrouped_are_refused():
+    """The same gather by 577 copies of the table viewed as ``[B, 577 * M * P]``: the window (in the first M * P
+    tokens) of sequence b reads the table's row 577 b mod B (the identity at B = 8, a permutation at B = 10):
+    the index's own grouping ``(577, B, M)`` regrouped to ``(B, 577 * M)`` mixes batch rows."""
+    window = _sequence_window(lambda t: t[None].expand(577, *t.shape).reshape(-1),
+                              lambda x, B: x.view(B, -1, *x.shape[2:]))
+    _refused_then_called_at(Step(window=window), "mixes or reshapes batch rows", "inductor_graph",
+                            dict(B=8), dict(B=10), part="gather")
+
+
 class SlotViewAtTheWriteOnly(Step):
     """The kept rows read ``cache[slots]``; only the write's index is slot b <- slot 577 b mod B (the identity at
     B = 8, 9, 16, 32; a permutation at B = 10): the size-modular view lies on no path but the write index's."""
@@ -1513,6 +1542,34 @@ def test_a_size_modular_view_on_the_write_index_alone_is_refused():
 def test_as_strided_with_skipping_strides_on_a_symbolic_size_is_refused(step, dialect):
     """R4: an ``as_strided`` stride of 19 heads over a 19-fold tiling: j <- 19 j mod N."""
     _refused_then_called_at(step, "not the contiguous", dialect, dict(N=2), dict(N=4))
+
+
+def _strided_windows(rows_apart=1):
+    """blind1 as_strided_windows: every window of every sequence as one ``as_strided`` view of the gathered
+    pages ``[B, T, N, D]`` (window k of row b starts at token k * d of row b), the window of each row picked by
+    its length; ``rows_apart`` != 1 strides the batch dim by that many rows (row b reads row rows_apart * b)."""
+    def window(kv, table, lens, l, P, clamp_max=None):
+        B, (N, D) = table.shape[0], kv.shape[2:]
+        seq = kv[table.long()].reshape(B, -1, N, D).contiguous()
+        T = seq.shape[1]
+        n_win = (T - l) // D_STRIDE + 1
+        windows = seq.as_strided((B // rows_apart, n_win, l, N, D), (rows_apart * T * N * D, D_STRIDE * N * D, N * D, D, 1))
+        if rows_apart != 1:
+            windows = windows.repeat_interleave(rows_apart, 0)
+        return windows[torch.arange(B), ((lens.long() - l) // D_STRIDE).clamp(0, n_win - 1)]
+    return window
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_as_strided_windows_of_each_row_under_a_dynamic_batch_fuse(dialect):
+    """R4's exception: only the batch size is symbolic, dim 0 is strided by the input's row and the windows stay
+    inside it: output row b reads input row b through one fixed map at every batch size."""
+    _fuses(Step(window=_strided_windows()), dynamic="batch", dialect=dialect)
+
+
+def test_as_strided_windows_two_rows_apart_are_refused():
+    """Row b's windows read row 2 * (b // 2): dim 0 strided by two rows is not row b of the input."""
+    _refused_with(Step(window=_strided_windows(rows_apart=2)), "gather", "batch", dynamic="batch")
 
 
 def _rolled_six_times(w, shift):

@@ -476,9 +476,18 @@ def _regrouping_reshape(n: fx.Node, symbolic) -> str | None:
     -> (B, 289)``) maps element j to ``c * j mod n``: over a tiling the identity at some sizes only."""
     if n.target not in _RESHAPE_CHAIN or all(_in_chain(u) for u in n.users):
         return None
-    # the chain's inputs: back through reshapes and through elementwise ops between them (a cast or an add
-    # of a same-shape tensor between the merge and the split, recog7's broken-chain attack), along every
-    # operand of the op's own shape
+    for shape in (s for source in _chain_sources(n) for s in _row_gather_shapes(source)):
+        for src, dst in _reshape_groups(shape, val(n).shape):
+            if len(src) >= 2 and len(dst) >= 2 and any(symbolic(e) for e in src + dst):
+                return (f"reshapes {tuple(src)} into {tuple(dst)} (a symbolic size merged and split again "
+                        "differently: j <- c * j mod n)")
+    return None
+
+
+def _chain_sources(n: fx.Node) -> list:
+    """The inputs of the chain of order-keeping ops ending at ``n``: back through reshapes and through
+    elementwise ops between them (a cast or an add of a same-shape tensor between the merge and the split,
+    recog7's broken-chain attack), along every operand of the op's own shape."""
     sources, work, seen = [], [n], set()
     while work:
         m = work.pop()
@@ -493,12 +502,29 @@ def _regrouping_reshape(n: fx.Node, symbolic) -> str | None:
                 work.append(a)
             elif isinstance(a, fx.Node):
                 sources.append(a)
-    for source in sources:
-        for src, dst in _reshape_groups(val(source).shape, val(n).shape):
-            if len(src) >= 2 and len(dst) >= 2 and any(symbolic(e) for e in src + dst):
-                return (f"reshapes {tuple(src)} into {tuple(dst)} (a symbolic size merged and split again "
-                        "differently: j <- c * j mod n)")
-    return None
+    return sources
+
+
+def _row_gather_shapes(source: fx.Node) -> list:
+    """The shapes R3 compares a chain's result with, for a chain that starts at ``source``.  A gather of
+    rows by a flat index, ``index_select(x, 0, idx)`` or ``x[idx]`` (1-D ``idx``), lays its rows out in
+    ``idx``'s order: where ``idx`` is itself the end of a chain from a tensor of shape ``S`` (a ``[B, M]``
+    block table flattened, blind1 sequence_gather_dim1), row ``i`` is ``x[src[unravel(i, S)]]``, so the rows
+    carry ``S``'s grouping and the gather is compared as ``S + x.shape[1:]`` (one shape per source of
+    ``idx``'s chain): ``(B * M, P) -> (B, M * P)`` keeps the table's ``(B, M)`` split and moves nothing.  A
+    chain that splits the rows otherwise (a transposed table flattened: ``(M, B)``) still regroups a
+    symbolic size; ``idx``'s own chain is checked where it ends (at this gather)."""
+    shape = list(val(source).shape)
+    idx = None
+    if source.op == "call_function" and source.target is aten.index_select.default and len(source.args) >= 3 \
+            and source.args[1] == 0:
+        idx = source.args[2]
+    elif source.op == "call_function" and source.target is aten.index.Tensor and len(source.args[1]) == 1:
+        idx = source.args[1][0]
+    if not isinstance(idx, fx.Node) or len(val(idx).shape) != 1 or not _in_chain(idx):
+        return [shape]
+    # (a chain keeps the element count: each source holds exactly len(idx) elements)
+    return [list(val(s).shape) + shape[1:] for s in _chain_sources(idx)] or [shape]
 
 
 # elementwise ops a chain of reshapes may pass through (R3): each output element is computed from the elements
@@ -518,12 +544,34 @@ def _skipping_strides(n: fx.Node, symbolic) -> str | None:
     if n.target is not aten.as_strided.default:
         return None
     size, stride = [_sym(x) for x in n.args[1]], [_sym(x) for x in n.args[2]]
-    if not any(symbolic(e) for e in size + stride):
+    if not any(symbolic(e) for e in size + stride) or _reads_row_b_of_its_input(n, size, stride):
         return None
     for d, (extent, step) in enumerate(zip(size, stride)):
         if extent != 1 and sympy.expand(step - sympy.Mul(*size[d + 1:])) != 0:
             return f"reads dim {d} with stride {step}, not the contiguous {sympy.Mul(*size[d + 1:])}"
     return None
+
+
+def _reads_row_b_of_its_input(n: fx.Node, size, stride) -> bool:
+    """R4's exception: the only symbolic size is dim 0, shared with a contiguous input (storage offset 0) and
+    strided by that input's row, and every other size and stride is a non-negative constant whose footprint
+    stays inside one row (blind1 as_strided_windows: every window of a sequence under a dynamic batch).
+    Output row b then reads input row b through one fixed map of the other indices, whatever the batch size:
+    nothing is read modulo a symbolic size."""
+    x = val(n.args[0])
+    offset = n.args[3] if len(n.args) > 3 else n.kwargs.get("storage_offset")
+    if offset not in (None, 0) or x.dim() == 0 or len(size) < 1 or x.storage_offset() != 0:
+        return False
+    shape, strides = [_sym(e) for e in x.shape], [_sym(e) for e in x.stride()]
+    if any(extent != 1 and sympy.expand(step - sympy.Mul(*shape[d + 1:])) != 0
+           for d, (extent, step) in enumerate(zip(shape, strides))):
+        return False  # not contiguous
+    row = sympy.expand(sympy.Mul(*shape[1:]))
+    if any(e.free_symbols for e in size[1:] + stride[1:] + [row]) or any(st < 0 for st in stride[1:]):
+        return False
+    footprint = sum(((sz - 1) * st for sz, st in zip(size[1:], stride[1:])), sympy.Integer(0))
+    return (sympy.expand(size[0] - shape[0]) == 0 and sympy.expand(stride[0] - row) == 0
+            and 0 not in size[1:] and footprint < row)
 
 
 def _size_modular_offset(n: fx.Node, symbolic) -> str | None:
