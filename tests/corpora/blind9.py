@@ -880,7 +880,8 @@ class _Shifted(_Step):
     def forward(self, kv, slots, bt, lens, cache):
         P, l, d = self.P, self.l, self.d
         s = lens.long()
-        pos = (s[:, None] - l + self.shift + torch.arange(l, device=kv.device)).clamp(min=0)
+        cap = bt.shape[1] * P
+        pos = (s[:, None] - l + self.shift + torch.arange(l, device=kv.device)).clamp(0, cap - 1)
         toks = kv[bt.long().gather(1, pos // P), pos % P]
         pooled = (toks.float() * self.weight.float()[None, :, :, None]).sum(1)
         valid = (s >= l) & ((s - l) % d == 0)
@@ -1058,7 +1059,7 @@ class _LengthOffset(_Step):
     def forward(self, kv, slots, bt, lens, cache):
         l, d = self.l, self.d
         s = lens.long() + self.offset
-        pooled = _pooled_reference_style(kv, bt, s.clamp(min=0), self.weight, l, self.P)
+        pooled = _pooled_reference_style(kv, bt, s.clamp(0, bt.shape[1] * self.P), self.weight, l, self.P)
         valid = (s >= l) & ((s - l) % d == 0)
         idx = slots.long()
         cache.index_put_((idx,), torch.where(valid[:, None, None], pooled.to(cache.dtype), cache[idx]))
