@@ -1603,6 +1603,18 @@ def test_an_offset_that_is_no_multiple_of_the_extent_is_refused(step, dialect, c
     _refused_then_called_at(step, "moves elements by a constant or size-modular offset", dialect, compiled, called)
 
 
+@pytest.mark.parametrize("step, dialect, compiled, called", [
+    (Step(kept=lambda o: o.select_scatter(o[:, :, 0], 2, o.shape[2] // 64)), "inductor_graph", dict(D=16), dict(D=64)),
+    (Step(kept=lambda o: o.slice_scatter(o[:, :, :1], 2, o.shape[2] // 17, o.shape[2] // 17 + 1)), "torchair_like",
+     dict(D=16), dict(D=32)),
+    (Step(pool=_weighted(lambda w: w.select_scatter(w[:, 0], 1, w.shape[1] // 4))), "torchair_like", dict(N=2), dict(N=4)),
+], ids=["kept_dim_select_scatter", "kept_dim_slice_scatter", "weight_heads_select_scatter"])
+def test_a_region_write_at_a_size_modular_offset_is_refused(step, dialect, compiled, called):
+    """R5 on writes: ``select_scatter`` / ``slice_scatter`` of a head (a column) into index ``D // 64`` (``N // 4``)
+    moves it as a view's start does: the identity below that size only."""
+    _refused_then_called_at(step, "moves elements by a constant or size-modular offset", dialect, compiled, called)
+
+
 def _joined_with_a_copy_and_shifted(t, dim, copy, times):
     """``times`` shifts by 1 along ``dim`` of ``t`` joined with a copy of itself: a shift by ``times`` mod n."""
     for _ in range(times):
@@ -1664,3 +1676,69 @@ def test_monotone_and_slope_walk_each_node_once():
         result = exactness._walk_memoized(counting, x, lengths)
         assert result == walk(x, lengths) == (1 if name == "_monotone_step" else 2 ** 60)
         assert len(calls) == 61
+
+
+# --- what computed the paged input is no part of the step (sizes.check_size_modular_views stops there) --------
+def _shift6(x, dim):
+    """``x`` shifted by 6 modulo its size along ``dim``, as six slices from 1 of two-copy tilings (red team 6, J2):
+    the identity at sizes 2 and 3, not at 4."""
+    for _ in range(6):
+        x = torch.cat([x, x], dim).narrow(dim, 1, x.shape[dim])
+    return x
+
+
+class AppendedThroughAShift(torch.nn.Module):
+    """A token computed through a size-modular view (``_shift6`` of its heads, as a second layer's token is
+    computed from the first layer's ``k_all[:, 16 * min(2, max_cmp):]``: models4 under dynamic=True) appended to
+    the paged KV, then the contract on the appended KV.  ``in_step``: the shift on the KV the step reads instead."""
+
+    def __init__(self, in_step=False):
+        super().__init__()
+        self.in_step = in_step
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        P = kv.shape[1]
+        last = (lens.long() - 1).clamp(min=0)
+        page = table.long().gather(1, (last // P)[:, None]).squeeze(1)
+        token = w[:1, :, None].expand(lens.shape[0], w.shape[1], kv.shape[3])
+        kv = kv.index_put((page, last % P), token if self.in_step else _shift6(token, 1))
+        new = (_window(_shift6(kv, 2) if self.in_step else kv, table, lens, L, P).float()
+               * w.float()[None, :, :, None]).sum(1)
+        s = slots.long()
+        cache[s] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[s])
+        return cache
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_size_modular_view_behind_the_kv_append_fuses_under_dynamic_shapes(dialect):
+    """The paged input is proven as a graph input of any value and the op reads that node: a shift mod N in the
+    appended token's computation moves the same values into eager's KV and the op's.  Compiled at N = 2, called at
+    N = 4 (where the shift is not the identity): bit-exact to the contract on the appended KV at both."""
+    model = AppendedThroughAShift()
+    backend = {"inductor_graph": InductorGraphBackend, "torchair_like": TorchairLikeBackend}[dialect]()
+    torch._dynamo.reset()
+    diagnostics.reset()
+    with no_compile_caches():
+        compiled = torch.compile(model, backend=backend, dynamic=True, fullgraph=True)
+        for N in (2, 4):
+            x = make_inputs(N=N)
+            cache = x["cache"].clone()
+            compiled(x["input"], x["weight"], x["slots"], x["block_table"], x["lengths"], cache)
+            assert diagnostics.stats.get("fused", 0) == 1, [(e.pattern, e.reason) for e in rejections()]
+            last = (x["lengths"] - 1).clamp(min=0)
+            page = x["block_table"].long().gather(1, (last // x["P"])[:, None]).squeeze(1)
+            token = _shift6(x["weight"][:1, :, None].expand(8, N, 32), 1)
+            kv = x["input"].index_put((page, last % x["P"]), token)
+            want = golden_compress_infer(kv, x["op_weight"], x["slots"], L, D_STRIDE, x["P"],
+                                         block_table=x["block_table"], actual_seq_len=x["lengths"], cache=x["cache"])
+            assert torch.equal(cache, want)
+
+
+@pytest.mark.parametrize("dialect, part, words", [
+    ("inductor_graph", "sizes", "the probed sizes cannot tell"),
+    ("torchair_like", "gather", "assembles the paged KV from its own blocks"),  # (an earlier rule there)
+])
+def test_the_same_view_on_the_kv_the_step_reads_is_refused(dialect, part, words):
+    """The walk stops at the paged input, not before it: the shift between the appended KV and the gathers is
+    the step's own element map (heads j <- j + 6 mod N), refused."""
+    _refused_then_called_at(AppendedThroughAShift(in_step=True), words, dialect, dict(N=2), dict(N=4), part=part)

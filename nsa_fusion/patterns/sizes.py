@@ -99,7 +99,10 @@ class SizesProof:
         if not self.sizes.assignment:
             return
         symbolic = self.sizes.symbols
-        step = value_ancestors([self.w.write])
+        # not past the paged input: the proof takes it as a graph input of any value (the op reads that node as
+        # it is), so what computed its tokens (the KV append of values from an earlier layer's attention) is no
+        # part of the step; the views between it and the gathers are
+        step = value_ancestors([self.w.write], {self.input})
         for n in self.w.write.graph.nodes:  # in graph order: the first op that tiles or reindexes is named
             if n not in step or n.op != "call_function" or not n.args:
                 continue
