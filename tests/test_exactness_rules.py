@@ -1742,3 +1742,55 @@ def test_the_same_view_on_the_kv_the_step_reads_is_refused(dialect, part, words)
     """The walk stops at the paged input, not before it: the shift between the appended KV and the gathers is
     the step's own element map (heads j <- j + 6 mod N), refused."""
     _refused_then_called_at(AppendedThroughAShift(in_step=True), words, dialect, dict(N=2), dict(N=4), part=part)
+
+
+# --- rows merged behind the heads for one bmm (evaluate.BatchPlan._merged_behind, models4 vllm_index_select_3l) ----
+def _matmul_pool(t, w, lens):
+    """``[N, 1, 1, l] @ [N, B, l, D]``: torch.matmul runs one bmm over the heads and the batch merged, heads first."""
+    return torch.matmul(w.float().t()[:, None, None, :], t.float().permute(2, 0, 1, 3)).squeeze(2).transpose(0, 1)
+
+
+def _row_scaled_matmul_pool(t, w, lens):
+    """The same with the weight of rows 4.. doubled: a batch-free operand of the bmm that varies along the batch."""
+    scale = torch.where(torch.arange(t.shape[0]) < 4, 1.0, 2.0)
+    weight = w.float().t()[:, None, None, :] * scale[None, :, None, None]
+    return torch.matmul(weight, t.float().permute(2, 0, 1, 3)).squeeze(2).transpose(0, 1)
+
+
+def _transposed_split_bmm_pool(t, w, lens):
+    """One bmm over ``(N, B)`` merged, split back as ``(B, N)`` and transposed: row b's heads at the compiled
+    B == N only (element m * B + b read as (m * B + b) // N, (m * B + b) % N)."""
+    B, l, N, D = t.shape
+    weight = w.float().t()[:, None, None, :].expand(N, B, 1, l).reshape(N * B, 1, l)
+    pooled = torch.bmm(weight, t.float().permute(2, 0, 1, 3).reshape(N * B, l, D))
+    return pooled.reshape(B, N, D).transpose(0, 1).reshape(N, B, D).transpose(0, 1)
+
+
+def _scaled_merged_rows_bmm_pool(t, w, lens):
+    """One bmm over ``(N, B)`` merged whose tokens are scaled per row while merged (rows 4.. doubled)."""
+    B, l, N, D = t.shape
+    scale = torch.where(torch.arange(B) < 4, 1.0, 2.0)[None, :].expand(N, B).reshape(N * B, 1, 1)
+    weight = w.float().t()[:, None, None, :].expand(N, B, 1, l).reshape(N * B, 1, l)
+    tokens = t.float().permute(2, 0, 1, 3).reshape(N * B, l, D) * scale
+    return torch.bmm(weight, tokens).reshape(N, B, D).transpose(0, 1)
+
+
+@pytest.mark.parametrize("dialect, dynamic", [("inductor_graph", False), ("torchair_like", False),
+                                              ("inductor_graph", True)], ids=["inductor", "torchair", "dynamic"])
+def test_a_matmul_over_the_heads_and_the_batch_merged_fuses(dialect, dynamic):
+    """Along ``N * B`` merged heads first, element ``m * B + b`` is row b's: followed from the merge through the
+    bmm to the split back into ``[N, B]``."""
+    _fuses(Step(pool=_matmul_pool), dialect=dialect, dynamic=dynamic)
+
+
+@pytest.mark.parametrize("pool, sizes, dynamic", [
+    (_row_scaled_matmul_pool, dict(), False),
+    (_transposed_split_bmm_pool, dict(B=4, N=4), "batch"),
+    (_scaled_merged_rows_bmm_pool, dict(), False),
+], ids=["weight_varies_along_the_batch", "split_as_batch_then_heads", "merged_rows_scaled_per_row"])
+def test_rows_merged_behind_the_heads_and_read_otherwise_are_refused(pool, sizes, dynamic):
+    """The bmm's other operand must be the same for every b (not a weight scaled per row), no other operand may
+    meet the merged rows (a per-row scale), and the split must
+    put the ``outer`` heads first at every size (``(B, N)`` of an ``(N, B)`` merge is that split at B == N only,
+    compared as polynomials: a batch marked dynamic is its own symbol)."""
+    _refused_with(Step(pool=pool), "gather", "merged behind", dynamic=dynamic, **sizes)

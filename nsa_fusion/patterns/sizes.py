@@ -578,8 +578,8 @@ def _reads_row_b_of_its_input(n: fx.Node, size, stride) -> bool:
 
 
 def _size_modular_offset(n: fx.Node, symbolic) -> str | None:
-    """R5 (see ``check_size_modular_views``)."""
-    if n.target not in _MODULAR_VIEWS:
+    """R5 (see ``check_size_modular_views``), on views and on writes of a region at an offset."""
+    if n.target not in _MODULAR_VIEWS and n.target not in _OFFSET_WRITES:
         return None
     for dim, offset, size, extent in _offsets(n):
         if isinstance(offset, str):
@@ -622,7 +622,8 @@ def _shifts_an_input(n: fx.Node) -> bool:
     of itself (``cat([t, t.clamp(min=0)])``, red-team K2), a broadcast against a constant
     (``x[:, None] + zeros(1, 2, 1)``) or a gather by a constant index merged into the dim (K3) -- and
     shifts by 1 of a tiling add up to a shift modulo the size."""
-    return _an_input_untiled(n.args[0])
+    operands = n.args[:2] if n.target in _OFFSET_WRITES else n.args[:1]  # (a write moves its source into its base)
+    return all(_an_input_untiled(x) for x in operands)
 
 
 def _an_input_untiled(x) -> bool:
@@ -646,6 +647,9 @@ def _an_input_untiled(x) -> bool:
 
 
 _REGION_WRITES = {aten.select_scatter.default, aten.slice_scatter.default, aten.index_put.default}
+# writes of a source into a region of a base at an offset: the offset moves the source's elements as a view's
+# start does (``w.slice_scatter(w[:, :N - N // 4], 1, N // 4)`` is the identity below N = 4 only)
+_OFFSET_WRITES = {aten.select_scatter.default, aten.slice_scatter.default, aten.as_strided_scatter.default}
 
 
 def _offsets(n: fx.Node) -> list:
@@ -654,6 +658,8 @@ def _offsets(n: fx.Node) -> list:
     ``as_strided`` storage offset), a string where the view strides the dim; extent None for a select."""
     args = list(n.args) + [None] * 5
     shape = val(n.args[0]).shape
+    if n.target in _OFFSET_WRITES:  # (base, source, ...): the source's element i lands at i + offset
+        return _write_offsets(n, args, shape)
     if n.target is aten.roll.default:
         shifts, dims = args[1], args[2] or []
         shifts = [shifts] if not isinstance(shifts, (list, tuple)) else shifts
@@ -677,3 +683,20 @@ def _offsets(n: fx.Node) -> list:
     if n.target is aten.narrow.default:
         return [(dim, _sym(args[2]), shape[dim], _sym(val(n).shape[dim]))]
     return [(dim, _sym(args[2]), shape[dim], None)]  # select's index
+
+
+def _write_offsets(n: fx.Node, args, shape) -> list:
+    """``_offsets`` of a ``_OFFSET_WRITES`` node: its offset and the source's extent along the dim it writes."""
+    if n.target is aten.as_strided_scatter.default:
+        offset = n.kwargs.get("storage_offset", args[4])
+        numel = sympy.Mul(*map(_sym, n.kwargs.get("size", args[2])))
+        return [(d, _sym(offset) if offset is not None else sympy.Integer(0), shape[d], numel)
+                for d in range(len(shape))]
+    dim = n.kwargs.get("dim", args[2] if args[2] is not None else 0) % len(shape)
+    if n.target is aten.select_scatter.default:
+        return [(dim, _sym(n.kwargs.get("index", args[3])), shape[dim], None)]
+    start, step = n.kwargs.get("start", args[3]), n.kwargs.get("step", args[5])
+    if step not in (None, 1):
+        return [(dim, f"step {step}", shape[dim], None)]
+    offset = _sym(start) if start is not None else sympy.Integer(0)
+    return [(dim, offset, shape[dim], _sym(val(n.args[1]).shape[dim]))]
