@@ -43,11 +43,6 @@ HALVES = (torch.float16, torch.bfloat16)
 # Positives the recogniser does not fuse (in these dtypes), and why; each stays unfused and computes
 # what the model says.
 KNOWN_MISSES = {
-    ("blind1", "vllm_flat_slots_einsum"): (ALL, "window offsets read from a registered buffer: values unknown "
-                                                "to a backend that does not bind them (see DIALECT_NOTES)"),
-    ("blind1", "int32_index_put"): (ALL, "window offsets read from a registered buffer (as above)"),
-    ("blind2", "buffer_offsets_einsum"): (ALL, "window offsets read from a registered buffer (as above)"),
-    ("blind2", "buffer_iota_flat_take"): (ALL, "window offsets read from a registered buffer (as above)"),
     ("blind1", "fp32_weight_buffer"): ((torch.float16, torch.bfloat16),
                                        "an fp32 weight with fp16/bf16 data: the op would round it unless its "
                                        "values are known (freezing)"),
@@ -117,12 +112,6 @@ SOUNDNESS_REFUSALS |= CONSERVATIVE
 DYNAMIC_MISSES: dict = {}  # (none left: blind3 valid_position_mask_zero_fill fuses with its capacity guarded)
 # Cases whose outcome depends on the graph dialect (and dtype), and why.
 DIALECT_NOTES = {
-    # offsets in a registered buffer: nsa_fusion's backends (real torchair's here) bind the buffer's value when
-    # compiling and check it before every call (nsa_fusion/bound_inputs.py); the harness's Inductor-graph
-    # backend offers no values, so there they stay KNOWN_MISSES
-    **{key: {"torchair": ("fuse", ALL)} for key in (("blind1", "vllm_flat_slots_einsum"), ("blind1", "int32_index_put"),
-                                                    ("blind2", "buffer_offsets_einsum"),
-                                                    ("blind2", "buffer_iota_flat_take"))},
     # Inductor's joint-graph passes fold convert(convert(x, bf16), fp16) into one cast before the pass
     # sees the graph: the graph it is given rounds once, and that graph is what is fused.  With fp32
     # data the two casts are not folded, and the double rounding is refused.

@@ -122,7 +122,12 @@ def _backend(dialect, torchair):
     if dialect == "inductor_graph":  # Inductor's pipeline through its post-grad passes, no codegen
         from fusion_harness import InductorGraphBackend
 
-        return InductorGraphBackend()
+        from nsa_fusion import bound_inputs
+
+        # behind checked_compile, as nsa_fusion_backend compiles: the graph's small integer buffers (window
+        # offsets in a module buffer) are offered to the pass and checked before every call
+        graph_backend = InductorGraphBackend()
+        return lambda gm, example_inputs, **kw: bound_inputs.checked_compile(graph_backend, gm, example_inputs)
     cfg = torchair.CompilerConfig()
     cfg.debug.run_eagerly = True
     return nsa_fusion.get_npu_backend(compiler_config=cfg)
