@@ -171,7 +171,7 @@ MUTATIONS = [
              "            if False:\n", (XR + "::test_a_matmul_over_the_heads_and_the_batch_merged_fuses",),
              "over-strict: matmul's bmm over the heads and the batch merged (models4 vllm_index_select_3l) refused"),
     Mutation("batch_behind_any_bmm_operand", EV,
-             "            if k != 0 or not all(a in self.behind or _expanded_behind(a, outer, self.B, c) for a in tensors):\n",
+             "            if k != 0 or not all(a in self.behind or _expanded_behind(a, outer_expr, self.B, c) for a in tensors):\n",
              "            if k != 0:\n",
              (XR + "::test_rows_merged_behind_the_heads_and_read_otherwise_are_refused[weight_varies_along_the_batch]",),
              "the bmm's batch-free operand varies along the merged batch (a weight scaled per row)"),

@@ -495,14 +495,24 @@ class BatchPlan:
         self.fixes: dict[fx.Node, object] = {}  # node -> (args, kwargs) -> (args, kwargs) at ``rows``
         self.flat: dict[fx.Node, int] = {}  # flat row index b * R + q (see _row_offset_add) -> R
         self.flat_bounds: list = []  # (q, R): the caller proves 0 <= q < R on valid input
+        # node -> (k, outer, c, outer as a polynomial in the sizes): the batch merged behind ``outer`` elements
+        # of other dims (see _merged_behind)
+        self.behind: dict[fx.Node, tuple] = {}
         for r in roots:
             shape = _static_shape(r)
             if shape is None or not shape or shape[0] != B:
                 raise EvaluationError(f"{r.name} is not indexed by a static batch of {B} rows")
             self.dim[r] = (0, 1)
         for n in sub.nodes:
-            if n in self.dim or n.op != "call_function" or not any(a in self.dim for a in n.all_input_nodes):
+            if n in self.dim or n.op != "call_function" or \
+                    not any(a in self.dim or a in self.behind for a in n.all_input_nodes):
                 continue  # batch-free: does not change when the batch is cut
+            if any(a in self.behind for a in n.all_input_nodes):
+                if not self._rule_behind(n):
+                    raise EvaluationError(f"{n.name} ({n.target}) mixes or reshapes batch rows (merged behind "
+                                          "another dimension, which only copies, casts, reshapes and a batched "
+                                          "matmul may read before its split)")
+                continue
             if n.target in _SPLITS and n.args[0] in self.dim and not n.kwargs:
                 # a list along another dimension than the batch: each part keeps it (unbind drops its dim)
                 k, c = self.dim[n.args[0]]
@@ -530,6 +540,8 @@ class BatchPlan:
                 out = self._rule(n)
             except Exception as exc:  # an argument of an unexpected form: no plan, never a crash
                 raise EvaluationError(f"{n.name} ({n.target}): {type(exc).__name__}: {exc}") from exc
+            if out is None and self._merged_behind(n):
+                continue
             if out is None:
                 raise EvaluationError(f"{n.name} ({n.target}) mixes or reshapes batch rows")
             self.dim[n] = out
@@ -707,6 +719,80 @@ class BatchPlan:
             dims = {_arg(n, 2, "dim1", 0) % len(in_shape), _arg(n, 3, "dim2", 1) % len(in_shape)}
             return None if k in dims else (k - sum(1 for d in dims if d < k), c)
         return None
+
+    # -- the batch merged behind another dimension (a matmul that broadcasts over the heads) ---------------
+    # ``torch.matmul(w[:, None, None, :], x.permute(2, 0, 1, 3))`` ([N, 1, 1, l] @ [N, B, l, D]) runs as one bmm
+    # over the heads and the batch merged into one dimension, heads first: ``reshape([N, B, l, D], [N * B, l,
+    # D])``, ``bmm``, ``reshape(.., [N, B, 1, D])`` (models4 vllm_index_select_3l).  Along such a merged dimension
+    # element ``m * B * c + b * c + j`` (m < outer, j < c) is still a function of row b's inputs alone, but row
+    # b's elements are not one slab, so no rule above applies; these follow it from the merge to the split.
+    # A plan with such a node is not cut (its elements of rows < ``rows`` are no prefix): proof only.
+
+    def _merged_behind(self, n: fx.Node) -> bool:
+        """A reshape that merges the batch dimension ``k`` of ``x`` (state ``(k, c)``) into one output
+        dimension ``q`` behind input dimensions ``i0 .. k-1`` (``outer`` elements, at least 2) and with
+        ``k+1 .. i1`` (``s`` elements): element ``(m, b * c + j, i)`` goes to ``m * B * c * s + b * c * s +
+        j * s + i`` (row-major), the state ``(q, outer, c * s)``."""
+        x = n.args[0] if n.args else None
+        if self.rows != 1 or not (n.target in _SHAPE_ARG or n.target in _SHAPE_DERIVED) or x not in self.dim:
+            return False
+        k, c = self.dim[x]
+        merged = _merged_group(x, k, n)
+        if merged is None:
+            return False
+        q, i0, i1 = merged
+        in_shape = _static_shape(x)
+        outer = math.prod(in_shape[i0:k])
+        if outer < 2:
+            return False
+        self.behind[n] = (q, outer, c * math.prod(in_shape[k + 1:i1 + 1]), sympy.Mul(*_shape_exprs(x)[i0:k]))
+        return True
+
+    def _rule_behind(self, n: fx.Node) -> bool:
+        """Ops on a node whose batch is merged behind another dimension (state ``(k, outer, c)``): copies and
+        casts keep it; a reshape keeps dimension ``k`` whole or splits it back into ``outer`` elements of
+        other dimensions and a dimension of ``B * c2`` elements (state ``(q, c2)``); a ``bmm`` over it (its
+        dim 0) with the other operand merged alike or the same for every b there (a weight expanded over the
+        batch, then merged: :func:`_expanded_behind`).  Nothing else."""
+        t = n.target
+        tensors = [a for a in n.args if isinstance(a, fx.Node) and isinstance(val(a), torch.Tensor)]
+        if n.kwargs and any(isinstance(a, fx.Node) for a in n.kwargs.values()):
+            return False
+        x = n.args[0] if n.args else None
+        if t in _VALUE_KEEPING or _is_pointwise(t):
+            if tensors != [x]:  # (one tensor operand, the merged one: another may vary along the merged batch)
+                return False
+            self.behind[n] = self.behind[x]
+            return True
+        if (t in _SHAPE_ARG or t in _SHAPE_DERIVED) and x in self.behind:
+            k, outer, c, outer_expr = self.behind[x]
+            kept = _merged_group(x, k, n, whole=True)
+            if kept is not None:
+                self.behind[n] = (kept[0], outer, c, outer_expr)
+                return True
+            split = _split_group(x, k, n)
+            if split is None:
+                return False
+            q0, q1 = split
+            out_shape, out_exprs = _static_shape(n), _shape_exprs(n)
+            for qb in range(q0, q1 + 1):
+                if not _same_count(out_exprs[q0:qb], [outer_expr]):
+                    continue  # (then dims qb .. q1 hold B * c elements at every size)
+                if out_shape[qb] % self.B == 0 and \
+                        (out_shape[qb] // self.B) * math.prod(out_shape[qb + 1:q1 + 1]) == c:
+                    self.dim[n] = (qb, out_shape[qb] // self.B)
+                    return True
+            return False
+        if t is aten.bmm.default and len(tensors) == 2 and len(n.args) == 2:
+            states = {self.behind[a] for a in tensors if a in self.behind}
+            if len(states) != 1 or any(a in self.dim for a in tensors):
+                return False
+            k, outer, c, outer_expr = states.pop()
+            if k != 0 or not all(a in self.behind or _expanded_behind(a, outer_expr, self.B, c) for a in tensors):
+                return False
+            self.behind[n] = (0, outer, c, outer_expr)
+            return True
+        return False
 
     def _row_offset_add(self, n: fx.Node):
         """``q + b * R`` (``arange(B)[:, None] * R + pos // P``): a flat index into a table of ``R``
@@ -1107,6 +1193,75 @@ def _arg(n: fx.Node, i: int, name: str, default=None):
 
 def _dim_of(node) -> int:
     return val(node).dim()
+
+
+def _shape_exprs(node) -> list:
+    """``node``'s shape as sympy expressions (ints in a static graph)."""
+    return [sympy.sympify(_expr(s)) for s in val(node).shape]
+
+
+def _same_count(a, b) -> bool:
+    """Two products of sizes are the same polynomial in the size symbols (the same number at every size)."""
+    return sympy.expand(sympy.Mul(*a) - sympy.Mul(*b)) == 0
+
+
+def _merged_group(x: fx.Node, k: int, n: fx.Node, whole: bool = False):
+    """For the reshape ``n`` of ``x``: ``(q, i0, i1)`` where output dimension ``q`` is input dimensions ``i0 ..
+    i1`` merged, ``i0 < k <= i1`` (``whole``: ``i0 == i1 == k``, the dimension kept as it is), compared as
+    polynomials in the sizes so that it is that merge at every size; None if there is none."""
+    src, dst = _shape_exprs(x), _shape_exprs(n)
+    for q in range(len(dst)):
+        for i0 in ([k] if whole else range(k)):
+            if not _same_count(src[:i0], dst[:q]):
+                continue
+            for i1 in ([k] if whole else range(k, len(src))):
+                if _same_count(src[i0:i1 + 1], dst[q:q + 1]):
+                    return q, i0, i1
+    return None
+
+
+def _split_group(x: fx.Node, k: int, n: fx.Node):
+    """For the reshape ``n`` of ``x``: ``(q0, q1)`` where output dimensions ``q0 .. q1`` are input dimension
+    ``k`` split (as polynomials in the sizes, as :func:`_merged_group`); None if there are none."""
+    src, dst = _shape_exprs(x), _shape_exprs(n)
+    for q0 in range(len(dst)):
+        if _same_count(src[:k], dst[:q0]):
+            for q1 in range(q0, len(dst)):
+                if _same_count(src[k:k + 1], dst[q0:q1 + 1]):
+                    return q0, q1
+    return None
+
+
+def _expanded_behind(node: fx.Node, outer, B: int, c: int) -> bool:
+    """Whether the batch-free ``node`` (dim 0 of ``outer * B * c`` elements, ``outer`` a polynomial in the sizes)
+    holds the same values at ``m * B * c + b * c + j`` for every b: a merge (through copies) of a tensor whose
+    dimensions before ``qb`` hold ``outer`` elements at every size and dimension ``qb`` is a broadcast over the
+    ``B`` slabs (``_expanded_along``), or a fill."""
+    shape = _static_shape(node)
+    sizes = _PROOF_SIZES.get()
+    count = int(sizes.int(outer)) if sizes is not None and getattr(outer, "free_symbols", None) else int(outer)
+    if shape is None or not shape or shape[0] != count * B * c:
+        return False
+    if _filled(node):
+        return True
+    while isinstance(node, fx.Node) and node.op == "call_function" and node.target in _VALUE_KEEPING:
+        node = node.args[0]
+    if not (isinstance(node, fx.Node) and node.op == "call_function" and
+            (node.target in _SHAPE_ARG or node.target in _SHAPE_DERIVED)):
+        return False
+    x = node.args[0]
+    in_shape = _static_shape(x)
+    if in_shape is None:
+        return False
+    for qb in range(1, len(in_shape)):
+        if not _same_count(_shape_exprs(x)[:qb], [outer]):
+            continue
+        merged = _merged_group(x, qb, node)
+        if merged is not None and merged[:2] == (0, 0) and in_shape[qb] % B == 0 and \
+                (in_shape[qb] // B) * math.prod(in_shape[qb + 1:merged[2] + 1]) == c and \
+                _expanded_along(x, qb, B):
+            return True
+    return False
 
 
 def _reshaped_dim(in_shape, k: int, out_shape, B: int):
