@@ -22,7 +22,52 @@ weight)`` with ``weight`` as ``[l, N]``.  Inputs: ``blind9_inputs`` (blind2's ge
 golden or within one order-of-summation rounding where torch leaves the order open; near misses differ on
 their named input, ``subtle`` ones bit-wise).
 
-FIRST TRY: see the table below (filled in after the run, nothing changed after seeing results).
+FIRST TRY -- frozen snapshot 4de1e21 (/tmp/base9), fp16, no case changed after seeing any pass result;
+``run_corpus.py blind9 --dtypes float16``, inductor then torchair, static / batch / all (09:44-10:15 UTC
+2026-12-04; logs /tmp/blind9_first_{inductor,torchair}.log).  A first attempt at 09:39 aborted in EAGER on
+window_ends_at_s (it indexed past the block table on the runner's s = capacity row; length_plus_one had the
+same bug): both clamp their positions to the capacity since fcf2dbe, the only change, made before any near
+miss had run.  "n/a": the mode fails without the pass too.
+
+    mode               positives fused bit-exact   near misses fused   crashes / n/a
+    inductor static    46/47 (+1 n/a)              1/27 (*)            per_request_loop n/a
+    inductor batch     45/47 (+1 n/a)              1/27 (*)            per_request_loop n/a
+    inductor all       43/47 (+1 n/a)              1/27 (*)            per_request_loop n/a
+    torchair static    46/47 (+1 n/a)              1/27 (*)            per_request_loop n/a; nan_to_num_sanitize
+    torchair batch     45/47 (+1 n/a)              1/27 (*)              crashes unfused (plain torchair too)
+    torchair all       43/47 (+1 n/a)              1/27 (*)            + take_elementwise_offsets: no GE converter
+
+Positive misses (refusal reason as the runner prints it):
+
+* loop_index_select_first_product (all 6 modes): "pooling: the window sum is written out (adds) in another
+  order than the op's, j = 0 .. l-1 starting from +0.0".  The loop starts from the first product instead of
+  +0.0; the two differ only when every product is -0.0 (-0.0 against +0.0: IEEE-equal, bit-different), so
+  the refusal is strict rather than wrong; labelling it a positive was borderline on my side.
+* as_strided_windows (inductor and torchair, batch): "sizes: aten.as_strided.default reads dim 0 with stride
+  24576, not the contiguous 45056; under dynamic shapes that is an element map the probed sizes cannot tell
+  from the identity"; (all): "gather: the new row b may depend on other rows, the row number or the batch
+  size, not only on row b's own inputs (as_strided (aten.as_strided.default) mixes or reshapes batch rows)".
+  Conservative: the strides are the contiguous [B, C, N, D] sequence's own; fused in static.
+* sglang_req_to_token_matmul (inductor all): "sizes: prims.iota.default numbers a dimension whose size
+  changes between the sizes this dynamic graph serves: the step is proven at a few of them only"; torchair
+  all: the same for aten.arange.default.  The model's arange(P) with P = kv.shape[1] symbolic under
+  dynamic=True.  Conservative; fused in static and batch.
+* take_elementwise_offsets (inductor all: same iota reason, arange(N) / arange(D) of symbolic sizes; torchair
+  all: that refusal plus "torch.ops.aten.take.default ge_converter is not implemented").  Fused in static
+  and batch.
+* per_request_loop (n/a, 6 modes): Dynamo "Could not extract specialized integer from data-dependent
+  expression u0": my cache[idx[0]] indexes with a 0-d tensor (an .item()).
+
+(*) The one near miss fused, length_plus_one (all 6 modes, correct=True: compiled == eager): s = seq_lens + 1
+is the contract's admitted "positions + 1" lengths (docs/contract.md, valid input: lengths), so the step IS
+the contract with actual_seq_len = seq_lens + 1 and the fusion is exact; labelling it a near miss was my
+design error (it differs from the golden only because the golden takes seq_lens as the lengths).  Its twin
+seq_lens_taken_as_positions (seq_lens - 1) is not fused, as the contract says for other computed lengths.
+
+nan_to_num_sanitize on torchair (3 modes): unfused (refused: "pooling: aten.nan_to_num.default on the tokens
+is not part of a weighted sum") and the graph fails with "TypeError: must be real number, not NoneType" in
+torchair's nan_to_num converter -- plain torchair without the pass fails the same way (checked), so it says
+nothing about the pass; the runner does not mark near misses n/a.
 """
 from __future__ import annotations
 
