@@ -1794,3 +1794,13 @@ def test_rows_merged_behind_the_heads_and_read_otherwise_are_refused(pool, sizes
     put the ``outer`` heads first at every size (``(B, N)`` of an ``(N, B)`` merge is that split at B == N only,
     compared as polynomials: a batch marked dynamic is its own symbol)."""
     _refused_with(Step(pool=pool), "gather", "merged behind", dynamic=dynamic, **sizes)
+
+
+def test_a_batch_that_shares_its_symbol_with_the_page_size_is_refused_with_why():
+    """dynamic=True, batch 8 and page size 8: dynamo gives both one symbol, so the page size a spelling bakes in
+    (``p // 8``) moves with the batch at every other size, and the batch is never guarded.  The refusal says so;
+    with each size its own symbol (``use_duck_shape = False``) the page size is guarded and the step fuses."""
+    step = Step(window=lambda kv, table, lens, l, P, clamp=None: _window(kv, table, lens, l, 8))
+    _refused_with(step, "sizes", "the batch shares its symbol", dynamic=True, B=8, P=8, pages_per_seq=4)
+    with torch.fx.experimental._config.patch(use_duck_shape=False):
+        _fuses(step, dynamic=True, B=8, P=8, pages_per_seq=4)
