@@ -111,7 +111,7 @@ class NsaFusionPass(CustomGraphPass):
     def _run_exposed(self, graph: fx.Graph) -> int:
         rec, labels = self._prepare(graph)
         try:  # cmp[:, slots] = ... on a stacked cache: one write per half (never breaks the user's compile)
-            splits = split_stacked_writes(graph)
+            splits = split_stacked_writes(graph, iota=self.dialect is not TORCHAIR)  # (arange as Inductor spells it)
         except Exception as exc:  # pragma: no cover - a bug in the split
             diagnostics.log.warning("nsa_fusion: splitting stacked writes failed (%s); left as written", exc)
             splits = []

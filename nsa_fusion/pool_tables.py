@@ -26,6 +26,9 @@ import torch.fx as fx
 aten = torch.ops.aten
 
 POOL_ROWS = "nsa_fusion_pool_rows"  # node.meta key: T[r], the batch's rows of a pool table read through r
+# node.meta key: arange(S * M).view(S, M), the flat row of each entry of a per-request [S, M, N, D] cache, which
+# rewrite._per_request_rows builds (distinct entries by construction): a table of compressed rows like T[r]
+ROW_SLOTS = "nsa_fusion_row_slots"
 
 # Ops that only move elements (the same values, rearranged, repeated or dropped): replayed on arange(B).
 _MOVES = {aten.unsqueeze.default, aten.view.default, aten.reshape.default, aten._unsafe_view.default,

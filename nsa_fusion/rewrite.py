@@ -219,9 +219,10 @@ class StackSplit:
     halves: list
     size: object  # the stack's size (an int, or the symbol the split is guarded on)
     sizes_read: list = dataclasses.field(default_factory=list)  # symbolic dim-0 sizes the split read at their hint
+    undo: list = dataclasses.field(default_factory=list)  # callables that put the user's reads back where unfused
 
 
-def split_stacked_writes(graph: fx.Graph) -> list:
+def split_stacked_writes(graph: fx.Graph, iota: bool = True) -> list:
     """``cmp[:, slots] = where(valid, new, cmp[:, slots])`` on a stacked ``[G, num_slots, N, D]`` cache
     (vLLM keeps K and V stacked) -> ``stack([index_put(cmp[h], [slots], values[h]) for h])``, with
     ``values[h]`` pushed through the ops that computed ``values`` (elementwise ops, casts, sums and
@@ -258,14 +259,14 @@ def split_stacked_writes(graph: fx.Graph) -> list:
             continue       # built is dead code, left to the final dead-code elimination)
         write.replace_all_uses_with(stacked)
         out.append(StackSplit(write, stacked, halves, shape[0], pusher.sizes_read))
-    return out + normalize_row_writes(graph)
+    return out + normalize_row_writes(graph, iota)
 
 
 # --- whole-cache spellings of the row write -> the row write the recogniser proves --------------------------
 SUPERSEDED = "nsa_fusion_superseded"  # node.meta key: a write replaced by a canonical one (not an anchor)
 
 
-def normalize_row_writes(graph: fx.Graph) -> list:
+def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
     """Two spellings that write the contract's rows without a select before a row write, rewritten to
     ``index_put(cache, [slots], where(valid, new, cache[slots]))`` (the form the recogniser proves):
 
@@ -306,6 +307,10 @@ def normalize_row_writes(graph: fx.Graph) -> list:
                     found = _redirected(graph, node)
                 elif node.target is aten.where.self:
                     found = _masked_whole_cache(graph, node)
+                elif node.target in (aten.index_put.default, aten.index_copy.default) and _is_headless(node):
+                    found = _one_head_rows(graph, node)
+                elif node.target is aten.index_put.default and _is_per_request(node):
+                    found = _per_request_rows(graph, node, iota)
                 elif node.target is aten.index_put.default:
                     found = _compacted(graph, node)
                 else:
@@ -314,13 +319,54 @@ def normalize_row_writes(graph: fx.Graph) -> list:
             found = None
         if found is None:
             continue
-        new, superseded = found
+        new, superseded, *anchor = found  # (anchor: the rewritten write, where `new` is a view of it)
         from .fusion_pass import CONSIDERED
 
         for w in superseded:  # not anchors of their own: the rewritten write stands for them
             w.meta[SUPERSEDED] = w.meta[CONSIDERED] = True
         node.replace_all_uses_with(new)
-        out.append(StackSplit(node, new, [new], 1))
+        out.append(StackSplit(node, new, anchor[:1] or [new], 1, undo=anchor[1] if anchor else []))
+    return out + concatenated_reads(graph)
+
+
+def concatenated_reads(graph: fx.Graph) -> list:
+    """One part of the last dim of a paged cache gathered whole, ``kv[pages, offs].float()[..., a:b]`` (DeepSeek's K
+    and V concatenated in one ``[NB, P, N, 2D]`` cache, one gather for both compressions), read as the gather of that
+    part, ``kv[..., a:b][pages, offs].float()``: the index tensors index leading dims only, so the gathered last dim
+    is ``kv``'s, and slicing it before or after the gather (and casts, elementwise) picks the same elements.  Then
+    the part ``kv[..., a:b]`` (``[NB, P, N, b - a]``, a strided view) is the step's paged input
+    (``roles.RolesProof._sources``); the op reads it through its strides.  Returned as :class:`StackSplit` records
+    whose "half" is that part: :func:`settle_stacked_splits` puts the user's read back where no fused call reads it."""
+    from .patterns.optable import CASTS
+
+    out = []
+    for sl in list(graph.nodes):
+        if sl.op != "call_function" or sl.target is not aten.slice.Tensor or sl.kwargs or len(sl.args) < 4:
+            continue
+        x, dim, start, end = sl.args[:4]
+        shape = _shape(x)
+        if shape is None or len(shape) != 4 or (sl.args[4] if len(sl.args) > 4 else 1) != 1 \
+                or not isinstance(dim, int) or dim % 4 != 3 or not isinstance(start, int) or not isinstance(end, int) \
+                or not isinstance(shape[3], int) or not 0 <= start < min(end, shape[3]) or (start, end) == (0, shape[3]):
+            continue
+        casts, gather = [], x
+        while gather.op == "call_function" and gather.target in CASTS:
+            casts.append(gather)
+            gather = gather.args[0]
+        if gather.op != "call_function" or gather.target is not aten.index.Tensor or len(gather.args) != 2:
+            continue
+        kv, indices = gather.args
+        kv_shape = _shape(kv)
+        if kv_shape is None or len(kv_shape) != 4 or not _val(kv).is_floating_point() or len(indices) > 3 \
+                or kv_shape[3] != shape[3]:
+            continue  # (the last dim indexed: the gathered last dim is not kv's)
+        with graph.inserting_before(sl):
+            part = _call(graph, aten.slice.Tensor, (kv, 3, start, end))
+            new = _call(graph, aten.index.Tensor, (part, list(indices)))
+            for cast in reversed(casts):
+                new = _call(graph, cast.target, (new, *cast.args[1:]), dict(cast.kwargs))
+        sl.replace_all_uses_with(new)
+        out.append(StackSplit(sl, new, [part], 1))
     return out
 
 
@@ -514,6 +560,152 @@ def _masked_whole_cache(graph, sel):
             continue
         return _canonical(graph, cache, slots, valid, new, new_when_valid), [mask, cand]
     return None
+
+
+def _is_headless(write) -> bool:
+    """``write`` puts rows into a ``[S, C]`` float tensor (a cache without a head dim: MLA's latent) at one
+    ``[B]`` integer index along dim 0 (``index_put(x, [slots], v)``, ``accumulate=False``; ``index_copy(x, 0,
+    slots, v)``), of values selected by a ``torch.where``: a masked row write, the contract with N = 1."""
+    from .patterns.optable import CASTS
+
+    x = write.args[0]
+    if write.target is aten.index_put.default:
+        indices, values = write.args[1], write.args[2]
+        if (write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)) or len(indices) != 1:
+            return False
+        index = indices[0]
+    else:
+        if write.args[1] not in (0, -2):
+            return False
+        index, values = write.args[2], write.args[3]
+    v, vi = _val(x), _val(index)
+    if not (isinstance(v, torch.Tensor) and v.dim() == 2 and v.is_floating_point() and isinstance(vi, torch.Tensor)
+            and vi.dim() == 1 and not vi.is_floating_point() and vi.dtype != torch.bool and isinstance(values, fx.Node)):
+        return False
+    while values.op == "call_function" and values.target in CASTS:  # (the select, rounded to the cache dtype)
+        values = values.args[0]
+    return values.op == "call_function" and values.target is aten.where.self and len(_shape(values) or ()) == 2
+
+
+def _one_head_rows(graph, write):
+    """A masked row write into a ``[S, C]`` cache (:func:`_is_headless`) as the same write into its ``[S, 1, C]``
+    view, the contract with N = 1::
+
+        index_put(x, [slots], v)  ->  squeeze(index_put(unsqueeze(x, 1), [slots], unsqueeze(v, 1)), 1)
+
+    (``index_copy`` alike), and the reads of ``x`` on the way to ``v`` (the kept rows ``x[slots]``) read
+    ``squeeze(unsqueeze(x, 1), 1)``, so that the kept rows are read from the cache the write updates.  Views
+    only: the same values on every input.  Returns (the squeeze, [write], the new write, the rerouted reads)
+    for :func:`normalize_row_writes`; :func:`settle_stacked_splits` puts the user's write and reads back where
+    the step does not fuse."""
+    from .patterns.proof import value_ancestors
+
+    x = write.args[0]
+    values = write.args[2] if write.target is aten.index_put.default else write.args[3]
+    # (reads only: a write into x, an epilogue copy_, stays on x itself)
+    readers = [u for u in x.users if u is not write and u in value_ancestors([values]) and u.op == "call_function"
+               and not getattr(getattr(u.target, "_schema", None), "is_mutable", False)]
+    order = {n: i for i, n in enumerate(graph.nodes)}
+    with graph.inserting_before(min(readers + [write], key=order.__getitem__)):
+        one_head = _call(graph, aten.unsqueeze.default, (x, 1))
+        same = _call(graph, aten.squeeze.dim, (one_head, 1))
+    rerouted = []
+    for user in readers:
+        user.replace_input_with(x, same)
+        rerouted.append(functools.partial(user.replace_input_with, same, x))
+    rows = _call(graph, aten.unsqueeze.default, (values, 1))
+    if write.target is aten.index_put.default:
+        new = _call(graph, aten.index_put.default, (one_head, list(write.args[1]), rows))
+    else:
+        new = _call(graph, aten.index_copy.default, (one_head, 0, write.args[2], rows))
+    new.meta.setdefault("stack_trace", write.meta.get("stack_trace"))
+    return _call(graph, aten.squeeze.dim, (new, 1)), [write], new, rerouted
+
+
+def _is_per_request(write) -> bool:
+    """``write`` is ``index_put(x, [i, j], v)`` (``accumulate=False``) into a ``[S, M, N, D]`` float tensor at two
+    ``[B]`` integer index tensors (HF's StaticCache-style compressed cache, ``cmp[rows, idx] = where(...)``: row
+    ``i[b]``'s compressed entry ``j[b]``), of values selected by a ``torch.where``."""
+    from .patterns.optable import CASTS
+
+    x, indices, values = write.args[:3]
+    if (write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)) or len(indices) != 2 \
+            or not all(isinstance(i, fx.Node) for i in indices) or not isinstance(values, fx.Node):
+        return False
+    v = _val(x)
+    if not (isinstance(v, torch.Tensor) and v.dim() == 4 and v.is_floating_point()):
+        return False
+    shapes = [_shape(i) for i in indices]
+    if any(sh is None or len(sh) != 1 or _val(i).is_floating_point() or _val(i).dtype == torch.bool
+           for sh, i in zip(shapes, indices)) or _offset(shapes[0][0], shapes[1][0]) != 0:
+        return False
+    while values.op == "call_function" and values.target in CASTS:  # (the select, rounded to the cache dtype)
+        values = values.args[0]
+    return values.op == "call_function" and values.target is aten.where.self
+
+
+def _size_nodes(graph, x) -> list:
+    """``x``'s sizes as reshape arguments: ints, and ``sym_size(x, d)`` nodes for symbolic ones."""
+    out = []
+    for d, size in enumerate(_val(x).shape):
+        if isinstance(size, int):
+            out.append(size)
+        else:
+            node = graph.call_function(aten.sym_size.int, (x, d))
+            node.meta["val"] = size
+            out.append(node)
+    return out
+
+
+def _per_request_rows(graph, write, iota):
+    """A masked row write into a per-request ``[S, M, N, D]`` cache at ``[i, j]`` (:func:`_is_per_request`) as the
+    row write into its ``[S * M, N, D]`` reshape at the flat rows ``slots = ids[i, j]``, with ``ids = arange(S *
+    M).view(S, M)`` (the flat row of each entry; marked ``pool_tables.ROW_SLOTS``, a table of compressed rows whose
+    entries are distinct by construction)::
+
+        index_put(x, [i, j], v)  ->  reshape(index_put(reshape(x, [-1, N, D]), [ids[i, j]], v), [S, M, N, D])
+
+    and the reads ``x[i, j]`` on the way to ``v`` (the kept rows) as ``reshape(x, [-1, N, D])[ids[i, j]]``.
+    ``ids[i, j]`` addresses the element ``x[i, j]`` does (``ids`` has ``x``'s leading sizes, so negative indices
+    wrap alike and out-of-range ones raise alike), and a reshape keeps the row-major order: the same values on
+    every input.  ``iota``: ``arange`` as ``prims.iota`` (Inductor's post-grad graphs).  Returns (the reshape back,
+    [write], the new write, the rerouted reads) for :func:`normalize_row_writes`."""
+    from .patterns.proof import value_ancestors
+
+    x, (i, j), values = write.args[:3]
+    readers = [u for u in x.users if u is not write and u.op == "call_function" and u.target is aten.index.Tensor
+               and len(u.args[1]) == 2 and all(isinstance(a, fx.Node) for a in u.args[1])
+               and _same_index(u.args[1][0], i) and _same_index(u.args[1][1], j) and u in value_ancestors([values])]
+    order = {n: k for k, n in enumerate(graph.nodes)}
+    with graph.inserting_before(min(readers + [write], key=order.__getitem__)):
+        S, M, N, D = sizes = _size_nodes(graph, x)
+        count = S * M if isinstance(S, int) and isinstance(M, int) else \
+            _call(graph, operator.mul, (S, M))
+        x_val = _val(x)
+        if iota:
+            flat_ids = graph.call_function(torch.ops.prims.iota.default, (count,), dict(
+                start=0, step=1, dtype=torch.int64, device=x_val.device, requires_grad=False))
+        else:
+            flat_ids = graph.call_function(aten.arange.default, (count,), {"dtype": torch.int64,
+                                                                           "device": x_val.device})
+        with x_val.fake_mode:
+            flat_ids.meta["val"] = torch.arange(_val(count) if isinstance(count, fx.Node) else count,
+                                                dtype=torch.int64, device=x_val.device)
+        ids = _call(graph, aten.view.default, (flat_ids, [S, M]))
+        from .pool_tables import ROW_SLOTS
+
+        ids.meta[ROW_SLOTS] = True
+        slots = _call(graph, aten.index.Tensor, (ids, [i, j]))
+        flat = _call(graph, aten.reshape.default, (x, [-1, N, D]))
+    rerouted = []
+    for user in readers:  # (the node itself reads flat[slots]: nothing of the user's is left without users)
+        rerouted.append(functools.partial(setattr, user, "args", user.args))
+        user.args = (flat, [slots])
+    with graph.inserting_before(write):
+        new = _call(graph, aten.index_put.default, (flat, [slots], values))
+        back = _call(graph, aten.reshape.default, (new, sizes))
+    new.meta.setdefault("stack_trace", write.meta.get("stack_trace"))
+    return back, [write], new, rerouted
 
 
 def drop_asserts_on_dead_sizes(graph: fx.Graph) -> int:
@@ -811,6 +1003,8 @@ def settle_stacked_splits(graph: fx.Graph, splits, fused_halves) -> None:
     for split in splits:
         if not any(h in fused_halves or h in read for h in split.halves) and not split.write._erased:
             split.stacked.replace_all_uses_with(split.write)
+            for undo in split.undo:
+                undo()
             continue
         # the split holds for this number of halves (and the dim-0 sizes it read): recompile for others
         for size, value in [(split.size, len(split.halves)), *split.sizes_read]:

@@ -259,3 +259,18 @@ def test_hardware_time_fused_vs_unfused_torchair(capsys):
     with capsys.disabled():
         print(f"\nnpu reduce-overhead step: fused {1e6 * times['0']:.1f} us, unfused {1e6 * times['1']:.1f} us, "
               f"{times['1'] / times['0']:.2f}x")
+
+
+def test_a_strided_paged_input_goes_to_the_portable_kernel(vendor_op):
+    """One part of a cache whose last dim concatenates K and V (``kv[..., :D]`` of ``[NB, P, N, 2D]``, DeepSeek; the
+    pass hands the op that view, ``rewrite.concatenated_reads``): the vendor kernel is specified on an ND tensor, so
+    a strided input goes to the portable kernel, which reads through strides."""
+    inputs = make_inputs(qualifying="some")
+    x = inputs["input"]
+    half = torch.cat([x, torch.randn_like(x)], -1)[..., :x.shape[-1]]
+    assert not half.is_contiguous()
+    cache = inputs["cache"].clone()
+    nsa_fusion.compress_infer(half, inputs["op_weight"], inputs["slots"], 32, 16, 64, block_table=inputs["block_table"],
+                              actual_seq_len=inputs["lengths"], cache=cache)
+    assert CALLS == []
+    assert torch.equal(cache, _expected(inputs))

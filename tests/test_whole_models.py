@@ -207,7 +207,7 @@ def test_a_stacked_write_the_split_cannot_reach_is_refused_with_the_per_half_rew
     eager = [a.clone() for a in args]
     JointStacked()(*eager)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("nsa_fusion.fusion_pass.split_stacked_writes", lambda graph: [])
+        mp.setattr("nsa_fusion.fusion_pass.split_stacked_writes", lambda graph, **kw: [])
         _, _, stats = compile_and_run(JointStacked(), args, "inductor_graph")
     assert write_part is not None and stats.get("fused", 0) == 0
     (refusal,) = rejections()
@@ -1260,6 +1260,217 @@ def test_an_hnd_window_off_by_one_is_refused():
     HndCache(_STACKED_W[0], shift=1)(*eager)
     _, code, stats = compile_and_run(HndCache(_STACKED_W[0], shift=1), args, "inductor")
     assert stats.get("fused", 0) == 0
+    torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=1e-2)
+
+
+# --- models4 deepseek_mla_latent_4l: latent caches without a head dim, [NB, P, C] paged and [S, C] compressed ----
+class HeadlessLatent(torch.nn.Module):
+    """MLA's latent caches with no head dim: append ``kv[page, off] = c`` into ``[NB, P, C]``, window ``kv[pages,
+    offs]`` (``[B, l, C]``) pooled with an ``[l]`` weight, written with ``index_put_`` (or ``index_copy_``) into a
+    ``[S, C]`` cache: the contract with N = 1.  ``late``: the window ends one token early; ``keep_shift``: the kept
+    rows are read one slot further (``cmp[slots + 1]``); ``accumulate``: ``index_put_(..., accumulate=True)``: none
+    of them the contract."""
+
+    def __init__(self, w, late=0, keep_shift=0, spelling="index_put", accumulate=False):
+        super().__init__()
+        self.w = torch.nn.Parameter(w, requires_grad=False)  # [l]
+        self.late, self.keep_shift, self.spelling, self.accumulate = late, keep_shift, spelling, accumulate
+
+    def forward(self, kv, latent, slots, table, lens, cmp):
+        P = kv.shape[1]
+        last = lens.long() - 1
+        kv[table.long().gather(1, (last // P)[:, None]).squeeze(1), last % P] = latent
+        pos = (lens.long()[:, None] - L - self.late + torch.arange(L)).clamp(min=0)
+        tok = kv[table.long().gather(1, pos // P), pos % P]  # [B, l, C]
+        new = (tok.float() * self.w.float()[None, :, None]).sum(1).to(cmp.dtype)
+        kept = (slots + 1) % cmp.shape[0] if self.keep_shift else slots
+        rows = torch.where(_valid(lens)[:, None], new, cmp[kept])
+        if self.spelling == "index_copy":
+            cmp.index_copy_(0, slots, rows)
+        else:
+            cmp.index_put_((slots,), rows, accumulate=bool(self.accumulate))
+        return cmp
+
+
+_HEADLESS_W = (torch.randn(L, generator=torch.Generator().manual_seed(10)) / 4).half()
+
+
+def _headless_inputs():
+    kv, latent, slots, table, lens, cmp = _latent_inputs()
+    return [kv[:, :, 0].half(), latent.half(), slots, table, lens, cmp[:, 0].half()]
+
+
+@pytest.mark.parametrize("spelling,dialect,dynamic", [("index_put", "inductor", False), ("index_copy", "inductor", True),
+                                                      ("index_put", "inductor", "batch"),
+                                                      ("index_copy", "torchair_like", False)],
+                         ids=["index_put-inductor-static", "index_copy-inductor-dynamic", "index_put-inductor-batch",
+                              "index_copy-torchair_like-static"])
+def test_a_latent_cache_without_a_head_dim_is_the_contract_with_one_head(spelling, dialect, dynamic):
+    """The ``[S, C]`` write is the same write into ``cmp.unsqueeze(1)`` (``rewrite._one_head_rows``), the ``[NB, P,
+    C]`` paged cache is read through ``kv.unsqueeze(2)`` (``roles._page_view``, layout "latent")."""
+    args = _headless_inputs()
+    before = [a.clone() for a in args]
+    _, code, stats = compile_and_run(HeadlessLatent(_HEADLESS_W, spelling=spelling), args, dialect, dynamic=dynamic)
+    assert stats.get("fused", 0) == 1, [e.reason for e in rejections()]
+    kv, _, slots, table, lens, cmp = before
+    want = golden_compress_infer(args[0].unsqueeze(2), _HEADLESS_W[:, None], slots, L, DS, kv.shape[1],
+                                 block_table=table, actual_seq_len=lens, cache=cmp.unsqueeze(1))
+    assert torch.equal(args[-1], want[:, 0])
+
+
+@pytest.mark.parametrize("variant", ["late", "keep_shift", "accumulate"])
+def test_a_latent_step_that_is_not_the_contract_is_refused_and_left_as_written(variant):
+    args = _headless_inputs()
+    eager = [a.clone() for a in args]
+    model = HeadlessLatent(_HEADLESS_W, **{variant: 1})
+    model(*eager)
+    _, code, stats = compile_and_run(model, args, "inductor")
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0
+    assert [e.pattern for e in rejections()] == [{"late": "pooling", "keep_shift": "keep", "accumulate": "write"}[variant]], \
+        rejections()
+    torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=1e-2)
+
+
+# --- models4 hf_static_cache: per-request caches without a page table (HF's StaticCache) ---------------------------
+class StaticPerRequest(torch.nn.Module):
+    """HF's StaticCache: ``kv`` ``[B, N, T, D]`` per request (no page table), the new token appended at
+    ``kv[rows, :, cache_position]``, the window ``kv[rows[:, None], :, win]`` (``[B, l, N, D]``), the compressed cache
+    ``[B, M, N, D]`` written at ``[rows, (s - l) // d]``.  Variants that are not the contract: ``late`` (the window
+    ends one token early), ``keep_next`` (the kept rows are read one entry further), ``rows_halved`` (rows 2k and
+    2k + 1 write into request k's entries: two rows on one compressed row), ``prev_row`` (row b's window read from
+    request b - 1's cache: row 0 from the last one, page -1), ``accumulate`` (``index_put_(.., accumulate=True)``)."""
+
+    def __init__(self, w, variant=None):
+        super().__init__()
+        self.w = torch.nn.Parameter(w, requires_grad=False)  # [l, N]
+        self.variant = variant
+
+    def forward(self, kv, k_new, cache_position, cmp):
+        rows = torch.arange(kv.shape[0], device=kv.device)
+        s = cache_position + 1
+        done = (s >= L) & ((s - L) % DS == 0)
+        idx = ((s - L) // DS).clamp(min=0)
+        kv[rows, :, cache_position] = k_new
+        win = (s[:, None] - L - int(self.variant == "late") + torch.arange(L)).clamp(min=0)
+        page = rows - 1 if self.variant == "prev_row" else rows
+        pooled = torch.einsum("blnd,ln->bnd", kv[page[:, None], :, win].float(), self.w.float()).to(cmp.dtype)
+        at = rows // 2 if self.variant == "rows_halved" else rows
+        kept = (idx + 1) % cmp.shape[1] if self.variant == "keep_next" else idx
+        cmp.index_put_((at, idx), torch.where(done[:, None, None], pooled, cmp[at, kept]),
+                       accumulate=self.variant == "accumulate")
+        return cmp
+
+
+def _static_inputs(B=8, N=2, D=16, T=96, seed=11):
+    g = torch.Generator().manual_seed(seed)
+    lens = torch.tensor([32, 33, 48, 31, 64, 5, 80, 96][:B])
+    M = (T - L) // DS + 1
+    return [torch.randn(B, N, T, D, generator=g).half(), torch.randn(B, N, D, generator=g).half(), lens - 1,
+            torch.randn(B, M, N, D, generator=g).half()]
+
+
+def _static_golden(before, kv_after):
+    _, _, cache_position, cmp = before
+    B, M = cmp.shape[:2]
+    s = cache_position + 1
+    slots = torch.arange(B) * M + ((s - L) // DS).clamp(min=0)
+    want = golden_compress_infer(kv_after.transpose(1, 2), _STACKED_W[0], slots, L, DS, kv_after.shape[2],
+                                 block_table=torch.arange(B)[:, None], actual_seq_len=s, cache=cmp.flatten(0, 1))
+    return want.view(cmp.shape)
+
+
+@pytest.mark.parametrize("dialect,dynamic", [("inductor", False), ("inductor", "batch"), ("inductor", True),
+                                             ("torchair_like", False)],
+                         ids=["inductor-static", "inductor-batch", "inductor-dynamic", "torchair_like-static"])
+def test_a_per_request_static_cache_is_the_contract_with_one_page_per_row(dialect, dynamic):
+    """The ``[B, M, N, D]`` write at ``[rows, idx]`` is the row write into its ``[B * M, N, D]`` reshape at
+    ``arange(B * M).view(B, M)[rows, idx]`` (``rewrite._per_request_rows``), and ``arange(B)[:, None]``, the window's
+    page index, is the block table of one page of ``T`` tokens per row (``roles._per_row_page``)."""
+    args = _static_inputs()
+    eager = [a.clone() for a in args]
+    StaticPerRequest(_STACKED_W[0])(*eager)
+    before = [a.clone() for a in args]
+    _, code, stats = compile_and_run(StaticPerRequest(_STACKED_W[0]), args, dialect, dynamic=dynamic,
+                                     batch_positions=(0, 1, 2, 3))
+    assert stats.get("fused", 0) == 1, [e.reason for e in rejections()]
+    assert torch.equal(args[0], eager[0])  # the append
+    assert torch.equal(args[-1], _static_golden(before, args[0]))
+
+
+@pytest.mark.parametrize("variant,part", [("late", "pooling"), ("keep_next", "keep"), ("rows_halved", "write"),
+                                          ("prev_row", "roles"), ("accumulate", None)])
+def test_a_per_request_step_that_is_not_the_contract_is_refused_and_left_as_written(variant, part):
+    args = _static_inputs()
+    eager = [a.clone() for a in args]
+    StaticPerRequest(_STACKED_W[0], variant)(*eager)
+    _, code, stats = compile_and_run(StaticPerRequest(_STACKED_W[0], variant), args, "inductor")
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0
+    # (an accumulating write into [S, M, N, D] at two indices is no row write: ignored, not a candidate)
+    assert [e.pattern for e in rejections()] == ([part] if part else []), rejections()
+    torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=1e-2)
+
+
+# --- models4 deepseek_kv_concat: K | V in the last dim of one paged cache and one compressed cache -----------------
+class ConcatKV(torch.nn.Module):
+    """K and V concatenated in one paged cache ``[NB, P, N, 2D]`` (one append, one gather for both compressions), each
+    half pooled into its half ``cmp[..., :D]`` / ``cmp[..., D:]`` of one ``[S, N, 2D]`` compressed cache.  Variants
+    that are not the contract: ``late`` (the windows end one token early), ``mixed`` (V pooled from K + V)."""
+
+    def __init__(self, w, variant=None):
+        super().__init__()
+        self.w = torch.nn.Parameter(w, requires_grad=False)  # [2, l, N]
+        self.variant = variant
+
+    def forward(self, kv, k_new, v_new, slots, table, lens, cmp):
+        P, D = kv.shape[1], cmp.shape[2] // 2
+        last = lens.long() - 1
+        kv[table.long().gather(1, (last // P)[:, None]).squeeze(1), last % P] = torch.cat((k_new, v_new), -1)
+        toks = _window(kv, table, lens - 1 if self.variant == "late" else lens, L, P).float()
+        for h in range(2):
+            part = toks[..., h * D:(h + 1) * D]
+            if h == 1 and self.variant == "mixed":
+                part = part + toks[..., :D]
+            dst = cmp[..., h * D:(h + 1) * D]
+            pooled = (part * self.w[h].float()[None, :, :, None]).sum(1)
+            dst.index_put_((slots,), torch.where(_valid(lens)[:, None, None], pooled.to(dst.dtype), dst[slots]))
+        return cmp
+
+
+def _concat_inputs():
+    kv, k_new, v_new, slots, table, lens, cmp = _stacked_inputs()
+    return [torch.cat((kv[0], kv[1]), -1), k_new, v_new, slots, table, lens, torch.cat((cmp[0], cmp[1]), -1)]
+
+
+@pytest.mark.parametrize("dialect,dynamic", [("inductor", False), ("inductor", "batch"), ("torchair_like", False)],
+                         ids=["inductor-static", "inductor-batch", "torchair_like-static"])
+def test_k_and_v_concatenated_in_one_cache_fuse_one_call_per_half(dialect, dynamic):
+    """``kv[pages, offs].float()[..., a:b]`` is read as ``kv[..., a:b][pages, offs].float()``
+    (``rewrite.concatenated_reads``): each half's strided view is its step's paged input, and each half of the
+    compressed cache (``cmp[..., a:b]``, a strided view too) its cache."""
+    args = _concat_inputs()
+    eager = [a.clone() for a in args]
+    ConcatKV(_STACKED_W)(*eager)
+    before = [a.clone() for a in args]
+    _, code, stats = compile_and_run(ConcatKV(_STACKED_W), args, dialect, dynamic=dynamic,
+                                     batch_positions=(1, 2, 3, 4, 5))
+    assert stats.get("fused", 0) == 2, [e.reason for e in rejections()]
+    assert torch.equal(args[0], eager[0])  # the append
+    kv, _, _, slots, table, lens, cmp = before
+    D = cmp.shape[2] // 2
+    want = torch.cat([golden_compress_infer(args[0][..., h * D:(h + 1) * D], _STACKED_W[h], slots, L, DS, kv.shape[1],
+                                            block_table=table, actual_seq_len=lens, cache=cmp[..., h * D:(h + 1) * D])
+                      for h in range(2)], -1)
+    assert torch.equal(args[-1], want)
+
+
+@pytest.mark.parametrize("variant,fused", [("late", 0), ("mixed", 1)])
+def test_a_concatenated_step_that_is_not_the_contract_is_refused(variant, fused):
+    args = _concat_inputs()
+    eager = [a.clone() for a in args]
+    ConcatKV(_STACKED_W, variant)(*eager)
+    _, code, stats = compile_and_run(ConcatKV(_STACKED_W, variant), args, "inductor")
+    assert stats.get("fused", 0) == fused and count_fused_calls(code) == fused, [e.reason for e in rejections()]
+    assert len(rejections()) == 2 - fused, rejections()
     torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=1e-2)
 
 

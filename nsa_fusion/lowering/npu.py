@@ -89,6 +89,10 @@ def vendor_op_available() -> bool:
 
 
 def _supports(input, l, d, P, batch=None):
+    if not input.is_contiguous():
+        # (one part of a cache whose last dim concatenates K and V, rewrite.concatenated_reads: a strided view.  The
+        # vendor kernel is specified on an ND [block_num, P, N, D] tensor; the portable kernel reads through strides)
+        return False, "the paged input is a strided view (a part of a concatenated cache): the portable kernel reads it"
     return V.npu_supports(compress_block_size=l, compress_stride=d, page_block_size=P,
                           num_heads=input.shape[2], head_dim=input.shape[3], dtype=input.dtype, batch=batch)
 

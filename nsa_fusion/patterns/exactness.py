@@ -28,7 +28,7 @@ from __future__ import annotations
 import torch
 import torch.fx as fx
 
-from ..pool_tables import POOL_ROWS
+from ..pool_tables import POOL_ROWS, ROW_SLOTS
 from . import optable as T
 from .optable import val
 
@@ -869,20 +869,22 @@ def _slot_table(n: fx.Node) -> fx.Node | None:
     """The 2-D integer graph input ``n`` reads one entry of per row (``table.gather(1, i[:, None])``,
     ``table[rows, i]``), through views that keep each entry and casts that keep every value, or None.  The
     batch's rows of a pool table read through a batch index (``T[r]``, ``pool_tables.POOL_ROWS``) count as
-    such an input: valid input gives the batch distinct pool rows (docs/contract.md)."""
+    such an input: valid input gives the batch distinct pool rows (docs/contract.md); so does the table of a
+    per-request ``[S, M, N, D]`` cache's flat rows, ``arange(S * M).view(S, M)`` (``pool_tables.ROW_SLOTS``,
+    ``rewrite._per_request_rows``), whose entries are distinct by construction."""
     if n.op != "call_function" or not (
             (n.target is aten.gather.default and n.args[1] in (1, -1)) or
             (n.target is aten.index.Tensor and len(n.args[1]) == 2 and all(isinstance(i, fx.Node) for i in n.args[1]))):
         return None
     x = n.args[0]
-    while x.op == "call_function" and (x.target in _SLOT_VIEWS or x.target in T.CASTS):
+    while x.op == "call_function" and (x.target in _SLOT_VIEWS or x.target in T.CASTS) and not x.meta.get(ROW_SLOTS):
         src, dst = dtype_range(T.dtype_of(x.args[0])), dtype_range(T.dtype_of(x))
         if src is None or dst is None or src[0] < dst[0] or src[1] > dst[1]:
             return None  # (a narrowing cast may map two rows' entries onto one slot)
         x = x.args[0]
     v = val(x)
-    return x if (x.op == "placeholder" or x.meta.get(POOL_ROWS)) and isinstance(v, torch.Tensor) and v.dim() == 2 \
-        and _integral(x) else None
+    return x if (x.op == "placeholder" or x.meta.get(POOL_ROWS) or x.meta.get(ROW_SLOTS)) and isinstance(v, torch.Tensor) \
+        and v.dim() == 2 and _integral(x) else None
 
 
 def _passed_in(x: fx.Node) -> fx.Node | None:

@@ -26,6 +26,7 @@ aten = torch.ops.aten
 _PAGE_VIEW = "nsa_fusion_page_view"
 # the paged input's view of a token layout and the view back: (op, other args) each (see RolesProof._page_view)
 _LAYOUT_VIEWS = {"flat": ((aten.unsqueeze.default, (1,)), (aten.squeeze.dim, (1,))),
+                 "latent": ((aten.unsqueeze.default, (2,)), (aten.squeeze.dim, (2,))),
                  "hnd": ((aten.permute.default, ([0, 2, 1, 3],)), (aten.permute.default, ([0, 2, 1, 3],)))}
 
 
@@ -62,7 +63,9 @@ class RolesProof:
                 elif flat is not None:
                     flats.add(flat)
         if not roots and len(flats) == 1 and not ends - flats - {n for n in ends if _constant_leaf(n)}:
-            roots.add(self._page_view(flats.pop(), writes))
+            flat = flats.pop()
+            row = tuple(self.sizes.shape(w.cache)[1:])
+            roots.add(self._page_view(flat, writes, "flat" if tuple(self.sizes.shape(flat)[1:]) == row else "latent"))
         if not roots:
             end = in_order(ends)[0]
             raise Refused("gather", f"tokens are gathered from {end.name} ({T.op_name(end) if end.op == 'call_function' else end.op}),"
@@ -97,10 +100,12 @@ class RolesProof:
             if n in seen:
                 continue
             seen.add(n)
-            if _pool_of_stack(n) and T.dtype_of(n) == dtype and tuple(self.sizes.shape(n)[1:]) == row:
+            if _pool_of_stack(n) and T.dtype_of(n) == dtype and (tuple(self.sizes.shape(n)[1:]) == row
+                                                                 or self._latent_pages(n)):
                 # one layer's [num_tokens, N, D] pool of a stack over layers ([L, num_tokens, N, D], SGLang's
                 # k_buffer[layer_id]): this pool as the step reads it is the flat paged input, whatever wrote
-                # the stack before (appends into it or into other layers, select_scatter of the stack)
+                # the stack before (appends into it or into other layers, select_scatter of the stack); likewise
+                # one layer's [num_blocks, P, C] latent cache of a stack ([L, num_blocks, P, C], MLA)
                 yield None, n, n
                 continue
             if _dim(n) == 4 and T.dtype_of(n) == dtype:
@@ -111,6 +116,11 @@ class RolesProof:
                     # stack before (appends into either half, functionalized as select_scatter)
                     yield n, n, None
                     continue
+                if _part_of_last_dim(n, row, self.sizes.shape):
+                    # one part of a cache whose last dim concatenates several ([NB, P, N, 2D]: K | V, DeepSeek),
+                    # kv[..., a:b] (rewrite.concatenated_reads): that part as the step reads it is the paged input
+                    yield n, n, None
+                    continue
                 if _writes_inside_pages(n):
                     # a KV append into a view of the cache (``kv[blk, off, 0] = latent``, MLA's one-head latent
                     # cache), functionalized as select_scatter/slice_scatter: the cache after the append is the
@@ -118,8 +128,10 @@ class RolesProof:
                     yield n, n, None
                     continue
             elif best is None and _dim(n) == 3 and T.dtype_of(n) == dtype and n is not self.w.cache \
-                    and tuple(self.sizes.shape(n)[1:]) == row:
-                flat = n  # a flat token pool [num_tokens, N, D] (page size 1), see _page_view
+                    and (tuple(self.sizes.shape(n)[1:]) == row or self._latent_pages(n)):
+                # a flat token pool [num_tokens, N, D] (page size 1), or a paged cache without a head dim
+                # [num_blocks, P, C] for a cache [S, 1, C] (MLA's latent), see _page_view
+                flat = n
             # (not past a node written in place: the copy a step fused before this one wrote holds its rows)
             if T.is_data_movement(n) and T.written_in_place(n) is None:
                 ins = T.data_inputs(n)
@@ -131,11 +143,19 @@ class RolesProof:
             else:
                 yield best, n, flat
 
+    def _latent_pages(self, n: fx.Node) -> bool:
+        """``n`` is a ``[num_blocks, P, C]`` paged cache without a head dim for a one-head cache ``[S, 1, C]``
+        (MLA's latent, whose ``[S, C]`` compressed cache ``rewrite._one_head_rows`` views as ``[S, 1, C]``)."""
+        row = tuple(self.sizes.shape(self.w.cache)[1:])
+        return row[0] == 1 and _dim(n) == 3 and self.sizes.shape(n)[2] == row[1]
+
     def _page_view(self, flat: fx.Node, writes, layout="flat") -> fx.Node:
         """A flat token pool ``[num_tokens, N, D]`` (SGLang's KV pool, addressed through
         ``req_to_token[b, p]``) is the contract's paged input with P = 1: the step's reads of it are
         rerouted through ``unsqueeze(pool, 1)`` (the ``[num_tokens, 1, N, D]`` view, the paged input)
-        and ``squeeze`` back, an identity on values, and the proof goes on with P = 1.  Likewise FlashInfer's
+        and ``squeeze`` back, an identity on values, and the proof goes on with P = 1.  Likewise a paged cache
+        without a head dim ``[num_blocks, P, C]`` (``layout="latent"``, MLA) through ``unsqueeze(kv, 2)``, the
+        ``[num_blocks, P, 1, C]`` view (the contract with N = 1), and FlashInfer's
         HND layout ``[num_pages, N, P, D]`` (``layout="hnd"``) through ``permute(kv, [0, 2, 1, 3])``, the
         ``[num_pages, P, N, D]`` view, and the same permutation back (it is its own inverse)."""
         (view, view_args), (undo, undo_args) = _LAYOUT_VIEWS[layout]
@@ -166,6 +186,10 @@ class RolesProof:
         # (a batch's rows of a pool table, T[r] (pool_tables.py): the [B, max_pages] table read through r)
         pool_rows = {n for n in w.write.graph.nodes if n.meta.get(POOL_ROWS)}
         leaves = value_leaves([w.new], {self.lengths, self.input} | pool_rows)
+        if not any(T.is_int(n) and _dim(n) == 2 for n in leaves - {self.lengths, self.input}):
+            # (a cache of one page per row, HF's StaticCache: arange(B)[:, None] is the block table, see _per_row_page)
+            pool_rows |= self._per_row_page()
+            leaves = value_leaves([w.new], {self.lengths, self.input} | pool_rows)
         constants = {n for n in leaves if _constant_leaf(n)}
         if w.cache in leaves or w.slots in leaves:
             raise Refused("roles", "the new rows read the cache or the slot mapping", w.new)
@@ -200,6 +224,26 @@ class RolesProof:
         self.table = tables[0]
         if self.sizes.int(val(self.table).shape[0]) != w.B:
             raise Refused("roles", "the block table does not have one row per written row", self.table)
+
+    def _per_row_page(self) -> set:
+        """A paged input of one page per batch row (HF's StaticCache ``[B, N, T, D]``, read through its ``[B, T, N,
+        D]`` view: row ``b``'s tokens are page ``b``): the gather's page index ``arange(B)[:, None]`` (``[B, 1]``) is
+        the block table of one page of ``P = T`` tokens per row.  Taken as the table as it is: the proof probes the
+        step with random tables in its place (row ``b`` reads page ``table[b, p // P]``, which is ``table[b, 0]`` for
+        every position ``p`` in ``[0, capacity)``), and the op reads its value, ``b`` for row ``b``: a valid page id
+        wherever the user's gather of page ``b`` is in range.  Returns the node (a set of one), or an empty set."""
+        from .evaluate import _is_iota
+
+        found = set()
+        for g in self.gathers:
+            if g.target is not aten.index.Tensor or not g.args[1] or not isinstance(g.args[1][0], fx.Node):
+                continue
+            page = g.args[1][0]
+            shape = self.sizes.shape(page)
+            if T.dtype_of(page) in (torch.int32, torch.int64) and len(shape) == 2 and shape[1] == 1 \
+                    and shape[0] == self.w.B and _is_iota(page):
+                found.add(page)
+        return found if len(found) == 1 else set()
 
     # -- weight ------------------------------------------------------------------------------------
     def find_weight(self):
@@ -289,6 +333,15 @@ def _half_of_stack(n: fx.Node) -> bool:
 def _pool_of_stack(n: fx.Node) -> bool:
     """``n`` picks one [num_tokens, N, D] pool of a 4-D stack along dim 0: ``stack[i]`` (``select``)."""
     return n.op == "call_function" and n.target is aten.select.int and _dim(n.args[0]) == 4 and n.args[1] == 0
+
+
+def _part_of_last_dim(n: fx.Node, row, shape_of) -> bool:
+    """``n`` is ``kv[..., a:b]``, a slice of the last dim of a 4-D tensor whose last dim is not the cache row's ``D``
+    while the slice's ``[N, b - a]`` is the row's ``[N, D]``."""
+    if n.op != "call_function" or n.target is not aten.slice.Tensor or _dim(n) != 4 or _dim(n.args[0]) != 4:
+        return False
+    dim = n.args[1] if len(n.args) > 1 else 0
+    return isinstance(dim, int) and dim % 4 == 3 and tuple(shape_of(n)[2:]) == row and shape_of(n.args[0])[3] != row[1]
 
 
 def _writes_inside_pages(n: fx.Node) -> bool:

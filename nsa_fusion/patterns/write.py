@@ -69,6 +69,10 @@ class _WriteSide:
         chain = _chain_back(self.base, T.CASTS | T.RESHAPES | _COPIES)
         cands = [n for n in chain if T.is_float(n) and _dim(n) == 3]
         if not cands:
+            if _dim(self.base) == 2 and T.is_float(self.base):  # (rewrite._one_head_rows took the masked ones)
+                raise NotACandidate("the written tensor is not a [num_slots, N, D] cache (a [num_slots, C] cache without "
+                                    "a head dim is the contract with N = 1 where its rows are written through a select: "
+                                    "cache[slots] = torch.where(valid[:, None], new, cache[slots]))", write)
             raise NotACandidate("the written tensor is not a [num_slots, N, D] cache", write)
         self.cache = cands[-1]
         self.dtype = T.dtype_of(self.cache)
