@@ -42,6 +42,54 @@ The format is ``models3``'s (``ModelCase``; ``golden`` from the pre-forward comp
 paged caches; ``caches``; ``batch_positions``). ``check_eager()`` (``python tests/corpora/models5.py``) runs every
 case eagerly: positives equal the golden bit for bit (or within fp tolerance where torch chooses the sum order,
 reported), near misses differ from it.
+
+First try, 2026-12-04 09:41-10:30 UTC, on the frozen base 2c06a24 (``/tmp/base_m5``, ``PYTHONPATH=/tmp/base_m5``, nothing
+changed after seeing results): ``run_models.py --corpus models5``, both dialects, B = 8, positives first; static and
+mark_dynamic first (09:41-10:10), then dynamic=True (10:10-10:30); log ``/tmp/models5_first.log``, results
+``/tmp/models5_first.json``. Positives with EVERY compression fused and bit-exact; positives with any fusion; near
+misses fused; crashes (an error with the pass where the same mode compiles with ``NSA_FUSION_DISABLE=1``); no run was
+n/a:
+
+    dialect  mode           positives   (any fusion)  near misses fused  crashes
+    inductor static          9/12        9             0/7               0
+    inductor mark_dynamic    9/12        9             0/7               0
+    inductor dynamic=True    5/12        9             0/7               0
+    torchair static          9/12        9             0/7               0
+    torchair mark_dynamic    9/12        9             0/7               0
+    torchair dynamic=True    0/12        9             0/7               19 (every case, see T below)
+    TOTAL: 41/72 positive runs (57 %) with every compression fused and bit-exact. Every run that got a result and
+    fused anything (45) was bit-exact to the golden; near misses: 0/42 runs fused, eager-equal wherever they ran.
+
+Fully fused and bit-exact in static and mark_dynamic, both dialects (36/36 runs): vllm_ascend_fallback,
+sglang_token_pool_einsum, deepseek_latent_indexer, fla_mean_pool_l8, vllm_matmul_cmp_table, hf_cache_class_loop_2l,
+sglang_paged_pool_2l, flashinfer_nhd_cmp_stack_2l, vllm_v1_graph_padded_3l; the five one-layer ones among them also in
+Inductor dynamic=True. Every positive miss, with the pass's reason (the runner's rejections):
+
+* lucidrains_functional (6/6 runs, 0/2 fused): ``write: the slots are computed with aten.select.int, which may send
+  two rows to one cache row (a padding row onto a written one) ... @ select_1``: the slot is
+  ``cmp_table.gather(1, idx[:, None])[:, 0]``. A spelling gap: the same model with ``.squeeze(1)`` for ``[:, 0]``
+  fuses 2/2 bit-exact (Inductor static, checked after the first try on the same base); ``[:, 0]`` selects along the
+  size-1 dim, one entry per row, it cannot send two rows to one slot.
+* hf_static_head_major (6/6, 0/2): ``write: the slots are shifted with aten.add.Tensor and not brought back by a
+  remainder by the number of cache rows: written rows' slots may leave [0, num_slots) ... @ add``: the row
+  ``b * max_cmp + (s - l) // d`` of the flat view. Sound as the contract reads: nothing in it ties ``max_cmp`` to the
+  capacity, and with ``(s - l) // d >= max_cmp`` the row lands in the next request's rows. Here the shapes do tie them
+  (T = 64, l = 16, d = 8: ``(s - l) // d <= 6 < max_cmp = 7`` for every valid length ``s <= T``), which a static
+  graph could prove.
+* sglang_dummy_last_row (6/6, 0/2): ``write: the slots are computed with aten.where.self, which may send two rows to
+  one cache row (a padding row onto a written one) ... @ where``: non-completing rows write the constant row
+  ``num_slots - 1``. Sound: the contract lets a completing request own that row (no row is reserved), where eager's
+  duplicate write is unordered.
+* D, Inductor and torchair dynamic=True, the multi-layer stacks (hf_cache_class_loop_2l, sglang_paged_pool_2l,
+  flashinfer_nhd_cmp_stack_2l 2/4; vllm_v1_graph_padded_3l 2/6): layer 1 fuses, later layers do not: ``sizes:
+  aten.slice.Tensor moves elements by a constant or size-modular offset (16*Min(2, s..)) along dim 1 ... @ slice``, the
+  slice ``k_all[:, ns:]`` of the selected-attention branch (``ns = min(2, max_cmp) * l``, models4's shared
+  ``Layer.finish``) in the previous layer, upstream of the next layer's new K/V token only as data; models4's D.
+* T, torchair dynamic=True: every case, positives and near misses, fused or not, crashes with ``RuntimeError: Failed
+  to auto-generated converter for <function sym_min> to AscendIR`` (the runner found the mode compiling with
+  ``NSA_FUSION_DISABLE=1``); models4's T, still there.
+
+Near misses: all 7 unfused in every mode, eager-equal in every run with a result (torchair dynamic=True: T).
 """
 from __future__ import annotations
 
