@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import torch
 import torch.fx as fx
+from torch.fx.experimental.symbolic_shapes import statically_known_true
 
 aten = torch.ops.aten
 
@@ -30,7 +31,9 @@ POOL_ROWS = "nsa_fusion_pool_rows"  # node.meta key: T[r], the batch's rows of a
 # rewrite._per_request_rows builds (distinct entries by construction): a table of compressed rows like T[r]
 ROW_SLOTS = "nsa_fusion_row_slots"
 
-# Ops that only move elements (the same values, rearranged, repeated or dropped): replayed on arange(B).
+# Ops that only move elements (the same values, rearranged or repeated): replayed on arange(B).  A slice only
+# where it keeps every entry (``_keeps_every_entry``): T[r[:1], j] reads pool row r[0] alone, and the rerouted
+# T[r] would read every r[b], raising on padding pool indices eager never reads (red-team 8 L3).
 _MOVES = {aten.unsqueeze.default, aten.view.default, aten.reshape.default, aten._unsafe_view.default,
           aten.expand.default, aten.alias.default, aten.clone.default, aten.squeeze.dim, aten.slice.Tensor}
 _CASTS = {torch.ops.prims.convert_element_type.default, aten._to_copy.default}
@@ -38,6 +41,25 @@ _CASTS = {torch.ops.prims.convert_element_type.default, aten._to_copy.default}
 
 def _val(n):
     return n.meta.get("val") if isinstance(n, fx.Node) else None
+
+
+def _keeps_every_entry(n: fx.Node) -> bool:
+    """Not a slice that drops entries: a slice must run from 0 to the end (or past it) in steps of 1."""
+    if n.target is not aten.slice.Tensor:
+        return True
+    args = list(n.args) + [None] * 5
+    dim = args[1] if args[1] is not None else 0
+    start, end, step = args[2], args[3], args[4]
+    size = _val(n.args[0]).shape[dim]
+    return start in (None, 0) and step in (None, 1) and (end is None or _at_least(end, size))
+
+
+def _at_least(end, size) -> bool:
+    end = _val(end) if isinstance(end, fx.Node) else end
+    try:
+        return bool(statically_known_true(end >= size))
+    except Exception:  # (an end the shape env cannot compare: not known to keep every entry)
+        return False
 
 
 def _int_tensor(n, dim=None) -> bool:
@@ -50,7 +72,7 @@ def _batch_index(index: fx.Node):
     ``f`` from ``r`` out (views and int32 -> int64 casts, which keep every value); else None."""
     chain, n = [], index
     while isinstance(n, fx.Node) and n.op == "call_function" and (
-            (n.target in _MOVES and _int_tensor(n.args[0])) or _widening_cast(n)):
+            (n.target in _MOVES and _int_tensor(n.args[0]) and _keeps_every_entry(n)) or _widening_cast(n)):
         chain.append(n)
         n = n.args[0]
     # (a graph input: valid input makes the batch's pool rows distinct; rows computed in the step, rpi % 2, may not be)

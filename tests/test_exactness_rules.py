@@ -1516,6 +1516,27 @@ def test_pages_gathered_by_a_tiled_flat_table_and_regrouped_are_refused():
                             dict(B=8), dict(B=10), part="gather")
 
 
+def _every_7th_broken(t, dim, brk):
+    """Element j of ``dim`` <- element 7 j mod n of a 7-fold expand tiling, with the merge ``(7, n) -> 7 n`` and the
+    split ``7 n -> (n, 7)`` separated by ``brk``, an op that keeps the layout (red-team 8 L2): 7 = 1 mod 2 and 3."""
+    shape = list(t.shape)
+    return brk(_expand_tiled(t, dim, 7)).reshape(shape[:dim] + [shape[dim], 7] + shape[dim + 1:]).select(dim + 1, 0)
+
+
+@pytest.mark.parametrize("step, dialect", [
+    (Step(pool=_weighted(lambda w: _every_7th_broken(w, 1, lambda t: t.flip(0).flip(0)))), "inductor_graph"),
+    (Step(pool=_weighted(lambda w: _every_7th_broken(w, 1, lambda t: t.expand(*t.shape)))), "torchair_like"),
+    (Step(pool=_weighted(lambda w: _every_7th_broken(w, 1, lambda t: t.masked_fill(
+        torch.zeros((2,) + (1,) * t.dim(), dtype=torch.bool), 0)[1]))), "torchair_like"),
+    (Step(kept=lambda o: _every_7th_broken(o, 1, lambda t: t.transpose(0, 1).transpose(0, 1))), "torchair_like"),
+], ids=["weight_heads_flip_flip", "weight_heads_expand_same", "weight_heads_broadcast_masked_fill",
+        "kept_heads_transpose_twice"])
+def test_a_regroup_with_a_layout_keeping_op_between_merge_and_split_is_refused(step, dialect):
+    """R3's walk goes on through ops that keep the dims (flip, a same-shape expand, a select of one entry of a dim
+    broadcast in); a split of a symbolic dim right after a permute is refused."""
+    _refused_then_called_at(step, "split", dialect, dict(N=2), dict(N=4))
+
+
 class SlotViewAtTheWriteOnly(Step):
     """The kept rows read ``cache[slots]``; only the write's index is slot b <- slot 577 b mod B (the identity at
     B = 8, 9, 16, 32; a permutation at B = 10): the size-modular view lies on no path but the write index's."""
@@ -1615,10 +1636,46 @@ def test_a_region_write_at_a_size_modular_offset_is_refused(step, dialect, compi
     _refused_then_called_at(step, "moves elements by a constant or size-modular offset", dialect, compiled, called)
 
 
+class StepBesidePoolRead(Step):
+    """The contract, and a read of a [R, 3] pool table at row r[0] only (``T[r[:1], 0]``) returned beside it."""
+
+    def forward(self, kv, w, slots, table, lens, cache, pool_t, r):
+        return super().forward(kv, w, slots, table, lens, cache), pool_t[r[:1].long(), torch.zeros(1, dtype=torch.long)]
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_pool_table_read_through_a_slice_of_the_batch_index_keeps_its_rows(dialect):
+    """pool_tables reroutes T[f(r), j] through T[r] only where f keeps every entry of r: here rows r[1:] are padding
+    eager never reads (-10**6), and the read beside a fused step must not raise on them (red-team 8 L3)."""
+    x = make_inputs()
+    r = torch.full((x["lengths"].shape[0],), -10 ** 6, dtype=torch.int32)
+    r[0] = 2
+    pool_t = torch.arange(18, dtype=torch.int32).view(6, 3)
+    model = StepBesidePoolRead()
+    args = [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")] + [x["cache"].clone(), pool_t, r]
+    eager_cache = x["cache"].clone()
+    _, want_read = model(*args[:5], eager_cache, pool_t, r)
+    (_, read), _, stats = compile_and_run(model, args, dialect)
+    assert stats.get("fused") == 1, stats
+    assert torch.equal(read, want_read)
+    golden = golden_compress_infer(x["input"], x["op_weight"], x["slots"], L, D_STRIDE, x["P"],
+                                   block_table=x["block_table"], actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[5], golden, rtol=0, atol=0)
+
+
 def _joined_with_a_copy_and_shifted(t, dim, copy, times):
     """``times`` shifts by 1 along ``dim`` of ``t`` joined with a copy of itself: a shift by ``times`` mod n."""
     for _ in range(times):
         t = torch.cat([t, copy(t)], dim).narrow(dim, 1, t.shape[dim])
+    return t
+
+
+def _lead_expand_tiled_and_shifted(t, times):
+    """``times`` shifts by 1 along dim 1 of two copies made by an expand that adds a leading dim, moved behind
+    dim 0 and merged into dim 1 (red-team 8 L1): a shift by ``times`` mod n."""
+    for _ in range(times):
+        B, n = t.shape
+        t = t.expand(2, B, n).movedim(0, 1).reshape(B, 2 * n).narrow(1, 1, n)
     return t
 
 
@@ -1641,7 +1698,12 @@ def _broadcast_tiled_and_shifted(t, times):
     # two copies by broadcasting against zeros, merged into the dim: a tiling no view makes (K3)
     (Step(table_of=lambda t: _broadcast_tiled_and_shifted(t, 20)), "torchair_like", dict(pages_per_seq=4),
      dict(pages_per_seq=8)),
-], ids=["table_pages_cast_copy", "table_pages_clamp_copy", "weight_heads_cast_copy", "table_pages_broadcast_copy"])
+    # two copies by an expand that adds a leading dim (red-team 8 L1)
+    (Step(pool=_weighted(lambda w: _lead_expand_tiled_and_shifted(w, 6))), "inductor_graph", dict(N=2), dict(N=4)),
+    (Step(table_of=lambda t: _lead_expand_tiled_and_shifted(t, 20)), "torchair_like", dict(pages_per_seq=4),
+     dict(pages_per_seq=8)),
+], ids=["table_pages_cast_copy", "table_pages_clamp_copy", "weight_heads_cast_copy", "table_pages_broadcast_copy",
+        "weight_heads_lead_expand", "table_pages_lead_expand"])
 def test_a_shift_of_a_tensor_joined_with_a_copy_of_itself_is_refused(step, dialect, compiled, called):
     """Red-team K2, K3: a copy by a cast round trip, by any op that keeps the values or by broadcasting is a tiling
     too; shifts by 1 of it add up to a shift mod the size (identity at 4 and 5 pages, by 4 at 8; at 2 and 3 heads,

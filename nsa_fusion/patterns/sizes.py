@@ -487,12 +487,50 @@ def _regrouping_reshape(n: fx.Node, symbolic) -> str | None:
     -> (B, 289)``) maps element j to ``c * j mod n``: over a tiling the identity at some sizes only."""
     if n.target not in _RESHAPE_CHAIN or all(_in_chain(u) for u in n.users):
         return None
-    for shape in (s for source in _chain_sources(n) for s in _row_gather_shapes(source)):
-        for src, dst in _reshape_groups(shape, val(n).shape):
-            if len(src) >= 2 and len(dst) >= 2 and any(symbolic(e) for e in src + dst):
-                return (f"reshapes {tuple(src)} into {tuple(dst)} (a symbolic size merged and split again "
-                        "differently: j <- c * j mod n)")
+    for source in _chain_sources(n):
+        for shape in _row_gather_shapes(source):
+            for src, dst in _reshape_groups(shape, val(n).shape):
+                if len(src) >= 2 and len(dst) >= 2 and any(symbolic(e) for e in src + dst):
+                    return (f"reshapes {tuple(src)} into {tuple(dst)} (a symbolic size merged and split again "
+                            "differently: j <- c * j mod n)")
+                if source.op == "call_function" and source.target in _PERMUTES and len(src) == 1 and \
+                        len(dst) >= 2 and symbolic(src[0]):
+                    return (f"splits {src[0]} into {tuple(dst)} after {T.op_name(source)}, which hides how that dim "
+                            "was built (a merge in another order: j <- c * j mod n)")
     return None
+
+
+# permutes end a chain (the chain is compared as one reshape): a split of a symbolic dim right after one is
+# refused, since a merge in the other order before it would be a regroup the walk cannot see (red-team 8 L2)
+_PERMUTES = {aten.permute.default, aten.permute_copy.default, aten.transpose.int, aten.t.default, aten.movedim.int,
+             aten.swapaxes.default, aten.swapdims.default}
+
+
+def _non_unit_dims(shape) -> list:
+    return [e for e in map(_sym, shape) if e != 1]
+
+
+def _keeps_the_layout(m: fx.Node) -> bool:
+    """An op outside the reshape chain whose output has the dims (size-1 dims aside) of one of its tensor
+    operands: ``flip``, ``masked_fill``, a same-shape ``expand`` or ``as_strided``, a ``select`` or ``sum`` of a
+    size-1 dim, a ``cumsum``.  It may move or recompute elements within those dims but keeps their grouping,
+    which is all R3 compares; the walk goes on through it (red-team 8 L2: such an op between the merge and the
+    split ended the walk, and each half alone looked harmless).  Permutes change the dims' order: not here."""
+    return m.op == "call_function" and m.target not in _PERMUTES and isinstance(val(m), torch.Tensor) \
+        and bool(_layout_operands(m))
+
+
+def _layout_operands(m: fx.Node) -> list:
+    """The tensor operands of ``m`` with its dims (size-1 dims aside).  A ``select`` of one entry of a dim
+    that an op before it broadcast in (``t.masked_fill(zeros(2, 1, 1), 0)[1]``, red-team 8 L2) reaches
+    through that op to its operand of the select's dims."""
+    own = _non_unit_dims(val(m).shape)
+    candidates = list(m.args)
+    x = m.args[0] if m.args else None
+    if m.target is aten.select.int and isinstance(x, fx.Node) and x.op == "call_function":
+        candidates += list(x.args)
+    return [a for a in candidates if isinstance(a, fx.Node) and isinstance(val(a), torch.Tensor)
+            and _non_unit_dims(val(a).shape) == own]
 
 
 def _chain_sources(n: fx.Node) -> list:
@@ -505,11 +543,9 @@ def _chain_sources(n: fx.Node) -> list:
         if m in seen:
             continue
         seen.add(m)
-        operands = [a for a in m.args[:1]] if m.target in _RESHAPE_CHAIN else \
-            [a for a in m.args if isinstance(a, fx.Node) and isinstance(val(a), torch.Tensor)
-             and tuple(val(a).shape) == tuple(val(m).shape)]
+        operands = [a for a in m.args[:1]] if m.target in _RESHAPE_CHAIN else _layout_operands(m)
         for a in operands:
-            if isinstance(a, fx.Node) and a.op == "call_function" and _in_chain(a):
+            if isinstance(a, fx.Node) and a.op == "call_function" and (_in_chain(a) or _keeps_the_layout(a)):
                 work.append(a)
             elif isinstance(a, fx.Node):
                 sources.append(a)
@@ -647,8 +683,10 @@ def _an_input_untiled(x) -> bool:
         if (x.target not in T.VIEWS and x.target not in T.CASTS) or x.target in _TILING_VIEWS or not x.args:
             return False
         if x.target in (aten.expand.default, aten.expand_copy.default, aten.expand_as.default):
-            src, dst = val(x.args[0]).shape, val(x).shape
-            if any(_sym(a) == 1 and _sym(b) != 1 for a, b in zip(src, list(dst)[len(dst) - len(src):])):
+            src, dst = val(x.args[0]).shape, list(val(x).shape)
+            added = dst[:len(dst) - len(src)]  # (dims an expand adds in front copy the whole tensor: red-team L1)
+            if any(_sym(b) != 1 for b in added) or \
+                    any(_sym(a) == 1 and _sym(b) != 1 for a, b in zip(src, dst[len(dst) - len(src):])):
                 return False
         x = x.args[0]
     return isinstance(x, fx.Node) and x.op in ("placeholder", "get_attr")
