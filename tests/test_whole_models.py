@@ -1331,6 +1331,38 @@ def test_a_latent_step_that_is_not_the_contract_is_refused_and_left_as_written(v
     torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=1e-2)
 
 
+class ThirdLayer(torch.nn.Module):
+    """Layer 2 of a stack over 4 layers, ``kv[2]`` (``[L, NB, P, N, D]``) compressed into ``cmp[2]`` (``[L, S, N, D]``):
+    under ``dynamic=True`` L is a symbol, and the cache is ``select(cmp, 0, 2)`` of it (models4
+    deepseek_mla_latent_4l's layers 3 and 4)."""
+
+    def __init__(self, w):
+        super().__init__()
+        self.w = torch.nn.Parameter(w, requires_grad=False)
+
+    def forward(self, kv, slots, table, lens, cmp):
+        new = (_window(kv[2], table, lens, L, kv.shape[2]).float() * self.w.float()[None, :, :, None]).sum(1)
+        cmp[2][slots] = torch.where(_valid(lens)[:, None, None], new.to(cmp.dtype), cmp[2][slots])
+        return cmp
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_a_cache_picked_from_a_stack_of_symbolic_size_fuses_under_dynamic_shapes(dialect):
+    """The size-modular walk stops at the cache (sizes.check_size_modular_views): the write proof takes it as a tensor
+    of any value, so ``select(cmp, 0, 2)`` on a symbolic L is no part of the step (an offset of 2 on a symbolic dim
+    was refused there)."""
+    kv, _, _, slots, table, lens, cmp = _stacked_inputs()
+    args = [torch.cat((kv, kv.flip(0))), slots, table, lens, torch.cat((cmp, cmp.flip(0)))]
+    before = [a.clone() for a in args]
+    _, code, stats = compile_and_run(ThirdLayer(_STACKED_W[0]), args, dialect, dynamic=True)
+    assert stats.get("fused", 0) == 1, [e.reason for e in rejections()]
+    kv, slots, table, lens, cmp = before
+    want = cmp.clone()
+    want[2] = golden_compress_infer(kv[2], _STACKED_W[0], slots, L, DS, kv.shape[2], block_table=table,
+                                    actual_seq_len=lens, cache=cmp[2])
+    assert torch.equal(args[-1], want)
+
+
 # --- models4 hf_static_cache: per-request caches without a page table (HF's StaticCache) ---------------------------
 class StaticPerRequest(torch.nn.Module):
     """HF's StaticCache: ``kv`` ``[B, N, T, D]`` per request (no page table), the new token appended at

@@ -101,8 +101,10 @@ class SizesProof:
         symbolic = self.sizes.symbols
         # not past the paged input: the proof takes it as a graph input of any value (the op reads that node as
         # it is), so what computed its tokens (the KV append of values from an earlier layer's attention) is no
-        # part of the step; the views between it and the gathers are
-        step = value_ancestors([self.w.write], {self.input})
+        # part of the step; the views between it and the gathers are.  Nor past the cache, likewise of any value
+        # (the write proof draws it at random, the op writes that node): which layer's cache a stack's select picks
+        # (cmp[2] of an [L, S, C] stack whose L is symbolic, or kv[2] as the paged input) is no part of the step
+        step = value_ancestors([self.w.write], {self.input, self.w.cache}) - {self.input, self.w.cache}
         for n in self.w.write.graph.nodes:  # in graph order: the first op that tiles or reindexes is named
             if n not in step or n.op != "call_function" or not n.args:
                 continue
