@@ -584,7 +584,15 @@ def _is_headless(write) -> bool:
         return False
     while values.op == "call_function" and values.target in CASTS:  # (the select, rounded to the cache dtype)
         values = values.args[0]
-    return values.op == "call_function" and values.target is aten.where.self and len(_shape(values) or ()) == 2
+    if not (values.op == "call_function" and values.target is aten.where.self and len(_shape(values) or ()) == 2):
+        return False
+    # a latent KV input of rows of C (``[NB, P, C]``, a stack of them): else the [S, N * D] cache holds rows of
+    # heads flattened (blind1 flat_rows_index_copy), which the recogniser reads against [NB, P, N, D] itself
+    from torch.fx.experimental.symbolic_shapes import statically_known_true
+
+    return any(n.op == "placeholder" and isinstance(_val(n), torch.Tensor) and _val(n).is_floating_point()
+               and _val(n).dim() >= 3 and statically_known_true(_val(n).shape[-1] == v.shape[1])
+               for n in write.graph.nodes)
 
 
 def _one_head_rows(graph, write):
