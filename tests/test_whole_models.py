@@ -1521,3 +1521,22 @@ def test_models4_slice(dialect, torchair):
     assert not hnd.error and hnd.fused == hnd.compressions and hnd.exact, (hnd.error, hnd.reasons)
     near = run_case(MODELS4["nm_s_mod_d"], dialect, "static", ta)
     assert near.ok and near.fused == 0, (near.error, near.reasons)
+
+
+# --- models5 (blind, issue 19): a CI slice in both dialects ----------------------------------------------------
+import models5  # noqa: E402
+
+MODELS5 = {c.name: c for c in models5.MODEL_CASES}
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair"])
+def test_models5_slice(dialect, torchair):
+    """models5's lucidrains-style functional model (slots read as ``cmp_table.gather(1, i[:, None])[:, 0]``, a
+    squeeze) fuses both compressions bit-exact to the contract golden; its near miss that reads the condition
+    on the position (s - 1) stays unfused and computes what the model wrote."""
+    ta = torchair if dialect == "torchair" else None
+    functional = run_case(MODELS5["lucidrains_functional"], dialect, "static", ta)
+    assert not functional.error and functional.fused == functional.compressions and functional.exact, \
+        (functional.error, functional.reasons)
+    near = run_case(MODELS5["nm_condition_on_position"], dialect, "static", ta)
+    assert near.ok and near.fused == 0, (near.error, near.reasons)

@@ -766,7 +766,7 @@ def check_slot_path(slots: fx.Node, cache_rows) -> fx.Node | None:
         if n.op == "placeholder":
             return n
         t = n.target if n.op == "call_function" else None
-        if t in _SLOT_VIEWS or t in T.CASTS:
+        if t in _SLOT_VIEWS or t in T.CASTS or _squeezes(n):
             if t in T.CASTS:
                 _check_slot_cast(n, cache_rows)
             n = n.args[0]
@@ -824,6 +824,16 @@ _SLOT_VIEWS = {aten.view.default, aten.reshape.default, aten._unsafe_view.defaul
                aten.contiguous.default, aten.detach.default, aten.flatten.using_ints, aten.unflatten.int,
                aten.lift_fresh_copy.default, aten.view_copy.default, aten._reshape_copy.default,
                aten.alias_copy.default, aten.squeeze_copy.dim, aten.unsqueeze_copy.default}
+
+
+def _squeezes(n: fx.Node) -> bool:
+    """``x[:, 0]`` of a dim of size 1 (``cmp_table.gather(1, i[:, None])[:, 0]``, models5 lucidrains_functional): a
+    squeeze, every row keeps its own slot."""
+    if n.op != "call_function" or n.target not in (aten.select.int, aten.select_copy.int) or len(n.args) < 3:
+        return False
+    x = val(n.args[0])
+    return isinstance(x, torch.Tensor) and x.dim() > 0 and isinstance(n.args[1], int) and \
+        isinstance(x.shape[n.args[1]], int) and x.shape[n.args[1]] == 1 and n.args[2] in (0, -1)
 
 
 def _python_wrap(n: fx.Node, same_size):
