@@ -1523,6 +1523,15 @@ def test_models4_slice(dialect, torchair):
     assert near.ok and near.fused == 0, (near.error, near.reasons)
 
 
+def test_models4_every_layer_fuses_under_dynamic_shapes():
+    """models4 vllm_v1_flat_slots under dynamic=True (Inductor with codegen): layer 2's compressions read a KV
+    appended with a token computed through layer 1's ``k_all[:, 16 * min(2, max_cmp):]``, which is no part of the
+    step (the size rules stop at the paged input): all four fuse bit-exact.  (torchair under dynamic=True is n/a:
+    GE has no converter for the model's own ``torch.sym_min``, with or without the pass.)"""
+    out = run_case(MODELS4["vllm_v1_flat_slots"], "inductor", "all")
+    assert not out.error and out.fused == out.compressions == 4 and out.exact, (out.error, out.reasons)
+
+
 # --- models5 (blind, issue 19): a CI slice in both dialects ----------------------------------------------------
 import models5  # noqa: E402
 
