@@ -586,13 +586,13 @@ def _is_headless(write) -> bool:
         values = values.args[0]
     if not (values.op == "call_function" and values.target is aten.where.self and len(_shape(values) or ()) == 2):
         return False
-    # a latent KV input of rows of C (``[NB, P, C]``, a stack of them): else the [S, N * D] cache holds rows of
-    # heads flattened (blind1 flat_rows_index_copy), which the recogniser reads against [NB, P, N, D] itself
-    from torch.fx.experimental.symbolic_shapes import statically_known_true
+    # not a reshape of a cache with heads: blind1 flat_rows_index_copy writes an [S, N * D] view of an [S, N, D]
+    # cache, which the recogniser reads against [NB, P, N, D] itself
+    from .patterns.optable import RESHAPES
+    from .patterns.proof import _COPIES, _chain_back
 
-    return any(n.op == "placeholder" and isinstance(_val(n), torch.Tensor) and _val(n).is_floating_point()
-               and _val(n).dim() >= 3 and statically_known_true(_val(n).shape[-1] == v.shape[1])
-               for n in write.graph.nodes)
+    return not any(isinstance(_val(n), torch.Tensor) and _val(n).dim() >= 3
+                   for n in _chain_back(x, CASTS | RESHAPES | _COPIES))
 
 
 def _one_head_rows(graph, write):
