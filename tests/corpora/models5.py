@@ -90,6 +90,16 @@ Inductor dynamic=True. Every positive miss, with the pass's reason (the runner's
   ``NSA_FUSION_DISABLE=1``); models4's T, still there.
 
 Near misses: all 7 unfused in every mode, eager-equal in every run with a result (torchair dynamic=True: T).
+
+After the first try (lead, 2026-12-04 10:50-11:00 UTC, tree after 73062b0 / b15d168; single runs, not a re-run of the
+whole corpus): torchair ``dynamic=True`` (T) is not applicable rather than a crash: ``sym_min`` comes from the corpus's
+own ``min(TOP_BLOCKS, max_cmp)`` and GE has no converter for it with or without the pass (e3c3992 makes the runner say
+n/a), so the first try is 41/60 applicable positive runs (68 %). lucidrains_functional fuses 2/2 bit-exact in Inductor
+static / mark_dynamic / dynamic=True and torchair static / mark_dynamic (b15d168: ``x[:, 0]`` of a size-1 dim on the
+slot path is a squeeze). Inductor dynamic=True: hf_cache_class_loop_2l, sglang_paged_pool_2l,
+flashinfer_nhd_cmp_stack_2l 4/4 and vllm_v1_graph_padded_3l 6/6, bit-exact (73062b0: the size rules stop at the paged
+input). Still refused: hf_static_head_major (the slot ``b * max_cmp + (s - l) // d`` into a flat view needs a bound
+``(s - l) // d < max_cmp``), sglang_dummy_last_row (sound).
 """
 from __future__ import annotations
 
