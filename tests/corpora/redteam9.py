@@ -8,7 +8,7 @@ imported, not copied.
         D: inductor_graph | torchair_like | vllm_post | inductor | torchair
     python tests/corpora/redteam9.py --table OUT.md [--dialect D ...] [name ...]
 
-First try (10:55-11:36 UTC, snapshot of 420e061 in /tmp/base9rt, PYTHONPATH=/tmp/base9rt): 39 attacks in 6 themes,
+First try (10:55-11:05 UTC, snapshot of 420e061 in /tmp/base9rt, PYTHONPATH=/tmp/base9rt): 39 attacks in 6 themes,
 103 runs (inductor_graph 50, torchair_like 50, inductor codegen 3).  inductor_graph 3 FALSE FUSION / 10 equal / 37
 refused; torchair_like 2 FALSE FUSION / 10 equal / 38 refused; Inductor codegen 3 FALSE FUSION (confirmed).  Seven
 attacks were rerun once after fixing my own spellings (F.pad padded the wrong dim / a diagonal of the wrong length:
