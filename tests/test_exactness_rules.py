@@ -1529,8 +1529,13 @@ def _every_7th_broken(t, dim, brk):
     (Step(pool=_weighted(lambda w: _every_7th_broken(w, 1, lambda t: t.masked_fill(
         torch.zeros((2,) + (1,) * t.dim(), dtype=torch.bool), 0)[1]))), "torchair_like"),
     (Step(kept=lambda o: _every_7th_broken(o, 1, lambda t: t.transpose(0, 1).transpose(0, 1))), "torchair_like"),
+    # an op that changes another dim's size between them (red-team 9 M1): the walk stops, the split dim's merge is found
+    (Step(pool=_weighted(lambda w: _every_7th_broken(w, 1, lambda t: torch.cat([t, torch.zeros_like(t[:1])], 0)
+                                                     [:t.shape[0]]))), "inductor_graph"),
+    (Step(pool=_weighted(lambda w: _every_7th_broken(w, 1, lambda t: torch.nn.functional.pad(t, (0, 0, 0, 2))
+                                                     [:t.shape[0]]))), "torchair_like"),
 ], ids=["weight_heads_flip_flip", "weight_heads_expand_same", "weight_heads_broadcast_masked_fill",
-        "kept_heads_transpose_twice"])
+        "kept_heads_transpose_twice", "weight_heads_rows_cat", "weight_heads_rows_pad"])
 def test_a_regroup_with_a_layout_keeping_op_between_merge_and_split_is_refused(step, dialect):
     """R3's walk goes on through ops that keep the dims (flip, a same-shape expand, a select of one entry of a dim
     broadcast in); a split of a symbolic dim right after a permute is refused."""

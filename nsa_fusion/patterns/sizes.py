@@ -491,14 +491,65 @@ def _regrouping_reshape(n: fx.Node, symbolic) -> str | None:
         return None
     for source in _chain_sources(n):
         for shape in _row_gather_shapes(source):
+            dims = [d for d, e in enumerate(shape) if _sym(e) != 1]  # (the groups leave out size-1 dims)
             for src, dst in _reshape_groups(shape, val(n).shape):
+                k, dims = (dims[0] if dims else None), dims[len(src):]
                 if len(src) >= 2 and len(dst) >= 2 and any(symbolic(e) for e in src + dst):
                     return (f"reshapes {tuple(src)} into {tuple(dst)} (a symbolic size merged and split again "
                             "differently: j <- c * j mod n)")
-                if source.op == "call_function" and source.target in _PERMUTES and len(src) == 1 and \
-                        len(dst) >= 2 and symbolic(src[0]):
+                if len(src) != 1 or len(dst) < 2 or not symbolic(src[0]) or source.op != "call_function":
+                    continue
+                if source.target in _PERMUTES:
                     return (f"splits {src[0]} into {tuple(dst)} after {T.op_name(source)}, which hides how that dim "
                             "was built (a merge in another order: j <- c * j mod n)")
+                merged = _merged_as(source, k) if len(shape) == len(val(source).shape) else None
+                if merged is not None and merged != list(dst):
+                    return (f"splits {src[0]} into {tuple(dst)}, a dim merged from {tuple(merged)} before "
+                            f"{T.op_name(source)} (a symbolic size merged and split again differently: j <- c * j mod n)")
+    return None
+
+
+def _merged_as(x: fx.Node, k: int):
+    """The sizes dim ``k`` of ``x`` was merged from, following that dim back through ops that keep it (every
+    operand of ``x``'s rank with the same size at ``k``: a ``cat`` / slice / pad along another dim, elementwise
+    ops, flips) and reshapes that keep it whole, to a reshape that merged it; None where no path reaches one
+    (graph inputs, ops that do not keep the dim).  Red-team 9 M1: ``cat([t, zeros(1, 7 N)])[:l]`` between the
+    merge ``(7, N) -> 7 N`` and the split ``7 N -> (N, 7)`` hid the regroup from the chain walk."""
+    work, seen = [(x, k)], set()
+    while work:
+        x, k = work.pop()
+        if not (isinstance(x, fx.Node) and x.op == "call_function") or (x, k) in seen or x.target in _PERMUTES:
+            continue
+        seen.add((x, k))
+        shape = [_sym(e) for e in val(x).shape]
+        if x.target in _RESHAPE_CHAIN:
+            found = _reshape_source_dims(shape, [_sym(e) for e in val(x.args[0]).shape], k)
+            if found is None:
+                continue
+            parts, k0 = found
+            if len(parts) >= 2:
+                return parts
+            work.append((x.args[0], k0))
+            continue
+        for a in x.all_input_nodes:
+            if isinstance(val(a), torch.Tensor) and val(a).dim() == len(shape) and \
+                    sympy.expand(_sym(val(a).shape[k]) - shape[k]) == 0:
+                work.append((a, k))
+    return None
+
+
+def _reshape_source_dims(shape, source, k):
+    """(the non-unit sizes of the dims of ``source`` whose product is dim ``k`` of ``shape``, the first of them)
+    for a reshape ``source -> shape``; None where no run of dims of ``source`` lines up with dim ``k``."""
+    before = sympy.expand(sympy.Mul(*shape[:k]))
+    for i in range(len(source) + 1):
+        if sympy.expand(sympy.Mul(*source[:i]) - before) != 0:
+            continue
+        for j in range(i + 1, len(source) + 1):
+            if sympy.expand(sympy.Mul(*source[i:j]) - shape[k]) == 0:
+                parts = [e for e in source[i:j] if e != 1]
+                return parts, next((d for d in range(i, j) if source[d] != 1), i)
+        return None
     return None
 
 
