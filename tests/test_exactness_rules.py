@@ -1516,6 +1516,14 @@ def test_pages_gathered_by_a_tiled_flat_table_and_regrouped_are_refused():
                             dict(B=8), dict(B=10), part="gather")
 
 
+def _every_7th_transposed_and_cut(w):
+    """Head j <- head 7 j mod N: merge (7, N) -> 7 N, transpose, grow and cut the other dim, split 7 N -> (N, 7)."""
+    l, N = w.shape
+    u = w.unsqueeze(1).expand(l, 7, N).reshape(l, 7 * N).t()
+    u = torch.cat([u, torch.zeros_like(u[:, :1])], 1)[:, :l]
+    return u.reshape(N, 7, l)[:, 0, :].t()
+
+
 def _every_7th_broken(t, dim, brk):
     """Element j of ``dim`` <- element 7 j mod n of a 7-fold expand tiling, with the merge ``(7, n) -> 7 n`` and the
     split ``7 n -> (n, 7)`` separated by ``brk``, an op that keeps the layout (red-team 8 L2): 7 = 1 mod 2 and 3."""
@@ -1534,8 +1542,12 @@ def _every_7th_broken(t, dim, brk):
                                                      [:t.shape[0]]))), "inductor_graph"),
     (Step(pool=_weighted(lambda w: _every_7th_broken(w, 1, lambda t: torch.nn.functional.pad(t, (0, 0, 0, 2))
                                                      [:t.shape[0]]))), "torchair_like"),
+    # ... and a transpose between the merge and that op (red-team 10 F1): the merged dim is followed through it
+    (Step(pool=_weighted(_every_7th_transposed_and_cut)), "inductor_graph"),
+    (Step(pool=_weighted(_every_7th_transposed_and_cut)), "torchair_like"),
 ], ids=["weight_heads_flip_flip", "weight_heads_expand_same", "weight_heads_broadcast_masked_fill",
-        "kept_heads_transpose_twice", "weight_heads_rows_cat", "weight_heads_rows_pad"])
+        "kept_heads_transpose_twice", "weight_heads_rows_cat", "weight_heads_rows_pad", "weight_heads_transposed_cut",
+        "weight_heads_transposed_cut_ta"])
 def test_a_regroup_with_a_layout_keeping_op_between_merge_and_split_is_refused(step, dialect):
     """R3's walk goes on through ops that keep the dims (flip, a same-shape expand, a select of one entry of a dim
     broadcast in); a split of a symbolic dim right after a permute is refused."""

@@ -518,9 +518,15 @@ def _merged_as(x: fx.Node, k: int):
     work, seen = [(x, k)], set()
     while work:
         x, k = work.pop()
-        if not (isinstance(x, fx.Node) and x.op == "call_function") or (x, k) in seen or x.target in _PERMUTES:
+        if not (isinstance(x, fx.Node) and x.op == "call_function") or (x, k) in seen:
             continue
         seen.add((x, k))
+        if x.target in _PERMUTES:  # dim k is the operand's dim order[k] (red-team 10 F1: a transpose on the way)
+            order = _permutation(x)
+            if order is None:
+                return ["an unknown order"]  # (a permute whose map is not read here: the split is refused)
+            work.append((x.args[0], order[k]))
+            continue
         shape = [_sym(e) for e in val(x).shape]
         if x.target in _RESHAPE_CHAIN:
             found = _reshape_source_dims(shape, [_sym(e) for e in val(x.args[0]).shape], k)
@@ -535,6 +541,21 @@ def _merged_as(x: fx.Node, k: int):
             if isinstance(val(a), torch.Tensor) and val(a).dim() == len(shape) and \
                     sympy.expand(_sym(val(a).shape[k]) - shape[k]) == 0:
                 work.append((a, k))
+    return None
+
+
+def _permutation(x: fx.Node):
+    """``order`` with output dim d = operand dim ``order[d]``, for permute / transpose / t; else None."""
+    rank = val(x).dim()
+    if x.target in (aten.permute.default, aten.permute_copy.default):
+        return [d % rank for d in x.args[1]]
+    if x.target is aten.t.default:
+        return [1, 0][:rank] if rank == 2 else list(range(rank))
+    if x.target is aten.transpose.int:
+        a, b = x.args[1] % rank, x.args[2] % rank
+        order = list(range(rank))
+        order[a], order[b] = b, a
+        return order
     return None
 
 
