@@ -608,9 +608,10 @@ def _layout_operands(m: fx.Node) -> list:
 
 
 def _chain_sources(n: fx.Node) -> list:
-    """The inputs of the chain of order-keeping ops ending at ``n``: back through reshapes and through
-    elementwise ops between them (a cast or an add of a same-shape tensor between the merge and the split,
-    recog7's broken-chain attack), along every operand of the op's own shape."""
+    """The inputs of the chain of order-keeping ops ending at ``n``: back through reshapes, and through every
+    op whose output keeps an operand's non-unit dims (``_keeps_the_layout``: elementwise ops such as a cast or
+    an add between the merge and the split, recog7's broken-chain attack; flips, same-shape expands, a select
+    of a broadcast-in dim, red-team 8 L2), along each such operand (``_layout_operands``)."""
     sources, work, seen = [], [n], set()
     while work:
         m = work.pop()
