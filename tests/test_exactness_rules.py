@@ -1012,6 +1012,57 @@ def test_flattened_head_rows_that_are_not_a_slots_heads_are_refused(rows, dialec
     _refused_with(_FlatHeadRows(rows=rows), "write", "cannot be unique", dialect=dialect)
 
 
+class _PerRequestFlatRows(Step):
+    """A per-request compressed cache ``[B, M, N, D]`` written through its flat ``[B * M, N, D]`` view at
+    ``b * M + i``, ``i = clamp((s - l) // d, min=0)`` its compressed row (HF static caches; models5
+    hf_static_head_major).  ``offset`` swaps ``i``; ``M`` the rows per request."""
+
+    def __init__(self, M=15, offset=lambda lens: ((lens.long() - L) // D_STRIDE).clamp(min=0),
+                 rows=lambda B: torch.arange(B)):
+        super().__init__(slots_of=None)
+        self.M, self.offset, self.rows = M, offset, rows
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        B = lens.shape[0]
+        new = (_window(kv, table, lens, L, kv.shape[1]).float() * w.float()[None, :, :, None]).sum(1)
+        rows = self.rows(B) * self.M + self.offset(lens)
+        cache[rows] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[rows])
+        return cache
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_per_request_rows_at_b_times_m_plus_an_offset_within_m_fuse(dialect):
+    """Capacity 256, l = 32, d = 16: the offset (s - 32) // 16 clamped at 0 lies in [0, 14] for every valid
+    length, inside row b's M = 15 rows of a 120-row cache: the slots are distinct and in range.  (Under dynamic
+    shapes the cache rows must be B * M by construction, a view of a [B, M, N, D] cache: models5
+    hf_static_head_major under mark_dynamic, tests/test_whole_models.py.)"""
+    model = _PerRequestFlatRows()
+    x, args, _, code, stats = _run(model, dialect=dialect, num_slots=8 * 15)
+    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
+    slots = torch.arange(8) * 15 + model.offset(x["lengths"])
+    want = golden_compress_infer(x["input"], x["op_weight"], slots, L, D_STRIDE, x["P"],
+                                 block_table=x["block_table"], actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("model, num_slots, dynamic, words", [
+    (_PerRequestFlatRows(M=14), 8 * 14, False, "leave row b's 14 rows"),  # s = 256: offset 14, row b + 1's first row
+    (_PerRequestFlatRows(offset=lambda lens: (lens.long() - L) // D_STRIDE), 8 * 15, False, "leave row b's 15 rows"),
+    (_PerRequestFlatRows(), 8 * 15 - 1, False, "do not count the batch's rows"),  # the last row's slots past the end
+    (_PerRequestFlatRows(), 8 * 15, "batch", "do not count the batch's rows"),  # a batch of 9 in the static cache
+    (_PerRequestFlatRows(), 8 * 15, True, "do not count the batch's rows"),  # cache rows a symbol of their own
+    (_PerRequestFlatRows(rows=lambda B: torch.arange(1)), 8 * 15, False, "do not count the batch's rows"),
+    (_PerRequestFlatRows(rows=lambda B: torch.arange(1, B + 1)), 9 * 15, False, "not brought back by a remainder"),
+], ids=["rows_per_request_too_few", "negative_offset", "cache_smaller_than_b_times_m", "dynamic_batch_static_cache",
+        "dynamic_cache_rows_untied", "one_request_for_every_row", "arange_from_one"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_per_request_rows_that_may_leave_row_bs_rows_are_refused(model, num_slots, dynamic, words, dialect):
+    """A short s (< l) gives offset -2 without the clamp: row b - 1's rows, which that row may write; an offset
+    that reaches M is row b + 1's first row; a cache of fewer than B * M rows (or a batch the guards let grow past
+    a static cache's B * M rows): the last rows' slots past its end."""
+    _refused_with(model, "write", words, dialect=dialect, num_slots=num_slots, dynamic=dynamic)
+
+
 class _SharedColumn(Step):
     """Every head pooled with one weight column, a ``[l, 1, 1]`` tensor broadcast over heads and dims
     (``column(w)``; the contract's weight is that column expanded to ``[l, N]``)."""

@@ -1549,3 +1549,13 @@ def test_models5_slice(dialect, torchair):
         (functional.error, functional.reasons)
     near = run_case(MODELS5["nm_condition_on_position"], dialect, "static", ta)
     assert near.ok and near.fused == 0, (near.error, near.reasons)
+
+
+@pytest.mark.parametrize("dialect, mode", [("inductor", "batch"), ("torchair", "static")])
+def test_models5_per_request_rows_through_a_flat_view(dialect, mode, torchair):
+    """models5 hf_static_head_major: ``[B, max_cmp, N, D]`` compressed caches written through their flat view at
+    ``b * max_cmp + clamp((s - l) // d, min=0)``; the offset lies in [0, 6] for every length up to the capacity 64,
+    inside row b's 7 rows (``sizes.SizesProof.check_flat_slots``): both compressions fuse bit-exact, also with the
+    batch dynamic (the cache's rows B * 7 by construction)."""
+    got = run_case(MODELS5["hf_static_head_major"], dialect, mode, torchair if dialect == "torchair" else None)
+    assert not got.error and got.fused == got.compressions == 2 and got.exact, (got.error, got.reasons)

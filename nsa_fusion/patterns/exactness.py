@@ -25,6 +25,8 @@ Each check raises :class:`verify.Refused` naming the node; none evaluates anythi
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import torch
 import torch.fx as fx
 
@@ -747,14 +749,15 @@ def _constant_node(node: fx.Node) -> bool:
     return True
 
 
-def check_slot_path(slots: fx.Node, cache_rows) -> fx.Node | None:
+def check_slot_path(slots: fx.Node, cache_rows) -> "fx.Node | FlatSlots | None":
     """The slots the op gets are computed from the slot mapping by maps that are one-to-one on cache rows
     (casts, views that keep each row's slot, adding or subtracting one value for every row, a remainder by
     the number of cache rows: valid slots are distinct modulo it, docs/contract.md), or are an ``arange``
     (distinct by construction).  A clamp or a where can send a padding row to a written row's slot
     (``slots.clamp(min=0)``: -1 becomes 0), a constant vector can repeat a slot (``arange(B) % 3``), where
     eager's later write wins and the op's does not.  Walks from the write's slots back to their source;
-    returns the graph input they come from (None for an ``arange``)."""
+    returns the graph input they come from (None for an ``arange``; :class:`FlatSlots` for ``arange(B) * M +
+    offset``, which the sizes proof bounds)."""
     def same_size(a) -> bool:
         a = val(a) if isinstance(a, fx.Node) else a
         if isinstance(a, torch.SymInt) and isinstance(cache_rows, torch.SymInt):
@@ -787,6 +790,9 @@ def check_slot_path(slots: fx.Node, cache_rows) -> fx.Node | None:
                         "wrap the slot mapping as it is, or use a remainder: slots % cache.shape[0]")
             n, wrapped = x, True
             continue
+        flat = _flat_slots(n) if not wrapped else None
+        if flat is not None:
+            return flat  # (distinct and in range where the offset stays in [0, M): sizes.SizesProof.check_flat_slots)
         if t in (aten.neg.default, aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar) and not wrapped:
             # a shift the remainder does not bring back: written rows' slots leave [0, num_slots), which eager
             # indexes Python-style and the op refuses (slots - S), G11
@@ -824,6 +830,52 @@ _SLOT_VIEWS = {aten.view.default, aten.reshape.default, aten._unsafe_view.defaul
                aten.contiguous.default, aten.detach.default, aten.flatten.using_ints, aten.unflatten.int,
                aten.lift_fresh_copy.default, aten.view_copy.default, aten._reshape_copy.default,
                aten.alias_copy.default, aten.squeeze_copy.dim, aten.unsqueeze_copy.default}
+
+
+class FlatSlots(NamedTuple):
+    """Slots ``arange(B) * M + offset``: row b writes the ``offset``-th of its own ``M`` rows of a cache of
+    ``B * M`` rows (an HF static ``[B, M, N, D]`` compressed cache written through its flat view at
+    ``b * max_cmp + (s - l) // d``, models5 hf_static_head_major).  Distinct across rows and in range exactly
+    where ``0 <= offset < M`` on every valid input and the ``arange`` counts the batch's rows, which
+    ``sizes.SizesProof.check_flat_slots`` proves (interval arithmetic over valid lengths); an offset past M
+    is row b + 1's row, which that row may write too."""
+    offset: fx.Node
+    rows_per_request: int
+    iota: fx.Node
+    node: fx.Node  # the add
+
+
+def _flat_slots(n: fx.Node) -> FlatSlots | None:
+    """``n`` as :class:`FlatSlots`: an int64 ``add`` of ``arange(B) * M`` (from 0, step 1, M a positive Python
+    int; through slot views and int64 casts) and an integer offset node; else None."""
+    if n.op != "call_function" or n.target is not aten.add.Tensor or n.kwargs or T.dtype_of(n) != torch.int64:
+        return None
+    for off, offset in (n.args[:2], n.args[1::-1]):
+        if not isinstance(off, fx.Node) or not isinstance(offset, fx.Node) or not _integral(offset):
+            continue
+        while off.op == "call_function" and off.target in _SLOT_VIEWS | T.CASTS and T.dtype_of(off) == torch.int64:
+            off = off.args[0]
+        if off.op != "call_function" or off.target not in (aten.mul.Tensor, aten.mul.Scalar) or \
+                T.dtype_of(off) != torch.int64 or off.kwargs:
+            continue
+        iota, M = off.args if isinstance(off.args[1], int) else off.args[::-1]
+        if isinstance(M, int) and not isinstance(M, bool) and M > 0 and isinstance(iota, fx.Node) and _plain_iota(iota):
+            return FlatSlots(offset, M, iota, n)
+    return None
+
+
+def _plain_iota(n: fx.Node) -> bool:
+    """A 1-D ``arange(B)`` from 0 in steps of 1 (int32/int64; through int64 casts)."""
+    while n.op == "call_function" and n.target in T.CASTS and T.dtype_of(n) == torch.int64:
+        n = n.args[0]
+    v = val(n)
+    if n.op != "call_function" or not isinstance(v, torch.Tensor) or v.dim() != 1 or \
+            v.dtype not in (torch.int32, torch.int64):
+        return False
+    if n.target is prims.iota.default:
+        return n.kwargs.get("start", 0) == 0 and n.kwargs.get("step", 1) == 1
+    return n.target is aten.arange.default or (n.target is aten.arange.start and n.args[0] == 0) or \
+        (n.target is aten.arange.start_step and n.args[0] == 0 and n.args[2] == 1)
 
 
 def _squeezes(n: fx.Node) -> bool:

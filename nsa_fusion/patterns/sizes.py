@@ -13,6 +13,7 @@ from __future__ import annotations
 import sympy
 import torch
 import torch.fx as fx
+from torch.fx.experimental.symbolic_shapes import statically_known_true
 
 from . import exactness
 from . import optable as T
@@ -21,6 +22,13 @@ from .optable import val
 from .proof import _SHAPE_ARGS, NeedsStaticCapacity, Refused, Step, value_ancestors
 
 aten = torch.ops.aten
+
+
+def _same_size(a, b) -> bool:
+    """Two sizes equal at every assignment: equal ints, or SymInts of one expression."""
+    if isinstance(a, torch.SymInt) or isinstance(b, torch.SymInt):
+        return isinstance(a, torch.SymInt) and isinstance(b, torch.SymInt) and a.node.expr == b.node.expr
+    return a == b
 
 
 class SizesProof:
@@ -128,7 +136,9 @@ class SizesProof:
                   ("gather", [w.new], [self.input, self.table, self.lengths], [self.table, self.lengths],
                    "the new row b")]
         table = getattr(self, "slot_source", None)
-        if table is not None and len(val(table).shape) == 2:  # slots read from a table: row b's own entry
+        # (slots b * M + offset need no row proof: row b's slot is in its own M rows whatever row the offset
+        # comes from, check_flat_slots)
+        if isinstance(table, fx.Node) and len(val(table).shape) == 2:  # slots read from a table: row b's own entry
             checks.append(("write", [w.slots], [table, self.lengths], [table, self.lengths], "the slot of row b"))
         for part, outputs, frontier, roots, what in checks:
             try:
@@ -156,6 +166,31 @@ class SizesProof:
                               f"{q.name} leaves [0, {R}) (it takes values in {list(span) if span else 'an unbounded range'} "
                               "on valid input): row b would read another row's entries", q,
                               "index the table as block_table[b, p // P] (or keep p // P within the row: clamp p)")
+
+    def check_flat_slots(self):
+        """Slots ``arange(B) * M + offset`` (:class:`exactness.FlatSlots`) name row ``offset`` of row b's own
+        ``M`` rows, distinct across rows and in range, exactly where the ``arange`` counts the batch's rows,
+        the cache has at least ``B * M`` rows and ``0 <= offset < M`` on every valid input: by interval
+        arithmetic over the seeds of ``check_int_paths`` (lengths in [0, capacity]), whatever row the offset is
+        computed from.  A symbolic capacity leaves the offset unbounded: refused (a static one may bound it)."""
+        flat = getattr(self, "slot_source", None)
+        if not isinstance(flat, exactness.FlatSlots):
+            return
+        B, M = val(self.lengths).shape[0], flat.rows_per_request
+        rows = val(self.w.cache).shape[0]
+        if not (_same_size(val(flat.iota).shape[0], B) and _same_size(val(flat.node).numel(), B)
+                and statically_known_true(B * M <= rows)):
+            raise Refused("write", f"the slots arange * {M} + {flat.offset.name} do not count the batch's rows in "
+                          f"a cache of at least B * {M} rows: two rows may share a slot", flat.node,
+                          "write row b at b * M + i of a [B * M] view of a [B, M, ...] cache")
+        span = exactness.Intervals(self.sizes, self.int_seeds).of(flat.offset)
+        if span is None or span[0] < 0 or span[1] >= M:
+            why = NeedsStaticCapacity if self.symbolic_capacity() else Refused
+            raise why("write", f"the slots b * {M} + {flat.offset.name} leave row b's {M} rows where "
+                      f"{flat.offset.name} leaves [0, {M}) (it takes values in "
+                      f"{list(span) if span else 'an unbounded range'} on valid input): row b would write a row "
+                      "another row writes", flat.offset,
+                      "keep the offset within the request's rows (clamp it to [0, M - 1], or size M for the capacity)")
 
     def check_int_paths(self):
         """Integer casts and page-id clamps are exact on every valid value (``exactness``): lengths
@@ -499,9 +534,6 @@ def _regrouping_reshape(n: fx.Node, symbolic) -> str | None:
                             "differently: j <- c * j mod n)")
                 if len(src) != 1 or len(dst) < 2 or not symbolic(src[0]) or source.op != "call_function":
                     continue
-                if source.target in _PERMUTES:
-                    return (f"splits {src[0]} into {tuple(dst)} after {T.op_name(source)}, which hides how that dim "
-                            "was built (a merge in another order: j <- c * j mod n)")
                 merged = _merged_as(source, k) if len(shape) == len(val(source).shape) else None
                 if merged is not None and merged != list(dst):
                     return (f"splits {src[0]} into {tuple(dst)}, a dim merged from {tuple(merged)} before "

@@ -123,6 +123,7 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
         self.slot_source = exactness.check_slot_path(w.slots, val(w.cache).shape[0])
         self.find_table()
         self.check_int_paths()
+        self.check_flat_slots()
         self.check_rows()
         self.check_symbolic_iotas()
         self.check_size_modular_views()
