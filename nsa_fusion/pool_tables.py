@@ -14,11 +14,17 @@ compressed rows).  Afterwards every such read still in the graph (the attention'
 did not fuse) reads the pool table as the user wrote it again, where that read is still there (a graph in
 which a step fused has lost it to dead-code elimination: there the rerouted read, the same values, stays).
 
+A ragged page list (FlashInfer's ``kv_indices[kv_indptr[:-1, None] + j]``) is read likewise through a ``[B, L]``
+block table built from it (:func:`_ragged_table`, marked :data:`RAGGED_ROWS`): a block table, never a table of
+compressed rows.
+
 Slots read from ``T[r]`` are distinct across the batch only where the batch's pool indices are: docs/contract.md
 states that as valid input (SGLang's scheduler never puts one request twice in a batch), and the op's value
 checks check the slots that result.
 """
 from __future__ import annotations
+
+import sys
 
 import torch
 import torch.fx as fx
@@ -30,6 +36,10 @@ POOL_ROWS = "nsa_fusion_pool_rows"  # node.meta key: T[r], the batch's rows of a
 # node.meta key: arange(S * M).view(S, M), the flat row of each entry of a per-request [S, M, N, D] cache, which
 # rewrite._per_request_rows builds (distinct entries by construction): a table of compressed rows like T[r]
 ROW_SLOTS = "nsa_fusion_row_slots"
+# node.meta key: a ragged page list as a [B, L] block table (_ragged_table).  A block table only, never a table of
+# compressed rows: its rows overlap (row b's entries past its own pages are the next request's), so a slot read from
+# it is not held distinct by the rule that holds T[r]'s (exactness._slot_table)
+RAGGED_ROWS = "nsa_fusion_ragged_rows"
 
 # Ops that only move elements (the same values, rearranged or repeated): replayed on arange(B).  A slice only
 # where it keeps every entry (``_keeps_every_entry``): T[r[:1], j] reads pool row r[0] alone, and the rerouted
@@ -56,6 +66,8 @@ def _keeps_every_entry(n: fx.Node) -> bool:
 
 def _at_least(end, size) -> bool:
     end = _val(end) if isinstance(end, fx.Node) else end
+    if isinstance(end, int) and end >= sys.maxsize:
+        return True  # (``x[a:]`` as traced: a slice clamps its end to the size, which may have no upper bound)
     try:
         return bool(statically_known_true(end >= size))
     except Exception:  # (an end the shape env cannot compare: not known to keep every entry)
@@ -122,6 +134,46 @@ def _arange(graph, r, iota):
     return node
 
 
+def _row_starts(o) -> bool:
+    """``o`` is a ``[B, 1]`` integer column (``kv_indptr[:-1, None]``, FlashInfer's row starts).  Any values: the
+    table built from them is read exactly where the user's read is (:func:`_ragged_table`), whatever they are."""
+    return isinstance(o, fx.Node) and _int_tensor(o, 2) and _val(o).shape[1] == 1
+
+
+def _ragged_read(node: fx.Node):
+    """``(indices, starts, j)`` where ``node`` is ``indices[starts[:, None] + j]``: a 1-D integer graph input (the
+    pages of every request, concatenated) read at row b's start plus ``j`` (``[B, X]``, int64): page ``j`` of
+    request b in a ragged page list.  Else None."""
+    if node.target is not aten.index.Tensor or node.kwargs or len(node.args[1]) != 1:
+        return None
+    indices, (idx,) = node.args
+    if not (isinstance(indices, fx.Node) and indices.op == "placeholder" and _int_tensor(indices, 1)) or \
+            not (isinstance(idx, fx.Node) and idx.op == "call_function" and idx.target is aten.add.Tensor) or \
+            idx.kwargs or _val(idx).dtype != torch.int64 or _val(idx).dim() != 2:
+        return None
+    for o, j in (idx.args[:2], idx.args[1::-1]):
+        if _row_starts(o) and isinstance(j, fx.Node) and _val(j).dtype == torch.int64 and \
+                len(_val(j).shape) == 2 and all(statically_known_true(a == b) for a, b in zip(_val(j).shape, _val(idx).shape)):
+            return indices, o, j
+    return None
+
+
+def _ragged_table(graph, indices, starts, iota):
+    """``T[b, k] = indices[(starts[b] + k) % L]`` for ``k`` in ``[0, L)``, ``L = len(indices)``: row b's page
+    list as a ``[B, L]`` block table.  ``T[b, j] = indices[starts[b] + j]`` wherever the right side reads
+    ``indices`` without raising (``starts[b] + j`` in ``[-L, L)``, which Python indexing wraps as ``% L`` does);
+    beyond, eager raises and ``T`` holds some page (the gather of ``j`` raises for ``j`` outside ``[0, L)``)."""
+    k = _arange(graph, indices, iota)
+    L = _val(indices).shape[0]
+    if isinstance(L, torch.SymInt):
+        L = graph.call_function(aten.sym_size.int, (indices, 0))
+        L.meta["val"] = _val(indices).shape[0]
+    flat = _call(graph, aten.add.Tensor, (starts, _call(graph, aten.unsqueeze.default, (k, 0))))
+    table = _call(graph, aten.index.Tensor, (indices, [_call(graph, aten.remainder.Scalar, (flat, L))]))
+    table.meta[RAGGED_ROWS] = True
+    return table
+
+
 def expose(graph: fx.Graph, iota: bool) -> list:
     """Reroute each read of a 2-D integer graph input ``T`` through a batch index (see the module docstring)
     through ``T[r]``; returns [(new read, original read)] for :func:`restore`.  ``iota``: spell ``arange`` as
@@ -130,33 +182,61 @@ def expose(graph: fx.Graph, iota: bool) -> list:
     for node in list(graph.nodes):
         if node.op != "call_function" or node.target is not aten.index.Tensor or node.kwargs:
             continue
-        table, indices = node.args[0], node.args[1]
-        if not (isinstance(table, fx.Node) and table.op == "placeholder" and _int_tensor(table, 2)) \
-                or len(indices) not in (1, 2) or not all(isinstance(i, fx.Node) for i in indices):
-            continue
-        if len(indices) == 1:  # T[r] as the user wrote it (``req_to_token[req_pool_indices].gather(1, pos)``)
-            # (r itself or a widening cast of it: any other move, r[:1].expand(B), would repeat a pool row)
-            found = _batch_index(indices[0])
-            if found is not None and all(_widening_cast(op) for op in found[1]) and (table, found[0]) not in rows:
-                rows[(table, found[0])] = node
-                node.meta[POOL_ROWS] = (table, found[0])
-            continue
-        found = _batch_index(indices[0])
-        if found is None or _val(found[0]).shape[0] == _val(table).shape[0] and not found[1]:
-            continue  # (T[r, i] with as many pool rows as the batch is read as it is)
-        r, chain = found
-        with graph.inserting_before(node):
-            if (table, r) not in rows:
-                rows[(table, r)] = picked = _call(graph, aten.index.Tensor, (table, [r]))
-                picked.meta[POOL_ROWS] = (table, r)
-            new = _call(graph, aten.index.Tensor, (rows[(table, r)], [_replay(graph, chain, _arange(graph, r, iota)),
-                                                                      indices[1]]))
-        for k in ("stack_trace", "nn_module_stack", "source_fn_stack"):
-            if k in node.meta:
-                new.meta[k] = node.meta[k]
-        node.replace_all_uses_with(new)
-        done.append((new, node))
+        try:
+            _expose_read(graph, node, rows, done, iota)
+        except Exception as exc:  # pragma: no cover - a spelling the matchers do not expect: read as written
+            from .diagnostics import log
+
+            log.warning("nsa_fusion: rerouting the table read %s failed (%s); left as written", node.name, exc)
     return done
+
+
+def _expose_read(graph, node, rows, done, iota):
+    ragged = _ragged_read(node)
+    if ragged is not None:  # FlashInfer's kv_indices[kv_indptr[:-1, None] + j]: read as T[b, j]
+        indices, starts, j = ragged
+        with graph.inserting_before(node):
+            if (indices, starts) not in rows:
+                rows[(indices, starts)] = _ragged_table(graph, indices, starts, iota)
+            new = _call(graph, aten.gather.default, (rows[(indices, starts)], 1, j))
+        # (where a fused step took the user's read out of the graph, restore builds it again for the reads
+        # left: the gather raises for j outside [0, L), where eager's indices[starts + j] reads as long as
+        # starts + j is in [-L, L), a negative j included)
+        a, b = node.args[1][0].args[:2]
+        _reroute(node, new, done, lambda: _call(graph, aten.index.Tensor, (
+            indices, [_call(graph, aten.add.Tensor, (a, b))])))
+        return
+    table, indices = node.args[0], node.args[1]
+    if not (isinstance(table, fx.Node) and table.op == "placeholder" and _int_tensor(table, 2)) \
+            or len(indices) not in (1, 2) or not all(isinstance(i, fx.Node) for i in indices):
+        return
+    if len(indices) == 1:  # T[r] as the user wrote it (``req_to_token[req_pool_indices].gather(1, pos)``)
+        # (r itself or a widening cast of it: any other move, r[:1].expand(B), would repeat a pool row)
+        found = _batch_index(indices[0])
+        if found is not None and all(_widening_cast(op) for op in found[1]) and (table, found[0]) not in rows:
+            rows[(table, found[0])] = node
+            node.meta[POOL_ROWS] = (table, found[0])
+        return
+    found = _batch_index(indices[0])
+    if found is None or _val(found[0]).shape[0] == _val(table).shape[0] and not found[1]:
+        return  # (T[r, i] with as many pool rows as the batch is read as it is)
+    r, chain = found
+    with graph.inserting_before(node):
+        if (table, r) not in rows:
+            rows[(table, r)] = picked = _call(graph, aten.index.Tensor, (table, [r]))
+            picked.meta[POOL_ROWS] = (table, r)
+        new = _call(graph, aten.index.Tensor, (rows[(table, r)], [_replay(graph, chain, _arange(graph, r, iota)),
+                                                                  indices[1]]))
+    _reroute(node, new, done)
+
+
+def _reroute(node, new, done, rebuild=None):
+    """``node``'s users read ``new``; ``rebuild`` (for :func:`restore`) builds ``node``'s read again."""
+    for k in ("stack_trace", "nn_module_stack", "source_fn_stack"):
+        if k in node.meta:
+            new.meta[k] = node.meta[k]
+    node.replace_all_uses_with(new)
+    done.append((new, node, rebuild))
 
 
 def restore(graph: fx.Graph, done: list) -> None:
@@ -164,7 +244,14 @@ def restore(graph: fx.Graph, done: list) -> None:
     in the graph); what the rerouting added and nothing reads any more is removed."""
     nodes = set(graph.nodes)
     added = set()
-    for new, old in done:
+    for new, old, rebuild in done:
+        if new in nodes and old not in nodes and rebuild is not None:
+            try:
+                with graph.inserting_before(new):
+                    old = rebuild()
+                nodes |= {old, old.args[1][0]}
+            except Exception:  # pragma: no cover - (the rerouted read stays: it raises where eager may not)
+                continue
         if new not in nodes or old not in nodes:
             continue
         new.replace_all_uses_with(old)

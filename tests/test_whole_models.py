@@ -1532,6 +1532,108 @@ def test_models4_every_layer_fuses_under_dynamic_shapes():
     assert not out.error and out.fused == out.compressions == 4 and out.exact, (out.error, out.reasons)
 
 
+@pytest.mark.parametrize("dialect, mode", [("inductor", "batch"), ("inductor", "all"), ("torchair", "static")])
+def test_models4_flashinfer_ragged_page_lists_fuse(dialect, mode, torchair):
+    """FlashInfer's ragged page list (``kv_indices[kv_indptr[:-1, None] + pos // P]``, ``pool_tables._ragged_read``)
+    read as a ``[B, L]`` block table: both compressions fuse bit-exact, with the batch dynamic too (kv_indptr's
+    B + 1 entries move with the batch: ``Sizes.guards_hold`` through dynamo's replacements)."""
+    got = run_case(MODELS4["flashinfer_ragged"], dialect, mode, torchair if dialect == "torchair" else None)
+    assert not got.error and got.fused == got.compressions == 2 and got.exact, (got.error, got.reasons)
+
+
+class _RaggedStep(torch.nn.Module):
+    """The contract over a ragged page list: request b's page i is ``indices[starts(indptr)[b] + i]``; also returns
+    ``indices[starts + j]`` at ``j = (s - l - P) // P`` (negative for short rows, which eager reads Python-style)
+    and ``[j + 1, j + 2]``, a read the pass must leave as the user wrote it after fusing the step."""
+
+    def __init__(self, starts=lambda indptr: indptr[:-1]):
+        super().__init__()
+        self.starts = starts
+
+    def forward(self, kv, w, slots, indptr, indices, lens, cache):
+        P, first = kv.shape[1], self.starts(indptr)
+        pos = (lens.long()[:, None] - 32 + torch.arange(32)).clamp(min=0)
+        tok = kv[indices[first[:, None] + pos // P], pos % P]
+        new = (tok.float() * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
+        s = slots.long()
+        cache[s] = torch.where(((lens >= 32) & ((lens - 32) % 16 == 0))[:, None, None], new, cache[s])
+        j = (lens.long()[:, None] - 32 - P) // P + torch.arange(3)
+        return cache, indices[first[:, None] + j]
+
+
+def _ragged_args():
+    from nsa_fusion.testing.formulations import make_inputs
+
+    x = make_inputs(B=8, P=16, pages_per_seq=16)
+    table = x["block_table"]
+    indptr = torch.arange(table.shape[0] + 1, dtype=torch.int32) * table.shape[1]
+    return x, [x["input"], x["weight"], x["slots"], indptr, table.flatten(), x["lengths"], x["cache"].clone()]
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "inductor_graph", "torchair_like"])
+def test_a_ragged_page_list_fuses_and_other_reads_of_it_stay_as_written(dialect):
+    """The step fuses bit-exact to the golden, and the other read of the page list, at negative page offsets for
+    rows shorter than l + P (which the rerouted gather would reject), is built again as written after the fusion
+    took the user's read out of the graph (``pool_tables.restore``): it equals eager's."""
+    x, args = _ragged_args()
+    eager_cache = x["cache"].clone()
+    want_read = _RaggedStep()(*args[:-1], eager_cache)[1]
+    assert (x["lengths"] < 32 + 16).any()  # (some rows read at negative offsets)
+    out, code, stats = compile_and_run(_RaggedStep(), args, dialect)
+    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
+    want = golden_compress_infer(x["input"], x["op_weight"], x["slots"], 32, 16, x["P"], block_table=x["block_table"],
+                                 actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+    torch.testing.assert_close(out[1], want_read, rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("starts", [lambda p: p[:-1].roll(1), lambda p: p[:-1] + 1, lambda p: p[:-1].flip(0)],
+                         ids=["previous_row", "shifted", "reversed"])
+def test_ragged_page_lists_read_from_any_starts_compute_what_eager_does(starts):
+    """Starts that are not row b's own (row b - 1's, another row's, computed in the step): the table built from them
+    is read where the user reads (the op gets that table), so the step fuses and computes what eager does."""
+    x, args = _ragged_args()
+    eager_cache = x["cache"].clone()
+    want_read = _RaggedStep(starts)(*args[:-1], eager_cache)[1]
+    out, code, stats = compile_and_run(_RaggedStep(starts), args, "inductor_graph")
+    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
+    indices = args[4]
+    table = indices[(starts(args[3]).long()[:, None] + torch.arange(len(indices))) % len(indices)]
+    want = golden_compress_infer(x["input"], x["op_weight"], x["slots"], 32, 16, x["P"], block_table=table,
+                                 actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)  # (eager sums in torch's order: 1 ulp apart here)
+    torch.testing.assert_close(out[1], want_read, rtol=0, atol=0)
+
+
+class _RaggedSlots(torch.nn.Module):
+    """Slots read from a ragged list of compressed rows, ``cmp_indices[cmp_indptr[:-1, None] + i[:, None]]``: the
+    built table's rows overlap (row b's entries past its own are row b + 1's), so it is no table of compressed rows
+    whose entries valid input keeps distinct, and the write is refused (as before the ragged reads)."""
+
+    def forward(self, kv, w, cmp_indptr, cmp_indices, table, lens, cache):
+        P = kv.shape[1]
+        pos = (lens.long()[:, None] - 32 + torch.arange(32)).clamp(min=0)
+        new = (kv[table.long().gather(1, pos // P), pos % P].float() * w.float()[None, :, :, None]).sum(1)
+        i = ((lens.long() - 32) // 16).clamp(min=0)
+        s = cmp_indices[cmp_indptr[:-1, None] + i[:, None]][:, 0]
+        cache[s] = torch.where(((lens >= 32) & ((lens - 32) % 16 == 0))[:, None, None], new.to(cache.dtype), cache[s])
+        return cache
+
+
+def test_slots_read_from_a_ragged_list_are_refused():
+    from nsa_fusion.testing.formulations import make_inputs
+
+    x = make_inputs(B=4, P=16, pages_per_seq=16, num_slots=64)
+    ptr = torch.arange(5, dtype=torch.int32) * 16
+    args = [x["input"], x["weight"], ptr, torch.randperm(64)[:64], x["block_table"], x["lengths"], x["cache"].clone()]
+    eager = x["cache"].clone()
+    _RaggedSlots()(*args[:-1], eager)
+    compile_and_run(_RaggedSlots(), args, "inductor_graph")
+    reasons = [(e.pattern, e.reason) for e in rejections()]
+    assert any(p == "write" for p, _ in reasons), reasons
+    torch.testing.assert_close(args[-1], eager, rtol=0, atol=0)
+
+
 # --- models5 (blind, issue 19): a CI slice in both dialects ----------------------------------------------------
 import models5  # noqa: E402
 

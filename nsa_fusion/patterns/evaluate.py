@@ -146,7 +146,9 @@ class Sizes:
                 return False
         for guard in env.guards:
             try:
-                ok = guard.expr.xreplace(subs)
+                # (through dynamo's replacements, as ``int`` reads sizes: a symbol it replaced, s73 -> s37 + 1 for
+                # FlashInfer's kv_indptr of B + 1 entries, moves with the symbols it was replaced by)
+                ok = env.replace(guard.expr).xreplace(subs)
             except Exception:
                 return False
             if ok is not sympy.true and ok is not True:

@@ -14,7 +14,7 @@ import operator
 import torch
 import torch.fx as fx
 
-from ..pool_tables import POOL_ROWS
+from ..pool_tables import POOL_ROWS, RAGGED_ROWS
 from . import exactness
 from . import optable as T
 from .optable import val
@@ -184,7 +184,7 @@ class RolesProof:
         collects the float inputs besides the paged KV (the weight, see find_weight)."""
         w = self.w
         # (a batch's rows of a pool table, T[r] (pool_tables.py): the [B, max_pages] table read through r)
-        pool_rows = {n for n in w.write.graph.nodes if n.meta.get(POOL_ROWS)}
+        pool_rows = {n for n in w.write.graph.nodes if n.meta.get(POOL_ROWS) or n.meta.get(RAGGED_ROWS)}
         leaves = value_leaves([w.new], {self.lengths, self.input} | pool_rows)
         if not any(T.is_int(n) and _dim(n) == 2 for n in leaves - {self.lengths, self.input}):
             # (a cache of one page per row, HF's StaticCache: arange(B)[:, None] is the block table, see _per_row_page)
