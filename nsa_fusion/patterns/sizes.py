@@ -766,9 +766,9 @@ _TILING_VIEWS = {aten.roll.default, aten.repeat.default, aten.unfold.default}
 
 def _shifts_an_input(n: fx.Node) -> bool:
     """The view reads a graph input through views and casts (elementwise, one operand: no broadcast), none
-    of which tiles it (an ``expand`` that enlarges a size-1 dim, ``_TILING_VIEWS``), and through writes
-    of a region of it whose values are such a tensor too (a KV append, ``select_scatter`` / ``slice_scatter``
-    / ``index_put``): a shift by 1 of a tensor that is not periodic is a shift by 1 at every size.
+    of which tiles it (an ``expand`` that enlarges a size-1 dim, ``_TILING_VIEWS``): a shift by 1 of a tensor
+    that is not periodic is a shift by 1 at every size.  (A write of a region of it -- a KV append -- ends the
+    walk too: the size walk stops at the paged input, so the appends that wrote it are not reached here.)
     Anything else computed may be periodic along the dim -- a repeat, a roll, a join of a tensor with a copy
     of itself (``cat([t, t.clamp(min=0)])``, red-team K2), a broadcast against a constant
     (``x[:, None] + zeros(1, 2, 1)``) or a gather by a constant index merged into the dim (K3) -- and
@@ -779,14 +779,6 @@ def _shifts_an_input(n: fx.Node) -> bool:
 
 def _an_input_untiled(x) -> bool:
     while isinstance(x, fx.Node) and x.op == "call_function":
-        if x.target in _REGION_WRITES:
-            put = x.target is aten.index_put.default
-            if put and x.kwargs.get("accumulate", len(x.args) > 3 and x.args[3]):
-                return False  # (adds to the old values)
-            if not _an_input_untiled(x.args[2] if put else x.args[1]):
-                return False
-            x = x.args[0]
-            continue
         if (x.target not in T.VIEWS and x.target not in T.CASTS) or x.target in _TILING_VIEWS or not x.args:
             return False
         if x.target in (aten.expand.default, aten.expand_copy.default, aten.expand_as.default):
@@ -799,7 +791,6 @@ def _an_input_untiled(x) -> bool:
     return isinstance(x, fx.Node) and x.op in ("placeholder", "get_attr")
 
 
-_REGION_WRITES = {aten.select_scatter.default, aten.slice_scatter.default, aten.index_put.default}
 # writes of a source into a region of a base at an offset: the offset moves the source's elements as a view's
 # start does (``w.slice_scatter(w[:, :N - N // 4], 1, N // 4)`` is the identity below N = 4 only)
 _OFFSET_WRITES = {aten.select_scatter.default, aten.slice_scatter.default, aten.as_strided_scatter.default}
