@@ -1045,22 +1045,27 @@ def test_per_request_rows_at_b_times_m_plus_an_offset_within_m_fuse(dialect):
     torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
 
 
-@pytest.mark.parametrize("model, num_slots, dynamic, words", [
-    (_PerRequestFlatRows(M=14), 8 * 14, False, "leave row b's 14 rows"),  # s = 256: offset 14, row b + 1's first row
-    (_PerRequestFlatRows(offset=lambda lens: (lens.long() - L) // D_STRIDE), 8 * 15, False, "leave row b's 15 rows"),
-    (_PerRequestFlatRows(), 8 * 15 - 1, False, "do not count the batch's rows"),  # the last row's slots past the end
-    (_PerRequestFlatRows(), 8 * 15, "batch", "do not count the batch's rows"),  # a batch of 9 in the static cache
-    (_PerRequestFlatRows(), 8 * 15, True, "do not count the batch's rows"),  # cache rows a symbol of their own
-    (_PerRequestFlatRows(rows=lambda B: torch.arange(1)), 8 * 15, False, "do not count the batch's rows"),
-    (_PerRequestFlatRows(rows=lambda B: torch.arange(1, B + 1)), 9 * 15, False, "not brought back by a remainder"),
+@pytest.mark.parametrize("model, num_slots, dynamic, part, words", [
+    (_PerRequestFlatRows(M=14), 8 * 14, False, "write", "leave row b's 14 rows"),  # s = 256: offset 14, row b + 1's
+    (_PerRequestFlatRows(offset=lambda lens: (lens.long() - L) // D_STRIDE), 8 * 15, False, "write",
+     "leave row b's 15 rows"),
+    (_PerRequestFlatRows(), 8 * 15 - 1, False, "write", "do not count the batch's rows"),  # the last row's slots
+    (_PerRequestFlatRows(), 8 * 15, "batch", "write", "do not count the batch's rows"),  # a batch of 9 in the static cache
+    (_PerRequestFlatRows(), 8 * 15, True, "write", "do not count the batch's rows"),  # cache rows a symbol of their own
+    (_PerRequestFlatRows(rows=lambda B: torch.arange(1)), 8 * 15, False, "write", "do not count the batch's rows"),
+    # (s * 128 wraps in int16 at s = 256: offset -15, row b - 1's first row; the intervals alone clip the cast)
+    (_PerRequestFlatRows(offset=lambda lens: (lens.long() * 128).to(torch.int16).long() // 2200), 8 * 15, False,
+     "roles", "which holds only"),
+    (_PerRequestFlatRows(rows=lambda B: torch.arange(1, B + 1)), 9 * 15, False, "write",
+     "not brought back by a remainder"),
 ], ids=["rows_per_request_too_few", "negative_offset", "cache_smaller_than_b_times_m", "dynamic_batch_static_cache",
-        "dynamic_cache_rows_untied", "one_request_for_every_row", "arange_from_one"])
+        "dynamic_cache_rows_untied", "one_request_for_every_row", "int16_offset", "arange_from_one"])
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
-def test_per_request_rows_that_may_leave_row_bs_rows_are_refused(model, num_slots, dynamic, words, dialect):
+def test_per_request_rows_that_may_leave_row_bs_rows_are_refused(model, num_slots, dynamic, part, words, dialect):
     """A short s (< l) gives offset -2 without the clamp: row b - 1's rows, which that row may write; an offset
     that reaches M is row b + 1's first row; a cache of fewer than B * M rows (or a batch the guards let grow past
     a static cache's B * M rows): the last rows' slots past its end."""
-    _refused_with(model, "write", words, dialect=dialect, num_slots=num_slots, dynamic=dynamic)
+    _refused_with(model, part, words, dialect=dialect, num_slots=num_slots, dynamic=dynamic)
 
 
 class _SharedColumn(Step):

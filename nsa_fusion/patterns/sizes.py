@@ -183,7 +183,12 @@ class SizesProof:
             raise Refused("write", f"the slots arange * {M} + {flat.offset.name} do not count the batch's rows in "
                           f"a cache of at least B * {M} rows: two rows may share a slot", flat.node,
                           "write row b at b * M + i of a [B * M] view of a [B, M, ...] cache")
-        span = exactness.Intervals(self.sizes, self.int_seeds).of(flat.offset)
+        intervals = exactness.Intervals(self.sizes, self.int_seeds)
+        # (the offset's own integer path, which the write's region leaves out (it stops at the slots): a narrowing
+        # cast or an overflow there would wrap values the intervals below clip, (s * 128).to(int16) at s = 256)
+        stop = {self.input, self.table, self.lengths, self.w.slots, self.w.cache}
+        exactness.check_int_paths(value_ancestors([flat.offset], stop) - stop, intervals, None, True)
+        span = intervals.of(flat.offset)
         if span is None or span[0] < 0 or span[1] >= M:
             why = NeedsStaticCapacity if self.symbolic_capacity() else Refused
             raise why("write", f"the slots b * {M} + {flat.offset.name} leave row b's {M} rows where "
