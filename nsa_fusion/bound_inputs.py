@@ -19,6 +19,10 @@ small integer buffers:
   outside any captured graph) and, where one differs, runs the graph dynamo captured as it is (the
   model's own code, eager's numbers) and warns once.  The fused graph never runs on another value.
 
+A Python float attribute (``self.scale = 1 / l``) is a graph input too under ``dynamic=True``: dynamo passes it
+as a 0-d float64 tensor (``specialize_float=False``) and guards nothing on its value.  It is offered and checked
+the same way (:func:`_attribute_float`), compared bit for bit (``torch.equal`` holds ``-0.0 == 0.0``).
+
 Where the backend is not nsa_fusion's (``enable_inductor``, vLLM's pass manager, torchair's global pattern
 pass), nothing is offered and a buffer in the index arithmetic is refused as before.  A graph served
 from Inductor's FX graph cache was compiled under the same offered values (they are part of the pass's
@@ -53,6 +57,10 @@ class Bound:
     index: int
     name: str
     value: torch.Tensor
+    kind: str = "buffer"  # or "attribute": a Python float attribute (:func:`_attribute_float`)
+
+    def __str__(self):
+        return f"{self.kind} {self.name}"
 
 
 @dataclasses.dataclass
@@ -73,7 +81,12 @@ class Offer:
         for i, (node, x) in enumerate(zip(placeholders, example_inputs)):
             arg = node.meta.get("grapharg")
             source = getattr(arg, "source", None)
-            if source is None or not _BUFFER_SOURCE.search(source.name):
+            if source is None:
+                continue
+            if _attribute_float(arg, x):
+                buffers[i] = Bound(i, _module_path(source.name), x.detach().clone(), "attribute")
+                continue
+            if not _BUFFER_SOURCE.search(source.name):
                 continue
             if type(x) is not torch.Tensor or x.is_floating_point() or x.is_complex() or x.dtype is torch.bool \
                     or x.requires_grad or x.numel() > MAX_BOUND_NUMEL or not _owns_its_storage(x):
@@ -87,6 +100,16 @@ class Offer:
 
     def _checked(self):
         return self.used if self.ran else self.buffers  # (not ran: a cached graph, or torchair before its first call)
+
+
+def _attribute_float(arg, x) -> bool:
+    """``x`` is a Python float attribute (``self.scale = 1 / l``) that dynamo passes as a 0-d float64 tensor
+    input under ``dynamic=True`` (``specialize_float=False``): its value is not guarded."""
+    from torch._dynamo.source import AttrSource
+
+    return getattr(arg, "pass_arg_as_tensor", False) and not getattr(arg, "is_tensor", True) \
+        and isinstance(arg.source, AttrSource) and type(x) is torch.Tensor and x.dim() == 0 \
+        and x.is_floating_point() and _owns_its_storage(x)
 
 
 def _module_path(source_name: str) -> str:
@@ -104,8 +127,19 @@ def _owns_its_storage(x: torch.Tensor) -> bool:
 
 
 def _equal(x, value: torch.Tensor) -> bool:
-    return isinstance(x, torch.Tensor) and x.device == value.device and x.dtype == value.dtype \
-        and _owns_its_storage(x) and torch.equal(x, value)
+    if not (isinstance(x, torch.Tensor) and x.device == value.device and x.dtype == value.dtype
+            and _owns_its_storage(x)):
+        return False
+    if value.is_floating_point():  # bit for bit: torch.equal holds -0.0 == 0.0 (x + 0.0 and x + -0.0 differ)
+        return torch.equal(_bits(x), _bits(value))
+    return torch.equal(x, value)
+
+
+def _bits(x: torch.Tensor) -> torch.Tensor:
+    return x.reshape(-1).view(_SAME_SIZE_INT[x.element_size()])
+
+
+_SAME_SIZE_INT = {8: torch.int64, 4: torch.int32, 2: torch.int16, 1: torch.int8}
 
 
 _offer: contextvars.ContextVar = contextvars.ContextVar("nsa_fusion_bound_offer", default=None)
@@ -129,7 +163,7 @@ def cache_key() -> str:
     h = hashlib.sha256()
     for i, b in sorted(offer.buffers.items()):
         h.update(f"{i}:{b.value.dtype}:{tuple(b.value.shape)}:".encode())
-        h.update(b.value.cpu().contiguous().view(torch.uint8).numpy().tobytes())
+        h.update(b.value.cpu().reshape(-1).view(torch.uint8).numpy().tobytes())  # (reshape: a 0-d float)
     return "bound-" + h.hexdigest()[:16]
 
 
@@ -159,7 +193,7 @@ def run_pass(graph: fx.Graph, fusion_pass) -> int:
             used = reads.get(event.anchor, [b for _, b in bound.values()])
             offer.used |= {b.index for b in used}
             if used:
-                event.reason += "; bound to the value of buffer " + ", ".join(sorted(b.name for b in used)) + \
+                event.reason += "; bound to the value of " + ", ".join(sorted(str(b) for b in used)) + \
                     " at compile time (checked before every call)"
 
 
@@ -245,9 +279,9 @@ class CheckedCall:
     def _run_unfused(self, inputs, boxed):
         if not self._warned:
             self._warned = True
-            changed = [b.name for i, b in sorted(self.offer.buffers.items())
+            changed = [str(b) for i, b in sorted(self.offer.buffers.items())
                        if i in self.offer._checked() and not _equal(inputs[i], b.value)]
-            warnings.warn(f"nsa_fusion: buffer {', '.join(changed)} no longer holds the value this graph was "
+            warnings.warn(f"nsa_fusion: {', '.join(changed)} no longer holds the value this graph was "
                           "fused on; running the graph unfused (the model's code as written) while it differs. "
                           "Recompile (torch._dynamo.reset()) to fuse on the new value.", stacklevel=3)
         out = self.unfused(*inputs)

@@ -461,6 +461,72 @@ def test_offsets_in_a_live_module_buffer_fuse_bound_to_their_value_and_checked_b
     assert diagnostics.stats.get("fused", 0) == 1  # (one compile: the check chose the path, no recompile)
 
 
+class ScaleAttributeMean(torch.nn.Module):
+    """blind1's mean_sum_times_inv_l: mean pooling as ``sum(1) * self.scale`` with ``self.scale = 1 / l`` a Python
+    float attribute, which dynamo lifts to a graph input (a 0-d float64 tensor) under ``dynamic=True``."""
+
+    def __init__(self, scale):
+        super().__init__()
+        self.scale = scale
+
+    def forward(self, kv, slots, table, lens, cache):
+        new = (_window(kv, table, lens, L, kv.shape[1]).float().sum(1) * self.scale).to(cache.dtype)
+        cache[slots] = torch.where(_valid(lens)[:, None, None], new, cache[slots])
+        return cache
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair"])
+def test_a_python_float_attribute_lifted_under_dynamic_shapes_fuses_bound_and_checked_before_every_call(dialect, request):
+    """Under ``dynamic=True`` dynamo passes ``self.scale`` in at run time and guards nothing on its value: nsa_fusion's
+    backends bind it like a module buffer (bound_inputs._attribute_float).  At ``1 / l`` the mean fuses, bit-exact to
+    the golden; once the user sets another scale the call runs the captured graph unfused (eager's numbers); restored,
+    the fused call runs again.  Compiled at ``2 / l`` it is another pooling: refused, eager's numbers."""
+    from fusion_harness import no_compile_caches
+
+    if dialect == "torchair":
+        request.getfixturevalue("torchair")
+    x, args = _buffer_args()
+    mean = x["op_weight"].new_full(x["op_weight"].shape, 1.0 / L)
+    golden = golden_compress_infer(x["input"], mean, x["slots"], L, DS, x["P"], block_table=x["block_table"],
+                                   actual_seq_len=x["lengths"], cache=x["cache"])
+    for scale, fuses in ((1.0 / L, True), (2.0 / L, False)):
+        model = ScaleAttributeMean(scale)
+        torch._dynamo.reset()
+        diagnostics.reset()
+        with no_compile_caches(), torch.no_grad():
+            compiled = torch.compile(model, backend=_bound_backend(dialect), fullgraph=True, dynamic=True)
+
+            def run():
+                got, want = [a.clone() for a in args], [a.clone() for a in args]
+                compiled(*got), model(*want)
+                return got[-1], want[-1]
+
+            got, want = run()
+            assert diagnostics.stats.get("fused", 0) == int(fuses), [e.reason for e in rejections()]
+            assert torch.equal(got, golden if fuses else want)
+            if not fuses:
+                continue
+            (fused,) = [e for e in diagnostics.events if e.kind == "fused"]
+            assert "attribute scale" in fused.reason and "checked before every call" in fused.reason
+            model.scale = 2.0 / L
+            with pytest.warns(UserWarning, match="attribute scale no longer holds"):
+                got, want = run()
+            assert torch.equal(got, want) and not torch.equal(got, golden)
+            model.scale = 1.0 / L
+            got, _ = run()
+            assert torch.equal(got, golden)
+
+
+def test_a_bound_float_is_compared_bit_for_bit():
+    """``torch.equal`` holds ``-0.0 == 0.0``, but ``x + 0.0`` and ``x + -0.0`` differ at ``x = -0.0``: a bound float
+    whose sign of zero changed no longer holds its value (the same NaN does: bit for bit, not by value)."""
+    from nsa_fusion.bound_inputs import _equal
+
+    zero = torch.tensor(0.0, dtype=torch.float64)
+    assert _equal(zero.clone(), zero) and not _equal(-zero, zero)
+    assert _equal(torch.tensor(float("nan"), dtype=torch.float64), torch.tensor(float("nan"), dtype=torch.float64))
+
+
 class BufferOffsetsFullSequence(BufferOffsets):
     """models3's HF cache class: the whole sequence ``kv[table].flatten(1, 2)``, read by ``torch.gather`` at
     ``s - l + arange_l``."""

@@ -14,10 +14,10 @@ import torch.fx as fx
 
 from .. import diagnostics
 from . import optable as T
-from .evaluate import EvaluationError, Subgraph
+from .evaluate import EvaluationError, Subgraph, attr_value
 from .optable import val
 from .proof import (_ELEMENTWISE_PRODUCTS, MAX_LENGTH_EVALS, MAX_POOLING_EVALS, PROBE_BATCH, Refused, _bits_equal,
-                    _CutFailed, _dim, _dyadic, _PoolingProbe, _probe_shape, _smaller_symbols, _subgraphs,
+                    _constant_leaf, _CutFailed, _dim, _dyadic, _PoolingProbe, _probe_shape, _smaller_symbols, _subgraphs,
                     contract_tokens, depending_on, in_order, value_ancestors)
 
 aten = torch.ops.aten
@@ -480,10 +480,28 @@ class PoolingProof:
 
 
 def _number_of(a):
-    """A scalar operand's value: a Python number, or a constant-filled tensor (full / scalar_tensor)."""
+    """A scalar operand's value: a Python number, a constant-filled tensor (full / scalar_tensor), or a 0-d
+    tensor constant of the graph (a Python float attribute dynamo lifted under ``dynamic=True``, bound to its
+    value by ``bound_inputs`` while the pass runs)."""
     if isinstance(a, fx.Node) and not a.all_input_nodes and a.target in (aten.full.default, aten.scalar_tensor.default):
         a = T.fill_value(a)
+    elif isinstance(a, fx.Node):
+        a = _constant_scalar(a)
     return float(a) if isinstance(a, (int, float)) and not isinstance(a, bool) else None
+
+
+def _constant_scalar(a: fx.Node):
+    """The value of a 0-d ``get_attr`` constant through the casts on it (each cast applied), else None."""
+    casts = []
+    while a.op == "call_function" and a.target in T.CASTS and len(a.all_input_nodes) == 1:
+        casts.append(T.dtype_of(a))
+        a = a.args[0]
+    v = attr_value(a) if _constant_leaf(a) else None  # (a real tensor: not a fake one)
+    if v is None or v.dim() != 0:
+        return None
+    for dtype in reversed(casts):
+        v = v.to(dtype)
+    return v.item()
 
 
 _ZERO_FILLS = {aten.zeros.default, aten.zeros_like.default, aten.new_zeros.default, aten.full_like.default,
