@@ -8,15 +8,16 @@ inputs, modes)``; runner and classification are redteam7's ``classify7`` (via re
     python tests/corpora/redteam11.py [--dialect D] [--mode M] [name ...]      # names match as substrings
     python tests/corpora/redteam11.py --table OUT.md [--dialect D ...] [name ...]
 
-First try (13:11-13:32 UTC, snapshot of 6cd3b6e in /tmp/base11, PYTHONPATH=/tmp/base11, run from that tree): 67
-attacks in 8 themes, 260 runs (inductor_graph 122, torchair_like 122, Inductor codegen 7, real torchair 9).
-inductor_graph 4 FALSE FUSION / 2 CRASH / 71 equal / 41 refused / 4 eager fails; torchair_like 4 FALSE FUSION /
-1 CRASH / 73 equal / 40 refused / 4 eager fails; Inductor codegen 4 FALSE FUSION + 2 CRASH (confirmed); real torchair
+First try (13:11-13:34 UTC, snapshot of 6cd3b6e in /tmp/base11, PYTHONPATH=/tmp/base11, run from that tree): 69
+attacks in 8 themes, 270 runs (inductor_graph 127, torchair_like 127, Inductor codegen 7, real torchair 9).
+inductor_graph 4 FALSE FUSION / 2 CRASH / 76 equal / 41 refused / 4 eager fails; torchair_like 4 FALSE FUSION /
+1 CRASH / 78 equal / 40 refused / 4 eager fails; Inductor codegen 4 FALSE FUSION + 2 CRASH (confirmed); real torchair
 4 CONTROL DIFFERS (the pass's numbers wrong; the control cannot compile: this CPU stand-in has no GE converter for
 index_put / index_copy).  Attacks were added in batches while running; the table is the full run of 13:24-13:30
-(alias_cache_in_weight: 13:31).  Eager fails on first try: concat_noncontig_part and ragged_starts_plus_one (attack
+(alias_cache_in_weight: 13:31; hier_*: 13:34, after fixing their inputs, whose slots first left step 1's cache).
+Eager fails (4 runs per graph dialect): concat_noncontig_part and ragged_starts_plus_one static / dynamic (attack
 bugs, fixed and rerun: equal in both dialects), flat_arange_neg_step_minus_b_index_copy (index_copy_ does not wrap
-a negative index: the point of that spelling), ragged_starts_plus_one dynamic.  Three classes
+a negative index: the point of that spelling).  Three classes
 (/work/briefs/redteam11_findings.md, repro /work/briefs/redteam11_repro.py):
 
 * F1 FALSE FUSION + CRASH (torchair_like): ``exactness.Intervals`` -- ``clamp.Tensor``'s lower bound takes the max
@@ -38,7 +39,9 @@ bf16 rounding casts, arange(B - 1, -1, -1) * 0; two steps on one cache (step 2's
 write, through a clone; kept rows from another tensor; a scratch tensor copied into the cache; a second write
 reading the first's rows); the op's edges (B = 1, B = 0 (refused), every row at the capacity, l = d, int64
 metadata, bf16 / fp32, caches that are strided or offset views, slot -1 padding onto a NaN last row, a cache of
-exactly B rows, P = 1, P = l; the cache a view of the weight: equal); slots through a select of a size-1 dim of an
+exactly B rows, P = 1, P = l; the cache a view of the weight: equal); a second step whose paged input is the first
+step's cache (hier_*: one of the two fused, equal); kv and a view of it passed as two inputs (a script, not here:
+not fused); slots through a select of a size-1 dim of an
 expand / a gather of an expanded table / a stacked slice (refused); one-head latent [S, C] views (select, squeeze,
 index_copy along -2: fused equal; kept rows rolled along C or from slot + 1: refused); K|V last-dim parts ([16:32],
 [3:19], of a [..., 1:] view: equal; dynamic=True refused at the cat); per-request [B, M, N, D] at [arange(B), j] with
@@ -196,7 +199,37 @@ def _two_caches(kind):
     return step
 
 
+def _hierarchical(kind):
+    """Step 2 compresses the cache step 1 wrote: its paged input is step 1's [256, N, D] cache viewed as 4 pages of
+    64 (table % 4); step 2 writes a second cache (``kind`` "same": back into step 1's cache at (slots + 128) % 256,
+    inside the pages it reads)."""
+    def step(kv, w, slots, table, lens, cache):
+        N, D = kv.shape[2], kv.shape[3]
+        c1 = cache[:256]
+        write(c1, slots, completes(lens), pool(tokens(kv, table, positions(lens)), w))
+        pages = c1.view(4, 64, N, D)
+        t2 = table.long() % 4
+        c2 = cache[256:] if kind == "other" else c1
+        s2 = slots.long() if kind == "other" else (slots.long() + 128) % 256
+        write(c2, s2, completes(lens), pool(tokens(pages, t2, positions(lens)), w.flip(0)))
+        return cache
+    return step
+
+
+def _hier_inputs():
+    out = []
+    for k in range(2):
+        a = build(B=8, seed=k, num_slots=256, specials=False)
+        a.args[5] = torch.cat([a.args[5], a.args[5].flip(0)])          # 512 rows: step 1's 256, step 2's 256
+        out.append(a)
+    return out
+
+
 ATTACKS += [
+    ("hier_step2_reads_step1_cache", _mk(_hierarchical("other"), _hier_inputs, ("static", "batch", "dynamic")),
+     "step 2's paged input is step 1's cache (a view), written to another part of the buffer"),
+    ("hier_step2_writes_where_it_reads", _mk(_hierarchical("same"), _hier_inputs, ("static", "batch")),
+     "step 2 reads and writes step 1's cache ((slots + 128) % 256, inside the pages it reads)"),
     ("two_steps_fresh_kept", _mk(_two_steps("fresh_kept"), _batches_plain, ("static", "batch")),
      "control: step 2 (l = d = 32, flipped weight) keeps the rows step 1 (l = 32, d = 16) wrote"),
     ("two_steps_stale_kept", _mk(_two_steps("stale_kept"), _batches_plain, ("static", "batch", "dynamic")),
@@ -823,6 +856,16 @@ _FIRST = [
     ('ragged_one_start', 'torchair', 'batch', _R),
     ('alias_cache_is_flat_kv', 'inductor', 'static', _FF),
     ('alias_cache_is_flat_kv', 'inductor', 'batch', _FF),
+    ('hier_step2_reads_step1_cache', 'inductor_graph', 'static', _EQ),
+    ('hier_step2_reads_step1_cache', 'inductor_graph', 'batch', _EQ),
+    ('hier_step2_reads_step1_cache', 'inductor_graph', 'dynamic', _EQ),
+    ('hier_step2_writes_where_it_reads', 'inductor_graph', 'static', _EQ),
+    ('hier_step2_writes_where_it_reads', 'inductor_graph', 'batch', _EQ),
+    ('hier_step2_reads_step1_cache', 'torchair_like', 'static', _EQ),
+    ('hier_step2_reads_step1_cache', 'torchair_like', 'batch', _EQ),
+    ('hier_step2_reads_step1_cache', 'torchair_like', 'dynamic', _EQ),
+    ('hier_step2_writes_where_it_reads', 'torchair_like', 'static', _EQ),
+    ('hier_step2_writes_where_it_reads', 'torchair_like', 'batch', _EQ),
 ]
 FIRST_TRY = {(n, d, m): r for n, d, m, r in _FIRST}
 BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
