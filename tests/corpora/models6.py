@@ -43,7 +43,53 @@ windows.
 ``check_eager()`` (``python tests/corpora/models6.py``) runs every case eagerly: positives equal the golden bit for
 bit (or within fp tolerance where torch chooses the sum order, reported), near misses differ from it.
 
-First try: see below (filled in after the run).
+First try, 2026-12-04 13:12-13:33 UTC, on the frozen base 8b0e875 (the commit that added this file; ``/tmp/base_m6``,
+``PYTHONPATH=/tmp/base_m6``, nothing changed after seeing results): ``run_models.py --corpus models6``, both dialects,
+B = 8, positives first; static and batch (mark_dynamic) first, then all (dynamic=True); log
+``/tmp/models6_first.log``, results ``/tmp/models6_first_p{1,2,3,4}.json``. Positives with EVERY compression fused and
+bit-exact; positives with any fusion; near misses fused; crashes (an error with the pass where the same mode compiles
+with ``NSA_FUSION_DISABLE=1``); n/a:
+
+    dialect  mode           positives   (any fusion)  near misses fused  crashes  n/a
+    inductor static         11/12       11            3/7                0        0
+    inductor mark_dynamic   11/12       11            3/7                0        0
+    inductor dynamic=True   11/12       11            3/7                0        0
+    torchair static         11/12       11            3/7                0        0
+    torchair mark_dynamic   11/12       11            3/7                0        0
+    torchair dynamic=True   n/a         -             n/a                0        19 (every case, see T below)
+    TOTAL: 55/60 applicable positive runs (92 %) with every compression fused and bit-exact; every run that fused
+    anything (55 positive runs) was bit-exact to the golden; near misses: 15/35 applicable runs fused (3 cases x 5
+    modes), every one eager-equal and bit-exact to the contract with other arguments (see below): corpus defects,
+    not false fusions.
+
+The one positive miss, with the pass's reason:
+
+* fla_mean_pool_l16 (5/5 applicable runs, 0/2 fused): ``pooling: aten.mean.dim scales the window sum after summing
+  it: for torch.bfloat16 data it overflows (or underflows to subnormals) where the op's sum of scaled products does
+  not @ mean_1``. Sound: bf16 has fp32's exponent range, so the fp32 sum of 16 bf16 tokens near the maximum
+  overflows to inf where the contract's sum of products w = 1/16 stays finite; the model is not the contract on
+  every valid input (this file's note "the contract with weight 1/16" is wrong at the extremes). An fp16 mean would
+  not have this gap.
+
+Near misses that fused (each compiled cache checked after the first try, same base, Inductor static, bit-exact to
+``contract_golden`` with the arguments below; the runner found them eager-equal in all 5 modes): the model as written
+IS the contract, only not with the arguments the golden assumed. My near-miss design was wrong, not the pass:
+
+* nm_no_stride_check: ``s >= l`` alone is the contract with stride d = 1 (l >= d >= 1), slot
+  ``cmp_block_table[b, (s - l) // 8]`` (a table read, distinct rows);
+* nm_weights_reversed: the contract with weight ``w.flip(0)``;
+* nm_compress_before_append: the contract on the pre-append cache (the window's last token is what the page held).
+
+The other 4 near misses (window one early, fp16 products, last page for all, partial first window) stayed unfused and
+eager-equal in every applicable run (reasons e.g. ``mask: the condition selects windows of l=15 ... weight has 16
+positions``, ``dtype: aten.mul.Tensor computes in torch.float16, not fp32``).
+
+* T, torchair dynamic=True: every case, fused or not, fails with ``RuntimeError: Failed to auto-generated converter for
+  <function sym_min> to AscendIR``; the runner found the same failure with ``NSA_FUSION_DISABLE=1`` (n/a): the
+  ``min(TOP_BLOCKS, max_cmp)`` of the shared ``models4.Layer.finish``.
+* hf_cache_class_3l, Inductor (3 modes): fused 6/6, caches bit-exact, but the runner's ``eager_equal`` is False: the
+  bf16 hidden output differs from eager by up to 0.0625, identically with ``NSA_FUSION_DISABLE=1`` (plain Inductor's
+  bf16 numerics over 3 layers; every cache argument equal), so not the pass.
 """
 from __future__ import annotations
 
