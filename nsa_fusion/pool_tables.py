@@ -101,9 +101,10 @@ def _widening_cast(n: fx.Node) -> bool:
 
 def _call(graph, target, args, kwargs=None):
     kwargs = kwargs or {}
-    node = graph.call_function(target, tuple(args), kwargs)
     vals = fx.node.map_arg((args, kwargs), lambda a: a.meta["val"])
-    node.meta["val"] = target(*vals[0], **vals[1])
+    value = target(*vals[0], **vals[1])  # (first: an op that fails on these inputs adds no node to the graph)
+    node = graph.call_function(target, tuple(args), kwargs)
+    node.meta["val"] = value
     return node
 
 
@@ -152,7 +153,10 @@ def _ragged_read(node: fx.Node):
             idx.kwargs or _val(idx).dtype != torch.int64 or _val(idx).dim() != 2:
         return None
     for o, j in (idx.args[:2], idx.args[1::-1]):
+        # (one start per row: kv_indptr[:1, None] broadcast over the batch builds a [1, L] table, which no gather
+        # of a [B, X] index can read)
         if _row_starts(o) and isinstance(j, fx.Node) and _val(j).dtype == torch.int64 and \
+                statically_known_true(_val(o).shape[0] == _val(idx).shape[0]) and \
                 len(_val(j).shape) == 2 and all(statically_known_true(a == b) for a, b in zip(_val(j).shape, _val(idx).shape)):
             return indices, o, j
     return None

@@ -1082,9 +1082,10 @@ def _shape(node):
 def _call(graph: fx.Graph, target, args, kwargs=None) -> fx.Node:
     """A new node with its fake value (the op run on the fake values of its inputs)."""
     kwargs = kwargs or {}
-    node = graph.call_function(target, tuple(args), kwargs)
     vals = fx.node.map_arg((args, kwargs), lambda n: n.meta["val"])
-    node.meta["val"] = target(*vals[0], **vals[1])
+    value = target(*vals[0], **vals[1])  # (first: an op that fails on these inputs adds no node to the graph)
+    node = graph.call_function(target, tuple(args), kwargs)
+    node.meta["val"] = value
     return node
 
 

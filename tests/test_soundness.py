@@ -328,3 +328,65 @@ def test_sum_order_left_to_torch_is_the_ops_order_from_plus_zero():
     from corpora.attacks import completes
 
     assert (args[5][slots.long()[completes(lens)]] == 2).all()  # the small product survives only in this order
+
+
+# --- red-team 11's classes (tests/corpora/redteam11.py), run through its own runner ------------------------------
+def _redteam11(name, dialect, mode=None):
+    from corpora import redteam11
+
+    factory = {n: f for n, f, _ in redteam11.ATTACKS}[name]
+    return redteam11.classify7(name, factory, dialect, mode)
+
+
+@pytest.mark.parametrize("name", ["flat_clamp_tensor_max", "flat_arange_negative_step", "flat_arange_neg_step_minus_b"])
+@pytest.mark.parametrize("dialect", ["torchair_like", "inductor_graph"])
+def test_flat_slot_offsets_bounded_by_faithful_intervals(name, dialect):
+    """F1: ``clamp(x, min=0, max=t)`` with a varying ``t`` goes as low as ``t`` does, and ``arange(0, -15 B, -15)``
+    counts down: the offset of ``arange(B) * 15 + offset`` leaves [0, 15) on valid input, refused (the intervals
+    had said [0, 14] and an inverted (0, -121))."""
+    results = _redteam11(name, dialect, "static")
+    assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+def test_a_count_down_arange_is_bounded_from_its_end():
+    """F1's other side: ``arange(7, -1, -1)`` lies in [0, 7] (the interval from the step's sign, not the inverted
+    (7, -2) of a count up), so ``arange(B) * 15 + arange(B - 1, -1, -1)`` keeps each row in its own 15 rows: fused."""
+    results = _redteam11("flat_arange_negative_step_rev", "torchair_like", "static")
+    assert results and all(r[1] == "FUSED & EQUAL" for r in results), results
+
+
+@pytest.mark.parametrize("name", ["alias_cache_is_flat_kv", "alias_cache_in_kv_tail", "alias_cache_in_weight"])
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_a_cache_carved_out_of_what_the_step_reads_is_refused(name, dialect):
+    """F3: the compressed cache a view of the paged KV (``kv.view(-1, N, D)``, ``kv[NB - 4:]``) or of the weight: eager
+    reads every window before it writes, the fused op would write rows other rows still read.  Refused, eager's
+    numbers (Inductor with codegen, where it had fused and differed)."""
+    results = _redteam11(name, dialect, "static")
+    assert results and all(r[1] == "REFUSED" for r in results), results
+    reasons = " ".join(r[2] for r in results)
+    assert "the cache is a view of the" in reasons, results
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "inductor_graph"])
+def test_a_ragged_read_with_one_start_for_every_row_is_left_as_written(dialect, caplog):
+    """F2: ``kv_indices[kv_indptr[:1, None] + j]`` (one page list for every row) is no ragged table of B rows: not
+    rerouted (no failed attempt logged), and the compile that had crashed on the half-built gather compiles."""
+    with caplog.at_level("WARNING", logger="nsa_fusion"):
+        results = _redteam11("ragged_one_start", dialect, "static")
+    assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results
+    assert "rerouting the table read" not in caplog.text
+
+
+def test_a_node_whose_fake_value_fails_is_not_added():
+    """F2's root: ``pool_tables._call`` (and ``rewrite._call``) compute the fake value before inserting the node."""
+    import torch.fx as fx
+
+    from nsa_fusion import pool_tables, rewrite
+
+    for call in (pool_tables._call, rewrite._call):
+        graph = fx.Graph()
+        a, b = graph.placeholder("a"), graph.placeholder("b")
+        a.meta["val"], b.meta["val"] = torch.zeros(1, 4), torch.zeros(8, 2, dtype=torch.int64)
+        with pytest.raises(RuntimeError):
+            call(graph, torch.ops.aten.gather.default, (a, 1, b))
+        assert [n.op for n in graph.nodes] == ["placeholder", "placeholder"]

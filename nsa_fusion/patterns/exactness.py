@@ -262,6 +262,8 @@ class Intervals:
         dr = dtype_range(T.dtype_of(n)) if T.is_tensor(n) else None
         if got is not None and dr is not None:
             got = (max(got[0], dr[0]), min(got[1], dr[1])) if n.target not in _MONOTONE_PAIR else got
+        if got is not None and got[0] > got[1]:
+            got = None  # (an empty interval is a rule's mistake, never a fact about valid input: unknown)
         self.known[n] = got
         return got
 
@@ -302,7 +304,12 @@ class Intervals:
                 return None
             if t is aten.arange.default:
                 return (0, nums[0][1] - 1)
-            return (nums[0][0], nums[1][1] - 1)
+            step = nums[2] if t is aten.arange.start_step and len(nums) > 2 else (1, 1)
+            if step[0] != step[1] or step[0] == 0:
+                return None
+            # start, start + step, ... up to end (excluded): from start up, or down for a negative step (red-team 11
+            # F1: arange(0, -15 B, -15) read as (0, -15 B - 1), an inverted interval that passed every bound test)
+            return (nums[0][0], nums[1][1] - 1) if step[0] > 0 else (nums[1][0] + 1, nums[0][1])
         if t in (aten.full.default, aten.scalar_tensor.default, aten.full_like.default):
             fill = args[1] if t is not aten.scalar_tensor.default else args[0]
             return self.number(fill)
@@ -357,8 +364,8 @@ class Intervals:
             out = list(a)
             if lo is not None:
                 out = [max(out[0], lo[0]), max(out[1], lo[1])]
-            if hi is not None:
-                out = [min(out[0], hi[1]), min(out[1], hi[1])]
+            if hi is not None:  # (a varying max: the lowest it goes bounds the result below, red-team 11 F1)
+                out = [min(out[0], hi[0]), min(out[1], hi[1])]
             return tuple(out)
         if t is aten.abs.default:
             a = self.number(args[0])

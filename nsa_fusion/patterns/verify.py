@@ -132,6 +132,7 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
         self.find_weight()
         self.check_structure()
         self.check_pooling()
+        self.check_cache_aliases_no_input()
         self.check_no_overwritten_reads()
         self.check_device()
         return Step(write=w.write, new_cache=w.new_cache, input=self.input, weight=self.weight,
@@ -151,6 +152,23 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
         ok, why = fuses_on(devices.pop())
         if not ok:
             raise Declined("device", why, self.w.write)
+
+    def check_cache_aliases_no_input(self):
+        """The cache shares no storage with what the step reads (red-team 11 F3: ``c = kv.view(-1, N, D)``, the
+        compressed rows carved out of the paged pool; ``kv[NB - 4:].reshape(-1, N, D)``): eager gathers every window
+        before it writes, the fused op writes row b's slot while later rows still read their windows, which may hold
+        that slot.  Storage roots are compared through views.  (Functionalization gives a view taken before an
+        in-place write of its base a new view of the written value, so two tensors that share storage in eager code
+        are views of one node here, the KV append's result included.)"""
+        from ..rewrite import _root
+
+        w, cache_root = self.w, _root(self.w.cache)
+        for what, node in (("paged input", self.input), ("weight", self.weight), ("block table", self.table),
+                           ("lengths", self.lengths), ("slot mapping", w.slots)):
+            if node is not None and _root(node) is cache_root:
+                raise Refused("write", f"the cache is a view of the {what} ({cache_root.name}), which the step reads: "
+                              "eager reads every window before it writes, the fused op writes rows while other rows "
+                              "still read", w.cache, "keep the compressed cache in a tensor of its own")
 
     def leaves(self) -> set[fx.Node]:
         w = self.w
