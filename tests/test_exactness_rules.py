@@ -8,6 +8,7 @@ Inductor's post-grad graph (``inductor_graph``) unless a test says otherwise.
 from __future__ import annotations
 
 import pytest
+import sympy
 import torch
 
 from fusion_harness import (InductorGraphBackend, TorchairLikeBackend, compile_and_run, count_fused_calls,
@@ -1659,6 +1660,66 @@ def test_as_strided_windows_of_each_row_under_a_dynamic_batch_fuse(dialect):
     """R4's exception: only the batch size is symbolic, dim 0 is strided by the input's row and the windows stay
     inside it: output row b reads input row b through one fixed map at every batch size."""
     _fuses(Step(window=_strided_windows()), dynamic="batch", dialect=dialect)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_as_strided_windows_under_dynamic_shapes_fuse(dialect):
+    """R4's second exception and the batch plan's as_strided rule over symbolic sizes (blind1 / blind3
+    as_strided windows under dynamic=True): the window count ``(T - l) // d + 1``, the strides ``T N D``,
+    ``d N D``, ``N D``, ``D`` are polynomials in the sizes; each window index steps whole tokens and the windows
+    stay inside their row at every size, so output row b reads ``x[b, w d + j, h, e]`` whatever the sizes."""
+    _fuses(Step(window=_strided_windows()), dynamic=True, dialect=dialect)
+
+
+def _strided_windows_flat_heads(kv, table, lens, l, P, clamp_max=None):
+    """The windows' heads and dims read as one run of ``N D`` elements, then split: the same elements, but the
+    view's last index ``k`` is ``x[.., k // D, k % D]`` (a carry from dims into heads, a map modulo ``D``)."""
+    B, (N, D) = table.shape[0], kv.shape[2:]
+    seq = kv[table.long()].reshape(B, -1, N, D).contiguous()
+    T = seq.shape[1]
+    n_win = (T - l) // D_STRIDE + 1
+    windows = seq.as_strided((B, n_win, l, N * D), (T * N * D, D_STRIDE * N * D, N * D, 1)).reshape(B, n_win, l, N, D)
+    return windows[torch.arange(B), ((lens.long() - l) // D_STRIDE).clamp(0, n_win - 1)]
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_as_strided_windows_whose_index_carries_into_the_next_dim_are_refused_under_dynamic_shapes(dialect):
+    """R4's second exception holds only where no index runs past its dim: ``N D`` elements at stride 1 from a head
+    carry into the next heads (an element map modulo ``D``, which the probed sizes cannot tell from the identity
+    in general; here it happens to be the identity again after the split, and is refused all the same)."""
+    _refused_with(Step(window=_strided_windows_flat_heads), "sizes", "not the contiguous", dynamic=True,
+                  dialect=dialect)
+
+
+def test_symbolic_extents_are_bounded_through_floor_divisions():
+    """``evaluate._provably_below``: a floor division with a non-negative coefficient is bounded by its quotient
+    (the windows' extent ``((3 P) // 16 - 2) * 48 D + 96 D - 1 < 9 P D`` at every P, D); an equality at some sizes,
+    a negative coefficient or a floor on the right are unproven."""
+    from torch.utils._sympy.functions import FloorDiv
+
+    from nsa_fusion.patterns.evaluate import _provably_below
+
+    P, D = sympy.symbols("P D", positive=True, integer=True)
+    assert _provably_below((FloorDiv(3 * P, 16) - 2) * 48 * D + 96 * D - 1, 9 * P * D)
+    assert not _provably_below(FloorDiv(3 * P, 16) * 16, 3 * P)  # equal where 16 divides 3 P
+    assert not _provably_below(-FloorDiv(3 * P, 16) + 3 * P, 3 * P + 1)  # bounded below only
+    assert not _provably_below(P, FloorDiv(3 * P, 2) + 1)
+
+
+def test_a_gather_is_untiled_only_at_indices_passed_in():
+    """``sizes._an_input_untiled(.., through_reads=True)``: the paged KV gathered by the block table (a graph input)
+    is no tiling; gathered by a constant index (``[0, 1, 0, 1]``, red-team K3) it may be one."""
+    from nsa_fusion.patterns.sizes import _an_input_untiled
+
+    g = torch.fx.Graph()
+    kv, table = g.placeholder("kv"), g.placeholder("table")
+    g.owning_module = torch.nn.Module()
+    const = g.get_attr("pattern")
+    by_table = g.call_function(torch.ops.aten.index.Tensor, (kv, [g.call_function(
+        torch.ops.prims.convert_element_type.default, (table, torch.int64))]))
+    by_constant = g.call_function(torch.ops.aten.index.Tensor, (kv, [const]))
+    assert _an_input_untiled(by_table, through_reads=True) and not _an_input_untiled(by_table)
+    assert not _an_input_untiled(by_constant, through_reads=True)
 
 
 def test_as_strided_windows_two_rows_apart_are_refused():

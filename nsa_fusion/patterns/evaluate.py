@@ -868,22 +868,29 @@ class BatchPlan:
         """``as_strided`` of a contiguous tensor batch-indexed at dim 0 (``R`` elements a row): output
         slab ``b`` (``c'`` rows of dim 0) reads exactly input slab ``b`` when ``c' * stride[0] == c * R``
         and every offset within a slab stays in ``[0, c * R)`` (non-negative strides, no storage
-        offset).  Then it is one function of the input slab, for every ``b``."""
+        offset).  Then it is one function of the input slab, for every ``b``.  Under dynamic shapes the
+        sizes and strides are polynomials in the size symbols (``T * N * D``, windows ``(T - l) // d + 1``):
+        each condition is proven for every value of the symbols (:func:`_provably_below` for the extent),
+        not at the sizes the graph was traced at."""
         x = n.args[0]
         v = val(x)
-        size, stride = _static_shape(n), _arg(n, 2, "stride")
+        size, stride = [_sym(s) for s in _arg(n, 1, "size")], [_sym(s) for s in _arg(n, 2, "stride")]
         offset = _arg(n, 3, "storage_offset")
-        if self.dim[x][0] != 0 or not v.is_contiguous() or v.storage_offset() != 0 or offset not in (None, 0):
+        x_shape = _shape_exprs(x)
+        if self.dim[x][0] != 0 or v.storage_offset() != 0 or offset not in (None, 0) or not _contiguous(v, x_shape):
             return None
-        if not all(isinstance(st, int) and st >= 0 for st in stride) or len(stride) != len(size) or size[0] % self.B:
+        if len(stride) != len(size) or not all(st.is_nonnegative for st in stride) or any(sz == 0 for sz in size):
             return None
-        slab = c * math.prod(_static_shape(x)[1:])
-        c_out = size[0] // self.B
+        c_out = sympy.simplify(size[0] / (x_shape[0] / c))  # output rows per batch row, at every size
+        if not (c_out.is_Integer and c_out > 0):
+            return None
+        slab = c * sympy.Mul(*x_shape[1:])
         extent = (c_out - 1) * stride[0] + sum((sz - 1) * st for sz, st in zip(size[1:], stride[1:]))
         # (the extent bound follows from the other two where x's storage is exactly x; kept in case it is not)
-        if c_out * stride[0] != slab or any(sz == 0 for sz in size) or extent >= slab:
+        if sympy.expand(c_out * stride[0] - slab) != 0 or not _provably_below(extent, slab):
             return None
-        self.fixes[n] = lambda a, kw, rest=list(size[1:]), cut=self._cut(c_out): ([a[0], [cut, *rest], *a[2:]], kw)
+        c_out = int(c_out)
+        self.fixes[n] = lambda a, kw, cut=self._cut(c_out): ([a[0], [cut, *a[1][1:]], *a[2:]], kw)
         return 0, c_out
 
     def _rule_batch_operand_elsewhere(self, n: fx.Node):
@@ -1197,9 +1204,53 @@ def _dim_of(node) -> int:
     return val(node).dim()
 
 
+def _sym(x):
+    """A size argument (an int, a SymInt, or a node computing one) as a sympy expression."""
+    return sympy.sympify(_expr(val(x) if isinstance(x, fx.Node) else x))
+
+
 def _shape_exprs(node) -> list:
     """``node``'s shape as sympy expressions (ints in a static graph)."""
     return [sympy.sympify(_expr(s)) for s in val(node).shape]
+
+
+def _contiguous(v: torch.Tensor, shape: list) -> bool:
+    """``v``'s strides are the row-major strides of ``shape`` (sympy expressions) at every size (size-1 dims
+    aside), without asking the fake tensor (whose answer holds at its hints and may add a guard)."""
+    want = sympy.Integer(1)
+    for sz, st in reversed(list(zip(shape, v.stride()))):
+        if sz != 1 and sympy.expand(sympy.sympify(_expr(st)) - want) != 0:
+            return False
+        want = want * sz
+    return True
+
+
+def _provably_below(a, b) -> bool:
+    """``a < b`` for every value of the size symbols (positive integers), ``a`` and ``b`` integer-valued
+    polynomials in them and in floor divisions.  Each floor division ``p // q`` (``q`` a positive integer)
+    that ``a`` holds linearly with a coefficient that is never negative is bounded above by ``p / q``;
+    what remains must be a polynomial with ``b - a > 0`` (sympy's sign rules over positive symbols).  Anything
+    else (a floor in ``b``, a negative coefficient, a remainder, a max) is unproven: False."""
+    from torch.utils._sympy.functions import FloorDiv
+
+    a, b = sympy.expand(sympy.sympify(a)), sympy.expand(sympy.sympify(b))
+    for _ in range(8):
+        floors = list(a.atoms(FloorDiv, sympy.floor))
+        if not floors:
+            break
+        f = floors[0]
+        bound = f.args[0] / f.args[1] if isinstance(f, FloorDiv) else f.args[0]
+        if isinstance(f, FloorDiv) and not (f.args[1].is_Integer and f.args[1] > 0):
+            return False
+        t = sympy.Dummy("t")
+        with_t = sympy.expand(a.xreplace({f: t}))
+        coeff = with_t.coeff(t, 1)
+        if sympy.expand(with_t - coeff * t).has(t) or coeff.has(t) or coeff.is_nonnegative is not True:
+            return False
+        a = sympy.expand(with_t.xreplace({t: bound}))
+    if not (a.is_polynomial() and b.is_polynomial()) or a.atoms(sympy.Function) or b.atoms(sympy.Function):
+        return False
+    return sympy.expand(b - a).is_positive is True
 
 
 def _same_count(a, b) -> bool:

@@ -17,7 +17,7 @@ from torch.fx.experimental.symbolic_shapes import statically_known_true
 
 from . import exactness
 from . import optable as T
-from .evaluate import BatchPlan, EvaluationError, Subgraph, _expr
+from .evaluate import BatchPlan, EvaluationError, Subgraph, _provably_below, _sym
 from .optable import val
 from .proof import _SHAPE_ARGS, NeedsStaticCapacity, Refused, Step, value_ancestors
 
@@ -446,10 +446,6 @@ _RESHAPE_CHAIN = T.RESHAPES | {aten.unsqueeze.default, aten.unsqueeze_copy.defau
                                aten.contiguous.default, aten.alias.default, aten.alias_copy.default}
 
 
-def _sym(x):
-    return sympy.sympify(_expr(val(x) if isinstance(x, fx.Node) else x))
-
-
 def _view_root(n):
     """What ``n`` is a view or copy of (through ``optable.VIEWS``, clones included, unlike
     ``rewrite._root``, which follows storage aliases): a copy of a tensor tiles as well as a view of it."""
@@ -703,7 +699,8 @@ def _skipping_strides(n: fx.Node, symbolic) -> str | None:
     if n.target is not aten.as_strided.default:
         return None
     size, stride = [_sym(x) for x in n.args[1]], [_sym(x) for x in n.args[2]]
-    if not any(symbolic(e) for e in size + stride) or _reads_row_b_of_its_input(n, size, stride):
+    if not any(symbolic(e) for e in size + stride) or _reads_row_b_of_its_input(n, size, stride) \
+            or _reads_whole_indices_of_its_input(n, size, stride):
         return None
     for d, (extent, step) in enumerate(zip(size, stride)):
         if extent != 1 and sympy.expand(step - sympy.Mul(*size[d + 1:])) != 0:
@@ -731,6 +728,39 @@ def _reads_row_b_of_its_input(n: fx.Node, size, stride) -> bool:
     footprint = sum(((sz - 1) * st for sz, st in zip(size[1:], stride[1:])), sympy.Integer(0))
     return (sympy.expand(size[0] - shape[0]) == 0 and sympy.expand(stride[0] - row) == 0
             and 0 not in size[1:] and footprint < row)
+
+
+def _reads_whole_indices_of_its_input(n: fx.Node, size, stride) -> bool:
+    """R4's second exception: a contiguous input (storage offset 0) that is no tiling (a graph input, or the
+    paged KV gathered by the block table, through views that do not tile: ``_an_input_untiled``; a step of
+    ``a > 1`` along a dim that repeats with a symbolic period ``n`` reads modulo ``n``), each output dim ``k``
+    stepping ``a_k`` whole elements of one input dim ``m_k`` (its stride ``a_k`` times that dim's contiguous
+    stride, ``a_k`` a positive integer constant, the outermost such dim; a stride 0 would tile the output as an
+    expand does), and along every input dim ``m`` the indices reached
+    stay inside it: ``sum (size_k - 1) * a_k < shape[m]`` over the dims ``k`` on ``m``, at every size
+    (``evaluate._provably_below``), so no index carries into the next dim.  Output element ``j`` is then
+    ``x[i]`` with ``i_m = sum a_k j_k``: one map of the indices with constant coefficients at every size, nothing
+    read modulo a size (blind1 / blind3 as_strided windows under ``dynamic=True``: ``[B, (T - l) // d + 1, l, N,
+    D]`` at strides ``(T N D, d N D, N D, D, 1)`` is ``x[b, w d + j, h, e]``)."""
+    x = val(n.args[0])
+    offset = n.args[3] if len(n.args) > 3 else n.kwargs.get("storage_offset")
+    if offset not in (None, 0) or x.dim() == 0 or x.storage_offset() != 0 or len(size) != len(stride) \
+            or not _an_input_untiled(n.args[0], through_reads=True):
+        return False  # (a step of a > 1 along a dim a tiling repeats with a symbolic period is a map modulo it)
+    shape, strides = [_sym(e) for e in x.shape], [_sym(e) for e in x.stride()]
+    contiguous = [sympy.Mul(*shape[m + 1:]) for m in range(len(shape))]
+    if any(extent != 1 and sympy.expand(step - want) != 0 for extent, step, want in zip(shape, strides, contiguous)):
+        return False
+    reach = [sympy.Integer(0)] * len(shape)  # per input dim: the largest index the output reaches
+    for sz, st in zip(size, stride):
+        if sz == 1:
+            continue
+        steps = [(m, sympy.cancel(st / contiguous[m])) for m in range(len(shape)) if shape[m] != 1]
+        m, a = next(((m, a) for m, a in steps if a.is_Integer and a > 0), (None, None))
+        if m is None:
+            return False
+        reach[m] += (sz - 1) * a
+    return all(_provably_below(r, extent) for r, extent in zip(reach, shape) if r != 0)
 
 
 def _size_modular_offset(n: fx.Node, symbolic) -> str | None:
@@ -765,8 +795,8 @@ def _a_multiple(offset, extent) -> bool:
 
 
 # views that may make a tensor periodic along a dim (or move it around like one): a roll, a repeat,
-# overlapping windows
-_TILING_VIEWS = {aten.roll.default, aten.repeat.default, aten.unfold.default}
+# overlapping windows (unfold, or as_strided, which R4 lets read windows over symbolic sizes)
+_TILING_VIEWS = {aten.roll.default, aten.repeat.default, aten.unfold.default, aten.as_strided.default}
 
 
 def _shifts_an_input(n: fx.Node) -> bool:
@@ -782,8 +812,15 @@ def _shifts_an_input(n: fx.Node) -> bool:
     return all(_an_input_untiled(x) for x in operands)
 
 
-def _an_input_untiled(x) -> bool:
+def _an_input_untiled(x, through_reads: bool = False) -> bool:
+    """``x`` is a graph input through views and casts that do not tile it; ``through_reads``: or a gather
+    (``aten.index``) of such a tensor at indices that are graph inputs the same way (the paged KV read by
+    the block table: a tensor periodic along no dim of its own structure; a constant index may tile, K3)."""
     while isinstance(x, fx.Node) and x.op == "call_function":
+        if through_reads and x.target is aten.index.Tensor and len(x.args) == 2:
+            indices = [i for i in x.args[1] if i is not None]
+            return _an_input_untiled(x.args[0], True) and all(
+                _an_input_untiled(i) and _source_of(i).op == "placeholder" for i in indices)
         if (x.target not in T.VIEWS and x.target not in T.CASTS) or x.target in _TILING_VIEWS or not x.args:
             return False
         if x.target in (aten.expand.default, aten.expand_copy.default, aten.expand_as.default):
@@ -794,6 +831,12 @@ def _an_input_untiled(x) -> bool:
                 return False
         x = x.args[0]
     return isinstance(x, fx.Node) and x.op in ("placeholder", "get_attr")
+
+
+def _source_of(x: fx.Node) -> fx.Node:
+    while x.op == "call_function" and x.args and isinstance(x.args[0], fx.Node):
+        x = x.args[0]
+    return x
 
 
 # writes of a source into a region of a base at an offset: the offset moves the source's elements as a view's
