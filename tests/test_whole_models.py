@@ -1727,3 +1727,25 @@ def test_models5_per_request_rows_through_a_flat_view(dialect, mode, torchair):
     batch dynamic (the cache's rows B * 7 by construction)."""
     got = run_case(MODELS5["hf_static_head_major"], dialect, mode, torchair if dialect == "torchair" else None)
     assert not got.error and got.fused == got.compressions == 2 and got.exact, (got.error, got.reasons)
+
+
+# --- models6 (blind, issue 19): a CI slice in both dialects ----------------------------------------------------
+import models6  # noqa: E402
+
+MODELS6 = {c.name: c for c in models6.MODEL_CASES}
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair"])
+def test_models6_slice(dialect, torchair):
+    """models6's 2-layer vLLM v1 model (K and V from ``kv_cache.unbind(0)``, appends through ``view(-1, N, D)``,
+    ``[2, S, N, D]`` compressed caches) fuses all four compressions bit-exact to the contract golden; its near miss
+    whose window ends one token early stays unfused and computes what the model wrote; its bf16 mean pooling
+    (``x.float().mean(1)``: sum, then scale) is refused as the issue's rule says, since in bf16's range the fp32 sum
+    of 16 tokens overflows where the op's sum of scaled tokens does not."""
+    ta = torchair if dialect == "torchair" else None
+    stack = run_case(MODELS6["vllm_v1_unbind_2l"], dialect, "static", ta)
+    assert not stack.error and stack.fused == stack.compressions == 4 and stack.exact, (stack.error, stack.reasons)
+    near = run_case(MODELS6["nm_window_one_early"], dialect, "static", ta)
+    assert near.ok and near.fused == 0, (near.error, near.reasons)
+    mean = run_case(MODELS6["fla_mean_pool_l16"], dialect, "static", ta)
+    assert mean.fused == 0 and any("after summing" in r for r in mean.reasons), mean.reasons
