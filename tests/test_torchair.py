@@ -541,3 +541,21 @@ def test_stacked_kv_append_compiles_in_ge_in_place(torchair, monkeypatch):
     assert torch.equal(fresh[at], want)
     (scatter,) = graph.ops("ScatterNdUpdate")
     assert ge_interpreter.producer(graph.graph_def, scatter.input[0]).type == "Data" and not graph.ops("TensorMove")
+
+
+def test_min_and_max_of_symbolic_sizes_convert_for_ge(torchair):
+    """``min(k, n)`` / ``max(k, n)`` of a symbolic size under ``dynamic=True`` (NSA's top-k over a growing number of
+    compressed blocks, ``min(top_k, num_blocks)``) are ``torch.sym_min`` / ``sym_max`` nodes, for which torchair 2.13
+    has no GE converter: with nsa_fusion's backend (``lowering.npu._register_sym_min_max``) the graph converts, and
+    runs as eager does at a second size."""
+    def model(x):
+        k, m = min(4, x.shape[0]), max(3, x.shape[1] - 2)
+        return x[:k].sum(0) * m
+
+    for n in (6, 2):  # (the second call: k = 2 < 4 at the compiled graph, no recompile needed for correctness)
+        x = torch.randn(n, 5)
+        out, _, _ = _compile(torchair, model, [x], dynamic=True)
+        torch.testing.assert_close(out, model(x), rtol=0, atol=0)
+    from torchair._ge_concrete_graph.fx2ge_converter import _get_converter
+
+    assert _get_converter(torch.sym_min) is not None and _get_converter(torch.sym_max) is not None

@@ -204,7 +204,32 @@ def register_ge_converters() -> None:
         dont_prune_me(op)
         return None
 
+    _register_sym_min_max(ge, register_fx_node_ge_converter)
     _registered.add("ge")
+
+
+def _register_sym_min_max(ge, register) -> None:
+    """GE converters for ``torch.sym_min`` / ``torch.sym_max`` where torchair has none (torchair 2.13 converts the
+    ``operator`` arithmetic of symbolic sizes, not these).  NSA models take them from ``min(top_k, num_blocks)`` in
+    the selected-attention branch; under ``dynamic=True`` a GE graph holding one fails to compile, whatever the
+    compression step does.  Python ints where both are known, else GE's Minimum / Maximum."""
+    from torchair._ge_concrete_graph.fx2ge_converter import _CONVERTERS
+    from torchair._ge_concrete_graph.utils import dtype_promote
+    from torchair.ge._ge_graph import Tensor
+
+    def converter(python, name):
+        def convert(a, b, meta_outputs=None):
+            if not any(isinstance(x, Tensor) for x in (a, b)):
+                return python(a, b)
+            a, b = dtype_promote(a, b, target_dtype=meta_outputs.dtype)
+            return getattr(ge, name)(a, b)
+        return convert
+
+    for target, python, name in ((torch.sym_min, min, "Minimum"), (torch.sym_max, max, "Maximum")):
+        # (a torchair that has its own keeps it; where torchair keeps them: an attribute of the target, or its
+        # defaultdict for targets that take none, read with get(), which adds no key)
+        if getattr(target, "_ge_converter", None) is None and _CONVERTERS.get(target) is None:
+            register(target)(converter(python, name))
 
 
 ops.register_eager_entry("npu", compress_infer_eager)
