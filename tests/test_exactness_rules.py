@@ -1706,6 +1706,46 @@ def test_symbolic_extents_are_bounded_through_floor_divisions():
     assert not _provably_below(P, FloorDiv(3 * P, 2) + 1)
 
 
+def _taken_at_flat_indices(spelling="flat"):
+    """blind3 torch_take_linear_index: ``torch.take(kv, ((row * N + arange(N)) * D + arange(D))`` with the heads
+    written as a constant (4: dynamo guards N == 4) and the head dim symbolic (48: no other size, so not duck-sized
+    with l = 32 and specialized).  ``radix``: the row's digit scaled by ``D * D // 48``, which is D at D = 48 only
+    (at D = 24 the rows overlap); ``rows``: the same flat index
+    into the pages viewed as rows of ``N * D`` elements (the same memory; the arange then numbers no dim it
+    indexes)."""
+    def window(kv, table, lens, l, P, clamp_max=None):
+        D = kv.shape[3]
+        data = kv.reshape(kv.shape[0], kv.shape[1], -1) if spelling == "rows" else kv
+        pos = (lens.long()[:, None] - l + torch.arange(l)).clamp(min=0)
+        row = table.long().gather(1, pos // P) * P + pos % P
+        heads = row[:, :, None, None] * 4 + torch.arange(4)[:, None]
+        return torch.take(data, heads * (D * D // 48 if spelling == "radix" else D) + torch.arange(D))
+    return window
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_take_at_flat_indices_over_a_symbolic_head_dim_fuses(dialect):
+    """``sizes._flat_index_of_a_last_dim``: ``X.view(-1)[z * D + arange(D)]`` is ``X.view(-1, D)[z, arange(D)]`` at every
+    D, the arange indexing the dim it numbers."""
+    _fuses(Step(window=_taken_at_flat_indices()), dynamic=True, dialect=dialect, D=48)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_take_at_flat_indices_of_a_size_dependent_radix_is_refused(dialect):
+    """``z * (D * D // 48) + arange(D)``: the contract at D = 48, where it is compiled and probed; at D = 24 the rows
+    overlap and eager reads other tokens.  Refused, and the compiled graph gives eager's numbers there."""
+    _refused_then_called_at(Step(window=_taken_at_flat_indices("radix")), "numbers a dimension", dialect,
+                            dict(D=48), dict(D=24))
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_take_at_flat_indices_into_another_last_dim_is_refused(dialect):
+    """The index reads a tensor whose last dim is ``N * D``, not ``D``: the arange numbers no dim of it (here the same
+    memory, refused all the same: the rule proves the digits are that tensor's indices, nothing else)."""
+    _refused_with(Step(window=_taken_at_flat_indices("rows")), "sizes", "numbers a dimension", dynamic=True,
+                  dialect=dialect, D=48)
+
+
 def test_a_gather_is_untiled_only_at_indices_passed_in():
     """``sizes._an_input_untiled(.., through_reads=True)``: the paged KV gathered by the block table (a graph input)
     is no tiling; gathered by a constant index (``[0, 1, 0, 1]``, red-team K3) it may be one."""

@@ -316,8 +316,37 @@ def _numbers_only_the_dim_it_indexes(iota: fx.Node, sizes) -> bool:
                 if indices.count(x) != 1 or x in user.args[2:] or \
                         sizes.expr(val(user.args[0]).shape[indices.index(x)]) != n:
                     return False
-            else:
+            elif not _flat_index_of_a_last_dim(user, x, n, sizes):
                 return False
+    return True
+
+
+def _flat_index_of_a_last_dim(add: fx.Node, i: fx.Node, n, sizes) -> bool:
+    """``z * n + i``, ``i`` the ``arange(n)`` along the last dim and ``z`` of size 1 there, read only as a flat
+    index of a tensor ``X`` whose last dim has ``n`` elements (``take``, or the index of its 1-D view; both read
+    ``X`` in row-major order, whatever its strides): ``X.view(-1)[z * n + i]`` is ``X.view(-1, n)[z, i]`` at
+    every ``n`` (``0 <= i < n``: the mixed-radix digits are ``z`` and ``i``; a ``z`` out of range raises or wraps
+    alike), the arange indexing that dim (``torch.take`` at flat indices, blind3 torch_take_linear_index, whose
+    head dim is symbolic under ``dynamic=True``).  One digit only: an arange of the heads under it is refused."""
+    if add.target is not aten.add.Tensor or len(add.args) != 2 or add.kwargs or add.args[0] is add.args[1]:
+        return False
+    y = add.args[1] if add.args[0] is i else add.args[0]
+    if not isinstance(y, fx.Node) or y.op != "call_function" or y.target not in (aten.mul.Tensor, aten.mul.Scalar) \
+            or sizes.expr(val(i).shape[-1]) != n or sizes.expr(val(y).shape[-1]) != 1:
+        return False
+    factors = [val(f) if isinstance(f, fx.Node) else f for f in y.args[:2]]
+    if not any(isinstance(f, (int, torch.SymInt)) and not isinstance(f, bool) and sizes.expr(f) == n for f in factors):
+        return False
+    for read in add.users:
+        if read.target is aten.take.default and read.args[1] is add and read.args[0] is not add:
+            data = read.args[0]
+        elif read.target is aten.index.Tensor and list(read.args[1]) == [add] and read.args[0] is not add \
+                and read.args[0].target in _INDEX_VIEWS and val(read.args[0]).dim() == 1:
+            data = read.args[0].args[0]  # (X.view(-1)[index]: Inductor's decomposition of take)
+        else:
+            return False
+        if sizes.expr(val(data).shape[-1]) != n:
+            return False
     return True
 
 
