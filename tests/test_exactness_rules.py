@@ -1747,8 +1747,8 @@ def test_take_at_flat_indices_into_another_last_dim_is_refused(dialect):
 
 
 def test_a_gather_is_untiled_only_at_indices_passed_in():
-    """``sizes._an_input_untiled(.., through_reads=True)``: the paged KV gathered by the block table (a graph input)
-    is no tiling; gathered by a constant index (``[0, 1, 0, 1]``, red-team K3) it may be one."""
+    """``sizes._an_input_untiled(.., through_reads=True)``: the paged KV gathered by the block table (a graph input;
+    ``index`` or ``index_select``) is no tiling; gathered by a constant index (``[0, 1, 0, 1]``, red-team K3) it may be one."""
     from nsa_fusion.patterns.sizes import _an_input_untiled
 
     g = torch.fx.Graph()
@@ -1760,6 +1760,10 @@ def test_a_gather_is_untiled_only_at_indices_passed_in():
     by_constant = g.call_function(torch.ops.aten.index.Tensor, (kv, [const]))
     assert _an_input_untiled(by_table, through_reads=True) and not _an_input_untiled(by_table)
     assert not _an_input_untiled(by_constant, through_reads=True)
+    # torchair keeps kv[table.flatten()] as index_select
+    selected = g.call_function(torch.ops.aten.index_select.default, (kv, 0, table))
+    assert _an_input_untiled(selected, through_reads=True)
+    assert not _an_input_untiled(g.call_function(torch.ops.aten.index_select.default, (kv, 0, const)), through_reads=True)
 
 
 def test_as_strided_windows_two_rows_apart_are_refused():

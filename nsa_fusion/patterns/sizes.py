@@ -843,11 +843,11 @@ def _shifts_an_input(n: fx.Node) -> bool:
 
 def _an_input_untiled(x, through_reads: bool = False) -> bool:
     """``x`` is a graph input through views and casts that do not tile it; ``through_reads``: or a gather
-    (``aten.index``) of such a tensor at indices that are graph inputs the same way (the paged KV read by
+    (``aten.index``, ``index_select``: torchair's graphs keep it) of such a tensor at indices that are graph inputs the same way (the paged KV read by
     the block table: a tensor periodic along no dim of its own structure; a constant index may tile, K3)."""
     while isinstance(x, fx.Node) and x.op == "call_function":
-        if through_reads and x.target is aten.index.Tensor and len(x.args) == 2:
-            indices = [i for i in x.args[1] if i is not None]
+        if through_reads and x.target in (aten.index.Tensor, aten.index_select.default) and len(x.args) in (2, 3):
+            indices = [x.args[2]] if x.target is aten.index_select.default else [i for i in x.args[1] if i is not None]
             return _an_input_untiled(x.args[0], True) and all(
                 _an_input_untiled(i) and _source_of(i).op == "placeholder" for i in indices)
         if (x.target not in T.VIEWS and x.target not in T.CASTS) or x.target in _TILING_VIEWS or not x.args:
