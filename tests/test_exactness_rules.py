@@ -1746,6 +1746,43 @@ def test_take_at_flat_indices_into_another_last_dim_is_refused(dialect):
                   dialect=dialect, D=48)
 
 
+def _chunked_partial_sums(split="parts_first"):
+    """blind3 chunked_fp32_partial_sums: fp32 partial sums over chunks of 8 tokens, stacked and summed, written as
+    ``torch.stack`` (Inductor decomposes it to a ``cat`` along the batch, then a split) or as that ``cat`` and a
+    split the user wrote; ``batch_first``: the split ``[B, parts]`` of ``[parts * B]``, which sums rows
+    ``b * 4 .. b * 4 + 3`` of the cat: other requests' partials; ``unlike_parts``: parts of 2, 1 and 3 rows a
+    request (6 B rows, as many as 3 parts of 2), split as if all were of 2: the middle part pairs other rows."""
+    def pool(t, w, lens):
+        partials = [(t[:, c:c + 8].float() * w.float()[c:c + 8, :, None]).sum(1) for c in range(0, L, 8)]
+        if split == "stack":
+            return torch.stack(partials, 0).sum(0)
+        if split == "unlike_parts":  # parts of 2, 1 and 3 rows a request: 6 B rows, as 3 parts of 2 rows would be
+            halves = [(t[:, c:c + 4].float() * w.float()[c:c + 4, :, None]).sum(1) for c in range(0, L, 4)]
+            joined = torch.cat([torch.stack(halves[:2], 1).flatten(0, 1), halves[2],
+                                torch.stack(halves[3:6], 1).flatten(0, 1)], 0)
+            per_row = joined.view(3, -1, *joined.shape[1:]).sum(0)  # [2 B], read as rows 2 b, 2 b + 1 of request b
+            return per_row.view(-1, 2, *per_row.shape[1:]).sum(1)
+        joined = torch.cat(partials, 0)
+        shape = (len(partials), -1) if split == "parts_first" else (-1, len(partials))
+        return joined.view(*shape, *joined.shape[1:]).sum(0 if split == "parts_first" else 1)
+    return pool
+
+
+@pytest.mark.parametrize("split", ["stack", "parts_first"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_partial_sums_joined_along_the_batch_and_split_back_fuse(split, dialect):
+    """``BatchPlan._cat_behind``: a cat of batch-indexed parts along the batch is the batch merged behind the parts;
+    the split into ``[parts, B]`` brings row b back (every mode; here a dynamic batch: under dynamic=True this
+    weight input's l is symbolic and its chunk slices are refused, R5; blind3's weight is a parameter)."""
+    _fuses(Step(pool=_chunked_partial_sums(split)), dynamic="batch", dialect=dialect)
+
+
+@pytest.mark.parametrize("split", ["batch_first", "unlike_parts"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_partial_sums_joined_along_the_batch_and_split_otherwise_are_refused(split, dialect):
+    _refused_with(Step(pool=_chunked_partial_sums(split)), "gather", "other rows", dynamic="batch", dialect=dialect)
+
+
 def test_a_gather_is_untiled_only_at_indices_passed_in():
     """``sizes._an_input_untiled(.., through_reads=True)``: the paged KV gathered by the block table (a graph input;
     ``index`` or ``index_select``) is no tiling; gathered by a constant index (``[0, 1, 0, 1]``, red-team K3) it may be one."""

@@ -542,7 +542,7 @@ class BatchPlan:
                 out = self._rule(n)
             except Exception as exc:  # an argument of an unexpected form: no plan, never a crash
                 raise EvaluationError(f"{n.name} ({n.target}): {type(exc).__name__}: {exc}") from exc
-            if out is None and self._merged_behind(n):
+            if out is None and (self._merged_behind(n) or self._cat_behind(n)):
                 continue
             if out is None:
                 raise EvaluationError(f"{n.name} ({n.target}) mixes or reshapes batch rows")
@@ -748,6 +748,20 @@ class BatchPlan:
         if outer < 2:
             return False
         self.behind[n] = (q, outer, c * math.prod(in_shape[k + 1:i1 + 1]), sympy.Mul(*_shape_exprs(x)[i0:k]))
+        return True
+
+    def _cat_behind(self, n: fx.Node) -> bool:
+        """``cat`` along the batch dimension ``k`` of two or more parts batch-indexed alike (state ``(k, c)``, one
+        shape): part ``p``'s element ``b * c + j`` goes to ``p * B * c + b * c + j``, the batch merged behind the
+        parts (``torch.stack(partials).sum(0)`` as Inductor decomposes it: a ``cat`` of the partials, then a split
+        into ``[parts, B * c]``), state ``(k, parts, c)``; what follows must split it back (:meth:`_rule_behind`)."""
+        parts = n.args[0] if n.target is aten.cat.default and n.args else []
+        if self.rows != 1 or len(parts) < 2 or not all(isinstance(a, fx.Node) and a in self.dim for a in parts):
+            return False
+        k, c = self.dim[parts[0]]
+        if any(self.dim[a] != (k, c) for a in parts) or _arg(n, 1, "dim", 0) % _dim_of(n) != k:
+            return False  # (parts alike along k, c * B each, and a cat's other dims agree: one shape)
+        self.behind[n] = (k, len(parts), c, sympy.Integer(len(parts)))
         return True
 
     def _rule_behind(self, n: fx.Node) -> bool:
