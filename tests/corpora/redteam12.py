@@ -2,7 +2,8 @@
 from values valid input does not bound (unread table entries, float scaling, narrowing casts, a size), the fused op's
 edges (metadata dtypes, mixed cache dtypes, transposed caches / KV, special weights), FlashInfer ragged page lists
 spelled as real servers spell them (starts from a cumsum, take / index_select), several steps on several caches with
-reads of the old cache between them.
+reads of the old cache between them, integer overflow where check_int_paths is not "bounded", copies Inductor's
+remove_noop_ops drops after the pass, kept rows at other indices, abs / neg of a narrow integer's minimum.
 
 Same format as redteam11: every entry of ``ATTACKS`` is ``(name, factory, notes)``; the factory returns ``(step,
 inputs, modes)``; runner and classification are redteam7's ``classify7`` (via redteam2's main / table), imported.
@@ -10,15 +11,17 @@ inputs, modes)``; runner and classification are redteam7's ``classify7`` (via re
     python tests/corpora/redteam12.py [--dialect D] [--mode M] [name ...]      # names match as substrings
     python tests/corpora/redteam12.py --table OUT.md [--dialect D ...] [name ...]
 
-First try (13:57-14:11 UTC, snapshot of 7f7405d in /tmp/base12, PYTHONPATH=/tmp/base12, run from that tree): 54
-attacks in 8 themes, 224 runs (inductor_graph 105, torchair_like 105, Inductor codegen 12 (nsa_fusion_backend,
-confirmation), real torchair 2).  inductor_graph 4 FALSE FUSION / 0 CRASH / 51 equal / 49 refused / 1 eager fails;
-torchair_like 4 FALSE FUSION / 0 CRASH / 48 equal / 52 refused / 1 eager fails; Inductor codegen 4 FALSE FUSION
-(confirmed) / 2 equal / 6 refused; real torchair 1 CONTROL DIFFERS (F1: the pass's numbers wrong; the control cannot
-compile on this CPU stand-in, no GE converter for index_put, as in round 11) / 1 equal.  Attacks were added in
-batches while running (themes 1-5 13:57-14:04, their additions 14:05, 6-8 14:06-14:10).  Eager fails:
+First try (13:57-14:15 UTC, snapshot of 7f7405d in /tmp/base12, PYTHONPATH=/tmp/base12, run from that tree): 61
+attacks in 10 themes, 249 runs (inductor_graph 116, torchair_like 116, Inductor codegen 15 (nsa_fusion_backend,
+confirmation), real torchair 2).  inductor_graph 5 FALSE FUSION / 0 CRASH / 55 equal / 55 refused / 1 eager fails;
+torchair_like 5 FALSE FUSION / 0 CRASH / 52 equal / 58 refused / 1 eager fails; Inductor codegen 4 FALSE FUSION
+(F1, confirmed) / 2 equal / 7 refused / F2: 1 CONTROL DIFFERS (plain Inductor cannot compile |int8|: CppCompileError,
+the pass's graph compiles and gives other numbers than eager), 1 CONTROL CRASHES TOO (process abort in Inductor's
+bounds check); real torchair 1 CONTROL DIFFERS (F1: the pass's numbers wrong; the control cannot compile on this CPU
+stand-in, no GE converter for index_put, as in round 11) / 1 equal.  Attacks were added in batches while running
+(themes 1-5 13:57-14:04, their additions 14:05, 6-8 14:06-14:10, first commit f3e2aed 14:12, 9-10 14:13).  Eager fails:
 flat_offset_uint8_wrap (attack bug: a slot past the cache in the second batch; fixed, rerun: refused in both dialects,
-check_int_paths sees the uint8 cast of [-241, 15]).  One class (/work/briefs/redteam12_findings.md, repro
+check_int_paths sees the uint8 cast of [-241, 15]).  Two classes (/work/briefs/redteam12_findings.md, repro
 /work/briefs/redteam12_repro.py):
 
 * F1 FALSE FUSION (every dialect, Inductor codegen confirmed; static): ``sizes.check_flat_slots`` bounds the offset of
@@ -28,6 +31,12 @@ check_int_paths sees the uint8 cast of [-241, 15]).  One class (/work/briefs/red
   the slot row b - 1 writes; eager's duplicate index_put keeps the old row, the fused op writes the new one
   (flat_offset_unread_table_clamp_max / _minimum / _gather_last / _per_request).  batch / dynamic: refused (the
   static cache is not >= B * 15 rows at every B; a symbolic block count leaves the table unbounded).
+* F2 FALSE FUSION (inductor_graph, torchair_like; static): ``Intervals.of`` clips every non-add/sub/mul result to its
+  dtype's range, but ``abs`` (and ``neg``) of the dtype's minimum wraps: |-128| is -128 in int8.  ``offset =
+  |where(s >= 32, int8(x), -128)|.clamp(max=14)`` is "[0, 14]" ([0, 128] clipped to [0, 127], clamped), -128 on rows
+  that write nothing: slot 15 b - 128, Python-wrapped onto row b - 1's entry 7 (flat_offset_int8_abs_min_clamped).
+  check_int_paths checks casts and add/sub/mul for wraps, not abs / neg.  Inductor codegen: the control does not compile
+  (CppCompileError on int8 abs), the fused graph compiles and differs from eager.
 
 Not found (equal or refused): flat offsets scaled by a float (fp32 rounding to 15: refused, the float's interval is
 unbounded), wrapped by uint8 / int8 casts (refused by check_int_paths), clamped by B + 6 under a growing batch
@@ -43,7 +52,9 @@ overflow in the mask or the positions under static, batch (a symbolic cache: che
 and sizes still refuse) and dynamic=True (refused); the paged input or the weight a same-layout clone of a cache view
 (Inductor's remove_noop_ops would drop it after the pass: refused earlier by the keep proof, the new rows depend on the
 cache); kept rows read at clamp / abs / where / % of slots with -1 padding (refused); a global float scale (refused
-static and dynamic=True); a non-contiguous [B, 15, N, D] cache reshaped (a copy) (equal static, refused batch).
+static and dynamic=True); a non-contiguous [B, 15, N, D] cache reshaped (a copy) (equal static, refused batch); masks on unread columns (s + 1000 > table[:, 0],
+table[:, 0] + s >= 0: refused by mask); the cache every other row of a buffer, the KV every other page at a page's
+offset (equal).
 """
 from __future__ import annotations
 
@@ -627,6 +638,79 @@ ATTACKS += [
     for kind in ("clamp", "abs", "where", "wrap")
 ]
 
+
+# --- 9. (after the first commit) the table's seed in a mask that also reads the lengths; strided caches / KV -------
+def _table_and_lengths_mask(kind):
+    def step(kv, w, slots, table, lens, cache):
+        first, s = table[:, 0].long(), lens.long()
+        if kind == "lt":
+            extra = first < s + 1000            # always true on page ids < 1000: false at 5000 (an unread entry)
+        elif kind == "ge":
+            extra = first + s >= 0              # false at -1000 (an unread entry)
+        return write(cache, slots, completes(lens) & extra, pool(tokens(kv, table, positions(lens)), w))
+    return step
+
+
+def _far_unread_pages(value):
+    def make():
+        out = []
+        for k in range(2):
+            a = build(B=8, seed=k, lengths=[256, 20, 256, 17, 128, 0, 256, 31], specials=False)
+            a.args[3][[0, 2, 6], 0] = value     # rows at the capacity read page 3 only: column 0 unread (valid)
+            out.append(a)
+        return out
+    return make
+
+
+def _strided(which):
+    def make():
+        out = []
+        for k, b in enumerate((8, 10)):
+            a = build(B=b, seed=k)
+            if which == "cache_rows":
+                c = a.args[5]
+                a.args[5] = torch.stack([c, c * 2], 1).flatten(0, 1)[::2]          # rows at stride 2 S
+            elif which == "kv_pages":
+                kv = a.args[0]
+                a.args[0] = torch.stack([kv * 3, kv], 1).flatten(0, 1)[1::2]        # pages at stride 2, offset 1 page
+            out.append(a)
+        return out
+    return make
+
+
+ATTACKS += [
+    ("table_mask_with_lengths_lt", _mk(_table_and_lengths_mask("lt"), _far_unread_pages(5000), ("static", "batch")),
+     "valid & (table[:, 0] < s + 1000): true on every page id the seed admits, false at 5000 in an unread column"),
+    ("table_mask_with_lengths_ge", _mk(_table_and_lengths_mask("ge"), _far_unread_pages(-1000), ("static", "batch")),
+     "valid & (table[:, 0] + s >= 0): false at -1000 in an unread column"),
+    ("edge_cache_rows_strided", _mk(_contract, _strided("cache_rows"), ("static", "batch")),
+     "the cache every other row of a [2 S, N, D] buffer"),
+    ("edge_kv_pages_strided", _mk(_contract, _strided("kv_pages"), ("static", "batch")),
+     "the paged KV every other page of a [2 NB, P, N, D] buffer, storage offset one page"),
+]
+
+
+# --- 10. Intervals: abs / neg of a narrow integer's minimum wrap (|-128| = -128 in int8), clipped to the dtype ------
+def _int8_abs_offset(op):
+    def offset(s, t, B):
+        v = torch.where(s >= L, _x(s).clamp(min=0).to(torch.int8), torch.full_like(s, -128, dtype=torch.int8))
+        return (v.abs() if op == "abs" else -v if op == "neg" else v.abs().clamp(max=M_ROWS - 1))
+    return offset
+
+
+# row 1 (s = 0: writes nothing) gets offset -128: slot 15 - 128 = -113, row 7 of a 120-row cache, which row 0 (s = 144,
+# x = 7) writes
+_ABS = [[144, 0, 256, 17, 48, 0, 256, 31], [144, 0, 32, 144, 20, 0, 64, 31]]
+ATTACKS += [
+    ("flat_offset_int8_abs_min", _mk(_flat(_int8_abs_offset("abs")), _flat_inputs(_ABS), ("static",)),
+     "offset |where(s >= 32, int8(x), -128)|: [0, 128] clipped to [0, 127]; |-128| is -128 in int8"),
+    ("flat_offset_int8_abs_min_clamped", _mk(_flat(_int8_abs_offset("abs_clamp")), _flat_inputs(_ABS), ("static",)),
+     "the same clamped to max 14: intervals [0, 14], the value -128"),
+    ("flat_offset_int8_neg_min", _mk(_flat(_int8_abs_offset("neg")), _flat_inputs(_ABS), ("static",)),
+     "offset -where(s >= 32, int8(-x), -128) spelled as neg of where(.., int8(x), -128): -(-128) = -128 (control: "
+     "neg's interval already includes negatives)"),
+]
+
 _FF, _EQ, _R, _CR = "FALSE FUSION", "FUSED & EQUAL", "REFUSED", "CRASH"
 _CD, _CCT, _EF = "CONTROL DIFFERS", "CONTROL CRASHES TOO", "EAGER FAILS"
 _FIRST = [
@@ -854,6 +938,31 @@ _FIRST = [
     ('flat_offset_unread_table_gather_last', 'inductor', 'static', _FF),
     ('flat_offset_unread_table_clamp_max', 'torchair', 'static', _CD),
     ('flat_offset_unread_table_clamped', 'torchair', 'static', _EQ),
+    ('table_mask_with_lengths_lt', 'inductor_graph', 'static', _R),
+    ('table_mask_with_lengths_lt', 'inductor_graph', 'batch', _R),
+    ('table_mask_with_lengths_ge', 'inductor_graph', 'static', _R),
+    ('table_mask_with_lengths_ge', 'inductor_graph', 'batch', _R),
+    ('edge_cache_rows_strided', 'inductor_graph', 'static', _EQ),
+    ('edge_cache_rows_strided', 'inductor_graph', 'batch', _EQ),
+    ('edge_kv_pages_strided', 'inductor_graph', 'static', _EQ),
+    ('edge_kv_pages_strided', 'inductor_graph', 'batch', _EQ),
+    ('table_mask_with_lengths_lt', 'torchair_like', 'static', _R),
+    ('table_mask_with_lengths_lt', 'torchair_like', 'batch', _R),
+    ('table_mask_with_lengths_ge', 'torchair_like', 'static', _R),
+    ('table_mask_with_lengths_ge', 'torchair_like', 'batch', _R),
+    ('edge_cache_rows_strided', 'torchair_like', 'static', _EQ),
+    ('edge_cache_rows_strided', 'torchair_like', 'batch', _EQ),
+    ('edge_kv_pages_strided', 'torchair_like', 'static', _EQ),
+    ('edge_kv_pages_strided', 'torchair_like', 'batch', _EQ),
+    ('flat_offset_int8_abs_min', 'inductor_graph', 'static', _R),
+    ('flat_offset_int8_abs_min_clamped', 'inductor_graph', 'static', _FF),
+    ('flat_offset_int8_neg_min', 'inductor_graph', 'static', _R),
+    ('flat_offset_int8_abs_min', 'torchair_like', 'static', _R),
+    ('flat_offset_int8_abs_min_clamped', 'torchair_like', 'static', _FF),
+    ('flat_offset_int8_neg_min', 'torchair_like', 'static', _R),
+    ('flat_offset_int8_abs_min', 'inductor', 'static', _CCT),
+    ('flat_offset_int8_abs_min_clamped', 'inductor', 'static', _CD),
+    ('flat_offset_int8_neg_min', 'inductor', 'static', _R),
 ]
 FIRST_TRY = {(n, d, m): r for n, d, m, r in _FIRST}
 BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
