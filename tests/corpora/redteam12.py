@@ -11,15 +11,15 @@ inputs, modes)``; runner and classification are redteam7's ``classify7`` (via re
     python tests/corpora/redteam12.py [--dialect D] [--mode M] [name ...]      # names match as substrings
     python tests/corpora/redteam12.py --table OUT.md [--dialect D ...] [name ...]
 
-First try (13:57-14:15 UTC, snapshot of 7f7405d in /tmp/base12, PYTHONPATH=/tmp/base12, run from that tree): 61
-attacks in 10 themes, 249 runs (inductor_graph 116, torchair_like 116, Inductor codegen 15 (nsa_fusion_backend,
-confirmation), real torchair 2).  inductor_graph 5 FALSE FUSION / 0 CRASH / 55 equal / 55 refused / 1 eager fails;
-torchair_like 5 FALSE FUSION / 0 CRASH / 52 equal / 58 refused / 1 eager fails; Inductor codegen 4 FALSE FUSION
+First try (13:57-14:15 UTC, snapshot of 7f7405d in /tmp/base12, PYTHONPATH=/tmp/base12, run from that tree): 63
+attacks in 11 themes, 253 runs (inductor_graph 118, torchair_like 118, Inductor codegen 15 (nsa_fusion_backend,
+confirmation), real torchair 2).  inductor_graph 5 FALSE FUSION / 0 CRASH / 55 equal / 57 refused / 1 eager fails;
+torchair_like 5 FALSE FUSION / 0 CRASH / 52 equal / 60 refused / 1 eager fails; Inductor codegen 4 FALSE FUSION
 (F1, confirmed) / 2 equal / 7 refused / F2: 1 CONTROL DIFFERS (plain Inductor cannot compile |int8|: CppCompileError,
 the pass's graph compiles and gives other numbers than eager), 1 CONTROL CRASHES TOO (process abort in Inductor's
 bounds check); real torchair 1 CONTROL DIFFERS (F1: the pass's numbers wrong; the control cannot compile on this CPU
 stand-in, no GE converter for index_put, as in round 11) / 1 equal.  Attacks were added in batches while running
-(themes 1-5 13:57-14:04, their additions 14:05, 6-8 14:06-14:10, first commit f3e2aed 14:12, 9-10 14:13).  Eager fails:
+(themes 1-5 13:57-14:04, their additions 14:05, 6-8 14:06-14:10, first commit f3e2aed 14:12, 9-10 14:13, 11 14:17).  Eager fails:
 flat_offset_uint8_wrap (attack bug: a slot past the cache in the second batch; fixed, rerun: refused in both dialects,
 check_int_paths sees the uint8 cast of [-241, 15]).  Two classes (/work/briefs/redteam12_findings.md, repro
 /work/briefs/redteam12_repro.py):
@@ -54,7 +54,9 @@ and sizes still refuse) and dynamic=True (refused); the paged input or the weigh
 cache); kept rows read at clamp / abs / where / % of slots with -1 padding (refused); a global float scale (refused
 static and dynamic=True); a non-contiguous [B, 15, N, D] cache reshaped (a copy) (equal static, refused batch); masks on unread columns (s + 1000 > table[:, 0],
 table[:, 0] + s >= 0: refused by mask); the cache every other row of a buffer, the KV every other page at a page's
-offset (equal).
+offset (equal); a float scalar inf / NaN in the offset (clamp(max=inf), where(.., nan)): Intervals.number calls
+int(inf) / int(nan) and raises OverflowError / ValueError, caught by fusion_pass._consider ("internal error", refused,
+a traceback logged; a defect, not a crash).
 """
 from __future__ import annotations
 
@@ -711,6 +713,18 @@ ATTACKS += [
      "neg's interval already includes negatives)"),
 ]
 
+
+# --- 11. Intervals.number on a float scalar that is not finite (int(inf) raises) ----------------------------------
+ATTACKS += [
+    ("flat_offset_clamp_float_inf", _mk(_flat(lambda s, t, B: _x(s).clamp(min=0).float().clamp(max=float("inf"))
+                                              .long()), _flat_inputs(_FLOAT), ("static",)),
+     "offset x.float().clamp(max=inf).long(): Intervals.number(inf) calls int(inf)"),
+    ("flat_offset_where_float_nan", _mk(_flat(lambda s, t, B: torch.where(s >= L, _x(s).clamp(min=0).float(),
+                                                                          float("nan")).nan_to_num(0.0).long()),
+                                        _flat_inputs(_FLOAT), ("static",)),
+     "offset where(s >= 32, x, nan).nan_to_num(0).long(): a NaN scalar in where"),
+]
+
 _FF, _EQ, _R, _CR = "FALSE FUSION", "FUSED & EQUAL", "REFUSED", "CRASH"
 _CD, _CCT, _EF = "CONTROL DIFFERS", "CONTROL CRASHES TOO", "EAGER FAILS"
 _FIRST = [
@@ -963,6 +977,10 @@ _FIRST = [
     ('flat_offset_int8_abs_min', 'inductor', 'static', _CCT),
     ('flat_offset_int8_abs_min_clamped', 'inductor', 'static', _CD),
     ('flat_offset_int8_neg_min', 'inductor', 'static', _R),
+    ('flat_offset_clamp_float_inf', 'inductor_graph', 'static', _R),
+    ('flat_offset_where_float_nan', 'inductor_graph', 'static', _R),
+    ('flat_offset_clamp_float_inf', 'torchair_like', 'static', _R),
+    ('flat_offset_where_float_nan', 'torchair_like', 'static', _R),
 ]
 FIRST_TRY = {(n, d, m): r for n, d, m, r in _FIRST}
 BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
