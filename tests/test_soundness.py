@@ -390,3 +390,22 @@ def test_a_node_whose_fake_value_fails_is_not_added():
         with pytest.raises(RuntimeError):
             call(graph, torch.ops.aten.gather.default, (a, 1, b))
         assert [n.op for n in graph.nodes] == ["placeholder", "placeholder"]
+
+
+# --- red-team 12's classes (tests/corpora/redteam12.py) -----------------------------------------------------------
+def _redteam12(name, dialect, mode=None):
+    from corpora import redteam12
+
+    factory = {n: f for n, f, _ in redteam12.ATTACKS}[name]
+    return redteam12.classify7(name, factory, dialect, mode)
+
+
+@pytest.mark.parametrize("name", ["flat_offset_unread_table_clamp_max", "flat_offset_unread_table_per_request",
+                                  "flat_offset_int8_abs_min_clamped"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_flat_slot_offsets_are_bounded_by_what_valid_input_bounds(name, dialect):
+    """F1: an offset from a block-table entry no window reads (``clamp(table[:, 0], max=14)``: -1 padding on a row
+    that writes nothing lands on row b - 1's slot); F2: ``abs`` of int8's minimum wraps to -128 where the intervals
+    clipped ``[0, 128]`` to ``[0, 127]``.  Refused (they had fused and differed from eager)."""
+    results = _redteam12(name, dialect, "static")
+    assert results and all(r[1] == "REFUSED" for r in results), results

@@ -25,6 +25,7 @@ Each check raises :class:`verify.Refused` naming the node; none evaluates anythi
 """
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 import torch
@@ -245,8 +246,8 @@ class Intervals:
             return (int(a), int(a))
         if isinstance(a, int):
             return (a, a)
-        if isinstance(a, float):
-            return (a, a) if a == int(a) else None
+        if isinstance(a, float):  # (inf / NaN: no integer; int() of them raises)
+            return (a, a) if math.isfinite(a) and a == int(a) else None
         if isinstance(a, torch.SymInt):
             # a size used as a value: the recogniser guards it to this assignment (sizes.SizesProof.size_values)
             return (self.sizes.int(a), self.sizes.int(a))
@@ -260,6 +261,8 @@ class Intervals:
         self.known[n] = None  # (cycles cannot happen in a DAG; this also stops re-entry)
         got = self._compute(n)
         dr = dtype_range(T.dtype_of(n)) if T.is_tensor(n) else None
+        if got is not None and dr is not None and n.target in _WRAPPING and (got[0] < dr[0] or got[1] > dr[1]):
+            got = None  # (|-128| and -(-128) are -128 in int8: the value wraps, clipping would hide it, red-team 12 F2)
         if got is not None and dr is not None:
             got = (max(got[0], dr[0]), min(got[1], dr[1])) if n.target not in _MONOTONE_PAIR else got
         if got is not None and got[0] > got[1]:
@@ -374,6 +377,8 @@ class Intervals:
 
 
 _ZERO_FILLS = {aten.zeros_like.default, aten.zeros.default, aten.new_zeros.default}
+# one-operand integer ops whose result wraps where it leaves the dtype (the dtype's minimum)
+_WRAPPING = {aten.neg.default, aten.abs.default}
 _ONE_FILLS = {aten.ones_like.default, aten.ones.default, aten.new_ones.default}
 
 

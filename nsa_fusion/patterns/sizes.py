@@ -183,7 +183,9 @@ class SizesProof:
             raise Refused("write", f"the slots arange * {M} + {flat.offset.name} do not count the batch's rows in "
                           f"a cache of at least B * {M} rows: two rows may share a slot", flat.node,
                           "write row b at b * M + i of a [B * M] view of a [B, M, ...] cache")
-        intervals = exactness.Intervals(self.sizes, self.int_seeds)
+        # (not the block table's seed: valid input bounds only the entries a window reads, and the offset also
+        # places rows that write nothing, whose entries may be anything, -1 padding: red-team 12 F1)
+        intervals = exactness.Intervals(self.sizes, {k: v for k, v in self.int_seeds.items() if k is not self.table})
         # (the offset's own integer path, which the write's region leaves out (it stops at the slots): a narrowing
         # cast or an overflow there would wrap values the intervals below clip, (s * 128).to(int16) at s = 256)
         stop = {self.input, self.table, self.lengths, self.w.slots, self.w.cache}
