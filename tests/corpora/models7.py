@@ -36,10 +36,69 @@ Positives:
 * ``minicpm_flat_gather`` (fp16): window read by ``gather`` on the ``[NB * P, N * D]`` view of the paged
   cache with an expanded flat index, compressed write ``index_put_`` with int32 slots.
 
-Near misses (one layer, vLLM-style paged caches; ``note`` names the valid input where each differs).
+Near misses (one layer, vLLM-style paged caches; ``note`` names the valid input where each differs): the window ending
+one token early, fp16 products, the first window skipped (``s > l``), the condition on the position instead of the
+length, an fp16 accumulator (``add_`` into a cache-dtype buffer), the fp32 sum rounded through bf16 in an fp16 model,
+non-completing rows' slots zeroed instead of kept.
 
 ``check_eager()`` (``python tests/corpora/models7.py``) runs every case eagerly: positives equal the golden bit for
 bit (or within fp tolerance where torch chooses the sum order, reported), near misses differ from it.
+
+First try, 2026-12-04 13:58-14:19 UTC, on the frozen base 1573813 (the commit that added this file; ``/tmp/base_m7``,
+``PYTHONPATH=/tmp/base_m7``, nothing changed after seeing results): ``run_models.py --corpus models7``, both dialects,
+B = 8; positives then near misses in static + batch (mark_dynamic), then positives then near misses in all
+(dynamic=True); log ``/tmp/models7_first.log``, results ``/tmp/models7_first_p{1,2,3,4}.json``. Positives with EVERY
+compression fused and bit-exact; positives with any fusion; near misses fused; crashes (an error with the pass where
+the same mode compiles with ``NSA_FUSION_DISABLE=1``); n/a:
+
+    dialect  mode           positives   (any fusion)  near misses fused  crashes  n/a
+    inductor static         10/12       10            1/7 (N)            0        0
+    inductor mark_dynamic    9/11        9            1/7 (N)            0        1 (F)
+    inductor dynamic=True    8/12        8            1/7 (N)            0        0
+    torchair static         10/12       10            0/7                0        0
+    torchair mark_dynamic    9/11        9            0/7                0        1 (F)
+    torchair dynamic=True    8/12        8            0/7                0        0
+    TOTAL: 54/70 applicable positive runs (77 %) with every compression fused and bit-exact; every run that fused
+    anything (54 positive runs) fused every compression and was bit-exact to the golden; near misses: 3/42 runs fused
+    (one case, Inductor only, see N), no crash.
+
+The positive misses, with the pass's reason:
+
+* hf_static_scatter_fp32 (6/6 runs, 0 fused, 0 candidates): explain says ``ignored scatter_2 (aten.scatter.src): a
+  write into `cmp_keys` [8, 7, 2, 16]: the write is along dim 1, not the cache rows (not a compression step)``: the
+  per-request ``[B, max_cmp, N, D]`` compressed cache written by ``scatter_(1, slot, ...)`` is not seen as a row write
+  (a gap: it is the contract with the cache flattened to ``[B * max_cmp, N, D]`` and slots ``b * max_cmp + i``);
+* deepseek_mla_indexer (6/6 runs, 0/2 fused): ``gather: tokens are gathered from index_put (aten.index_put.default),
+  which is not a [num_blocks, P, N, D] torch.bfloat16 tensor`` and ``keep: no masked select (torch.where) before the
+  write: rows of batches whose window did not complete would be overwritten @ mm_3 / cat_1``: the 3-D latent and
+  indexer caches ``[NB, P, C]`` (no head dim, as vLLM's MLA cache) are outside the op's 4-D input; the contract with
+  ``cache.unsqueeze(2)`` (N = 1), so a gap, not a bug;
+* lucidrains_functional_2l (dynamic=True, 2/2 runs, 0/4 fused; fused in the other 4 modes): ``sizes: the step is the
+  contract at the compiled sizes but not at other sizes this dynamic graph serves (pooling: ...); the batch shares
+  its symbol s5 with a size of the paged input or the cache (sizes equal when compiled get one symbol), so that size
+  moved with the batch, and guarding it would make the batch static``: this model's page size P = 8 equals the
+  runner's B = 8 (dynamo duck-sizes them into one symbol); sound refusal of a graph that serves P = B at every B;
+* sglang_paged_index_select (dynamic=True, 2/2 runs, 0/2 fused): ``sizes: aten.minimum.default compares two
+  length-derived values that do not differ by a constant: past the compiled capacity they may cross where the
+  probes never looked``: the ``torch.minimum(clamp(s - l, 0) + arange(l), clamp(s - 1, 0))`` window indices.
+
+Other findings:
+
+* F, flashinfer_ragged_einsum mark_dynamic (both dialects): ``ConstraintViolationError`` on the batch symbol, the same
+  with ``NSA_FUSION_DISABLE=1`` (n/a): ``kv_indptr`` ``[B + 1]`` is not marked dynamic, so the batch is specialised
+  through ``kv_indptr[:-1]``; a corpus defect (its ``BATCH``), not the pass. Fused bit-exact in the other 4 modes.
+* N, nm_bf16_rounding fused in Inductor (static, mark_dynamic, dynamic=True), not in torchair: plain Inductor elides
+  the ``.to(bfloat16).to(float16)`` round trip (``torch._inductor.config.emulate_precision_casts`` is False by
+  default): with ``NSA_FUSION_DISABLE=1`` the compiled caches are the single-rounding contract too, bit for bit equal
+  to the fused run and to ``contract_golden``, and differ from eager by up to 1.5e-3 on the 4 completing rows. With
+  ``emulate_precision_casts = True`` the pass refuses it (``rejected:dtype``) and compiled == eager. So the pass does
+  not make the model differ from eager where plain torch.compile would not (the promise): not a false fusion, but this
+  near miss is one only against eager, not against plain Inductor. torchair (GE graphs run eagerly) keeps the cast,
+  and the pass refused it there.
+* vllm_ascend_reference_2l, Inductor (3 modes): fused 4/4, caches bit-exact, but the runner's ``eager_equal`` is False:
+  the bf16 hidden output differs from eager by 0.0332, identically with ``NSA_FUSION_DISABLE=1`` (plain Inductor's
+  bf16 numerics over 2 layers), so not the pass.
+* The other 6 near misses stayed unfused in every run; every near-miss run was eager-equal within the runner's tolerance.
 """
 from __future__ import annotations
 
