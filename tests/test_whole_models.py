@@ -1749,3 +1749,21 @@ def test_models6_slice(dialect, torchair):
     assert near.ok and near.fused == 0, (near.error, near.reasons)
     mean = run_case(MODELS6["fla_mean_pool_l16"], dialect, "static", ta)
     assert mean.fused == 0 and any("after summing" in r for r in mean.reasons), mean.reasons
+
+
+# --- models7 (blind, issue 19): a CI slice in both dialects ----------------------------------------------------
+import models7  # noqa: E402
+
+MODELS7 = {c.name: c for c in models7.MODEL_CASES}
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair"])
+def test_models7_slice(dialect, torchair):
+    """models7's FlashInfer ragged page list (``kv_indptr`` / ``kv_indices``, einsum pooling, bf16) fuses both
+    compressions bit-exact to the contract golden; its near miss that skips the first window (``s > l``) stays
+    unfused and computes what the model wrote."""
+    ta = torchair if dialect == "torchair" else None
+    ragged = run_case(MODELS7["flashinfer_ragged_einsum"], dialect, "static", ta)
+    assert not ragged.error and ragged.fused == ragged.compressions == 2 and ragged.exact, (ragged.error, ragged.reasons)
+    near = run_case(MODELS7["nm_first_window_skipped"], dialect, "static", ta)
+    assert near.ok and near.fused == 0, (near.error, near.reasons)
