@@ -156,8 +156,8 @@ def _ragged_read(node: fx.Node):
         # (one start per row: kv_indptr[:1, None] broadcast over the batch builds a [1, L] table, which no gather
         # of a [B, X] index can read)
         if _row_starts(o) and isinstance(j, fx.Node) and _val(j).dtype == torch.int64 and \
-                statically_known_true(_val(o).shape[0] == _val(idx).shape[0]) and \
-                len(_val(j).shape) == 2 and all(statically_known_true(a == b) for a, b in zip(_val(j).shape, _val(idx).shape)):
+                statically_known_true(_val(o).shape[0] == _val(idx).shape[0]) and len(_val(j).shape) == 2 and \
+                all(statically_known_true(a == b) for a, b in zip(_val(j).shape, _val(idx).shape)):
             return indices, o, j
     return None
 
@@ -166,7 +166,9 @@ def _ragged_table(graph, indices, starts, iota):
     """``T[b, k] = indices[(starts[b] + k) % L]`` for ``k`` in ``[0, L)``, ``L = len(indices)``: row b's page
     list as a ``[B, L]`` block table.  ``T[b, j] = indices[starts[b] + j]`` wherever the right side reads
     ``indices`` without raising (``starts[b] + j`` in ``[-L, L)``, which Python indexing wraps as ``% L`` does);
-    beyond, eager raises and ``T`` holds some page (the gather of ``j`` raises for ``j`` outside ``[0, L)``)."""
+    beyond, eager raises and ``T`` holds some page (the gather of ``j`` raises for ``j`` outside ``[0, L)``).
+    Its cost: ``B * L`` entries built in every step (once per graph, shared by every layer's reads), where the
+    user's reads touch ``B * l``; at hundreds of requests with long page lists that is megabytes per step."""
     k = _arange(graph, indices, iota)
     L = _val(indices).shape[0]
     if isinstance(L, torch.SymInt):
@@ -180,7 +182,8 @@ def _ragged_table(graph, indices, starts, iota):
 
 def expose(graph: fx.Graph, iota: bool) -> list:
     """Reroute each read of a 2-D integer graph input ``T`` through a batch index (see the module docstring)
-    through ``T[r]``; returns [(new read, original read)] for :func:`restore`.  ``iota``: spell ``arange`` as
+    through ``T[r]``, and each ragged page-list read through a table built from it; returns [(new read, original
+    read, how to build the original again or None)] for :func:`restore`.  ``iota``: spell ``arange`` as
     ``prims.iota`` (Inductor's graphs)."""
     done, rows = [], {}
     for node in list(graph.nodes):
