@@ -1212,7 +1212,7 @@ MUTATIONS = [
              "            if False:", ("tests/test_soundness.py::test_a_cache_carved_out_of_what_the_step_reads_is_refused",),
              "the compressed cache a view of the paged KV it reads: rows written while other rows read (red-team 11 F3)"),
     Mutation("ragged_starts_of_any_length", "nsa_fusion/pool_tables.py",
-             "                statically_known_true(_val(o).shape[0] == _val(idx).shape[0]) and \\\n", "",
+             "statically_known_true(_val(o).shape[0] == _val(idx).shape[0]) and len(", "len(",
              ("tests/test_soundness.py::test_a_ragged_read_with_one_start_for_every_row_is_left_as_written",),
              "kv_indptr[:1, None] (one start for every row) rerouted: a [1, L] table no gather can read"),
     Mutation("fake_value_after_insert", "nsa_fusion/pool_tables.py",
