@@ -100,6 +100,7 @@ def _widening_cast(n: fx.Node) -> bool:
 
 
 def _call(graph, target, args, kwargs=None):
+    """A new node with its fake value (the op run on the fake values of its inputs); also rewrite's."""
     kwargs = kwargs or {}
     vals = fx.node.map_arg((args, kwargs), lambda a: a.meta["val"])
     value = target(*vals[0], **vals[1])  # (first: an op that fails on these inputs adds no node to the graph)

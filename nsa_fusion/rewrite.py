@@ -39,6 +39,7 @@ from torch._inductor.decomposition import select_decomp_table
 from torch._subclasses.fake_tensor import unset_fake_temporarily
 
 from .lowering import replace_with_traced
+from .pool_tables import _call  # (a new node with its fake value, computed first)
 from .patterns.optable import written_args
 from .patterns.verify import Step
 
@@ -1077,16 +1078,6 @@ def _row_ratio(shape, src):
 def _shape(node):
     v = node.meta.get("val") if isinstance(node, fx.Node) else None
     return tuple(v.shape) if isinstance(v, torch.Tensor) else None
-
-
-def _call(graph: fx.Graph, target, args, kwargs=None) -> fx.Node:
-    """A new node with its fake value (the op run on the fake values of its inputs)."""
-    kwargs = kwargs or {}
-    vals = fx.node.map_arg((args, kwargs), lambda n: n.meta["val"])
-    value = target(*vals[0], **vals[1])  # (first: an op that fails on these inputs adds no node to the graph)
-    node = graph.call_function(target, tuple(args), kwargs)
-    node.meta["val"] = value
-    return node
 
 
 class _Pusher:
