@@ -118,21 +118,26 @@ def _replay(graph, chain, base):
 
 
 def _arange(graph, r, iota):
-    """``arange(B)`` in int64 with ``B = r.shape[0]`` (a ``sym_size`` node where it is symbolic); as
-    ``prims.iota`` where ``iota`` (Inductor's post-grad graphs, decomposed: Inductor lowers no ``arange``)."""
+    """``arange(B)`` in int64 with ``B = r.shape[0]`` (a ``sym_size`` node where it is symbolic)."""
     B = _val(r).shape[0]
     if isinstance(B, torch.SymInt):
         size = graph.call_function(aten.sym_size.int, (r, 0))
         size.meta["val"] = B
         B = size
-    device = _val(r).device
+    return arange_node(graph, B, _val(r), iota)
+
+
+def arange_node(graph, count, like: torch.Tensor, iota: bool) -> fx.Node:
+    """``arange(count)`` in int64 on ``like``'s device (``count`` an int or a size node); as ``prims.iota`` where
+    ``iota`` (Inductor's post-grad graphs, decomposed: Inductor lowers no ``arange``)."""
     if iota:
-        node = graph.call_function(torch.ops.prims.iota.default, (B,), dict(
-            start=0, step=1, dtype=torch.int64, device=device, requires_grad=False))
+        node = graph.call_function(torch.ops.prims.iota.default, (count,), dict(
+            start=0, step=1, dtype=torch.int64, device=like.device, requires_grad=False))
     else:
-        node = graph.call_function(aten.arange.default, (B,), {"dtype": torch.int64, "device": device})
-    with _val(r).fake_mode:
-        node.meta["val"] = torch.arange(_val(r).shape[0], dtype=torch.int64, device=_val(r).device)
+        node = graph.call_function(aten.arange.default, (count,), {"dtype": torch.int64, "device": like.device})
+    with like.fake_mode:
+        node.meta["val"] = torch.arange(_val(count) if isinstance(count, fx.Node) else count, dtype=torch.int64,
+                                        device=like.device)
     return node
 
 

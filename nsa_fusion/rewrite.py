@@ -39,7 +39,7 @@ from torch._inductor.decomposition import select_decomp_table
 from torch._subclasses.fake_tensor import unset_fake_temporarily
 
 from .lowering import replace_with_traced
-from .pool_tables import _call  # (a new node with its fake value, computed first)
+from .pool_tables import _arange, _call, arange_node  # (_call: a new node with its fake value, computed first)
 from .patterns.optable import written_args
 from .patterns.verify import Step
 
@@ -278,6 +278,9 @@ def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
       cache.index_copy(0, slots, new)`` (or ``index_put``) then ``where(written[:, None, None], cand,
       cache)`` (or the operands swapped, or ``~written``): a row is taken from ``cand`` where a completing
       row names it;
+    * **per-request entries by scatter** (HF static caches): ``cmp.scatter_(1, j.view(B, 1, 1, 1).expand(B, 1, N,
+      D), where(valid, new, cmp.gather(1, same)))`` into a ``[S, M, N, D]`` cache, the row write at flat slots
+      ``arange(B) * M + j`` of its ``[S * M, N, D]`` view (:func:`_scattered_rows`);
     * **compaction** (public NSA code's ``cache[slots[idx]] = compressed[idx]``): ``cache[slots[m]] = new[m]``
       with ``m`` the completion mask, or ``idx = m.nonzero()`` (one graph only where dynamo captures
       data-dependent shapes: ``torch._dynamo.config.capture_dynamic_output_shape_ops``; otherwise dynamo
@@ -312,6 +315,8 @@ def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
                     found = _one_head_rows(graph, node)
                 elif node.target is aten.index_put.default and _is_per_request(node):
                     found = _per_request_rows(graph, node, iota)
+                elif node.target is aten.scatter.src and _scattered_entry(node) is not None:
+                    found = _scattered_rows(graph, node, iota)
                 elif node.target is aten.index_put.default:
                     found = _compacted(graph, node)
                 else:
@@ -327,7 +332,7 @@ def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
             w.meta[SUPERSEDED] = w.meta[CONSIDERED] = True
         node.replace_all_uses_with(new)
         out.append(StackSplit(node, new, anchor[:1] or [new], 1, undo=anchor[1] if anchor else []))
-    return out + concatenated_reads(graph)
+    return out + concatenated_reads(graph) + gathered_windows(graph, iota)
 
 
 def concatenated_reads(graph: fx.Graph) -> list:
@@ -368,6 +373,48 @@ def concatenated_reads(graph: fx.Graph) -> list:
                 new = _call(graph, cast.target, (new, *cast.args[1:]), dict(cast.kwargs))
         sl.replace_all_uses_with(new)
         out.append(StackSplit(sl, new, [part], 1))
+    return out
+
+
+def gathered_windows(graph: fx.Graph, iota: bool = True) -> list:
+    """A window read by ``gather`` along the sequence dim of a per-request ``[B, N, T, D]`` cache (HF's StaticCache,
+    one page of ``T`` tokens per row), ``x.gather(2, pos.view(B, 1, l, 1).expand(B, N, l, D))``, read as
+    ``x[arange(B)[:, None], :, pos].permute(0, 2, 1, 3)``: element ``[b, h, k, e]`` is ``x[b, h, pos[b, k], e]`` in
+    both wherever the gather does not raise (``pos`` in ``[0, T)``; the index wraps negative positions, where the
+    gather raises; both read rows ``0 .. B - 1`` of a cache that may hold more), so the graph computes what it
+    computed on every input eager computes.  ``arange(B)[:, None]``
+    is then the block table of one page per row (``roles.RolesProof._per_row_page``).  Returned as
+    :class:`StackSplit` records whose "half" is that table: :func:`settle_stacked_splits` puts the user's gather
+    back where no fused call reads it (the attention's reads, steps that did not fuse)."""
+    out = []
+    for g in list(graph.nodes):
+        if g.op != "call_function" or g.target is not aten.gather.default or g.kwargs or len(g.args) != 3 \
+                or g.args[1] not in (2, -2) or not all(isinstance(a, fx.Node) for a in (g.args[0], g.args[2])):
+            continue
+        x, _, idx = g.args
+        shape, index_shape = _shape(x), _shape(idx)
+        if shape is None or len(shape) != 4 or not _val(x).is_floating_point() or index_shape is None \
+                or idx.op != "call_function" or idx.target is not aten.expand.default:
+            continue
+        B, N, l, D = index_shape
+        if not _same_sizes([N, D], [shape[1], shape[3]]):
+            continue  # (every head and dim; the gather reads rows 0 .. B - 1 of x, as the index does)
+        pos = idx.args[0]
+        if not _same_sizes(_shape(pos), [B, 1, l, 1]):
+            continue
+        while pos.op == "call_function" and pos.target in _FLATTENS | {aten.unsqueeze.default} \
+                and isinstance(pos.args[0], fx.Node):
+            pos = pos.args[0]  # (row-major reshapes of [B, l]: element [b, k] lands at [b, 0, k, 0])
+        v = _val(pos)
+        if not (isinstance(v, torch.Tensor) and v.dim() == 2 and not v.is_floating_point() and v.dtype != torch.bool
+                and _same_sizes(v.shape, [B, l])):
+            continue
+        with graph.inserting_before(g):
+            table = _call(graph, aten.unsqueeze.default, (_arange(graph, pos, iota), 1))
+            read = _call(graph, aten.index.Tensor, (x, [table, None, pos]))
+            new = _call(graph, aten.permute.default, (read, [0, 2, 1, 3]))
+        g.replace_all_uses_with(new)
+        out.append(StackSplit(g, new, [table], 1))
     return out
 
 
@@ -690,16 +737,7 @@ def _per_request_rows(graph, write, iota):
         S, M, N, D = sizes = _size_nodes(graph, x)
         count = S * M if isinstance(S, int) and isinstance(M, int) else \
             _call(graph, operator.mul, (S, M))
-        x_val = _val(x)
-        if iota:
-            flat_ids = graph.call_function(torch.ops.prims.iota.default, (count,), dict(
-                start=0, step=1, dtype=torch.int64, device=x_val.device, requires_grad=False))
-        else:
-            flat_ids = graph.call_function(aten.arange.default, (count,), {"dtype": torch.int64,
-                                                                           "device": x_val.device})
-        with x_val.fake_mode:
-            flat_ids.meta["val"] = torch.arange(_val(count) if isinstance(count, fx.Node) else count,
-                                                dtype=torch.int64, device=x_val.device)
+        flat_ids = arange_node(graph, count, _val(x), iota)
         ids = _call(graph, aten.view.default, (flat_ids, [S, M]))
         from .pool_tables import ROW_SLOTS
 
@@ -712,6 +750,78 @@ def _per_request_rows(graph, write, iota):
         user.args = (flat, [slots])
     with graph.inserting_before(write):
         new = _call(graph, aten.index_put.default, (flat, [slots], values))
+        back = _call(graph, aten.reshape.default, (new, sizes))
+    new.meta.setdefault("stack_trace", write.meta.get("stack_trace"))
+    return back, [write], new, rerouted
+
+
+def _scattered_entry(write):
+    """``j`` where ``write`` is ``scatter(x, 1, idx, src)`` into a ``[S, M, N, D]`` float tensor with ``idx`` a
+    ``[B]`` integer ``j`` viewed ``[B, 1, 1, 1]`` and expanded to ``[B, 1, N, D]`` (so ``idx[b, 0, h, e] = j[b]``)
+    and ``src`` of that shape, selected by a ``torch.where``: row ``b``'s compressed entry ``j[b]`` written
+    whole (HF's StaticCache-style per-request cache).  Else None."""
+    from .patterns.optable import CASTS
+
+    x, dim, idx, src = write.args[:4]
+    if write.kwargs or len(write.args) != 4 or dim not in (1, -3) or not all(isinstance(a, fx.Node) for a in (x, idx, src)):
+        return None
+    v, shape = _val(x), _shape(idx)
+    if not (isinstance(v, torch.Tensor) and v.dim() == 4 and v.is_floating_point()) or shape is None \
+            or len(shape) != 4 or not _same_sizes(shape[1:], [1, *v.shape[2:]]) or not _same_sizes(_shape(src), shape):
+        return None
+    if idx.op != "call_function" or idx.target is not aten.expand.default:
+        return None
+    j = idx.args[0]
+    while isinstance(j, fx.Node) and j.op == "call_function" and j.target in _FLATTENS | {aten.unsqueeze.default}:
+        j = j.args[0]  # (each keeps one value per row: their shapes are [B] then [B, 1, ...] ones)
+        if not _same_sizes(_shape(j)[:1], shape[:1]) or any(_offset(n, 1) != 0 for n in _shape(j)[1:]):
+            return None
+    vj = _val(j)
+    if not (isinstance(vj, torch.Tensor) and vj.dim() == 1 and not vj.is_floating_point() and vj.dtype != torch.bool):
+        return None
+    while src.op == "call_function" and src.target in CASTS:  # (the select, rounded to the cache dtype)
+        src = src.args[0]
+    return j if src.op == "call_function" and src.target is aten.where.self else None
+
+
+def _scattered_rows(graph, write, iota):
+    """A per-request entry write by ``scatter`` (:func:`_scattered_entry`) as the row write into the ``[S * M, N,
+    D]`` reshape of the cache at the flat slots ``arange(B) * M + j``::
+
+        scatter(x, 1, idx, src)  ->  reshape(index_put(reshape(x, [-1, N, D]), [arange(B) * M + j],
+                                                       squeeze(src, 1)), [S, M, N, D])
+
+    and the reads ``x.gather(1, idx)`` on the way to ``src`` (the kept entries) as ``unsqueeze(reshape(x, [-1, N,
+    D])[arange(B) * M + j], 1)``.  The same values wherever ``0 <= j < M`` (the scatter and the gather raise
+    elsewhere, the flat slot would name another request's entry): those slots are ``exactness.FlatSlots``, fused
+    only where ``sizes.SizesProof.check_flat_slots`` proves that bound on every valid input (and ``B * M`` cache
+    rows); :func:`settle_stacked_splits` puts the user's code back where the step does not fuse.  ``M`` must be a
+    static size (FlatSlots); the entries of a symbolic ``M`` are left as written.  Returns (the reshape back,
+    [write], the new write, the rerouted reads) for :func:`normalize_row_writes`."""
+    from .patterns.proof import value_ancestors
+
+    x, _, idx, src = write.args
+    j, M = _scattered_entry(write), _val(x).shape[1]
+    if not isinstance(M, int):
+        return None
+    readers = [u for u in x.users if u is not write and u.op == "call_function" and u.target is aten.gather.default
+               and u.args[1] in (1, -3) and len(u.args) == 3 and not u.kwargs and _same_index(u.args[2], idx)
+               and u in value_ancestors([src])]
+    order = {n: k for k, n in enumerate(graph.nodes)}
+    with graph.inserting_before(min(readers + [write], key=order.__getitem__)):  # (j and x come before idx)
+        sizes = _size_nodes(graph, x)
+        flat = _call(graph, aten.reshape.default, (x, [-1, *sizes[2:]]))
+        first = _call(graph, aten.mul.Tensor, (_arange(graph, j, iota), M))
+        slots = _call(graph, aten.add.Tensor, (first, j))
+    rerouted = []
+    for user in readers:
+        with graph.inserting_before(user):
+            kept = _call(graph, aten.index.Tensor, (flat, [slots]))
+        rerouted += [functools.partial(setattr, user, "args", user.args),
+                     functools.partial(setattr, user, "target", aten.gather.default)]
+        user.target, user.args = aten.unsqueeze.default, (kept, 1)
+    with graph.inserting_before(write):
+        new = _call(graph, aten.index_put.default, (flat, [slots], _call(graph, aten.squeeze.dim, (src, 1))))
         back = _call(graph, aten.reshape.default, (new, sizes))
     new.meta.setdefault("stack_trace", write.meta.get("stack_trace"))
     return back, [write], new, rerouted

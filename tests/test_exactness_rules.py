@@ -1069,6 +1069,47 @@ def test_per_request_rows_that_may_leave_row_bs_rows_are_refused(model, num_slot
     _refused_with(model, part, words, dialect=dialect, num_slots=num_slots, dynamic=dynamic)
 
 
+class _PerRequestScatter(Step):
+    """The per-request ``[S, M, N, D]`` compressed cache (the ``[S * M, N, D]`` cache viewed so) written with
+    ``scatter_`` along its entries, the kept entry read with ``gather`` (HF static caches; models7
+    hf_static_scatter_fp32): rewrite._scattered_rows makes it the row write at ``b * M + i``."""
+
+    def __init__(self, M=15, offset=lambda lens: ((lens.long() - L) // D_STRIDE).clamp(min=0)):
+        super().__init__(slots_of=None)
+        self.M, self.offset = M, offset
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        B, (S, N, D) = lens.shape[0], cache.shape
+        new = (_window(kv, table, lens, L, kv.shape[1]).float() * w.float()[None, :, :, None]).sum(1)
+        per = cache.view(S // self.M, self.M, N, D)
+        at = self.offset(lens).view(B, 1, 1, 1).expand(B, 1, N, D)
+        per.scatter_(1, at, torch.where(_valid(lens)[:, None, None, None], new.to(cache.dtype).unsqueeze(1),
+                                        per.gather(1, at)))
+        return cache
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_per_request_entries_written_by_scatter_fuse(dialect):
+    """scatter_(1, i[:, None, None, None].expand(B, 1, N, D), where(valid, new, cache.gather(1, same))) into a [9, 15,
+    N, D] cache (one request more than the batch): the row write at slots b * 15 + i, bit-exact to the golden."""
+    model = _PerRequestScatter()
+    x, args, _, code, stats = _run(model, dialect=dialect, num_slots=9 * 15)
+    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
+    slots = torch.arange(8) * 15 + model.offset(x["lengths"])
+    want = golden_compress_infer(x["input"], x["op_weight"], slots, L, D_STRIDE, x["P"],
+                                 block_table=x["block_table"], actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_per_request_entries_by_scatter_that_may_reach_m_are_refused(dialect):
+    """With 14 entries per request, s = 256 gives entry 14: scatter raises there in eager; the flat slot would be row
+    b + 1's first entry.  The proof of FlatSlots refuses it (these inputs stop at 240: eager runs)."""
+    x = make_inputs(num_slots=8 * 14)
+    assert int(x["lengths"].max()) < 256
+    _refused_with(_PerRequestScatter(M=14), "write", "leave row b's 14 rows", num_slots=8 * 14)
+
+
 class _SharedColumn(Step):
     """Every head pooled with one weight column, a ``[l, 1, 1]`` tensor broadcast over heads and dims
     (``column(w)``; the contract's weight is that column expanded to ``[l, N]``)."""

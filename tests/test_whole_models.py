@@ -1767,3 +1767,17 @@ def test_models7_slice(dialect, torchair):
     assert not ragged.error and ragged.fused == ragged.compressions == 2 and ragged.exact, (ragged.error, ragged.reasons)
     near = run_case(MODELS7["nm_first_window_skipped"], dialect, "static", ta)
     assert near.ok and near.fused == 0, (near.error, near.reasons)
+
+
+@pytest.mark.parametrize("case", ["hf_static_scatter_fp32", "deepseek_mla_indexer"])
+@pytest.mark.parametrize("dialect", ["inductor", "torchair"])
+def test_models7_gaps_fuse(case, dialect, torchair):
+    """models7's two first-try gaps fuse K and V bit-exact to the golden: HF static per-request caches whose window
+    is read by ``gather`` along the sequence dim of ``[B, N, T, D]`` and whose ``[B, max_cmp, N, D]`` compressed
+    caches are written by ``scatter_`` along dim 1 (rewrite.gathered_windows, rewrite._scattered_rows); DeepSeek
+    3-D ``[NB, P, C]`` latent / indexer caches appended through their flat ``view(-1, C)`` (roles._reshape_of_write),
+    the appends reported as KV appends."""
+    out = run_case(MODELS7[case], dialect, "static", torchair if dialect == "torchair" else None)
+    assert not out.error and out.fused == out.compressions == 2 and out.exact and out.eager_equal, (out.error,
+                                                                                                  out.reasons)
+    assert not out.reasons  # (the appends are ignored writes, not refusals)

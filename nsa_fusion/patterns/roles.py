@@ -108,6 +108,13 @@ class RolesProof:
                 # one layer's [num_blocks, P, C] latent cache of a stack ([L, num_blocks, P, C], MLA)
                 yield None, n, n
                 continue
+            if best is None and self._latent_pages(n) and T.dtype_of(n) == dtype and _reshape_of_write(n):
+                # MLA's latent cache appended through its flat view (vLLM's concat_and_cache_mla,
+                # ``kv_c_cache.view(-1, C)[slot_mapping] = kv_c``), functionalized as a reshape of the index_put:
+                # the cache after the append is the paged input as the step reads it, as the result of an
+                # index_put append into a 4-D cache is (the walk stops here: behind it lies the flat view)
+                yield None, n, n
+                continue
             if _dim(n) == 4 and T.dtype_of(n) == dtype:
                 best = n
                 if _half_of_stack(n):
@@ -342,6 +349,13 @@ def _part_of_last_dim(n: fx.Node, row, shape_of) -> bool:
         return False
     dim = n.args[1] if len(n.args) > 1 else 0
     return isinstance(dim, int) and dim % 4 == 3 and tuple(shape_of(n)[2:]) == row and shape_of(n.args[0])[3] != row[1]
+
+
+def _reshape_of_write(n: fx.Node) -> bool:
+    """``n`` reshapes the result of a row write (``view(index_put(view(kv, [-1, C]), [slots], x), [NB, P, C])``): a
+    cache written through its flat view, read back in its own shape."""
+    return n.op == "call_function" and n.target in T.RESHAPES and isinstance(n.args[0], fx.Node) \
+        and n.args[0].op == "call_function" and n.args[0].target in T.WRITES
 
 
 def _writes_inside_pages(n: fx.Node) -> bool:
