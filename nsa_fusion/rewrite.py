@@ -281,6 +281,9 @@ def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
     * **per-request entries by scatter** (HF static caches): ``cmp.scatter_(1, j.view(B, 1, 1, 1).expand(B, 1, N,
       D), where(valid, new, cmp.gather(1, same)))`` into a ``[S, M, N, D]`` cache, the row write at flat slots
       ``arange(B) * M + j`` of its ``[S * M, N, D]`` view (:func:`_scattered_rows`);
+    * **a head-major compressed cache** ``[N, S, D]`` written at ``cmp[:, slots] = where(valid, new, cmp[:, slots])``:
+      the same write into its ``[S, N, D]`` transpose with every operand of the select transposed
+      (:func:`_head_major_rows`);
     * **compaction** (public NSA code's ``cache[slots[idx]] = compressed[idx]``): ``cache[slots[m]] = new[m]``
       with ``m`` the completion mask, or ``idx = m.nonzero()`` (one graph only where dynamo captures
       data-dependent shapes: ``torch._dynamo.config.capture_dynamic_output_shape_ops``; otherwise dynamo
@@ -317,6 +320,8 @@ def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
                     found = _per_request_rows(graph, node, iota)
                 elif node.target is aten.scatter.src and _scattered_entry(node) is not None:
                     found = _scattered_rows(graph, node, iota)
+                elif node.target is aten.index_put.default and _is_head_major(node):
+                    found = _head_major_rows(graph, node)
                 elif node.target is aten.index_put.default:
                     found = _compacted(graph, node)
                 else:
@@ -332,7 +337,7 @@ def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
             w.meta[SUPERSEDED] = w.meta[CONSIDERED] = True
         node.replace_all_uses_with(new)
         out.append(StackSplit(node, new, anchor[:1] or [new], 1, undo=anchor[1] if anchor else []))
-    return out + concatenated_reads(graph) + gathered_windows(graph, iota)
+    return out + concatenated_reads(graph) + dense_window_reads(graph, iota)
 
 
 def concatenated_reads(graph: fx.Graph) -> list:
@@ -376,46 +381,102 @@ def concatenated_reads(graph: fx.Graph) -> list:
     return out
 
 
-def gathered_windows(graph: fx.Graph, iota: bool = True) -> list:
-    """A window read by ``gather`` along the sequence dim of a per-request ``[B, N, T, D]`` cache (HF's StaticCache,
-    one page of ``T`` tokens per row), ``x.gather(2, pos.view(B, 1, l, 1).expand(B, N, l, D))``, read as
-    ``x[arange(B)[:, None], :, pos].permute(0, 2, 1, 3)``: element ``[b, h, k, e]`` is ``x[b, h, pos[b, k], e]`` in
-    both wherever the gather does not raise (``pos`` in ``[0, T)``; the index wraps negative positions, where the
-    gather raises; both read rows ``0 .. B - 1`` of a cache that may hold more), so the graph computes what it
-    computed on every input eager computes.  ``arange(B)[:, None]``
-    is then the block table of one page per row (``roles.RolesProof._per_row_page``).  Returned as
-    :class:`StackSplit` records whose "half" is that table: :func:`settle_stacked_splits` puts the user's gather
-    back where no fused call reads it (the attention's reads, steps that did not fuse)."""
+def dense_window_reads(graph: fx.Graph, iota: bool = True) -> list:
+    """Window reads of a per-request ``[S, N, T, D]`` cache (HF's StaticCache, one page of ``T`` tokens per row) in
+    HF's spellings, read as ``x[rows[:, None], :, pos]`` (``[B, l, N, D]``, permuted back to the user's layout):
+
+    * ``x.gather(2, pos.view(B, 1, l, 1).expand(B, N, l, D))`` (``rows = arange(B)``): element ``[b, h, k, e]`` is
+      ``x[b, h, pos[b, k], e]`` in both wherever the gather does not raise (``pos`` in ``[0, T)``; the index wraps
+      a negative position where the gather raises; both read rows ``0 .. B - 1`` of a cache that may hold more);
+    * ``x.unfold(2, l, d)[rows, :, i]`` (``[B, N, D, l]``): ``x[rows[b], h, i'[b] * d + k, e]`` with ``i' = where(i <
+      0, i + W, i)`` (``W`` windows: the index wraps a negative ``i`` Python-style, so the rewrite does too) and ``pos =
+      i' * d + arange(l)``; the same wherever the unfolded index does not raise (``-W <= i < W``).
+
+    So the graph computes what it computed on every input eager computes.  ``rows[:, None]`` is then the block table
+    of one page per row where ``rows`` is ``arange(B)`` (``roles.RolesProof._per_row_page``).  Returned as
+    :class:`StackSplit` records whose "half" is that table: :func:`settle_stacked_splits` puts the user's read back
+    where no fused call reads it (the attention's reads, steps that did not fuse)."""
     out = []
     for g in list(graph.nodes):
-        if g.op != "call_function" or g.target is not aten.gather.default or g.kwargs or len(g.args) != 3 \
-                or g.args[1] not in (2, -2) or not all(isinstance(a, fx.Node) for a in (g.args[0], g.args[2])):
+        if g.op != "call_function" or g.kwargs:
             continue
-        x, _, idx = g.args
-        shape, index_shape = _shape(x), _shape(idx)
-        if shape is None or len(shape) != 4 or not _val(x).is_floating_point() or index_shape is None \
-                or idx.op != "call_function" or idx.target is not aten.expand.default:
+        if g.target is aten.gather.default:
+            found = _gathered_window(graph, g, iota)
+        elif g.target is aten.index.Tensor:
+            found = _unfolded_window(graph, g, iota)
+        else:
             continue
-        B, N, l, D = index_shape
-        if not _same_sizes([N, D], [shape[1], shape[3]]):
-            continue  # (every head and dim; the gather reads rows 0 .. B - 1 of x, as the index does)
-        pos = idx.args[0]
-        if not _same_sizes(_shape(pos), [B, 1, l, 1]):
+        if found is None:
             continue
-        while pos.op == "call_function" and pos.target in _FLATTENS | {aten.unsqueeze.default} \
-                and isinstance(pos.args[0], fx.Node):
-            pos = pos.args[0]  # (row-major reshapes of [B, l]: element [b, k] lands at [b, 0, k, 0])
-        v = _val(pos)
-        if not (isinstance(v, torch.Tensor) and v.dim() == 2 and not v.is_floating_point() and v.dtype != torch.bool
-                and _same_sizes(v.shape, [B, l])):
-            continue
+        x, rows, pos, perm = found
         with graph.inserting_before(g):
-            table = _call(graph, aten.unsqueeze.default, (_arange(graph, pos, iota), 1))
+            table = _call(graph, aten.unsqueeze.default, (rows, 1))
             read = _call(graph, aten.index.Tensor, (x, [table, None, pos]))
-            new = _call(graph, aten.permute.default, (read, [0, 2, 1, 3]))
+            new = _call(graph, aten.permute.default, (read, perm))
         g.replace_all_uses_with(new)
         out.append(StackSplit(g, new, [table], 1))
     return out
+
+
+def _gathered_window(graph, g, iota):
+    """``(x, arange(B), pos, perm)`` for ``g = x.gather(2, pos.view(B, 1, l, 1).expand(B, N, l, D))`` over a 4-D float
+    ``x`` (every head and dim; ``pos`` a ``[B, l]`` integer tensor reshaped row-major), else None."""
+    if len(g.args) != 3 or g.args[1] not in (2, -2) or not all(isinstance(a, fx.Node) for a in (g.args[0], g.args[2])):
+        return None
+    x, _, idx = g.args
+    shape, index_shape = _shape(x), _shape(idx)
+    if shape is None or len(shape) != 4 or not _val(x).is_floating_point() or index_shape is None \
+            or idx.op != "call_function" or idx.target is not aten.expand.default:
+        return None
+    B, N, l, D = index_shape
+    if not _same_sizes([N, D], [shape[1], shape[3]]):
+        return None  # (every head and dim)
+    pos = idx.args[0]
+    if not _same_sizes(_shape(pos), [B, 1, l, 1]):
+        return None
+    while pos.op == "call_function" and pos.target in _FLATTENS | {aten.unsqueeze.default} \
+            and isinstance(pos.args[0], fx.Node):
+        pos = pos.args[0]  # (row-major reshapes of [B, l]: element [b, k] lands at [b, 0, k, 0])
+    v = _val(pos)
+    if not (isinstance(v, torch.Tensor) and v.dim() == 2 and not v.is_floating_point() and v.dtype != torch.bool
+            and _same_sizes(v.shape, [B, l])):
+        return None
+    with graph.inserting_before(g):
+        rows = _arange(graph, pos, iota)
+    return x, rows, pos, [0, 2, 1, 3]
+
+
+def _unfolded_window(graph, g, iota):
+    """``(x, rows, where(i < 0, i + W, i) * d + arange(l), perm)`` for ``g = x.unfold(2, l, d)[rows, :, i]`` over a
+    4-D float ``x`` with ``rows`` and ``i`` ``[B]`` integer tensors (``W`` the number of windows), else None."""
+    if len(g.args) != 2 or not isinstance(g.args[0], fx.Node) or len(g.args[1]) != 3 or g.args[1][1] is not None:
+        return None
+    unf, (rows, _, i) = g.args[0], g.args[1]
+    if unf.op != "call_function" or unf.target is not aten.unfold.default or unf.kwargs or len(unf.args) != 4 \
+            or unf.args[1] not in (2, -2) or not all(isinstance(a, int) for a in unf.args[2:]):
+        return None
+    x, _, l, d = unf.args
+    shape = _shape(x)
+    if shape is None or len(shape) != 4 or not _val(x).is_floating_point() or d <= 0:
+        return None
+    for n in (rows, i):
+        v = _val(n)
+        if not (isinstance(n, fx.Node) and isinstance(v, torch.Tensor) and v.dim() == 1 and not v.is_floating_point()
+                and v.dtype != torch.bool):
+            return None
+    if _offset(_val(rows).shape[0], _val(i).shape[0]) != 0:
+        return None
+    windows = _val(unf).shape[2]
+    with graph.inserting_before(g):
+        if not isinstance(windows, int):
+            windows = _call(graph, aten.sym_size.int, (unf, 2))
+        i64 = _call(graph, torch.ops.prims.convert_element_type.default, (i, torch.int64))
+        wrapped = _call(graph, aten.where.self, (_call(graph, aten.lt.Scalar, (i64, 0)),
+                                                  _call(graph, aten.add.Tensor, (i64, windows)), i64))
+        first = _call(graph, aten.mul.Tensor, (_call(graph, aten.unsqueeze.default, (wrapped, 1)), d))
+        offsets = arange_node(graph, l, _val(x), iota)
+        pos = _call(graph, aten.add.Tensor, (first, offsets))
+    return x, rows, pos, [0, 2, 3, 1]
 
 
 def _expr(x):
@@ -698,6 +759,71 @@ def _is_per_request(write) -> bool:
     while values.op == "call_function" and values.target in CASTS:  # (the select, rounded to the cache dtype)
         values = values.args[0]
     return values.op == "call_function" and values.target is aten.where.self
+
+
+def _is_head_major(write) -> bool:
+    """``write`` is ``index_put(x, [None, slots], v)`` (``accumulate=False``) into a ``[N, S, D]`` float tensor at one
+    ``[B]`` integer index, of ``[N, B, D]`` values selected by a ``torch.where`` (through casts): a masked row write
+    into the ``[S, N, D]`` transpose of a head-major compressed cache."""
+    from .patterns.optable import CASTS
+
+    x, indices, values = write.args[:3]
+    accumulate = write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)
+    if accumulate or len(indices) != 2 or indices[0] is not None or not isinstance(indices[1], fx.Node) \
+            or not isinstance(values, fx.Node):
+        return False
+    v, vi = _val(x), _val(indices[1])
+    if not (isinstance(v, torch.Tensor) and v.dim() == 3 and v.is_floating_point() and isinstance(vi, torch.Tensor)
+            and vi.dim() == 1 and not vi.is_floating_point() and vi.dtype != torch.bool):
+        return False
+    while values.op == "call_function" and values.target in CASTS:
+        values = values.args[0]
+    return values.op == "call_function" and values.target is aten.where.self and len(_shape(values) or ()) == 3
+
+
+def _head_major_rows(graph, write):
+    """A masked row write into a head-major ``[N, S, D]`` cache (:func:`_is_head_major`) as the same write into its
+    ``[S, N, D]`` transpose::
+
+        index_put(x, [None, s], cast(where(c, a, x[:, s])))
+            ->  transpose(index_put(xt, [s], cast(where(t(c), t(a), xt[s]))), 0, 1),   xt = transpose(x, 0, 1)
+
+    with ``t`` each operand padded to 3 dims (as broadcasting aligns it) and transposed: element ``[n, b, e]`` of
+    every operand is element ``[b, n, e]`` of its image, so the select and the write move the same values to the
+    same elements (``s`` is the same index: wrapping and raising alike).  A kept operand other than ``x[:, s]`` is
+    transposed as it is (its keep is then not proven).  Returns (the transpose back, [write], the new write, [])
+    for :func:`normalize_row_writes`."""
+    from .patterns.optable import CASTS
+
+    x, (_, slots), values = write.args[:3]
+    casts, sel = [], values
+    while sel.op == "call_function" and sel.target in CASTS:
+        casts.append(sel)
+        sel = sel.args[0]
+    with graph.inserting_before(write):
+        xt = _call(graph, aten.transpose.int, (x, 0, 1))
+
+        def t(op):
+            if not isinstance(op, fx.Node):
+                return op  # (a Python number broadcasts alike)
+            for _ in range(3 - _val(op).dim()):
+                op = _call(graph, aten.unsqueeze.default, (op, 0))
+            return _call(graph, aten.transpose.int, (op, 0, 1))
+
+        cond, new_rows, old = sel.args[:3]
+        if isinstance(old, fx.Node) and old.op == "call_function" and old.target is aten.index.Tensor \
+                and old.args[0] is x and len(old.args[1]) == 2 and old.args[1][0] is None \
+                and _same_index(old.args[1][1], slots):
+            kept = _call(graph, aten.index.Tensor, (xt, [slots]))
+        else:
+            kept = t(old)
+        out = _call(graph, aten.where.self, (t(cond), t(new_rows), kept))
+        for cast in reversed(casts):
+            out = _call(graph, cast.target, (out, *cast.args[1:]), dict(cast.kwargs))
+        new = _call(graph, aten.index_put.default, (xt, [slots], out))
+        back = _call(graph, aten.transpose.int, (new, 0, 1))
+    new.meta.setdefault("stack_trace", write.meta.get("stack_trace"))
+    return back, [write], new, []
 
 
 def _size_nodes(graph, x) -> list:

@@ -1110,6 +1110,93 @@ def test_per_request_entries_by_scatter_that_may_reach_m_are_refused(dialect):
     _refused_with(_PerRequestScatter(M=14), "write", "leave row b's 14 rows", num_slots=8 * 14)
 
 
+def _dense_per_request(x):
+    """make_inputs' paged KV as HF's per-request ``[B, N, T, D]`` cache (request b's pages in order), and the
+    contract's view of it: ``[B, T, N, D]`` pages of ``T`` tokens, block table ``arange(B)[:, None]``."""
+    kv, table = x["input"], x["block_table"].long()
+    B, pages = table.shape
+    paged = kv[table].reshape(B, pages * kv.shape[1], *kv.shape[2:])  # [B, T, N, D]
+    return paged.permute(0, 2, 1, 3).contiguous(), paged, torch.arange(B)[:, None]
+
+
+class _UnfoldedWindows(torch.nn.Module):
+    """Windows read by ``cache.unfold(2, l, d)[rows, :, i]`` from a per-request ``[B, N, T, D]`` cache (models8
+    hf_static_unfold), ``i`` the window of the row's newest compressed token minus the number of windows ``W`` (a
+    negative index the unfolded view wraps, as Python indexing does: the rewrite must wrap it too)."""
+
+    def forward(self, dense, w, slots, lens, cache):
+        B = lens.shape[0]
+        windows = dense.unfold(2, L, D_STRIDE)  # [B, N, W, D, l]
+        i = ((lens.long() - L) // D_STRIDE).clamp(min=0) - windows.shape[2]
+        win = windows[torch.arange(B), :, i]  # [B, N, D, l]
+        new = (win.float() * w.float().t()[None, :, None, :]).sum(-1)
+        s = slots.long()
+        cache[s] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[s])
+        return cache
+
+
+class _HeadMajor(torch.nn.Module):
+    """Head-major caches (models8 hf_paged_head_major_fp32): paged KV ``[N, NB, P, D]`` read through its flat ``[N,
+    NB * P, D]`` view at ``table[b, p // P] * P + p % P``, compressed cache ``[N, S, D]`` written ``cmp[:, slots] =
+    where(valid, new, cmp[:, slots])`` (``accumulate``: added to the rows instead, ``index_put(.., True)``)."""
+
+    def __init__(self, accumulate=False):
+        super().__init__()
+        self.accumulate = accumulate
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        N, _, P, D = kv.shape
+        pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+        tok = kv.view(N, -1, D)[:, table.long().gather(1, pos // P) * P + pos % P]  # [N, B, l, D]
+        new = torch.einsum("nbjd,jn->nbd", tok.float(), w.float())
+        s = slots.long()
+        sel = torch.where(_valid(lens)[None, :, None], new.to(cache.dtype), cache[:, s])
+        if self.accumulate:
+            return torch.ops.aten.index_put_(cache, [None, s], sel, True)
+        cache[:, s] = sel
+        return cache
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_windows_of_a_per_request_cache_read_by_unfold_fuse(dialect):
+    """x.unfold(2, l, d)[arange(B), :, i] with i < 0 (wrapped by the view) is the window of row b's compressed
+    token: the contract with one page of T tokens per row; bit-exact to the golden."""
+    x = make_inputs()
+    dense, paged, table = _dense_per_request(x)
+    args = [dense, x["weight"], x["slots"], x["lengths"], x["cache"].clone()]
+    _, code, stats = compile_and_run(_UnfoldedWindows(), args, dialect, batch_positions=(2, 3))
+    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
+    want = golden_compress_infer(paged, x["op_weight"], x["slots"], L, D_STRIDE, paged.shape[1], block_table=table,
+                                 actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_head_major_caches_fuse(dialect):
+    """A head-major paged KV [N, NB, P, D] (read as its [NB, P, N, D] view) and compressed cache [N, S, D] (written
+    as its [S, N, D] transpose): bit-exact to the golden on the transposed cache."""
+    x = make_inputs(dtype=torch.float32)
+    kv, cache = x["input"].permute(2, 0, 1, 3).contiguous(), x["cache"].transpose(0, 1).contiguous()
+    args = [kv, x["weight"], x["slots"], x["block_table"], x["lengths"], cache]
+    _, code, stats = compile_and_run(_HeadMajor(), args, dialect)
+    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
+    want = golden_compress_infer(x["input"], x["op_weight"], x["slots"], L, D_STRIDE, x["P"],
+                                 block_table=x["block_table"], actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(cache.transpose(0, 1), want, rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_an_accumulating_head_major_write_is_left_as_written(dialect):
+    """index_put(cmp, [None, slots], where(...), accumulate=True) adds to the rows: no row write, left as written."""
+    x = make_inputs(dtype=torch.float32)
+    kv, cache = x["input"].permute(2, 0, 1, 3).contiguous(), x["cache"].transpose(0, 1).contiguous()
+    args = [kv, x["weight"], x["slots"], x["block_table"], x["lengths"], cache]
+    eager = _HeadMajor(accumulate=True)(*args[:-1], cache.clone())
+    _, code, stats = compile_and_run(_HeadMajor(accumulate=True), args, dialect)
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0, stats
+    torch.testing.assert_close(cache, eager, rtol=1e-5, atol=1e-5)
+
+
 class _SharedColumn(Step):
     """Every head pooled with one weight column, a ``[l, 1, 1]`` tensor broadcast over heads and dims
     (``column(w)``; the contract's weight is that column expanded to ``[l, N]``)."""

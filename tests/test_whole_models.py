@@ -1774,7 +1774,7 @@ def test_models7_slice(dialect, torchair):
 def test_models7_gaps_fuse(case, dialect, torchair):
     """models7's two first-try gaps fuse K and V bit-exact to the golden: HF static per-request caches whose window
     is read by ``gather`` along the sequence dim of ``[B, N, T, D]`` and whose ``[B, max_cmp, N, D]`` compressed
-    caches are written by ``scatter_`` along dim 1 (rewrite.gathered_windows, rewrite._scattered_rows); DeepSeek
+    caches are written by ``scatter_`` along dim 1 (rewrite.dense_window_reads, rewrite._scattered_rows); DeepSeek
     3-D ``[NB, P, C]`` latent / indexer caches appended through their flat ``view(-1, C)`` (roles._reshape_of_write),
     the appends reported as KV appends."""
     out = run_case(MODELS7[case], dialect, "static", torchair if dialect == "torchair" else None)

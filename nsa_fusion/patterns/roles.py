@@ -27,7 +27,8 @@ _PAGE_VIEW = "nsa_fusion_page_view"
 # the paged input's view of a token layout and the view back: (op, other args) each (see RolesProof._page_view)
 _LAYOUT_VIEWS = {"flat": ((aten.unsqueeze.default, (1,)), (aten.squeeze.dim, (1,))),
                  "latent": ((aten.unsqueeze.default, (2,)), (aten.squeeze.dim, (2,))),
-                 "hnd": ((aten.permute.default, ([0, 2, 1, 3],)), (aten.permute.default, ([0, 2, 1, 3],)))}
+                 "hnd": ((aten.permute.default, ([0, 2, 1, 3],)), (aten.permute.default, ([0, 2, 1, 3],))),
+                 "head_major": ((aten.permute.default, ([1, 2, 0, 3],)), (aten.permute.default, ([2, 0, 1, 3],)))}
 
 
 class RolesProof:
@@ -81,6 +82,11 @@ class RolesProof:
         if tuple(shape[2:]) != row and len(shape) == 4 and (shape[1], shape[3]) == row:
             # FlashInfer's HND layout [num_pages, N, P, D]: read through its [num_pages, P, N, D] view
             self.input = self._page_view(self.input, writes, "hnd")
+            shape = self.sizes.shape(self.input)
+        elif tuple(shape[2:]) != row and len(shape) == 4 and (shape[0], shape[3]) == row:
+            # a head-major paged cache [N, num_blocks, P, D] (one [num_blocks, P, D] pool per head): read through its
+            # [num_blocks, P, N, D] view (a wrong guess of the layout reads other tokens: the gather proof refuses it)
+            self.input = self._page_view(self.input, writes, "head_major")
             shape = self.sizes.shape(self.input)
         if tuple(shape[2:]) != row:
             raise Refused("gather", f"paged input {tuple(shape)} and cache {self.sizes.shape(w.cache)} do not "
@@ -164,7 +170,9 @@ class RolesProof:
         without a head dim ``[num_blocks, P, C]`` (``layout="latent"``, MLA) through ``unsqueeze(kv, 2)``, the
         ``[num_blocks, P, 1, C]`` view (the contract with N = 1), and FlashInfer's
         HND layout ``[num_pages, N, P, D]`` (``layout="hnd"``) through ``permute(kv, [0, 2, 1, 3])``, the
-        ``[num_pages, P, N, D]`` view, and the same permutation back (it is its own inverse)."""
+        ``[num_pages, P, N, D]`` view, and the same permutation back (it is its own inverse); a head-major cache
+        ``[N, num_blocks, P, D]`` (``layout="head_major"``) through ``permute(kv, [1, 2, 0, 3])`` and back by
+        ``[2, 0, 1, 3]``."""
         (view, view_args), (undo, undo_args) = _LAYOUT_VIEWS[layout]
         w = self.w
         graph = w.write.graph
