@@ -801,14 +801,14 @@ def _head_major_rows(graph, write):
         casts.append(sel)
         sel = sel.args[0]
     with graph.inserting_before(write):
-        xt = _call(graph, aten.transpose.int, (x, 0, 1))
+        xt = _call(graph, aten.permute.default, (x, [1, 0, 2]))  # (permute: Inductor lowers no transpose)
 
         def t(op):
             if not isinstance(op, fx.Node):
                 return op  # (a Python number broadcasts alike)
             for _ in range(3 - _val(op).dim()):
                 op = _call(graph, aten.unsqueeze.default, (op, 0))
-            return _call(graph, aten.transpose.int, (op, 0, 1))
+            return _call(graph, aten.permute.default, (op, [1, 0, 2]))
 
         cond, new_rows, old = sel.args[:3]
         if isinstance(old, fx.Node) and old.op == "call_function" and old.target is aten.index.Tensor \
@@ -821,7 +821,7 @@ def _head_major_rows(graph, write):
         for cast in reversed(casts):
             out = _call(graph, cast.target, (out, *cast.args[1:]), dict(cast.kwargs))
         new = _call(graph, aten.index_put.default, (xt, [slots], out))
-        back = _call(graph, aten.transpose.int, (new, 0, 1))
+        back = _call(graph, aten.permute.default, (new, [1, 0, 2]))
     new.meta.setdefault("stack_trace", write.meta.get("stack_trace"))
     return back, [write], new, []
 

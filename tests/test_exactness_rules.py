@@ -1157,7 +1157,7 @@ class _HeadMajor(torch.nn.Module):
         return cache
 
 
-@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like", "inductor"])  # (inductor: lowered too)
 def test_windows_of_a_per_request_cache_read_by_unfold_fuse(dialect):
     """x.unfold(2, l, d)[arange(B), :, i] with i < 0 (wrapped by the view) is the window of row b's compressed
     token: the contract with one page of T tokens per row; bit-exact to the golden."""
@@ -1171,7 +1171,7 @@ def test_windows_of_a_per_request_cache_read_by_unfold_fuse(dialect):
     torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
 
 
-@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like", "inductor"])  # (inductor: lowered too)
 def test_head_major_caches_fuse(dialect):
     """A head-major paged KV [N, NB, P, D] (read as its [NB, P, N, D] view) and compressed cache [N, S, D] (written
     as its [S, N, D] transpose): bit-exact to the golden on the transposed cache."""
