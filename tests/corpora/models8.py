@@ -53,6 +53,57 @@ keep mask, newest-first fp32 loop.
 
 ``check_eager()`` (``python tests/corpora/models8.py``) runs every case eagerly: positives equal the golden bit for
 bit (or within fp tolerance where torch chooses the sum order, reported), near misses differ from it.
+
+First try, 2026-12-04 15:47-16:13 UTC, on the frozen base 942ec1c (the commit that added this file; ``/tmp/base_m8``,
+``PYTHONPATH=/tmp/base_m8``, nothing changed after seeing results): ``run_models.py --corpus models8``, both dialects,
+B = 8; positives then near misses in static + batch (mark_dynamic), then positives then near misses in all
+(dynamic=True); log ``/tmp/models8_first.log``, results ``/tmp/models8_first_p{1,2,3,4}.json``. Positives with EVERY
+compression fused and bit-exact; positives with any fusion; near misses fused; crashes (an error with the pass where
+the same mode compiles with ``NSA_FUSION_DISABLE=1``); n/a:
+
+    dialect  mode           positives   (any fusion)  near misses fused  crashes  n/a
+    inductor static         10/12       10            0/7                0        0
+    inductor mark_dynamic   10/12       10            0/7                0        0
+    inductor dynamic=True   10/12       10            0/7                0        0
+    torchair static         10/12       10            0/7                0 (E)    0
+    torchair mark_dynamic   10/12       10            0/7                0 (E)    0
+    torchair dynamic=True   10/12       10            0/7                0 (E)    0
+    TOTAL: 60/72 positive runs (83 %) with every compression fused and bit-exact; every run that fused anything (60
+    positive runs) fused every compression and was bit-exact to the golden; near misses: 0/42 runs fused, every one
+    eager-equal; no crash, nothing n/a.
+
+The positive misses, with the pass's reason:
+
+* hf_paged_head_major_fp32 (6/6 runs, 0 fused, 0 candidates): explain says ``ignored index_put_2
+  (aten.index_put.default): a write into `cmp_key_cache` [4, 44, 32]: the write does not index the cache rows (not a
+  compression step)`` (the same for ``cmp_value_cache``) and ``no row write into a cache was found``: the head-major
+  compressed cache ``[N, S, D]`` written ``cmp[:, slot] = where(...)`` is not seen as a row write. A gap: it is the
+  contract with ``cache = cmp.transpose(0, 1)`` (a non-contiguous ``[S, N, D]`` view) and ``input =
+  key_cache.permute(1, 2, 0, 3)``; the same family as models7's ``hf_static_scatter_fp32`` (writes along dim 1);
+* hf_static_unfold (6/6 runs, 0/2 fused): ``roles: the gather does not read exactly one [B, max_pages] block table:
+  none @ convert_element_type_19`` (both compressions, both dialects): the window picked from ``cache.unfold(2, l,
+  d)[arange(B), :, (s - l) // d]`` of a dense ``[B, N, T, D]`` static cache has no block table (it is the contract with
+  ``block_table = arange(B)[:, None]``, P = T, and the ``[B, max_cmp, N, D]`` cache flattened to rows ``b * max_cmp +
+  i``). fla_dense_mean_l16, also a dense per-request state read through ``arange(B)``, fused everywhere, so the
+  ``unfold`` spelling (or the ``[B, N, T, D]`` layout) is what the pass does not follow.
+
+Other findings:
+
+* E, hf_static_unfold under torchair (3 modes): the compile fails, ``NotImplementedError: torch.ops.aten.unfold.default
+  ge_converter is not implemented!`` (the unfused step's ``unfold``); with ``NSA_FUSION_DISABLE=1`` the same mode fails
+  too (``aten.index_put.default ge_converter is not implemented!``), so not a crash of the pass; the runner marks the
+  runs applicable (its eager-backend retry works), so they count as misses above. Fusing the step would remove the
+  ``unfold`` from the GE graph.
+* hf_cache_class_offsets_buffer_2l, Inductor (3 modes): fused 4/4, caches bit-exact, but the runner's ``eager_equal``
+  is False: the bf16 hidden output differs from eager by up to 0.0625 and layer 2's appended K/V by 0.018; with
+  ``NSA_FUSION_DISABLE=1`` eager_equal is False too, and the fused output equals plain Inductor's bit for bit (checked
+  after the first try): plain Inductor's bf16 numerics over 2 layers, not the pass. Its window offsets come from a
+  non-persistent module buffer, and it fused in both dialects.
+* Idioms new to the corpora that fused bit-exact in all 6 runs: FlashInfer ``kv_indptr[batch_indices]`` page lists,
+  DeepSeek latent + indexer compressed into views of one buffer, the page-span load + ``gather`` slice, SGLang's 2-D
+  ``req_to_token[rpi[:, None], pos]``, out-of-place ``index_copy`` (lucidrains), ``mean(dtype=float32)`` over a dense
+  ``arange(B)``-indexed state, the 3-layer CUDA-graph null-block model (6/6 compressions).
+* The 7 near misses stayed unfused in all 42 runs and every run was eager-equal.
 """
 from __future__ import annotations
 
@@ -63,7 +114,8 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from models3 import _eager_after, _flat_state, _poison  # noqa: E402
-from models4 import DecodeModel, Layer, _append_slots, _case, _dense_state, _kv_spec, _max_diff, _nan_equal  # noqa: E402
+from models4 import (DecodeModel, Layer, _append_slots, _case, _dense_state, _kv_spec, _max_diff,  # noqa: E402
+                     _nan_equal)
 
 f16, bf16, f32 = torch.float16, torch.bfloat16, torch.float32
 
@@ -603,7 +655,8 @@ class VllmCudagraphNullBlock(DecodeModel):
         return self.pack(**named)
 
     def specs(self):
-        return [_kv_spec(f"{kv}{i}", lambda a, r, i=i, j=j: a[f"kv_cache_{i}"][:, j], lambda a, r, n=f"cmp_{kv}_{i}": a[n],
+        return [_kv_spec(f"{kv}{i}", lambda a, r, i=i, j=j: a[f"kv_cache_{i}"][:, j],
+                         lambda a, r, n=f"cmp_{kv}_{i}": a[n],
                          lambda m, i=i, kv=kv: getattr(m.layers[i], f"cmp_w_{kv}"), lambda a: a["block_table"],
                          lambda a: a["positions"] + 1, lambda a: a["cmp_slot_mapping"])
                 for i in range(self.LAYERS) for j, kv in enumerate("kv")]
@@ -680,7 +733,8 @@ class HfCacheClassOffsets(DecodeModel):
 
     def specs(self):
         l, d = self.l, self.d
-        return [_kv_spec(f"{kv}{i}", lambda a, r, n=f"{name}_cache_{i}": a[n], lambda a, r, n=f"cmp_{name}_cache_{i}": a[n],
+        return [_kv_spec(f"{kv}{i}", lambda a, r, n=f"{name}_cache_{i}": a[n],
+                         lambda a, r, n=f"cmp_{name}_cache_{i}": a[n],
                          lambda m, i=i, kv=kv: getattr(m.layers[i], f"cmp_w_{kv}").t(), lambda a: a["block_table"],
                          lambda a: a["cache_position"] + 1,
                          lambda a: a["cmp_block_table"].gather(1, _cmp_idx(a["cache_position"] + 1, l, d)[:, None])
@@ -773,7 +827,8 @@ class HfStaticUnfold(DecodeModel):
         st = self.state(B, seed, 2)
         dense, cmps = _dense_state(st, B, self.P * self.MP)
         return self.pack(hidden=st["hidden"], cache_position=st["s"] - 1,
-                         key_cache=dense[0].transpose(1, 2).contiguous(), value_cache=dense[1].transpose(1, 2).contiguous(),
+                         key_cache=dense[0].transpose(1, 2).contiguous(),
+                         value_cache=dense[1].transpose(1, 2).contiguous(),
                          cmp_keys=cmps[0], cmp_values=cmps[1])
 
     def specs(self):
