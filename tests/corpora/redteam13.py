@@ -13,26 +13,28 @@ inputs, modes)``; runner and classification are redteam7's ``classify7`` (via re
     python tests/corpora/redteam13.py [--dialect D] [--mode M] [name ...]      # names match as substrings
     python tests/corpora/redteam13.py --table OUT.md [--dialect D ...] [name ...]
 
-First try (15:36-16:25 UTC, snapshot of 5e1914a in /tmp/base13, PYTHONPATH=/tmp/base13, run from that tree): 64
-attacks in 12 themes, 271 runs (``_FIRST``).  inductor_graph 4 FALSE FUSION / 0 CRASH / 75 equal / 25 refused;
-torchair_like 4 FALSE FUSION / 0 CRASH / 75 equal / 25 refused (in each: F1 x 3 modes, and
+First try (15:36-16:27 UTC, snapshot of 5e1914a in /tmp/base13, PYTHONPATH=/tmp/base13, run from that tree): 65
+attacks in 12 themes, 274 runs (``_FIRST``).  inductor_graph 5 FALSE FUSION / 0 CRASH / 75 equal / 25 refused;
+torchair_like 5 FALSE FUSION / 0 CRASH / 75 equal / 25 refused (in each: F1 x 4 runs, and
 model_four_layers_exact_attention, the accepted open-sum order, see below); Inductor codegen (nsa_fusion_backend,
-confirmation) 3 FALSE FUSION (F2) / 8 CONTROL DIFFERS (F1 x 3: plain Inductor differs too; models whose attention
+confirmation) 3 FALSE FUSION (F2) / 9 CONTROL DIFFERS (F1 x 4: plain Inductor differs too; models whose attention
 rounds in fp16 or sums in open order) / 19 equal / 1 refused; vllm_post (Inductor codegen behind the vLLM adapters'
 mutating call) 18 equal / 2 refused; bound_ig / bound_ta / inductor (module buffers offered) 3 equal / 3 refused;
 real torchair 1 CONTROL DIFFERS (F1: the pass's numbers differ from eager; the CPU stand-in cannot compile the
 control) / 1 equal; the Triton kernel under TRITON_INTERPRET=1 (NSA_FUSION_FORCE_TRITON=1) 6 equal.  Attacks were
 added in batches while running (themes 1-4 15:36-15:41, 5 15:43, 6-10 15:45-15:55, 11-12 15:58-16:01, the exact
-and loop models 16:08-16:17); the full two-dialect table ran 15:56-16:01, later attacks in their own runs.  No
-CRASH anywhere.  Two findings (/work/briefs/redteam13_findings.md, repro /tmp/rt13/repro_f1.py, inlined there):
+and loop models 16:08-16:17, the sub spelling of F1 16:25); the full two-dialect table ran 15:56-16:01, later
+attacks in their own runs.  No CRASH anywhere.  Two findings (/work/briefs/redteam13_findings.md, repro
+/work/briefs/redteam13_repro.py, inlined there):
 
 * F1 FALSE FUSION (inductor_graph, torchair_like; static, mark_dynamic, dynamic=True): mean pooling written as a
   window-order loop ``acc = torch.add(acc, x_j.float(), alpha=1/l)`` from zeros fuses with fp32 KV.
   ``pooling._check_exact_arithmetic`` counts scalings in mul/div operands only and never reads a SUMS node's
   ``alpha``; eager's CPU ``add`` computes ``acc + alpha * x`` as one fused multiply-add, the op rounds ``fp32(1/l) *
   x`` first: window [2^-144, 2^-145, 0, ..] gives 2^-148 in eager, 2^-149 fused (pool_loop_add_alpha_fp32; fp16 KV:
-  x / 32 exact, equal).  Inductor codegen: CONTROL DIFFERS (Inductor itself lowers alpha as a rounded product, the
-  op's arithmetic); torchair lowers add(alpha) to GE's AxpyV2.
+  x / 32 exact, equal; ``acc = torch.sub(acc, x_j, alpha=-1/l)`` after a first term scaled by a mul likewise:
+  pool_loop_sub_alpha_after_first_fp32, 16:25).  Inductor codegen: CONTROL DIFFERS (Inductor itself lowers alpha as
+  a rounded product, the op's arithmetic); torchair lowers add(alpha) to GE's AxpyV2.
 * F2 (Inductor codegen only, by the letter of the bar): in 2- and 4-layer models every step fuses and every cache /
   KV / read-back row is bit-exact, but the layer outputs differ from eager by one fp16 ulp where plain Inductor
   matches: the fused steps change Inductor's kernel boundaries, and Inductor's ``emulate_precision_casts=False``
@@ -421,6 +423,8 @@ def _loop_add_alpha(op="add", alpha=1.0 / L):
         for j in range(L):
             if op == "add":
                 acc = torch.add(acc, tok[:, j].float(), alpha=alpha)
+            elif op == "sub_after_first" and j == 0:  # the first term scaled by a mul (the one scaling counted)
+                acc = acc + tok[:, j].float() * alpha
             else:
                 acc = torch.sub(acc, tok[:, j].float(), alpha=-alpha)
         return write(cache, slots, completes(lens), acc)
@@ -463,6 +467,8 @@ ATTACKS += [
      "mean as acc = add(acc, x_j, alpha=1/32) from zeros, fp32 KV: alpha is no scaling the pooling rules see"),
     ("pool_loop_sub_alpha_fp32", _mk(_loop_add_alpha("sub"), _tiny_fp32_windows(), ("static",)),
      "the same as acc = sub(acc, x_j, alpha=-1/32)"),
+    ("pool_loop_sub_alpha_after_first_fp32", _mk(_loop_add_alpha("sub_after_first"), _tiny_fp32_windows(), ("static",)),
+     "acc = 0 + x_0 * (1/32), then acc = sub(acc, x_j, alpha=-1/32): sub's alpha, past the zero-start rule"),
     ("pool_loop_add_alpha_fp16", _mk(_loop_add_alpha(), _std(), ("static",)),
      "control: the same with fp16 KV (x / 32 exact in fp32: one rounding either way)"),
     ("pool_addmm_alpha_mean_bf16", _mk(_mm_alpha("addmm"), _huge_windows(), ("static",)),
@@ -916,6 +922,9 @@ _FIRST = [
     ('pool_loop_add_alpha_fp32', 'torchair_like', 'batch', _FF),
     ('pool_loop_sub_alpha_fp32', 'inductor_graph', 'static', _R),
     ('pool_loop_sub_alpha_fp32', 'torchair_like', 'static', _R),
+    ('pool_loop_sub_alpha_after_first_fp32', 'inductor_graph', 'static', _FF),
+    ('pool_loop_sub_alpha_after_first_fp32', 'torchair_like', 'static', _FF),
+    ('pool_loop_sub_alpha_after_first_fp32', 'inductor', 'static', _CD),
     ('pool_loop_add_alpha_fp16', 'inductor_graph', 'static', _EQ),
     ('pool_loop_add_alpha_fp16', 'torchair_like', 'static', _EQ),
     ('pool_addmm_alpha_mean_bf16', 'inductor_graph', 'static', _R),
