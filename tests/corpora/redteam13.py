@@ -13,9 +13,9 @@ inputs, modes)``; runner and classification are redteam7's ``classify7`` (via re
     python tests/corpora/redteam13.py [--dialect D] [--mode M] [name ...]      # names match as substrings
     python tests/corpora/redteam13.py --table OUT.md [--dialect D ...] [name ...]
 
-First try (15:36-16:27 UTC, snapshot of 5e1914a in /tmp/base13, PYTHONPATH=/tmp/base13, run from that tree): 65
-attacks in 12 themes, 274 runs (``_FIRST``).  inductor_graph 5 FALSE FUSION / 0 CRASH / 75 equal / 25 refused;
-torchair_like 5 FALSE FUSION / 0 CRASH / 75 equal / 25 refused (in each: F1 x 4 runs, and
+First try (15:36-16:28 UTC, snapshot of 5e1914a in /tmp/base13, PYTHONPATH=/tmp/base13, run from that tree): 67
+attacks in 12 themes, 280 runs (``_FIRST``).  inductor_graph 5 FALSE FUSION / 0 CRASH / 75 equal / 28 refused;
+torchair_like 5 FALSE FUSION / 0 CRASH / 75 equal / 28 refused (in each: F1 x 4 runs, and
 model_four_layers_exact_attention, the accepted open-sum order, see below); Inductor codegen (nsa_fusion_backend,
 confirmation) 3 FALSE FUSION (F2) / 9 CONTROL DIFFERS (F1 x 4: plain Inductor differs too; models whose attention
 rounds in fp16 or sums in open order) / 19 equal / 1 refused; vllm_post (Inductor codegen behind the vLLM adapters'
@@ -23,8 +23,8 @@ mutating call) 18 equal / 2 refused; bound_ig / bound_ta / inductor (module buff
 real torchair 1 CONTROL DIFFERS (F1: the pass's numbers differ from eager; the CPU stand-in cannot compile the
 control) / 1 equal; the Triton kernel under TRITON_INTERPRET=1 (NSA_FUSION_FORCE_TRITON=1) 6 equal.  Attacks were
 added in batches while running (themes 1-4 15:36-15:41, 5 15:43, 6-10 15:45-15:55, 11-12 15:58-16:01, the exact
-and loop models 16:08-16:17, the sub spelling of F1 16:25); the full two-dialect table ran 15:56-16:01, later
-attacks in their own runs.  No CRASH anywhere.  Two findings (/work/briefs/redteam13_findings.md, repro
+and loop models 16:08-16:17, the sub spelling of F1 16:25, baddbmm chains 16:27); the full two-dialect table ran
+15:56-16:01, later attacks in their own runs.  No CRASH anywhere.  Two findings (/work/briefs/redteam13_findings.md, repro
 /work/briefs/redteam13_repro.py, inlined there):
 
 * F1 FALSE FUSION (inductor_graph, torchair_like; static, mark_dynamic, dynamic=True): mean pooling written as a
@@ -57,7 +57,8 @@ dynamic); level 2 compressing level 1's cache before and after level 1 writes it
 too); l = d = 16, full-mantissa fp32 / bf16 / fp16 windows summed in window order, D = 13, subnormal weights, slot -1
 on every row that writes nothing with row S - 1 NaN, B = 1 at capacity / 0 / l, N = 3 x D = 1536 (the native
 kernel's head groups), a transposed cache, a stride-0 weight, ties rounding onto inf in fp16 and bf16 (native and
-Triton-interpreted kernels); addmm / baddbmm with beta = 0 and alpha = 1/l (refused: batch plan / scaling); kept rows
+Triton-interpreted kernels); addmm / baddbmm with beta = 0 and alpha = 1/l (refused: batch plan / scaling), a
+window-order chain of K = 1 baddbmm steps, weighted or mean, fp32 (refused: scaling); kept rows
 from a second input over the cache's storage (refused), that input read before / after the write, the KV and the
 cache as views of one buffer, disjoint or with the cache on the pages a window reads (equal: AOT's synthetic base);
 masks reading the slots (refused); the same rows written twice (at s and (s + 1) % S; the batch flipped); a buffer
@@ -447,6 +448,30 @@ def _mm_alpha(op):
     return step
 
 
+def _loop_baddbmm(weighted=True):
+    """A window-order chain of K = 1 baddbmm steps from zeros: acc = baddbmm(acc, x_j [B N, D, 1], w_j [B N, 1, 1]),
+    the weighted sum in the op's order, each step acc + x_j * w_j through the BLAS (which may fuse the multiply-add);
+    ``weighted=False``: the mean, w_j = 1/l."""
+    def step(kv, w, slots, table, lens, cache):
+        tok = tokens(kv, table, positions(lens))
+        B, _, N, D = tok.shape
+        acc = torch.zeros(B * N, D, 1, dtype=torch.float32)
+        for j in range(L):
+            wj = (w[j].float()[None, :].expand(B, N) if weighted else torch.full((B, N), 1.0 / L)).reshape(B * N, 1, 1)
+            acc = torch.baddbmm(acc, tok[:, j].float().reshape(B * N, D, 1), wj)
+        return write(cache, slots, completes(lens), acc.reshape(B, N, D))
+    return step
+
+
+def _tiny_fp32_weighted():
+    """fp32 windows [2^-144, 2^-145, 0, ..] under weights 1/32 (fp32): as _tiny_fp32_windows, with the weight."""
+    def window(b, s):
+        return [2.0 ** -144, 2.0 ** -145] + [0.0] * (L - 2)
+    weight = torch.full((L, 2), 1.0 / L)
+    return lambda: [build(seed=0, dtype=torch.float32, window=window, weight=weight),
+                    build(seed=1, dtype=torch.float32)]
+
+
 def _tiny_fp32_windows():
     """fp32 windows 2^-144, 2^-145, 0, ...: fp32(1/32) * 2^-145 = 2^-150 rounds to 0 (ties to even), so the op sums
     2^-149 + 0; a fused multiply-add sums 2^-149 + 2^-150 exactly and rounds to 2^-148."""
@@ -469,6 +494,10 @@ ATTACKS += [
      "the same as acc = sub(acc, x_j, alpha=-1/32)"),
     ("pool_loop_sub_alpha_after_first_fp32", _mk(_loop_add_alpha("sub_after_first"), _tiny_fp32_windows(), ("static",)),
      "acc = 0 + x_0 * (1/32), then acc = sub(acc, x_j, alpha=-1/32): sub's alpha, past the zero-start rule"),
+    ("pool_loop_baddbmm_fp32", _mk(_loop_baddbmm(), _tiny_fp32_weighted(), ("static", "batch")),
+     "weighted sum as a window-order chain of K = 1 baddbmm from zeros, fp32: the BLAS's multiply-add"),
+    ("pool_loop_baddbmm_mean_fp32", _mk(_loop_baddbmm(False), _tiny_fp32_windows(), ("static",)),
+     "the same chain with a constant 1/l weight (mean)"),
     ("pool_loop_add_alpha_fp16", _mk(_loop_add_alpha(), _std(), ("static",)),
      "control: the same with fp16 KV (x / 32 exact in fp32: one rounding either way)"),
     ("pool_addmm_alpha_mean_bf16", _mk(_mm_alpha("addmm"), _huge_windows(), ("static",)),
@@ -925,6 +954,12 @@ _FIRST = [
     ('pool_loop_sub_alpha_after_first_fp32', 'inductor_graph', 'static', _FF),
     ('pool_loop_sub_alpha_after_first_fp32', 'torchair_like', 'static', _FF),
     ('pool_loop_sub_alpha_after_first_fp32', 'inductor', 'static', _CD),
+    ('pool_loop_baddbmm_fp32', 'inductor_graph', 'static', _R),
+    ('pool_loop_baddbmm_fp32', 'inductor_graph', 'batch', _R),
+    ('pool_loop_baddbmm_mean_fp32', 'inductor_graph', 'static', _R),
+    ('pool_loop_baddbmm_fp32', 'torchair_like', 'static', _R),
+    ('pool_loop_baddbmm_fp32', 'torchair_like', 'batch', _R),
+    ('pool_loop_baddbmm_mean_fp32', 'torchair_like', 'static', _R),
     ('pool_loop_add_alpha_fp16', 'inductor_graph', 'static', _EQ),
     ('pool_loop_add_alpha_fp16', 'torchair_like', 'static', _EQ),
     ('pool_addmm_alpha_mean_bf16', 'inductor_graph', 'static', _R),
