@@ -24,8 +24,8 @@ real torchair 1 CONTROL DIFFERS (F1: the pass's numbers differ from eager; the C
 control) / 1 equal; the Triton kernel under TRITON_INTERPRET=1 (NSA_FUSION_FORCE_TRITON=1) 6 equal.  Attacks were
 added in batches while running (themes 1-4 15:36-15:41, 5 15:43, 6-10 15:45-15:55, 11-12 15:58-16:01, the exact
 and loop models 16:08-16:17, the sub spelling of F1 16:25, baddbmm chains 16:27); the full two-dialect table ran
-15:56-16:01, later attacks in their own runs.  No CRASH anywhere.  Two findings (/work/briefs/redteam13_findings.md, repro
-/work/briefs/redteam13_repro.py, inlined there):
+15:56-16:01, later attacks in their own runs.  No CRASH anywhere.  Two findings (/work/briefs/redteam13_findings.md,
+repro /work/briefs/redteam13_repro.py, inlined there):
 
 * F1 FALSE FUSION (inductor_graph, torchair_like; static, mark_dynamic, dynamic=True): mean pooling written as a
   window-order loop ``acc = torch.add(acc, x_j.float(), alpha=1/l)`` from zeros fuses with fp32 KV.
