@@ -85,9 +85,13 @@ def _with_zero_starts():
 def with_fusion_passes():
     """Inductor's config with the pass installed, for one compile: the fusion pass first among the post-grad
     pre-passes and the zero starts of written-out sums kept in the joint graph (the user's own passes still
-    run, after ours)."""
+    run, after ours).  Also ``emulate_precision_casts``: Inductor otherwise keeps an fp16/bf16 round trip of the
+    user's code in fp32 where it lies inside one kernel, and which intermediates a kernel boundary rounds depends
+    on how Inductor fuses around the step; replacing a step by the op moves those boundaries, so a model whose
+    attention rounds ``x.to(fp16)`` matched eager unfused and differed by an ulp fused (red-team 13 F2).  With the
+    casts emulated the compiled model rounds where eager does, fused or not."""
     return torch._inductor.config.patch(post_grad_custom_pre_pass=_chain_with_user_pass(),
-                                        joint_custom_pre_pass=_with_zero_starts())
+                                        joint_custom_pre_pass=_with_zero_starts(), emulate_precision_casts=True)
 
 
 def nsa_fusion_backend(gm: torch.fx.GraphModule, example_inputs, **kwargs):

@@ -337,7 +337,48 @@ def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
             w.meta[SUPERSEDED] = w.meta[CONSIDERED] = True
         node.replace_all_uses_with(new)
         out.append(StackSplit(node, new, anchor[:1] or [new], 1, undo=anchor[1] if anchor else []))
+    paged_flat_reads(graph)
     return out + concatenated_reads(graph) + dense_window_reads(graph, iota)
+
+
+def paged_flat_reads(graph: fx.Graph) -> int:
+    """A token read of a flat ``[NB * P, N, D]`` cache at ``page * P + q % P`` (transformers' continuous batching:
+    ``flat[table.gather(1, p // P) * P + p % P]``) as the read of its ``[NB, P, N, D]`` pages, ``flat.view(-1, P,
+    N, D)[page, q % P]``: with ``r = q % P`` in ``[0, P)`` (a floor remainder by a positive ``P``) and ``P`` dividing
+    the rows, ``page * P + r`` is row ``r`` of page ``page`` for every ``page``, and Python indexing wraps a
+    negative ``page * P + r`` to page ``page + NB``, row ``r``, as the paged read wraps ``page``, and raises alike
+    (``page < -NB`` or ``>= NB``).  So the graph computes what it computed on every input; the paged view is then the
+    step's paged input (without it the flat pool reads as pages of one token).  Returns the reads rewritten."""
+    from .patterns.exactness import _REMAINDERS
+
+    count = 0
+    for g in list(graph.nodes):
+        if g.op != "call_function" or g.target is not aten.index.Tensor or len(g.args) != 2 \
+                or len(g.args[1]) != 1 or not isinstance(g.args[1][0], fx.Node):
+            continue
+        flat, (idx,) = g.args
+        shape = _shape(flat)
+        if shape is None or len(shape) != 3 or not _val(flat).is_floating_point() or not isinstance(shape[0], int) \
+                or idx.op != "call_function" or idx.target is not aten.add.Tensor or idx.kwargs:
+            continue
+        for scaled, rem in (idx.args[:2], idx.args[1::-1]):
+            if not (isinstance(scaled, fx.Node) and isinstance(rem, fx.Node) and scaled.op == rem.op == "call_function"
+                    and scaled.target is aten.mul.Tensor and not scaled.kwargs and rem.target in _REMAINDERS):
+                continue
+            page, P = scaled.args if isinstance(scaled.args[1], int) else scaled.args[::-1]
+            if not (isinstance(P, int) and not isinstance(P, bool) and 1 < P and shape[0] % P == 0
+                    and rem.args[1] == P and isinstance(page, fx.Node) and _val(page) is not None
+                    and not _val(page).is_floating_point() and not _val(rem).is_floating_point()):
+                continue
+            with graph.inserting_before(g):
+                pages = _call(graph, aten.view.default, (flat, [-1, P, *shape[1:]]))
+                read = _call(graph, aten.index.Tensor, (pages, [page, rem]))
+            if _shape(read) != _shape(g):
+                continue  # (left dead: nothing reads it)
+            g.replace_all_uses_with(read)
+            count += 1
+            break
+    return count
 
 
 def concatenated_reads(graph: fx.Graph) -> list:

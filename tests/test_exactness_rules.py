@@ -1197,6 +1197,49 @@ def test_an_accumulating_head_major_write_is_left_as_written(dialect):
     torch.testing.assert_close(cache, eager, rtol=1e-5, atol=1e-5)
 
 
+class _FlatPages(torch.nn.Module):
+    """A flat ``[NB * P, N, D]`` KV cache read at ``table.gather(1, p // P) * P + p % R`` (transformers' continuous
+    batching, models9 hf_cb_flat_fp32, ``R = P``); ``R = 2 P`` reads the next page's tokens past row P (not the
+    contract: must stay as written)."""
+
+    def __init__(self, R=None):
+        super().__init__()
+        self.R = R
+
+    def forward(self, flat, w, slots, table, lens, cache, P: int = 64):
+        pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+        tok = flat[table.long().gather(1, pos // P) * P + pos % (self.R or P)]  # [B, l, N, D]
+        new = (tok.float() * w.float()[None, :, :, None]).sum(1)
+        s = slots.long()
+        cache[s] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[s])
+        return cache
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like", "inductor"])
+def test_a_flat_cache_read_at_page_times_p_plus_offset_fuses(dialect):
+    """flat[page * P + p % P] is flat.view(-1, P, N, D)[page, p % P] (rewrite.paged_flat_reads): pages of P = 64
+    tokens, not a pool of one-token pages whose capacity is the table width (4); bit-exact to the golden."""
+    x = make_inputs()
+    args = [x["input"].flatten(0, 1), x["weight"], x["slots"], x["block_table"], x["lengths"], x["cache"].clone()]
+    _, code, stats = compile_and_run(_FlatPages(), args, dialect)
+    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
+    want = golden_compress_infer(x["input"], x["op_weight"], x["slots"], L, D_STRIDE, x["P"],
+                                 block_table=x["block_table"], actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_flat_read_with_a_remainder_past_the_page_is_left_as_written(dialect):
+    """flat[page * 64 + p % 128]: the offset reaches into the next page, which the paged view cannot index (it
+    would raise where eager reads): not rewritten, not fused, and the compiled model computes what eager does."""
+    x = make_inputs()
+    args = [x["input"].flatten(0, 1), x["weight"], x["slots"], x["block_table"], x["lengths"], x["cache"].clone()]
+    eager = _FlatPages(R=128)(*args[:-1], x["cache"].clone())
+    _, code, stats = compile_and_run(_FlatPages(R=128), args, dialect)
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0, stats
+    torch.testing.assert_close(args[-1], eager, rtol=2e-2, atol=2e-2, equal_nan=True)
+
+
 class _SharedColumn(Step):
     """Every head pooled with one weight column, a ``[l, 1, 1]`` tensor broadcast over heads and dims
     (``column(w)``; the contract's weight is that column expanded to ``[l, N]``)."""

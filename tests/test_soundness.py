@@ -410,3 +410,29 @@ def test_flat_slot_offsets_are_bounded_by_what_valid_input_bounds(name, dialect)
     clipped ``[0, 128]`` to ``[0, 127]``.  Refused (they had fused and differed from eager)."""
     results = _redteam12(name, dialect, "static")
     assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+# --- red-team 13's class (tests/corpora/redteam13.py) -------------------------------------------------------------
+def _redteam13(name, dialect, mode=None):
+    from corpora import redteam13
+
+    factory = {n: f for n, f, _ in redteam13.ATTACKS}[name]
+    return redteam13.classify7(name, factory, dialect, mode)
+
+
+@pytest.mark.parametrize("name", ["pool_loop_add_alpha_fp32", "pool_loop_sub_alpha_after_first_fp32"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_sum_that_scales_with_alpha_is_refused(name, dialect):
+    """F1: mean pooling as ``acc = torch.add(acc, x_j, alpha=1/l)`` from zeros over fp32 tokens: eager's CPU add is one
+    fused multiply-add (GE's AxpyV2 too), the op rounds the product first (2^-148 vs 2^-149 over subnormals).
+    Refused (it had fused and differed from eager)."""
+    results = _redteam13(name, dialect, "static")
+    assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+def test_a_fused_model_rounds_the_users_casts_where_eager_does():
+    """F2: two layers whose attention rounds ``(x.float() + g * cv[s].float()).to(fp16)``: fused in real Inductor the
+    steps moved Inductor's kernel boundaries and an fp16 round trip stayed fp32 (one ulp from eager, where plain
+    Inductor matched); nsa_fusion's backend emulates precision casts, so the fused model equals eager."""
+    results = _redteam13("model_two_layers_exact_attention", "inductor", "static")
+    assert results and all(r[1] == "FUSED & EQUAL" for r in results), results

@@ -135,6 +135,13 @@ class PoolingProof:
                               f"{T.dtype_of(leaf)} weight the products are not exact", n,
                               "accumulate with acc = acc + tokens * weight")
             return
+        if t in T.SUMS and n.kwargs.get("alpha", 1) != 1:
+            # add(acc, x, alpha=a) is acc + a * x in one step: eager's CPU kernel contracts it into a fused multiply-add
+            # (one rounding; GE's AxpyV2 likewise), the op rounds the product first (red-team 13 F1: alpha = 1/l over
+            # fp32 subnormals); a negative alpha is also a sign flip of zero sums
+            raise Refused("pooling", f"{T.op_name(n)} scales an operand with alpha={n.kwargs['alpha']} in the same step "
+                          "(one fused multiply-add on CPU): its rounding is not the op's", n,
+                          "scale the tokens by their weight in a product: acc = acc + x * w")
         others = [a for a in n.args[:2] if not (isinstance(a, fx.Node) and a in tokens)]
         if t in T.SUMS and others:
             if not all(_is_zero(a) for a in others):
