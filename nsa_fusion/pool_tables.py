@@ -193,7 +193,8 @@ def expose(graph: fx.Graph, iota: bool) -> list:
     ``prims.iota`` (Inductor's graphs)."""
     done, rows = [], {}
     for node in list(graph.nodes):
-        if node.op != "call_function" or node.target is not aten.index.Tensor or node.kwargs:
+        if node.op != "call_function" or node.target not in (aten.index.Tensor, aten.index_select.default) \
+                or node.kwargs:
             continue
         try:
             _expose_read(graph, node, rows, done, iota)
@@ -205,6 +206,11 @@ def expose(graph: fx.Graph, iota: bool) -> list:
 
 
 def _expose_read(graph, node, rows, done, iota):
+    if node.target is aten.index_select.default:  # T.index_select(0, r): T[r] (raising on a negative r; T[r] wraps it)
+        table, dim, index = node.args
+        if dim in (0, -2) and isinstance(table, fx.Node) and table.op == "placeholder" and _int_tensor(table, 2):
+            _mark_pool_rows(node, table, index, rows)
+        return
     ragged = _ragged_read(node)
     if ragged is not None:  # FlashInfer's kv_indices[kv_indptr[:-1, None] + j]: read as T[b, j]
         indices, starts, j = ragged
@@ -224,11 +230,7 @@ def _expose_read(graph, node, rows, done, iota):
             or len(indices) not in (1, 2) or not all(isinstance(i, fx.Node) for i in indices):
         return
     if len(indices) == 1:  # T[r] as the user wrote it (``req_to_token[req_pool_indices].gather(1, pos)``)
-        # (r itself or a widening cast of it: any other move, r[:1].expand(B), would repeat a pool row)
-        found = _batch_index(indices[0])
-        if found is not None and all(_widening_cast(op) for op in found[1]) and (table, found[0]) not in rows:
-            rows[(table, found[0])] = node
-            node.meta[POOL_ROWS] = (table, found[0])
+        _mark_pool_rows(node, table, indices[0], rows)
         return
     found = _batch_index(indices[0])
     if found is None or _val(found[0]).shape[0] == _val(table).shape[0] and not found[1]:
@@ -241,6 +243,16 @@ def _expose_read(graph, node, rows, done, iota):
         new = _call(graph, aten.index.Tensor, (rows[(table, r)], [_replay(graph, chain, _arange(graph, r, iota)),
                                                                   indices[1]]))
     _reroute(node, new, done)
+
+
+def _mark_pool_rows(node, table, index, rows):
+    """Mark ``node`` (``T[r]`` or ``T.index_select(0, r)``, as the user wrote it) as the batch's rows of the pool
+    table ``T``: ``r`` itself or a widening cast of it (any other move, ``r[:1].expand(B)``, would repeat a pool
+    row)."""
+    found = _batch_index(index)
+    if found is not None and all(_widening_cast(op) for op in found[1]) and (table, found[0]) not in rows:
+        rows[(table, found[0])] = node
+        node.meta[POOL_ROWS] = (table, found[0])
 
 
 def _reroute(node, new, done, rebuild=None):

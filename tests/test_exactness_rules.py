@@ -1240,6 +1240,56 @@ def test_a_flat_read_with_a_remainder_past_the_page_is_left_as_written(dialect):
     torch.testing.assert_close(args[-1], eager, rtol=2e-2, atol=2e-2, equal_nan=True)
 
 
+class _PoolRowsIndexSelect(torch.nn.Module):
+    """SGLang's pool tables read with ``index_select`` (models9 sglang_p1_index_select): the block table is
+    ``req_to_token.index_select(0, rpi)``, the slot ``cmp_req_to_token.index_select(0, rpi).gather(1, i)``."""
+
+    def forward(self, kv, w, cmp_pool, pool, rpi, lens, cache):
+        table = pool.index_select(0, rpi)
+        P = kv.shape[1]
+        pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+        new = (kv[table.long().gather(1, pos // P), pos % P].float() * w.float()[None, :, :, None]).sum(1)
+        i = ((lens.long() - L) // D_STRIDE).clamp(min=0)
+        s = cmp_pool.index_select(0, rpi).gather(1, i[:, None]).squeeze(1).long()
+        cache[s] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[s])
+        return cache
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_pool_tables_read_with_index_select_fuse(dialect):
+    """T.index_select(0, rpi) is the batch's rows of a pool table, as T[rpi] is (pool_tables): the block table and
+    the table of compressed rows; bit-exact to the golden with slots cmp_pool[rpi, i]."""
+    x = make_inputs(num_slots=12 * 15)
+    B, pages = x["block_table"].shape
+    rpi = torch.randperm(12)[:B]
+    pool = torch.zeros(12, pages, dtype=torch.int32)
+    pool[rpi] = x["block_table"]
+    cmp_pool = torch.randperm(12 * 15).view(12, 15).to(torch.int32)  # (each request owns its rows)
+    args = [x["input"], x["weight"], cmp_pool, pool, rpi, x["lengths"], x["cache"].clone()]
+    _, code, stats = compile_and_run(_PoolRowsIndexSelect(), args, dialect, batch_positions=(4, 5))
+    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
+    i = ((x["lengths"].long() - L) // D_STRIDE).clamp(min=0)
+    slots = cmp_pool[rpi].long().gather(1, i[:, None]).squeeze(1)
+    want = golden_compress_infer(x["input"], x["op_weight"], slots, L, D_STRIDE, x["P"],
+                                 block_table=x["block_table"], actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like", "inductor"])
+def test_every_other_head_of_an_interleaved_cache_fuses(dialect):
+    """K and V interleaved on the head dim of one [NB, P, 2N, D] cache (vLLM TPU, models9 vllm_tpu_interleaved_2l):
+    kv[:, :, 0::2] is K's paged input, a strided view the op reads through its strides; bit-exact to the golden."""
+    x = make_inputs()
+    kv = torch.stack((x["input"], torch.randn_like(x["input"])), dim=3).flatten(2, 3)
+    model = Step(window=lambda kv, table, lens, l, P, clamp=None: _window(kv[:, :, 0::2], table, lens, l, P))
+    args = [kv, x["weight"], x["slots"], x["block_table"], x["lengths"], x["cache"].clone()]
+    _, code, stats = compile_and_run(model, args, dialect)
+    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
+    want = golden_compress_infer(x["input"], x["op_weight"], x["slots"], L, D_STRIDE, x["P"],
+                                 block_table=x["block_table"], actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+
+
 class _SharedColumn(Step):
     """Every head pooled with one weight column, a ``[l, 1, 1]`` tensor broadcast over heads and dims
     (``column(w)``; the contract's weight is that column expanded to ``[l, N]``)."""

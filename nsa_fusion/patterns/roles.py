@@ -129,6 +129,11 @@ class RolesProof:
                     # stack before (appends into either half, functionalized as select_scatter)
                     yield n, n, None
                     continue
+                if _part_of_head_dim(n, row, self.sizes.shape):
+                    # every other head of a cache that interleaves K and V on its head dim ([NB, P, 2N, D]: k0 v0 k1
+                    # v1 .., vLLM TPU), kv[:, :, 0::2]: that strided view as the step reads it is the paged input
+                    yield n, n, None
+                    continue
                 if _part_of_last_dim(n, row, self.sizes.shape):
                     # one part of a cache whose last dim concatenates several ([NB, P, N, 2D]: K | V, DeepSeek),
                     # kv[..., a:b] (rewrite.concatenated_reads): that part as the step reads it is the paged input
@@ -364,6 +369,15 @@ def _reshape_of_write(n: fx.Node) -> bool:
     cache written through its flat view, read back in its own shape."""
     return n.op == "call_function" and n.target in T.RESHAPES and isinstance(n.args[0], fx.Node) \
         and n.args[0].op == "call_function" and n.args[0].target in T.WRITES
+
+
+def _part_of_head_dim(n: fx.Node, row, shape_of) -> bool:
+    """``n`` is ``kv[:, :, a:b:k]``, a slice of the head dim of a 4-D tensor whose head count is not the cache row's
+    ``N`` while the slice's ``[N, D]`` is the row's."""
+    if n.op != "call_function" or n.target is not aten.slice.Tensor or _dim(n) != 4 or _dim(n.args[0]) != 4:
+        return False
+    dim = n.args[1] if len(n.args) > 1 else 0
+    return isinstance(dim, int) and dim % 4 == 2 and tuple(shape_of(n)[2:]) == row and shape_of(n.args[0])[2] != row[0]
 
 
 def _writes_inside_pages(n: fx.Node) -> bool:
