@@ -431,7 +431,10 @@ def dense_window_reads(graph: fx.Graph, iota: bool = True) -> list:
       a negative position where the gather raises; both read rows ``0 .. B - 1`` of a cache that may hold more);
     * ``x.unfold(2, l, d)[rows, :, i]`` (``[B, N, D, l]``): ``x[rows[b], h, i'[b] * d + k, e]`` with ``i' = where(i <
       0, i + W, i)`` (``W`` windows: the index wraps a negative ``i`` Python-style, so the rewrite does too) and ``pos =
-      i' * d + arange(l)``; the same wherever the unfolded index does not raise (``-W <= i < W``).
+      i' * d + arange(l)``; the same wherever the unfolded index does not raise (``-W <= i < W``);
+    * ``x.view(B, W, l, N, D)[rows, i]`` over a ``[B, T, N, D]`` cache (fla's chunks, ``T = W * l``, ``d = l``):
+      ``x[rows[b], i'[b] * l + k]``, read as ``x[rows[:, None], pos]`` (the same wherever the chunk index does not
+      raise).
 
     So the graph computes what it computed on every input eager computes.  ``rows[:, None]`` is then the block table
     of one page per row where ``rows`` is ``arange(B)`` (``roles.RolesProof._per_row_page``).  Returned as
@@ -444,7 +447,7 @@ def dense_window_reads(graph: fx.Graph, iota: bool = True) -> list:
         if g.target is aten.gather.default:
             found = _gathered_window(graph, g, iota)
         elif g.target is aten.index.Tensor:
-            found = _unfolded_window(graph, g, iota)
+            found = _unfolded_window(graph, g, iota) or _chunked_window(graph, g, iota)
         else:
             continue
         if found is None:
@@ -452,8 +455,11 @@ def dense_window_reads(graph: fx.Graph, iota: bool = True) -> list:
         x, rows, pos, perm = found
         with graph.inserting_before(g):
             table = _call(graph, aten.unsqueeze.default, (rows, 1))
-            read = _call(graph, aten.index.Tensor, (x, [table, None, pos]))
-            new = _call(graph, aten.permute.default, (read, perm))
+            if perm is None:  # ([B, T, N, D]: the sequence dim is dim 1)
+                new = _call(graph, aten.index.Tensor, (x, [table, pos]))
+            else:
+                new = _call(graph, aten.permute.default,
+                            (_call(graph, aten.index.Tensor, (x, [table, None, pos])), perm))
         g.replace_all_uses_with(new)
         out.append(StackSplit(g, new, [table], 1))
     return out
@@ -507,17 +513,46 @@ def _unfolded_window(graph, g, iota):
             return None
     if _offset(_val(rows).shape[0], _val(i).shape[0]) != 0:
         return None
-    windows = _val(unf).shape[2]
+    return x, rows, _wrapped_starts(graph, g, unf, 2, i, d, l, iota), [0, 2, 3, 1]
+
+
+def _chunked_window(graph, g, iota):
+    """``(x, rows, where(i < 0, i + W, i)[:, None] * l + arange(l), None)`` for ``g = x.view(B, W, l, N, D)[rows, i]``
+    over a 4-D float ``x`` of ``[B, W * l, N, D]`` (``rows``, ``i`` ``[B]`` integer tensors), else None."""
+    if len(g.args) != 2 or not isinstance(g.args[0], fx.Node) or len(g.args[1]) != 2 \
+            or not all(isinstance(n, fx.Node) for n in g.args[1]):
+        return None
+    chunks, (rows, i) = g.args[0], g.args[1]
+    if chunks.op != "call_function" or chunks.target not in _FLATTENS or not isinstance(chunks.args[0], fx.Node):
+        return None
+    x, shape = chunks.args[0], _shape(chunks)
+    xs = _shape(x)
+    if xs is None or shape is None or len(xs) != 4 or len(shape) != 5 or not _val(x).is_floating_point() \
+            or not isinstance(shape[2], int) or not _same_sizes([shape[0], *shape[3:]], [xs[0], *xs[2:]]) \
+            or _offset(shape[1] * shape[2], xs[1]) != 0:
+        return None
+    for n in (rows, i):
+        v = _val(n)
+        if not (isinstance(v, torch.Tensor) and v.dim() == 1 and not v.is_floating_point() and v.dtype != torch.bool):
+            return None
+    if _offset(_val(rows).shape[0], _val(i).shape[0]) != 0:
+        return None
+    return x, rows, _wrapped_starts(graph, g, chunks, 1, i, shape[2], shape[2], iota), None
+
+
+def _wrapped_starts(graph, g, windowed, dim, i, step, size, iota):
+    """``where(i < 0, i + W, i)[:, None] * step + arange(size)`` (``W = windowed.shape[dim]``, the windows a Python
+    index ``i`` wraps by), inserted before ``g``: the positions of window ``i``'s tokens."""
+    x = windowed.args[0]
+    windows = _val(windowed).shape[dim]
     with graph.inserting_before(g):
         if not isinstance(windows, int):
-            windows = _call(graph, aten.sym_size.int, (unf, 2))
+            windows = _call(graph, aten.sym_size.int, (windowed, dim))
         i64 = _call(graph, torch.ops.prims.convert_element_type.default, (i, torch.int64))
         wrapped = _call(graph, aten.where.self, (_call(graph, aten.lt.Scalar, (i64, 0)),
                                                   _call(graph, aten.add.Tensor, (i64, windows)), i64))
-        first = _call(graph, aten.mul.Tensor, (_call(graph, aten.unsqueeze.default, (wrapped, 1)), d))
-        offsets = arange_node(graph, l, _val(x), iota)
-        pos = _call(graph, aten.add.Tensor, (first, offsets))
-    return x, rows, pos, [0, 2, 3, 1]
+        first = _call(graph, aten.mul.Tensor, (_call(graph, aten.unsqueeze.default, (wrapped, 1)), step))
+        return _call(graph, aten.add.Tensor, (first, arange_node(graph, size, _val(x), iota)))
 
 
 def _expr(x):

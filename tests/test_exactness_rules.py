@@ -1135,6 +1135,35 @@ class _UnfoldedWindows(torch.nn.Module):
         return cache
 
 
+class _ChunkedWindows(torch.nn.Module):
+    """fla's dense state cut into chunks (models9 fla_chunk_mean_fp16, ``d = l``): the window is chunk ``i`` of
+    ``state.view(B, T // l, l, N, D)``, ``i`` the chunk that just closed minus the chunk count (a negative index the
+    view wraps: the rewrite must wrap it too)."""
+
+    def forward(self, state, w, slots, lens, cache):
+        B, T, N, D = state.shape
+        i = ((lens.long() - L) // L).clamp(min=0) - T // L
+        win = state.view(B, T // L, L, N, D)[torch.arange(B), i]  # [B, l, N, D]
+        new = (win.float() * w.float()[None, :, :, None]).sum(1)
+        s = slots.long()
+        cache[s] = torch.where(_valid(lens, L, L)[:, None, None], new.to(cache.dtype), cache[s])
+        return cache
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like", "inductor"])
+def test_windows_of_a_per_request_cache_read_as_chunks_fuse(dialect):
+    """state.view(B, T // l, l, N, D)[arange(B), i] with i < 0 is the contract with d = l, one page of T tokens per
+    row; bit-exact to the golden."""
+    x = make_inputs(d=L)
+    _, paged, table = _dense_per_request(x)
+    args = [paged.contiguous(), x["weight"], x["slots"], x["lengths"], x["cache"].clone()]
+    _, code, stats = compile_and_run(_ChunkedWindows(), args, dialect, batch_positions=(2, 3))
+    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
+    want = golden_compress_infer(paged, x["op_weight"], x["slots"], L, L, paged.shape[1], block_table=table,
+                                 actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+
+
 class _HeadMajor(torch.nn.Module):
     """Head-major caches (models8 hf_paged_head_major_fp32): paged KV ``[N, NB, P, D]`` read through its flat ``[N,
     NB * P, D]`` view at ``table[b, p // P] * P + p % P``, compressed cache ``[N, S, D]`` written ``cmp[:, slots] =
