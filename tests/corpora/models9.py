@@ -54,6 +54,60 @@ kept value of non-completing rows read from the request's next free compressed r
 
 ``check_eager()`` (``python tests/corpora/models9.py``) runs every case eagerly: positives equal the golden bit for
 bit (or within fp tolerance where torch chooses the sum order, reported), near misses differ from it.
+
+First try, 2026-12-04 16:13-16:38 UTC, on the frozen base cd35331 (the commit that added this file; ``/tmp/base_m9``,
+``PYTHONPATH=/tmp/base_m9``, nothing changed after seeing results): ``run_models.py --corpus models9``, both dialects,
+B = 8; positives then near misses in static + batch (mark_dynamic), then positives then near misses in all
+(dynamic=True); log ``/tmp/models9_first.log``, results ``/tmp/models9_first_p{1,2,3,4}.json``. Positives with EVERY
+compression fused and bit-exact; positives with any fusion; near misses fused; crashes (an error with the pass where
+the same mode compiles with ``NSA_FUSION_DISABLE=1``); n/a:
+
+    dialect  mode           positives   (any fusion)  near misses fused  crashes  n/a
+    inductor static          7/12        7            0/7                0        0
+    inductor mark_dynamic    7/12        7            0/7                0        0
+    inductor dynamic=True    7/12        7            0/7                0        0
+    torchair static          6/12        6            0/7                0        0
+    torchair mark_dynamic    6/12        6            0/7                0        0
+    torchair dynamic=True    6/12        6            0/7                0        0
+    TOTAL: 39/72 applicable positive runs (54 %) with every compression fused and bit-exact; every run that fused
+    anything (39) fused every compression and was bit-exact to the golden; near misses: 0/42 runs fused; no crash,
+    nothing n/a; every run of the 114 (positives and near misses) eager-equal.
+
+Fully fused in all 6 runs: vllm_pad_slot_3l (6/6 compressions, CUDA-graph pad rows), vllm_ascend_vendor_bmm,
+flashinfer_trtllm_hnd_view, deepseek_mla_concat_indexer, hf_weight_buffer, sglang_stacked_pools_2l. The positive
+misses, with the pass's reason (none is a false refusal of something eager computes differently: each model is the
+contract on valid input, so each is a recognition gap):
+
+* sglang_p1_index_select (torchair, 3/3 runs, 0/2 fused; Inductor fused 2/2 bit-exact in all 3 modes): ``write: the
+  slots are computed with aten.gather.default, which may send two rows to one cache row (a padding row onto a written
+  one): eager keeps the later write there, the op the written row @ gather_1``: the compressed loc
+  ``cmp_req_to_token.index_select(0, req_pool_indices).gather(1, i)`` is a pool-table read through distinct batch
+  pool indices (the contract's SGLang rule), which the Inductor graph recognises and the torchair graph does not;
+* hf_cb_flat_fp32 (6/6, 0/2): static / mark_dynamic ``mask: the condition is false for every length 0..3 @
+  unsqueeze_8``; dynamic=True ``sizes: aten.div.Tensor_mode divides a length-derived value by a constant the probes
+  did not span twice``: the flat ``[NB * P, N, D]`` cache read at ``block_table[b, p // P] * P + p % P`` with P = 32
+  a Python constant is apparently taken for a page-size-1 pool of capacity max_pages = 3 (my reading of the
+  message), where it is the contract on
+  ``cache.view(-1, P, N, D)`` (capacity 96);
+* lucidrains_onehot_functional (6/6, 0/2): ``keep: no masked select (torch.where) before the write: rows of batches
+  whose window did not complete would be overwritten @ cat_1 / mm_2``: the one-hot ``where(hit.any(0), pooled[src],
+  cmp)`` over the whole cache is not seen as a masked row write (on valid input, distinct slots on completing rows,
+  it is exactly the contract's write);
+* fla_chunk_mean_fp16 (6/6, 0/2): ``roles: the gather does not read exactly one [B, max_pages] block table: none``:
+  the window read as ``state.view(B, T // l, l, N, D)[arange(B), chunk]`` (a dense per-request state, the contract
+  with page size T and block table ``arange(B)[:, None]``) has no table;
+* vllm_tpu_interleaved_2l (6/6, 0/4): ``gather: paged input (35, 16, 4, 32) and cache (60, 2, 32) do not share [N,
+  D]``: the K / V caches are the strided head views ``kv_cache[:, :, 0::2]`` / ``[:, :, 1::2]`` of a
+  ``[NB, P, 2N, D]`` cache; the pass looks through to the whole 4-head tensor;
+* vllm_kv_one_einsum (6/6, 0/2): ``gather: tokens are gathered from index_put (aten.index_put.default), which is
+  not a [num_blocks, P, N, D] torch.float16 tensor``: the window of K and V read in one gather from the 5-D
+  ``[NB, P, 2, N, D]`` cache and pooled by one einsum over a ``[2, l, N]`` weight.
+
+Near misses: all 7 unfused and eager-equal in all 6 runs each (0/42 fused).
+
+Other findings while writing (before the first try, eager backend, no pass): ``torch.take_along_dim(block_table, idx,
+1)`` with ``mark_dynamic`` on the batch raises ``ConstraintViolationError`` (dynamo specialises the batch through
+take_along_dim's broadcast), so this file spells those reads with ``gather`` / 2-D indexing instead.
 """
 from __future__ import annotations
 
