@@ -110,8 +110,9 @@ import torch.nn as nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import nsa_fusion.reference  # noqa: E402
-from models3 import HIDDEN, _eager_after, _flat_state  # noqa: E402
-from models4 import DecodeModel, Layer, _append_slots, _dense_state, _kv_spec, _max_diff, _nan_equal, _ragged_table  # noqa: E402,F401
+from models3 import HIDDEN, _flat_state  # noqa: E402
+from models4 import DecodeModel, Layer, _append_slots, _dense_state, _kv_spec, _ragged_table  # noqa: E402,F401
+from models4 import check_cases  # noqa: E402
 from models4 import _case  # noqa: E402
 
 
@@ -908,28 +909,7 @@ MODEL_CASES = [
 def check_eager(B=8, seed=0, log=print):
     """Positives: every compressed cache equals the golden (bit for bit, or within fp tolerance where torch picks
     the sum order, reported); near misses: some compressed cache differs. Returns the failing case names."""
-    bad = []
-    for case in MODEL_CASES:
-        model = case.build(case.dtype).eval()
-        inputs = case.make_inputs(model, B, seed)
-        after = _eager_after(model, inputs)
-        want = case.golden(model, inputs, after=after)
-        got = case.caches(model, *after)
-        out = after[1][0] if isinstance(after[1], tuple) else after[1]
-        exact = {k: _nan_equal(got[k], want[k]) for k in want}
-        if case.expect == "fuse":
-            close = all(_max_diff(got[k], want[k]) <= 1e-2 * max(1.0, float(want[k].float().nan_to_num().abs().max()))
-                        and torch.equal(torch.isnan(got[k]), torch.isnan(want[k])) for k in want)
-            ok = all(exact.values()) or close
-            how = "bit-exact" if all(exact.values()) else f"within tolerance ({sorted(k for k in exact if not exact[k])})"
-        else:
-            ok = not all(exact.values())
-            how = f"differs in {sorted(k for k in exact if not exact[k])}"
-        finite_out = bool(torch.isfinite(out).all())
-        log(f"{'ok  ' if ok else 'FAIL'} {case.name:28s} {case.expect:7s} {how} output_finite={finite_out}")
-        if not ok:
-            bad.append(case.name)
-    return bad
+    return check_cases(MODEL_CASES, B, seed, log)
 
 
 if __name__ == "__main__":
