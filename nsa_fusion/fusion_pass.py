@@ -307,7 +307,8 @@ def _what_it_is(write: fx.Node, why: str) -> str:
 def _report_kv_appends(rec: Recognizer, events) -> None:
     """A row write refused for having no select, whose result a compression step of this graph reads as its
     paged input (through data movement), is that step's KV append (``pool[loc] = k``: a [num_tokens, N, D]
-    token pool looks like a compressed cache): it is reported as ignored, not as a refused candidate."""
+    token pool looks like a compressed cache): it is reported as ignored, not as a refused candidate; an append
+    already ignored for its shape (``cache.scatter_(2, pos, k)``) is named the KV append too."""
     appends = {}  # write -> the write of the step whose paged input it is
     for paged, reader in rec.paged_inputs.items():
         work, seen = [paged], set()
@@ -322,12 +323,15 @@ def _report_kv_appends(rec: Recognizer, events) -> None:
     by_name = {n.name: n for n in appends}
     for e in events:
         write = by_name.get(e.anchor)
-        if e.kind == "rejected" and e.pattern == "keep" and e.reason.startswith("no masked select") \
-                and write is not None and write.op == "call_function" and write.target in WRITE_OPS:
-            diagnostics.reclassify_as_ignored(
-                e, f"the KV append: it writes the tokens that the compression step of {appends[write].name} "
-                   "reads (no compressed rows)", pattern=_op_name(write), node=_describe(write),
-                source=source_line(write))
+        if write is None or write.op != "call_function" or write.target not in WRITE_OPS:
+            continue
+        what = f"the KV append: it writes the tokens that the compression step of {appends[write].name} reads (no " \
+               "compressed rows)"
+        if e.kind == "rejected" and e.pattern == "keep" and e.reason.startswith("no masked select"):
+            diagnostics.reclassify_as_ignored(e, what, pattern=_op_name(write), node=_describe(write),
+                                              source=source_line(write))
+        elif e.kind == "ignored":  # (an append the write side already set aside: scatter_ along the sequence dim)
+            e.reason = what
 
 
 def _fail_if_strict(events) -> None:

@@ -1781,3 +1781,7 @@ def test_models7_gaps_fuse(case, dialect, torchair):
     assert not out.error and out.fused == out.compressions == 2 and out.exact and out.eager_equal, (out.error,
                                                                                                   out.reasons)
     assert not out.reasons  # (the appends are ignored writes, not refusals)
+    from nsa_fusion import diagnostics
+
+    appends = [e for e in diagnostics.events if e.kind == "ignored"]
+    assert len(appends) == 2 and all(e.reason.startswith("the KV append") for e in appends), appends
