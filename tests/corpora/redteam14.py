@@ -11,43 +11,46 @@ below; ``batch`` marks args 2, 3, 4 dynamic on dim 0); runner and classification
     python tests/corpora/redteam14.py [--dialect D] [--mode M] [name ...]      # names match as substrings
     python tests/corpora/redteam14.py --table OUT.md [--dialect D ...] [name ...]
 
-First try (16:28-16:42 UTC, snapshot of 987f832 in /tmp/base14, PYTHONPATH=/tmp/base14, run from that tree): 62
-attacks in 6 themes, 179 runs (inductor_graph 72, torchair_like 72, Inductor codegen 35 (nsa_fusion_backend:
-confirmation of every false fusion, the controls in every mode, the int32 / fp16 / bf16 / ordering variants)).
-inductor_graph 5 FALSE FUSION / 0 CRASH / 47 equal / 19 refused / 1 control crashes too; torchair_like 5 FALSE FUSION
-/ 0 CRASH / 46 equal / 20 refused / 1 control crashes too; Inductor codegen 5 FALSE FUSION (F1, confirmed) / 26 equal /
-3 refused / 1 CONTROL DIFFERS (sc_then_attention: plain Inductor's nan_to_num sum of the whole cache, +-max and inf
-summed in another order; the pass's numbers are plain Inductor's).  By attack: 5 false fusions, all one class (F1,
+First try (16:28-16:44 UTC, snapshot of 987f832 in /tmp/base14, PYTHONPATH=/tmp/base14, run from that tree): 66
+attacks in 6 themes, 226 runs (inductor_graph 94, torchair_like 94, Inductor codegen 38 (nsa_fusion_backend:
+confirmation of every false fusion, the controls in every mode, the int32 / fp16 / bf16 / ordering / two-step
+variants); batch and dynamic=True on the controls and 9 variants).  inductor_graph 5 FALSE FUSION / 0 CRASH / 67
+equal / 21 refused / 1 control crashes too; torchair_like 5 FALSE FUSION / 0 CRASH / 65 equal / 23 refused / 1
+control crashes too; Inductor codegen 5 FALSE FUSION (F1, confirmed) / 29 equal / 3 refused / 1 CONTROL DIFFERS
+(sc_then_attention: plain Inductor's nan_to_num sum of the whole cache, +-max and inf summed in another order; the
+pass's numbers are plain Inductor's).  By attack: 5 false fusions, all one class (F1,
 /work/briefs/redteam14_findings.md, repro /work/briefs/redteam14_repro.py):
 
 * F1 FALSE FUSION (every dialect, Inductor codegen confirmed; static): ``rewrite._scattered_entry`` walks from the
-  expand's input back to a 1-D ``[B]`` ``j`` checking the shape of every node after the first hop, never the expand's
-  input itself, so ``j.view(1, 1, 1, B).expand(B, 1, N, D)`` (B == D: ``idx[b, 0, h, e] = j[e]``),
+  expand's input back to a 1-D ``[B]`` ``j`` checking the shape of every node after the first hop, never the
+  expand's input itself, so ``j.view(1, 1, 1, B).expand(B, 1, N, D)`` (B == D: ``idx[b, 0, h, e] = j[e]``),
   ``j.view(1, 1, B, 1)`` (B == N: ``j[h]``), ``j.view(1, 1, N, D)`` (B == N * D) and ``j.expand(B, 1, N, D)`` of a
   ``[B]`` ``j`` (B == D) are all read as ``j.view(B, 1, 1, 1)``: the rewrite writes row b's whole entry ``j[b]``,
   eager scatters column e (head h) of row b into entry ``j[e]`` (``j[h]``) (sc_view_lastdim_b_eq_d,
-  sc_view_headdim_b_eq_n, sc_view_heads_dims_b_eq_nd, sc_1d_expand_b_eq_d, sc_view_lastdim_fp16).  batch /
-  dynamic do not apply (B == D is a static coincidence: the guards specialise B).
+  sc_view_headdim_b_eq_n, sc_view_heads_dims_b_eq_nd, sc_1d_expand_b_eq_d, sc_view_lastdim_fp16).  batch / dynamic
+  do not apply (B == D is a static coincidence: the guards specialise B).
 
 Not found (equal or refused): scatter with ``j[:, None, None, None]``, dim -3, j rolled from the previous row, more
-requests than the batch (batch too), fp16, the kept gather also returned, the kept read from a clone (equal in
-inductor_graph, refused in torchair_like), at another entry (refused), one j for every row (refused: unbounded), a
-``[1]`` j (refused: the rewritten write cannot be evaluated), src larger than the index (no candidate), a two-hop
-reshape to ``[1, 1, 1, B]`` (the second hop is checked: no candidate); gather(2) windows with pos through a clone of a
-transposed-back copy (B == l), a flatten, int32, more cache rows than the batch, an attention gather of every
-position, the window overwritten in place before or after the read (all equal), a head-reversed cache and a view with
-a storage offset (refused by the pooling proof: gaps); unfold windows with i >= 0, i unclamped (-2 wrapped, rows that
-write nothing), int32 i, int32 rows, a copy with transposed strides, a second read of the same unfold, the window
-overwritten before / after the read and the view taken before the overwrite (equal), rows an input / reversed / arange
-- B (refused by roles), unfold(2, 32, 48) (refused by the mask), a sliced or offset view (refused by pooling), a uint8
-i (a mask in eager: the control's fake tensors fail too); head-major writes with a [B, 1] condition, fp16 cast after
-the select, bf16, int32 slots, rows that write nothing sharing one dummy slot, the cache a transposed view of a
-row-major input or a slice of a bigger one, the KV overwritten after the read (equal), a [B] condition with B == D, the
-kept rows at reversed slots or reversed heads, an fp32 select rounded through fp16 (refused), a [N, P, NB, D] KV read
-offset-major (refused: the head_major guess reads other tokens, the probe evaluation fails); latent caches appended
-through ``view(-1, C)`` (into the input, into a clone, written twice: equal).  (An attack bug first: the first
-hm_dup_slots_on_kept_rows gave kept rows the slots of written rows, invalid per docs/contract.md; fixed to one dummy
-slot, rerun: equal.)
+requests than the batch (batch too), fp16, the kept gather also returned, two steps into one cache (equal), the kept
+read from a clone (equal in inductor_graph, refused in torchair_like), at another entry (refused), one j for every
+row (refused: unbounded), a ``[1]`` j (refused: the rewritten write cannot be evaluated), src larger than the index,
+a two-hop reshape to ``[1, 1, 1, B]`` and ``j[None, None, :, None]`` (the second hop is checked: no candidate);
+gather(2) windows with pos through a clone of a transposed-back copy (B == l), a flatten, int32, more cache rows
+than the batch, an attention gather of every position, the window overwritten in place before or after the read (all
+equal), a head-reversed cache and a view with a storage offset (refused by the pooling proof: gaps); unfold windows
+with i >= 0, i unclamped (-2 wrapped, rows that write nothing), int32 i, int32 rows, a copy with transposed strides,
+a second read of the same unfold, the window overwritten before / after the read and the view taken before the
+overwrite (equal), rows an input / reversed / arange - B (refused by roles), unfold(2, 32, 48) (refused by the
+mask), a sliced or offset view (refused by pooling), a uint8 i (a mask in eager: the control's fake tensors fail
+too); head-major writes with a [B, 1] condition, fp16 cast after the select, bf16, int32 slots, rows that write
+nothing sharing one dummy slot, the cache a transposed view of a row-major input or a slice of a bigger one, the KV
+overwritten after the read, two steps into one cache (equal), a [B] condition with B == D, the kept rows at reversed
+slots or reversed heads, an fp32 select rounded through fp16 (refused), a [N, P, NB, D] KV read offset-major
+(refused: the head_major guess reads other tokens, the probe evaluation fails); latent caches appended through
+``view(-1, C)`` (into the input, into a clone, written twice, a fresh zero buffer: equal).  The head-major, gather
+and unfold variants under batch / dynamic=True: equal (sc_j_rolled under batch: torchair_like refuses the roll).
+(An attack bug first: the first hm_dup_slots_on_kept_rows gave kept rows the slots of written rows, invalid per
+docs/contract.md; fixed to one dummy slot, rerun: equal.)
 """
 from __future__ import annotations
 
@@ -157,6 +160,10 @@ def _at_headdim(j, B, N, D):
 
 def _at_heads_dims(j, B, N, D):
     return j.view(1, 1, N, D).expand(B, 1, N, D)  # (B == N * D: idx[b, 0, h, e] = j[h * D + e])
+
+
+def _at_none_headdim(j, B, N, D):
+    return j[None, None, :, None].expand(B, 1, N, D)  # (B == N: unsqueezes, as user code spells it)
 
 
 def _at_1d(j, B, N, D):
@@ -435,6 +442,40 @@ def _scatter_then_attention(kv, w, slots, table, lens, cmp):
     return cmp, cmp.float().nan_to_num().sum((1, 2, 3))
 
 
+def _hm_two_steps(kv, w, slots, table, lens, cache):
+    """Two head-major steps into one [N, S, D] cache (the second at other slots, with the weight negated)."""
+    cache = _hm()(kv, w, slots, table, lens, cache)
+    return _hm()(kv, -w, _other_slots(slots, cache.shape[1]), table,
+                 lens, cache)
+
+
+def _other_slots(slots, S):
+    """Slots no row of ``slots`` names: S - 1 - slots reflected (build's slots lie in [0, 2B + 5), S = 2B + 5)."""
+    return (S - 1 - slots.long()).flip(0)
+
+
+def _scatter_two_steps(kv, w, slots, table, lens, cmp):
+    """Two scatter steps into one per-request cache: entry j, then entry 14 - j with the weight negated."""
+    cmp = _scatter(_std_at)(kv, w, slots, table, lens, cmp)
+    return _scatter(_std_at, j_of=lambda lens: M - 1 - _entry(lens))(kv, -w, slots, table, lens, cmp)
+
+
+def _latent_fresh_buffer(kv, w, slots, table, lens, cache):
+    """The latent step reads a fresh buffer written through its flat view (zeros, the newest token, every window
+    read from it): the reshape of that write is the paged input."""
+    NB, P, C = kv.shape
+    last = (lens.long() - 1).clamp(min=0)
+    kv_slot = table.long().gather(1, (last // P)[:, None])[:, 0] * P + last % P
+    buf = torch.zeros(NB * P, C, dtype=kv.dtype)
+    buf[kv_slot] = kv.view(-1, C)[kv_slot] * 2
+    pages = buf.view(NB, P, C)
+    tok = pages[table.long().gather(1, positions(lens) // P), positions(lens) % P]
+    new = (tok.float() * w.float()[None, :, 0, None]).sum(1)[:, None, :]
+    s = slots.long()
+    cache[s] = torch.where(completes(lens)[:, None, None], new.to(cache.dtype), cache[s])
+    return cache
+
+
 S, SB, ALL = ("static",), ("static", "batch"), ("static", "batch", "dynamic")
 ATTACKS = [
     # 1. scatter along dim 1 into [S, M, N, D]
@@ -448,6 +489,8 @@ ATTACKS = [
      "j.view(1, 1, N, D).expand(B, 1, N, D), B == N * D: idx[b, 0, h, e] = j[h * D + e]"),
     ("sc_view_lastdim_fp16", _mk(_scatter(_at_lastdim), _per_request([16], dtype=torch.float16), S),
      "sc_view_lastdim_b_eq_d with fp16 caches"),
+    ("sc_none_index_headdim_b_eq_n", _mk(_scatter(_at_none_headdim), _per_request([4], N=4), S),
+     "j[None, None, :, None].expand(B, 1, N, D), B == N (unsqueezes: the second hop is checked)"),
     ("sc_1d_expand_b_eq_d", _mk(_scatter(_at_1d), _per_request([16]), S),
      "j ([B]) expanded directly to [B, 1, N, D], B == D: along the last dim"),
     ("sc_first_only", _mk(_scatter(_at_first_only), _per_request([8]), S),
@@ -551,6 +594,12 @@ ATTACKS += [
      "unfold of kv[:, :, 1:] (a storage offset) holding the right tokens"),
     ("gw_x_offset_view", _mk(lambda kv, *a: _gathered(_pos_std)(kv[:, :, 1:], *a), _dense_padded([8]), S),
      "gather(2) of kv[:, :, 1:] (a storage offset) holding the right tokens"),
+    ("hm_two_steps_one_cache", _mk(_hm_two_steps, _head_major([8]), S),
+     "two head-major steps into one [N, S, D] cache (disjoint slots)"),
+    ("sc_two_steps_one_cache", _mk(_scatter_two_steps, _per_request([8]), S),
+     "two scatter steps into one per-request cache (entries j and 14 - j)"),
+    ("lat_fresh_buffer", _mk(_latent_fresh_buffer, _latent_inputs([8]), S),
+     "a fresh zero buffer written through its flat view, read as the paged input"),
     ("sc_then_attention", _mk(_scatter_then_attention, _per_request([8]), S),
      "the scatter step, then a read of every entry"),
 ]
@@ -736,6 +785,53 @@ _FIRST = [
     ('sc_view_lastdim_fp16', 'torchair_like', 'static', _FF),
     ('sc_view_heads_dims_b_eq_nd', 'inductor', 'static', _FF),
     ('sc_view_lastdim_fp16', 'inductor', 'static', _FF),
+    ('hm_two_steps_one_cache', 'inductor_graph', 'static', _EQ),
+    ('sc_two_steps_one_cache', 'inductor_graph', 'static', _EQ),
+    ('lat_fresh_buffer', 'inductor_graph', 'static', _EQ),
+    ('hm_two_steps_one_cache', 'torchair_like', 'static', _EQ),
+    ('sc_two_steps_one_cache', 'torchair_like', 'static', _EQ),
+    ('lat_fresh_buffer', 'torchair_like', 'static', _EQ),
+    ('hm_two_steps_one_cache', 'inductor', 'static', _EQ),
+    ('sc_two_steps_one_cache', 'inductor', 'static', _EQ),
+    ('lat_fresh_buffer', 'inductor', 'static', _EQ),
+    ('sc_j_rolled', 'inductor_graph', 'batch', _EQ),
+    ('gw_pos_int32', 'inductor_graph', 'batch', _EQ),
+    ('gw_attention_too', 'inductor_graph', 'batch', _EQ),
+    ('uf_i_unclamped_wraps', 'inductor_graph', 'batch', _EQ),
+    ('uf_rows_int32', 'inductor_graph', 'batch', _EQ),
+    ('hm_cond_2d', 'inductor_graph', 'batch', _EQ),
+    ('hm_int32_slots', 'inductor_graph', 'batch', _EQ),
+    ('hm_bf16', 'inductor_graph', 'batch', _EQ),
+    ('hm_two_steps_one_cache', 'inductor_graph', 'batch', _EQ),
+    ('sc_j_rolled', 'inductor_graph', 'dynamic', _R),
+    ('gw_pos_int32', 'inductor_graph', 'dynamic', _EQ),
+    ('gw_attention_too', 'inductor_graph', 'dynamic', _EQ),
+    ('uf_i_unclamped_wraps', 'inductor_graph', 'dynamic', _EQ),
+    ('uf_rows_int32', 'inductor_graph', 'dynamic', _EQ),
+    ('hm_cond_2d', 'inductor_graph', 'dynamic', _EQ),
+    ('hm_int32_slots', 'inductor_graph', 'dynamic', _EQ),
+    ('hm_bf16', 'inductor_graph', 'dynamic', _EQ),
+    ('hm_two_steps_one_cache', 'inductor_graph', 'dynamic', _EQ),
+    ('sc_j_rolled', 'torchair_like', 'batch', _R),
+    ('gw_pos_int32', 'torchair_like', 'batch', _EQ),
+    ('gw_attention_too', 'torchair_like', 'batch', _EQ),
+    ('uf_i_unclamped_wraps', 'torchair_like', 'batch', _EQ),
+    ('uf_rows_int32', 'torchair_like', 'batch', _EQ),
+    ('hm_cond_2d', 'torchair_like', 'batch', _EQ),
+    ('hm_int32_slots', 'torchair_like', 'batch', _EQ),
+    ('hm_bf16', 'torchair_like', 'batch', _EQ),
+    ('hm_two_steps_one_cache', 'torchair_like', 'batch', _EQ),
+    ('sc_j_rolled', 'torchair_like', 'dynamic', _R),
+    ('gw_pos_int32', 'torchair_like', 'dynamic', _EQ),
+    ('gw_attention_too', 'torchair_like', 'dynamic', _EQ),
+    ('uf_i_unclamped_wraps', 'torchair_like', 'dynamic', _EQ),
+    ('uf_rows_int32', 'torchair_like', 'dynamic', _EQ),
+    ('hm_cond_2d', 'torchair_like', 'dynamic', _EQ),
+    ('hm_int32_slots', 'torchair_like', 'dynamic', _EQ),
+    ('hm_bf16', 'torchair_like', 'dynamic', _EQ),
+    ('hm_two_steps_one_cache', 'torchair_like', 'dynamic', _EQ),
+    ('sc_none_index_headdim_b_eq_n', 'inductor_graph', 'static', _R),
+    ('sc_none_index_headdim_b_eq_n', 'torchair_like', 'static', _R),
 ]
 FIRST_TRY = {(n, d, m): r for n, d, m, r in _FIRST}
 BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
