@@ -366,9 +366,10 @@ def paged_flat_reads(graph: fx.Graph) -> int:
                     and scaled.target is aten.mul.Tensor and not scaled.kwargs and rem.target in _REMAINDERS):
                 continue
             page, P = scaled.args if isinstance(scaled.args[1], int) else scaled.args[::-1]
+            # (int64 page ids: an int32 page * P wraps for a huge padding id, where the paged read would raise)
             if not (isinstance(P, int) and not isinstance(P, bool) and 1 < P and shape[0] % P == 0
                     and rem.args[1] == P and isinstance(page, fx.Node) and _val(page) is not None
-                    and not _val(page).is_floating_point() and not _val(rem).is_floating_point()):
+                    and _val(page).dtype == torch.int64 and not _val(rem).is_floating_point()):
                 continue
             with graph.inserting_before(g):
                 pages = _call(graph, aten.view.default, (flat, [-1, P, *shape[1:]]))
@@ -971,15 +972,15 @@ def _scattered_entry(write):
     if not (isinstance(v, torch.Tensor) and v.dim() == 4 and v.is_floating_point()) or shape is None \
             or len(shape) != 4 or not _same_sizes(shape[1:], [1, *v.shape[2:]]) or not _same_sizes(_shape(src), shape):
         return None
-    if idx.op != "call_function" or idx.target is not aten.expand.default:
-        return None
+    if idx.op != "call_function" or idx.target is not aten.expand.default or not isinstance(idx.args[0], fx.Node) \
+            or not _same_sizes(_shape(idx.args[0]) or [], [shape[0], 1, 1, 1]):
+        return None  # (a [B] index expanded as it is would broadcast along D: idx[b, 0, h, e] = j[e])
     j = idx.args[0]
-    while isinstance(j, fx.Node) and j.op == "call_function" and j.target in _FLATTENS | {aten.unsqueeze.default}:
-        j = j.args[0]  # (each keeps one value per row: their shapes are [B] then [B, 1, ...] ones)
-        if not _same_sizes(_shape(j)[:1], shape[:1]) or any(_offset(n, 1) != 0 for n in _shape(j)[1:]):
-            return None
+    while j.op == "call_function" and j.target in _FLATTENS | {aten.unsqueeze.default} and isinstance(j.args[0], fx.Node):
+        j = j.args[0]  # (reshapes keep the row-major order: [B] to [B, 1, 1, 1] puts j[b] at [b, 0, 0, 0])
     vj = _val(j)
-    if not (isinstance(vj, torch.Tensor) and vj.dim() == 1 and not vj.is_floating_point() and vj.dtype != torch.bool):
+    if not (isinstance(vj, torch.Tensor) and vj.dim() == 1 and not vj.is_floating_point() and vj.dtype != torch.bool
+            and _same_sizes(vj.shape, shape[:1])):
         return None
     while src.op == "call_function" and src.target in CASTS:  # (the select, rounded to the cache dtype)
         src = src.args[0]

@@ -1074,15 +1074,17 @@ class _PerRequestScatter(Step):
     ``scatter_`` along its entries, the kept entry read with ``gather`` (HF static caches; models7
     hf_static_scatter_fp32): rewrite._scattered_rows makes it the row write at ``b * M + i``."""
 
-    def __init__(self, M=15, offset=lambda lens: ((lens.long() - L) // D_STRIDE).clamp(min=0)):
+    def __init__(self, M=15, offset=lambda lens: ((lens.long() - L) // D_STRIDE).clamp(min=0), per_dim=False):
         super().__init__(slots_of=None)
-        self.M, self.offset = M, offset
+        self.M, self.offset, self.per_dim = M, offset, per_dim
 
     def forward(self, kv, w, slots, table, lens, cache):
         B, (S, N, D) = lens.shape[0], cache.shape
         new = (_window(kv, table, lens, L, kv.shape[1]).float() * w.float()[None, :, :, None]).sum(1)
         per = cache.view(S // self.M, self.M, N, D)
-        at = self.offset(lens).view(B, 1, 1, 1).expand(B, 1, N, D)
+        i = self.offset(lens)
+        # (per_dim: the [B] index expanded as it is broadcasts along D (B == D): element e goes to entry i[e])
+        at = (i if self.per_dim else i.view(B, 1, 1, 1)).expand(B, 1, N, D)
         per.scatter_(1, at, torch.where(_valid(lens)[:, None, None, None], new.to(cache.dtype).unsqueeze(1),
                                         per.gather(1, at)))
         return cache
@@ -1133,6 +1135,34 @@ class _UnfoldedWindows(torch.nn.Module):
         s = slots.long()
         cache[s] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[s])
         return cache
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_scatter_index_broadcast_along_the_row_is_left_as_written(dialect):
+    """scatter_(1, i.expand(B, 1, N, D), ...) with i of [B] and B == D puts element e of every row into entry i[e]:
+    no per-request row write (the rewrite takes only i viewed [B, 1, 1, 1]); unfused, what eager computes."""
+    x = make_inputs(B=8, D=8, num_slots=8 * 15)
+    model = _PerRequestScatter(per_dim=True)
+    args = [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")] + [x["cache"].clone()]
+    eager = x["cache"].clone()
+    model(*args[:-1], eager)
+    _, code, stats = compile_and_run(model, args, dialect)
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0, stats
+    torch.testing.assert_close(args[-1], eager, rtol=2e-2, atol=2e-2, equal_nan=True)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_flat_read_in_int32_is_left_as_written(dialect):
+    """flat[page * 64 + p % 64] in int32: a padding page id 2**26 on a row whose window does not complete wraps to
+    row 0 in eager (2**32 = 0), which the paged view would refuse to index: not rewritten, no crash, eager's values."""
+    x = make_inputs()
+    table = x["block_table"].clone()
+    table[1] = 2 ** 26  # (row 1 does not complete: make_inputs' odd rows fall short of their window)
+    args = [x["input"].flatten(0, 1), x["weight"], x["slots"], table, x["lengths"], x["cache"].clone()]
+    eager = _FlatPages(int32=True)(*args[:-1], x["cache"].clone())
+    out, code, stats = compile_and_run(_FlatPages(int32=True), args, dialect)
+    torch.testing.assert_close(args[-1], eager[0], rtol=2e-2, atol=2e-2, equal_nan=True)
+    torch.testing.assert_close(out[1], eager[1], rtol=1e-3, atol=1e-2)
 
 
 class _ChunkedWindows(torch.nn.Module):
@@ -1231,17 +1261,19 @@ class _FlatPages(torch.nn.Module):
     batching, models9 hf_cb_flat_fp32, ``R = P``); ``R = 2 P`` reads the next page's tokens past row P (not the
     contract: must stay as written)."""
 
-    def __init__(self, R=None):
+    def __init__(self, R=None, int32=False):
         super().__init__()
-        self.R = R
+        self.R, self.int32 = R, int32
 
     def forward(self, flat, w, slots, table, lens, cache, P: int = 64):
         pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
-        tok = flat[table.long().gather(1, pos // P) * P + pos % (self.R or P)]  # [B, l, N, D]
+        if self.int32:  # (int32 index arithmetic: page * P wraps for a page id of 2**26)
+            pos, table = pos.int(), table.int()
+        tok = flat[(table if self.int32 else table.long()).gather(1, (pos // P).long()) * P + pos % (self.R or P)]
         new = (tok.float() * w.float()[None, :, :, None]).sum(1)
         s = slots.long()
         cache[s] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[s])
-        return cache
+        return (cache, tok.float().sum()) if self.int32 else cache  # (int32: the read stays for the sum)
 
 
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like", "inductor"])
