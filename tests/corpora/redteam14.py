@@ -11,12 +11,12 @@ below; ``batch`` marks args 2, 3, 4 dynamic on dim 0); runner and classification
     python tests/corpora/redteam14.py [--dialect D] [--mode M] [name ...]      # names match as substrings
     python tests/corpora/redteam14.py --table OUT.md [--dialect D ...] [name ...]
 
-First try (16:28-16:44 UTC, snapshot of 987f832 in /tmp/base14, PYTHONPATH=/tmp/base14, run from that tree): 66
-attacks in 6 themes, 226 runs (inductor_graph 94, torchair_like 94, Inductor codegen 38 (nsa_fusion_backend:
-confirmation of every false fusion, the controls in every mode, the int32 / fp16 / bf16 / ordering / two-step
-variants); batch and dynamic=True on the controls and 9 variants).  inductor_graph 5 FALSE FUSION / 0 CRASH / 67
-equal / 21 refused / 1 control crashes too; torchair_like 5 FALSE FUSION / 0 CRASH / 65 equal / 23 refused / 1
-control crashes too; Inductor codegen 5 FALSE FUSION (F1, confirmed) / 29 equal / 3 refused / 1 CONTROL DIFFERS
+First try (16:28-16:48 UTC, snapshot of 987f832 in /tmp/base14, PYTHONPATH=/tmp/base14, run from that tree): 69
+attacks in 6 themes, 235 runs (inductor_graph 97, torchair_like 97, Inductor codegen 41 (nsa_fusion_backend:
+confirmation of every false fusion, the controls in every mode, the int32 / fp16 / bf16 / ordering / two-step / one-
+buffer variants); batch and dynamic=True on the controls and 9 variants).  inductor_graph 5 FALSE FUSION / 0 CRASH /
+67 equal / 24 refused / 1 control crashes too; torchair_like 5 FALSE FUSION / 0 CRASH / 65 equal / 26 refused / 1
+control crashes too; Inductor codegen 5 FALSE FUSION (F1, confirmed) / 29 equal / 6 refused / 1 CONTROL DIFFERS
 (sc_then_attention: plain Inductor's nan_to_num sum of the whole cache, +-max and inf summed in another order; the
 pass's numbers are plain Inductor's).  By attack: 5 false fusions, all one class (F1,
 /work/briefs/redteam14_findings.md, repro /work/briefs/redteam14_repro.py):
@@ -47,10 +47,11 @@ nothing sharing one dummy slot, the cache a transposed view of a row-major input
 overwritten after the read, two steps into one cache (equal), a [B] condition with B == D, the kept rows at reversed
 slots or reversed heads, an fp32 select rounded through fp16 (refused), a [N, P, NB, D] KV read offset-major
 (refused: the head_major guess reads other tokens, the probe evaluation fails); latent caches appended through
-``view(-1, C)`` (into the input, into a clone, written twice, a fresh zero buffer: equal).  The head-major, gather
-and unfold variants under batch / dynamic=True: equal (sc_j_rolled under batch: torchair_like refuses the roll).
-(An attack bug first: the first hm_dup_slots_on_kept_rows gave kept rows the slots of written rows, invalid per
-docs/contract.md; fixed to one dummy slot, rerun: equal.)
+``view(-1, C)`` (into the input, into a clone, written twice, a fresh zero buffer: equal). The head-major, gather
+and unfold variants under batch / dynamic=True: equal (sc_j_rolled under batch: torchair_like refuses the roll). The
+KV and the compressed cache two disjoint views of one input buffer (scatter, head-major, gather): refused in every
+dialect (the cache is a view of the paged input). (An attack bug first: the first hm_dup_slots_on_kept_rows gave
+kept rows the slots of written rows, invalid per docs/contract.md; fixed to one dummy slot, rerun: equal.)
 """
 from __future__ import annotations
 
@@ -476,6 +477,30 @@ def _latent_fresh_buffer(kv, w, slots, table, lens, cache):
     return cache
 
 
+def _one_buffer(parts):
+    """The step's inputs packed into one flat fp32 buffer (passed as ``kv``; ``cache`` a [1] dummy): the step views
+    the KV and the compressed cache out of it (two views of one input, disjoint)."""
+    def make():
+        out = []
+        for a in parts():
+            kv, cache = a[0], a[5]
+            buf = torch.cat([kv.flatten(), cache.flatten()])
+            out.append([buf, a[1], a[2], a[3], a[4], torch.zeros(1)])
+        return out
+    return make
+
+
+def _views_of_one_buffer(inner, kv_shape, cache_shape):
+    def step(buf, w, slots, table, lens, dummy):
+        n = 1
+        for k in kv_shape:
+            n *= k
+        kv, cache = buf[:n].view(kv_shape), buf[n:].view(cache_shape)
+        inner(kv, w, slots, table, lens, cache)
+        return buf
+    return step
+
+
 S, SB, ALL = ("static",), ("static", "batch"), ("static", "batch", "dynamic")
 ATTACKS = [
     # 1. scatter along dim 1 into [S, M, N, D]
@@ -600,6 +625,15 @@ ATTACKS += [
      "two scatter steps into one per-request cache (entries j and 14 - j)"),
     ("lat_fresh_buffer", _mk(_latent_fresh_buffer, _latent_inputs([8]), S),
      "a fresh zero buffer written through its flat view, read as the paged input"),
+    ("sc_kv_and_cmp_one_buffer", _mk(_views_of_one_buffer(_scatter(_std_at), (35, 64, 2, 16), (8, M, 2, 16)),
+                                      _one_buffer(_per_request([8])), S),
+     "the paged KV and the per-request cache two disjoint views of one input buffer"),
+    ("hm_kv_and_cmp_one_buffer", _mk(_views_of_one_buffer(_hm(), (2, 35, 64, 16), (2, 21, 16)),
+                                     _one_buffer(_head_major([8])), S),
+     "head-major KV and cache two disjoint views of one input buffer"),
+    ("gw_kv_and_cmp_one_buffer", _mk(_views_of_one_buffer(_gathered(_pos_std), (8, 2, 256, 16), (21, 2, 16)),
+                                     _one_buffer(_dense([8])), S),
+     "dense [B, N, T, D] KV and the compressed cache two disjoint views of one input buffer"),
     ("sc_then_attention", _mk(_scatter_then_attention, _per_request([8]), S),
      "the scatter step, then a read of every entry"),
 ]
@@ -832,6 +866,15 @@ _FIRST = [
     ('hm_two_steps_one_cache', 'torchair_like', 'dynamic', _EQ),
     ('sc_none_index_headdim_b_eq_n', 'inductor_graph', 'static', _R),
     ('sc_none_index_headdim_b_eq_n', 'torchair_like', 'static', _R),
+    ('sc_kv_and_cmp_one_buffer', 'inductor_graph', 'static', _R),
+    ('hm_kv_and_cmp_one_buffer', 'inductor_graph', 'static', _R),
+    ('gw_kv_and_cmp_one_buffer', 'inductor_graph', 'static', _R),
+    ('sc_kv_and_cmp_one_buffer', 'torchair_like', 'static', _R),
+    ('hm_kv_and_cmp_one_buffer', 'torchair_like', 'static', _R),
+    ('gw_kv_and_cmp_one_buffer', 'torchair_like', 'static', _R),
+    ('sc_kv_and_cmp_one_buffer', 'inductor', 'static', _R),
+    ('hm_kv_and_cmp_one_buffer', 'inductor', 'static', _R),
+    ('gw_kv_and_cmp_one_buffer', 'inductor', 'static', _R),
 ]
 FIRST_TRY = {(n, d, m): r for n, d, m, r in _FIRST}
 BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
