@@ -30,6 +30,10 @@ pass's numbers are plain Inductor's).  By attack: 5 false fusions, all one class
   sc_view_headdim_b_eq_n, sc_view_heads_dims_b_eq_nd, sc_1d_expand_b_eq_d, sc_view_lastdim_fp16).  batch / dynamic
   do not apply (B == D is a static coincidence: the guards specialise B).
 
+Rerun (16:48-16:54 UTC, HEAD 6150a23, which holds the lead's fix eeba883: the pre-expand tensor must be [B, 1, 1, 1]):
+inductor_graph 79 runs 0 FALSE FUSION / 50 equal / 28 refused / 1 control crashes too, torchair_like 79 runs 0 / 49 /
+29 / 1: the 5 F1 attacks are refused ("no candidate"), every other run as in the first try.
+
 Not found (equal or refused): scatter with ``j[:, None, None, None]``, dim -3, j rolled from the previous row, more
 requests than the batch (batch too), fp16, the kept gather also returned, two steps into one cache (equal), the kept
 read from a clone (equal in inductor_graph, refused in torchair_like), at another entry (refused), one j for every
