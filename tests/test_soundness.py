@@ -436,3 +436,22 @@ def test_a_fused_model_rounds_the_users_casts_where_eager_does():
     Inductor matched); nsa_fusion's backend emulates precision casts, so the fused model equals eager."""
     results = _redteam13("model_two_layers_exact_attention", "inductor", "static")
     assert results and all(r[1] == "FUSED & EQUAL" for r in results), results
+
+
+# --- red-team 14's class (tests/corpora/redteam14.py) -------------------------------------------------------------
+def _redteam14(name, dialect, mode=None):
+    from corpora import redteam14
+
+    factory = {n: f for n, f, _ in redteam14.ATTACKS}[name]
+    return redteam14.classify7(name, factory, dialect, mode)
+
+
+@pytest.mark.parametrize("name", ["sc_view_lastdim_b_eq_d", "sc_view_headdim_b_eq_n", "sc_view_heads_dims_b_eq_nd",
+                                  "sc_1d_expand_b_eq_d"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_scatter_index_broadcast_along_heads_or_dims_is_not_a_row_write(name, dialect):
+    """F1: scatter_(1, j.view(1, 1, 1, B).expand(B, 1, N, D), ...) (or view(1, 1, B, 1), view(1, 1, N, D), a [B] j
+    expanded as it is) broadcasts j along the heads or dims when B equals D, N or N * D: column e of row b goes to
+    entry j[e].  rewrite._scattered_entry read it as row b's entry j[b] (it fused, wrong); not taken now."""
+    results = _redteam14(name, dialect, "static")
+    assert results and all(r[1] == "REFUSED" for r in results), results
