@@ -358,7 +358,7 @@ def paged_flat_reads(graph: fx.Graph) -> int:
             continue
         flat, (idx,) = g.args
         shape = _shape(flat)
-        if shape is None or len(shape) != 3 or not _val(flat).is_floating_point() or not isinstance(shape[0], int) \
+        if shape is None or len(shape) != 3 or not _val(flat).is_floating_point() \
                 or idx.op != "call_function" or idx.target is not aten.add.Tensor or idx.kwargs:
             continue
         for scaled, rem in (idx.args[:2], idx.args[1::-1]):
@@ -367,12 +367,12 @@ def paged_flat_reads(graph: fx.Graph) -> int:
                 continue
             page, P = scaled.args if isinstance(scaled.args[1], int) else scaled.args[::-1]
             # (int64 page ids: an int32 page * P wraps for a huge padding id, where the paged read would raise)
-            if not (isinstance(P, int) and not isinstance(P, bool) and 1 < P and shape[0] % P == 0
+            if not (isinstance(P, int) and not isinstance(P, bool) and 1 < P and _divides(graph, P, shape[0])
                     and rem.args[1] == P and isinstance(page, fx.Node) and _val(page) is not None
                     and _val(page).dtype == torch.int64 and not _val(rem).is_floating_point()):
                 continue
-            with graph.inserting_before(g):
-                pages = _call(graph, aten.view.default, (flat, [-1, P, *shape[1:]]))
+            with graph.inserting_before(g):  # (symbolic sizes as sym_size nodes: a bare SymInt arg has no name)
+                pages = _call(graph, aten.view.default, (flat, [-1, P, *_size_nodes(graph, flat)[1:]]))
                 read = _call(graph, aten.index.Tensor, (pages, [page, rem]))
             if _shape(read) != _shape(g):
                 continue  # (left dead: nothing reads it)
@@ -515,6 +515,19 @@ def _unfolded_window(graph, g, iota):
     if _offset(_val(rows).shape[0], _val(i).shape[0]) != 0:
         return None
     return x, rows, _wrapped_starts(graph, g, unf, 2, i, d, l, iota), [0, 2, 3, 1]
+
+
+def _divides(graph, P: int, rows) -> bool:
+    """``P`` divides ``rows``: an int, or a symbolic size whose compiled value it divides, guarded so (a cache of
+    ``NB * P`` rows always is; another size recompiles)."""
+    if isinstance(rows, int):
+        return rows % P == 0
+    import sympy
+
+    from .patterns.evaluate import shape_env_of
+
+    env = shape_env_of(graph)
+    return env is not None and bool(env.evaluate_expr(sympy.Eq(sympy.Mod(rows.node.expr, P), 0)))
 
 
 def _chunked_window(graph, g, iota):

@@ -1263,9 +1263,10 @@ class _FlatPages(torch.nn.Module):
 
     def __init__(self, R=None, int32=False):
         super().__init__()
-        self.R, self.int32 = R, int32
+        self.R, self.int32, self.P = R, int32, 64  # (P a module constant, as models write it: static in every mode)
 
-    def forward(self, flat, w, slots, table, lens, cache, P: int = 64):
+    def forward(self, flat, w, slots, table, lens, cache):
+        P = self.P
         pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
         if self.int32:  # (int32 index arithmetic: page * P wraps for a page id of 2**26)
             pos, table = pos.int(), table.int()
@@ -1276,13 +1277,15 @@ class _FlatPages(torch.nn.Module):
         return (cache, tok.float().sum()) if self.int32 else cache  # (int32: the read stays for the sum)
 
 
-@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like", "inductor"])
-def test_a_flat_cache_read_at_page_times_p_plus_offset_fuses(dialect):
+@pytest.mark.parametrize("dialect, dynamic", [("inductor_graph", False), ("torchair_like", False), ("inductor", False),
+                                              ("inductor_graph", True)])
+def test_a_flat_cache_read_at_page_times_p_plus_offset_fuses(dialect, dynamic):
     """flat[page * P + p % P] is flat.view(-1, P, N, D)[page, p % P] (rewrite.paged_flat_reads): pages of P = 64
-    tokens, not a pool of one-token pages whose capacity is the table width (4); bit-exact to the golden."""
+    tokens, not a pool of one-token pages whose capacity is the table width (4); bit-exact to the golden.  Under
+    dynamic=True the cache's rows are a symbol: P divides them by a guard."""
     x = make_inputs()
     args = [x["input"].flatten(0, 1), x["weight"], x["slots"], x["block_table"], x["lengths"], x["cache"].clone()]
-    _, code, stats = compile_and_run(_FlatPages(), args, dialect)
+    _, code, stats = compile_and_run(_FlatPages(), args, dialect, dynamic=dynamic)
     assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
     want = golden_compress_infer(x["input"], x["op_weight"], x["slots"], L, D_STRIDE, x["P"],
                                  block_table=x["block_table"], actual_seq_len=x["lengths"], cache=x["cache"])
