@@ -55,6 +55,54 @@ accumulator.
 ``check_eager()`` (``python tests/corpora/models10.py``) runs every case eagerly: positives equal the golden bit for
 bit (or within fp tolerance where torch chooses the sum order, reported), near misses differ from it in every
 compressed cache.
+
+First try, 2026-12-04 16:44-17:08 UTC, on the frozen base 05d2b69 (the commit that added this file; ``/tmp/base_m10``,
+``PYTHONPATH=/tmp/base_m10``, nothing changed after seeing results): ``run_models.py --corpus models10``, both
+dialects, B = 8; positives then near misses in static + batch (mark_dynamic), then positives then near misses in all
+(dynamic=True); log ``/tmp/models10_first.log``, results ``/tmp/models10_first_p{1,2,3,4}.json`` (merged in
+``/tmp/models10_first.json``). Positives with EVERY compression fused and bit-exact; positives with any fusion; near
+misses fused; crashes (an error with the pass where the same mode compiles with ``NSA_FUSION_DISABLE=1``); n/a:
+
+    dialect  mode           positives   (any fusion)  near misses fused  crashes  n/a
+    inductor static         10/12       10            0/6                0        0
+    inductor mark_dynamic    9/11        9            0/6                0        1 (F)
+    inductor dynamic=True   10/12       10            0/6                0        0
+    torchair static         10/12       10            0/6                0        0
+    torchair mark_dynamic    9/11        9            0/6                0        1 (F)
+    torchair dynamic=True   10/12       10            0/6                0        0
+    TOTAL: 58/70 applicable positive runs (83 %) with every compression fused and bit-exact; every run that fused
+    anything (58 positive runs) fused every compression and was bit-exact to the golden and eager-equal; near misses:
+    0/36 runs fused, every one eager-equal; no crash.
+
+The positive misses, with the pass's reason (the same in all 6 modes):
+
+* vllm_split_heads_alias_2l (6/6 runs, 0/4 fused): ``gather: paged input (35, 16, 4, 32) and cache (60, 2, 32) do not
+  share [N, D] @ slice_scatter_1``: K and V read through ``kv_cache.split(N, dim=2)`` (head slices of one
+  ``[NB, P, 2N, D]`` cache) are compared with the compressed ``narrow`` view by the whole cache's head count. A gap:
+  it is the contract with ``input = kv_cache[:, :, :N]`` / ``[:, :, N:]`` (non-contiguous views, which the contract
+  accepts) and ``cache = cmp_kv[:, :N]`` / ``[:, N:]``; the same family as models4's ``deepseek_kv_concat`` (K and V
+  as halves of one cache).
+* vllm_paged_compressed_cache (6/6 runs, 0/2 fused): ``write: the slots are shifted with aten.add.Tensor and not
+  brought back by a remainder by the number of cache rows: written rows' slots may leave [0, num_slots), where the
+  op raises and eager indexes Python-style``: the slot ``cmp_block_table[b, i // Pc] * Pc + i % Pc`` of a paged
+  compressed cache. Sound under the contract as written: its valid-input rules bound only slots read directly from
+  a table (``cmp_block_table[b, i]``), not page * Pc + offset, and a page id -1 there would give a negative slot
+  that eager wraps and the op rejects. A gap in the contract's input rules (a paged compressed cache with its own
+  block table, as vLLM would allocate it), not a recogniser bug.
+
+Other findings:
+
+* F, sglang_p16_take_along_vecdot mark_dynamic (both dialects, n/a): ``ConstraintViolationError`` (the batch is
+  specialised to 8 at ``torch.take_along_dim(req_to_token[req_pool_indices], window, dim=1)``), the same with
+  ``NSA_FUSION_DISABLE=1`` (the runner's applicability check): plain torch.compile, not the pass. The case fused
+  2/2 bit-exact in the other 4 modes, dynamic=True included.
+* Idioms new to the corpora that fused bit-exact in all 6 runs (or all applicable): ``index_put_((slot // P, slot %
+  P))`` appends with 2-D advanced block-table indexing over 3 layers (6/6 compressions), ``scatter_`` appends into
+  ``view(-1, N, D)`` with the vendor-signature fallback on int32 metadata, ``torch.take_along_dim`` windows with
+  ``torch.linalg.vecdot`` pooling, FlashInfer's ``kv_last_page_len`` append, an fp32 ``add_`` accumulator loop in a
+  Cache class, one-head latent/indexer ``matmul``, functional ``scatter`` with ``index_select`` kept rows,
+  ``F.avg_pool1d`` mean pooling (l = 32), int32 CUDA-graph pad rows over 2 layers.
+* The 6 near misses stayed unfused in all 36 runs, every run eager-equal.
 """
 from __future__ import annotations
 
