@@ -1339,13 +1339,20 @@ def test_pool_tables_read_with_index_select_fuse(dialect):
     torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
 
 
+@pytest.mark.parametrize("split", [False, True], ids=["interleaved", "split"])
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like", "inductor"])
-def test_every_other_head_of_an_interleaved_cache_fuses(dialect):
+def test_every_other_head_of_an_interleaved_cache_fuses(dialect, split):
     """K and V interleaved on the head dim of one [NB, P, 2N, D] cache (vLLM TPU, models9 vllm_tpu_interleaved_2l):
-    kv[:, :, 0::2] is K's paged input, a strided view the op reads through its strides; bit-exact to the golden."""
+    kv[:, :, 0::2] is K's paged input, a strided view the op reads through its strides; or K the first half of the
+    heads, kv.split(N, dim=2)[0] (models10 vllm_split_heads_alias_2l); bit-exact to the golden."""
     x = make_inputs()
-    kv = torch.stack((x["input"], torch.randn_like(x["input"])), dim=3).flatten(2, 3)
-    model = Step(window=lambda kv, table, lens, l, P, clamp=None: _window(kv[:, :, 0::2], table, lens, l, P))
+    N = x["input"].shape[2]
+    if split:
+        kv = torch.cat((x["input"], torch.randn_like(x["input"])), dim=2)
+        model = Step(window=lambda kv, table, lens, l, P, clamp=None: _window(kv.split(N, dim=2)[0], table, lens, l, P))
+    else:
+        kv = torch.stack((x["input"], torch.randn_like(x["input"])), dim=3).flatten(2, 3)
+        model = Step(window=lambda kv, table, lens, l, P, clamp=None: _window(kv[:, :, 0::2], table, lens, l, P))
     args = [kv, x["weight"], x["slots"], x["block_table"], x["lengths"], x["cache"].clone()]
     _, code, stats = compile_and_run(model, args, dialect)
     assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
@@ -2254,9 +2261,9 @@ class AppendedThroughAShift(torch.nn.Module):
     computed from the first layer's ``k_all[:, 16 * min(2, max_cmp):]``: models4 under dynamic=True) appended to
     the paged KV, then the contract on the appended KV.  ``in_step``: the shift on the KV the step reads instead."""
 
-    def __init__(self, in_step=False):
+    def __init__(self, in_step=False, shift=None):
         super().__init__()
-        self.in_step = in_step
+        self.in_step, self.shift = in_step, shift or _shift6
 
     def forward(self, kv, w, slots, table, lens, cache):
         P = kv.shape[1]
@@ -2264,7 +2271,7 @@ class AppendedThroughAShift(torch.nn.Module):
         page = table.long().gather(1, (last // P)[:, None]).squeeze(1)
         token = w[:1, :, None].expand(lens.shape[0], w.shape[1], kv.shape[3])
         kv = kv.index_put((page, last % P), token if self.in_step else _shift6(token, 1))
-        new = (_window(_shift6(kv, 2) if self.in_step else kv, table, lens, L, P).float()
+        new = (_window(self.shift(kv, 2) if self.in_step else kv, table, lens, L, P).float()
                * w.float()[None, :, :, None]).sum(1)
         s = slots.long()
         cache[s] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[s])
@@ -2300,10 +2307,34 @@ def test_a_size_modular_view_behind_the_kv_append_fuses_under_dynamic_shapes(dia
     ("inductor_graph", "sizes", "the probed sizes cannot tell"),
     ("torchair_like", "gather", "assembles the paged KV from its own blocks"),  # (an earlier rule there)
 ])
-def test_the_same_view_on_the_kv_the_step_reads_is_refused(dialect, part, words):
-    """The walk stops at the paged input, not before it: the shift between the appended KV and the gathers is
-    the step's own element map (heads j <- j + 6 mod N), refused."""
-    _refused_then_called_at(AppendedThroughAShift(in_step=True), words, dialect, dict(N=2), dict(N=4), part=part)
+def test_a_shift_of_the_kv_the_step_reads_is_refused(dialect, part, words):
+    """The walk stops at the paged input, not before it: a shift of the page offsets between the appended KV and the
+    gathers (``cat([kv, kv], 1).narrow(1, 6, P)``: offsets o <- o + 6 mod P) is the step's own element map on a
+    symbolic size: refused, and compiled the model computes eager's numbers where P differs."""
+    _refused_then_called_at(AppendedThroughAShift(in_step=True, shift=lambda kv, dim: _shift6(kv, 1)),
+                            words, dialect, dict(P=64), dict(P=32), part=part)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_the_same_view_on_the_kv_the_step_reads_is_its_paged_input(dialect):
+    """The shift between the appended KV and the gathers, ``cat([kv, kv], 2).narrow(2, 1, N)`` (heads j <- j + 1 mod
+    N), is a part of the head dim of a 2N-head tensor: that view is the paged input (roles._part_of_head_dim), and
+    the op reads it, so the step computes eager's numbers at every N: compiled at N = 2, called at N = 4 (where
+    the shift is not the identity), bit-exact to eager at both.  (It was refused before the head-dim parts.)"""
+    model = AppendedThroughAShift(in_step=True)
+    backend = {"inductor_graph": InductorGraphBackend, "torchair_like": TorchairLikeBackend}[dialect]()
+    torch._dynamo.reset()
+    diagnostics.reset()
+    with no_compile_caches():
+        compiled = torch.compile(model, backend=backend, dynamic=True, fullgraph=True)
+        for N in (2, 4):
+            x = make_inputs(N=N)
+            args = [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")] + [x["cache"].clone()]
+            eager = x["cache"].clone()
+            model(*args[:-1], eager)
+            compiled(*args)
+            assert diagnostics.stats.get("fused", 0) == 1, [(e.pattern, e.reason) for e in rejections()]
+            assert torch.equal(args[-1], eager)
 
 
 # --- rows merged behind the heads for one bmm (evaluate.BatchPlan._merged_behind, models4 vllm_index_select_3l) ----

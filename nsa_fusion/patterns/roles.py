@@ -372,12 +372,19 @@ def _reshape_of_write(n: fx.Node) -> bool:
 
 
 def _part_of_head_dim(n: fx.Node, row, shape_of) -> bool:
-    """``n`` is ``kv[:, :, a:b:k]``, a slice of the head dim of a 4-D tensor whose head count is not the cache row's
-    ``N`` while the slice's ``[N, D]`` is the row's."""
-    if n.op != "call_function" or n.target is not aten.slice.Tensor or _dim(n) != 4 or _dim(n.args[0]) != 4:
+    """``n`` is ``kv[:, :, a:b:k]`` or a piece of ``kv.split(N, dim=2)``, a part of the head dim of a 4-D tensor
+    whose head count is not the cache row's ``N`` while the part's ``[N, D]`` is the row's."""
+    if n.op != "call_function" or _dim(n) != 4:
         return False
-    dim = n.args[1] if len(n.args) > 1 else 0
-    return isinstance(dim, int) and dim % 4 == 2 and tuple(shape_of(n)[2:]) == row and shape_of(n.args[0])[2] != row[0]
+    if n.target is operator.getitem and isinstance(n.args[0], fx.Node) and n.args[0].op == "call_function" \
+            and n.args[0].target in (aten.split.Tensor, aten.split_with_sizes.default):
+        whole, dim = n.args[0].args[0], (n.args[0].args[2] if len(n.args[0].args) > 2 else 0)
+    elif n.target is aten.slice.Tensor:
+        whole, dim = n.args[0], (n.args[1] if len(n.args) > 1 else 0)
+    else:
+        return False
+    return isinstance(whole, fx.Node) and _dim(whole) == 4 and isinstance(dim, int) and dim % 4 == 2 \
+        and tuple(shape_of(n)[2:]) == row and shape_of(whole)[2] != row[0]
 
 
 def _writes_inside_pages(n: fx.Node) -> bool:
