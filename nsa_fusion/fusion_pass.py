@@ -330,7 +330,7 @@ def _report_kv_appends(rec: Recognizer, events) -> None:
         if e.kind == "rejected" and e.pattern == "keep" and e.reason.startswith("no masked select"):
             diagnostics.reclassify_as_ignored(e, what, pattern=_op_name(write), node=_describe(write),
                                               source=source_line(write))
-        elif e.kind == "ignored":  # (an append the write side already set aside: scatter_ along the sequence dim)
+        elif e.kind == "ignored" and not e.reason.startswith("the KV append"):  # (set aside for its shape: scatter_)
             e.reason = what
 
 

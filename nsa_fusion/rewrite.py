@@ -357,6 +357,8 @@ def paged_flat_reads(graph: fx.Graph) -> int:
                 or len(g.args[1]) != 1 or not isinstance(g.args[1][0], fx.Node):
             continue
         flat, (idx,) = g.args
+        if _viewed_from_pages(flat):
+            continue  # (a flat view of the paged KV itself, kv.view(-1, N, D)[...]: read through kv as it is)
         shape = _shape(flat)
         if shape is None or len(shape) != 3 or not _val(flat).is_floating_point() \
                 or idx.op != "call_function" or idx.target is not aten.add.Tensor or idx.kwargs:
@@ -515,6 +517,19 @@ def _unfolded_window(graph, g, iota):
     if _offset(_val(rows).shape[0], _val(i).shape[0]) != 0:
         return None
     return x, rows, _wrapped_starts(graph, g, unf, 2, i, d, l, iota), [0, 2, 3, 1]
+
+
+def _viewed_from_pages(flat: fx.Node) -> bool:
+    """``flat`` is a reshape of a 4-D tensor, directly or behind row writes into it (``kv.view(-1, N, D)``, appended
+    to): the recogniser reads such a view against the 4-D tensor (guarding a page size that is a literal), and a
+    second view of it would merge and split symbolic sizes under dynamic shapes."""
+    n = flat
+    while isinstance(n, fx.Node) and n.op == "call_function" and (
+            n.target in _FLATTENS or n.target in (aten.index_put.default, aten.index_put_.default)):
+        n = n.args[0]
+        if len(_shape(n) or ()) == 4:
+            return True
+    return False
 
 
 def _divides(graph, P: int, rows) -> bool:
