@@ -146,6 +146,12 @@ def replace_step(step: Step, dialect: Dialect, functional: bool = False) -> fx.N
     users = list(step.new_cache.users)
     added = replace_with_traced(step.new_cache, _fused(step, dialect, mean_constant is not None, functional), args,
                                 dialect.get_decomp_fn)
+    from .fusion_pass import CONSIDERED
+    from .patterns.optable import WRITES
+
+    for n in added:  # (the lowering's own write-back, torchair's scatter: no step for a later pass to consider)
+        if n.op == "call_function" and n.target in WRITES:
+            n.meta[CONSIDERED] = True
     new = next((n for u in users for n in u.all_input_nodes if n in set(added)), None)
     return new if new is not None else added[-1]
 

@@ -479,6 +479,21 @@ def test_global_registration_fuses_without_any_compiler_config_hook(torchair):
     assert torch.equal(args[-1], expected)
 
 
+def test_global_pass_leaves_the_lowerings_own_write_back_alone(torchair):
+    """With both the CompilerConfig hook and torchair's global pattern pass installed (a vllm-ascend process that
+    also compiles through ``get_npu_backend``), a step outside the vendor's limits fuses once, lowered to the GE
+    scatter write-back; the global pass, which runs after the hook and visits every row write, skips that
+    write-back (the lowering's, not the user's: no step to consider) and reports nothing about it."""
+    from nsa_fusion.backend import register_with_torchair
+
+    assert register_with_torchair()
+    model, args, expected = _case(FORMULATIONS[0], torch.float32)  # (fp32: outside the kernel's limits)
+    _, code, stats = _compile(torchair, model, args)
+    assert stats.get("target.ge_scatter") == 1 and stats.get("fused") == 1 and stats.get("candidates") == 1, stats
+    assert not [e for e in diagnostics.events if e.kind == "rejected"], diagnostics.events
+    torch.testing.assert_close(args[-1], expected, rtol=1e-5, atol=1e-5)
+
+
 @pytest.mark.parametrize("dynamic", [False, "batch", True], ids=["static", "mark_dynamic", "dynamic_all"])
 def test_kv_append_and_compression_compile_in_ge_the_append_in_place(torchair, monkeypatch, dynamic):
     """With the compression fused, the KV append is the write GE cannot convert: the pass writes it as

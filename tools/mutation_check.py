@@ -1363,6 +1363,12 @@ MUTATIONS = [
              "        flat = None\n",
              (XR + "::test_per_request_rows_at_b_times_m_plus_an_offset_within_m_fuse",),
              "HF static [B, M, N, D] caches written through the flat view at b * M + i refused (models5)"),
+    Mutation("lowered_write_backs_reconsidered", RW,
+             "        if n.op == \"call_function\" and n.target in WRITES:\n            n.meta[CONSIDERED] = True",
+             "        if False:\n            n.meta[CONSIDERED] = True",
+             (TA + "::test_global_pass_leaves_the_lowerings_own_write_back_alone",),
+             "torchair's global pattern pass visits every row write after the CompilerConfig hook, the GE scatter "
+             "write-back the lowering built included"),
 ]
 
 
