@@ -5,18 +5,18 @@ kernels), windows (page sizes, KV layouts, slices of the last dim, per-request c
 the probes do not reproduce) and rewrites (per-request / head-major / concatenated reads), plus several steps and
 clones of caches in one graph.
 
-First try (18:27-19:08 UTC, snapshot of 97e6e77 in /tmp/base16, PYTHONPATH=/tmp/base16, run from that tree): 112
-attacks in 6 themes, 453 runs.  inductor_graph 135 runs: 29 FALSE FUSION / 0 CRASH / 63 equal / 42 refused / 1
-control differs; torchair_like 133 runs: 16 FALSE FUSION / 0 CRASH / 75 equal / 42 refused; Inductor codegen
-(nsa_fusion_backend) 148 runs (every attack static, the F1 / F2 attacks and the controls also batch and
-dynamic=True): 40 FALSE FUSION (every one confirmed) / 71 equal / 36 refused / 1 CONTROL DIFFERS
+First try (18:27-19:14 UTC, snapshot of 97e6e77 in /tmp/base16, PYTHONPATH=/tmp/base16, run from that tree): 122
+attacks in 6 themes, 489 runs.  inductor_graph 148 runs: 31 FALSE FUSION / 0 CRASH / 74 equal / 42 refused / 1
+control differs; torchair_like 146 runs: 16 FALSE FUSION / 0 CRASH / 88 equal / 42 refused; Inductor codegen
+(nsa_fusion_backend) 158 runs (every attack static, the F1 / F2 attacks and the controls also batch and
+dynamic=True): 42 FALSE FUSION (every one confirmed) / 79 equal / 36 refused / 1 CONTROL DIFFERS
 (clone_then_mutate_input: plain Inductor's own pytorch#198031-style bug, the clone of an input mutated after it);
 vllm_post (the vLLM adapters' mutating call) 19 runs: 5 FALSE FUSION (F1) / 14 equal (F2 does not reach it); real
 torchair (CPU GE emulation) 18 runs: 9 equal / 2 refused / 7 control differs (F1 attacks: the control fails to
 compile, BackendCompilerFailed, the pass compiles and differs); the Triton kernel (NSA_FUSION_FORCE_TRITON=1
 TRITON_INTERPRET=1, Inductor codegen) 11 runs: the kt_ kernels attacks equal, F1 / F2 false fusions as with the
-native kernel.  By attack: 20 false fusions in two classes (findings and repros: /work/briefs/redteam16_findings.md,
-/tmp/rt16/repro_f1.py, repro_f1b.py, repro_f2.py, repro_f2b.py), no crash:
+native kernel.  By attack: 22 false fusions in two classes (findings: /work/briefs/redteam16_findings.md; repros
+/work/briefs/redteam16_repro_f1.py, _f1b.py, _f2.py, _f2b.py), no crash:
 
 * F1 FALSE FUSION (inductor_graph, torchair_like, Inductor codegen, vllm_post; static, batch, dynamic=True; fp32,
   fp16, bf16): ``as_strided`` over a graph input whose strides or storage offset the probes do not reproduce.  Every
@@ -34,19 +34,26 @@ native kernel.  By attack: 20 false fusions in two classes (findings and repros:
   (as_kept_head_major_cache*); not through the written cache, lengths, slots (equal: the op gets the view) or the
   block table (refused).
 * F2 FALSE FUSION (inductor_graph and Inductor codegen; static, batch, dynamic=True; not torchair_like, not
-  vllm_post): the step written into ``v = X.clone()`` where ``X`` is still needed after the step: the new value of
+  vllm_post): the fused call's cache is an intermediate ``X`` (not a graph input) whose old value is still needed.
+  (a) The step written into ``v = X.clone()`` where ``X`` is the new value of
   a cache input mutated earlier in the graph (``cache.mul_(1)`` / ``add_(0.0)`` / ``cache[0] = 5`` /
   ``cache.copy_(..)``, then the clone: the epilogue copies X into the input), or an intermediate read after the
   step (``c2 = cache * 1; v = c2.clone(); ...; return v, c2 * 2``; ``c2 = zeros_like(cache); c2[:4] = ...``).  The
   pass emits ``auto_functionalized(compress_infer_, cache=clone(X))`` and Inductor's reinplacing drops the clone:
   the generated code calls ``compress_infer_(.., buf0)`` in place on X's buffer, then copies buf0 into the cache
   input / computes ``c2 * 2`` from it.  Plain Inductor keeps the clone for its index_put (controls equal), so the
-  caller's cache (or the later read) gets the step's rows only with the pass.  docs/soundness.md ("Plain Inductor
+  caller's cache (or the later read) gets the step's rows only with the pass.  (b) The step in place into ``X``,
+  the value of a cache input after an in-place prelude (``cache.mul_(1)``), with a snapshot ``old = cache.clone()``
+  taken before and read after (``old * 2``), also into the half ``cache[1]`` of a stacked cache: the snapshot sees
+  the new rows.  Without the prelude both are equal (stacked_snapshot_then_half_step): the reader protection
+  (``rewrite.protect_old_cache_readers``, ``keep_stacked_halves_out_of_place``) looks at readers of the cache graph
+  input only.  docs/soundness.md ("Plain Inductor
   2.13's own reinplacing bugs ... do not reach the fused call") holds for a clone of an unmutated input
   (clone_after_nothing_control, clone_of_input_read_after: equal), not for these.  Attacks
   clone_mutated_input_then_step, clone_after_mul1, clone_after_row_write, clone_after_mul1_not_returned,
   step_on_flat_clone_after_mutation, two_clones_two_steps_after_mutation, copy_into_input_then_clone,
-  step_into_clone_of_stacked_half, intermediate_clone_read_after, intermediate_written_then_clone.
+  step_into_clone_of_stacked_half, intermediate_clone_read_after, intermediate_written_then_clone,
+  mutated_then_snapshot_then_step, stacked_mutated_then_half_step.
 
 Not found (equal or refused): casts: fp64 pooling (refused), fp16 tokens through bf16, fp32 pooled row through fp16,
 fp16-then-bf16 rounding, fp64 kept rows, fp16/bf16/fp32 mixes of KV, weight and cache (refused; an fp16 weight with
@@ -58,14 +65,16 @@ cumsum, weight scaled twice, addmm with alpha (refused), baddbmm with a zero bia
 (equal), written loops from zeros, in place, commuted (equal), from -0.0 and from the first product (refused), from
 an fp16 zeros accumulator (refused in Inductor's graph, equal in torchair_like: fp16 + fp32 promotes, the same
 sums); windows: a [NB, N, P, D] KV (equal), [NB, P, D, N] (refused), P = 16 < l, P = 1, P = 24, N = D = 1, N = D
-= 3, the K or V half of a concatenated last dim before / after the gather, kv[..., ::2] (equal), kv[1:] and heads
+= 3, the K or V half of a concatenated last dim before / after the gather, kv[..., ::2], F.embedding /
+index_select / take over the flat pool, fla chunks (d = l) also of a transposed-stored KV (equal), kv[1:] and heads
 flipped on both tokens and weight (refused), token selects on page-id values (page < 20, page < 34 -> NaN, page <
 kv.shape[0] - 24: refused, "page ids pass through lt"), a head-major select with a [B, 1, 1] condition at B == N
 (refused); per-request caches written at [arange(B), j] and by scatter, also stored [M, S, N, D] (equal; batch:
 refused by sizes); several steps: K and V halves of one input into halves of one cache, a stacked [2, ...] KV and
 cache, two steps at the same slots, the step on a clone (returned with the cache, or followed by a second step),
 the KV / weight input mutated after a clone the step reads, the KV mutated after the step, the cache input read
-after a step on its clone, cache.contiguous() / cache.to(cache.dtype) aliases (equal), the weight a view of the
+after a step on its clone, cache.contiguous() / cache.to(cache.dtype) aliases, a
+read of a stacked half (or of a flat view of the stack) taken before the step and used after (equal), the weight a view of the
 cache (refused), two layers on halves of one KV (refused); kernels: written loops over fp32 full-mantissa, near-max
 and subnormal tokens, bf16 full mantissa, fp16 rows that round to inf, sums of full-mantissa fp16 (equal with the
 native kernel and with the Triton kernel under TRITON_INTERPRET=1).  (No attack bug: two_layers_one_graph was first
@@ -505,6 +514,64 @@ def _per_request_transposed(batches, **kw):
     return make
 
 
+def win_embedding(kv, w, slots, table, lens, cache):
+    """Tokens by ``F.embedding`` over the flat ``[NB * P, N * D]`` pool at ``page * P + off``."""
+    NB, P, N, D = kv.shape
+    pos = positions(lens)
+    idx = table.long().gather(1, pos // P) * P + pos % P
+    tok = F.embedding(idx, kv.reshape(NB * P, N * D)).view(*idx.shape, N, D)
+    return write(cache, slots, completes(lens), pool(tok, w))
+
+
+def win_index_select(kv, w, slots, table, lens, cache):
+    """Tokens by ``index_select`` of the flat ``[NB * P, N, D]`` pool at the flattened indices."""
+    NB, P, N, D = kv.shape
+    pos = positions(lens)
+    idx = table.long().gather(1, pos // P) * P + pos % P
+    tok = kv.reshape(NB * P, N, D).index_select(0, idx.flatten()).view(*idx.shape, N, D)
+    return write(cache, slots, completes(lens), pool(tok, w))
+
+
+def win_take(kv, w, slots, table, lens, cache):
+    """Tokens by ``take`` of single elements: ``((page * P + off) * N + h) * D + e``."""
+    NB, P, N, D = kv.shape
+    pos = positions(lens)
+    row = table.long().gather(1, pos // P) * P + pos % P  # [B, l]
+    el = (row[:, :, None, None] * N + torch.arange(N)[:, None]) * D + torch.arange(D)
+    return write(cache, slots, completes(lens), pool(kv.take(el), w))
+
+
+def _chunked(transposed=False):
+    """fla-style chunks (d = l = 32) of a per-request ``[S, T, N, D]`` KV: ``x.view(S, W, l, N, D)[rows, i]`` with
+    ``i = (s - l) // l`` (rewrite._chunked_window); ``transposed``: reshape of a [S, T, N, D] view stored [S, N, T, D]."""
+    def step(kv, w, slots, table, lens, cache):
+        S, T, N, D = kv.shape
+        B = lens.shape[0]
+        x = kv.reshape(S, T // L, L, N, D) if transposed else kv.view(S, T // L, L, N, D)
+        i = (lens.long() - L) // L
+        win = x[torch.arange(B), i]  # [B, l, N, D]
+        valid = (lens >= L) & ((lens - L) % L == 0)
+        return write(cache, slots, valid, pool(win, w))
+    return step
+
+
+def _dense_seq(batches, dtype=F16, transposed=False):
+    """A per-request ``[S, T, N, D]`` KV (request b's pages in order), lengths moved to multiples of l = 32 on the
+    even rows (so that d = l windows complete)."""
+    def make():
+        out = []
+        for k, B in enumerate(batches):
+            a = build(B=B, seed=k, dtype=dtype)
+            kv, w, slots, table, lens, cache = a.args
+            dense = kv[table.long()].reshape(B, -1, *kv.shape[2:])
+            if transposed:
+                dense = dense.transpose(1, 2).contiguous().transpose(1, 2)
+            lens = torch.where(torch.arange(B) % 2 == 0, (lens // L) * L, lens).to(lens.dtype)
+            out.append([dense, w, slots, torch.arange(B), lens, cache])
+        return out
+    return make
+
+
 # --- 5. several steps, caches shared or cloned ------------------------------------------------------------------
 def two_steps_kv_stacked(kv, w, slots, table, lens, cache):
     """K and V compressed from halves of one input (kv[..., :D], kv[..., D:]) into two halves of one cache
@@ -708,6 +775,44 @@ def kv_cast_before_gather(kv, w, slots, table, lens, cache):
     return write(cache, slots, completes(lens), pool(tokens(kv.float(), table, positions(lens)), w))
 
 
+def stacked_half_read_before_used_after(kv, w, slots, table, lens, cache):
+    """``old = cache[0] * 1`` taken before the step into the stacked half ``cache[0]``, returned after it."""
+    old = cache[0] * 1
+    write(cache[0], slots, completes(lens), pool(tokens(kv[0], table, positions(lens)), w))
+    return cache, old
+
+
+def stacked_half_flat_view_read_before(kv, w, slots, table, lens, cache):
+    """``old = cache.view(2, -1)[0] + 0`` (a flat view of the stack) before the step into ``cache[0]``."""
+    old = cache.view(2, -1)[0] + 0
+    write(cache[0], slots, completes(lens), pool(tokens(kv[0], table, positions(lens)), w))
+    return cache, old
+
+
+def stacked_mutated_then_half_step(kv, w, slots, table, lens, cache):
+    """``cache.mul_(1)`` on the stacked cache, then the step into the half ``cache[1]`` in place; both halves
+    returned with a read of the old half taken between."""
+    cache.mul_(1.0)
+    old = cache[1].clone()
+    write(cache[1], slots, completes(lens), pool(tokens(kv[1], table, positions(lens)), w))
+    return cache, old * 2
+
+
+def stacked_snapshot_then_half_step(kv, w, slots, table, lens, cache):
+    """stacked_mutated_then_half_step without the ``mul_``: ``old = cache[1].clone()``, the step into ``cache[1]``."""
+    old = cache[1].clone()
+    write(cache[1], slots, completes(lens), pool(tokens(kv[1], table, positions(lens)), w))
+    return cache, old * 2
+
+
+def mutated_then_snapshot_then_step(kv, w, slots, table, lens, cache):
+    """Unstacked: ``cache.mul_(1)``; ``old = cache.clone()``; the step into ``cache`` in place; ``old * 2``."""
+    cache.mul_(1.0)
+    old = cache.clone()
+    write(cache, slots, completes(lens), pool(tokens(kv, table, positions(lens)), w))
+    return cache, old * 2
+
+
 def step_kv_updated_after(kv, w, slots, table, lens, cache):
     """The step, then every page of the KV scaled in place (the step must read the old tokens)."""
     write(cache, slots, completes(lens), pool(tokens(kv, table, positions(lens)), w))
@@ -879,6 +984,12 @@ ATTACKS = [
      "per-request cache stored [M, S, N, D] (non-contiguous: the flat [S * M, N, D] reshape is a copy)"),
     ("pr_scatter_transposed_storage", _mk(_scatter(_std_at), _per_request_transposed([8], S=8), S),
      "per-request scatter write (rewrite._scattered_rows) into a cache stored [M, S, N, D]"),
+    ("win_embedding", _mk(win_embedding, _inputs([8], F16), SB), "F.embedding over the flat [NB * P, N * D] pool"),
+    ("win_index_select", _mk(win_index_select, _inputs([8], F16), SB), "index_select of the flat [NB * P, N, D] pool"),
+    ("win_take", _mk(win_take, _inputs([8], F16), S), "take of single elements of the KV"),
+    ("win_chunked_d_eq_l", _mk(_chunked(), _dense_seq([8]), SB), "fla chunks x.view(S, W, l, N, D)[rows, i], d = l"),
+    ("win_chunked_transposed_storage", _mk(_chunked(transposed=True), _dense_seq([8], transposed=True), S),
+     "fla chunks by reshape of a per-request KV stored [S, N, T, D]"),
     # 5. several steps, shared / cloned caches
     ("two_steps_kv_halves_cache_halves", _mk(two_steps_kv_stacked,
                                              _inputs([8], F16, tweak=lambda a: _cache_concat_dims(_kv_concat_dims(a))),
@@ -931,6 +1042,17 @@ ATTACKS = [
     ("clone_of_input_read_after", _mk(clone_of_input_read_after, _inputs([8], F16), S),
      "v = cache.clone(); the step into v; cache * 2 returned (the cache input read after)"),
     ("kv_cast_before_gather", _mk(kv_cast_before_gather, _inputs([8], F16), S), "kv.float() before the gather"),
+    ("stacked_half_read_before_used_after", _mk(stacked_half_read_before_used_after,
+                                                _inputs([8], F16, tweak=_stacked), S),
+     "old = cache[0] * 1 before the step into the stacked half cache[0], returned"),
+    ("stacked_half_flat_view_read_before", _mk(stacked_half_flat_view_read_before, _inputs([8], F16, tweak=_stacked), S),
+     "old = cache.view(2, -1)[0] + 0 before the step into cache[0]"),
+    ("stacked_mutated_then_half_step", _mk(stacked_mutated_then_half_step, _inputs([8], F16, tweak=_stacked), S),
+     "stacked cache mul_(1); old = cache[1].clone(); the step into cache[1]; old * 2 returned"),
+    ("stacked_snapshot_then_half_step", _mk(stacked_snapshot_then_half_step, _inputs([8], F16, tweak=_stacked), S),
+     "old = cache[1].clone(); the step into the stacked half cache[1]; old * 2 returned (no mutation before)"),
+    ("mutated_then_snapshot_then_step", _mk(mutated_then_snapshot_then_step, _inputs([8], F16), S),
+     "cache.mul_(1); old = cache.clone(); the step into cache in place; old * 2 returned"),
     ("step_kv_updated_after", _mk(step_kv_updated_after, _inputs([8], F16), S), "step, then kv.mul_(2)"),
     ("weight_view_of_cache", _mk(weight_view_of_cache, _inputs([16], F16), S),
      "the weight is cache[:l, :, 0], a view of the cache the step writes"),
@@ -1099,6 +1221,19 @@ _FIRST = [
     ('win_tokens_where_kv_blocks_minus_24', 'inductor', 'static', _R),
     ('hm_cond_b11_b_eq_n', 'inductor', 'static', _R),
     ('hm_cond_b11_b_eq_n_fp16', 'inductor', 'static', _R),
+    ('win_embedding', 'inductor_graph', 'static', _EQ),
+    ('win_embedding', 'inductor_graph', 'batch', _EQ),
+    ('win_index_select', 'inductor_graph', 'static', _EQ),
+    ('win_index_select', 'inductor_graph', 'batch', _EQ),
+    ('win_take', 'inductor_graph', 'static', _EQ),
+    ('win_chunked_d_eq_l', 'inductor_graph', 'static', _EQ),
+    ('win_chunked_d_eq_l', 'inductor_graph', 'batch', _EQ),
+    ('win_chunked_transposed_storage', 'inductor_graph', 'static', _EQ),
+    ('stacked_half_read_before_used_after', 'inductor_graph', 'static', _EQ),
+    ('stacked_half_flat_view_read_before', 'inductor_graph', 'static', _EQ),
+    ('stacked_mutated_then_half_step', 'inductor_graph', 'static', _FF),
+    ('stacked_snapshot_then_half_step', 'inductor_graph', 'static', _EQ),
+    ('mutated_then_snapshot_then_step', 'inductor_graph', 'static', _FF),
     ('as_w_transposed_param', 'torchair_like', 'static', _FF),
     ('as_w_transposed_param', 'torchair_like', 'batch', _FF),
     ('as_w_transposed_param', 'torchair_like', 'dynamic', _FF),
@@ -1227,6 +1362,19 @@ _FIRST = [
     ('step_into_clone_of_stacked_half', 'torchair_like', 'static', _EQ),
     ('clone_of_input_read_after', 'torchair_like', 'static', _EQ),
     ('kv_cast_before_gather', 'torchair_like', 'static', _EQ),
+    ('win_embedding', 'torchair_like', 'static', _EQ),
+    ('win_embedding', 'torchair_like', 'batch', _EQ),
+    ('win_index_select', 'torchair_like', 'static', _EQ),
+    ('win_index_select', 'torchair_like', 'batch', _EQ),
+    ('win_take', 'torchair_like', 'static', _EQ),
+    ('win_chunked_d_eq_l', 'torchair_like', 'static', _EQ),
+    ('win_chunked_d_eq_l', 'torchair_like', 'batch', _EQ),
+    ('win_chunked_transposed_storage', 'torchair_like', 'static', _EQ),
+    ('stacked_half_read_before_used_after', 'torchair_like', 'static', _EQ),
+    ('stacked_half_flat_view_read_before', 'torchair_like', 'static', _EQ),
+    ('stacked_mutated_then_half_step', 'torchair_like', 'static', _EQ),
+    ('stacked_snapshot_then_half_step', 'torchair_like', 'static', _EQ),
+    ('mutated_then_snapshot_then_step', 'torchair_like', 'static', _EQ),
     ('as_w_transposed_param', 'inductor', 'static', _FF),
     ('as_w_transposed_param_fp16', 'inductor', 'static', _FF),
     ('as_w_transposed_param_bf16', 'inductor', 'static', _FF),
@@ -1370,6 +1518,16 @@ _FIRST = [
     ('step_into_clone_of_stacked_half', 'inductor', 'static', _FF),
     ('clone_of_input_read_after', 'inductor', 'static', _EQ),
     ('kv_cast_before_gather', 'inductor', 'static', _EQ),
+    ('win_embedding', 'inductor', 'static', _EQ),
+    ('win_index_select', 'inductor', 'static', _EQ),
+    ('win_take', 'inductor', 'static', _EQ),
+    ('win_chunked_d_eq_l', 'inductor', 'static', _EQ),
+    ('win_chunked_transposed_storage', 'inductor', 'static', _EQ),
+    ('stacked_half_read_before_used_after', 'inductor', 'static', _EQ),
+    ('stacked_half_flat_view_read_before', 'inductor', 'static', _EQ),
+    ('stacked_mutated_then_half_step', 'inductor', 'static', _FF),
+    ('stacked_snapshot_then_half_step', 'inductor', 'static', _EQ),
+    ('mutated_then_snapshot_then_step', 'inductor', 'static', _FF),
     ('as_w_transposed_param', 'vllm_post', 'static', _FF),
     ('as_w_transposed_param_fp16', 'vllm_post', 'static', _FF),
     ('as_w_transposed_param_bf16', 'vllm_post', 'static', _FF),
