@@ -5,18 +5,18 @@ kernels), windows (page sizes, KV layouts, slices of the last dim, per-request c
 the probes do not reproduce) and rewrites (per-request / head-major / concatenated reads), plus several steps and
 clones of caches in one graph.
 
-First try (18:27-19:14 UTC, snapshot of 97e6e77 in /tmp/base16, PYTHONPATH=/tmp/base16, run from that tree): 122
-attacks in 6 themes, 489 runs.  inductor_graph 148 runs: 31 FALSE FUSION / 0 CRASH / 74 equal / 42 refused / 1
-control differs; torchair_like 146 runs: 16 FALSE FUSION / 0 CRASH / 88 equal / 42 refused; Inductor codegen
-(nsa_fusion_backend) 158 runs (every attack static, the F1 / F2 attacks and the controls also batch and
-dynamic=True): 42 FALSE FUSION (every one confirmed) / 79 equal / 36 refused / 1 CONTROL DIFFERS
+First try (18:27-19:16 UTC, snapshot of 97e6e77 in /tmp/base16, PYTHONPATH=/tmp/base16, run from that tree): 123
+attacks in 6 themes, 495 runs.  inductor_graph 150 runs: 33 FALSE FUSION / 0 CRASH / 74 equal / 42 refused / 1
+control differs; torchair_like 148 runs: 16 FALSE FUSION / 0 CRASH / 90 equal / 42 refused; Inductor codegen
+(nsa_fusion_backend) 160 runs (every attack static, the F1 / F2 attacks and the controls also batch and
+dynamic=True): 44 FALSE FUSION (every one confirmed) / 79 equal / 36 refused / 1 CONTROL DIFFERS
 (clone_then_mutate_input: plain Inductor's own pytorch#198031-style bug, the clone of an input mutated after it);
 vllm_post (the vLLM adapters' mutating call) 19 runs: 5 FALSE FUSION (F1) / 14 equal (F2 does not reach it); real
 torchair (CPU GE emulation) 18 runs: 9 equal / 2 refused / 7 control differs (F1 attacks: the control fails to
 compile, BackendCompilerFailed, the pass compiles and differs); the Triton kernel (NSA_FUSION_FORCE_TRITON=1
 TRITON_INTERPRET=1, Inductor codegen) 11 runs: the kt_ kernels attacks equal, F1 / F2 false fusions as with the
-native kernel.  By attack: 22 false fusions in two classes (findings: /work/briefs/redteam16_findings.md; repros
-/work/briefs/redteam16_repro_f1.py, _f1b.py, _f2.py, _f2b.py), no crash:
+native kernel.  By attack: 23 false fusions in two classes (findings: /work/briefs/redteam16_findings.md; repros
+/work/briefs/redteam16_repro_f1.py, _f1b.py, _f2.py, _f2b.py, _f2c.py), no crash:
 
 * F1 FALSE FUSION (inductor_graph, torchair_like, Inductor codegen, vllm_post; static, batch, dynamic=True; fp32,
   fp16, bf16): ``as_strided`` over a graph input whose strides or storage offset the probes do not reproduce.  Every
@@ -47,13 +47,15 @@ native kernel.  By attack: 22 false fusions in two classes (findings: /work/brie
   taken before and read after (``old * 2``), also into the half ``cache[1]`` of a stacked cache: the snapshot sees
   the new rows.  Without the prelude both are equal (stacked_snapshot_then_half_step): the reader protection
   (``rewrite.protect_old_cache_readers``, ``keep_stacked_halves_out_of_place``) looks at readers of the cache graph
-  input only.  docs/soundness.md ("Plain Inductor
+  input only.  (c) Minimal: ``c2 = cache * 1; r = c2 * 2``, the step in place into ``c2``, ``r`` returned: Inductor
+  computes ``r`` after the fused call (intermediate_read_before_step, repro /work/briefs/redteam16_repro_f2c.py):
+  the hazard docs/soundness.md protects against for a cache graph input, unprotected for an intermediate cache.  docs/soundness.md ("Plain Inductor
   2.13's own reinplacing bugs ... do not reach the fused call") holds for a clone of an unmutated input
   (clone_after_nothing_control, clone_of_input_read_after: equal), not for these.  Attacks
   clone_mutated_input_then_step, clone_after_mul1, clone_after_row_write, clone_after_mul1_not_returned,
   step_on_flat_clone_after_mutation, two_clones_two_steps_after_mutation, copy_into_input_then_clone,
   step_into_clone_of_stacked_half, intermediate_clone_read_after, intermediate_written_then_clone,
-  mutated_then_snapshot_then_step, stacked_mutated_then_half_step.
+  mutated_then_snapshot_then_step, stacked_mutated_then_half_step, intermediate_read_before_step.
 
 Not found (equal or refused): casts: fp64 pooling (refused), fp16 tokens through bf16, fp32 pooled row through fp16,
 fp16-then-bf16 rounding, fp64 kept rows, fp16/bf16/fp32 mixes of KV, weight and cache (refused; an fp16 weight with
@@ -813,6 +815,14 @@ def mutated_then_snapshot_then_step(kv, w, slots, table, lens, cache):
     return cache, old * 2
 
 
+def intermediate_read_before_step(kv, w, slots, table, lens, cache):
+    """``c2 = cache * 1``; ``r = c2 * 2`` read before the step into ``c2`` in place; both returned."""
+    c2 = cache * 1.0
+    r = c2 * 2
+    write(c2, slots, completes(lens), pool(tokens(kv, table, positions(lens)), w))
+    return c2, r
+
+
 def step_kv_updated_after(kv, w, slots, table, lens, cache):
     """The step, then every page of the KV scaled in place (the step must read the old tokens)."""
     write(cache, slots, completes(lens), pool(tokens(kv, table, positions(lens)), w))
@@ -1053,6 +1063,8 @@ ATTACKS = [
      "old = cache[1].clone(); the step into the stacked half cache[1]; old * 2 returned (no mutation before)"),
     ("mutated_then_snapshot_then_step", _mk(mutated_then_snapshot_then_step, _inputs([8], F16), S),
      "cache.mul_(1); old = cache.clone(); the step into cache in place; old * 2 returned"),
+    ("intermediate_read_before_step", _mk(intermediate_read_before_step, _inputs([8], F16), SB),
+     "c2 = cache * 1; r = c2 * 2 taken before the step into c2 in place; both returned"),
     ("step_kv_updated_after", _mk(step_kv_updated_after, _inputs([8], F16), S), "step, then kv.mul_(2)"),
     ("weight_view_of_cache", _mk(weight_view_of_cache, _inputs([16], F16), S),
      "the weight is cache[:l, :, 0], a view of the cache the step writes"),
@@ -1234,6 +1246,8 @@ _FIRST = [
     ('stacked_mutated_then_half_step', 'inductor_graph', 'static', _FF),
     ('stacked_snapshot_then_half_step', 'inductor_graph', 'static', _EQ),
     ('mutated_then_snapshot_then_step', 'inductor_graph', 'static', _FF),
+    ('intermediate_read_before_step', 'inductor_graph', 'static', _FF),
+    ('intermediate_read_before_step', 'inductor_graph', 'batch', _FF),
     ('as_w_transposed_param', 'torchair_like', 'static', _FF),
     ('as_w_transposed_param', 'torchair_like', 'batch', _FF),
     ('as_w_transposed_param', 'torchair_like', 'dynamic', _FF),
@@ -1375,6 +1389,8 @@ _FIRST = [
     ('stacked_mutated_then_half_step', 'torchair_like', 'static', _EQ),
     ('stacked_snapshot_then_half_step', 'torchair_like', 'static', _EQ),
     ('mutated_then_snapshot_then_step', 'torchair_like', 'static', _EQ),
+    ('intermediate_read_before_step', 'torchair_like', 'static', _EQ),
+    ('intermediate_read_before_step', 'torchair_like', 'batch', _EQ),
     ('as_w_transposed_param', 'inductor', 'static', _FF),
     ('as_w_transposed_param_fp16', 'inductor', 'static', _FF),
     ('as_w_transposed_param_bf16', 'inductor', 'static', _FF),
@@ -1528,6 +1544,8 @@ _FIRST = [
     ('stacked_mutated_then_half_step', 'inductor', 'static', _FF),
     ('stacked_snapshot_then_half_step', 'inductor', 'static', _EQ),
     ('mutated_then_snapshot_then_step', 'inductor', 'static', _FF),
+    ('intermediate_read_before_step', 'inductor', 'static', _FF),
+    ('intermediate_read_before_step', 'inductor', 'batch', _FF),
     ('as_w_transposed_param', 'vllm_post', 'static', _FF),
     ('as_w_transposed_param_fp16', 'vllm_post', 'static', _FF),
     ('as_w_transposed_param_bf16', 'vllm_post', 'static', _FF),
