@@ -56,6 +56,12 @@ FUSION (G1, G2) / 5 equal / 2 refused.  Four false-fusion classes (repros in /wo
   the pass guards the block count and P, the table width stays symbolic).  Inductor's graphs are refused (the bound is
   a SymInt value there, or the tensor clamp decomposes into clamp_min.Tensor, refused).
 
+Rerun (19:19-19:21 UTC, /work/main working tree after 66a7643, which holds the lead's uncommitted G1-G3 work), the 17
+false-fusion attacks and their neighbours, inductor_graph and torchair_like: G1 refused ("the lengths the step compares
+are computed"; len_int8_via_uint8 now refused too: "the lengths are cast to torch.uint8"), G2 refused ("the condition
+combines the bits of two length-derived integers"), G3 refused ("divides a length-derived value by a constant the
+probes ..."); G4 still FALSE FUSION in torchair_like (dyn_clamp_xor_const, dyn_cap_of_blocks, dynamic).
+
 Not found (equal or refused): lengths through exact casts (int8 -> uint8 round trip below 256, int64 -> int32, fp16 at
 capacity 4096 and bf16 at 256, where eager and the op see the same rounded value, a view(float32).view(int32) bit
 round trip), int16 / int8 / uint8 lengths, table and slot inputs (uint8 lengths and int8 lengths: refused, their
