@@ -5,18 +5,18 @@ kernels), windows (page sizes, KV layouts, slices of the last dim, per-request c
 the probes do not reproduce) and rewrites (per-request / head-major / concatenated reads), plus several steps and
 clones of caches in one graph.
 
-First try (18:27-19:16 UTC, snapshot of 97e6e77 in /tmp/base16, PYTHONPATH=/tmp/base16, run from that tree): 123
-attacks in 6 themes, 495 runs.  inductor_graph 150 runs: 33 FALSE FUSION / 0 CRASH / 74 equal / 42 refused / 1
-control differs; torchair_like 148 runs: 16 FALSE FUSION / 0 CRASH / 90 equal / 42 refused; Inductor codegen
-(nsa_fusion_backend) 160 runs (every attack static, the F1 / F2 attacks and the controls also batch and
-dynamic=True): 44 FALSE FUSION (every one confirmed) / 79 equal / 36 refused / 1 CONTROL DIFFERS
+First try (18:27-19:21 UTC, snapshot of 97e6e77 in /tmp/base16, PYTHONPATH=/tmp/base16, run from that tree): 125
+attacks in 6 themes, 503 runs.  inductor_graph 152 runs: 33 FALSE FUSION / 0 CRASH / 74 equal / 44 refused / 1
+control differs; torchair_like 150 runs: 16 FALSE FUSION / 1 CRASH / 90 equal / 43 refused; Inductor codegen
+(nsa_fusion_backend) 162 runs (every attack static, the F1 / F2 attacks and the controls also batch and
+dynamic=True): 44 FALSE FUSION (every one confirmed) / 79 equal / 38 refused / 1 CONTROL DIFFERS
 (clone_then_mutate_input: plain Inductor's own pytorch#198031-style bug, the clone of an input mutated after it);
 vllm_post (the vLLM adapters' mutating call) 19 runs: 5 FALSE FUSION (F1) / 14 equal (F2 does not reach it); real
-torchair (CPU GE emulation) 18 runs: 9 equal / 2 refused / 7 control differs (F1 attacks: the control fails to
+torchair (CPU GE emulation) 20 runs: 9 equal / 3 refused / 1 CRASH / 7 control differs (F1 attacks: the control fails to
 compile, BackendCompilerFailed, the pass compiles and differs); the Triton kernel (NSA_FUSION_FORCE_TRITON=1
 TRITON_INTERPRET=1, Inductor codegen) 11 runs: the kt_ kernels attacks equal, F1 / F2 false fusions as with the
-native kernel.  By attack: 23 false fusions in two classes (findings: /work/briefs/redteam16_findings.md; repros
-/work/briefs/redteam16_repro_f1.py, _f1b.py, _f2.py, _f2b.py, _f2c.py), no crash:
+native kernel.  By attack: 23 false fusions in two classes, 1 crash (findings: /work/briefs/redteam16_findings.md; repros
+/work/briefs/redteam16_repro_f1.py, _f1b.py, _f2.py, _f2b.py, _f2c.py):
 
 * F1 FALSE FUSION (inductor_graph, torchair_like, Inductor codegen, vllm_post; static, batch, dynamic=True; fp32,
   fp16, bf16): ``as_strided`` over a graph input whose strides or storage offset the probes do not reproduce.  Every
@@ -56,6 +56,13 @@ native kernel.  By attack: 23 false fusions in two classes (findings: /work/brie
   step_on_flat_clone_after_mutation, two_clones_two_steps_after_mutation, copy_into_input_then_clone,
   step_into_clone_of_stacked_half, intermediate_clone_read_after, intermediate_written_then_clone,
   mutated_then_snapshot_then_step, stacked_mutated_then_half_step, intermediate_read_before_step.
+
+* C1 CRASH (torchair_like and real torchair, static; low severity, likely the CPU stand-in only): zero-width rows
+  (D = 0: KV [NB, P, N, 0], cache [S, N, 0]; size_d_0).  The step is refused ("mask: the condition differs within a
+  batch row"), and ``lowering/ge_writes.py`` lowers the unfused ``index_put`` to ``npu_scatter_nd_update``, whose CPU
+  stand-in (``nsa_fusion/testing/torchair_cpu._scatter_nd_update``) raises ``cannot reshape tensor of 0 elements
+  into shape [-1, 2, 0]`` at ``updates.reshape(-1, *self.shape[k:])``; the compile without the pass runs.  Whether
+  GE's ScatterNdUpdate takes zero-width updates is not known here.  (B = 0, size_batch_0: refused everywhere.)
 
 Not found (equal or refused): casts: fp64 pooling (refused), fp16 tokens through bf16, fp32 pooled row through fp16,
 fp16-then-bf16 rounding, fp64 kept rows, fp16/bf16/fp32 mixes of KV, weight and cache (refused; an fp16 weight with
@@ -574,6 +581,17 @@ def _dense_seq(batches, dtype=F16, transposed=False):
     return make
 
 
+def _empty_batch(dtype=F16, D=16):
+    """Batch 0 (slots, table, lengths empty), or D = 0 (zero-width rows)."""
+    def make():
+        a = build(B=8, dtype=dtype, D=D if D else 16)
+        kv, w, slots, table, lens, cache = a.args
+        if D == 0:
+            return [[kv[..., :0].contiguous(), w, slots, table, lens, cache[..., :0].contiguous()]]
+        return [[kv, w, slots[:0].clone(), table[:0].clone(), lens[:0].clone(), cache]]
+    return make
+
+
 # --- 5. several steps, caches shared or cloned ------------------------------------------------------------------
 def two_steps_kv_stacked(kv, w, slots, table, lens, cache):
     """K and V compressed from halves of one input (kv[..., :D], kv[..., D:]) into two halves of one cache
@@ -1000,6 +1018,8 @@ ATTACKS = [
     ("win_chunked_d_eq_l", _mk(_chunked(), _dense_seq([8]), SB), "fla chunks x.view(S, W, l, N, D)[rows, i], d = l"),
     ("win_chunked_transposed_storage", _mk(_chunked(transposed=True), _dense_seq([8], transposed=True), S),
      "fla chunks by reshape of a per-request KV stored [S, N, T, D]"),
+    ("size_batch_0", _mk(win_std, _empty_batch(), S), "an empty batch (B = 0)"),
+    ("size_d_0", _mk(win_std, _empty_batch(D=0), S), "zero-width rows (D = 0)"),
     # 5. several steps, shared / cloned caches
     ("two_steps_kv_halves_cache_halves", _mk(two_steps_kv_stacked,
                                              _inputs([8], F16, tweak=lambda a: _cache_concat_dims(_kv_concat_dims(a))),
@@ -1248,6 +1268,8 @@ _FIRST = [
     ('mutated_then_snapshot_then_step', 'inductor_graph', 'static', _FF),
     ('intermediate_read_before_step', 'inductor_graph', 'static', _FF),
     ('intermediate_read_before_step', 'inductor_graph', 'batch', _FF),
+    ('size_batch_0', 'inductor_graph', 'static', _R),
+    ('size_d_0', 'inductor_graph', 'static', _R),
     ('as_w_transposed_param', 'torchair_like', 'static', _FF),
     ('as_w_transposed_param', 'torchair_like', 'batch', _FF),
     ('as_w_transposed_param', 'torchair_like', 'dynamic', _FF),
@@ -1391,6 +1413,8 @@ _FIRST = [
     ('mutated_then_snapshot_then_step', 'torchair_like', 'static', _EQ),
     ('intermediate_read_before_step', 'torchair_like', 'static', _EQ),
     ('intermediate_read_before_step', 'torchair_like', 'batch', _EQ),
+    ('size_batch_0', 'torchair_like', 'static', _R),
+    ('size_d_0', 'torchair_like', 'static', _CR),
     ('as_w_transposed_param', 'inductor', 'static', _FF),
     ('as_w_transposed_param_fp16', 'inductor', 'static', _FF),
     ('as_w_transposed_param_bf16', 'inductor', 'static', _FF),
@@ -1546,6 +1570,8 @@ _FIRST = [
     ('mutated_then_snapshot_then_step', 'inductor', 'static', _FF),
     ('intermediate_read_before_step', 'inductor', 'static', _FF),
     ('intermediate_read_before_step', 'inductor', 'batch', _FF),
+    ('size_batch_0', 'inductor', 'static', _R),
+    ('size_d_0', 'inductor', 'static', _R),
     ('as_w_transposed_param', 'vllm_post', 'static', _FF),
     ('as_w_transposed_param_fp16', 'vllm_post', 'static', _FF),
     ('as_w_transposed_param_bf16', 'vllm_post', 'static', _FF),
@@ -1583,6 +1609,8 @@ _FIRST = [
     ('clone_after_mul1_not_returned', 'torchair', 'static', _EQ),
     ('intermediate_clone_read_after', 'torchair', 'static', _EQ),
     ('kt_loop_fp32_full_mantissa', 'torchair', 'static', _EQ),
+    ('size_batch_0', 'torchair', 'static', _R),
+    ('size_d_0', 'torchair', 'static', _CR),
 ]
 FIRST_TRY = {(n, d, m): r for n, d, m, r in _FIRST}
 BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
