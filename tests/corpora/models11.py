@@ -1,14 +1,145 @@
 """An eleventh blind corpus of whole NSA decode models (``models11``, issue 19's fresh whole-model blind corpus).
 
 Written as a new user would, from docs/contract.md, nsa_fusion/reference.py, tests/golden.py, the vendor page, the
-README's Usage / advice sections and public serving code, without reading the recogniser or its tests (only the file
-format: ``models8``'s docstring, ``run_models``' docstring and flags, and the shared building blocks of
-``models3``/``models4``, which this file imports). Every model is one decode step of a 1-4 layer decoder: RMSNorm,
-projections, rotary, the new token's K/V appended to the layer's cache, K and V (or an MLA latent and an indexer key)
-compressed into compressed caches (the contract, in the idiom of that stack), then compressed, selected and
-sliding-window attention and a SwiGLU MLP (``models4.Layer.finish``). Frozen base: 97e6e77 (``/tmp/base_m11``).
+README's Usage / advice sections ("How to write model code that fuses") and public serving code, without reading the
+recogniser or its tests (only the file format: ``models8``'s docstring, ``run_models``' docstring and flags, and the
+shared building blocks of ``models3``/``models4``, which this file imports). Every model is one decode step of a 1-4
+layer decoder: RMSNorm, projections, rotary, the new token's K/V appended to the layer's cache, K and V (or an MLA
+latent and an indexer key) compressed into compressed caches (the contract, in the idiom of that stack), then
+compressed, selected and sliding-window attention and a SwiGLU MLP (``models4.Layer.finish``). Frozen base: 97e6e77
+(``/tmp/base_m11``).
 
-RESULTS_PLACEHOLDER
+Positives (14; 4 multi-layer, one with 4 layers; 40 compressions in all):
+
+* ``vllm_index_put_einsum_2l`` (fp16, 2 layers, K and V in both): vLLM v1 ``[2, NB, P, N, D]`` caches read as
+  ``kv_cache[0]`` / ``kv_cache[1]``, appends ``key_cache.view(-1, N, D).index_put_((slot_mapping,), k)``, window pages
+  ``torch.gather(block_table, 1, win // P)``, ``einsum('bjnd,jn->bnd')``, ``dst[cmp_slot_mapping] = where(...)`` (-1
+  padding), lengths ``positions + 1``;
+* ``vllm_ascend_vendor_loop_i32`` (bf16, l = 32 > P = 16): int32 ``seq_lens`` / ``slot_mapping`` / ``block_tables`` /
+  ``cmp_block_tables``, append ``view(-1, N, D)[slot.long()] = k``, a CPU fallback with the vendor signature (window-
+  order loop, ``block_table[rows, p // P]`` per position, fp32 accumulator, ``index_copy_`` of ``where(done, new,
+  index_select(old))``), the compressed slot ``cmp_block_tables[rows, n - 1]`` in int32;
+* ``sglang_gather_matmul_2l`` (fp16, 2 layers, K and V in both): SGLang page size 1 pools, window ids
+  ``torch.gather(req_to_token[req_pool_indices], 1, win)``, pooling ``matmul(tokens.permute(0, 2, 3, 1), w.t()[...,
+  None])``, ``index_put_`` at ``cmp_req_to_token[req_pool_indices, n - 1]``;
+* ``hf_static_cache_class_4l_fp32`` (fp32, 4 layers, 8 compressions): a transformers-style static ``Cache`` object
+  (``[B, N, T, D]`` per layer, ``update()`` writes ``k_cache[rows, :, cache_position] = k``), ``compress()`` a
+  window-order loop ``acc = acc + w[j][None, :, None] * k_cache[rows, :, t_j]`` (one ``[B]`` position per step),
+  ``[B, max_cmp, N, D]`` compressed caches written ``cmp[rows, blk] = where(...)``, no casts;
+* ``deepseek_latent_indexer_2l`` (bf16, 2 layers): DeepSeek-V3.2-style MLA latent ``[NB, P, 48]`` and indexer key
+  ``[NB, P, 32]`` caches without a head dim, ``[l]`` weights, pooling ``torch.matmul(w.float(), tokens.float())``
+  (1-D @ ``[B, l, C]``), ``index_put_`` into ``[S, C]`` caches at ``cmp_block_table[rows, blk]``;
+* ``lucidrains_functional_scatter_fp32`` (fp32, l = 12, d = 4): out-of-place ``index_put`` appends, ``[N, l]``
+  weights, loop ``acc = acc + tokens[:, j] * w[:, j, None]``, out-of-place ``cmp.scatter(0, slot.expand, where(...))``,
+  every cache returned;
+* ``fla_dense_sum_of_products`` (bf16, l = d = 16): dense ``[B, T, N, D]`` state, lengths passed in, Python
+  ``sum(x[:, j].float() * w[j].float()[:, None] for j in range(l))``, ``cmp[rows, i] = where(...)``;
+* ``vllm_cudagraph_padded`` (bf16): 2 CUDA-graph pad rows (position 0, block table on the reserved null block 0, append
+  slots inside it, compressed slot -1), ``flatten(0, 1).index_copy_`` appends, ``(tokens.float() * w.float()[:, :,
+  None]).sum(1)``, ``index_put_`` with -1 padding;
+* ``hf_flat_pool_cache_class`` (fp16): a ``Cache`` object over flat token pools ``[NB * P, N, D]``, ``index_copy_``
+  appends, ``[N, l]`` weights with ``einsum('hj,bjhd->bhd')``, ``index_copy_`` at ``cmp_block_table.gather(1, n)``;
+* ``vllm_mean_index_select`` (fp16): window read ``flatten(0, 1).index_select(0, flat_slots)``, ``.float().mean(1)``
+  (l = 16, weight 1/16), ``index_put_`` with -1 padding, lengths passed in;
+* ``flashinfer_last_page_len`` (fp16): FlashInfer ``[NP, 2, P, N, D]`` with int32 ``kv_indptr`` / ``kv_indices`` /
+  ``kv_last_page_len``, lengths computed as FlashInfer's ``get_seq_lens`` (``(indptr[1:] - indptr[:-1] - 1) * P +
+  last_page_len``), ``paged_kv[page, 0, off] = k``;
+* ``vllm_nonzero_compact`` (fp16): only the completing rows (``completes.nonzero()``) are gathered, pooled and written
+  ``cmp.index_copy_(0, cmp_slot_mapping[rows], pooled)`` (no ``where``);
+* ``sglang_flat_pointer_bf16`` (bf16, d = 4): int32 ``req_to_token`` read through its flat view the way SGLang's Triton
+  kernels address it, ``req_to_token.view(-1)[req_pool_indices[:, None] * stride + pos]``, pooling ``w.t()[None, :,
+  None, :] @ tokens.transpose(1, 2)``, ``c_buf[loc] = where(...)``;
+* ``vllm_flashinfer_layout_scatter_fp32`` (fp32, l = 8 > P = 4): vLLM FlashInfer-backend ``[NB, 2, P, N, D]`` (strided
+  K/V views), in-place ``acc += w[j][:, None] * tokens[:, j]`` loop, ``cmp.view(S, -1).scatter_(0, slot.expand,
+  new.flatten(1))``.
+
+Near misses (8, one layer, vLLM-style ``[NB, P, N, D]`` caches, rows from the compressed block table):
+``low_precision_products`` (bf16 products), ``reversed_weights`` (``w.flip(0)``), ``rounded_running_sum`` (the fp32
+running sum rounded to bf16 after every position), ``softmax_weights``, ``max_pool`` (``amax``),
+``window_before_new_token`` (window ``s-l-1 .. s-2``), ``next_compressed_row`` (write to ``cmp_table[b, n]``),
+``compress_before_append``. Each differs from the golden in both compressed caches eagerly. THREE OF THEM ARE MY
+MISTAKES, NOT NEAR MISSES (found after the first try, see below): ``reversed_weights`` is the contract with the weight
+``w.flip(0)``, ``next_compressed_row`` is the contract with another valid slot mapping, ``compress_before_append`` is
+the contract on the pre-append cache; the golden I wrote for them assumed the intended weight / slot / cache state.
+
+``check_eager()`` (``python tests/corpora/models11.py``): positives bit-exact to the golden (all 14), near misses
+differ in every compressed cache (all 8).
+
+First try, 2026-12-04 18:30-19:21 UTC, on the frozen base 97e6e77 (``/tmp/base_m11``, ``PYTHONPATH=/tmp/base_m11``,
+``TORCHINDUCTOR_FORCE_DISABLE_CACHES=1``, nothing changed after seeing results): ``run_models.py --corpus models11``,
+both dialects, B = 8; positives then near misses in static + batch (mark_dynamic), then positives then near misses in
+all (dynamic=True); log ``/tmp/models11_first.log``, results ``/tmp/models11_first_p{1,2,3,4}.json``. Positives with
+EVERY compression fused and bit-exact / applicable; positives with any fusion; near misses fused (of which genuine);
+crashes (an error with the pass where the same mode compiles with ``NSA_FUSION_DISABLE=1``); n/a:
+
+    dialect  mode           positives   (any fusion)  near misses fused (genuine)  crashes  n/a
+    inductor static         10/14       10            3/8 (0/5)                    0        0
+    inductor mark_dynamic   10/13       10            3/8 (0/5)                    0        1
+    inductor dynamic=True    7/14        7            3/8 (0/5)                    0        0
+    torchair static          9/14        9            3/8 (0/5)                    0 (E)    0
+    torchair mark_dynamic    9/13        9            3/8 (0/5)                    0 (E)    1
+    torchair dynamic=True    7/14        7            3/8 (0/5)                    0 (E)    0
+    TOTAL: 52/82 applicable positive runs (63 %) with every compression fused and bit-exact; every run that fused
+    anything (52) fused every compression and was bit-exact to the golden, and every positive run was eager-equal;
+    near misses: 18/48 runs fused, all of them the 3 mislabelled cases (bit-exact to the contract they do compute,
+    below); the 5 genuine near misses: 0/30 runs fused, every one eager-equal (or a GE error, E); no crash; 2 n/a.
+
+Fused everywhere (6/6 runs): vllm_index_put_einsum_2l (4/4), vllm_ascend_vendor_loop_i32, sglang_gather_matmul_2l
+(4/4), fla_dense_sum_of_products, hf_flat_pool_cache_class, vllm_mean_index_select,
+vllm_flashinfer_layout_scatter_fp32.
+
+The positive misses, with the pass's reason:
+
+* hf_static_cache_class_4l_fp32 (6/6 runs, 0/8 fused): ``roles: the gather does not read exactly one [B, max_pages]
+  block table: none @ add_21 (aten.add.Tensor)`` (all 8 compressions): the per-position read
+  ``k_cache[rows, :, t_j]`` of a dense ``[B, N, T, D]`` static cache (no block table: the contract with ``block_table
+  = arange(B)[:, None]``, ``P = T``, ``input = k_cache.transpose(1, 2)``) in a window-order loop is not followed;
+  fla_dense_sum_of_products (dense ``[B, T, N, D]``, one ``[B, l]`` gather ``state[rows[:, None], take]``) fused, so
+  the loop of per-position ``[B]`` reads on the ``[B, N, T, D]`` layout is the gap (models8's hf_static_unfold is the
+  same family).
+* deepseek_latent_indexer_2l: fused 4/4 bit-exact in inductor static and mark_dynamic; torchair (3 modes):
+  ``gather: the new row b may depend on other rows, the row number or the batch size, not only on row b's own inputs
+  (mv (aten.mv.default) mixes or reshapes batch rows) @ _to_copy_14`` then ``NotImplementedError:
+  torch.ops.aten.mv.default ge_converter is not implemented!`` (E: torchair's decomposition of ``matmul(1-D w,
+  [B, l, C])`` reshapes the batch into an ``mv``, which the pass refuses and GE cannot convert; the runner counts it
+  applicable); inductor dynamic=True: ``sizes: the step is the contract at the compiled sizes but not at other sizes
+  this dynamic graph serves (pooling: the pooled value is not sum_j w[j, h] * token_j[h, :] ...); the batch shares its
+  symbol s59 with a size of the paged input or the cache`` (B = 8 = P).
+* lucidrains_functional_scatter_fp32, dynamic=True (2 runs, 0/2): ``sizes: ... (pooling: aten.add.Scalar adds a term
+  that does not depend on the tokens (0.0): a bias); the batch shares its symbol s80 with a size of the paged input or
+  the cache`` (B = 8 = P); fused bit-exact in the 4 other runs.
+* vllm_cudagraph_padded, dynamic=True (2 runs, 0/2): ``sizes: ... (mask: the condition selects windows of l=15
+  (stride 8) but the weight arg14_1 [16, 2] has 16 positions ...); the batch shares its symbol s59 with a size of the
+  paged input or the cache`` (B = 8 = P = d); fused bit-exact in the 4 other runs. These three dynamic=True misses are
+  one finding: with ``dynamic=True`` a page size equal to the batch size (here both 8) puts them on one symbol and the
+  pass (soundly) refuses; every dynamic=True positive with P != 8 that fused statically fused here too.
+* flashinfer_last_page_len (4 applicable runs, 0/2): ``roles: the lengths the step compares are computed
+  (aten.add.Tensor): valid input bounds the lengths passed in to [0, capacity], not values computed from them @ add``:
+  by the contract's rule on computed lengths (FlashInfer's ``get_seq_lens`` from ``kv_indptr`` / ``kv_last_page_len``
+  is not ``positions + 1``); the model writes what FlashInfer users write, so a gap by design. mark_dynamic (both
+  dialects) is n/a: ``ConstraintViolationError`` (my ``BATCH`` leaves the ``[B + 1]`` ``kv_indptr`` static, so
+  marking the batch dynamic fails with ``NSA_FUSION_DISABLE=1`` too).
+* vllm_nonzero_compact (6/6 runs, 0/2): ``keep: no masked select (torch.where) before the write: rows of batches whose
+  window did not complete would be overwritten @ sum_1`` (graphs=2: dynamo breaks at ``nonzero``): the compaction
+  (write only the completing rows, no ``where``) is the contract on valid input but is not recognised.
+* sglang_flat_pointer_bf16 (6/6 runs, 0/2): ``roles: the index arithmetic reads arg11_1 (a graph input, e.g. a module
+  buffer), whose values are only known at run time: fusing with the value it holds now would silently use stale
+  offsets once it changes`` (``arg11_1`` is ``req_to_token``): reading the ``[R, cap]`` table through
+  ``req_to_token.view(-1)[rpi[:, None] * stride + pos]`` (the flat-pointer spelling of ``req_to_token[rpi, pos]``) is
+  taken for data-dependent offset arithmetic. A gap.
+
+The near misses:
+
+* low_precision_products, rounded_running_sum, softmax_weights, window_before_new_token: unfused and eager-equal in
+  all 6 runs; max_pool: unfused in all 6, eager-equal under Inductor, torchair (3 modes) ``NotImplementedError:
+  torch.ops.aten.amax.default ge_converter is not implemented!`` (the model's own ``amax``; ok for a near miss).
+* reversed_weights, next_compressed_row, compress_before_append: fused 2/2 in all 6 runs, eager-equal in all 6. NOT
+  false fusions: after the first try (``/tmp/m11post/recheck.py``, inductor + torchair static) the fused caches are
+  bit-exact to the loop golden with the weight ``w.flip(0)`` (reversed_weights), with the slots
+  ``cmp_table[b, min(n, max_cmp - 1)]`` (next_compressed_row), and with the pre-append KV cache as ``input``
+  (compress_before_append), i.e. each model is the contract with another weight / slot mapping / cache state, and the
+  pass fused exactly what the code computes. They are errors of this corpus (a near miss must differ from the
+  contract for every choice of weight, slots and cache state, not from the golden I intended).
 """
 from __future__ import annotations
 
@@ -99,7 +230,8 @@ class VllmIndexPut2L(DecodeModel):
                          cmp_v_0=c[1], cmp_k_1=c[2], cmp_v_1=c[3])
 
     def specs(self):
-        return [Spec(f"{kv}{i}", lambda a, r, i=i, h=h: a[f"kv_cache_{i}"][h], lambda a, r, i=i, kv=kv: a[f"cmp_{kv}_{i}"],
+        return [Spec(f"{kv}{i}", lambda a, r, i=i, h=h: a[f"kv_cache_{i}"][h],
+                     lambda a, r, i=i, kv=kv: a[f"cmp_{kv}_{i}"],
                      lambda m, i=i, kv=kv: getattr(m.layers[i], f"cmp_w_{kv}"), lambda a: a["block_table"],
                      lambda a: a["positions"] + 1, lambda a: a["cmp_slot_mapping"])
                 for i in range(2) for h, kv in ((0, "k"), (1, "v"))]
@@ -224,7 +356,8 @@ class SglangGatherMatmul2L(DecodeModel):
                          cv_1=c[3])
 
     def specs(self):
-        return [Spec(f"{kv}{i}", lambda a, r, i=i, kv=kv: a[f"{kv}_buffer_{i}"], lambda a, r, i=i, kv=kv: a[f"c{kv}_{i}"],
+        return [Spec(f"{kv}{i}", lambda a, r, i=i, kv=kv: a[f"{kv}_buffer_{i}"],
+                     lambda a, r, i=i, kv=kv: a[f"c{kv}_{i}"],
                      lambda m, i=i, kv=kv: getattr(m.layers[i], f"cmp_w_{kv}"),
                      lambda a: a["req_to_token"][a["req_pool_indices"]], lambda a: a["seq_lens"],
                      lambda a: own_slot(a["cmp_req_to_token"][a["req_pool_indices"]], a["seq_lens"], self.l, self.d))
