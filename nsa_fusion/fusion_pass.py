@@ -34,7 +34,7 @@ from .patterns.verify import Declined, NotACandidate, Recognizer, Refused, sourc
 from .patterns.optable import WRITES as WRITE_OPS
 from .patterns.optable import data_inputs, is_data_movement
 from .rewrite import DIALECTS, INDUCTOR, TORCHAIR, Dialect, drop_asserts_on_dead_sizes, fused_calls, has_stream_scopes, \
-    keep_copies_torchair_would_drop, merge_duplicate_views, keep_stacked_halves_out_of_place, protect_old_cache_readers, reinplace_clones, remove_noops_keeping_snapshots, reinplace_mutation_outputs, replace_step, settle_stacked_splits, split_stacked_writes, stream_labels
+    keep_copies_torchair_would_drop, merge_duplicate_views, keep_stacked_halves_out_of_place, keep_intermediate_caches_out_of_place, protect_old_cache_readers, reinplace_clones, remove_noops_keeping_snapshots, reinplace_mutation_outputs, replace_step, settle_stacked_splits, split_stacked_writes, stream_labels
 
 
 # node.meta key on a row write the pass has decided about: a second pass over the same graph (torchair's
@@ -243,6 +243,7 @@ class NsaFusionPass(CustomGraphPass):
         protect_old_cache_readers(graph)
         if self.dialect is INDUCTOR:
             keep_stacked_halves_out_of_place(graph)
+            keep_intermediate_caches_out_of_place(graph)
         else:  # (torchair runs Inductor's remove_noop_ops after our hook)
             keep_copies_torchair_would_drop(graph)
         graph.lint()

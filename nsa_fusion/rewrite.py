@@ -144,6 +144,8 @@ def replace_step(step: Step, dialect: Dialect, functional: bool = False) -> fx.N
     weight = [step.weight] if step.weight_layout != "mean" else [mean_constant] if mean_constant else []
     args = [step.input, *weight, step.slots, step.block_table, step.lengths, step.cache]
     users = list(step.new_cache.users)
+    if _overwritten_by_other_values(step.cache, step.new_cache):
+        functional = False  # (the call on a copy of its own: keep_intermediate_caches_out_of_place)
     added = replace_with_traced(step.new_cache, _fused(step, dialect, mean_constant is not None, functional), args,
                                 dialect.get_decomp_fn)
     from .fusion_pass import CONSIDERED
@@ -1705,6 +1707,73 @@ def keep_stacked_halves_out_of_place(graph: fx.Graph) -> int:
             for out in outs:
                 out.target = aten.detach_copy.default
             done += len(outs)
+    return done
+
+
+def _overwritten_by_other_values(cache: fx.Node, new_cache: fx.Node) -> bool:
+    """``cache`` is a graph input the graph's epilogue overwrites with a value other than the step's (``v =
+    cache.clone(); cache.mul_(2)``, the step into ``v``: Inductor's joint-graph passes already dropped the clone,
+    so the step reads the input, and the epilogue writes ``cache * 2`` into it).  A call writing the input in
+    place then hands ``v`` the doubled cache: it must write a copy (red-team 16, clone_then_mutate_input)."""
+    return cache.op == "placeholder" and any(
+        u.target in (aten.copy_.default, aten.copy.default) and u.args[0] is cache and u.args[1] is not new_cache
+        for u in cache.users)
+
+
+_WRITES_INTO_FIRST = {aten.index_put.default, aten._unsafe_index_put.default, aten.index_copy.default,
+                      aten.scatter.src, aten.select_scatter.default, aten.slice_scatter.default,
+                      aten.as_strided_scatter.default, aten.copy.default, aten.index_put_.default}
+
+
+def storage_root(node: fx.Node) -> fx.Node:
+    """The tensor whose storage ``node`` holds in eager code: through views and functional writes (eager writes
+    their first argument in place)."""
+    while True:
+        src = _alias_source(node)
+        if src is None and node.op == "call_function" and node.target in _WRITES_INTO_FIRST \
+                and isinstance(node.args[0] if node.args else None, fx.Node):
+            src = node.args[0]
+        if src is None:
+            return node
+        node = src
+
+
+def _old_value_read_elsewhere(out: fx.Node, call: fx.Node) -> bool:
+    """Something besides ``call`` reads the value the call's copy ``out`` copies, once Inductor's no-op removal
+    has made ``out`` (and the user's clones before it) that very buffer: a read through ``out`` sees the call's
+    rows, as it should; any other reader (through views and dropped clones) would see them too, where it must
+    see the old rows.  A write-back of ``out`` into it (``select_scatter(x, out, ..)``, a half of a stacked
+    cache) is the call's own."""
+    noops = _inductor_noops()
+    base = _root(out.args[0], noops)
+    stack, seen = [base], set()
+    while stack:
+        for user in stack.pop().users:
+            if user is out or user in seen:
+                continue
+            seen.add(user)
+            if _alias_source(user, noops) is not None:
+                stack.append(user)
+            elif not (user.target in (aten.select_scatter.default, aten.slice_scatter.default) and user.args[1] is out):
+                return True
+    return False
+
+
+def keep_intermediate_caches_out_of_place(graph: fx.Graph) -> int:
+    """Inductor's graphs, a fused call on a cache the graph computed (``v = cache.clone()`` of a cache input
+    written in place before, ``c2 = cache * 1``): the call writes ``clone(v)``, and Inductor's ``remove_noop_ops``
+    drops same-layout clones, both ours and the user's, so the call would write whatever ``v`` was cloned from
+    in place, a tensor the graph still reads or returns (red-team 16 F2: the caller's cache got the step's rows).
+    The call writes a ``detach_copy`` instead, which no pass drops.  (A cache input and views of one are
+    handled by the functional call and :func:`keep_stacked_halves_out_of_place`.)"""
+    done = 0
+    for call in fused_calls(graph):
+        out = call.args[5] if call.target == FUSED_OP else None
+        if isinstance(out, fx.Node) and out.target == aten.clone.default and (
+                _old_value_read_elsewhere(out, call) if _root(out.args[0]).op != "placeholder"
+                else _overwritten_by_other_values(out.args[0], call)):
+            out.target = aten.detach_copy.default
+            done += 1
     return done
 
 

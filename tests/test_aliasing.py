@@ -274,9 +274,28 @@ def snapshot_before_in_place_step(kv, w, slots, table, lens, cache):
     return cache, old * 2
 
 
+def clone_of_a_cache_written_in_place_before(kv, w, slots, table, lens, cache):
+    """Red-team 16 F2: the cache input written in place (a no-op scale), then cloned, the step into the clone:
+    the caller's cache keeps its rows.  Inductor drops same-layout clones, ours and the user's, so the call
+    wrote the scaled cache, which the epilogue copies into the caller's (``keep_intermediate_caches_out_of_place``)."""
+    cache.mul_(1.0)
+    v = cache.clone()
+    contract(kv, w, slots, table, lens, v)
+    return v, cache
+
+
+def clone_of_a_computed_cache(kv, w, slots, table, lens, cache):
+    """Red-team 16 F2, second form: the step into a clone of a cache the graph computed, which is read after."""
+    c2 = cache * 1.0
+    v = c2.clone()
+    contract(kv, w, slots, table, lens, v)
+    return v, c2 * 2
+
+
 # (where_mask_by_scatter is refused today: the step's rows are not told apart there; it must still be exact)
 FUNCTIONAL_SPELLINGS = [where_mask_by_index_add, where_mask_by_index_put, where_mask_by_scatter, where_negated_mask,
-                        where_mask_by_index_fill, candidate_scaled, snapshot_before_in_place_step]
+                        where_mask_by_index_fill, candidate_scaled, snapshot_before_in_place_step,
+                        clone_of_a_cache_written_in_place_before, clone_of_a_computed_cache]
 
 
 @pytest.mark.parametrize("dialect", ["inductor", "torchair"])

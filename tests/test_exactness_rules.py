@@ -388,6 +388,20 @@ def test_a_length_remainder_the_probes_did_not_span_is_refused_under_a_symbolic_
     _refused_with(_Moved(tokens_of=tokens), "sizes", "did not span", dynamic=True)
 
 
+@pytest.mark.parametrize("shift", [
+    lambda s: (s + 4 * (s - s)) // 1000,  # s // 1000: 0 on every probed length, its interval [-864, 1152]
+    lambda s: ((s // 2) * (s // 2 - 128) + 4096) // 35000,  # 0 up to s = 503, 1 from 504
+], ids=["widened_interval", "quadratic"])
+def test_a_window_moved_by_a_division_past_the_compiled_capacity_is_refused(shift):
+    """Red-team 15 G3: under dynamic=True a window moved by ``t // c`` must have had ``t`` span ``2 c`` on the
+    probed lengths, counted from its values at the first and last probed length (x monotone), not from its
+    interval, which interval arithmetic widens; compiled at capacity 256 the shift is 0 on every probe."""
+    def tokens(kv, table, lens):
+        s = lens.long()
+        return _paged(kv, table, (s[:, None] - L + torch.arange(L)).clamp(min=0) + shift(s)[:, None])
+    _refused_with(_Moved(tokens_of=tokens), "sizes", "", dynamic=True)
+
+
 class _Moved(Step):
     """The contract with the whole cache or the whole paged KV moved first (``cache_of``, ``kv_of``), or the
     window tokens read another way (``tokens_of(kv, table, lens)``)."""
@@ -750,7 +764,10 @@ def test_slots_reshaped_in_order_before_a_remainder_fuse(dialect):
     (lambda s: _valid(s) & (s * s >= 0), "multiplies two length-derived"),
     (lambda s: _valid(s) & (s * s < s * 4 * 4 * 4 * 4 * 4 * 4), "multiplies two length-derived"),
     (lambda s: _valid(s) & (s * 1024 >= 0), "may wrap"),
-], ids=["square_wraps", "square_below", "int32_product_wraps"])
+    # red-team 15 G2: (s | 1024 s) == s + 1024 s (no two set bits 10 apart) holds up to 16384 and fails at 16400
+    (lambda s: _valid(s) & ((s.long() | (s.long() * 1024)) == s.long() * 1025), "combines the bits"),
+    (lambda s: _valid(s) & ((s.long() ^ (s.long() * 1024)) == s.long() * 1025), "combines the bits"),
+], ids=["square_wraps", "square_below", "int32_product_wraps", "or_of_two_lengths", "xor_of_two_lengths"])
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
 def test_a_nonlinear_or_wrapping_dynamic_condition_is_refused(mask, words, dialect):
     """G2: the bound past which the condition repeats holds for conditions linear in the length, computed
@@ -764,6 +781,8 @@ def test_an_int32_condition_that_cannot_wrap_fuses_under_a_symbolic_capacity():
     product of two 0/1 ints (a logical and, linear where one factor is 0 or 1)."""
     _fuses(Step(), dynamic=True, lengths_dtype=torch.int32)
     _fuses(Step(mask=lambda s: ((s >= L).int() * ((s - L) % D_STRIDE == 0).int()).bool()), dynamic=True)
+    # a bit mask by a constant: s | 15 == s + 15 is s % 16 == 0 (period 16, counted as a divisor)
+    _fuses(Step(mask=lambda s: _valid(s) & ((s.long() | 15) == s.long() + 15)), dynamic=True)
 
 
 def _extra_products(extra_tok, extra_w):
@@ -2397,3 +2416,82 @@ def test_a_batch_that_shares_its_symbol_with_the_page_size_is_refused_with_why()
     _refused_with(step, "sizes", "the batch shares its symbol", dynamic=True, B=8, P=8, pages_per_seq=4)
     with torch.fx.experimental._config.patch(use_duck_shape=False):
         _fuses(step, dynamic=True, B=8, P=8, pages_per_seq=4)
+
+
+# --- lengths read through casts (red-team 15 G1) ------------------------------------------------------------------
+class _LengthsThrough(torch.nn.Module):
+    """The contract with every use of the lengths through ``through(lens)``."""
+
+    def __init__(self, through):
+        super().__init__()
+        self.through = through
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        s = self.through(lens)
+        new = (_window(kv, table, s, L, kv.shape[1]).float() * w.float()[None, :, :, None]).sum(1)
+        cache[slots.long()] = torch.where(_valid(s)[:, None, None], new.to(cache.dtype), cache[slots.long()])
+        return cache
+
+
+@pytest.mark.parametrize("through, pages", [
+    (lambda s: s.to(torch.int8).long() & 255, 4),  # 176 -> -80 -> 176 in the condition, -80 for the op
+    (lambda s: s.to(torch.int8).long() % 256, 4),
+    (lambda s: s.to(torch.uint8).long(), 4),  # 256 -> 0
+    (lambda s: s.to(torch.bfloat16).long(), 8),  # capacity 512: bf16 holds the integers up to 256 only (257 -> 256)
+], ids=["int8_and_255", "int8_mod_256", "uint8", "bf16_capacity_512"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_lengths_read_through_a_cast_that_wraps_or_rounds_them_are_refused(through, pages, dialect):
+    """int8 and uint8 wrap valid lengths of a 256-token capacity, bf16 rounds those past 256.  The proof bounds
+    the lengths node by the input it is read from, so every cast in between must hold every valid length,
+    whatever the code does with the wrapped values afterwards."""
+    _, args, eager, code, stats = _run(_LengthsThrough(through), dialect=dialect, pages_per_seq=pages)
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0, stats
+    torch.testing.assert_close(args[-1], eager, rtol=0, atol=0, equal_nan=True)
+
+
+@pytest.mark.parametrize("through", [lambda s: s.to(torch.int16).long(), lambda s: s.long().int().long(),
+                                     lambda s: s.float().long(), lambda s: s.to(torch.bfloat16).long()],
+                         ids=["int16", "int64_int32", "fp32", "bf16_capacity_256"])
+def test_lengths_read_through_casts_that_hold_every_valid_length_fuse(through):
+    _fuses(_LengthsThrough(through))
+
+
+# --- as_strided over graph inputs (red-team 16 F1) ------------------------------------------------------------------
+class _WeightAsStrided(torch.nn.Module):
+    """The contract with the weight read as ``w.as_strided((l, N), (N, 1), *offset)``."""
+
+    def __init__(self, offset=()):
+        super().__init__()
+        self.offset = offset
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        w = w.as_strided((L, w.shape[-1]), (w.shape[-1], 1), *self.offset)
+        new = (_window(kv, table, lens, L, kv.shape[1]).float() * w.float()[None, :, :, None]).sum(1)
+        cache[slots.long()] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[slots.long()])
+        return cache
+
+
+@pytest.mark.parametrize("layout, offset", [("transposed", ()), ("second_of_two", (0,)), ("second_of_two", ())],
+                         ids=["transposed_storage", "absolute_offset_0", "relative_offset"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like", "inductor"])
+def test_as_strided_over_an_input_fuses_only_on_a_contiguous_layout_at_its_own_offset(layout, offset, dialect):
+    """``as_strided`` reads storage: the identity on the probes' contiguous weight, a permutation of a weight
+    stored transposed (``W.t()``); with an absolute storage offset 0 it reads the first of two stacked weights
+    where the input is the second.  Both refused (the numbers stay eager's); the same read relative to a
+    contiguous input's own offset is the identity and fuses bit-exact."""
+    x = make_inputs()
+    l_n = x["weight"]
+    if layout == "transposed":
+        weight = l_n.t().contiguous().t()  # [l, N] values, strides (1, l)
+    else:
+        weight = torch.stack([l_n.flip(0), l_n])[1]  # storage offset l * N
+    args = [x["input"], weight, x["slots"], x["block_table"], x["lengths"], x["cache"].clone()]
+    model = _WeightAsStrided(offset)
+    eager = x["cache"].clone()
+    model(*args[:-1], eager)
+    _, code, stats = compile_and_run(model, args, dialect)
+    fused = stats.get("fused", 0)
+    assert fused == (layout == "second_of_two" and offset == ()), (stats, [e.reason for e in rejections()])
+    if not fused:
+        assert any("reads the storage" in e.reason for e in rejections()), [e.reason for e in rejections()]
+    torch.testing.assert_close(args[-1], eager, rtol=0, atol=0, equal_nan=True)

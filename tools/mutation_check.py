@@ -499,7 +499,7 @@ MUTATIONS = [
     Mutation("page_id_ops_allowed", EX, "            if True:  # (x % c on page ids", "            if False:  # (x % c on page ids",
              (XR + "::test_page_ids_pass_only_data_movement_casts_and_affine_arithmetic",),
              "an op that is the identity on the probes' small page ids passes"),
-    Mutation("length_divisors_unspanned", EX, "            if seen is None or not bounds or any(b is None or 2 * b[1] > seen[1] - seen[0] + 1 for b in bounds):",
+    Mutation("length_divisors_unspanned", EX, "            if span is None or not bounds or any(b is None or 2 * b[1] > span for b in bounds):",
              "            if False:", (XR + "::test_a_length_remainder_the_probes_did_not_span_is_refused_under_a_symbolic_capacity",),
              "a remainder of the lengths by a constant past the compiled capacity passes"),
     Mutation("gathers_past_writes", RL, "        writes = {n for n in w.write.graph.nodes if n.op == \"call_function\" and n.target in T.WRITES}\n"
@@ -1369,6 +1369,28 @@ MUTATIONS = [
              (TA + "::test_global_pass_leaves_the_lowerings_own_write_back_alone",),
              "torchair's global pattern pass visits every row write after the CompilerConfig hook, the GE scatter "
              "write-back the lowering built included"),
+    # --- red-team rounds 15 and 16 -------------------------------------------------------------------------
+    Mutation("lengths_casts_unchecked", SZ, "        lossy = _lossy_length_cast(casts, hi)", "        lossy = None",
+             (XR + "::test_lengths_read_through_a_cast_that_wraps_or_rounds_them_are_refused",),
+             "the lengths node is seeded with [0, capacity] from the input it is read from, through an int8 cast"),
+    Mutation("bit_combinations_of_lengths_allowed", MK,
+             "            if n in derived and n.target in _BIT_COMBINING and _integral(n) and \\",
+             "            if False and n in derived and n.target in _BIT_COMBINING and _integral(n) and \\",
+             (XR + "::test_a_nonlinear_or_wrapping_dynamic_condition_is_refused",),
+             "(s | 1024 s) == 1025 s has no period past the constants' bound"),
+    Mutation("storage_reads_unchecked", V, "        for n in ancestors([w.new_cache], {self.input, self.table, self.lengths, w.cache, w.slots}):",
+             "        for n in ():",
+             (XR + "::test_as_strided_over_an_input_fuses_only_on_a_contiguous_layout_at_its_own_offset",),
+             "as_strided of a weight stored transposed is the identity on the probes only"),
+    Mutation("intermediate_caches_written_in_place", RW,
+             "            out.target = aten.detach_copy.default\n            done += 1\n    return done\n\n\ndef remove_noops",
+             "            pass\n            done += 1\n    return done\n\n\ndef remove_noops",
+             ("tests/test_aliasing.py::test_a_functional_step_leaves_the_callers_cache_as_eager_does",),
+             "Inductor drops the clones, and the call writes the cache the graph returns"),
+    Mutation("probed_span_from_interval", EX, "            span = _probed_span(x, lengths, probed, last, k)",
+             "            span = None if seen is None else seen[1] - seen[0] + 1",
+             (XR + "::test_a_window_moved_by_a_division_past_the_compiled_capacity_is_refused",),
+             "interval arithmetic widens (s + 4 * (s - s)) to 2017 values where the probes saw 225"),
 ]
 
 

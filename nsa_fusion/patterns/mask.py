@@ -21,6 +21,9 @@ from .proof import (_BITMASKING, _CONSTANT_MAKERS, _DIVIDING, _MASK_OPS, MAX_MAS
 
 aten = torch.ops.aten
 
+# bit combinations that are not a mask by a constant: on two length-derived integers they have no period
+_BIT_COMBINING = {aten.bitwise_or.Tensor, aten.bitwise_or.Scalar, aten.bitwise_xor.Tensor, aten.bitwise_xor.Scalar}
+
 
 class MaskProof:
     """Mixed into ``verify._Verification``: the condition, l and d."""
@@ -122,6 +125,14 @@ class MaskProof:
                               "symbolic cache capacity only constant divisors give the period its check rests on "
                               "((s * 128) // (s + 128) < 127 changes at s = 16256)", n,
                               "write the condition as (s >= l) & ((s - l) % d == 0)")
+            if n in derived and n.target in _BIT_COMBINING and _integral(n) and \
+                    sum(1 for a in n.args if isinstance(a, fx.Node) and a in derived) > 1:
+                # (on booleans these are logical ops; on integers, s | (s * 1024) == s + s * 1024 holds up to 16384
+                # and fails at 16400: no period, red-team 15 G2)
+                raise Refused("mask", f"the condition combines the bits of two length-derived integers "
+                              f"({T.op_name(n)}): with a symbolic cache capacity only conditions linear in the length "
+                              "have a bound past which they repeat", n,
+                              "write the condition as (s >= l) & ((s - l) % d == 0)")
             if n in derived and n.target in _MONOTONE_PAIR and _integral(n):
                 span, dr = wide.of(n), dtype_range(T.dtype_of(n))
                 if span is None or span[0] < dr[0] or span[1] > dr[1]:
@@ -143,7 +154,8 @@ class MaskProof:
             consts += nums
             if n.target in _DIVIDING:
                 divisors += [x for x in nums[-1:] if x]
-            elif n.target in _BITMASKING:
+            elif n.target in _BITMASKING or (n.target in _BIT_COMBINING and _integral(n)):
+                # (s & c, s | c, s ^ c: s plus a function of s mod 2 ** bit_length(c))
                 divisors += [1 << max(x.bit_length(), 1) for x in nums[-1:]]
         period = math.prod(divisors) if divisors else 1
         bound = (sum(consts) + 2) * period * 2

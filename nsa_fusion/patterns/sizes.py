@@ -223,7 +223,17 @@ class SizesProof:
         n_slots = upto(S)
         seeds[w.slots] = (-n_slots, n_slots - 1) if n_slots is not None else \
             exactness.dtype_range(T.dtype_of(w.slots))
-        src = _lengths_source(self.lengths)
+        casts = []
+        src = _lengths_source(self.lengths, casts)
+        # (a symbolic capacity: lengths up to the input dtype's range, at most 2**40, the bound of the wrap checks)
+        hi = seeds[self.lengths][1] if upto(cap_pages) is not None and upto(P) is not None else \
+            min(exactness.dtype_range(T.dtype_of(src))[1] if exactness.dtype_range(T.dtype_of(src)) else
+                exactness.MAX_LENGTH, exactness.MAX_LENGTH)
+        lossy = _lossy_length_cast(casts, hi)
+        if lossy is not None:
+            raise Refused("roles", f"the lengths are cast to {T.dtype_of(lossy)} ({lossy.name}), which does not hold "
+                          f"every valid length (0 .. {hi}) exactly: the op would get the wrapped or rounded values",
+                          lossy, "keep the lengths in int32 or int64")
         if src.op != "placeholder":
             # the proof holds for the op's lengths in [0, capacity] (valid input); lengths the step computes
             # (lens + 16 after this step) may leave it, where the op raises and eager computes (G11)
@@ -267,15 +277,18 @@ class SizesProof:
         return not self.static_capacity and bool(capacity_symbols(self.sizes, self.table, self.input))
 
 
-def _lengths_source(lengths: fx.Node) -> fx.Node:
+def _lengths_source(lengths: fx.Node, casts: list | None = None) -> fx.Node:
     """The graph input the lengths are taken from: through casts and views, and at most one ``+ 1`` (vLLM's
     ``positions + 1``, HF's ``cache_position + 1``: the positions of the tokens just appended).  Valid input
     bounds the positions to [-1, capacity - 1], the lengths the op is given to [0, capacity] (docs/contract.md); the
     shift is in int32 or int64, where no such position wraps (an int8 127 + 1 would be -128).
-    Other shifts stay refused: ``lens + 16`` reaches capacity + 16 on lengths valid as passed in (G11)."""
+    Other shifts stay refused: ``lens + 16`` reaches capacity + 16 on lengths valid as passed in (G11).  The casts
+    passed are appended to ``casts``: the caller holds them to the valid range (:func:`_lossy_length_cast`)."""
     src, shifted = lengths, False
     while src.op == "call_function":
         if src.target in T.CASTS or src.target in exactness._SLOT_VIEWS:
+            if casts is not None and src.target in T.CASTS:
+                casts.append(src)
             src = src.args[0]
         elif not shifted and isinstance(src.args[0], fx.Node) and src.kwargs.get("alpha", 1) == 1 and \
                 T.dtype_of(src.args[0]) in (torch.int32, torch.int64) and \
@@ -284,6 +297,26 @@ def _lengths_source(lengths: fx.Node) -> fx.Node:
         else:
             break
     return src
+
+
+# integers a float dtype holds exactly: up to 2 ** (mantissa bits + 1)
+_FLOAT_EXACT_INTS = {torch.float64: 1 << 53, torch.float32: 1 << 24, torch.float16: 1 << 11, torch.bfloat16: 1 << 8}
+
+
+def _lossy_length_cast(casts: list, hi: int) -> fx.Node | None:
+    """The first of ``casts`` (on the way from the lengths node to the graph input, :func:`_lengths_source`) that
+    does not hold every value valid input gives there, -1 (a position before its ``+ 1``) to ``hi``, or None.  The
+    proof seeds the lengths node with [0, capacity] because valid input bounds the input it is read from: a cast
+    in between that wraps or rounds (``lens.to(int8).long() & 255``: 176 becomes -80, which ``& 255`` undoes in the
+    condition but not in the lengths the op would get, red-team 15 G1) breaks that."""
+    for c in casts:
+        d = T.dtype_of(c)
+        span = exactness.dtype_range(d)
+        ok = (span is not None and span[0] <= -1 and hi <= span[1]) or \
+            (d in _FLOAT_EXACT_INTS and hi <= _FLOAT_EXACT_INTS[d])
+        if not ok:
+            return c
+    return None
 
 
 _INDEX_VIEWS = {aten.unsqueeze.default, aten.view.default, aten.reshape.default, aten._unsafe_view.default}

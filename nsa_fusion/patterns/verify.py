@@ -23,7 +23,9 @@ import torch.fx as fx
 
 from . import exactness
 from . import optable as T
-from .evaluate import Sizes, ancestors
+from torch._prims_common import is_contiguous_or_false
+
+from .evaluate import Sizes, ancestors, attr_value
 from .mask import MaskProof
 from .optable import val
 from .pooling import PoolingProof
@@ -33,6 +35,9 @@ from .sizes import Generalize, SizesProof, capacity_symbols
 from .write import _WriteSide
 
 aten = torch.ops.aten
+
+_STORAGE_HINT = "index or view the tensor (x.view, x.permute, x[..]) instead of as_strided"
+_STORAGE_OPS = {aten.as_strided.default, aten.as_strided_copy.default, aten.as_strided_scatter.default}
 
 __all__ = ["Recognizer", "Refused", "NotACandidate", "Declined", "Step", "PART_HINTS", "source_line"]
 
@@ -122,6 +127,7 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
         exactness.check_block_path(self.gathers, self.input)
         self.slot_source = exactness.check_slot_path(w.slots, val(w.cache).shape[0])
         self.find_table()
+        self.check_storage_reads()
         self.check_int_paths()
         self.check_flat_slots()
         self.check_rows()
@@ -152,6 +158,36 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
         ok, why = fuses_on(devices.pop())
         if not ok:
             raise Declined("device", why, self.w.write)
+
+    def check_storage_reads(self):
+        """``as_strided`` reads (and ``as_strided_scatter`` writes) the storage, not the elements: on a graph input
+        (through views of it) its meaning depends on that input's layout.  The probes lay every input out
+        contiguously from storage offset 0, so the proofs hold only where every input the read derives from is
+        contiguous (dynamo guards the strides; a relative read starts at the tensor's own first element wherever
+        that lies in its storage); an absolute storage offset (the fourth argument) over an input depends on where
+        in its storage the input starts, which the guards do not pin.  Red-team 16 F1: ``w.as_strided((l, N), (N, 1))`` of a weight stored
+        transposed is the identity on the probes and a permutation on the real weight."""
+        from ..rewrite import storage_root
+
+        w = self.w  # (before find_weight: every ancestor of the write up to the inputs found so far)
+        for n in ancestors([w.new_cache], {self.input, self.table, self.lengths, w.cache, w.slots}):
+            if n.op != "call_function" or n.target not in _STORAGE_OPS:
+                continue
+            # the layout of what it reads follows its inputs' (views, and elementwise ops and clones keep the
+            # strides of a dense input): every input it derives from must be laid out as the probes lay it out
+            for leaf in ancestors([n.args[0]]):
+                if leaf.op in ("placeholder", "get_attr"):
+                    v = attr_value(leaf) if leaf.op == "get_attr" else val(leaf)
+                    if isinstance(v, torch.Tensor) and not is_contiguous_or_false(v):
+                        raise Refused("roles", f"{T.op_name(n)} reads the storage of a tensor computed from "
+                                      f"{leaf.name}, which is not laid out contiguously: the step's proofs evaluate "
+                                      "it on inputs laid out so", n, _STORAGE_HINT)
+            at = 4 if n.target is aten.as_strided_scatter.default else 3
+            if len(n.args) > at and n.args[at] is not None and \
+                    storage_root(n.args[0]).op in ("placeholder", "get_attr"):
+                raise Refused("roles", f"{T.op_name(n)} reads the storage of {storage_root(n.args[0]).name} at an "
+                              "absolute storage offset, which depends on where in its storage the input starts",
+                              n, _STORAGE_HINT)
 
     def check_cache_aliases_no_input(self):
         """The cache shares no storage with what the step reads (red-team 11 F3: ``c = kv.view(-1, N, D)``, the
