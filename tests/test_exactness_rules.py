@@ -2494,4 +2494,95 @@ def test_as_strided_over_an_input_fuses_only_on_a_contiguous_layout_at_its_own_o
     assert fused == (layout == "second_of_two" and offset == ()), (stats, [e.reason for e in rejections()])
     if not fused:
         assert any("reads the storage" in e.reason for e in rejections()), [e.reason for e in rejections()]
+# --- paged compressed caches: slot = cmp_table[b, i // Pc] * Pc + i % Pc (models10 vllm_paged_compressed_cache) ---
+PC = 4  # compressed rows per page
+
+
+class _PagedCompressedSlots(torch.nn.Module):
+    """The contract with a paged ``[NBc, Pc, N, D]`` compressed cache written through its flat view: the third
+    argument is the compressed block table ``[B, MPc]``, row b's compressed row ``i = clamp((s - l) // d, min=0)``
+    at ``cmp_table[b, i // Pc] * Pc + i % Pc``.  ``slot_of`` swaps that computation."""
+
+    def __init__(self, slot_of=None):
+        super().__init__()
+        self.slot_of = slot_of or (lambda t, i: t.long().gather(1, (i // PC)[:, None])[:, 0] * PC + i % PC)
+
+    def forward(self, kv, w, cmp_table, table, lens, cache):
+        new = (_window(kv, table, lens, L, kv.shape[1]).float() * w.float()[None, :, :, None]).sum(1)
+        slot = self.slot_of(cmp_table, ((lens.long() - L) // D_STRIDE).clamp(min=0))
+        flat = cache.view(-1, *cache.shape[2:])
+        flat[slot] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), flat[slot])
+        return cache
+
+
+def _paged_compressed_args(seed=0, pad_rows=0):
+    """Capacity 256, l = 32, d = 16: compressed rows 0..14, MPc = 4 pages of PC = 4 rows per request; the
+    compressed block table a permutation of 2 spare pages more than the batch needs (``pad_rows`` last rows: page
+    id -1 everywhere, lengths that never complete, vLLM's padded batch)."""
+    x = make_inputs(seed=seed)
+    B = x["lengths"].shape[0]
+    g = torch.Generator().manual_seed(seed + 1)
+    NBc = B * 4 + 2
+    cmp_table = torch.randperm(NBc, generator=g)[: B * 4].view(B, 4).to(torch.int32)
+    if pad_rows:
+        cmp_table[-pad_rows:] = -1
+        x["lengths"][-pad_rows:] = L - 1
+    cache = torch.randn(NBc, PC, *x["cache"].shape[1:], generator=g).to(x["cache"].dtype)
+    return x, [x["input"], x["weight"], cmp_table, x["block_table"], x["lengths"], cache]
+
+
+@pytest.mark.parametrize("pad_rows", [0, 2])
+@pytest.mark.parametrize("dynamic", [False, True])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like", "inductor"])
+def test_a_paged_compressed_cache_written_at_page_times_pc_plus_offset_fuses(dialect, dynamic, pad_rows):
+    """Valid input gives written rows in-range compressed pages distinct across rows (docs/contract.md), so
+    ``page * Pc + i % Pc`` (``i % Pc`` in [0, Pc)) names distinct in-range rows of the flat view: the op writes
+    the rows eager writes, bit-exact to the golden at those slots (padding rows with page id -1 write nothing)."""
+    x, args = _paged_compressed_args(pad_rows=pad_rows)
+    model, before = _PagedCompressedSlots(), args[-1].clone()
+    eager = before.clone()
+    model(*args[:-1], eager)
+    _, code, stats = compile_and_run(model, args, dialect, dynamic=dynamic)
+    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
+    i = ((x["lengths"].long() - L) // D_STRIDE).clamp(min=0)
+    slots = args[2].long().gather(1, (i // PC)[:, None])[:, 0] * PC + i % PC
+    rows = before.shape[2:]
+    want = golden_compress_infer(x["input"], x["op_weight"], slots, L, D_STRIDE, x["P"], block_table=x["block_table"],
+                                 actual_seq_len=x["lengths"], cache=before.view(-1, *rows))
+    torch.testing.assert_close(args[-1].view(-1, *rows), want, rtol=0, atol=0)
+    torch.testing.assert_close(args[-1], eager, rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("slot_of, words", [
+    # a remainder by another size than the page's: rows i % 8 of pages of 4 reach the next page
+    (lambda t, i: t.long().gather(1, (i // PC)[:, None])[:, 0] * PC + i % (2 * PC), "not brought back"),
+    # no remainder: i itself past the page
+    (lambda t, i: t.long().gather(1, (i // PC)[:, None])[:, 0] * PC + i, "not brought back"),
+    # an int32 product: a padding row's huge page id wraps onto a written row
+    (lambda t, i: t.gather(1, (i // PC)[:, None])[:, 0] * PC + i.int() % PC, "not brought back"),
+    # row b reads row b + 1's pages (rolled: no table read; indexed: not row b's own entry)
+    (lambda t, i: t.long().roll(1, 0).gather(1, (i // PC)[:, None])[:, 0] * PC + i % PC, "not brought back"),
+    (lambda t, i: t.long()[(torch.arange(t.shape[0]) + 1) % t.shape[0], i // PC] * PC + i % PC, "other rows"),
+], ids=["other_remainder", "no_remainder", "int32_product", "next_rows_pages_rolled", "next_rows_pages_indexed"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_paged_compressed_slots_that_may_collide_are_refused(slot_of, words, dialect):
+    x, args = _paged_compressed_args()
+    model = _PagedCompressedSlots(slot_of)
+    eager = args[-1].clone()
+    model(*args[:-1], eager)
+    _, code, stats = compile_and_run(model, args, dialect)
+    assert stats.get("fused", 0) == 0, stats
+    reasons = [e.reason for e in rejections()]
+    assert any(words in r for r in reasons), reasons
     torch.testing.assert_close(args[-1], eager, rtol=0, atol=0, equal_nan=True)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_window_clamped_at_a_bound_with_no_interval_is_refused_under_a_symbolic_capacity(dialect):
+    """Red-team 15 G4: ``clamp(pos, 0, hi)`` with ``hi = tensor(399) ^ 0`` (an op the intervals do not model; in
+    torchair's graphs also size arithmetic kept as Python operators) was read as a no-op, as if the bound were
+    absent; compiled at capacity 256, it changes the window from capacity 400 on."""
+    def tokens(kv, table, lens):
+        hi = torch.tensor(399) ^ torch.tensor(0)
+        return _paged(kv, table, torch.clamp(lens.long()[:, None] - L + torch.arange(L), torch.tensor(0), hi))
+    _refused_with(_Moved(tokens_of=tokens), "sizes", "clamps", dynamic=True, dialect=dialect)

@@ -1391,6 +1391,19 @@ MUTATIONS = [
              "            span = None if seen is None else seen[1] - seen[0] + 1",
              (XR + "::test_a_window_moved_by_a_division_past_the_compiled_capacity_is_refused",),
              "interval arithmetic widens (s + 4 * (s - s)) to 2017 values where the probes saw 225"),
+    Mutation("paged_slots_any_remainder", EX,
+             "                and rem.args[1] == Pc and isinstance(rem.args[0], fx.Node) and _integral(rem.args[0])):",
+             "                and isinstance(rem.args[0], fx.Node) and _integral(rem.args[0])):",
+             (XR + "::test_paged_compressed_slots_that_may_collide_are_refused",),
+             "a remainder by twice the page's rows reaches the next page, which another row may write"),
+    Mutation("paged_slots_never", EX, "        table = _paged_slot_table(n) if not wrapped else None",
+             "        table = None",
+             (XR + "::test_a_paged_compressed_cache_written_at_page_times_pc_plus_offset_fuses",),
+             "paged compressed caches (models10 vllm_paged_compressed_cache) are refused as shifted slots"),
+    Mutation("clamp_unknown_bound_dropped", EX,
+             "            if n.kwargs or any(self.number(b) is None for b in bounds):", "            if False:",
+             (XR + "::test_a_window_clamped_at_a_bound_with_no_interval_is_refused_under_a_symbolic_capacity",),
+             "a clamp at a bound the intervals do not model reads as no clamp at all"),
 ]
 
 

@@ -828,6 +828,12 @@ def check_slot_path(slots: fx.Node, cache_rows) -> "fx.Node | FlatSlots | None":
         flat = _flat_slots(n) if not wrapped else None
         if flat is not None:
             return flat  # (distinct and in range where the offset stays in [0, M): sizes.SizesProof.check_flat_slots)
+        table = _paged_slot_table(n) if not wrapped else None
+        if table is not None:
+            # page * Pc + i % Pc, the page one entry of a table per batch row: a paged compressed cache written through
+            # its flat view; valid input gives written rows in-range pages distinct across rows (docs/contract.md), so
+            # the slots are distinct and in range there; sizes.check_rows proves row b reads its own table row
+            return table
         if t in (aten.neg.default, aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar) and not wrapped:
             # a shift the remainder does not bring back: written rows' slots leave [0, num_slots), which eager
             # indexes Python-style and the op refuses (slots - S), G11
@@ -982,6 +988,31 @@ def _slot_table(n: fx.Node) -> fx.Node | None:
     v = val(x)
     return x if (x.op == "placeholder" or x.meta.get(POOL_ROWS) or x.meta.get(ROW_SLOTS)) and isinstance(v, torch.Tensor) \
         and v.dim() == 2 and _integral(x) else None
+
+
+def _paged_slot_table(n: fx.Node) -> fx.Node | None:
+    """The table of ``n = page * Pc + i % Pc`` with ``page`` one entry of a 2-D table per row (:func:`_slot_table`,
+    ``cmp_block_table.gather(1, i // Pc)``), ``Pc`` a positive Python int and ``%`` a floor remainder by that same
+    ``Pc`` (in ``[0, Pc)`` for every ``i``), in int64 (an int32 product wraps for a padding row's huge page id),
+    else None.  Row ``i % Pc`` of page ``page`` of a ``[NBc, Pc, N, D]`` compressed cache written through its flat
+    ``view(-1, N, D)``: two rows with distinct pages never share a slot."""
+    if n.op != "call_function" or n.target is not aten.add.Tensor or n.kwargs or T.dtype_of(n) != torch.int64:
+        return None
+    for scaled, rem in (n.args[:2], n.args[1::-1]):
+        if not (isinstance(scaled, fx.Node) and isinstance(rem, fx.Node) and scaled.op == rem.op == "call_function"
+                and scaled.target in (aten.mul.Tensor, aten.mul.Scalar) and not scaled.kwargs
+                and rem.target in _REMAINDERS and not rem.kwargs and T.dtype_of(scaled) == torch.int64):
+            continue
+        page, Pc = scaled.args if isinstance(scaled.args[1], int) else scaled.args[::-1]
+        if not (isinstance(Pc, int) and not isinstance(Pc, bool) and Pc > 0 and isinstance(page, fx.Node)
+                and rem.args[1] == Pc and isinstance(rem.args[0], fx.Node) and _integral(rem.args[0])):
+            continue
+        while page.op == "call_function" and (page.target in _SLOT_VIEWS or _squeezes(page)):
+            page = page.args[0]
+        table = _slot_table(page)
+        if table is not None:
+            return table
+    return None
 
 
 def _passed_in(x: fx.Node) -> fx.Node | None:
