@@ -118,3 +118,11 @@ def test_writes_it_cannot_express_are_left_as_written(fn, args):
     gm, done = _rewritten(fn, *args)
     assert not done and "npu_scatter_nd_update" not in gm.code, gm.code
     assert torch.equal(gm(*args), fn(*args))
+
+
+def test_the_cpu_stand_in_writes_rows_of_zero_width():
+    """Red-team 16 C1: rows of zero width (D = 0) in torchair's graphs: the CPU stand-in of
+    ``npu_scatter_nd_update`` reshaped its updates with -1 beside a zero-size dim, which torch cannot infer."""
+    cache = torch.zeros(4, 2, 0)
+    out = torch.ops.npu.npu_scatter_nd_update(cache, torch.tensor([[1], [3]]), torch.zeros(2, 2, 0))
+    assert out.shape == cache.shape

@@ -154,7 +154,7 @@ def _scatter_nd_update(self, indices, updates):
     coords = indices.reshape(-1, k).long()
     if ((coords < 0) | (coords >= torch.tensor(self.shape[:k]))).any():  # no counting from the end
         raise IndexError(f"npu_scatter_nd_update: coordinates outside {tuple(self.shape[:k])}")
-    out[tuple(coords.unbind(1))] = updates.reshape(-1, *self.shape[k:])
+    out[tuple(coords.unbind(1))] = updates.reshape(coords.shape[0], *self.shape[k:])  # (-1 is ambiguous for empty rows)
     return out
 
 
