@@ -1788,29 +1788,33 @@ def test_models7_gaps_fuse(case, dialect, torchair):
     assert len(appends) == 2 and all(e.reason.startswith("the KV append") for e in appends), appends
 
 
-# --- models8, models9, models10 (blind, issue 19): CI slices in both dialects ---------------------------------------
+# --- models8 .. models11 (blind, issue 19): CI slices in both dialects ----------------------------------------------
 import models8  # noqa: E402
 import models9  # noqa: E402
 import models10  # noqa: E402
+import models11  # noqa: E402
 
-LATER_CORPORA = {c.name: c for m in (models8, models9, models10) for c in m.MODEL_CASES}
+LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES} for m in (models8, models9, models10, models11)}
 
 
-@pytest.mark.parametrize("positive, near_miss", [
+@pytest.mark.parametrize("corpus, positive, near_miss", [
     # models8's head-major [N, NB, P, D] KV and [N, S, D] compressed caches (a first-try miss, fixed since)
-    ("hf_paged_head_major_fp32", "nm_newest_first_loop"),
+    ("models8", "hf_paged_head_major_fp32", "nm_newest_first_loop"),
     # models9's transformers flat [NB * P, N, D] cache read at page * P + p % P (a first-try miss, fixed since)
-    ("hf_cb_flat_fp32", "nm_keep_from_next_row"),
+    ("models9", "hf_cb_flat_fp32", "nm_keep_from_next_row"),
     # models10's K and V as kv.split(N, dim=2) pieces of one cache, two layers (a first-try miss, fixed since)
-    ("vllm_split_heads_alias_2l", "nm_keep_from_other_cache"),
+    ("models10", "vllm_split_heads_alias_2l", "nm_keep_from_other_cache"),
+    # models10's paged compressed cache, slot cmp_block_table[b, i // Pc] * Pc + i % Pc (a first-try miss, fixed since)
+    ("models10", "vllm_paged_compressed_cache", "nm_prev_page"),
+    # models11's vLLM v1 two-layer stack (einsum pooling, view(-1, N, D).index_put_ appends)
+    ("models11", "vllm_index_put_einsum_2l", "nm_rounded_running_sum"),
 ])
 @pytest.mark.parametrize("dialect", ["inductor", "torchair"])
-def test_later_whole_model_corpora_slice(positive, near_miss, dialect, torchair):
-    """One positive per later blind corpus, each one of its first try's misses, fuses every compression bit-exact to
-    the contract golden and equal to eager; one near miss per corpus stays unfused and computes what the model
-    wrote."""
+def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, torchair):
+    """One positive per later blind corpus fuses every compression bit-exact to the contract golden and equal to
+    eager; one near miss per corpus stays unfused and computes what the model wrote."""
     ta = torchair if dialect == "torchair" else None
-    got = run_case(LATER_CORPORA[positive], dialect, "static", ta)
+    got = run_case(LATER_CORPORA[corpus][positive], dialect, "static", ta)
     assert not got.error and got.fused == got.compressions and got.exact and got.eager_equal, (got.error, got.reasons)
-    near = run_case(LATER_CORPORA[near_miss], dialect, "static", ta)
+    near = run_case(LATER_CORPORA[corpus][near_miss], dialect, "static", ta)
     assert near.ok and near.fused == 0, (near.error, near.reasons)
