@@ -923,16 +923,6 @@ ATTACKS = [
     ("in_lens_int8_small", _mk(_step_from(lambda l: l), _inputs(lengths=_small_lengths, length_dtype=I8), S),
      "lengths passed as int8 (below 127, capacity 192)"),
 ]
-BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
-
-
-def main(argv):
-    if "--table" in argv:
-        redteam2.table(argv, ATTACKS, FIRST_TRY, classify7)
-        return
-    redteam2.main(argv, ATTACKS, classify7)
-
-
 # First-try results (attack, dialect, mode, result); "inductor" is real Inductor codegen (confirmation runs), "torchair"
 # real torchair with the CPU GE stand-in, "vllm_post" redteam6's runner for the vLLM adapters' mutating call.
 _FF, _EQ, _R, _CR = "FALSE FUSION", "FUSED & EQUAL", "REFUSED", "CRASH"
@@ -1358,4 +1348,4 @@ _FIRST = [
 FIRST_TRY = {(n, d, m): r for n, d, m, r in _FIRST}
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    redteam2.cli(sys.argv[1:], ATTACKS, FIRST_TRY, classify7)

@@ -1612,16 +1612,5 @@ _FIRST = [
     ('size_batch_0', 'torchair', 'static', _R),
     ('size_d_0', 'torchair', 'static', _CR),
 ]
-FIRST_TRY = {(n, d, m): r for n, d, m, r in _FIRST}
-BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
-
-
-def main(argv):
-    if "--table" in argv:
-        redteam2.table(argv, ATTACKS, FIRST_TRY, classify7)
-        return
-    redteam2.main(argv, ATTACKS, classify7)
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    redteam2.cli(sys.argv[1:], ATTACKS, _FIRST, classify7)

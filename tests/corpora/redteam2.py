@@ -836,6 +836,15 @@ def table(argv, attacks, first_try, classify):
     return rows
 
 
+def cli(argv, attacks, first, classify_fn):
+    """Every later round's command line (``python tests/corpora/redteamN.py``): the runner, or with ``--table`` the
+    markdown table against its first try (``first``: ``(attack, dialect, mode, result)`` rows)."""
+    if "--table" in argv:
+        table(argv, attacks, first if isinstance(first, dict) else {(n, d, m): r for n, d, m, r in first}, classify_fn)
+    else:
+        main(argv, attacks, classify_fn)
+
+
 def main(argv, attacks=None, classify_fn=None):
     """The runner (also redteam3's: it passes its own attacks and classifier)."""
     attacks, classify_fn = attacks or ATTACKS, classify_fn or classify

@@ -765,15 +765,5 @@ for _name, _mode, _ig, _ta, _in in [
 ]:
     _ft(_name, _mode, _ig, _ta, _in)
 
-BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
-
-
-def main(argv):
-    if "--table" in argv:
-        redteam2.table(argv, ATTACKS, FIRST_TRY, classify_any)
-        return
-    redteam2.main(argv, ATTACKS, classify_any)
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    redteam2.cli(sys.argv[1:], ATTACKS, FIRST_TRY, classify_any)

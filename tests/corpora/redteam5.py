@@ -1494,15 +1494,5 @@ for _name, _mode in [("snap_then_lens_advanced", "static"), ("snap_then_kv_appen
                      ("debug_snap_then_kv_appended", "static"), ("debug_snap_then_lens_advanced", "static")]:
     _ft(_name, _mode, aot=_EQ)
 
-BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
-
-
-def main(argv):
-    if "--table" in argv:
-        redteam2.table(argv, ATTACKS, FIRST_TRY, classify5)
-        return
-    redteam2.main(argv, ATTACKS, classify5)
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    redteam2.cli(sys.argv[1:], ATTACKS, FIRST_TRY, classify5)

@@ -1631,15 +1631,5 @@ for _args in [
 ]:
     _ft(*_args)
 
-BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
-
-
-def main(argv):
-    if "--table" in argv:
-        redteam2.table(argv, ATTACKS, FIRST_TRY, classify6)
-        return
-    redteam2.main(argv, ATTACKS, classify6)
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    redteam2.cli(sys.argv[1:], ATTACKS, FIRST_TRY, classify6)

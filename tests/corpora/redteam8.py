@@ -1061,15 +1061,5 @@ _FIRST = [
 ]
 FIRST_TRY = {(n, d, m): r for n, d, m, r in _FIRST}
 
-BY_NAME = {name: (factory, notes) for name, factory, notes in ATTACKS}
-
-
-def main(argv):
-    if "--table" in argv:
-        redteam2.table(argv, ATTACKS, FIRST_TRY, classify7)
-        return
-    redteam2.main(argv, ATTACKS, classify7)
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    redteam2.cli(sys.argv[1:], ATTACKS, FIRST_TRY, classify7)
