@@ -1717,7 +1717,17 @@ def _overwritten_by_other_values(cache: fx.Node, new_cache: fx.Node) -> bool:
     place then hands ``v`` the doubled cache: it must write a copy (red-team 16, clone_then_mutate_input)."""
     return cache.op == "placeholder" and any(
         u.target in (aten.copy_.default, aten.copy.default) and u.args[0] is cache and u.args[1] is not new_cache
-        for u in cache.users)
+        and not _written_by_a_fused_call(u.args[1]) for u in cache.users)
+
+
+def _written_by_a_fused_call(x) -> bool:
+    """``x`` is what a fused call wrote (its ``auto_functionalized`` result, or the copy it writes in place): two
+    steps into one cache input (K and V sharing it, ``v = cache.clone()`` before) are ordered by
+    :func:`reinplace_clones` and :func:`protect_old_cache_readers`, not copied."""
+    calls = set(fused_calls(x.graph)) if isinstance(x, fx.Node) else set()
+    return isinstance(x, fx.Node) and (
+        (x.target is operator.getitem and x.args[0] in calls)
+        or any(u in calls and u.target == FUSED_OP and u.args[5] is x for u in x.users))
 
 
 _WRITES_INTO_FIRST = {aten.index_put.default, aten._unsafe_index_put.default, aten.index_copy.default,

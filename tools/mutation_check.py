@@ -1404,6 +1404,15 @@ MUTATIONS = [
              "            if n.kwargs or any(self.number(b) is None for b in bounds):", "            if False:",
              (XR + "::test_a_window_clamped_at_a_bound_with_no_interval_is_refused_under_a_symbolic_capacity",),
              "a clamp at a bound the intervals do not model reads as no clamp at all"),
+    Mutation("copies_for_steps_overwritten_by_fused_calls", RW,
+             "        and not _written_by_a_fused_call(u.args[1]) for u in cache.users)",
+             "        for u in cache.users)",
+             (XR + "::test_a_clone_of_the_cache_taken_before_an_in_place_step_keeps_the_old_rows",),
+             "a step into a clone of the cache another fused step writes: the copy is read after that step"),
+    Mutation("pinned_span_ignores_where_clamps", EX, "    if t is aten.where.self:\n        x = _clamped_below(node)",
+             "    if False:\n        x = _clamped_below(node)",
+             ("tests/test_batch_plan.py::test_every_formulation_fuses_with_a_symbolic_batch_probed_at_a_few_rows",),
+             "positions where(pos < 0, 0, pos) are not shown monotone: every divisor of them refused under dynamic=True"),
 ]
 
 

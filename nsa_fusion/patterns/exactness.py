@@ -766,7 +766,34 @@ def _monotone_step(node, lengths: fx.Node, go):
         if any(isinstance(a, fx.Node) and not _constant_node(a) for a in args[1:]):
             return None
         return go(args[0])
+    if t is aten.where.self:
+        x = _clamped_below(node)
+        return None if x is None else go(x)
     return None
+
+
+def _clamped_below(node: fx.Node):
+    """``x`` for ``where(x < c, k, x)`` or ``where(x >= c, x, k)`` with numbers ``k <= c`` (``where(pos < 0, 0, pos)``,
+    a clamp from below: x where it is at least c, k below it), else None."""
+    cond, a, b = node.args[:3]
+    if not isinstance(cond, fx.Node) or cond.op != "call_function" or len(cond.args) != 2:
+        return None
+    x, c = cond.args
+    if cond.target in (aten.lt.Scalar, aten.lt.Tensor, aten.le.Scalar, aten.le.Tensor):
+        k, kept = a, b
+    elif cond.target in (aten.ge.Scalar, aten.ge.Tensor, aten.gt.Scalar, aten.gt.Tensor):
+        kept, k = a, b
+    else:
+        return None
+    def num(v):  # (a number, or a filled tensor: torch.where(pos < 0, 0, pos) fills a 0-dim tensor)
+        if isinstance(v, fx.Node) and v.op == "call_function" and v.target in (aten.full.default,
+                                                                             aten.scalar_tensor.default):
+            v = v.args[1] if v.target is aten.full.default else v.args[0]
+        return v if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+
+    if kept is not x or num(c) is None or num(k) is None or num(k) > num(c):
+        return None
+    return x
 
 
 def _constant_node(node: fx.Node) -> bool:
