@@ -167,6 +167,7 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
         that lies in its storage); an absolute storage offset (the fourth argument) over an input depends on where
         in its storage the input starts, which the guards do not pin.  Red-team 16 F1: ``w.as_strided((l, N), (N, 1))`` of a weight stored
         transposed is the identity on the probes and a permutation on the real weight."""
+        from ..bound_inputs import _owns_its_storage
         from ..rewrite import storage_root
 
         w = self.w  # (before find_weight: every ancestor of the write up to the inputs found so far)
@@ -183,11 +184,13 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
                                       f"{leaf.name}, which is not laid out contiguously: the step's proofs evaluate "
                                       "it on inputs laid out so", n, _STORAGE_HINT)
             at = 4 if n.target is aten.as_strided_scatter.default else 3
-            if len(n.args) > at and n.args[at] is not None and \
-                    storage_root(n.args[0]).op in ("placeholder", "get_attr"):
-                raise Refused("roles", f"{T.op_name(n)} reads the storage of {storage_root(n.args[0]).name} at an "
-                              "absolute storage offset, which depends on where in its storage the input starts",
-                              n, _STORAGE_HINT)
+            root = storage_root(n.args[0])
+            # (a graph constant that is its whole storage, a bound module buffer's copy, reads the same at any offset)
+            if len(n.args) > at and n.args[at] is not None and (root.op == "placeholder" or (
+                    root.op == "get_attr" and not (isinstance(attr_value(root), torch.Tensor)
+                                                   and _owns_its_storage(attr_value(root))))):
+                raise Refused("roles", f"{T.op_name(n)} reads the storage of {root.name} at an absolute storage "
+                              "offset, which depends on where in its storage the input starts", n, _STORAGE_HINT)
 
     def check_cache_aliases_no_input(self):
         """The cache shares no storage with what the step reads (red-team 11 F3: ``c = kv.view(-1, N, D)``, the
