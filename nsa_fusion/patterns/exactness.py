@@ -364,7 +364,7 @@ class Intervals:
                 return None if hi is None else (min(a[0], hi[0]), min(a[1], hi[1]))
             bounds = [b for b in args[1:3] if b is not None]
             if n.kwargs or any(self.number(b) is None for b in bounds):
-                return None  # (a bound with no interval, or one passed by keyword: unknown, never a no-op, red-team 15 G4)
+                return None  # (a bound with no interval, or passed by keyword: unknown, never a no-op, red-team 15 G4)
             lo = self.number(args[1]) if len(args) > 1 and args[1] is not None else None
             hi = self.number(args[2]) if len(args) > 2 and args[2] is not None else None
             out = list(a)
@@ -785,6 +785,7 @@ def _clamped_below(node: fx.Node):
         kept, k = a, b
     else:
         return None
+
     def num(v):  # (a number, or a filled tensor: torch.where(pos < 0, 0, pos) fills a 0-dim tensor)
         if isinstance(v, fx.Node) and v.op == "call_function" and v.target in (aten.full.default,
                                                                              aten.scalar_tensor.default):

@@ -21,10 +21,10 @@ from __future__ import annotations
 import torch
 import torch.fx as fx
 
-from . import exactness
-from . import optable as T
 from torch._prims_common import is_contiguous_or_false
 
+from . import exactness
+from . import optable as T
 from .evaluate import Sizes, ancestors, attr_value
 from .mask import MaskProof
 from .optable import val
@@ -165,8 +165,8 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
         contiguously from storage offset 0, so the proofs hold only where every input the read derives from is
         contiguous (dynamo guards the strides; a relative read starts at the tensor's own first element wherever
         that lies in its storage); an absolute storage offset (the fourth argument) over an input depends on where
-        in its storage the input starts, which the guards do not pin.  Red-team 16 F1: ``w.as_strided((l, N), (N, 1))`` of a weight stored
-        transposed is the identity on the probes and a permutation on the real weight."""
+        in its storage the input starts, which the guards do not pin.  Red-team 16 F1: ``w.as_strided((l, N), (N,
+        1))`` of a weight stored transposed is the identity on the probes and a permutation on the real weight."""
         from ..bound_inputs import _owns_its_storage
         from ..rewrite import storage_root
 
