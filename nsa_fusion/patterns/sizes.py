@@ -226,9 +226,9 @@ class SizesProof:
         casts = []
         src = _lengths_source(self.lengths, casts)
         # (a symbolic capacity: lengths up to the input dtype's range, at most 2**40, the bound of the wrap checks)
+        src_range = exactness.dtype_range(T.dtype_of(src)) or (0, exactness.MAX_LENGTH)
         hi = seeds[self.lengths][1] if upto(cap_pages) is not None and upto(P) is not None else \
-            min(exactness.dtype_range(T.dtype_of(src))[1] if exactness.dtype_range(T.dtype_of(src)) else
-                exactness.MAX_LENGTH, exactness.MAX_LENGTH)
+            min(src_range[1], exactness.MAX_LENGTH)
         lossy = _lossy_length_cast(casts, hi)
         if lossy is not None:
             raise Refused("roles", f"the lengths are cast to {T.dtype_of(lossy)} ({lossy.name}), which does not hold "
@@ -299,10 +299,6 @@ def _lengths_source(lengths: fx.Node, casts: list | None = None) -> fx.Node:
     return src
 
 
-# integers a float dtype holds exactly: up to 2 ** (mantissa bits + 1)
-_FLOAT_EXACT_INTS = {torch.float64: 1 << 53, torch.float32: 1 << 24, torch.float16: 1 << 11, torch.bfloat16: 1 << 8}
-
-
 def _lossy_length_cast(casts: list, hi: int) -> fx.Node | None:
     """The first of ``casts`` (on the way from the lengths node to the graph input, :func:`_lengths_source`) that
     does not hold every value valid input gives there, -1 (a position before its ``+ 1``) to ``hi``, or None.  The
@@ -310,11 +306,8 @@ def _lossy_length_cast(casts: list, hi: int) -> fx.Node | None:
     in between that wraps or rounds (``lens.to(int8).long() & 255``: 176 becomes -80, which ``& 255`` undoes in the
     condition but not in the lengths the op would get, red-team 15 G1) breaks that."""
     for c in casts:
-        d = T.dtype_of(c)
-        span = exactness.dtype_range(d)
-        ok = (span is not None and span[0] <= -1 and hi <= span[1]) or \
-            (d in _FLOAT_EXACT_INTS and hi <= _FLOAT_EXACT_INTS[d])
-        if not ok:
+        span = exactness.dtype_range(T.dtype_of(c))  # (for a float dtype: its contiguous range of exact integers)
+        if span is None or span[0] > -1 or hi > span[1]:
             return c
     return None
 
