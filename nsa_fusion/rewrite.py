@@ -357,7 +357,7 @@ def paged_flat_reads(graph: fx.Graph) -> int:
     negative ``page * P + r`` to page ``page + NB``, row ``r``, as the paged read wraps ``page``, and raises alike
     (``page < -NB`` or ``>= NB``).  So the graph computes what it computed on every input; the paged view is then the
     step's paged input (without it the flat pool reads as pages of one token).  Returns the reads rewritten."""
-    from .patterns.exactness import _REMAINDERS
+    from .patterns.exactness import page_times_plus_offset
 
     count = 0
     for g in list(graph.nodes):
@@ -368,27 +368,21 @@ def paged_flat_reads(graph: fx.Graph) -> int:
         if _viewed_from_pages(flat):
             continue  # (a flat view of the paged KV itself, kv.view(-1, N, D)[...]: read through kv as it is)
         shape = _shape(flat)
-        if shape is None or len(shape) != 3 or not _val(flat).is_floating_point() \
-                or idx.op != "call_function" or idx.target is not aten.add.Tensor or idx.kwargs:
+        found = page_times_plus_offset(idx)
+        if shape is None or len(shape) != 3 or not _val(flat).is_floating_point() or found is None:
             continue
-        for scaled, rem in (idx.args[:2], idx.args[1::-1]):
-            if not (isinstance(scaled, fx.Node) and isinstance(rem, fx.Node) and scaled.op == rem.op == "call_function"
-                    and scaled.target is aten.mul.Tensor and not scaled.kwargs and rem.target in _REMAINDERS):
-                continue
-            page, P = scaled.args if isinstance(scaled.args[1], int) else scaled.args[::-1]
-            # (int64 page ids: an int32 page * P wraps for a huge padding id, where the paged read would raise)
-            if not (isinstance(P, int) and not isinstance(P, bool) and 1 < P and _divides(graph, P, shape[0])
-                    and rem.args[1] == P and isinstance(page, fx.Node) and _val(page) is not None
-                    and _val(page).dtype == torch.int64 and not _val(rem).is_floating_point()):
-                continue
-            with graph.inserting_before(g):  # (symbolic sizes as sym_size nodes: a bare SymInt arg has no name)
-                pages = _call(graph, aten.view.default, (flat, [-1, P, *_size_nodes(graph, flat)[1:]]))
-                read = _call(graph, aten.index.Tensor, (pages, [page, rem]))
-            if _shape(read) != _shape(g):
-                continue  # (left dead: nothing reads it)
-            g.replace_all_uses_with(read)
-            count += 1
-            break
+        page, P, scaled, rem = found
+        # (int64 page ids: an int32 page * P wraps for a huge padding id, where the paged read would raise)
+        if not (scaled.target is aten.mul.Tensor and 1 < P and _divides(graph, P, shape[0]) and _val(page) is not None
+                and _val(page).dtype == torch.int64 and not _val(rem).is_floating_point()):
+            continue
+        with graph.inserting_before(g):  # (symbolic sizes as sym_size nodes: a bare SymInt arg has no name)
+            pages = _call(graph, aten.view.default, (flat, [-1, P, *_size_nodes(graph, flat)[1:]]))
+            read = _call(graph, aten.index.Tensor, (pages, [page, rem]))
+        if _shape(read) != _shape(g):
+            continue  # (left dead: nothing reads it)
+        g.replace_all_uses_with(read)
+        count += 1
     return count
 
 

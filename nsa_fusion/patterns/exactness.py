@@ -1018,29 +1018,39 @@ def _slot_table(n: fx.Node) -> fx.Node | None:
         and v.dim() == 2 and _integral(x) else None
 
 
-def _paged_slot_table(n: fx.Node) -> fx.Node | None:
-    """The table of ``n = page * Pc + i % Pc`` with ``page`` one entry of a 2-D table per row (:func:`_slot_table`,
-    ``cmp_block_table.gather(1, i // Pc)``), ``Pc`` a positive Python int and ``%`` a floor remainder by that same
-    ``Pc`` (in ``[0, Pc)`` for every ``i``), in int64 (an int32 product wraps for a padding row's huge page id),
-    else None.  Row ``i % Pc`` of page ``page`` of a ``[NBc, Pc, N, D]`` compressed cache written through its flat
-    ``view(-1, N, D)``: two rows with distinct pages never share a slot."""
-    if n.op != "call_function" or n.target is not aten.add.Tensor or n.kwargs or T.dtype_of(n) != torch.int64:
+def page_times_plus_offset(n: fx.Node):
+    """``(page, P, scaled, rem)`` for ``n = page * P + q % P`` (either order of the sum; ``scaled = page * P`` a
+    ``mul`` by a positive Python int ``P``, ``rem = q % P`` a floor remainder by that same ``P``, in ``[0, P)`` for
+    every ``q``), else None: row ``q % P`` of page ``page`` in the flat view of ``[NB, P, ...]`` pages.  The callers
+    hold the dtypes to what their argument needs (rewrite.paged_flat_reads, :func:`_paged_slot_table`)."""
+    if n.op != "call_function" or n.target is not aten.add.Tensor or n.kwargs:
         return None
-    for scaled, rem in (n.args[:2], n.args[1::-1]):
+    for scaled, rem in (n.args[:2], n.args[1::-1]):  # (at most one order is a mul and a remainder)
         if not (isinstance(scaled, fx.Node) and isinstance(rem, fx.Node) and scaled.op == rem.op == "call_function"
                 and scaled.target in (aten.mul.Tensor, aten.mul.Scalar) and not scaled.kwargs
-                and rem.target in _REMAINDERS and not rem.kwargs and T.dtype_of(scaled) == torch.int64):
+                and rem.target in _REMAINDERS):
             continue
-        page, Pc = scaled.args if isinstance(scaled.args[1], int) else scaled.args[::-1]
-        if not (isinstance(Pc, int) and not isinstance(Pc, bool) and Pc > 0 and isinstance(page, fx.Node)
-                and rem.args[1] == Pc and isinstance(rem.args[0], fx.Node) and _integral(rem.args[0])):
-            continue
-        while page.op == "call_function" and (page.target in _SLOT_VIEWS or _squeezes(page)):
-            page = page.args[0]
-        table = _slot_table(page)
-        if table is not None:
-            return table
+        page, P = scaled.args if isinstance(scaled.args[1], int) else scaled.args[::-1]
+        if isinstance(P, int) and not isinstance(P, bool) and P > 0 and isinstance(page, fx.Node) and rem.args[1] == P:
+            return page, P, scaled, rem
     return None
+
+
+def _paged_slot_table(n: fx.Node) -> fx.Node | None:
+    """The table of ``n = page * Pc + i % Pc`` (:func:`page_times_plus_offset`) with ``page`` one entry of a 2-D
+    table per row (:func:`_slot_table`, ``cmp_block_table.gather(1, i // Pc)``), in int64 (an int32 product wraps
+    for a padding row's huge page id), else None.  Row ``i % Pc`` of page ``page`` of a ``[NBc, Pc, N, D]``
+    compressed cache written through its flat ``view(-1, N, D)``: two rows with distinct pages never share a slot."""
+    found = page_times_plus_offset(n) if T.dtype_of(n) == torch.int64 else None
+    if found is None:
+        return None
+    page, _, scaled, rem = found
+    if rem.kwargs or T.dtype_of(scaled) != torch.int64 or not isinstance(rem.args[0], fx.Node) \
+            or not _integral(rem.args[0]):
+        return None
+    while page.op == "call_function" and (page.target in _SLOT_VIEWS or _squeezes(page)):
+        page = page.args[0]
+    return _slot_table(page)
 
 
 def _passed_in(x: fx.Node) -> fx.Node | None:
