@@ -40,7 +40,7 @@ from torch._subclasses.fake_tensor import unset_fake_temporarily
 
 from .lowering import replace_with_traced
 from .pool_tables import _arange, _call, arange_node  # (_call: a new node with its fake value, computed first)
-from .patterns.optable import written_args
+from .patterns.optable import WRITES, written_args
 from .patterns.verify import Step
 
 aten = torch.ops.aten
@@ -149,7 +149,6 @@ def replace_step(step: Step, dialect: Dialect, functional: bool = False) -> fx.N
     added = replace_with_traced(step.new_cache, _fused(step, dialect, mean_constant is not None, functional), args,
                                 dialect.get_decomp_fn)
     from .fusion_pass import CONSIDERED
-    from .patterns.optable import WRITES
 
     for n in added:  # (the lowering's own write-back, torchair's scatter: no step for a later pass to consider)
         if n.op == "call_function" and n.target in WRITES:
@@ -1724,9 +1723,9 @@ def _written_by_a_fused_call(x) -> bool:
         or any(u in calls and u.target == FUSED_OP and u.args[5] is x for u in x.users))
 
 
-_WRITES_INTO_FIRST = {aten.index_put.default, aten._unsafe_index_put.default, aten.index_copy.default,
-                      aten.scatter.src, aten.select_scatter.default, aten.slice_scatter.default,
-                      aten.as_strided_scatter.default, aten.copy.default, aten.index_put_.default}
+# row writes (optable.WRITES) and the other functional writes of a first argument
+_WRITES_INTO_FIRST = set(WRITES) | {aten.select_scatter.default, aten.slice_scatter.default,
+                                    aten.as_strided_scatter.default, aten.copy.default, aten.index_put_.default}
 
 
 def storage_root(node: fx.Node) -> fx.Node:
