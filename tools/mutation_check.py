@@ -114,6 +114,12 @@ MUTATIONS = [
     Mutation("keep_index_row_number", EX, "            if n.target in _IOTAS and any(", "            if False and any(",
              (XR + "::test_kept_rows_picked_by_the_row_number_are_refused_under_dynamic_shapes",),
              "F2: kept rows picked by the row number of a dynamic batch"),
+    Mutation("duck_shared_batch_left_symbolic", SZ,
+             "            return {s: sizes.assignment[s] for s in sizes.tied(used)}",
+             "            return {s: sizes.assignment[s] for s in sizes.tied(used) - sizes.tied(ducked)}",
+             (XR + "::test_a_batch_that_shares_its_symbol_with_the_page_size_is_guarded_and_fuses",),
+             "a batch duck-sized with the page size: the guard on that shared symbol keeps a graph proven at page "
+             "size 8 from serving batch == page size == 16"),
     Mutation("static_plan_fallback", SZ, "            except EvaluationError as exc:\n                # (also in a static graph",
              "            except EvaluationError as exc:\n                if not self.sizes.assignment:\n"
              "                    continue\n                # (also in a static graph",

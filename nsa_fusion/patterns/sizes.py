@@ -441,19 +441,21 @@ class Generalize:
                 return {s: sizes.assignment[s] for s in used - moved}  # what could not move is guarded
             tried.append(Refused("sizes", f"at other sizes the step has l={again.l}, d={again.d}", write))
         why = tried[-1] if tried else None
-        # the batch's symbol is also a size of the paged input or the cache (dynamo gives sizes equal when compiling
-        # one symbol: batch 8 and page size 8): the page size moved with the batch, and the batch is never guarded
+        # the batch's symbol is also a size of the paged input or the cache (dynamo's duck sizing gives sizes equal
+        # when compiling one symbol: batch 8 and page size 8), so the page size moved with the batch.  Such a graph
+        # only serves batch == that size (dynamo guards them equal), so guarding the step's symbols, the batch's
+        # included, to the compiled sizes loses nothing a decode loop at a fixed batch needs: the proof at the hints
+        # then covers every call the graph serves, and a call at another batch recompiles once (duck sizing then
+        # gives the batch its own symbol unless it meets another equal size).  Only duck-sized dims share symbols
+        # (DimDynamic.DUCK): a dim marked dynamic is its own symbol, so this never specializes a mark_dynamic dim
         ducked = sizes.tied(dims(step.lengths, [0])) & (dims(step.input, [1, 2, 3]) | dims(step.cache, [1, 2]))
+        if ducked:
+            return {s: sizes.assignment[s] for s in sizes.tied(used)}
         raise Refused("sizes", "the step is the contract at the compiled sizes but not at other sizes this "
                       "dynamic graph serves" + (f" ({why.part}: {why.reason})" if why else
-                                                " (no other sizes satisfy the graph's guards)")
-                      + (f"; the batch shares its symbol {', '.join(sorted(map(str, ducked)))} with a size of the "
-                         "paged input or the cache (sizes equal when compiled get one symbol), so that size moved "
-                         "with the batch, and guarding it would make the batch static" if ducked else ""),
+                                                " (no other sizes satisfy the graph's guards)"),
                       why.node if why else write,
-                      ("compile with torch.fx.experimental._config.use_duck_shape = False (each size its own symbol) "
-                       "or mark_dynamic on the batch only, or " if ducked else "")
-                      + "write sizes the step depends on as tensor shapes (input.shape[1]) rather than Python "
+                      "write sizes the step depends on as tensor shapes (input.shape[1]) rather than Python "
                       "ints, or compile with dynamic=False / mark_dynamic on the batch only")
 
     # other values tried for a symbol: grown first, by one (every moved size differs from its hint, the
