@@ -114,6 +114,10 @@ ACCEPTED = {
     "unbind_heads": lambda kv, t, s: torch.stack([p.float().sum(1) for p in _gather(kv, t, s).unbind(2)], 1),
     "any_over_window": lambda kv, t, s: (_gather(kv, t, s).float().sum(3) > 0).any(1),
     "cumsum_over_window": lambda kv, t, s: _gather(kv, t, s).float().cumsum(1)[:, -1],
+    # torchair's decomposition of matmul([l], [B, l, C]): the batch merged in front of the channels, then an mv
+    "mv_rows_times_window_weight": lambda kv, t, s: torch.mv(
+        _gather(kv, t, s).float().permute(0, 2, 3, 1).reshape(-1, L), torch.arange(L, dtype=torch.float32))
+    .reshape(t.shape[0], kv.shape[2], -1),
     "identity_index_expanded": lambda kv, t, s: kv[t[torch.arange(t.shape[0])[:, None].expand(-1, L),
                                                      _window(t, s)[0] * 0 + (s[:, None] - L + torch.arange(L))
                                                      .clamp(min=0) // P], _window(t, s)[1]].float().sum(1),
@@ -137,6 +141,10 @@ REFUSED = {
     "bmm_contracting_batch": lambda kv, t, s: torch.bmm(
         _gather(kv, t, s).float().permute(2, 3, 0, 1).reshape(kv.shape[2], kv.shape[3], -1),
         torch.ones(kv.shape[2], t.shape[0] * L, 1)),
+    "mv_contracting_batch": lambda kv, t, s: torch.mv(
+        _gather(kv, t, s).float().permute(2, 3, 0, 1).reshape(kv.shape[2] * kv.shape[3], -1), torch.ones(t.shape[0] * L)),
+    "mv_of_a_batch_vector": lambda kv, t, s: _gather(kv, t, s).float().sum(1) * torch.mv(
+        torch.ones(1, t.shape[0]), (s > 0).float()),  # (the fraction of rows that qualify, times B)
     # rows that differ in more than their inputs
     "identity_with_row_dependent_columns": lambda kv, t, s: kv[t[torch.arange(t.shape[0])[:, None],
                                                                   torch.arange(t.shape[0])[:, None] % t.shape[1]],

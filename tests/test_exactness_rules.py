@@ -2408,14 +2408,72 @@ def test_rows_merged_behind_the_heads_and_read_otherwise_are_refused(pool, sizes
     _refused_with(Step(pool=pool), "gather", "merged behind", dynamic=dynamic, **sizes)
 
 
-def test_a_batch_that_shares_its_symbol_with_the_page_size_is_refused_with_why():
-    """dynamic=True, batch 8 and page size 8: dynamo gives both one symbol, so the page size a spelling bakes in
-    (``p // 8``) moves with the batch at every other size, and the batch is never guarded.  The refusal says so;
-    with each size its own symbol (``use_duck_shape = False``) the page size is guarded and the step fuses."""
-    step = Step(window=lambda kv, table, lens, l, P, clamp=None: _window(kv, table, lens, l, 8))
-    _refused_with(step, "sizes", "the batch shares its symbol", dynamic=True, B=8, P=8, pages_per_seq=4)
-    with torch.fx.experimental._config.patch(use_duck_shape=False):
-        _fuses(step, dynamic=True, B=8, P=8, pages_per_seq=4)
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_batch_that_shares_its_symbol_with_the_page_size_is_guarded_and_fuses(dialect):
+    """dynamic=True, batch 8 and page size 8: dynamo gives both one symbol (duck sizing), so the page size a spelling
+    bakes in (``p // 8``) moves with the batch at every other size of that symbol, where the step is not the
+    contract.  That graph only serves batch == page size, so the pass guards the step's sizes, the batch's included,
+    to the compiled ones and fuses: calls at batch 8 reuse the graph (a decode loop), a call at batch 5 recompiles
+    once, where the batch has its own symbol and the step fuses for every batch (no guard on it then).  Every call
+    gives the golden's numbers."""
+    backend = {"inductor_graph": InductorGraphBackend, "torchair_like": TorchairLikeBackend}[dialect]
+    frames = []
+
+    def counting(gm, example_inputs):
+        frames.append(gm)
+        return backend()(gm, example_inputs)
+
+    model = Step(window=lambda kv, table, lens, l, P, clamp=None: _window(kv, table, lens, l, 8))
+    x = make_inputs(B=8, P=8, pages_per_seq=8, qualifying="some")
+    torch._dynamo.reset()
+    diagnostics.reset()
+    compiled = torch.compile(model, backend=counting, dynamic=True, fullgraph=True)
+    with no_compile_caches():
+        for B, shift in ((8, 0), (8, 1), (5, 0), (5, 3), (7, 2)):
+            lens = (x["lengths"][:B] + shift).clamp(max=x["block_table"].shape[1] * 8)
+            args = [x["input"], x["weight"], x["slots"][:B], x["block_table"][:B], lens]
+            cache = x["cache"].clone()
+            compiled(*args, cache)
+            want = golden_compress_infer(x["input"], x["op_weight"], x["slots"][:B], L, D_STRIDE, 8,
+                                         block_table=x["block_table"][:B], actual_seq_len=lens, cache=x["cache"])
+            torch.testing.assert_close(cache, want, rtol=0, atol=0, msg=f"B={B}, shift={shift}")
+        # batch 16 with page size 16 (and table width 16, the third size on that symbol), every other size as
+        # compiled: dynamo's own guards pass in the first graph, so the guard on the shared symbol is what keeps it
+        # from running a step that is not the contract there (p // 8 of 16-token pages): a third graph, refused,
+        # equal to eager
+        g = torch.Generator().manual_seed(1)
+        nb, _, heads, dim = x["input"].shape
+        rows = x["cache"].shape[0]
+        args = [torch.randn(nb, 16, heads, dim, generator=g).half(), x["weight"],
+                torch.randperm(rows, generator=g)[:16].to(x["slots"].dtype),
+                torch.randint(0, nb, (16, 16), generator=g).to(x["block_table"].dtype),
+                torch.randint(0, 65, (16,), generator=g).to(x["lengths"].dtype)]
+        eager, cache = x["cache"].clone(), x["cache"].clone()
+        model(*args, eager)
+        compiled(*args, cache)
+        torch.testing.assert_close(cache, eager, rtol=0, atol=0)
+    assert len(frames) == 3, f"{len(frames)} graphs: batch 8 (guarded), one for batches 5 and 7, batch 16 (guarded)"
+    fused = [e.reason for e in diagnostics.events if e.kind == "fused"]
+    assert len(fused) == 2 and "== 8" in fused[0], fused  # (5 and 7 share one graph; p // 8 is no contract at P = 16)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_one_dimensional_weight_matmul_fuses_in_both_dialects(dialect):
+    """``torch.matmul(w[l], tokens[B, l, C])`` (DeepSeek-style, one weight for every channel): torchair's graph
+    decomposes it to ``mv`` over ``[B * C, l]`` (the batch merged in front of the channels), whose row m is row m
+    of the matrix times the batch-free weight, so the batch plan follows it (models11
+    deepseek_latent_indexer_2l).  Bit-exact to the golden with that weight in every head."""
+    def pool(t, w, lens):
+        B, l, N, D = t.shape
+        return torch.matmul(w[:, 0].float(), t.float().reshape(B, l, N * D)).reshape(B, N, D)
+
+    x, args, eager, code, stats = _run(Step(pool=pool), dialect=dialect)
+    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
+    assert dialect != "torchair_like" or "aten.mv" not in code
+    op_weight = x["weight"][:, :1].expand_as(x["op_weight"])
+    want = golden_compress_infer(x["input"], op_weight, x["slots"], L, D_STRIDE, x["P"],
+                                 block_table=x["block_table"], actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
 
 
 # --- lengths read through casts (red-team 15 G1) ------------------------------------------------------------------

@@ -706,6 +706,8 @@ class BatchPlan:
             return (1, c) if k == 1 and other not in self.dim else None
         if t is aten.mm.default:
             return (0, c) if k == 0 and _arg(n, 1, "mat2") not in self.dim else None
+        if t is aten.mv.default:  # row m of the matrix times a batch-free vector (torchair's matmul([l], [B, l, C]))
+            return (0, c) if k == 0 and _arg(n, 1, "vec") not in self.dim else None
         if t in _POOLS:
             return (k, c) if k < len(in_shape) - _POOLS[t] else None
         if t in _SCANS:
