@@ -40,6 +40,7 @@ from torch._subclasses.fake_tensor import unset_fake_temporarily
 
 from .lowering import replace_with_traced
 from .pool_tables import _arange, _call, arange_node  # (_call: a new node with its fake value, computed first)
+from .patterns.evaluate import _is_iota
 from .patterns.optable import WRITES, written_args
 from .patterns.verify import Step
 
@@ -438,32 +439,47 @@ def dense_window_reads(graph: fx.Graph, iota: bool = True) -> list:
       i' * d + arange(l)``; the same wherever the unfolded index does not raise (``-W <= i < W``);
     * ``x.view(B, W, l, N, D)[rows, i]`` over a ``[B, T, N, D]`` cache (fla's chunks, ``T = W * l``, ``d = l``):
       ``x[rows[b], i'[b] * l + k]``, read as ``x[rows[:, None], pos]`` (the same wherever the chunk index does not
-      raise).
+      raise);
+    * one position per row, ``x[rows, :, t]`` (``[B, N, D]``, a window-order loop over the positions, transformers'
+      StaticCache) or ``x[rows, t]`` over ``[B, T, N, D]``: ``x[rows[:, None], :, t[:, None]].squeeze(1)`` (resp.
+      ``x[rows[:, None], t[:, None]]``), the same elements at the same indices, so the same values and the same
+      errors on every input.  The loop's reads of one ``rows`` share one table node (the recogniser takes exactly
+      one table).
 
     So the graph computes what it computed on every input eager computes.  ``rows[:, None]`` is then the block table
     of one page per row where ``rows`` is ``arange(B)`` (``roles.RolesProof._per_row_page``).  Returned as
     :class:`StackSplit` records whose "half" is that table: :func:`settle_stacked_splits` puts the user's read back
     where no fused call reads it (the attention's reads, steps that did not fuse)."""
-    out = []
+    out, tables = [], {}  # rows -> the one table node of a per-position loop's reads
     for g in list(graph.nodes):
         if g.op != "call_function" or g.kwargs:
             continue
+        one_position = None
         if g.target is aten.gather.default:
             found = _gathered_window(graph, g, iota)
         elif g.target is aten.index.Tensor:
             found = _unfolded_window(graph, g, iota) or _chunked_window(graph, g, iota)
+            if found is None:
+                found = one_position = _position_per_row(g)
         else:
             continue
         if found is None:
             continue
         x, rows, pos, perm = found
         with graph.inserting_before(g):
-            table = _call(graph, aten.unsqueeze.default, (rows, 1))
+            if one_position is None:
+                table = _call(graph, aten.unsqueeze.default, (rows, 1))
+            else:  # (inserted before the loop's first read, which comes first in graph order)
+                table = tables.get(rows) or tables.setdefault(rows, _call(graph, aten.unsqueeze.default, (rows, 1)))
+                pos = _call(graph, aten.unsqueeze.default, (pos, 1))
             if perm is None:  # ([B, T, N, D]: the sequence dim is dim 1)
                 new = _call(graph, aten.index.Tensor, (x, [table, pos]))
             else:
-                new = _call(graph, aten.permute.default,
-                            (_call(graph, aten.index.Tensor, (x, [table, None, pos])), perm))
+                new = _call(graph, aten.index.Tensor, (x, [table, None, pos]))
+                if perm:
+                    new = _call(graph, aten.permute.default, (new, perm))
+            if one_position is not None:  # ([B, 1, N, D] either way: the position dim goes)
+                new = _call(graph, aten.squeeze.dim, (new, 1))
         g.replace_all_uses_with(new)
         out.append(StackSplit(g, new, [table], 1))
     return out
@@ -518,6 +534,31 @@ def _unfolded_window(graph, g, iota):
     if _offset(_val(rows).shape[0], _val(i).shape[0]) != 0:
         return None
     return x, rows, _wrapped_starts(graph, g, unf, 2, i, d, l, iota), [0, 2, 3, 1]
+
+
+def _position_per_row(g):
+    """``(x, rows, t, layout)`` for ``g = x[rows, t]`` (layout None: ``[B, T, N, D]``) or ``g = x[rows, :, t]``
+    (layout ``[]``: ``[B, N, T, D]``) over a 4-D float ``x`` with ``rows`` and ``t`` ``[B]`` integer tensors, else
+    None."""
+    if len(g.args) != 2 or not isinstance(g.args[0], fx.Node) or not isinstance(g.args[1], (list, tuple)):
+        return None
+    x, index = g.args
+    if len(index) == 2 and all(isinstance(n, fx.Node) for n in index):
+        (rows, t), layout = index, None
+    elif len(index) == 3 and index[1] is None and isinstance(index[0], fx.Node) and isinstance(index[2], fx.Node):
+        (rows, _, t), layout = index, []
+    else:
+        return None
+    shape = _shape(x)
+    if shape is None or len(shape) != 4 or not _val(x).is_floating_point():
+        return None
+    for n in (rows, t):
+        v = _val(n)
+        if not (isinstance(v, torch.Tensor) and v.dim() == 1 and v.dtype in (torch.int32, torch.int64)):
+            return None
+    if _offset(_val(rows).shape[0], _val(t).shape[0]) != 0 or not _is_iota(rows):
+        return None  # (rows = arange(B) only: a paged per-position read kv[page, off] stays as it is)
+    return x, rows, t, layout
 
 
 def _viewed_from_pages(flat: fx.Node) -> bool:

@@ -1213,6 +1213,60 @@ def test_windows_of_a_per_request_cache_read_as_chunks_fuse(dialect):
     torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
 
 
+class _PositionLoop(torch.nn.Module):
+    """A window-order loop of one-position reads of a per-request cache (transformers' StaticCache, models11
+    hf_static_cache_class_4l_fp32): ``acc = acc + w[j] * cache[rows, :, t_j]`` over ``[B, N, T, D]``
+    (``seq_first``: ``cache[rows, t_j]`` over ``[B, T, N, D]``), from +0.0 in window order j = 0 .. l - 1.
+    ``rows``: the request rows (``arange(B)`` unless a test passes others); ``order``: the positions' order."""
+
+    def __init__(self, seq_first=False, rows=None, order=None):
+        super().__init__()
+        self.seq_first, self.rows, self.order = seq_first, rows, order
+
+    def forward(self, dense, w, slots, lens, cache):
+        B = lens.shape[0]
+        rows = torch.arange(B) if self.rows is None else self.rows(B)
+        acc = torch.zeros(B, w.shape[1], dense.shape[-1])
+        for j in (self.order or range)(L):
+            t = (lens.long() - L + j).clamp(min=0)
+            tok = dense[rows, t] if self.seq_first else dense[rows, :, t]
+            acc = acc + w[j].float()[None, :, None] * tok.float()
+        s = slots.long()
+        cache[s] = torch.where(_valid(lens)[:, None, None], acc.to(cache.dtype), cache[s])
+        return cache
+
+
+@pytest.mark.parametrize("seq_first", [False, True], ids=["head_major_BNTD", "BTND"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_loop_of_one_position_reads_of_a_per_request_cache_fuses(dialect, seq_first):
+    """``cache[rows, :, t]`` (or ``cache[rows, t]``) with rows = arange(B) in a window-order loop is the contract with
+    one page of T tokens per row (rewrite.dense_window_reads reads it as ``cache[rows[:, None], :, t[:, None]]``, the
+    same elements at the same indices); bit-exact to the golden."""
+    x = make_inputs(dtype=torch.float32)
+    dense, paged, table = _dense_per_request(x)
+    args = [paged.contiguous() if seq_first else dense, x["weight"], x["slots"], x["lengths"], x["cache"].clone()]
+    _, code, stats = compile_and_run(_PositionLoop(seq_first), args, dialect, batch_positions=(2, 3))
+    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
+    want = golden_compress_infer(paged, x["op_weight"], x["slots"], L, D_STRIDE, paged.shape[1], block_table=table,
+                                 actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("model", [
+    _PositionLoop(rows=lambda B: torch.arange(B).flip(0)),  # row b reads request B - 1 - b's tokens
+    _PositionLoop(order=lambda l: reversed(range(l))),  # the sum's order written out otherwise
+], ids=["rows_reversed", "positions_in_reverse_order"])
+def test_one_position_loops_that_are_not_the_contract_stay_unfused(model):
+    x = make_inputs(dtype=torch.float32)
+    dense, _, _ = _dense_per_request(x)
+    args = [dense, x["weight"], x["slots"], x["lengths"], x["cache"].clone()]
+    eager = x["cache"].clone()
+    model(*args[:-1], eager)
+    _, code, stats = compile_and_run(model, args, "inductor_graph", batch_positions=(2, 3))
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0, stats
+    torch.testing.assert_close(args[-1], eager, rtol=0, atol=0, equal_nan=True)
+
+
 class _HeadMajor(torch.nn.Module):
     """Head-major caches (models8 hf_paged_head_major_fp32): paged KV ``[N, NB, P, D]`` read through its flat ``[N,
     NB * P, D]`` view at ``table[b, p // P] * P + p % P``, compressed cache ``[N, S, D]`` written ``cmp[:, slots] =

@@ -114,6 +114,11 @@ MUTATIONS = [
     Mutation("keep_index_row_number", EX, "            if n.target in _IOTAS and any(", "            if False and any(",
              (XR + "::test_kept_rows_picked_by_the_row_number_are_refused_under_dynamic_shapes",),
              "F2: kept rows picked by the row number of a dynamic batch"),
+    Mutation("one_position_reads_index_the_wrong_dim", RW, "        (rows, _, t), layout = index, []",
+             "        (rows, _, t), layout = index, None",
+             (XR + "::test_a_loop_of_one_position_reads_of_a_per_request_cache_fuses",),
+             "cache[rows, :, t] of a [B, N, T, D] cache rewritten as if the positions were dim 1: reads other "
+             "elements (or fails to trace), and the window loop of models11's HF StaticCache no longer fuses"),
     Mutation("duck_shared_batch_left_symbolic", SZ,
              "            return {s: sizes.assignment[s] for s in sizes.tied(used)}",
              "            return {s: sizes.assignment[s] for s in sizes.tied(used) - sizes.tied(ducked)}",
