@@ -1032,6 +1032,63 @@ def test_lengths_computed_from_two_inputs_are_refused(dialect):
     torch.testing.assert_close(args[5], eager[5], rtol=2e-3, atol=2e-3)
 
 
+class FlashinferSeqLens(PositionsPlusOne):
+    """The lengths computed from FlashInfer's metadata as its ``get_seq_lens`` does (models11 flashinfer_last_page_len):
+    ``(kv_indptr[1:] - kv_indptr[:-1] - 1) * P + kv_last_page_len`` in int32, the table passed in.  ``spelling`` makes
+    the near misses: no ``- 1`` (lengths up to capacity + P), a multiplier other than the page size, the difference
+    the other way round, the page count narrowed to int8 first."""
+
+    def __init__(self, spelling="get_seq_lens"):
+        super().__init__()
+        self.spelling = spelling
+
+    def forward(self, kv, w, slots, table, indptr, last, cache):
+        P, sp = kv.shape[1], self.spelling
+        pages = indptr[1:] - indptr[:-1] if sp != "swapped" else indptr[:-1] - indptr[1:]
+        if sp == "int8_count":
+            pages = pages.to(torch.int8)
+        s = (pages - (0 if sp == "no_minus_one" else 1)) * (2 * P if sp == "twice_the_page" else P) + last
+        if sp == "swapped":
+            s = -(pages + 1) * P + last
+        return self.step(kv, w, slots, table, s, cache)
+
+
+def _flashinfer_args(headroom=False):
+    """make_inputs' lengths as FlashInfer metadata: request b holds ceil(s_b / P) pages, s_b - (pages - 1) * P in
+    the last (every request at least one token, as FlashInfer's plan requires).  ``headroom``: lengths up to half
+    the capacity less a page, so that the near misses' lengths stay inside the table for eager."""
+    x, args = _step_args()
+    P = x["P"]
+    s = x["lengths"].long().clamp(1, x["block_table"].shape[1] * P // 2 - P if headroom else None)
+    x["lengths"] = s.to(x["lengths"].dtype)
+    pages = (s + P - 1) // P
+    indptr = torch.cat((torch.zeros(1, dtype=torch.int64), pages.cumsum(0))).to(torch.int32)
+    last = (s - (pages - 1) * P).to(torch.int32)
+    return x, args[:4] + [indptr, last, args[5]]
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_lengths_computed_as_flashinfer_seq_lens_fuse_bit_exact(dialect):
+    """Valid FlashInfer metadata (every request at least one page, 1 <= last_page_len <= P: docs/contract.md) bounds
+    the lengths so computed to [1, capacity], as lengths passed in are bounded: fused, bit-exact to the golden."""
+    x, args = _flashinfer_args()
+    _, code, stats = compile_and_run(FlashinferSeqLens(), args, dialect, batch_positions=(3, 4, 5, 6))
+    assert stats.get("fused", 0) == 1 and count_fused_calls(code) == 1, [e.reason for e in rejections()]
+    assert torch.equal(args[-1], _buffer_golden(x))
+
+
+@pytest.mark.parametrize("spelling", ["no_minus_one", "twice_the_page", "swapped", "int8_count"])
+def test_lengths_computed_otherwise_from_flashinfer_metadata_are_refused(spelling):
+    """Near the get_seq_lens form but not bounded by the metadata rule: refused as computed lengths, eager's values."""
+    x, args = _flashinfer_args(headroom=True)
+    eager = [a.clone() for a in args]
+    FlashinferSeqLens(spelling)(*eager)
+    _, code, stats = compile_and_run(FlashinferSeqLens(spelling), args, "torchair_like")
+    assert stats.get("fused", 0) == 0
+    assert any("lengths the step compares are computed" in e.reason for e in rejections()), rejections()
+    torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=0, equal_nan=True)
+
+
 # --- models3 hf_sumdiv_compact: a compaction inside the loop over K and V --------------------------------------
 class CompactionLoop(torch.nn.Module):
     """``for cache, cmp in ((k, k_cmp), (v, v_cmp)): cmp.index_put_((slots[mask],), mean[mask])``: a boolean-mask

@@ -234,7 +234,7 @@ class SizesProof:
             raise Refused("roles", f"the lengths are cast to {T.dtype_of(lossy)} ({lossy.name}), which does not hold "
                           f"every valid length (0 .. {hi}) exactly: the op would get the wrapped or rounded values",
                           lossy, "keep the lengths in int32 or int64")
-        if src.op != "placeholder":
+        if src.op != "placeholder" and not _flashinfer_lengths(src, val(self.input).shape[1]):
             # the proof holds for the op's lengths in [0, capacity] (valid input); lengths the step computes
             # (lens + 16 after this step) may leave it, where the op raises and eager computes (G11)
             raise Refused("roles", f"the lengths the step compares are computed ({T.op_name(src)}): valid input bounds "
@@ -297,6 +297,76 @@ def _lengths_source(lengths: fx.Node, casts: list | None = None) -> fx.Node:
         else:
             break
     return src
+
+
+_WIDE_INTS = (torch.int32, torch.int64)
+
+
+def _wide_int_casts_off(n):
+    """``n`` through casts, each to int32 or int64 (no narrowing cast wraps a length, a page count or an offset of
+    FlashInfer's metadata: valid ones are below the capacity, well inside int32), or None past another cast."""
+    while isinstance(n, fx.Node) and n.op == "call_function" and n.target in T.CASTS:
+        if T.dtype_of(n) not in _WIDE_INTS:
+            return None
+        n = n.args[0]
+    return n if isinstance(n, fx.Node) and T.dtype_of(n) in _WIDE_INTS else None
+
+
+def _flashinfer_lengths(src: fx.Node, page_size) -> bool:
+    """``(indptr[1:] - indptr[:-1] - 1) * P + last_page_len``, FlashInfer's ``get_seq_lens``, over graph inputs
+    ``kv_indptr`` ``[B + 1]`` and ``kv_last_page_len`` ``[B]`` in int32 / int64, ``P`` the paged input's page size.
+    Valid FlashInfer metadata (docs/contract.md, "lengths") gives request b ``n_b = indptr[b + 1] - indptr[b] >= 1``
+    pages and ``1 <= last_page_len[b] <= P`` tokens in the last, so these lengths are in ``[1, n_b * P]``, inside
+    ``[0, capacity]`` (the capacity of ragged page lists is ``len(kv_indices) * P >= n_b * P``): the range the
+    proof seeds the lengths with, as for lengths passed in.  Any other computation stays refused (G11)."""
+    if src.op != "call_function" or src.target is not aten.add.Tensor or src.kwargs or len(src.args) != 2:
+        return False
+    for scaled, last in (src.args, src.args[::-1]):
+        last = _wide_int_casts_off(last)
+        if last is None or last.op != "placeholder" or val(last).dim() != 1:
+            continue
+        scaled = _wide_int_casts_off(scaled)
+        if scaled is None or scaled.target is not aten.mul.Tensor or scaled.kwargs or len(scaled.args) != 2:
+            continue
+        for count, p in (scaled.args, scaled.args[::-1]):
+            if isinstance(p, fx.Node) or not _same_size(p, page_size):
+                continue
+            count = _wide_int_casts_off(count)
+            if count is not None and _pages_minus_one(count) is not None:
+                return True
+    return False
+
+
+def _pages_minus_one(n: fx.Node):
+    """The ``indptr`` input of ``indptr[1:] - indptr[:-1] - 1`` (int32 / int64, casts to those allowed), else None."""
+    if n.op != "call_function" or n.target is not aten.sub.Tensor or n.kwargs or n.args[1:] != (1,):
+        return None
+    diff = _wide_int_casts_off(n.args[0])
+    if diff is None or diff.target is not aten.sub.Tensor or diff.kwargs or len(diff.args) != 2:
+        return None
+    upper, lower = (_wide_int_casts_off(a) for a in diff.args)
+    if upper is None or lower is None or not all(
+            x.op == "call_function" and x.target is aten.slice.Tensor and not x.kwargs for x in (upper, lower)):
+        return None
+    indptr = upper.args[0]
+    if lower.args[0] is not indptr or not isinstance(indptr, fx.Node) or indptr.op != "placeholder" \
+            or val(indptr).dim() != 1:
+        return None
+    n_ptr = val(indptr).shape[0]
+
+    def slice_of(x):  # (dim, start, end, step) of aten.slice.Tensor, defaults filled in
+        a = list(x.args[1:]) + [None] * 4
+        return (0 if a[0] is None else a[0], 0 if a[1] is None else a[1], a[2], 1 if a[3] is None else a[3])
+
+    def to_the_end(end):
+        return end is None or (isinstance(end, int) and (end >= 2 ** 62 or (isinstance(n_ptr, int) and end >= n_ptr)))
+
+    # indptr[1:] and indptr[:-1]: element b of the difference is indptr[b + 1] - indptr[b]
+    (d0, s0, e0, t0), (d1, s1, e1, t1) = slice_of(upper), slice_of(lower)
+    if (d0, s0, t0, d1, s1, t1) != (0, 1, 1, 0, 0, 1) or not to_the_end(e0) or not (
+            e1 == -1 or (isinstance(n_ptr, int) and e1 == n_ptr - 1)):
+        return None
+    return indptr
 
 
 def _lossy_length_cast(casts: list, hi: int) -> fx.Node | None:
