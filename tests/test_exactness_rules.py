@@ -402,6 +402,25 @@ def test_a_window_moved_by_a_division_past_the_compiled_capacity_is_refused(shif
     _refused_with(_Moved(tokens_of=tokens), "sizes", "", dynamic=True)
 
 
+@pytest.mark.parametrize("page_of", [
+    lambda q: (q + torch.arange(L) * 8) % 8,  # a constant per column: q's interval at one length is 252 wide
+    lambda q: (q + torch.arange(L) * 8) & 7,
+    lambda q: torch.where(q < 0, -1000, q) % 8,  # a dead branch: the interval reaches -1000
+    None,  # column offsets and a term read from the table (no monotonicity in the lengths alone: refused)
+], ids=["column_offsets_remainder", "column_offsets_mask", "dead_branch_remainder", "column_offsets_and_table"])
+def test_a_page_remainder_whose_interval_is_wider_than_each_elements_movement_is_refused(page_of):
+    """Red-team 18 F1: under dynamic=True compiled at 4 pages of 64, ``page_of(p // 64)`` is ``p // 64`` on every probed
+    length (each element of ``q`` moves over 0 .. 3) but ``p // 64 - 8`` from page 8 on.  The period check must count
+    how far each element moved between the first and the last probed length, not the width of an interval at one
+    length (a per-column constant, or a branch no valid input takes, widens it)."""
+    def tokens(kv, table, lens):
+        pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+        q = pos // 64  # (a page size written as a number, as the model's config has it: make_inputs' P)
+        page = page_of(q) if page_of else (q + torch.arange(L) * 8 + table.long()[:, :1] * 0) % 8
+        return kv[table.long().gather(1, page), pos % 64]
+    _refused_with(_Moved(tokens_of=tokens), "sizes", "did not span", dynamic=True)
+
+
 class _Moved(Step):
     """The contract with the whole cache or the whole paged KV moved first (``cache_of``, ``kv_of``), or the
     window tokens read another way (``tokens_of(kv, table, lens)``)."""

@@ -1413,6 +1413,13 @@ MUTATIONS = [
              "            span = None if seen is None else seen[1] - seen[0] + 1",
              (XR + "::test_a_window_moved_by_a_division_past_the_compiled_capacity_is_refused",),
              "interval arithmetic widens (s + 4 * (s - s)) to 2017 values where the probes saw 225"),
+    Mutation("probed_span_not_evaluated", EX,
+             "    return _evaluated_movement(x, lengths, lens[0], last.of(lengths)[0], last.sizes, k)",
+             "    first = Intervals(last.sizes, {**last._seeds, lengths: (lens[0], lens[0])})\n"
+             "    a, b = first.number(x), last.number(x)\n"
+             "    return None if a is None or b is None else (b[1] - a[0] if k > 0 else a[1] - b[0]) + 1",
+             (XR + "::test_a_page_remainder_whose_interval_is_wider_than_each_elements_movement_is_refused",),
+             "red-team 18 F1: x's intervals at the first and last length are not one element's values"),
     Mutation("paged_slots_any_remainder", EX,  # (the remainder check both paged readings share)
              "        if isinstance(P, int) and not isinstance(P, bool) and P > 0 and isinstance(page, fx.Node) and rem.args[1] == P:",
              "        if isinstance(P, int) and not isinstance(P, bool) and P > 0 and isinstance(page, fx.Node):",

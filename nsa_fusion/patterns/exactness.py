@@ -607,16 +607,31 @@ def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals,
 
 
 def _probed_span(x, lengths, probed: Intervals, last: Intervals | None, k):
-    """How many consecutive values ``x`` (``k``: its monotonicity in the lengths, :func:`_monotone`) covers on the
-    probed lengths, from its intervals at the first and at the last probed length; None where not shown."""
+    """How far EVERY element of ``x`` (``k``: its monotonicity in the lengths, :func:`_monotone`) moves between the
+    first and the last probed length, plus one (the values each element covers); None where not shown.  Per
+    element: an interval at one length is not one element's value (``pos // 64 + arange(l) * 8`` spans 252 values at
+    one length while each element moves over 4; a dead branch of ``where(q < 0, -1000, q)`` widens it to -1000,
+    red-team 18 F1), so ``x`` is evaluated at the two lengths, element by element.  (An ``x`` shown monotone is a
+    function of the lengths, constants and sizes: any other leaf has no monotonicity.)"""
     lens = probed.of(lengths)
     if not k or last is None or lens is None:
         return None
-    first = Intervals(last.sizes, {**last._seeds, lengths: (lens[0], lens[0])})
-    a, b = first.number(x), last.number(x)
-    if a is None or b is None:
+    return _evaluated_movement(x, lengths, lens[0], last.of(lengths)[0], last.sizes, k)
+
+
+def _evaluated_movement(x, lengths, s_first, s_last, sizes, k):
+    """``min_e k * (x_e(s_last) - x_e(s_first)) + 1`` with every row's length set to each, where ``x`` depends on
+    the lengths, constants and sizes only (else None)."""
+    from .evaluate import EvaluationError, Subgraph
+
+    try:
+        sub = Subgraph([x], [lengths])
+        shape, dtype = sizes.shape(lengths), T.dtype_of(lengths)
+        at = [sub([torch.full(shape, s, dtype=dtype)], sizes)[0] for s in (s_first, s_last)]
+    except (EvaluationError, RuntimeError, TypeError, ValueError):
         return None
-    return (b[1] - a[0] if k > 0 else a[1] - b[0]) + 1
+    moved = (at[1].long() - at[0].long()) * k
+    return int(moved.min()) + 1 if moved.numel() else None
 
 
 # What a length-valued node (computed from the lengths, not gathered with them) may be under a symbolic
