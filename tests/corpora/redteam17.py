@@ -3,15 +3,15 @@
 clone/copy-back neighbourhood of red team 16's F2, stacked K/V caches split per half, compaction by boolean masks,
 module buffers bound per call, graph inputs that alias each other).
 
-First try (21:46-22:35 UTC 2026-12-04, snapshot of 0a646da in /tmp/base17, PYTHONPATH=/tmp/base17, run from that
-tree; TORCHINDUCTOR_FORCE_DISABLE_CACHES=1): 96 attacks in 8 themes, 499 runs.  inductor_graph 131 runs: 0 FALSE
+First try (21:46-22:36 UTC 2026-12-04, snapshot of 0a646da in /tmp/base17, PYTHONPATH=/tmp/base17, run from that
+tree; TORCHINDUCTOR_FORCE_DISABLE_CACHES=1): 96 attacks in 8 themes, 519 runs.  inductor_graph 131 runs: 0 FALSE
 FUSION (2 runner-labelled, N1: an order difference) / 0 CRASH / 94 equal / 28 refused / 2 CONTROL DIFFERS (N2) / 5
 control crashes too; torchair_like 133: 0 (2 runner-labelled, N1) / 0 / 99 / 28 / 0 / 4; Inductor codegen
 (nsa_fusion_backend, which also offers module buffers) 70: 0 / 0 / 61 / 5 / 4 CONTROL DIFFERS (N1, N2); real torchair
 on CPU 29: 0 / 0 / 24 / 2 / 3 control crashes too (cp_nonzero* under torchair: BackendCompilerFailed without the pass
 too); aot_outputs (vllm-ascend's mutations-as-outputs compile) 64: 0 (2 runner-labelled, N1) / 0 / 61 / 1;
-vllm_post (the vLLM adapters' mutating call) 64: 0 (2, N1) / 0 / 57 / 3 / 2 CONTROL DIFFERS (N2); bound_ig / bound_ta
-(buffers offered) 4 + 4 equal.  By attack: NO FALSE FUSION, NO CRASH attributable to the pass
+vllm_post (the vLLM adapters' mutating call) 84: 0 (2, N1) / 0 / 73 / 6 / 2 CONTROL DIFFERS (N2) / 1 control crashes
+too; bound_ig / bound_ta (buffers offered) 4 + 4 equal.  By attack: NO FALSE FUSION, NO CRASH attributable to the pass
 (/work/briefs/redteam17_findings.md).  Worth knowing:
 
 * N1 (not a finding): ly_layer1_reads_layer0_rows is labelled FALSE FUSION by the runner in inductor_graph,
@@ -1116,6 +1116,26 @@ ATTACKS = [
 _FF, _EQ, _R, _CR = "FALSE FUSION", "FUSED & EQUAL", "REFUSED", "CRASH"
 _CD, _CCT, _EF = "CONTROL DIFFERS", "CONTROL CRASHES TOO", "EAGER FAILS"
 _FIRST = [
+    ('cp_mixed', 'vllm_post', 'static', _EQ),
+    ('cp_nonzero', 'vllm_post', 'batch', _R),
+    ('cp_nonzero', 'vllm_post', 'static', _EQ),
+    ('cp_nonzero_dup_first', 'vllm_post', 'static', _R),
+    ('cp_nonzero_flipped', 'vllm_post', 'static', _R),
+    ('cp_snapshot_read', 'vllm_post', 'static', _EQ),
+    ('cp_two_masks', 'vllm_post', 'static', _CCT),
+    ('im2_clone_copyback_between', 'vllm_post', 'batch', _EQ),
+    ('im2_clone_copyback_between', 'vllm_post', 'static', _EQ),
+    ('im2_clone_then_step_input_then_step_clone', 'vllm_post', 'batch', _EQ),
+    ('im2_clone_then_step_input_then_step_clone', 'vllm_post', 'static', _EQ),
+    ('im2_input_snapshot_between', 'vllm_post', 'batch', _EQ),
+    ('im2_input_snapshot_between', 'vllm_post', 'static', _EQ),
+    ('im2_input_view_returned_then_step', 'vllm_post', 'static', _EQ),
+    ('im2_intermediate_read_between', 'vllm_post', 'batch', _EQ),
+    ('im2_intermediate_read_between', 'vllm_post', 'static', _EQ),
+    ('im2_read_between_via_index', 'vllm_post', 'batch', _EQ),
+    ('im2_read_between_via_index', 'vllm_post', 'static', _EQ),
+    ('im2_two_clones_of_intermediate', 'vllm_post', 'batch', _EQ),
+    ('im2_two_clones_of_intermediate', 'vllm_post', 'static', _EQ),
     ('alias_lens_in_cache_bits', 'inductor_graph', 'static', _CCT),
     ('alias_lens_in_cache_bits', 'torchair_like', 'static', _CCT),
     ('alias_slots_are_cache_bits_in_graph', 'inductor_graph', 'static', _R),
