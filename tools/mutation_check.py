@@ -454,7 +454,9 @@ MUTATIONS = [
     Mutation("fill_intervals_unread", EX, "            return (0, 0) if t in _ZERO_FILLS else (1, 1)", "            return None",
              (XR + "::test_kernel_style_integer_ops_on_positions_fuse",),
              "blind6: maximum(pos, zeros_like(pos)) under torchair's dynamic graph read as a clamp by an unknown"),
-    Mutation("lengths_computed_allowed", SZ, "        if src.op != \"placeholder\":\n            # the proof holds",
+    Mutation("lengths_computed_allowed", SZ,
+             "        if src.op != \"placeholder\" and not _flashinfer_lengths(src, val(self.input).shape[1]):\n"
+             "            # the proof holds",
              "        if False:\n            # the proof holds",
              (XR + "::test_computed_lengths_and_shifted_slots_that_may_leave_their_range_are_refused",),
              "G11: lengths computed in the step (lens + 16) reach past the capacity the proof covers"),
