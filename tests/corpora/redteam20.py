@@ -12,18 +12,21 @@ their "batch" mode (mark_dynamic on args 2-4) with ``dynamic=True`` too, reporte
 
     python tests/corpora/redteam20.py [--dialect D] [--mode M] [name ...]      # names match as substrings
 
-First try (22:41-23:10 UTC, frozen snapshot of e3e6567 in /tmp/base20, PYTHONPATH=/tmp/base20, run from that
-tree, TORCHINDUCTOR_FORCE_DISABLE_CACHES=1): 62 attacks in 5 themes (fi_ 13, dl_ 21, mv_ 12, duck_/sym_ 11, mdyn_
-5), 92 runs per graph dialect plus Inductor codegen confirmations:
+First try (22:41-23:07 UTC, frozen snapshot of e3e6567 in /tmp/base20, PYTHONPATH=/tmp/base20, run from that
+tree, TORCHINDUCTOR_FORCE_DISABLE_CACHES=1): 64 attacks in 5 themes (fi_ 15, dl_ 21, mv_ 12, duck_/sym_ 11, mdyn_
+5), 94 runs per graph dialect plus Inductor codegen confirmations:
 
-    inductor_graph  92 runs: 0 FALSE FUSION / 6 CRASH (4 F1 at run time, 2 F2) / 38 equal / 45 refused /
+    inductor_graph  94 runs: 0 FALSE FUSION / 8 CRASH (6 F1 at run time, 2 F2) / 38 equal / 45 refused /
                     1 control crashes too / 1 control differs / 1 refused (control differs too)
-    torchair_like   92 runs: 3 FALSE FUSION (F1) / 2 CRASH (F2) / 38 equal / 48 refused / 1 control crashes too
+    torchair_like   94 runs: 5 FALSE FUSION (F1) / 2 CRASH (F2) / 38 equal / 48 refused / 1 control crashes too
     inductor        23 runs (confirmations and controls: the fi_ controls and F1, dl_ / mv_ controls in every mode,
                     duck_bp_literal, duck_bd_dims_from_batch, mdyn_tied_check_baked_P, mdyn_untied_baked_P): 0 FALSE
-                    FUSION / 3 CRASH (F1 fi_plus_one_clamped and fi_plus_one_guarded at run time, F2) / 14 equal / 6 refused
+                    FUSION / 3 CRASH (F1 fi_plus_one_clamped and fi_plus_one_guarded at run time, F2) / 14 equal /
+                    6 refused
 
-(The two ``*sym_divisor_other_input`` attacks first ran with a second-call divisor past the page (EAGER FAILS: my
+(Before any run, an eager pre-check of every attack caught four attack bugs, fixed before the first try: the 2P
+multiplier and t - T read past the table / cache unclamped, pos // B at B = 5 past the table, w[:, :B] at B = 3
+not broadcastable.  The two ``*sym_divisor_other_input`` attacks first ran with a second-call divisor past the page (EAGER FAILS: my
 attack bug, the offset read past the page); fixed to a table twice as wide and a divisor of 4, rerun: counted
 above.  ``dl_rows_from_kv`` batch: ConstraintViolationError with NSA_FUSION_DISABLE=1 too (rows = arange(S) of the
 unmarked KV).  ``mv_vec_row0_inf`` inductor_graph: plain Inductor gives -inf where eager gives NaN (0 * inf), the
@@ -42,7 +45,8 @@ Findings (/work/briefs/redteam20_findings.md, repros /work/briefs/redteam20_repr
   exceeds the block table's capacity`` (Inductor) or writes nothing (torchair_like: the kept row stays).
   fi_plus_one_clamped, fi_plus_one_long_cast, fi_minus_minus_one (FALSE FUSION torchair_like, CRASH inductor_graph /
   Inductor), fi_plus_one_guarded (the model's own ``s <= capacity`` guard: eager writes nothing, the op raises in
-  inductor_graph / Inductor; torchair_like equal).
+  inductor_graph / Inductor; torchair_like equal), fi_two_layers_plus_one and fi_two_layers_mixed (two layers on one
+  metadata, one or both shifted: FALSE FUSION torchair_like, CRASH inductor_graph).
 * F2 CRASH (dynamic=True + mark_dynamic on the batch): cc814a9's "ducked" fallback in
   ``sizes.Generalize._generalize`` guards every symbol ``sizes.tied()`` to the step's, the batch's included; its
   argument "only DUCK dims share symbols, so no mark_dynamic dim is specialized" misses ties made by guards
@@ -178,6 +182,24 @@ A("fi_P_doubled", _fi_step(lambda i, q, P: (i[1:] - i[:-1] - 1) * (2 * P) + q, c
 A("fi_plus_one_P64", _fi_step(lambda i, q, P: _gsl(i, q, P) + 1, clamp_page=True),
   _fi_inputs(shift=1, top=3), S, "s = get_seq_lens + 1 at P = 64 (s = 257 never completes)")
 
+
+
+def _fi_two_layers(shift2):
+    """Two layers over one set of FlashInfer metadata: layer 1 get_seq_lens + 1 into ``cache``, layer 2
+    get_seq_lens + shift2 into a clone (the KV flipped along the heads)."""
+    def step(kv, w, slots, table, lpl, cache, indptr):
+        c2 = cache.clone()
+        _fi_step(lambda i, q, P: _gsl(i, q, P) + 1, clamp_page=True)(kv, w, slots, table, lpl, cache, indptr)
+        _fi_step(lambda i, q, P: _gsl(i, q, P) + shift2, clamp_page=True)(kv.flip(2), w, slots, table, lpl, c2,
+                                                                           indptr)
+        return cache, c2
+    return step
+
+
+A("fi_two_layers_plus_one", _fi_two_layers(1), _fi_inputs(P=17, pages=15, shift=1, top=3), S,
+  "two layers, both s = get_seq_lens + 1 (one metadata)")
+A("fi_two_layers_mixed", _fi_two_layers(0), _fi_inputs(P=17, pages=15, shift=1, top=3), S,
+  "layer 1 s = get_seq_lens + 1, layer 2 s = get_seq_lens")
 
 # --- 3. one-position reads (rewrite.dense_window_reads / _position_per_row) ----------------------------------
 def _loop(rows_of=lambda B, kv: torch.arange(B), t_of=lambda lens, j, T: (lens.long() - L + j).clamp(min=0),
@@ -516,6 +538,10 @@ def classify20(name, factory, dialect, mode=None):
 
 # First-try results (attack, dialect, mode, result): see the module docstring for the window and the attack-bug rerun.
 _FIRST = [
+    ('fi_two_layers_plus_one', 'inductor_graph', 'static', 'CRASH'),
+    ('fi_two_layers_mixed', 'inductor_graph', 'static', 'CRASH'),
+    ('fi_two_layers_plus_one', 'torchair_like', 'static', 'FALSE FUSION'),
+    ('fi_two_layers_mixed', 'torchair_like', 'static', 'FALSE FUSION'),
     ('fi_control', 'inductor_graph', 'static', 'FUSED & EQUAL'),
     ('fi_control', 'inductor_graph', 'dynamic', 'REFUSED'),
     ('fi_plus_one_clamped', 'inductor_graph', 'static', 'CRASH'),
