@@ -25,13 +25,13 @@ tree, TORCHINDUCTOR_FORCE_DISABLE_CACHES=1): 64 attacks in 5 themes (fi_ 15, dl_
                     6 refused
 
 (Before any run, an eager pre-check of every attack caught four attack bugs, fixed before the first try: the 2P
-multiplier and t - T read past the table / cache unclamped, pos // B at B = 5 past the table, w[:, :B] at B = 3
-not broadcastable.  The two ``*sym_divisor_other_input`` attacks first ran with a second-call divisor past the page
+multiplier and t - T read past the table / cache unclamped, pos // B at B = 5 past the table, w[:, :B] at B = 3 not
+broadcastable. The two ``*sym_divisor_other_input`` attacks first ran with a second-call divisor past the page
 (EAGER FAILS: my attack bug, the offset read past the page); fixed to a table twice as wide and a divisor of 4,
-rerun: counted above.  ``dl_rows_from_kv`` batch: ConstraintViolationError with NSA_FUSION_DISABLE=1 too
-(rows = arange(S) of the unmarked KV).  ``mv_vec_row0_inf`` inductor_graph: plain Inductor gives -inf where eager gives NaN (0 * inf), the
-pass's numbers are plain Inductor's.  ``dl_two_layers_one_rows_node`` inductor_graph dynamic: refused, and plain
-Inductor differs from eager the same way (-inf for NaN).)
+rerun: counted above. ``dl_rows_from_kv`` batch: ConstraintViolationError with NSA_FUSION_DISABLE=1 too (rows =
+arange(S) of the unmarked KV). ``mv_vec_row0_inf`` inductor_graph: plain Inductor gives -inf where eager gives NaN
+(0 * inf), the pass's numbers are plain Inductor's. ``dl_two_layers_one_rows_node`` inductor_graph dynamic: refused,
+and plain Inductor differs from eager the same way (-inf for NaN).)
 
 Findings (/work/briefs/redteam20_findings.md, repros /work/briefs/redteam20_repro_f1.py, _f2.py):
 
