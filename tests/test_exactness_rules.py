@@ -2530,6 +2530,31 @@ def test_a_batch_that_shares_its_symbol_with_the_page_size_is_guarded_and_fuses(
     assert len(fused) == 2 and "== 8" in fused[0], fused  # (5 and 7 share one graph; p // 8 is no contract at P = 16)
 
 
+def test_a_marked_batch_tied_to_the_page_size_by_a_guard_is_not_specialized():
+    """Red-team 20 F2: dynamic=True with mark_dynamic on the batch, and ``torch._check(B == P)`` tying it to the page
+    size (a guard, not duck sizing): the page size baked in (``p // 8``) fails at other sizes, and guarding the tied
+    symbols would specialize the marked batch (dynamo: ConstraintViolationError).  Refused instead; the compile
+    succeeds with eager's numbers."""
+    def step(kv, w, slots, table, lens, cache):
+        torch._check(lens.shape[0] == kv.shape[1])
+        return Step(window=lambda kv, table, lens, l, P, clamp=None: _window(kv, table, lens, l, 8))(
+            kv, w, slots, table, lens, cache)
+
+    x = make_inputs(B=8, P=8, pages_per_seq=8, qualifying="some")
+    args = [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")] + [x["cache"].clone()]
+    eager = x["cache"].clone()
+    step(*args[:-1], eager)
+    torch._dynamo.reset()
+    diagnostics.reset()
+    for i in (2, 3, 4):
+        torch._dynamo.mark_dynamic(args[i], 0)
+    with no_compile_caches():
+        torch.compile(step, backend=InductorGraphBackend(), dynamic=True, fullgraph=True)(*args)
+    assert diagnostics.stats.get("fused", 0) == 0
+    assert any(e.pattern == "sizes" for e in rejections()), [(e.pattern, e.reason) for e in rejections()]
+    torch.testing.assert_close(args[-1], eager, rtol=0, atol=0, equal_nan=True)
+
+
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
 def test_a_one_dimensional_weight_matmul_fuses_in_both_dialects(dialect):
     """``torch.matmul(w[l], tokens[B, l, C])`` (DeepSeek-style, one weight for every channel): torchair's graph

@@ -234,7 +234,10 @@ class SizesProof:
             raise Refused("roles", f"the lengths are cast to {T.dtype_of(lossy)} ({lossy.name}), which does not hold "
                           f"every valid length (0 .. {hi}) exactly: the op would get the wrapped or rounded values",
                           lossy, "keep the lengths in int32 or int64")
-        if src.op != "placeholder" and not _flashinfer_lengths(src, val(self.input).shape[1]):
+        # (FlashInfer's form is its own source: valid metadata bounds it to [1, capacity], not a position, so no
+        # + 1 shift may precede it, red-team 20 F1: (... - 1) * P + last + 1 reaches capacity + 1)
+        if src.op != "placeholder" and not _flashinfer_lengths(_lengths_source(self.lengths, shift=False),
+                                                               val(self.input).shape[1]):
             # the proof holds for the op's lengths in [0, capacity] (valid input); lengths the step computes
             # (lens + 16 after this step) may leave it, where the op raises and eager computes (G11)
             raise Refused("roles", f"the lengths the step compares are computed ({T.op_name(src)}): valid input bounds "
@@ -277,14 +280,15 @@ class SizesProof:
         return not self.static_capacity and bool(capacity_symbols(self.sizes, self.table, self.input))
 
 
-def _lengths_source(lengths: fx.Node, casts: list | None = None) -> fx.Node:
+def _lengths_source(lengths: fx.Node, casts: list | None = None, shift: bool = True) -> fx.Node:
     """The graph input the lengths are taken from: through casts and views, and at most one ``+ 1`` (vLLM's
     ``positions + 1``, HF's ``cache_position + 1``: the positions of the tokens just appended).  Valid input
     bounds the positions to [-1, capacity - 1], the lengths the op is given to [0, capacity] (docs/contract.md); the
     shift is in int32 or int64, where no such position wraps (an int8 127 + 1 would be -128).
     Other shifts stay refused: ``lens + 16`` reaches capacity + 16 on lengths valid as passed in (G11).  The casts
-    passed are appended to ``casts``: the caller holds them to the valid range (:func:`_lossy_length_cast`)."""
-    src, shifted = lengths, False
+    passed are appended to ``casts``: the caller holds them to the valid range (:func:`_lossy_length_cast`).
+    ``shift=False``: through casts and views only."""
+    src, shifted = lengths, not shift
     while src.op == "call_function":
         if src.target in T.CASTS or src.target in exactness._SLOT_VIEWS:
             if casts is not None and src.target in T.CASTS:
@@ -448,6 +452,29 @@ def _flat_index_of_a_last_dim(add: fx.Node, i: fx.Node, n, sizes) -> bool:
     return True
 
 
+def _raw_symbols(node: fx.Node, which) -> set:
+    """The symbols dims ``which`` of ``node`` were created with, before any guard's replacement: two sizes share one
+    only by duck sizing (``DimDynamic.DUCK``; a dim marked dynamic gets a symbol of its own)."""
+    out = set()
+    for i in which:
+        size = val(node).shape[i]
+        if isinstance(size, torch.SymInt):
+            out |= set(sympy.sympify(size.node._expr).free_symbols)
+    return out
+
+
+def _tied_by_guards(sizes, symbols: set) -> bool:
+    """Whether a guard or a replacement ties ``symbols`` to any other symbol (``torch._check(B == P)``, a broadcast of
+    a ``[B]`` against a ``[P]`` tensor): such a symbol may stand for a dim marked dynamic, which a guard to a constant
+    would make dynamo reject (``ConstraintViolationError``, red-team 20 F2)."""
+    env = sizes.shape_env
+    if env is None:
+        return False
+    if sizes.tied(symbols) != set(symbols):
+        return True
+    return any(k in symbols or set(sympy.sympify(v).free_symbols) & symbols for k, v in env.replacements.items())
+
+
 def capacity_symbols(sizes, table: fx.Node, paged: fx.Node) -> set:
     """The symbols of the cache capacity: of the block table's width and the paged input's page size."""
     return sizes.symbols(val(table).shape[1]) | sizes.symbols(val(paged).shape[1])
@@ -518,8 +545,8 @@ class Generalize:
         # then covers every call the graph serves, and a call at another batch recompiles once (duck sizing then
         # gives the batch its own symbol unless it meets another equal size).  Only duck-sized dims share symbols
         # (DimDynamic.DUCK): a dim marked dynamic is its own symbol, so this never specializes a mark_dynamic dim
-        ducked = sizes.tied(dims(step.lengths, [0])) & (dims(step.input, [1, 2, 3]) | dims(step.cache, [1, 2]))
-        if ducked:
+        ducked = _raw_symbols(step.lengths, [0]) & (_raw_symbols(step.input, [1, 2, 3]) | _raw_symbols(step.cache, [1, 2]))
+        if ducked and not _tied_by_guards(sizes, ducked):
             return {s: sizes.assignment[s] for s in sizes.tied(used)}
         raise Refused("sizes", "the step is the contract at the compiled sizes but not at other sizes this "
                       "dynamic graph serves" + (f" ({why.part}: {why.reason})" if why else
