@@ -14,7 +14,7 @@ range for every window read, lengths <= capacity, slots unique).
     python tests/corpora/redteam19.py [--dialect D] [--mode M] [name ...]      # names match as substrings
     python tests/corpora/redteam19.py --table OUT.md [--dialect D ...] [name ...]
 
-First try (22:36-23:15 UTC, snapshot of e3e6567 in /tmp/base19, PYTHONPATH=/tmp/base19, run from that tree): 70 attacks in 6 themes, 185 runs.  inductor_graph 72 runs: 30 FALSE FUSION / 0 CRASH / 10 equal / 32
+First try (22:36-23:08 UTC, snapshot of e3e6567 in /tmp/base19, PYTHONPATH=/tmp/base19, run from that tree): 70 attacks in 6 themes, 185 runs.  inductor_graph 72 runs: 30 FALSE FUSION / 0 CRASH / 10 equal / 32
 refused / 0 control differs; torchair_like 72 runs: 30 FALSE FUSION / 0 CRASH / 10 equal / 32 refused; Inductor codegen
 (nsa_fusion_backend) 33 runs (every false-fusion class in several spellings, the static / batch controls, the threshold
 and condition samples): 19 FALSE FUSION (all confirmed) / 9 equal / 5 refused; real torchair (CPU GE emulation) 8 runs:
