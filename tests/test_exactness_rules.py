@@ -421,6 +421,44 @@ def test_a_page_remainder_whose_interval_is_wider_than_each_elements_movement_is
     _refused_with(_Moved(tokens_of=tokens), "sizes", "did not span", dynamic=True)
 
 
+def _page_of_pages(page_of):
+    """The contract's window with its page index ``q = p // 64`` passed through ``page_of(q)`` (make_inputs' P)."""
+    def tokens(kv, table, lens):
+        pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+        return kv[table.long().gather(1, page_of(pos // 64)), pos % 64]
+    return _Moved(tokens_of=tokens)
+
+
+def _skipped_residues(q):
+    r = (q * 5) % 8  # q = 0 .. 3 on the probes: residues 0, 5, 2, 7 (and 4 at the rerun); 1, 3, 6 from page 5 on
+    return q + r * (r - 2) * (r - 4) * (r - 5) * (r - 7)
+
+
+def _offset_lookup(q):
+    c = torch.where((torch.arange(64) >= 8) & (torch.arange(64) < 16), -8, 0)  # 0 on every probed page
+    return (q[..., None] + c).gather(-1, q[..., None]).squeeze(-1)  # q + c[q]
+
+
+@pytest.mark.parametrize("page_of, words", [
+    (_skipped_residues, "multiplies two length-derived values"),
+    (lambda q: -((-q) % -8), "did not span"),
+    (lambda q: q - (q & -8), "did not span"),
+    (_offset_lookup, "length-derived values at length-derived indices"),
+], ids=["residues_skipped_then_a_polynomial", "negative_divisor", "negative_mask", "lookup_of_length_derived_data"])
+def test_length_arithmetic_the_probes_cannot_decide_past_the_capacity_is_refused(page_of, words):
+    """Red-team 19, dynamic=True compiled at 4 pages: F1 a remainder whose residues the probes met only in part
+    (``5 q % 8``), used non-affinely (a product of two length-derived values vanishing on the residues met); F2 a
+    negative divisor or mask (period 8, not -8); F3 ``q + c[q]`` read as ``(q + c).gather(.., q)``.  Each is ``q``
+    on every probed page and not past the compiled capacity: refused, each by its own rule."""
+    _refused_with(_page_of_pages(page_of), "sizes", words, dynamic=True)
+
+
+def test_a_zero_one_factor_from_a_length_comparison_still_fuses_under_a_symbolic_capacity():
+    """The product rule spares a 0/1 factor (a cast comparison: a select whose comparison is checked):
+    ``q * (q >= 0)`` is ``q`` on every valid length (positions are clamped at 0)."""
+    _fuses(_page_of_pages(lambda q: q * (q >= 0).long()), dynamic=True)
+
+
 class _Moved(Step):
     """The contract with the whole cache or the whole paged KV moved first (``cache_of``, ``kv_of``), or the
     window tokens read another way (``tokens_of(kv, table, lens)``)."""

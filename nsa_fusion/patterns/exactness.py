@@ -600,7 +600,9 @@ def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals,
             span = _probed_span(x, lengths, probed, last, k)
             if k == 0:
                 continue  # (x does not change with the length: nothing past the capacity is new)
-            if span is None or not bounds or any(b is None or 2 * b[1] > span for b in bounds):
+            # (a divisor or mask that is not positive: the period of x % -8 and x & -8 is 8, not its value, which
+            # passed every span, red-team 19 F2)
+            if span is None or not bounds or any(b is None or b[0] <= 0 or 2 * b[1] > span for b in bounds):
                 _refuse("sizes", f"{T.op_name(n)} divides a length-derived value by a constant the probes did not span "
                         "twice: past the compiled capacity it takes values they never saw", n,
                         "compile with a static cache capacity, or a larger one")
@@ -660,6 +662,13 @@ def _check_length_ops(new_region, lengths: fx.Node, intervals: Intervals | None 
         if n.target in T.GATHERS:
             data = T.data_inputs(n)
             if data and data[0] in valued:
+                if any(a in valued for a in T.value_inputs(n) if a is not data[0]):
+                    # a table of length-derived values read at length-derived indices is a lookup (q + c[q] as
+                    # (q + c).gather(.., q), or a residue the probes never met picking another entry): past the
+                    # compiled capacity it reads entries no probe saw (red-team 19 F1 (b), F3)
+                    _refuse("sizes", f"{T.op_name(n)} reads length-derived values at length-derived indices: past the "
+                            "compiled capacity this dynamic graph looks up entries the probes never saw", n,
+                            "compute positions arithmetically, or compile with a static cache capacity")
                 valued.add(n)  # lengths moved
             elif data and _constant_node(data[0]):
                 _refuse("sizes", f"{T.op_name(n)} looks up {data[0].name}, a constant, at length-derived indices: past the "
@@ -675,6 +684,15 @@ def _check_length_ops(new_region, lengths: fx.Node, intervals: Intervals | None 
                     "compiled capacity this dynamic graph serves lengths the probes never reached, and only integer "
                     "affine arithmetic, clamps, comparisons and divisions are checked beyond them", n,
                     "compute positions as s - l + arange(l) (clamp, // P, % P), or compile with a static capacity")
+        if n.target is aten.mul.Tensor and all(isinstance(a, fx.Node) and a in valued and not _from_bool(a)
+                                                for a in n.args[:2]):
+            # a product of two length-derived integers is no affine arithmetic: of a remainder whose residues the
+            # probes met only in part (5 q % 8 steps by 5), a polynomial that vanishes on the residues met is the
+            # identity on every probe and not past the compiled capacity (red-team 19 F1 (a)); a 0/1 factor from a
+            # comparison is a select (its comparison is checked)
+            _refuse("sizes", f"{T.op_name(n)} multiplies two length-derived values: past the compiled capacity this "
+                    "dynamic graph serves lengths the probes never reached, and only affine arithmetic is checked "
+                    "beyond them", n, "compile with a static cache capacity")
         if intervals is not None and n.target in _MONOTONE_PAIR:
             span, dr = intervals.of(n), dtype_range(dtype)
             if span is None or span[0] < dr[0] or span[1] > dr[1]:
@@ -682,6 +700,15 @@ def _check_length_ops(new_region, lengths: fx.Node, intervals: Intervals | None 
                         f"compiled capacity (values up to {span[1] if span else '?'}): this dynamic graph serves them", n,
                         "compute positions in int64 from the lengths (s.long()), or compile with a static capacity")
         valued.add(n)
+
+
+def _from_bool(node) -> bool:
+    """``node`` is a boolean, or a cast of one (0 / 1), through casts."""
+    while isinstance(node, fx.Node) and node.op == "call_function" and node.target in T.CASTS and node.args:
+        if T.dtype_of(node) == torch.bool:
+            return True
+        node = node.args[0]
+    return isinstance(node, fx.Node) and T.dtype_of(node) == torch.bool
 
 
 def _walk_memoized(step, node, lengths: fx.Node):
