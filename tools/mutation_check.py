@@ -136,7 +136,8 @@ MUTATIONS = [
              "red-team 20 F1: get_seq_lens + 1 read as a position + 1 reaches capacity + 1 on valid metadata"),
     Mutation("duck_shared_batch_tied_by_guards", SZ,
              "        if ducked and not _tied_by_guards(sizes, ducked):",
-             "        if sizes.tied(_raw_symbols(step.lengths, [0])) & (_raw_symbols(step.input, [1, 2, 3]) | _raw_symbols(step.cache, [1, 2])):",
+             "        if sizes.tied(ducked | _raw_symbols(step.lengths, [0])) & (_raw_symbols(step.input, [1, 2, 3]) |\n"
+             "                                                                  _raw_symbols(step.cache, [1, 2])):",
              (XR + "::test_a_marked_batch_tied_to_the_page_size_by_a_guard_is_not_specialized",),
              "red-team 20 F2: a marked batch tied to the page size by torch._check would be specialized"),
     Mutation("duck_shared_batch_left_symbolic", SZ,

@@ -545,7 +545,8 @@ class Generalize:
         # then covers every call the graph serves, and a call at another batch recompiles once (duck sizing then
         # gives the batch its own symbol unless it meets another equal size).  Only duck-sized dims share symbols
         # (DimDynamic.DUCK): a dim marked dynamic is its own symbol, so this never specializes a mark_dynamic dim
-        ducked = _raw_symbols(step.lengths, [0]) & (_raw_symbols(step.input, [1, 2, 3]) | _raw_symbols(step.cache, [1, 2]))
+        ducked = _raw_symbols(step.lengths, [0]) & (_raw_symbols(step.input, [1, 2, 3]) |
+                                                     _raw_symbols(step.cache, [1, 2]))
         if ducked and not _tied_by_guards(sizes, ducked):
             return {s: sizes.assignment[s] for s in sizes.tied(used)}
         raise Refused("sizes", "the step is the contract at the compiled sizes but not at other sizes this "
