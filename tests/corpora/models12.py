@@ -132,7 +132,9 @@ Other findings:
 * On the re-frozen base e3e6567 (``/tmp/base_m12``, after the first try, ``--only
   deepseek_mla_paged_4l,flashinfer_ragged_bmm --dynamic all``, both dialects, ``/tmp/models12_e3e6567_supp.json``):
   the same two dynamic=True misses with the same reasons (flashinfer_ragged_bmm now names ``aten.remainder.Scalar
-  ... @ remainder_2`` first).
+  ... @ remainder_2`` first). The whole corpus under torchair on e3e6567 (3 modes, ``/tmp/models12_e3e6567_torchair
+  .json``, 23:13-23:22 UTC): every case and mode has the first try's outcome (10/14, 9/13 + 1 n/a, 8/14; near
+  misses 0/24 fused).
 * deepseek_mla_paged_4l, Inductor static and mark_dynamic: fused 4/4 and bit-exact, but the runner's ``eager_equal``
   is False: checked after the first try (``/tmp/m12_eq.py``), the bf16 4-layer output differs from eager by up to
   0.0625 with ``NSA_FUSION_DISABLE=1`` too, and the fused output equals plain Inductor's bit for bit: plain Inductor's
