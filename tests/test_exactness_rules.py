@@ -453,6 +453,20 @@ def test_length_arithmetic_the_probes_cannot_decide_past_the_capacity_is_refused
     _refused_with(_page_of_pages(page_of), "sizes", words, dynamic=True)
 
 
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_clamp_with_a_length_derived_upper_bound_beside_a_tensor_lower_bound_is_refused(dialect):
+    """Red-team 19 (torchair): ``clamp(q, zeros_like(q), 12 - s // 64)`` is ``q`` on every probed page (the bound is at
+    least 8 there) and below it from page 10 on; torchair keeps one ``clamp.Tensor`` whose lower bound is a tensor, and
+    the check compared only that one.  Every length-derived bound is held to the same slope as the value."""
+    def tokens(kv, table, lens):
+        pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+        q = pos // 64
+        return kv[table.long().gather(1, torch.clamp(q, torch.zeros_like(q), (12 - lens.long() // 64)[:, None])),
+                  pos % 64]
+    words = "do not differ by a constant" if dialect == "torchair_like" else ""  # (Inductor: clamp_min.Tensor, refused)
+    _refused_with(_Moved(tokens_of=tokens), "sizes", words, dynamic=True, dialect=dialect)
+
+
 def test_a_zero_one_factor_from_a_length_comparison_still_fuses_under_a_symbolic_capacity():
     """The product rule spares a 0/1 factor (a cast comparison: a select whose comparison is checked):
     ``q * (q >= 0)`` is ``q`` on every valid length (positions are clamped at 0)."""

@@ -1450,6 +1450,11 @@ MUTATIONS = [
              "                if any(a in valued for a in T.value_inputs(n) if a is not data[0]):",
              "                if False:", (XR + "::test_length_arithmetic_the_probes_cannot_decide_past_the_capacity_is_refused",),
              "red-team 19 F3: (q + c).gather(.., q) is q + c[q], a lookup the probes saw only in part"),
+    Mutation("clamp_bounds_beyond_the_first_unchecked", EX,
+             "            compared = [a for a in n.args[:3] if isinstance(a, fx.Node) and a in derived]",
+             "            compared = [a for a in n.args[:2] if isinstance(a, fx.Node) and a in derived]",
+             (XR + "::test_a_clamp_with_a_length_derived_upper_bound_beside_a_tensor_lower_bound_is_refused",),
+             "red-team 19: clamp.Tensor(q, zeros, 12 - s // 64) compared only its lower bound"),
     Mutation("paged_slots_any_remainder", EX,  # (the remainder check both paged readings share)
              "        if isinstance(P, int) and not isinstance(P, bool) and P > 0 and isinstance(page, fx.Node) and rem.args[1] == P:",
              "        if isinstance(P, int) and not isinstance(P, bool) and P > 0 and isinstance(page, fx.Node):",

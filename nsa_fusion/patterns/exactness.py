@@ -554,16 +554,18 @@ def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals,
             # (s * 128) // (s + 128) < 127 flips at s = 16256: a length-derived divisor is not periodic (G12, G13)
             _refuse("sizes", f"{T.op_name(n)} divides by a length-derived value: past the compiled capacity its "
                     "result is neither periodic nor linear in the length", n, "compile with a static cache capacity")
+        # two length-derived values compared (or min/max, or a clamp with a length-derived bound, whichever of its
+        # bounds: torchair's clamp.Tensor(q, zeros, 12 - s // 64) has a constant lower one, red-team 19): the same
+        # where they differ by a constant (pos < s); otherwise they may cross past the compiled capacity
+        # (minimum(s, 8192 - s))
+        if n.target in _COMPARISONS or n.target in _CLAMPS:
+            compared = [a for a in n.args[:3] if isinstance(a, fx.Node) and a in derived]
+            slopes = {_slope(a, lengths) for a in compared}
+            if len(compared) > 1 and (None in slopes or len(slopes) > 1):
+                _refuse("sizes", f"{T.op_name(n)} compares two length-derived values that do not differ by a "
+                        "constant: past the compiled capacity they may cross where the probes never looked", n,
+                        "compile with a static cache capacity")
         if not consts:
-            # two length-derived values compared (or min/max): the same where they differ by a constant
-            # (pos < s); otherwise they may cross past the compiled capacity (minimum(s, 8192 - s))
-            if (n.target in _COMPARISONS or n.target in _CLAMPS) and len(n.args) > 1 and \
-                    isinstance(n.args[1], fx.Node) and n.args[1] in derived:
-                a, b = _slope(n.args[0], lengths), _slope(n.args[1], lengths)
-                if a is None or b is None or a != b:
-                    _refuse("sizes", f"{T.op_name(n)} compares two length-derived values that do not differ by a "
-                            "constant: past the compiled capacity they may cross where the probes never looked", n,
-                            "compile with a static cache capacity")
             continue
         x = n.args[0] if isinstance(n.args[0], fx.Node) and n.args[0] in derived else n.args[1]
         seen = probed.number(x)
