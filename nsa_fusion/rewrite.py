@@ -434,6 +434,7 @@ def dense_window_reads(graph: fx.Graph, iota: bool = True) -> list:
     * ``x.gather(2, pos.view(B, 1, l, 1).expand(B, N, l, D))`` (``rows = arange(B)``): element ``[b, h, k, e]`` is
       ``x[b, h, pos[b, k], e]`` in both wherever the gather does not raise (``pos`` in ``[0, T)``; the index wraps
       a negative position where the gather raises; both read rows ``0 .. B - 1`` of a cache that may hold more);
+      likewise ``x.gather(1, pos.view(B, l, 1, 1).expand(B, l, N, D))`` over ``[B, T, N, D]`` (fla's dense state);
     * ``x.unfold(2, l, d)[rows, :, i]`` (``[B, N, D, l]``): ``x[rows[b], h, i'[b] * d + k, e]`` with ``i' = where(i <
       0, i + W, i)`` (``W`` windows: the index wraps a negative ``i`` Python-style, so the rewrite does too) and ``pos =
       i' * d + arange(l)``; the same wherever the unfolded index does not raise (``-W <= i < W``);
@@ -487,19 +488,28 @@ def dense_window_reads(graph: fx.Graph, iota: bool = True) -> list:
 
 def _gathered_window(graph, g, iota):
     """``(x, arange(B), pos, perm)`` for ``g = x.gather(2, pos.view(B, 1, l, 1).expand(B, N, l, D))`` over a 4-D float
-    ``x`` (every head and dim; ``pos`` a ``[B, l]`` integer tensor reshaped row-major), else None."""
-    if len(g.args) != 3 or g.args[1] not in (2, -2) or not all(isinstance(a, fx.Node) for a in (g.args[0], g.args[2])):
+    ``x`` (every head and dim; ``pos`` a ``[B, l]`` integer tensor reshaped row-major), or for ``g = x.gather(1,
+    pos.view(B, l, 1, 1).expand(B, l, N, D))`` over a ``[B, T, N, D]`` ``x`` (perm None: element ``[b, k, h, e]`` is
+    ``x[b, pos[b, k], h, e]`` in both wherever the gather does not raise), else None."""
+    if len(g.args) != 3 or g.args[1] not in (1, 2, -2, -3) or \
+            not all(isinstance(a, fx.Node) for a in (g.args[0], g.args[2])):
         return None
-    x, _, idx = g.args
+    x, dim, idx = g.args
     shape, index_shape = _shape(x), _shape(idx)
     if shape is None or len(shape) != 4 or not _val(x).is_floating_point() or index_shape is None \
             or idx.op != "call_function" or idx.target is not aten.expand.default:
         return None
-    B, N, l, D = index_shape
-    if not _same_sizes([N, D], [shape[1], shape[3]]):
+    seq_first = dim % 4 == 1
+    if seq_first:
+        B, l, N, D = index_shape
+        heads_and_dims, keyed = [shape[2], shape[3]], [B, l, 1, 1]
+    else:
+        B, N, l, D = index_shape
+        heads_and_dims, keyed = [shape[1], shape[3]], [B, 1, l, 1]
+    if not _same_sizes([N, D], heads_and_dims):
         return None  # (every head and dim)
     pos = idx.args[0]
-    if not _same_sizes(_shape(pos), [B, 1, l, 1]):
+    if not _same_sizes(_shape(pos), keyed):
         return None
     while pos.op == "call_function" and pos.target in _FLATTENS | {aten.unsqueeze.default} \
             and isinstance(pos.args[0], fx.Node):
@@ -510,7 +520,7 @@ def _gathered_window(graph, g, iota):
         return None
     with graph.inserting_before(g):
         rows = _arange(graph, pos, iota)
-    return x, rows, pos, [0, 2, 1, 3]
+    return x, rows, pos, None if seq_first else [0, 2, 1, 3]
 
 
 def _unfolded_window(graph, g, iota):

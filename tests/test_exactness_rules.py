@@ -1338,6 +1338,34 @@ def test_one_position_loops_that_are_not_the_contract_stay_unfused(model):
     torch.testing.assert_close(args[-1], eager, rtol=0, atol=0, equal_nan=True)
 
 
+class _GatheredSeqFirst(torch.nn.Module):
+    """fla's dense ``[B, T, N, D]`` state read with ``torch.gather(state, 1, t[:, :, None, None].expand(B, l, N, D))``
+    (models12 fla_dense_sum_of_products)."""
+
+    def forward(self, state, w, slots, lens, cache):
+        B, _, N, D = state.shape
+        t = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+        win = torch.gather(state, 1, t[:, :, None, None].expand(B, L, N, D))
+        new = (win.float() * w.float()[None, :, :, None]).sum(1)
+        s = slots.long()
+        cache[s] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[s])
+        return cache
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_windows_gathered_along_the_sequence_of_a_dense_state_fuse(dialect):
+    """``state.gather(1, pos.view(B, l, 1, 1).expand(B, l, N, D))`` over ``[B, T, N, D]`` is the contract with one page
+    of T tokens per row (rewrite.dense_window_reads: ``state[rows[:, None], pos]``); bit-exact to the golden."""
+    x = make_inputs()
+    _, paged, table = _dense_per_request(x)
+    args = [paged.contiguous(), x["weight"], x["slots"], x["lengths"], x["cache"].clone()]
+    _, code, stats = compile_and_run(_GatheredSeqFirst(), args, dialect, batch_positions=(2, 3))
+    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
+    want = golden_compress_infer(paged, x["op_weight"], x["slots"], L, D_STRIDE, paged.shape[1], block_table=table,
+                                 actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+
+
 class _HeadMajor(torch.nn.Module):
     """Head-major caches (models8 hf_paged_head_major_fp32): paged KV ``[N, NB, P, D]`` read through its flat ``[N,
     NB * P, D]`` view at ``table[b, p // P] * P + p % P``, compressed cache ``[N, S, D]`` written ``cmp[:, slots] =
