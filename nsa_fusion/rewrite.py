@@ -312,6 +312,7 @@ def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
     unflatten_head_rows(graph)
     integer_ops_as_arithmetic(graph)
     fresh_copies_as_casts(graph)
+    one_column_slots(graph)
     out = []
     for node in list(graph.nodes):
         if node.op != "call_function":
@@ -347,6 +348,38 @@ def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
         out.append(StackSplit(node, new, anchor[:1] or [new], 1, undo=anchor[1] if anchor else []))
     paged_flat_reads(graph)
     return out + concatenated_reads(graph) + dense_window_reads(graph, iota)
+
+
+_INDEX_ARG = {aten.scatter.src: 2, aten.scatter_.src: 2, aten.index_copy.default: 2, aten.index_copy_.default: 2}
+
+
+def one_column_slots(graph: fx.Graph) -> int:
+    """A row write whose index comes, through casts and views, from a ``[B, 1]`` integer tensor and no ``[B]`` one
+    (lucidrains' ``cmp.scatter(0, cmp_table.gather(1, i[:, None])[:, :, None].expand(B, N, D), rows)``): the
+    ``[B, 1]`` node is read through ``unsqueeze(squeeze(x, 1), 1)``, the same values, so the recogniser finds the
+    ``[B]`` slots it takes.  Returns how many were rewritten."""
+    from .patterns.proof import _chain_back
+    from .patterns.optable import CASTS, VIEWS, is_int
+
+    done = 0
+    for w in list(graph.nodes):
+        i = _INDEX_ARG.get(w.target) if w.op == "call_function" else None
+        if i is None or len(w.args) <= i or not isinstance(w.args[i], fx.Node):
+            continue
+        chain = _chain_back(w.args[i], CASTS | VIEWS)
+        column = chain[-1]
+        shape = _shape(column)
+        if len(chain) < 2 or any(is_int(n) and len(_shape(n) or ()) == 1 for n in chain) or not is_int(column) \
+                or shape is None or len(shape) != 2 or shape[1] != 1:
+            continue
+        user = chain[-2]
+        with graph.inserting_after(column):
+            flat = _call(graph, aten.squeeze.dim, (column, 1))
+        with graph.inserting_after(flat):
+            again = _call(graph, aten.unsqueeze.default, (flat, 1))
+        user.replace_input_with(column, again)
+        done += 1
+    return done
 
 
 def paged_flat_reads(graph: fx.Graph) -> int:

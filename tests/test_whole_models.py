@@ -830,9 +830,13 @@ class TableSlots(torch.nn.Module):
         rows = torch.arange(lens.shape[0], device=lens.device)
         if self.first_row:
             rows = rows * 0
+        new = torch.einsum("bjhd,jh->bhd", _window(kv, table, lens, L, kv.shape[1]).float(), self.w.float())
+        if self.spelling == "scatter_one_column":  # (lucidrains: the [B, 1] gather never squeezed, models12)
+            at = cmp_table.gather(1, i[:, None])[:, :, None].expand(-1, cache.shape[1], cache.shape[2])
+            sel = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache.gather(0, at))
+            return cache.scatter(0, at, sel)
         slot = cmp_table.gather(1, i[:, None]).squeeze(1) if self.spelling == "gather" and not self.first_row \
             else cmp_table[rows, i]
-        new = torch.einsum("bjhd,jh->bhd", _window(kv, table, lens, L, kv.shape[1]).float(), self.w.float())
         cache[slot] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[slot])
         return cache
 
@@ -854,17 +858,20 @@ def _table_slot_golden(before):
 
 
 @pytest.mark.parametrize("spelling,dialect,dynamic", [("gather", "inductor", False), ("index", "torchair_like", False),
-                                                      ("gather", "inductor", True)],
-                         ids=["gather-inductor-static", "index-torchair_like-static", "gather-inductor-dynamic"])
+                                                      ("gather", "inductor", True),
+                                                      ("scatter_one_column", "inductor_graph", False),
+                                                      ("scatter_one_column", "torchair_like", False)],
+                         ids=["gather-inductor-static", "index-torchair_like-static", "gather-inductor-dynamic",
+                              "scatter_one_column-inductor_graph", "scatter_one_column-torchair_like"])
 def test_slots_read_from_a_per_request_table_of_compressed_rows_fuse(spelling, dialect, dynamic):
     """Valid input gives every request its own compressed rows (docs/contract.md): row b's slot is one entry of
     row b of the table (the batch plan proves it), so the slots of two rows never meet."""
     args = _table_slot_inputs()
     before = [a.clone() for a in args]
-    _, code, stats = compile_and_run(TableSlots(_STACKED_W[0], spelling), args, dialect, dynamic=dynamic,
-                                     batch_positions=(1, 2, 3))
+    out, code, stats = compile_and_run(TableSlots(_STACKED_W[0], spelling), args, dialect, dynamic=dynamic,
+                                       batch_positions=(1, 2, 3))
     assert stats.get("fused", 0) == 1 and count_fused_calls(code) == 1, [e.reason for e in rejections()]
-    assert torch.equal(args[-1], _table_slot_golden(before))
+    assert torch.equal(out, _table_slot_golden(before))  # (scatter_one_column: functional, the cache is returned)
 
 
 def test_slots_read_from_another_rows_table_entries_are_refused():
