@@ -1211,6 +1211,19 @@ def _dense_per_request(x):
     return paged.permute(0, 2, 1, 3).contiguous(), paged, torch.arange(B)[:, None]
 
 
+def _fuses_on_a_dense_cache(model, dialect, head_major=False, d=D_STRIDE, dtype=torch.float16):
+    """``model(cache, w, slots, lens, out)`` on make_inputs' KV as a per-request dense cache (``[B, N, T, D]`` where
+    ``head_major``, else ``[B, T, N, D]``) fuses once, bit-exact to the golden with one page of T tokens per row."""
+    x = make_inputs(d=d, dtype=dtype)
+    dense, paged, table = _dense_per_request(x)
+    args = [dense if head_major else paged.contiguous(), x["weight"], x["slots"], x["lengths"], x["cache"].clone()]
+    _, code, stats = compile_and_run(model, args, dialect, batch_positions=(2, 3))
+    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
+    want = golden_compress_infer(paged, x["op_weight"], x["slots"], L, d, paged.shape[1], block_table=table,
+                                 actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+
+
 class _UnfoldedWindows(torch.nn.Module):
     """Windows read by ``cache.unfold(2, l, d)[rows, :, i]`` from a per-request ``[B, N, T, D]`` cache (models8
     hf_static_unfold), ``i`` the window of the row's newest compressed token minus the number of windows ``W`` (a
@@ -1274,14 +1287,7 @@ class _ChunkedWindows(torch.nn.Module):
 def test_windows_of_a_per_request_cache_read_as_chunks_fuse(dialect):
     """state.view(B, T // l, l, N, D)[arange(B), i] with i < 0 is the contract with d = l, one page of T tokens per
     row; bit-exact to the golden."""
-    x = make_inputs(d=L)
-    _, paged, table = _dense_per_request(x)
-    args = [paged.contiguous(), x["weight"], x["slots"], x["lengths"], x["cache"].clone()]
-    _, code, stats = compile_and_run(_ChunkedWindows(), args, dialect, batch_positions=(2, 3))
-    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
-    want = golden_compress_infer(paged, x["op_weight"], x["slots"], L, L, paged.shape[1], block_table=table,
-                                 actual_seq_len=x["lengths"], cache=x["cache"])
-    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+    _fuses_on_a_dense_cache(_ChunkedWindows(), dialect, d=L)
 
 
 class _PositionLoop(torch.nn.Module):
@@ -1313,14 +1319,7 @@ def test_a_loop_of_one_position_reads_of_a_per_request_cache_fuses(dialect, seq_
     """``cache[rows, :, t]`` (or ``cache[rows, t]``) with rows = arange(B) in a window-order loop is the contract with
     one page of T tokens per row (rewrite.dense_window_reads reads it as ``cache[rows[:, None], :, t[:, None]]``, the
     same elements at the same indices); bit-exact to the golden."""
-    x = make_inputs(dtype=torch.float32)
-    dense, paged, table = _dense_per_request(x)
-    args = [paged.contiguous() if seq_first else dense, x["weight"], x["slots"], x["lengths"], x["cache"].clone()]
-    _, code, stats = compile_and_run(_PositionLoop(seq_first), args, dialect, batch_positions=(2, 3))
-    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
-    want = golden_compress_infer(paged, x["op_weight"], x["slots"], L, D_STRIDE, paged.shape[1], block_table=table,
-                                 actual_seq_len=x["lengths"], cache=x["cache"])
-    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+    _fuses_on_a_dense_cache(_PositionLoop(seq_first), dialect, head_major=not seq_first, dtype=torch.float32)
 
 
 @pytest.mark.parametrize("model", [
@@ -1356,14 +1355,7 @@ class _GatheredSeqFirst(torch.nn.Module):
 def test_windows_gathered_along_the_sequence_of_a_dense_state_fuse(dialect):
     """``state.gather(1, pos.view(B, l, 1, 1).expand(B, l, N, D))`` over ``[B, T, N, D]`` is the contract with one page
     of T tokens per row (rewrite.dense_window_reads: ``state[rows[:, None], pos]``); bit-exact to the golden."""
-    x = make_inputs()
-    _, paged, table = _dense_per_request(x)
-    args = [paged.contiguous(), x["weight"], x["slots"], x["lengths"], x["cache"].clone()]
-    _, code, stats = compile_and_run(_GatheredSeqFirst(), args, dialect, batch_positions=(2, 3))
-    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
-    want = golden_compress_infer(paged, x["op_weight"], x["slots"], L, D_STRIDE, paged.shape[1], block_table=table,
-                                 actual_seq_len=x["lengths"], cache=x["cache"])
-    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+    _fuses_on_a_dense_cache(_GatheredSeqFirst(), dialect)
 
 
 class _HeadMajor(torch.nn.Module):
@@ -1392,14 +1384,7 @@ class _HeadMajor(torch.nn.Module):
 def test_windows_of_a_per_request_cache_read_by_unfold_fuse(dialect):
     """x.unfold(2, l, d)[arange(B), :, i] with i < 0 (wrapped by the view) is the window of row b's compressed
     token: the contract with one page of T tokens per row; bit-exact to the golden."""
-    x = make_inputs()
-    dense, paged, table = _dense_per_request(x)
-    args = [dense, x["weight"], x["slots"], x["lengths"], x["cache"].clone()]
-    _, code, stats = compile_and_run(_UnfoldedWindows(), args, dialect, batch_positions=(2, 3))
-    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
-    want = golden_compress_infer(paged, x["op_weight"], x["slots"], L, D_STRIDE, paged.shape[1], block_table=table,
-                                 actual_seq_len=x["lengths"], cache=x["cache"])
-    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+    _fuses_on_a_dense_cache(_UnfoldedWindows(), dialect, head_major=True)
 
 
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like", "inductor"])  # (inductor: lowered too)
