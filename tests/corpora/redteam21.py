@@ -17,15 +17,16 @@ B = 8; redteam19._grow) and are then called at a 16-, 32- or 48-page table (B = 
     python tests/corpora/redteam21.py --table OUT.md [--dialect D ...] [name ...]
 
 First try (23:31-23:46 UTC 2026-12-04, frozen snapshot of 8808eed in /tmp/base21, PYTHONPATH=/tmp/base21, run from
-that tree, TORCHINDUCTOR_FORCE_DISABLE_CACHES=1): 57 attacks in 10 themes, 135 runs:
+that tree, TORCHINDUCTOR_FORCE_DISABLE_CACHES=1): 61 attacks in 11 themes, 143 runs:
 
-    inductor_graph  58 runs: 35 FALSE FUSION (F1) / 0 CRASH / 7 equal / 16 refused / 0 control differs
-    torchair_like   58 runs: 35 FALSE FUSION (F1) / 0 CRASH / 7 equal / 16 refused
+    inductor_graph  62 runs: 36 FALSE FUSION (F1) / 0 CRASH / 8 equal / 18 refused / 0 control differs
+    torchair_like   62 runs: 36 FALSE FUSION (F1) / 0 CRASH / 8 equal / 18 refused
     torchair        1 run: CONTROL DIFFERS (m1_rem9_8: plain torchair BackendCompilerFailed, the pass differs)
     inductor        18 runs (Inductor codegen, nsa_fusion_backend; the F1 spellings of themes 1-4, 7, the static
                     control, two_layers_one_bad): 16 FALSE FUSION (all confirmed: plain Inductor equal to eager,
                     the pass differs) / 2 equal
-By attack: 35 with a false fusion (one class, F1), 6 equal and never wrong, 16 refused.
+By attack: 36 with a false fusion (one class, F1), 7 equal and never wrong, 18 refused.
+(Theme 11, cap* / p16_*, was added 23:44-23:46 after the first commit; its first try is in the counts.)
 
 * F1 FALSE FUSION (inductor_graph, torchair_like, Inductor codegen; dynamic=True only; fp16 / bf16 / fp32, int32 /
   int64 lengths and tables): the period check (``exactness.check_length_thresholds`` -> ``_probed_span`` ->
@@ -49,7 +50,8 @@ By attack: 35 with a false fusion (one class, F1), 6 equal and never wrong, 16 r
   two_rem_cancel, two_rem_swap, wh_rem_branch, wh_clamped_rem, cast_int8_rem, col_coeff, col_coeff_rows,
   clamp_after, rem_then_mul, sp_add_form, sp_rem_tensor, sp_rem_scalar_tensor, sp_div_floor_mode,
   sp_rem_then_plus, sp_pos_multiplier, sp_and_tensor, row_last_page_m1 (the row's last page, then back by the
-  window), dund_and_rem (aten.__and__.Tensor, decomposed to bitwise_and), cat_halves, stack_pick.  Equal under
+  window), dund_and_rem (aten.__and__.Tensor, decomposed to bitwise_and), cat_halves, stack_pick,
+  cap8_rem17_16_b7 (compiled at 8 pages, (17 q) % 16 = q - 16 on pages 16..31 of 32).  Equal under
   static / mark_dynamic batch (m1_rem9_8_static, m1_rem9_8_batch: every length probed).  Findings
   /work/briefs/redteam21_findings.md; repro /work/briefs/redteam21_repro_f1.py (four spellings, Inductor codegen:
   control True, fused False each).  A fix has to count the residues x meets (or the bits a mask sees), not the
@@ -72,7 +74,10 @@ Not found (equal or refused), by theme:
    and the lengths through ``(513 s) % 512`` (window and condition): refused by the period bound (past
    MAX_MASK_RANGE) or the int32 wrap rule; the window on ``(513 s) % 512`` with the condition on s refused by the
    positions' clamp(min=0) check.  The condition's bound held every time.
-4. real torchair (CPU GE emulation), 1 run: m1_rem9_8 dynamic CONTROL DIFFERS (as in rounds 18 / 19: plain torchair
+4. other capacities: compiled at 2 pages (the positions' // 64 spans too little: refused), at 8 pages with B = 8
+   (cap8_rem17_16: the batch duck-shares the table width's symbol, guarded; the second call recompiles at 32 pages
+   and the proof refuses there: equal), page size 16 (p16_rem9_8: refused).
+5. real torchair (CPU GE emulation), 1 run: m1_rem9_8 dynamic CONTROL DIFFERS (as in rounds 18 / 19: plain torchair
    fails to compile the step, BackendCompilerFailed; with the pass it compiles and differs from eager: F1).
 """
 from __future__ import annotations
@@ -282,7 +287,43 @@ A("stack_pick", _page_op(lambda q: torch.stack([q, (q * 9) % 8], 0)[1]), _grow(1
   "stack([q, 9q % 8])[1]")
 
 
+# --- 11. other compile capacities and page sizes (added after the first commit) -----------------------------------
+def _grow_from(small_pages, big_pages, lens_big, P_=64, dtype=F16, B0=8):
+    def make():
+        return [build(B=B0, pages=small_pages, P=P_, dtype=dtype),
+                build(B=len(lens_big), pages=big_pages, P=P_, distinct_pages=False, block_num=64, lengths=lens_big,
+                      specials=False, seed=1, dtype=dtype)]
+    return make
+
+
+def _page_op_P(op, P_):
+    def step(kv, w, slots, table, lens, cache):
+        pos = positions(lens)
+        tok = kv[table.long().gather(1, op(pos // P_)), pos % P_]
+        return write(cache, slots, completes(lens), pool(tok, w))
+    return step
+
+
+A("cap2_rem9_4", _page_op(lambda q: (q * 9) % 4), _grow_from(2, 8, [288, 512, 320, 400, 448, 96]), D,
+  "compiled at 2 pages (q = 0..1, rerun 0..2): (9 q) % 4 = q on pages 0..3, q - 4 on 4..7")
+A("cap8_rem17_16", _page_op(lambda q: (q * 17) % 16), _grow_from(8, 32, [1104, 2048, 1504, 1040, 1056, 304]), D,
+  "compiled at 8 pages, B = 8 (duck-shared with the table width: guarded, the second call recompiles: equal)")
+A("cap8_rem17_16_b7", _page_op(lambda q: (q * 17) % 16), _grow_from(8, 32, [1104, 2048, 1504, 1040, 1056, 304],
+                                                                      B0=7), D,
+  "compiled at 8 pages, B = 7: (17 q) % 16, q - 16 on pages 16..31")
+A("p16_rem9_8", _page_op_P(lambda q: (q * 9) % 8, 16), _grow_from(4, 16, [144, 256, 160, 176, 192, 48], P_=16), D,
+  "page size 16 (literal in the step), 4 -> 16 pages: (9 q) % 8")
+
+
 _FIRST = [
+    ('cap2_rem9_4', 'inductor_graph', 'dynamic', 'REFUSED'),
+    ('cap2_rem9_4', 'torchair_like', 'dynamic', 'REFUSED'),
+    ('cap8_rem17_16', 'inductor_graph', 'dynamic', 'FUSED & EQUAL'),
+    ('cap8_rem17_16', 'torchair_like', 'dynamic', 'FUSED & EQUAL'),
+    ('cap8_rem17_16_b7', 'inductor_graph', 'dynamic', 'FALSE FUSION'),
+    ('cap8_rem17_16_b7', 'torchair_like', 'dynamic', 'FALSE FUSION'),
+    ('p16_rem9_8', 'inductor_graph', 'dynamic', 'REFUSED'),
+    ('p16_rem9_8', 'torchair_like', 'dynamic', 'REFUSED'),
     ('m1_rem9_8', 'torchair', 'dynamic', 'CONTROL DIFFERS'),
     ('cast_int16_x', 'inductor_graph', 'dynamic', 'REFUSED'),
     ('cast_int16_x', 'torchair_like', 'dynamic', 'REFUSED'),
