@@ -888,15 +888,16 @@ def _shifted_window(cond):
     return tokens
 
 
-@pytest.mark.parametrize("tokens", [
-    _shifted_window(lambda s: s * s >= 0),  # int32: wraps from s = 46341
-    _shifted_window(lambda s: s + (2 ** 31 - 5000) > 0),  # wraps from s = 5000
+@pytest.mark.parametrize("tokens, words", [
+    (_shifted_window(lambda s: s * s >= 0), "multiplies two length-derived values"),  # int32: wraps from s = 46341
+    (_shifted_window(lambda s: s + (2 ** 31 - 5000) > 0), "may wrap"),  # wraps from s = 5000
 ], ids=["square", "offset"])
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
-def test_int32_length_arithmetic_that_may_wrap_is_refused_under_a_symbolic_capacity(tokens, dialect):
+def test_int32_length_arithmetic_that_may_wrap_is_refused_under_a_symbolic_capacity(tokens, words, dialect):
     """G7: the comparisons' interval rule reads an int32 s * s as [l * l, (2**31 - 1)**2], constant true
-    against 0; it wraps past the compiled capacity.  Refused wherever the interval leaves its dtype."""
-    _refused_with(_Moved(tokens_of=tokens), "sizes", "may wrap", dynamic=True, dialect=dialect,
+    against 0; it wraps past the compiled capacity.  Refused wherever the interval leaves its dtype (s + c), and a
+    product of two length-derived values is refused before that (red-team 19 F1)."""
+    _refused_with(_Moved(tokens_of=tokens), "sizes", words, dynamic=True, dialect=dialect,
                   lengths_dtype=torch.int32)
 
 
