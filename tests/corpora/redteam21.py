@@ -17,16 +17,17 @@ B = 8; redteam19._grow) and are then called at a 16-, 32- or 48-page table (B = 
     python tests/corpora/redteam21.py --table OUT.md [--dialect D ...] [name ...]
 
 First try (23:31-23:46 UTC 2026-12-04, frozen snapshot of 8808eed in /tmp/base21, PYTHONPATH=/tmp/base21, run from
-that tree, TORCHINDUCTOR_FORCE_DISABLE_CACHES=1): 61 attacks in 11 themes, 143 runs:
+that tree, TORCHINDUCTOR_FORCE_DISABLE_CACHES=1): 69 attacks in 12 themes, 163 runs:
 
-    inductor_graph  62 runs: 36 FALSE FUSION (F1) / 0 CRASH / 8 equal / 18 refused / 0 control differs
-    torchair_like   62 runs: 36 FALSE FUSION (F1) / 0 CRASH / 8 equal / 18 refused
+    inductor_graph  70 runs: 41 FALSE FUSION (36 F1, 5 F2) / 0 CRASH / 8 equal / 21 refused / 0 control differs
+    torchair_like   70 runs: 41 FALSE FUSION (36 F1, 5 F2) / 0 CRASH / 8 equal / 21 refused
     torchair        1 run: CONTROL DIFFERS (m1_rem9_8: plain torchair BackendCompilerFailed, the pass differs)
-    inductor        18 runs (Inductor codegen, nsa_fusion_backend; the F1 spellings of themes 1-4, 7, the static
-                    control, two_layers_one_bad): 16 FALSE FUSION (all confirmed: plain Inductor equal to eager,
-                    the pass differs) / 2 equal
-By attack: 36 with a false fusion (one class, F1), 7 equal and never wrong, 18 refused.
-(Theme 11, cap* / p16_*, was added 23:44-23:46 after the first commit; its first try is in the counts.)
+    inductor        22 runs (Inductor codegen, nsa_fusion_backend; the F1 spellings of themes 1-4, 7, the static
+                    control, two_layers_one_bad, four F2 spellings): 20 FALSE FUSION (all confirmed: plain
+                    Inductor equal to eager, the pass differs) / 2 equal
+By attack: 41 with a false fusion (two classes, F1 36, F2 5), 7 equal and never wrong, 21 refused.
+(Themes 11 (cap* / p16_*) and 12 (bool_*) were added 23:44-23:50 after the first commit; their first try is
+in the counts.)
 
 * F1 FALSE FUSION (inductor_graph, torchair_like, Inductor codegen; dynamic=True only; fp16 / bf16 / fp32, int32 /
   int64 lengths and tables): the period check (``exactness.check_length_thresholds`` -> ``_probed_span`` ->
@@ -57,6 +58,21 @@ By attack: 36 with a false fusion (one class, F1), 7 equal and never wrong, 18 r
   control True, fused False each).  A fix has to count the residues x meets (or the bits a mask sees), not the
   integers it moves over: e.g. every element of x taking >= 2 m CONSECUTIVE values (slope 1 per probed step), or the
   masked / divided value checked over a full period of its argument.
+
+* F2 FALSE FUSION (inductor_graph, torchair_like, Inductor codegen; dynamic=True only): a comparison with 0 hidden
+  in a cast to bool or in a logical op on integers.  ``exactness._check_length_ops`` lets casts of length-valued
+  nodes through (bool included: integral), and ``_from_bool`` takes a 0/1 factor cast from a bool as "a select whose
+  comparison is checked"; but ``check_length_thresholds`` checks only nodes with an explicit constant operand among
+  ``_COMPARISONS`` / ``_CLAMPS`` / remainders / masks / floor divisions (``if not consts: continue``), and a cast is
+  none of them.  ``(s - 448).bool()`` (also ``.to(torch.bool)``), ``~logical_not(s - 448)`` and ``logical_and(s - 448,
+  s - 448)`` are ``s != 448``, which spelled as ``ne`` is refused (bool_ne_control: 448 is past the compiled capacity
+  256); ``((s - 448) // 64).bool()`` is false on [448, 511].  The page ``pos // 64 + 8 - 8 * bool(s - 448)`` is the
+  contract on every probed length; reused at a 16-page table, eager reads page + 8 for the row of length 448 (the
+  fused op the contract's).  Attacks bool_cast_page, bool_cast_floordiv, bool_to_dtype, bool_logical_not,
+  bool_logical_and_self.  Not in the condition (bool_cast_cond: mask.py evaluates up to its bound, 448 counted, and
+  refuses); bool_logical_or_zero refused (``s * 0`` has another slope / a constant).  Repro
+  /work/briefs/redteam21_repro_f2.py (control True, fused False).  A fix: treat a cast to bool (and logical ops on
+  integers) of a length-derived value as the comparison ``x != 0`` (held to the threshold rule, 0 as its constant).
 
 Attack bugs (first run, fixed and rerun; the table holds the rerun): mk_bit8_of_9q (9 q & 8 is 8 at page 1, page -7:
 now the identity control), mk_bit16_of_q ((16 q) & 128 subtracted unscaled: page -120; now // 16), two_rem_swap
@@ -315,7 +331,76 @@ A("p16_rem9_8", _page_op_P(lambda q: (q * 9) % 8, 16), _grow_from(4, 16, [144, 2
   "page size 16 (literal in the step), 4 -> 16 pages: (9 q) % 8")
 
 
+# --- 12. casts to bool: a comparison in disguise (x != 0) that the threshold check does not see ----------------------
+def _bool_cast_page(kv, w, slots, table, lens, cache):
+    s = lens.long()
+    pos = positions(lens)
+    far = (s - 448).bool().long()[:, None]  # 0 only at s = 448, past the compiled capacity
+    return _tail(pos, kv, w, slots, table, lens, cache, pidx=pos // P + 8 - 8 * far)
+
+
+def _bool_cast_floordiv(kv, w, slots, table, lens, cache):
+    s = lens.long()
+    pos = positions(lens)
+    far = ((s - 448) // 64).bool().long()[:, None]  # 0 for s in [448, 511]: floor division spans 225 >= 128
+    return _tail(pos, kv, w, slots, table, lens, cache, pidx=pos // P + 8 - 8 * far)
+
+
+def _bool_cast_cond(kv, w, slots, table, lens, cache):
+    pos = positions(lens)
+    tok = kv[table.long().gather(1, pos // P), pos % P]
+    return write(cache, slots, completes(lens) & (lens.long() - 448).bool(), pool(tok, w))
+
+
+LENS_B = [448, 1024, 480, 464, 544, 300]
+A("bool_cast_page", _bool_cast_page, _grow(16, LENS_B), D,
+  "page q + 8 - 8 bool(s - 448): (s != 448) spelled as a cast; at s = 448 eager reads page q + 8")
+A("bool_cast_floordiv", _bool_cast_floordiv, _grow(16, LENS_B), D,
+  "page q + 8 - 8 bool((s - 448) // 64): 0 for s in [448, 511]")
+A("bool_cast_cond", _bool_cast_cond, _grow(16, LENS_B), D, "condition completes(s) & bool(s - 448)")
+
+
+
+def _hidden_cmp(f):
+    def step(kv, w, slots, table, lens, cache):
+        s = lens.long()
+        pos = positions(lens)
+        far = f(s).long()[:, None]  # 0 only at s = 448 (or 448..511)
+        return _tail(pos, kv, w, slots, table, lens, cache, pidx=pos // P + 8 - 8 * far)
+    return step
+
+
+A("bool_to_dtype", _hidden_cmp(lambda s: (s - 448).to(torch.bool)), _grow(16, LENS_B), D, "(s - 448).to(bool)")
+A("bool_logical_not", _hidden_cmp(lambda s: ~torch.logical_not(s - 448)), _grow(16, LENS_B), D,
+  "~logical_not(s - 448): a comparison op with no constant operand (check_length_thresholds skips it)")
+A("bool_logical_and_self", _hidden_cmp(lambda s: torch.logical_and(s - 448, s - 448)), _grow(16, LENS_B), D,
+  "logical_and(s - 448, s - 448): two length-derived operands of one slope")
+A("bool_logical_or_zero", _hidden_cmp(lambda s: torch.logical_or(s - 448, s * 0)), _grow(16, LENS_B), D,
+  "logical_or(s - 448, s * 0)")
+A("bool_ne_control", _hidden_cmp(lambda s: s != 448), _grow(16, LENS_B), D, "control: s != 448 (checked: refused)")
+
+
 _FIRST = [
+    ('bool_cast_page', 'inductor_graph', 'dynamic', 'FALSE FUSION'),
+    ('bool_cast_page', 'torchair_like', 'dynamic', 'FALSE FUSION'),
+    ('bool_cast_floordiv', 'inductor_graph', 'dynamic', 'FALSE FUSION'),
+    ('bool_cast_floordiv', 'torchair_like', 'dynamic', 'FALSE FUSION'),
+    ('bool_cast_cond', 'inductor_graph', 'dynamic', 'REFUSED'),
+    ('bool_cast_cond', 'torchair_like', 'dynamic', 'REFUSED'),
+    ('bool_to_dtype', 'inductor_graph', 'dynamic', 'FALSE FUSION'),
+    ('bool_to_dtype', 'torchair_like', 'dynamic', 'FALSE FUSION'),
+    ('bool_logical_not', 'inductor_graph', 'dynamic', 'FALSE FUSION'),
+    ('bool_logical_not', 'torchair_like', 'dynamic', 'FALSE FUSION'),
+    ('bool_logical_and_self', 'inductor_graph', 'dynamic', 'FALSE FUSION'),
+    ('bool_logical_and_self', 'torchair_like', 'dynamic', 'FALSE FUSION'),
+    ('bool_logical_or_zero', 'inductor_graph', 'dynamic', 'REFUSED'),
+    ('bool_logical_or_zero', 'torchair_like', 'dynamic', 'REFUSED'),
+    ('bool_ne_control', 'inductor_graph', 'dynamic', 'REFUSED'),
+    ('bool_ne_control', 'torchair_like', 'dynamic', 'REFUSED'),
+    ('bool_cast_page', 'inductor', 'dynamic', 'FALSE FUSION'),
+    ('bool_cast_floordiv', 'inductor', 'dynamic', 'FALSE FUSION'),
+    ('bool_to_dtype', 'inductor', 'dynamic', 'FALSE FUSION'),
+    ('bool_logical_not', 'inductor', 'dynamic', 'FALSE FUSION'),
     ('cap2_rem9_4', 'inductor_graph', 'dynamic', 'REFUSED'),
     ('cap2_rem9_4', 'torchair_like', 'dynamic', 'REFUSED'),
     ('cap8_rem17_16', 'inductor_graph', 'dynamic', 'FUSED & EQUAL'),
