@@ -17,17 +17,17 @@ B = 8; redteam19._grow) and are then called at a 16-, 32- or 48-page table (B = 
     python tests/corpora/redteam21.py --table OUT.md [--dialect D ...] [name ...]
 
 First try (23:31-23:46 UTC 2026-12-04, frozen snapshot of 8808eed in /tmp/base21, PYTHONPATH=/tmp/base21, run from
-that tree, TORCHINDUCTOR_FORCE_DISABLE_CACHES=1): 69 attacks in 12 themes, 163 runs:
+that tree, TORCHINDUCTOR_FORCE_DISABLE_CACHES=1): 72 attacks in 13 themes, 171 runs:
 
-    inductor_graph  70 runs: 41 FALSE FUSION (36 F1, 5 F2) / 0 CRASH / 8 equal / 21 refused / 0 control differs
-    torchair_like   70 runs: 41 FALSE FUSION (36 F1, 5 F2) / 0 CRASH / 8 equal / 21 refused
+    inductor_graph  73 runs: 43 FALSE FUSION (36 F1, 5 F2, 2 F3) / 0 CRASH / 8 equal / 22 refused / 0 control differs
+    torchair_like   73 runs: 43 FALSE FUSION (36 F1, 5 F2, 2 F3) / 0 CRASH / 8 equal / 22 refused
     torchair        1 run: CONTROL DIFFERS (m1_rem9_8: plain torchair BackendCompilerFailed, the pass differs)
-    inductor        22 runs (Inductor codegen, nsa_fusion_backend; the F1 spellings of themes 1-4, 7, the static
-                    control, two_layers_one_bad, four F2 spellings): 20 FALSE FUSION (all confirmed: plain
-                    Inductor equal to eager, the pass differs) / 2 equal
-By attack: 41 with a false fusion (two classes, F1 36, F2 5), 7 equal and never wrong, 21 refused.
-(Themes 11 (cap* / p16_*) and 12 (bool_*) were added 23:44-23:50 after the first commit; their first try is
-in the counts.)
+    inductor        24 runs (Inductor codegen, nsa_fusion_backend; the F1 spellings of themes 1-4, 7, the static
+                    control, two_layers_one_bad, four F2 and both F3 spellings): 22 FALSE FUSION (all confirmed:
+                    plain Inductor equal to eager, the pass differs) / 2 equal
+By attack: 43 with a false fusion (three classes, F1 36, F2 5, F3 2), 7 equal and never wrong, 22 refused.
+(Themes 11 (cap* / p16_*), 12 (bool_*) and 13 (cmp_const_first_*) were added 23:44-23:53 after the first
+commit; their first try is in the counts.)
 
 * F1 FALSE FUSION (inductor_graph, torchair_like, Inductor codegen; dynamic=True only; fp16 / bf16 / fp32, int32 /
   int64 lengths and tables): the period check (``exactness.check_length_thresholds`` -> ``_probed_span`` ->
@@ -74,11 +74,21 @@ in the counts.)
   /work/briefs/redteam21_repro_f2.py (control True, fused False).  A fix: treat a cast to bool (and logical ops on
   integers) of a length-derived value as the comparison ``x != 0`` (held to the threshold rule, 0 as its constant).
 
+* F3 FALSE FUSION (inductor_graph, torchair_like, Inductor codegen; dynamic=True only): ``check_length_thresholds``
+  reads a comparison's constants from ``n.args[1:]`` only (``consts = [a for a in n.args[1:] ...]``), so a comparison
+  whose constant is its FIRST operand, ``torch.ne(torch.tensor(448), s)`` or ``gt(tensor(448), s) | lt(tensor(511),
+  s)``, has no constants and is skipped (``if not consts: continue``); the same comparison written ``s != 448`` is
+  refused.  Page ``pos // 64 + 8 - 8 * ne(tensor(448), s)``: the contract on every probe, page + 8 at s = 448 on a
+  16-page table.  Attacks cmp_const_first_ne, cmp_const_first_lt (cmp_const_first_le refused by its second, usual
+  comparison).  Repro /work/briefs/redteam21_repro_f3.py (control True, fused False).  A fix: take the constants
+  from every operand not derived from the lengths (args[0] included), and x from the derived one.
+
 Attack bugs (first run, fixed and rerun; the table holds the rerun): mk_bit8_of_9q (9 q & 8 is 8 at page 1, page -7:
 now the identity control), mk_bit16_of_q ((16 q) & 128 subtracted unscaled: page -120; now // 16), two_rem_swap
 (q + 16 past a 32-page table; now q - 16), cast_int16_x (an int16 gather index: TypeError in eager; now .long()),
 m1_rem33_32_big (its long rows did not complete a window: equal; lengths now multiples of 16), sp_rem_then_plus
-(``(9 q + 3) % 8`` is not q on page 0: read page 6 of 4; now ``(9 q - 8) % 8``).
+(``(9 q + 3) % 8`` is not q on page 0: read page 6 of 4; now ``(9 q - 8) % 8``), cmp_const_first_lt (first
+built with ``full((6,), 448)``, not broadcastable at B = 8: now 0-dim tensors).
 
 Not found (equal or refused), by theme:
 1. multipliers: ``(5 q) % 4`` (the rerun at 5 pages meets the wrap: refused by Generalize), ``(16 q - 7 q) % 8`` (an
@@ -380,7 +390,24 @@ A("bool_logical_or_zero", _hidden_cmp(lambda s: torch.logical_or(s - 448, s * 0)
 A("bool_ne_control", _hidden_cmp(lambda s: s != 448), _grow(16, LENS_B), D, "control: s != 448 (checked: refused)")
 
 
+# --- 13. the constant first: comparisons whose constant operand is args[0] (consts are read from args[1:]) ------------
+A("cmp_const_first_ne", _hidden_cmp(lambda s: torch.ne(torch.tensor(448), s)), _grow(16, LENS_B), D,
+  "ne(tensor(448), s): the constant is args[0]")
+A("cmp_const_first_lt", _hidden_cmp(lambda s: torch.gt(torch.tensor(448), s) | torch.lt(torch.tensor(511), s)),
+  _grow(16, LENS_B), D, "gt(tensor(448), s) | lt(tensor(511), s): false on [448, 511]")
+A("cmp_const_first_le", _hidden_cmp(lambda s: torch.le(torch.tensor(1000), s) | (s < 1000)), _grow(16, LENS_B), D,
+  "le(tensor(1000), s) | (s < 1000) is always true (the second comparison is checked: refused)")
+
+
 _FIRST = [
+    ('cmp_const_first_ne', 'inductor_graph', 'dynamic', 'FALSE FUSION'),
+    ('cmp_const_first_ne', 'torchair_like', 'dynamic', 'FALSE FUSION'),
+    ('cmp_const_first_lt', 'inductor_graph', 'dynamic', 'FALSE FUSION'),
+    ('cmp_const_first_lt', 'torchair_like', 'dynamic', 'FALSE FUSION'),
+    ('cmp_const_first_le', 'inductor_graph', 'dynamic', 'REFUSED'),
+    ('cmp_const_first_le', 'torchair_like', 'dynamic', 'REFUSED'),
+    ('cmp_const_first_ne', 'inductor', 'dynamic', 'FALSE FUSION'),
+    ('cmp_const_first_lt', 'inductor', 'dynamic', 'FALSE FUSION'),
     ('bool_cast_page', 'inductor_graph', 'dynamic', 'FALSE FUSION'),
     ('bool_cast_page', 'torchair_like', 'dynamic', 'FALSE FUSION'),
     ('bool_cast_floordiv', 'inductor_graph', 'dynamic', 'FALSE FUSION'),
