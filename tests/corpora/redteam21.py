@@ -17,15 +17,15 @@ B = 8; redteam19._grow) and are then called at a 16-, 32- or 48-page table (B = 
     python tests/corpora/redteam21.py --table OUT.md [--dialect D ...] [name ...]
 
 First try (23:31-23:46 UTC 2026-12-04, frozen snapshot of 8808eed in /tmp/base21, PYTHONPATH=/tmp/base21, run from
-that tree, TORCHINDUCTOR_FORCE_DISABLE_CACHES=1): 72 attacks in 13 themes, 171 runs:
+that tree, TORCHINDUCTOR_FORCE_DISABLE_CACHES=1): 74 attacks in 13 themes, 175 runs:
 
-    inductor_graph  73 runs: 43 FALSE FUSION (36 F1, 5 F2, 2 F3) / 0 CRASH / 8 equal / 22 refused / 0 control differs
-    torchair_like   73 runs: 43 FALSE FUSION (36 F1, 5 F2, 2 F3) / 0 CRASH / 8 equal / 22 refused
+    inductor_graph  75 runs: 43 FALSE FUSION (36 F1, 5 F2, 2 F3) / 0 CRASH / 8 equal / 24 refused / 0 control differs
+    torchair_like   75 runs: 43 FALSE FUSION (36 F1, 5 F2, 2 F3) / 0 CRASH / 8 equal / 24 refused
     torchair        1 run: CONTROL DIFFERS (m1_rem9_8: plain torchair BackendCompilerFailed, the pass differs)
     inductor        24 runs (Inductor codegen, nsa_fusion_backend; the F1 spellings of themes 1-4, 7, the static
                     control, two_layers_one_bad, four F2 and both F3 spellings): 22 FALSE FUSION (all confirmed:
                     plain Inductor equal to eager, the pass differs) / 2 equal
-By attack: 43 with a false fusion (three classes, F1 36, F2 5, F3 2), 7 equal and never wrong, 22 refused.
+By attack: 43 with a false fusion (three classes, F1 36, F2 5, F3 2), 7 equal and never wrong, 24 refused.
 (Themes 11 (cap* / p16_*), 12 (bool_*) and 13 (cmp_const_first_*) were added 23:44-23:53 after the first
 commit; their first try is in the counts.)
 
@@ -103,7 +103,9 @@ Not found (equal or refused), by theme:
 4. other capacities: compiled at 2 pages (the positions' // 64 spans too little: refused), at 8 pages with B = 8
    (cap8_rem17_16: the batch duck-shares the table width's symbol, guarded; the second call recompiles at 32 pages
    and the proof refuses there: equal), page size 16 (p16_rem9_8: refused).
-5. real torchair (CPU GE emulation), 1 run: m1_rem9_8 dynamic CONTROL DIFFERS (as in rounds 18 / 19: plain torchair
+5. constant-first clamps: ``minimum(tensor(400), s)`` / ``-maximum(tensor(-400), -s)`` as the window's end (refused: the
+   positions' ``// 64`` is not shown monotone through a minimum with a tensor operand first).
+6. real torchair (CPU GE emulation), 1 run: m1_rem9_8 dynamic CONTROL DIFFERS (as in rounds 18 / 19: plain torchair
    fails to compile the step, BackendCompilerFailed; with the pass it compiles and differs from eager: F1).
 """
 from __future__ import annotations
@@ -399,7 +401,27 @@ A("cmp_const_first_le", _hidden_cmp(lambda s: torch.le(torch.tensor(1000), s) | 
   "le(tensor(1000), s) | (s < 1000) is always true (the second comparison is checked: refused)")
 
 
+
+def _min_first(kind):
+    def step(kv, w, slots, table, lens, cache):
+        s = lens.long()
+        s2 = torch.minimum(torch.tensor(400), s) if kind == "min" else -torch.maximum(torch.tensor(-400), -s)
+        pos = positions(s2)
+        tok = kv[table.long().gather(1, pos // P), pos % P]
+        return write(cache, slots, completes(lens), pool(tok, w))
+    return step
+
+
+A("cmp_const_first_minimum", _min_first("min"), _grow(16, LENS_B), D,
+  "window at minimum(tensor(400), s): a clamp with its constant first (eager reads the window ending at 400)")
+A("cmp_const_first_maximum", _min_first("max"), _grow(16, LENS_B), D, "-maximum(tensor(-400), -s)")
+
+
 _FIRST = [
+    ('cmp_const_first_minimum', 'inductor_graph', 'dynamic', 'REFUSED'),
+    ('cmp_const_first_minimum', 'torchair_like', 'dynamic', 'REFUSED'),
+    ('cmp_const_first_maximum', 'inductor_graph', 'dynamic', 'REFUSED'),
+    ('cmp_const_first_maximum', 'torchair_like', 'dynamic', 'REFUSED'),
     ('cmp_const_first_ne', 'inductor_graph', 'dynamic', 'FALSE FUSION'),
     ('cmp_const_first_ne', 'torchair_like', 'dynamic', 'FALSE FUSION'),
     ('cmp_const_first_lt', 'inductor_graph', 'dynamic', 'FALSE FUSION'),
