@@ -16,7 +16,7 @@ B = 8; redteam19._grow) and are then called at a 16-, 32- or 48-page table (B = 
     python tests/corpora/redteam21.py [--dialect D] [--mode M] [name ...]      # names match as substrings
     python tests/corpora/redteam21.py --table OUT.md [--dialect D ...] [name ...]
 
-First try (23:31-23:46 UTC 2026-12-04, frozen snapshot of 8808eed in /tmp/base21, PYTHONPATH=/tmp/base21, run from
+First try (23:31-23:55 UTC 2026-12-04, frozen snapshot of 8808eed in /tmp/base21, PYTHONPATH=/tmp/base21, run from
 that tree, TORCHINDUCTOR_FORCE_DISABLE_CACHES=1): 74 attacks in 13 themes, 175 runs:
 
     inductor_graph  75 runs: 43 FALSE FUSION (36 F1, 5 F2, 2 F3) / 0 CRASH / 8 equal / 24 refused / 0 control differs
@@ -26,7 +26,7 @@ that tree, TORCHINDUCTOR_FORCE_DISABLE_CACHES=1): 74 attacks in 13 themes, 175 r
                     control, two_layers_one_bad, four F2 and both F3 spellings): 22 FALSE FUSION (all confirmed:
                     plain Inductor equal to eager, the pass differs) / 2 equal
 By attack: 43 with a false fusion (three classes, F1 36, F2 5, F3 2), 7 equal and never wrong, 24 refused.
-(Themes 11 (cap* / p16_*), 12 (bool_*) and 13 (cmp_const_first_*) were added 23:44-23:53 after the first
+(Themes 11 (cap* / p16_*), 12 (bool_*) and 13 (cmp_const_first_*) were added 23:44-23:55 after the first
 commit; their first try is in the counts.)
 
 * F1 FALSE FUSION (inductor_graph, torchair_like, Inductor codegen; dynamic=True only; fp16 / bf16 / fp32, int32 /
