@@ -16,13 +16,15 @@ the per-request ``[B, N, T, D]`` cache, or ``[B, T, N, D]``, ``table`` holds ``a
     python tests/corpora/redteam22.py [--dialect D] [--mode M] [name ...]      # names match as substrings
     python tests/corpora/redteam22.py --table OUT.md [--dialect D ...] [name ...]
 
-First try (23:32-23:51 UTC by the machine's clock, snapshot of 8808eed in /tmp/base22, PYTHONPATH=/tmp/base22,
-run from that tree): 79 attacks in 6 themes, 229 runs.  inductor_graph 95 runs: 0 FALSE FUSION / 0 CRASH / 68 equal
-/ 27 refused; torchair_like 95: 0 / 0 / 68 / 27; Inductor codegen (nsa_fusion_backend, static) 23: 22 equal / 1
-CONTROL DIFFERS (pl_then_attention: my attention's nan_to_num sum of the whole cache, 1 value of 8 differs in the
-last bit in plain Inductor too: sum order, not the pass); real torchair (CPU harness, static) 7: 7 equal; vllm_post
-(the vLLM adapters' mutating call as post_grad_custom_post_pass) 9: 2 equal / 7 refused (every one-position loop is
-refused there, "the window sum is written out in another order": a missed fusion, not a finding).  Kernels
+First try (23:32-23:56 UTC by the machine's clock, snapshot of 8808eed in /tmp/base22, PYTHONPATH=/tmp/base22,
+run from that tree): 85 attacks in 7 themes, 253 runs.  inductor_graph 101 runs: 0 FALSE FUSION / 0 CRASH / 74
+equal / 27 refused; torchair_like 101: 0 / 0 / 74 / 27; Inductor codegen (nsa_fusion_backend; every control, the
+aliasing, multi-layer and hierarchical attacks) 29: 28 equal / 1 CONTROL DIFFERS (pl_then_attention: my attention's
+nan_to_num sum of the whole cache, 1 value of 8 differs in the last bit in plain Inductor too: sum order, not the
+pass); real torchair (CPU harness, static) 9: 9 equal; vllm_post (the vLLM adapters' mutating call as
+post_grad_custom_post_pass) 13: 6 equal / 7 refused (the plain one-position loops are refused there, "the window sum
+is written out in another order", while they fuse in inductor_graph and Inductor codegen: a missed fusion, not a
+finding).  Kernels
 (/tmp/rt22/kernels.py, copied into /work/briefs/redteam22_findings.md): 15 IEEE-special cases (head products all
 -0.0 with a +0.0 / -0.0 weight, +-max sums overflowing to +-inf and inf - inf, fp16 / bf16 / fp32 subnormal tokens and
 products, inf * 0 in the window, full-mantissa ties) x fp32 / fp16 / bf16, through the native C++ kernel, the
@@ -70,7 +72,13 @@ Not found (equal or refused), by theme:
    through the view before / after the loop, and a gather(1) of the view after an append through the other (all
    equal in both graph dialects and in Inductor codegen);
 6. aten.mv (mv_): matmul(w[l], tok[B, l, D]), matmul(tok.transpose(1, 2), w), torch.mv over the [B * D, l]
-   flattening viewed back (equal in every mode, both dialects); tok.reshape(B, D, l) @ w (refused in every mode).
+   flattening viewed back (equal in every mode, both dialects); tok.reshape(B, D, l) @ w (refused in every mode);
+7. whole-model interactions: a two-level (hierarchical) compression where level 1 writes its compressed rows into a
+   per-request [B, 256, N, D] buffer (cmp[rows, j]) that level 2 reads as its dense KV by a one-position loop or
+   gather(1) at the same lengths (a row with s = l reads level 1's new row), level 2 before level 1 (must read the
+   old row), batch marked; the loop's token reads also returned (a user outside the step); layer 0 by
+   unfold(2, l, d)[rows, :, i] and layer 1 by a one-position loop sharing one rows node (all equal in both graph
+   dialects, Inductor codegen, real torchair where run, vllm_post where run).
 """
 from __future__ import annotations
 
@@ -470,6 +478,17 @@ def _rounding_loop(dt):
     return step
 
 
+def _tokens_also_returned(dense, w, slots, table, lens, cache):
+    rows = torch.arange(lens.shape[0])
+    acc = torch.zeros(lens.shape[0], w.shape[1], dense.shape[-1])
+    toks = []
+    for j in range(L):
+        tok = dense[rows, :, _t_std(lens, j)]
+        toks.append(tok)
+        acc = acc + w[j].float()[None, :, None] * tok.float()
+    return _write(cache, slots, lens, acc), torch.stack(toks, 1)
+
+
 def _loop_positions_passed(dense, w, slots, table, pos, cache):
     """vLLM / HF style: the graph gets the positions of the tokens just appended (``s - 1``); lengths are pos + 1,
     t_j = pos + 1 - l + j."""
@@ -552,6 +571,59 @@ def _mv(tok_of):
         new = tok_of(tok, w[:, 0].float())[:, None, :]
         return _write(cache, slots, lens, new)
     return step
+
+
+def _hier_inputs(batches, dtype=F32):
+    """Paged KV (build) and a per-request ``[B, 256, N, D]`` buffer that level 1 writes its compressed rows into
+    (entry j of request b) and level 2 reads as its dense KV (positions t_j)."""
+    def make():
+        out = []
+        for k, B in enumerate(batches):
+            a = build(B=B, N=2, D=16, pages=4, seed=k, dtype=dtype)
+            kv, w, slots, table, lens, cache = a.args
+            g = torch.Generator().manual_seed(50 + k)
+            buf = (torch.randint(-32, 33, (B, 256, 2, 16), generator=g) / 16.0).to(dtype)
+            out.append([kv, w, slots, table, lens, buf])
+        return out
+    return make
+
+
+def _hierarchical(level2="loop", S2=64, reverse=False):
+    """Level 1 compresses the paged KV into ``buf[rows, j]`` (a per-request write, j = (s - l) // d); level 2
+    compresses ``buf`` read as a [B, T, N, D] dense cache at the same lengths into a fresh [S2, N, D] cache at
+    ``slots`` (a row with s = l reads level 1's new row at position 0: level 2 must run after level 1)."""
+    def step(kv, w, slots, table, lens, buf):
+        B = lens.shape[0]
+        rows = torch.arange(B)
+        c2 = torch.zeros(S2, buf.shape[2], buf.shape[3], dtype=buf.dtype)
+        if reverse:  # (level 2 first: it must read buf before level 1 writes it)
+            _write(c2, slots, lens, _acc_loop(buf, w.flip(0), rows, lens, seq_first=True))
+        new1 = pool(tokens(kv, table, positions(lens)), w)
+        j = ((lens.long() - L) // STRIDE).clamp(min=0)
+        buf[rows, j] = torch.where(completes(lens)[:, None, None], new1.to(buf.dtype), buf[rows, j])
+        if reverse:
+            return buf, c2
+        if level2 == "loop":
+            acc = _acc_loop(buf, w.flip(0), rows, lens, seq_first=True)
+        else:
+            N, D = buf.shape[2], buf.shape[3]
+            win = torch.gather(buf, 1, _pos_std(lens).view(B, L, 1, 1).expand(B, L, N, D))
+            acc = (win.float() * w.flip(0).float()[None, :, :, None]).sum(1)
+        return buf, _write(c2, slots, lens, acc)
+    return step
+
+
+def _unfold_and_loop_shared_rows(dense, w, slots, table, lens, cache):
+    """Layer 0 by ``x.unfold(2, l, d)[rows, :, i]`` (i negative, wrapped), layer 1 by a one-position loop, one
+    ``rows = arange(B)`` node for both (two table nodes made from one rows node)."""
+    B = lens.shape[0]
+    rows = torch.arange(B)
+    windows = dense[0].unfold(2, L, STRIDE)  # [B, N, W, D, l]
+    i = ((lens.long() - L) // STRIDE).clamp(min=0) - windows.shape[2]
+    win = windows[rows, :, i]  # [B, N, D, l]
+    _write(cache[0], slots, lens, (win.float() * w[0].float().t()[None, :, None, :]).sum(-1))
+    _write(cache[1], slots, lens, _acc_loop(dense[1], w[1], rows, lens))
+    return cache
 
 
 ATTACKS = [
@@ -704,6 +776,16 @@ ATTACKS += [
     ("mv_batch_flattened", _mk(_mv(lambda t, w: torch.mv(t.transpose(1, 2).reshape(-1, L), w).view(t.shape[0], -1)),
                                _paged([8, 6], cmp_table=False, N=1), ALL),
      "torch.mv over the [B * D, l] flattening, viewed back [B, D]"),
+    ("hier_loop", _mk(_hierarchical(), _hier_inputs([8]), S),
+     "level 1 writes buf[rows, j]; level 2's one-position loop reads buf (row s = l reads level 1's new row)"),
+    ("hier_gather", _mk(_hierarchical("gather"), _hier_inputs([8]), S), "as above, level 2 by gather(1)"),
+    ("hier_loop_reversed", _mk(_hierarchical(reverse=True), _hier_inputs([8]), S),
+     "level 2 (the loop over buf) first, then level 1 writes buf[rows, j]: level 2 must read the old row"),
+    ("hier_loop_batch", _mk(_hierarchical(), _hier_inputs([8, 6]), ("batch",)), "hier_loop, batch dims marked"),
+    ("pl_tokens_also_returned", _mk(_tokens_also_returned, _dense([8]), S),
+     "the loop's token reads also returned (stacked): the rewritten reads keep a user outside the step"),
+    ("mix_unfold_and_loop_shared_rows", _mk(_unfold_and_loop_shared_rows, _dense([8], stacked=2), S),
+     "layer 0 unfold(2, l, d)[rows, :, i], layer 1 a one-position loop, one rows node"),
     ("pl_layer1_reads_layer0_cmp", _mk(_loop_reads_cmp_of_prev_layer, _dense([8], stacked=2), S),
      "layer 1's tokens scaled by layer 0's new compressed row 0 (a scalar from the updated cache)"),
 ]
@@ -942,6 +1024,30 @@ _FIRST = [
     ('mv_wrong_reshape', 'inductor_graph', 'static', _R),
     ('mv_wrong_reshape', 'inductor_graph', 'batch', _R),
     ('mv_wrong_reshape', 'inductor_graph', 'dynamic', _R),
+    ('hier_loop', 'inductor_graph', 'static', _EQ),
+    ('hier_gather', 'inductor_graph', 'static', _EQ),
+    ('pl_tokens_also_returned', 'inductor_graph', 'static', _EQ),
+    ('hier_loop', 'torchair_like', 'static', _EQ),
+    ('hier_gather', 'torchair_like', 'static', _EQ),
+    ('pl_tokens_also_returned', 'torchair_like', 'static', _EQ),
+    ('hier_loop_reversed', 'inductor_graph', 'static', _EQ),
+    ('hier_loop_batch', 'inductor_graph', 'batch', _EQ),
+    ('hier_loop_reversed', 'torchair_like', 'static', _EQ),
+    ('hier_loop_batch', 'torchair_like', 'batch', _EQ),
+    ('hier_loop', 'inductor', 'static', _EQ),
+    ('hier_gather', 'inductor', 'static', _EQ),
+    ('hier_loop_reversed', 'inductor', 'static', _EQ),
+    ('hier_loop_batch', 'inductor', 'batch', _EQ),
+    ('pl_tokens_also_returned', 'inductor', 'static', _EQ),
+    ('hier_loop', 'vllm_post', 'static', _EQ),
+    ('hier_gather', 'vllm_post', 'static', _EQ),
+    ('hier_loop_reversed', 'vllm_post', 'static', _EQ),
+    ('hier_loop_batch', 'vllm_post', 'static', _EQ),
+    ('hier_gather', 'torchair', 'static', _EQ),
+    ('hier_loop_reversed', 'torchair', 'static', _EQ),
+    ('mix_unfold_and_loop_shared_rows', 'inductor_graph', 'static', _EQ),
+    ('mix_unfold_and_loop_shared_rows', 'torchair_like', 'static', _EQ),
+    ('mix_unfold_and_loop_shared_rows', 'inductor', 'static', _EQ),
 ]
 
 if __name__ == "__main__":
