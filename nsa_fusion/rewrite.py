@@ -533,6 +533,9 @@ def _gathered_window(graph, g, iota):
             or idx.op != "call_function" or idx.target is not aten.expand.default:
         return None
     seq_first = dim % 4 == 1
+    if seq_first and not _a_cache_input(x):
+        return None  # (pages gathered per sequence, kv.index_select(0, table.reshape(-1)).view(B, -1, N, D): the
+        # recogniser reads that gather against the paged KV itself)
     if seq_first:
         B, l, N, D = index_shape
         heads_and_dims, keyed = [shape[2], shape[3]], [B, l, 1, 1]
@@ -554,6 +557,17 @@ def _gathered_window(graph, g, iota):
     with graph.inserting_before(g):
         rows = _arange(graph, pos, iota)
     return x, rows, pos, None if seq_first else [0, 2, 1, 3]
+
+
+def _a_cache_input(x) -> bool:
+    """``x`` is a graph input (a per-request dense state), through views and the row writes that update it (the
+    token just appended: ``state[rows, pos] = k``)."""
+    from .patterns.optable import VIEWS
+
+    while isinstance(x, fx.Node) and x.op == "call_function" and x.args and (
+            x.target in VIEWS or x.target in (aten.index_put.default, aten.index_put_.default, aten.copy_.default)):
+        x = x.args[0]
+    return isinstance(x, fx.Node) and x.op == "placeholder"
 
 
 def _unfolded_window(graph, g, iota):
