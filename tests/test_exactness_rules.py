@@ -467,6 +467,27 @@ def test_a_clamp_with_a_length_derived_upper_bound_beside_a_tensor_lower_bound_i
     _refused_with(_Moved(tokens_of=tokens), "sizes", words, dynamic=True, dialect=dialect)
 
 
+def _skip_one_length(cond_of):
+    """The contract's window with its pages moved by ``8 - 8 * far``, ``far = cond_of(s)`` as 0 / 1, false at s = 448
+    only for every spelling below: never on a length probed at 4 pages (red-team 21's repros)."""
+    def tokens(kv, table, lens):
+        pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+        far = cond_of(lens.long()).long()[:, None]
+        return kv[table.long().gather(1, pos // 64 + 8 - 8 * far), pos % 64]
+    return _Moved(tokens_of=tokens)
+
+
+@pytest.mark.parametrize("cond_of", [
+    lambda s: (s - 448).bool(),  # a cast to bool: a comparison with 0
+    lambda s: torch.ne(torch.tensor(448), s),  # the constant first
+], ids=["bool_cast", "constant_first"])
+def test_comparisons_spelled_without_a_comparison_or_constant_first_are_checked(cond_of):
+    """Red-team 21 F2 / F3 (dynamic=True, compiled at 4 pages): ``s != 448`` spelled as a cast to bool or with the
+    constant first was skipped by the threshold rule; each is refused now.  (``logical_not(logical_not(s - 448))``
+    still fuses in Inductor's graph: open, see the closing note of 2026-12-05.)"""
+    _refused_with(_skip_one_length(cond_of), "sizes", "", dynamic=True)
+
+
 def test_a_zero_one_factor_from_a_length_comparison_still_fuses_under_a_symbolic_capacity():
     """The product rule spares a 0/1 factor (a cast comparison: a select whose comparison is checked):
     ``q * (q >= 0)`` is ``q`` on every valid length (positions are clamped at 0)."""

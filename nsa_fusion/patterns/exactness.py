@@ -547,7 +547,10 @@ def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals,
     for n in in_order(new_region):  # (the op nearest the lengths is named)
         if n not in derived or n.op != "call_function" or not T.is_tensor(n):
             continue
-        consts = [a for a in n.args[1:] if not isinstance(a, fx.Node) or a not in derived]
+        # (a comparison's constant may come first: ne(tensor(448), s), red-team 21 F3)
+        first = n.args[0] if isinstance(n.args[0], fx.Node) and n.args[0] in derived else None
+        consts = [a for a in (n.args[:2] if n.target in _COMPARISONS and first is None else n.args[1:])
+                  if not isinstance(a, fx.Node) or a not in derived]
         if (n.target in _REMAINDERS or n.target in _FLOOR_DIVS or n.target in (aten.bitwise_and.Scalar,
                                                                               aten.bitwise_and.Tensor)) and \
                 _integral(n) and len(n.args) > 1 and isinstance(n.args[1], fx.Node) and n.args[1] in derived:
@@ -686,6 +689,13 @@ def _check_length_ops(new_region, lengths: fx.Node, intervals: Intervals | None 
                     "compiled capacity this dynamic graph serves lengths the probes never reached, and only integer "
                     "affine arithmetic, clamps, comparisons and divisions are checked beyond them", n,
                     "compute positions as s - l + arange(l) (clamp, // P, % P), or compile with a static capacity")
+        if dtype == torch.bool and n.target not in _COMPARISONS and any(
+                a in valued and T.dtype_of(a) != torch.bool for a in T.value_inputs(n)):
+            # a length-derived integer read as a truth value ((s - 448).bool(), logical_not, logical_and) is a
+            # comparison with 0 that no threshold rule sees (red-team 21 F2)
+            _refuse("sizes", f"{T.op_name(n)} reads a length-derived integer as a truth value: a comparison with 0 "
+                    "past the compiled capacity that the probes may never have met", n,
+                    "compare explicitly (s != c), or compile with a static cache capacity")
         if n.target is aten.mul.Tensor and all(isinstance(a, fx.Node) and a in valued and not _from_bool(a)
                                                 for a in n.args[:2]):
             # a product of two length-derived integers is no affine arithmetic: of a remainder whose residues the
