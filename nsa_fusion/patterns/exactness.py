@@ -570,7 +570,7 @@ def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals,
                         "compile with a static cache capacity")
         if not consts:
             continue
-        x = n.args[0] if isinstance(n.args[0], fx.Node) and n.args[0] in derived else n.args[1]
+        x = first if first is not None else n.args[1]
         seen = probed.number(x)
         bounds = [probed.number(c) for c in consts if c is not None]
         # a threshold within the probed values: only for x affine in the length (monotone: beyond the last probed
