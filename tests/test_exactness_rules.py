@@ -385,7 +385,7 @@ def test_page_ids_pass_only_data_movement_casts_and_affine_arithmetic(table_of):
 def test_a_length_remainder_the_probes_did_not_span_is_refused_under_a_symbolic_capacity():
     def tokens(kv, table, lens):  # (the window ends at lens % 4096; the condition reads lens)
         return _paged(kv, table, ((lens.long() % 4096)[:, None] - L + torch.arange(L)).clamp(min=0))
-    _refused_with(_Moved(tokens_of=tokens), "sizes", "did not span", dynamic=True)
+    _refused_with(_Moved(tokens_of=tokens), "sizes", "", dynamic=True)
 
 
 @pytest.mark.parametrize("shift", [
@@ -418,7 +418,7 @@ def test_a_page_remainder_whose_interval_is_wider_than_each_elements_movement_is
         q = pos // 64  # (a page size written as a number, as the model's config has it: make_inputs' P)
         page = page_of(q) if page_of else (q + torch.arange(L) * 8 + table.long()[:, :1] * 0) % 8
         return kv[table.long().gather(1, page), pos % 64]
-    _refused_with(_Moved(tokens_of=tokens), "sizes", "did not span", dynamic=True)
+    _refused_with(_Moved(tokens_of=tokens), "sizes", "", dynamic=True)
 
 
 def _page_of_pages(page_of):
@@ -441,15 +441,18 @@ def _offset_lookup(q):
 
 @pytest.mark.parametrize("page_of, words", [
     (_skipped_residues, "multiplies two length-derived values"),
-    (lambda q: -((-q) % -8), "did not span"),
-    (lambda q: q - (q & -8), "did not span"),
+    (lambda q: -((-q) % -8), "one positive constant"),
+    (lambda q: q - (q & -8), "one positive constant"),
     (_offset_lookup, "length-derived values at length-derived indices"),
-], ids=["residues_skipped_then_a_polynomial", "negative_divisor", "negative_mask", "lookup_of_length_derived_data"])
+    (lambda q: torch.minimum(torch.tensor(6), q), "clamps a length-derived value"),
+], ids=["residues_skipped_then_a_polynomial", "negative_divisor", "negative_mask", "lookup_of_length_derived_data",
+        "minimum_with_its_constant_first"])
 def test_length_arithmetic_the_probes_cannot_decide_past_the_capacity_is_refused(page_of, words):
     """Red-team 19, dynamic=True compiled at 4 pages: F1 a remainder whose residues the probes met only in part
     (``5 q % 8``), used non-affinely (a product of two length-derived values vanishing on the residues met); F2 a
-    negative divisor or mask (period 8, not -8); F3 ``q + c[q]`` read as ``(q + c).gather(.., q)``.  Each is ``q``
-    on every probed page and not past the compiled capacity: refused, each by its own rule."""
+    negative divisor or mask (period 8, not -8); F3 ``q + c[q]`` read as ``(q + c).gather(.., q)``; and (red-team 21's
+    rerun) ``minimum(tensor(6), q)``, a clamp with its constant first.  Each is ``q`` on every probed page and not
+    past the compiled capacity: refused, each by its own rule."""
     _refused_with(_page_of_pages(page_of), "sizes", words, dynamic=True)
 
 
@@ -480,12 +483,73 @@ def _skip_one_length(cond_of):
 @pytest.mark.parametrize("cond_of", [
     lambda s: (s - 448).bool(),  # a cast to bool: a comparison with 0
     lambda s: torch.ne(torch.tensor(448), s),  # the constant first
-], ids=["bool_cast", "constant_first"])
+    lambda s: torch.logical_not(torch.logical_not(s - 448)),  # a truth value through logical_not
+], ids=["bool_cast", "constant_first", "double_logical_not"])
 def test_comparisons_spelled_without_a_comparison_or_constant_first_are_checked(cond_of):
-    """Red-team 21 F2 / F3 (dynamic=True, compiled at 4 pages): ``s != 448`` spelled as a cast to bool or with the
-    constant first was skipped by the threshold rule; each is refused now.  (``logical_not(logical_not(s - 448))``
-    still fuses in Inductor's graph: open, see the closing note of 2026-12-05.)"""
+    """Red-team 21 F2 / F3 (dynamic=True, compiled at 4 pages): ``s != 448`` spelled as a cast to bool, as a double
+    ``logical_not`` of an integer (Inductor's graph keeps ``logical_not``, a "comparison" with no constant) or with
+    the constant first was skipped by the threshold rule; each is refused now."""
     _refused_with(_skip_one_length(cond_of), "sizes", "", dynamic=True)
+
+
+@pytest.mark.parametrize("page_of", [
+    lambda q: (q * 9) % 8,  # 9 = 1 mod 8: q on pages 0..7, q - 8 on 8..15
+    lambda q: q - ((q * 17) & 8),  # bit 3 of 17 q: 0 on pages 0..7
+    lambda q: q - ((q * 17) // 8) % 2 * 8,  # a remainder of a floor division: even on pages 0..7
+    lambda q: q - (q * 17) % 16 + (q * 17) % 8,  # two remainders that cancel on pages 0..7
+    lambda q: (q * 9 + 64) % 8,  # the same with an offset
+], ids=["rem9_8", "mask_bit3", "rem_of_floordiv", "two_remainders", "rem9_8_offset"])
+def test_a_remainder_that_mimics_the_page_on_every_probe_is_refused(page_of):
+    """Red-team 21 F1 (dynamic=True, compiled at 4 pages of 64): ``page_of(q)`` is ``q`` on every probed page and
+    ``q - 8`` from page 8 on; each moves over more than twice its divisor, which a count of the values moved
+    accepted.  The period rule (exactness.check_periods): ``(9 q) % 8`` repeats every 32 qualifying lengths, the
+    probes reach 14."""
+    _refused_with(_page_of_pages(page_of), "sizes", "repeat with a period", dynamic=True)
+
+
+def _decode_inputs(B, pages, lens, seed, blocks=64, P=64, N=2, D=16):
+    g = torch.Generator().manual_seed(seed)
+    kv = torch.randint(-32, 33, (blocks, P, N, D), generator=g).to(torch.float16) / 16
+    w = (torch.randint(-1000, 1000, (L, N), generator=g) / 1024).to(torch.float16)
+    table = torch.randint(0, blocks, (B, pages), generator=g).int()
+    slots = torch.randperm(2 * B + 5, generator=g)[:B].int()
+    return [kv, w, slots, table, torch.tensor(lens, dtype=torch.int32), torch.zeros(2 * B + 5, N, D, dtype=torch.float16)]
+
+
+def test_a_comparison_that_settles_only_in_the_last_probed_period_is_refused():
+    """The period rule needs ``T + 1`` settled lengths: ``c = ((s // 16 + 2) % 8) // 7`` repeats every 8 qualifying
+    lengths (k = (s - 32) / 16) and is 1 only where k % 8 == 3; hidden by ``s >= 224`` (k < 12), the page ``q + 8 c``
+    is the contract's on every length up to 320 (k = 18: the compiled 4 pages and the 5 of Generalize's rerun) and 8
+    pages off at s = 336.  The comparison settles at k = 12, inside the last period of both (from k = 6 and 10):
+    refused, or fused only with the capacity guarded.  Compiled at 4 pages, called at 16: eager's numbers."""
+    def tokens(kv, table, lens):
+        s = lens.long()
+        pos = (s[:, None] - L + torch.arange(L)).clamp(min=0)
+        c = (((s // 16 + 2) % 8) // 7) * (s >= 224).long()
+        return kv[table.long().gather(1, pos // 64 + 8 * c[:, None]), pos % 64]
+    model = _Moved(tokens_of=tokens)
+    small = _decode_inputs(8, 4, [32, 48, 256, 100, 0, 64, 240, 144], 0)
+    big = _decode_inputs(6, 16, [336, 464, 288, 400, 512, 352], 1)  # (q + 8 c < 16: page ids in range)
+    compiled = torch.compile(model, backend=InductorGraphBackend(), dynamic=True, fullgraph=True)
+    torch._dynamo.reset()
+    compiled(*small)
+    want = model(*[x.clone() for x in big])
+    assert torch.equal(compiled(*big), want)
+
+
+@pytest.mark.parametrize("page_of", [
+    lambda p: (p // 32) // 2,  # p // 64 by two floor divisions: 1 / 2, then 1 / 4 page per qualifying length
+    lambda p: (p % 128) // 64 + (p // 128) * 2,  # p // 64 by halves of 128: repeats every 8 qualifying lengths
+    lambda p: torch.where(p // 64 < 0, 0, p // 64),  # a clamp from below: settled on every probe
+], ids=["two_floor_divisions", "remainder_plus_quotient", "clamp_below"])
+def test_page_arithmetic_whose_period_the_probes_cover_still_fuses_under_a_symbolic_capacity(page_of):
+    """The period rule refuses only what the probes cannot show (dynamic=True, compiled at 4 pages of 64: qualifying
+    lengths 32 + 16 k for k = 0..14): each spelling of ``p // 64`` below repeats within 8 of them (a kill test of the
+    rule computing periods from the wrong slope, or refusing every remainder)."""
+    def tokens(kv, table, lens):
+        pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+        return kv[table.long().gather(1, page_of(pos)), pos % 64]
+    _fuses(_Moved(tokens_of=tokens), dynamic=True)
 
 
 def test_a_zero_one_factor_from_a_length_comparison_still_fuses_under_a_symbolic_capacity():

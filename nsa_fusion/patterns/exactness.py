@@ -26,6 +26,7 @@ Each check raises :class:`verify.Refused` naming the node; none evaluates anythi
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 from typing import NamedTuple
 
 import torch
@@ -527,7 +528,8 @@ def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded
 
 
 def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals, lengths: fx.Node,
-                            symbolic_capacity: bool, last: Intervals | None = None) -> None:
+                            symbolic_capacity: bool, last: Intervals | None = None,
+                            qualifying: tuple[int, int, int] | None = None) -> None:
     """With a symbolic capacity, the new rows are probed at lengths up to the compiled capacity only.
     Beyond it, a clamp or a comparison of a length-derived value with a constant would change the
     result (``pos.clamp(0, 1023)``, ``where(s <= 1024, pooled, 0)``) unless its threshold lies within the
@@ -535,21 +537,24 @@ def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals,
     in [l, dtype max]), ``probed`` at the compiled one.  Each clamp must be a no-op over ``intervals`` or
     have its bounds within ``probed``; each comparison must be constant over ``intervals`` or have its
     threshold within ``probed`` (then, for values that grow with the length, the side beyond the last
-    probed length is the side the probes saw last); otherwise the step is refused."""
+    probed length is the side the probes saw last); otherwise the step is refused.  ``qualifying``: ``(d, K,
+    P)``, the qualifying lengths ``l + k * d`` probed for ``k = 0..K`` and the page size: the remainders, masks
+    and floor divisions are then held to :func:`check_periods`."""
     if not symbolic_capacity:
         return  # (a static capacity: every qualifying length is probed)
     from .proof import depending_on
 
-    _check_length_ops(new_region, lengths, intervals.with_lengths(lengths, MAX_LENGTH))
+    valued = _check_length_ops(new_region, lengths, intervals.with_lengths(lengths, MAX_LENGTH))
     from .proof import in_order
 
     derived = depending_on(new_region | {lengths}, {lengths})
     for n in in_order(new_region):  # (the op nearest the lengths is named)
         if n not in derived or n.op != "call_function" or not T.is_tensor(n):
             continue
-        # (a comparison's constant may come first: ne(tensor(448), s), red-team 21 F3)
+        # (a comparison's constant may come first: ne(tensor(448), s), red-team 21 F3; so may a minimum's)
         first = n.args[0] if isinstance(n.args[0], fx.Node) and n.args[0] in derived else None
-        consts = [a for a in (n.args[:2] if n.target in _COMPARISONS and first is None else n.args[1:])
+        symmetric = n.target in _COMPARISONS or n.target in (aten.minimum.default, aten.maximum.default)
+        consts = [a for a in (n.args[:2] if symmetric and first is None else n.args[1:])
                   if not isinstance(a, fx.Node) or a not in derived]
         if (n.target in _REMAINDERS or n.target in _FLOOR_DIVS or n.target in (aten.bitwise_and.Scalar,
                                                                               aten.bitwise_and.Tensor)) and \
@@ -582,7 +587,7 @@ def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals,
         within = seen is not None and bounds and at_last is not None and all(
             b is not None and seen[0] <= b[0] and (b[1] < at_last[0] if k > 0 else b[0] > at_last[1]) for b in bounds)
         if n.target in _CLAMPS:
-            span, out = intervals.of(n.args[0]) if isinstance(n.args[0], fx.Node) else None, intervals.of(n)
+            span, out = intervals.of(x) if isinstance(x, fx.Node) else None, intervals.of(n)
             if (span is None or out is None or span != out) and not within:
                 _refuse("sizes", f"{T.op_name(n)} clamps a length-derived value with a constant beyond the lengths the "
                         "probes reached: past the compiled capacity it changes the window, and this dynamic graph "
@@ -594,51 +599,159 @@ def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals,
                 _refuse("sizes", f"{T.op_name(n)} compares a length-derived value with a constant beyond the lengths "
                         "the probes reached: past the compiled capacity its result changes, and this dynamic graph "
                         "serves larger capacities", n, "compile with a static cache capacity")
-        elif n.target in _REMAINDERS or n.target in (aten.bitwise_and.Scalar, aten.bitwise_and.Tensor) \
-                or n.target in _FLOOR_DIVS:
-            # a period or divisor the probes did not see twice: beyond the compiled capacity the values take
-            # a turn the probes never saw (lens % 4096 compiled at capacity 256).  What the probes saw: for x
-            # monotone in the length, from its values at the first probed length to those at the last (intervals
-            # at one length each, where s - s is 0), not x's interval over all probed lengths, which interval
-            # arithmetic widens ((s + 4 * (s - s)) // 1000 read as spanning 2017 values at capacity 256 where it
-            # takes 225, red-team 15 G3); x not shown monotone: refused
-            span = _probed_span(x, lengths, probed, last, k)
-            if k == 0:
-                continue  # (x does not change with the length: nothing past the capacity is new)
-            # (a divisor or mask that is not positive: the period of x % -8 and x & -8 is 8, not its value, which
-            # passed every span, red-team 19 F2)
-            if span is None or not bounds or any(b is None or b[0] <= 0 or 2 * b[1] > span for b in bounds):
-                _refuse("sizes", f"{T.op_name(n)} divides a length-derived value by a constant the probes did not span "
-                        "twice: past the compiled capacity it takes values they never saw", n,
-                        "compile with a static cache capacity, or a larger one")
+        elif n.target in _DIVIDING:
+            # a remainder, mask or floor division by one positive constant (the period of x % -8 and x & -8 is 8,
+            # not their value, red-team 19 F2); its period: check_periods
+            if len(bounds) != 1 or bounds[0] is None or bounds[0][0] != bounds[0][1] or bounds[0][0] <= 0:
+                _refuse("sizes", f"{T.op_name(n)} divides a length-derived value by something other than one positive "
+                        "constant: past the compiled capacity it takes values the probes never saw", n,
+                        "compile with a static cache capacity")
+    if qualifying is None or last is None:
+        _refuse("sizes", "the qualifying lengths the probes evaluated are not known: nothing past the compiled capacity "
+                "can be shown", lengths, "compile with a static cache capacity")
+    check_periods(new_region, valued, lengths, probed, last, *qualifying)
 
 
-def _probed_span(x, lengths, probed: Intervals, last: Intervals | None, k):
-    """How far EVERY element of ``x`` (``k``: its monotonicity in the lengths, :func:`_monotone`) moves between the
-    first and the last probed length, plus one (the values each element covers); None where not shown.  Per
-    element: an interval at one length is not one element's value (``pos // 64 + arange(l) * 8`` spans 252 values at
-    one length while each element moves over 4; a dead branch of ``where(q < 0, -1000, q)`` widens it to -1000,
-    red-team 18 F1), so ``x`` is evaluated at the two lengths, element by element.  (An ``x`` shown monotone is a
-    function of the lengths, constants and sizes: any other leaf has no monotonicity.)"""
-    lens = probed.of(lengths)
-    if not k or last is None or lens is None:
-        return None
-    return _evaluated_movement(x, lengths, lens[0], last.of(lengths)[0], last.sizes, k)
+_DIVIDING = _REMAINDERS | _FLOOR_DIVS | {aten.bitwise_and.Scalar, aten.bitwise_and.Tensor}
 
 
-def _evaluated_movement(x, lengths, s_first, s_last, sizes, k):
-    """``min_e k * (x_e(s_last) - x_e(s_first)) + 1`` with every row's length set to each, where ``x`` depends on
-    the lengths, constants and sizes only (else None)."""
+def check_periods(new_region, valued: set, lengths: fx.Node, probed: Intervals, last: Intervals, d: int, K: int,
+                  page: int) -> None:
+    """Past the compiled capacity, the new rows' integer values repeat what the last probed period showed.
+
+    Under a symbolic capacity every length-valued node is built from ``s`` by the ops ``_check_length_ops``
+    admits: affine arithmetic, comparisons and clamps with constants, floor divisions, remainders and masks by
+    positive constants, 0/1 factors, selects and data movement.  On the qualifying lengths ``s = l + k * d``,
+    once every comparison and clamp has settled (``k >= k*``: each is monotone and beyond its last probed side,
+    ``check_length_thresholds``), such a value ``e`` is *quasi-affine*: ``e(k + T) = e(k) + a_e * T`` for every
+    ``k >= k*``, element by element, where ``a_e`` is its eventual slope and ``T`` any common multiple of the
+    denominators of ``a_x / m`` over its divisions ``x // m``, ``x % m`` and masks ``x & c`` (``m = 2 **
+    c.bit_length()``: a mask reads ``x mod m`` only).  (By induction: ``(x + a_x T) // m = x // m + a_x T / m``
+    and ``(x + a_x T) % m = x % m`` where ``m`` divides ``a_x T``.)  The contract's own positions (``pos // P``,
+    ``pos % P``) are quasi-affine with ``T = P / gcd(d, P)``.  Two quasi-affine values of period ``T`` that agree
+    on ``T + 1`` consecutive ``k`` past ``k*`` agree for every larger ``k``: their slopes are equal (``e(k + T) -
+    e(k)``) and each later value is an earlier one plus ``a T``.  The pooling probes show agreement on every
+    probed ``k <= K``; so the step is the contract at every length past the compiled capacity when ``T <= K`` and
+    every comparison and clamp has the same outcome, element by element, at ``k = K - T`` as at ``K`` (monotone:
+    the same in between and beyond).  Otherwise refused.  Counting how far ``x`` moves is not enough: ``(9 q) % 8``
+    moves over 28 values at 4 pages and is ``q`` on every probe, ``q - 8`` from page 8 on (red-team 21 F1); here
+    ``a / m = 9 / 32`` asks for 32 qualifying lengths of one page each.
+
+    ``d``: the step between qualifying lengths, ``K``: the last probed ``k``, ``page``: the page size."""
+    period = page // math.gcd(d, page)
+    for n in valued:
+        if n not in new_region or n.op != "call_function" or n.target not in _DIVIDING or len(n.args) < 2:
+            continue
+        slopes = _eventual_slopes(n.args[0], lengths, d)
+        m = probed.number(n.args[1])[0]  # (one positive constant: check_length_thresholds)
+        if n.target in (aten.bitwise_and.Scalar, aten.bitwise_and.Tensor):
+            m = 1 << m.bit_length()
+        if slopes is None:
+            _refuse("sizes", f"{T.op_name(n)} divides a value whose slope in the lengths is not known: past the "
+                    "compiled capacity its period cannot be bounded", n, "compile with a static cache capacity")
+        for a in slopes:
+            period = math.lcm(period, (a / m).denominator)
+    if period > K:
+        _refuse("sizes", f"the new rows repeat with a period of {period} qualifying lengths (their divisions and "
+                f"remainders of the lengths), and the probes reach {K} past the first: past the compiled capacity "
+                "they may take values the probes never saw", lengths,
+                "compile with a static cache capacity, or a larger one")
+    from .proof import in_order
+
+    settled = [n for n in in_order(new_region) if n in valued and n.op == "call_function"
+               and (n.target in _COMPARISONS or n.target in _CLAMPS)]
+    if not settled:
+        return
+    at = [_evaluate_lengths(settled + [n.args[0] for n in settled if n.target in _CLAMPS], lengths, s, last.sizes)
+          for s in (last.of(lengths)[0] - period * d, last.of(lengths)[0])]
+    if at[0] is None or at[1] is None:
+        _refuse("sizes", "a comparison or clamp of the lengths cannot be evaluated from the lengths alone: past the "
+                "compiled capacity its outcome cannot be shown", lengths, "compile with a static cache capacity")
+    outcomes = [_outcomes(settled, values) for values in at]
+    for n, before, after in zip(settled, *outcomes):
+        if not torch.equal(before, after):
+            _refuse("sizes", f"{T.op_name(n)} changes its outcome within the last period the probes saw ({period} "
+                    "qualifying lengths): past the compiled capacity the values may not repeat what they showed", n,
+                    "compile with a static cache capacity, or a larger one")
+
+
+def _outcomes(settled, values):
+    """Each comparison's result; each clamp's side (``sign(out - in)``: -1 clamped from above, 1 from below, 0
+    not clamped).  ``values``: the settled nodes' values, then the clamps' inputs."""
+    clamp_inputs = iter(values[len(settled):])
+    return [(v.long() - next(clamp_inputs).long()).sign() if n.target in _CLAMPS else v
+            for n, v in zip(settled, values)]
+
+
+def _evaluate_lengths(nodes, lengths, s, sizes):
+    """``nodes`` evaluated with every row's length ``s`` (they depend on the lengths, constants and sizes only),
+    or None."""
     from .evaluate import EvaluationError, Subgraph
 
     try:
-        sub = Subgraph([x], [lengths])
-        shape, dtype = sizes.shape(lengths), T.dtype_of(lengths)
-        at = [sub([torch.full(shape, s, dtype=dtype)], sizes)[0] for s in (s_first, s_last)]
+        sub = Subgraph(nodes, [lengths])
+        return sub([torch.full(sizes.shape(lengths), s, dtype=T.dtype_of(lengths))], sizes)
     except (EvaluationError, RuntimeError, TypeError, ValueError):
         return None
-    moved = (at[1].long() - at[0].long()) * k
-    return int(moved.min()) + 1 if moved.numel() else None
+
+
+def _eventual_slopes(node, lengths: fx.Node, d: int):
+    """The slopes ``node`` may have per element in ``k`` (``s = l + k * d``) once its comparisons and clamps have
+    settled, as a set of fractions (a clamp contributes its input's slope or 0, a select either branch's, a
+    remainder or mask 0); None where it is not built from the ops :func:`check_periods` reasons about."""
+    def step(n, lengths, go):
+        if n is lengths:
+            return frozenset({Fraction(d)})
+        if not isinstance(n, fx.Node):
+            return frozenset({Fraction(0)}) if isinstance(n, (int, torch.SymInt)) else None
+        if n.op != "call_function" or _constant_node(n):
+            return frozenset({Fraction(0)}) if _constant_node(n) else None
+        t, args = n.target, n.args
+        if t in T.VIEWS or t in T.CASTS:
+            return go(args[0])
+        if t is aten.neg.default:
+            a = go(args[0])
+            return None if a is None else frozenset(-x for x in a)
+        if t in (aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar):
+            alpha = n.kwargs.get("alpha", 1)
+            a, b = go(args[0]), go(args[1])
+            if a is None or b is None or not isinstance(alpha, int):
+                return None
+            sign = 1 if t in (aten.add.Tensor, aten.add.Scalar) else -1
+            got = frozenset(x + sign * alpha * y for x in a for y in b)
+            return got if len(got) <= 64 else None
+        if t in (aten.mul.Tensor, aten.mul.Scalar):
+            for x, c in ((args[0], args[1]), (args[1], args[0])):
+                if isinstance(c, int) and not isinstance(c, bool):
+                    a = go(x)
+                    return None if a is None else frozenset(v * c for v in a)
+            return None
+        if t in _FLOOR_DIVS:
+            c = args[1]
+            if not isinstance(c, int) or isinstance(c, bool) or c <= 0:
+                return None
+            a = go(args[0])
+            return None if a is None else frozenset(v / c for v in a)
+        if t in _DIVIDING and t not in _FLOOR_DIVS:
+            return None if go(args[0]) is None else frozenset({Fraction(0)})  # (x % m, x & c: periodic)
+        if t in (aten.mul.Tensor, aten.mul.Scalar) and any(_from_bool(a) for a in args[:2]):
+            x = args[1] if _from_bool(args[0]) else args[0]  # (a 0/1 factor: x or 0 once its comparison settled)
+            a = go(x)
+            return None if a is None else a | {Fraction(0)}
+        if t in _CLAMPS:
+            # (settled: each element is its value or a bound; the value may come second: minimum(tensor(400), s))
+            parts = [go(a) for a in args[:3] if a is not None]
+            return None if any(a is None for a in parts) else frozenset().union(*parts) | {Fraction(0)}
+        if t is aten.where.self or t in T.ASSEMBLE and t is not operator_getitem():
+            # (a select settles on one branch per element; cat / stack: each element is one of the parts)
+            parts = [go(a) for a in (args[1:3] if t is aten.where.self else n.all_input_nodes)]
+            return None if any(a is None for a in parts) else frozenset().union(*parts)
+        if t in T.GATHERS:
+            data = T.data_inputs(n)  # (length-valued data at other indices: lengths moved)
+            return go(data[0]) if data else None
+        return None
+
+    return _walk_memoized(step, node, lengths)
 
 
 # What a length-valued node (computed from the lengths, not gathered with them) may be under a symbolic
@@ -647,17 +760,18 @@ def _evaluated_movement(x, lengths, s_first, s_last, sizes, k):
 _LENGTH_OPS = (T.VIEWS | T.CASTS | T.ASSEMBLE | _MONOTONE_PAIR | _COMPARISONS | _CLAMPS | _FLOOR_DIVS | _REMAINDERS
                | {aten.neg.default, aten.bitwise_and.Scalar, aten.bitwise_and.Tensor, aten.where.self,
                   aten.__and__.Tensor})
+_LOGIC = {aten.logical_and.default, aten.logical_or.default, aten.logical_not.default, aten.logical_xor.default}
 _BOOL_LOGIC = {aten.bitwise_not.default, aten.bitwise_or.Tensor, aten.__or__.Tensor, aten.bitwise_xor.Tensor}
 
 
-def _check_length_ops(new_region, lengths: fx.Node, intervals: Intervals | None = None) -> None:
+def _check_length_ops(new_region, lengths: fx.Node, intervals: Intervals | None = None) -> set:
     """Under a symbolic capacity, every length-valued node of the new rows is one of ``_LENGTH_OPS`` in
     integers (booleans for the logic), and lengths index only the block table or the paged KV, never a
     constant (a lookup table indexed by the length holds anything past the compiled capacity).  Values
     gathered *with* length-derived indices are tokens, not lengths.  Integer arithmetic on them must not
     wrap for any length (``intervals``: lengths up to their dtype's max): an int32 ``s * s`` or
     ``s + (2**31 - 5000)`` wraps past the compiled capacity, where the comparisons above would read its
-    unwrapped interval (G7)."""
+    unwrapped interval (G7).  Returns the length-valued nodes."""
     from .proof import in_order
 
     valued = {lengths}
@@ -689,10 +803,11 @@ def _check_length_ops(new_region, lengths: fx.Node, intervals: Intervals | None 
                     "compiled capacity this dynamic graph serves lengths the probes never reached, and only integer "
                     "affine arithmetic, clamps, comparisons and divisions are checked beyond them", n,
                     "compute positions as s - l + arange(l) (clamp, // P, % P), or compile with a static capacity")
-        if dtype == torch.bool and n.target not in _COMPARISONS and any(
+        if dtype == torch.bool and (n.target not in _COMPARISONS or n.target in _LOGIC) and any(
                 a in valued and T.dtype_of(a) != torch.bool for a in T.value_inputs(n)):
             # a length-derived integer read as a truth value ((s - 448).bool(), logical_not, logical_and) is a
-            # comparison with 0 that no threshold rule sees (red-team 21 F2)
+            # comparison with 0 that no threshold rule sees (red-team 21 F2; logical_not(logical_not(s - 448))
+            # stays logical_not in Inductor's graph, a "comparison" without a constant)
             _refuse("sizes", f"{T.op_name(n)} reads a length-derived integer as a truth value: a comparison with 0 "
                     "past the compiled capacity that the probes may never have met", n,
                     "compare explicitly (s != c), or compile with a static cache capacity")
@@ -712,6 +827,7 @@ def _check_length_ops(new_region, lengths: fx.Node, intervals: Intervals | None 
                         f"compiled capacity (values up to {span[1] if span else '?'}): this dynamic graph serves them", n,
                         "compute positions in int64 from the lengths (s.long()), or compile with a static capacity")
         valued.add(n)
+    return valued
 
 
 def _from_bool(node) -> bool:

@@ -266,11 +266,13 @@ class SizesProof:
         probed[self.lengths] = (self.l, self.capacity())  # (the lengths the pooling probes evaluate)
         region = value_ancestors([self.w.new], {self.input, self.table, self.lengths}) - {self.input, self.table}
         cap = self.capacity()
-        s_last = self.l + (cap - self.l) // self.d * self.d if cap >= self.l else self.l  # the last probed length
+        K = (cap - self.l) // self.d if cap >= self.l else 0  # the qualifying lengths probed: l + k * d, k = 0..K
+        s_last = self.l + K * self.d
         try:
             exactness.check_length_thresholds(region, exactness.Intervals(self.sizes, seeds),
                                               exactness.Intervals(self.sizes, probed), self.lengths, symbolic,
-                                              exactness.Intervals(self.sizes, {**seeds, self.lengths: (s_last, s_last)}))
+                                              exactness.Intervals(self.sizes, {**seeds, self.lengths: (s_last, s_last)}),
+                                              (self.d, K, self.sizes.int(P)))
         except Refused as exc:  # (only a symbolic capacity gets here: a static one returns early)
             raise NeedsStaticCapacity.of(exc) from exc
 
