@@ -445,8 +445,9 @@ def _offset_lookup(q):
     (lambda q: q - (q & -8), "one positive constant"),
     (_offset_lookup, "length-derived values at length-derived indices"),
     (lambda q: torch.minimum(torch.tensor(6), q), "clamps a length-derived value"),
+    (lambda q: torch.div(q * 64, 64, rounding_mode="trunc"), "rounds a length-derived quotient towards zero"),
 ], ids=["residues_skipped_then_a_polynomial", "negative_divisor", "negative_mask", "lookup_of_length_derived_data",
-        "minimum_with_its_constant_first"])
+        "minimum_with_its_constant_first", "trunc_division"])
 def test_length_arithmetic_the_probes_cannot_decide_past_the_capacity_is_refused(page_of, words):
     """Red-team 19, dynamic=True compiled at 4 pages: F1 a remainder whose residues the probes met only in part
     (``5 q % 8``), used non-affinely (a product of two length-derived values vanishing on the residues met); F2 a
@@ -541,7 +542,8 @@ def test_a_comparison_that_settles_only_in_the_last_probed_period_is_refused():
     lambda p: (p // 32) // 2,  # p // 64 by two floor divisions: 1 / 2, then 1 / 4 page per qualifying length
     lambda p: (p % 128) // 64 + (p // 128) * 2,  # p // 64 by halves of 128: repeats every 8 qualifying lengths
     lambda p: torch.where(p // 64 < 0, 0, p // 64),  # a clamp from below: settled on every probe
-], ids=["two_floor_divisions", "remainder_plus_quotient", "clamp_below"])
+    lambda p: (p * (p >= 0).long()) // 64,  # a 0/1 factor inside the dividend: p or 0
+], ids=["two_floor_divisions", "remainder_plus_quotient", "clamp_below", "zero_one_factor_in_the_dividend"])
 def test_page_arithmetic_whose_period_the_probes_cover_still_fuses_under_a_symbolic_capacity(page_of):
     """The period rule refuses only what the probes cannot show (dynamic=True, compiled at 4 pages of 64: qualifying
     lengths 32 + 16 k for k = 0..14): each spelling of ``p // 64`` below repeats within 8 of them (a kill test of the

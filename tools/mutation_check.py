@@ -1484,6 +1484,18 @@ MUTATIONS = [
              "        symmetric = n.target in _COMPARISONS",
              (XR + "::test_length_arithmetic_the_probes_cannot_decide_past_the_capacity_is_refused",),
              "minimum(tensor(6), q): the clamp's constant comes first (red-team 21 rerun after the period rule)"),
+    Mutation("trunc_division_periodic", EX,
+             '            if n.kwargs.get("rounding_mode", "floor") != "floor":',
+             "            if False:",
+             (XR + "::test_length_arithmetic_the_probes_cannot_decide_past_the_capacity_is_refused",),
+             "div(x, m, rounding_mode='trunc') rounds towards 0: not quasi-affine where x changes sign"),
+    Mutation("zero_one_factor_slopes_unknown", EX,
+             "            x = args[1] if _from_bool(args[0]) else args[0]  # (a 0/1 factor: x or 0 once its comparison settled)\n"
+             "            a = go(x)",
+             "            x = args[1] if _from_bool(args[0]) else args[0]  # (a 0/1 factor: x or 0 once its comparison settled)\n"
+             "            a = None",
+             (XR + "::test_page_arithmetic_whose_period_the_probes_cover_still_fuses_under_a_symbolic_capacity",),
+             "(p * (p >= 0)) // 64: a 0/1 factor inside a dividend has its slopes (p's or 0)"),
     Mutation("logical_truth_values_allowed", EX, "(n.target not in _COMPARISONS or n.target in _LOGIC)",
              "n.target not in _COMPARISONS", (XR + "::test_comparisons_spelled_without_a_comparison_or_constant_first_are_checked",),
              "red-team 21 F2: logical_not(logical_not(s - 448)) stays logical_not in Inductor's graph"),

@@ -599,13 +599,18 @@ def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals,
                 _refuse("sizes", f"{T.op_name(n)} compares a length-derived value with a constant beyond the lengths "
                         "the probes reached: past the compiled capacity its result changes, and this dynamic graph "
                         "serves larger capacities", n, "compile with a static cache capacity")
-        elif n.target in _DIVIDING:
+        elif n.target in _DIVIDING and _integral(n):
             # a remainder, mask or floor division by one positive constant (the period of x % -8 and x & -8 is 8,
-            # not their value, red-team 19 F2); its period: check_periods
+            # not their value, red-team 19 F2); its period: check_periods.  (& of booleans is logic: settled with
+            # the comparisons it combines)
             if len(bounds) != 1 or bounds[0] is None or bounds[0][0] != bounds[0][1] or bounds[0][0] <= 0:
                 _refuse("sizes", f"{T.op_name(n)} divides a length-derived value by something other than one positive "
                         "constant: past the compiled capacity it takes values the probes never saw", n,
                         "compile with a static cache capacity")
+            if n.kwargs.get("rounding_mode", "floor") != "floor":
+                _refuse("sizes", f"{T.op_name(n)} rounds a length-derived quotient towards zero: past the compiled "
+                        "capacity only floor division repeats with a period", n, "use //, or compile with a static "
+                        "cache capacity")
     if qualifying is None or last is None:
         _refuse("sizes", "the qualifying lengths the probes evaluated are not known: nothing past the compiled capacity "
                 "can be shown", lengths, "compile with a static cache capacity")
@@ -640,7 +645,7 @@ def check_periods(new_region, valued: set, lengths: fx.Node, probed: Intervals, 
     ``d``: the step between qualifying lengths, ``K``: the last probed ``k``, ``page``: the page size."""
     period = page // math.gcd(d, page)
     for n in valued:
-        if n not in new_region or n.op != "call_function" or n.target not in _DIVIDING or len(n.args) < 2:
+        if n not in new_region or n.op != "call_function" or n.target not in _DIVIDING or not _integral(n):
             continue
         slopes = _eventual_slopes(n.args[0], lengths, d)
         m = probed.number(n.args[1])[0]  # (one positive constant: check_length_thresholds)
@@ -720,6 +725,10 @@ def _eventual_slopes(node, lengths: fx.Node, d: int):
             sign = 1 if t in (aten.add.Tensor, aten.add.Scalar) else -1
             got = frozenset(x + sign * alpha * y for x in a for y in b)
             return got if len(got) <= 64 else None
+        if t in (aten.mul.Tensor, aten.mul.Scalar) and any(_from_bool(a) for a in args[:2]):
+            x = args[1] if _from_bool(args[0]) else args[0]  # (a 0/1 factor: x or 0 once its comparison settled)
+            a = go(x)
+            return None if a is None else a | {Fraction(0)}
         if t in (aten.mul.Tensor, aten.mul.Scalar):
             for x, c in ((args[0], args[1]), (args[1], args[0])):
                 if isinstance(c, int) and not isinstance(c, bool):
@@ -728,16 +737,13 @@ def _eventual_slopes(node, lengths: fx.Node, d: int):
             return None
         if t in _FLOOR_DIVS:
             c = args[1]
-            if not isinstance(c, int) or isinstance(c, bool) or c <= 0:
-                return None
+            if not isinstance(c, int) or isinstance(c, bool) or c <= 0 or \
+                    t in (aten.div.Tensor_mode, aten.div.Scalar_mode) and n.kwargs.get("rounding_mode") != "floor":
+                return None  # (trunc rounds towards 0: not quasi-affine where x changes sign)
             a = go(args[0])
             return None if a is None else frozenset(v / c for v in a)
         if t in _DIVIDING and t not in _FLOOR_DIVS:
             return None if go(args[0]) is None else frozenset({Fraction(0)})  # (x % m, x & c: periodic)
-        if t in (aten.mul.Tensor, aten.mul.Scalar) and any(_from_bool(a) for a in args[:2]):
-            x = args[1] if _from_bool(args[0]) else args[0]  # (a 0/1 factor: x or 0 once its comparison settled)
-            a = go(x)
-            return None if a is None else a | {Fraction(0)}
         if t in _CLAMPS:
             # (settled: each element is its value or a bound; the value may come second: minimum(tensor(400), s))
             parts = [go(a) for a in args[:3] if a is not None]
