@@ -268,11 +268,14 @@ class SizesProof:
         cap = self.capacity()
         K = (cap - self.l) // self.d if cap >= self.l else 0  # the qualifying lengths probed: l + k * d, k = 0..K
         s_last = self.l + K * self.d
+        # the contract's positions past the compiled capacity: pages of P tokens where the table widens; where only the
+        # page size is symbolic (HF's per-request [B, N, T, D] caches: one page of T tokens per row), the position itself
+        page = self.sizes.int(P) if self.sizes.symbols(val(self.table).shape[1]) else 1
         try:
             exactness.check_length_thresholds(region, exactness.Intervals(self.sizes, seeds),
                                               exactness.Intervals(self.sizes, probed), self.lengths, symbolic,
                                               exactness.Intervals(self.sizes, {**seeds, self.lengths: (s_last, s_last)}),
-                                              (self.d, K, self.sizes.int(P)))
+                                              (self.d, K, page))
         except Refused as exc:  # (only a symbolic capacity gets here: a static one returns early)
             raise NeedsStaticCapacity.of(exc) from exc
 
