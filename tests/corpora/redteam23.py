@@ -92,7 +92,11 @@ accepted); casts that wrap (the cast rule); selects on values the probes do not 
 refuse them); Generalize's rerun catches size dependence that differs at W + 1 (sz_kv_blocks, sz_cache_rows with the
 wrong roots, gen_kink_in_rerun); the static-capacity fallback is kept only with the capacity guarded (gen_width_value_guarded
 equal).  The size-value class (F2) is the one gap: any value computed from a shape-only op escapes both the guards and
-the two-size evaluation.
+the two-size evaluation.  Read, not attacked by a run: 806b2f9's page = 1 where only the page size is symbolic (a
+paged step with a static table width needs P as a value, which is guarded, or a shape-only sequence gather, whose flat
+index is affine in the length; the step's own divisions still set the period); mask.py's bound (a kink of a quasi-affine
+condition lies within (sum of constants) x (product of divisors); trunc / fmod / abs kinks sit at a constant operand;
+arithmetic on a trunc result has no interval and is refused as a possible wrap).
 """
 from __future__ import annotations
 
