@@ -366,6 +366,67 @@ def test_a_padding_slot_that_names_a_written_row_is_invalid_input_and_refused_ea
                               actual_seq_len=x["lengths"], cache=cache)
 
 
+# --- red team 25 (tests/corpora/redteam25.py): what follows the window sum -------------------------------------
+def _products(t, w):
+    return t.float() * w.float()[None, :, :, None]
+
+
+def _reversed_pairs(t, w, lens):
+    p = _products(t, w)
+    acc = p[:, L - 1]
+    for j in range(L - 2, -1, -1):  # (a two-element sum has no order to leave open: this is the order written)
+        acc = torch.stack([acc, p[:, j]]).sum(0)
+    return acc
+
+
+def _pairs_by_matmul(t, w, lens):
+    p = _products(t, w)
+    acc = p[:, L - 1]
+    for j in range(L - 2, -1, -1):
+        acc = torch.stack([acc, p[:, j]], -1) @ torch.ones(2)
+    return acc
+
+
+@pytest.mark.parametrize("pool, words, dtype", [
+    (_reversed_pairs, "written out", torch.float16),
+    (_pairs_by_matmul, "written out", torch.float16),
+    (lambda t, w, lens: -((-_products(t, w)).sum(1)), "negates the window sum", torch.float16),
+    (lambda t, w, lens: -((-t.float().sum(1)) / L), "negates the window sum", torch.bfloat16),
+    (lambda t, w, lens: t.float().sum(1) * w[:1].expand(L, -1).float()[0][None, :, None],
+     "applies the weight to the window sum", torch.float16),
+], ids=["reversed_two_element_sums", "two_element_matmuls", "negated_sum_of_negated_products",
+        "bf16_mean_behind_a_negation", "weight_after_the_sum"])
+def test_what_follows_the_window_sum_keeps_the_ops_rounding_or_is_refused(pool, words, dtype):
+    """Red-team 25: F1 a chain of two-element reductions (``stack([acc, p]).sum(0)``, ``@ ones(2)``) is a sum in the order
+    written, reversed here: held to the op's order; F2 / F4 a negation of the sum turns a zero sum's +0.0 into -0.0 (and
+    hid a bf16 mean's sum-then-scale); F3 a weight applied to the sum (constant along the window) rounds once where the
+    op rounds each product."""
+    _refused_with(Step(pool=pool), "pooling", words, dtype=dtype)
+
+
+def test_a_size_summed_into_the_values_is_guarded_or_refused():
+    """Red-team 23 F2: ``ones_like(table[0]).sum()`` is the table width as a value (0 at the compiled width and
+    Generalize's rerun, 1 elsewhere, moving the page): the width is guarded (a 16-page table recompiles and gives
+    eager's numbers); ``ones_like(lens).sum()``, the batch, is refused under mark_dynamic on the batch."""
+    def tokens_of(value_of, a, b):
+        def tokens(kv, table, lens):
+            pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+            V = value_of(table, lens)
+            g = (((V - a) * (V - b)) % 7).clamp(max=1)
+            return kv[table.long().gather(1, (pos // 64 - g).clamp(min=0)), pos % 64]
+        return tokens
+    width = _Moved(tokens_of=tokens_of(lambda table, lens: torch.ones_like(table[0]).long().sum(), 4, 5))
+    small = _decode_inputs(8, 4, [32, 48, 256, 100, 0, 64, 240, 144], 0)
+    big = _decode_inputs(6, 16, [544, 1008, 608, 704, 1000, 288], 1)
+    torch._dynamo.reset()
+    compiled = torch.compile(width, backend=InductorGraphBackend(), dynamic=True, fullgraph=True)
+    compiled(*small)
+    want = width(*[x.clone() for x in big])
+    assert torch.equal(compiled(*big), want)
+    batch = _Moved(tokens_of=tokens_of(lambda table, lens: torch.ones_like(lens).long().sum(), 8, 9))
+    _refused_with(batch, "sizes", "batch", dynamic="batch")
+
+
 # --- round 2 of the red team (tests/corpora/redteam2.py): exact in IEEE, not just linear ---------------------
 @pytest.mark.parametrize("pool, words", [
     (lambda t, w, lens: ((t.float() * w.float()[None, :, :, None]) + 1.0 - 1.0).sum(1), "does not depend on the tokens"),

@@ -9,6 +9,8 @@ qualify beside rows that do, and (for written-out sums) values whose sum depends
 """
 from __future__ import annotations
 
+import math
+
 import torch
 import torch.fx as fx
 
@@ -50,8 +52,15 @@ class PoolingProof:
                                                    or n.target in T.REDUCTIONS):
                 summed.add(n)
             self._check_sum_then_scale(n, ins, summed, in_dtype)
+            self._check_after_the_sum(n, ins, summed, tokens)
             if n.target in T.REDUCTIONS or (n.target in T.PRODUCTS and n.target not in _ELEMENTWISE_PRODUCTS):
-                summed.add(n)  # (bmm, matmul, conv...: products summed inside)
+                # (bmm, matmul, conv...: products summed inside).  A reduction of partial sums (a chain or tree of
+                # stack([acc, p]).sum(0)), of two terms (no order to leave open: a + b is b + a), or one that adds an
+                # accumulator (baddbmm(acc, x, w)) is an order the user wrote: the op must keep it (red-team 25 F1)
+                if any(a in summed for a in ins) or _terms(n) is not None and _terms(n) <= 2 or \
+                        n.target in (aten.baddbmm.default, aten.addmm.default) and n.args[0] in tokens:
+                    self.written_order = True
+                summed.add(n)
             elif (n.target in T.SUMS and sum(1 for a in n.args[:2] if isinstance(a, fx.Node) and a in tokens) == 2) or \
                     (n.target is aten.addcmul.default and n.args[0] in tokens):  # (acc + t * w: a written step)
                 summed.add(n)
@@ -166,6 +175,23 @@ class PoolingProof:
                 raise Refused("pooling", f"{T.op_name(n)} scales token values by a constant besides the weight: its "
                               "rounding (and overflow) is not the op's", n,
                               "multiply the tokens by the weight only (mean pooling: by 1/l once)")
+
+    def _check_after_the_sum(self, n, ins, summed, tokens):
+        """The op weights each token and sums from +0.0; after the sum only data movement, adds of other sums and one
+        1/l scaling (``_check_exact_arithmetic``) keep that.  A negation of the sum turns its +0.0 into -0.0, which the op
+        never gives (``-((-p).sum(1))`` on a zero window, red-team 25 F2); a weight applied to the sum rounds once where
+        the op rounds every product (``x.sum(1) * w[0]`` with the weight constant along the window, F3)."""
+        if not any(a in summed for a in ins):
+            return
+        if n.target in T.NEGATIONS:
+            raise Refused("pooling", f"{T.op_name(n)} negates the window sum: a zero sum (+0.0) becomes -0.0, which the "
+                          "op's sum from +0.0 never gives", n, "negate the weights or the tokens before summing")
+        leaf = self.weight_leaf
+        if (n.target in T.PRODUCTS or n.target in T.QUOTIENTS) and leaf is not None and any(
+                isinstance(a, fx.Node) and a not in tokens and leaf in value_ancestors([a]) for a in n.args):
+            raise Refused("pooling", f"{T.op_name(n)} applies the weight to the window sum: one rounding of the sum's "
+                          "product where the op rounds each token's product with its weight", n,
+                          "weight each token before summing: (tokens.float() * w.float()[None, :, :, None]).sum(1)")
 
     def _check_sum_then_scale(self, n, ins, summed, in_dtype):
         if in_dtype == torch.float16:
@@ -513,6 +539,29 @@ def _constant_scalar(a: fx.Node):
 
 _ZERO_FILLS = {aten.zeros.default, aten.zeros_like.default, aten.new_zeros.default, aten.full_like.default,
                aten.new_full.default, aten.full.default}
+
+
+def _terms(n: fx.Node) -> int | None:
+    """How many values a reduction or contraction adds per output element, where its sizes are static (else None)."""
+    x = val(n.args[0]) if n.args and isinstance(n.args[0], fx.Node) else None
+    if n.target in (aten.baddbmm.default, aten.addmm.default):
+        x = val(n.args[1]) if isinstance(n.args[1], fx.Node) else None
+    if not isinstance(x, torch.Tensor):
+        return None
+    shape = list(x.shape)
+    if n.target in (aten.sum.dim_IntList, aten.mean.dim):
+        dims = n.args[1] if len(n.args) > 1 and n.args[1] else range(len(shape))
+        sizes = [shape[d] for d in dims]
+    elif n.target in (aten.sum.default, aten.mean.default, aten.dot.default):
+        sizes = shape
+    elif n.target in (aten.bmm.default, aten.mm.default, aten.matmul.default, aten.mv.default, aten.baddbmm.default,
+                      aten.addmm.default):
+        sizes = shape[-1:]
+    else:
+        return None  # (pooling windows, convolutions: not counted)
+    if not all(isinstance(v, int) for v in sizes):
+        return None
+    return math.prod(sizes)
 
 
 def _is_zero(a) -> bool:

@@ -48,6 +48,14 @@ class SizesProof:
         for n in value_ancestors([w.new_cache], stop) - stop:
             if n.op != "call_function":
                 continue
+            for sym in self._sizes_reduced(n):
+                # a size that leaves the shape through a reduction or contraction is in the values (ones_like(
+                # table[0]).sum() is the table width, torch.ones(B).sum() the batch: red-team 23 F2)
+                if sym in batch:
+                    raise Refused("sizes", f"{T.op_name(n)} reduces over the batch: its values then hold the batch size, "
+                                  "and row b's result changes with the number of rows", n,
+                                  "compute each row from its own length, table row and slot")
+                found[sym] = self.sizes.assignment[sym]
             skip = _SHAPE_ARGS.get(n.target, ())
             if n.target in T.VIEWS or n.target in T.RESHAPES or n.target in T.SHAPE_ONLY:
                 skip = "all"
@@ -66,6 +74,25 @@ class SizesProof:
                                           "compute each row from its own length, table row and slot")
                         found[sym] = self.sizes.assignment[sym]
         return found
+
+    def _sizes_reduced(self, n: fx.Node) -> set:
+        """Symbols in the shapes of ``n``'s tensor inputs that its outputs' shapes lack, for ops that combine
+        elements (a sum, a mean, a matmul): their values may hold those sizes.  Views, reshapes, gathers and writes
+        move or pick elements (which ones is the index's business, checked with the rows and the table), and
+        shape-only ops hand sizes on as SymInts, caught where they are used as values."""
+        if n.target in T.VIEWS or n.target in T.RESHAPES or n.target in T.GATHERS or n.target in T.WRITES or \
+                n.target in T.SHAPE_ONLY:
+            return set()
+
+        def dims(v):
+            out = set()
+            for t in (v if isinstance(v, (list, tuple)) else [v]):
+                if isinstance(t, torch.Tensor):
+                    for x in t.shape:
+                        out |= self.sizes.symbols(x)
+            return out
+
+        return set().union(*(dims(val(a)) for a in n.all_input_nodes)) - dims(val(n))
 
     def check_symbolic_iotas(self):
         """An ``arange`` over a symbolic size other than the batch (the head dim, the capacity) numbers
