@@ -9,29 +9,33 @@ and classification are redteam7's ``classify7``.
 
     python tests/corpora/redteam24.py [--dialect D] [--mode M] [name ...]      # names match as substrings
 
-First try (01:36-02:18 UTC 2026-12-05, frozen snapshot of 806b2f9172f35af5decdca668c4f1e3793a99ffa in /tmp/base24,
-PYTHONPATH=/tmp/base24, run from that tree, TORCHINDUCTOR_FORCE_DISABLE_CACHES=1): 83 attacks in 6 themes (ws_ write
+First try (01:36-02:23 UTC 2026-12-05, frozen snapshot of 806b2f9172f35af5decdca668c4f1e3793a99ffa in /tmp/base24,
+PYTHONPATH=/tmp/base24, run from that tree, TORCHINDUCTOR_FORCE_DISABLE_CACHES=1): 85 attacks in 7 themes (ws_ write
 side 21, sv_ serving and inputs mutated after the step 8, al_ aliasing 20, ly_ whole models 11, rw_ rewrites 10, kn_
-kernels and sizes 13; a few sv_ / al_ attacks were added inside the window and first ran then), 456 first-try runs
-(501 with the reruns below):
+kernels and sizes 13, lp_ a lengths input beside ``lens + 1`` 2; sv_ / al_ / lp_ attacks added inside the window first
+ran then), 480 first-try runs (526 with the reruns below):
 
-    inductor_graph     103 runs: 0 FALSE FUSION / 0 CRASH / 76 equal / 22 refused / 2 refused (control differs)
+    inductor_graph     107 runs: 0 FALSE FUSION / 3 CRASH (F1) / 76 equal / 23 refused / 2 refused (control differs)
                        / 3 control crashes too
-    torchair_like      103 runs: 0 / 0 / 77 / 21 / 2 refused (control differs) / 3 control crashes too
-    inductor (codegen,  84 runs: 0 / 0 / 73 / 7 / 1 refused (control differs) / 2 control crashes too /
+    torchair_like      107 runs: 3 FALSE FUSION (F1) / 0 CRASH / 77 / 22 / 2 refused (control differs) / 3 control
+                       crashes too
+    inductor (codegen,  88 runs: 0 / 3 CRASH (F1) / 73 / 8 / 1 refused (control differs) / 2 control crashes too /
      native kernel)              1 CONTROL DIFFERS (ly_five_d_attention_between: my attention's nan_to_num sum of the
                                  whole cache; plain Inductor differs from eager in the same 3 values: sum order)
     inductor, Triton    17 runs (NSA_FUSION_FORCE_TRITON=1 TRITON_INTERPRET=1; kn_ sizes, strided caches, padding):
                                  17 equal
-    inductor, portable  10 runs (NSA_FUSION_NO_NATIVE=1): 10 refused ("no candidate": without the native kernel the
-                                 pass leaves CPU graphs to Inductor), so the portable kernels were checked directly
-    vllm_post           71 runs (the vLLM adapters' mutating call): 0 / 0 / 67 equal / 3 refused / 1 refused
+    inductor, portable  11 runs (NSA_FUSION_NO_NATIVE=1): 11 refused ("no candidate": without the native kernel the
+                                 pass leaves CPU graphs to Inductor; kn_l1_d1's control differs: plain Inductor's sum
+                                 of one -0.0 product is -0.0, eager's +0.0), so the portable kernels were checked directly
+    vllm_post           75 runs (the vLLM adapters' mutating call): 0 / 3 CRASH (F1) / 67 equal / 4 refused / 1 refused
                                  (control differs)
-    aot_outputs         51 runs (vllm-ascend's mutations-as-outputs compile): 0 / 0 / 49 / 1 / 1 refused (control
-                                 differs)
-    torchair (real, CPU GE stand-in) 17 runs: 17 equal (non-contiguous caches through the scatter write-back, P = 3,
-                                 l = 64 over pages of 16, fp16 N = 3 D = 7, 5-D layer x K/V caches, padding -1 under
-                                 batch / dynamic, the aliasing snapshot, the rewrites)
+    aot_outputs         55 runs (vllm-ascend's mutations-as-outputs compile): 3 FALSE FUSION (F1) / 0 / 49 / 2 / 1
+                                 refused (control differs)
+    torchair (real, CPU GE stand-in) 21 runs: 17 equal / 1 refused / 3 "CONTROL DIFFERS" (F1: the plain torchair
+                                 compile fails, BackendCompilerFailed; the fused graph compiles and differs from eager)
+                                 (the 17: non-contiguous caches through the scatter write-back, P = 3, l = 64 over
+                                 pages of 16, fp16 N = 3 D = 7, 5-D layer x K/V caches, padding -1 under batch /
+                                 dynamic, the aliasing snapshot, the rewrites)
     kernels directly (/tmp/rt24/kernels.py, copied into /work/briefs/redteam24_findings.md): native C++,
                                  portable (compress_qualifying_torch), capture-safe (compress_masked_torch) and Triton
                                  interpreted, each 72 cases (P = 1, P = 3, N = 3 D = 7, l = d = 64 over P = 16,
@@ -39,7 +43,22 @@ kernels and sizes 13; a few sv_ / al_ attacks were added inside the window and f
                                  caches, a D-strided KV; build's NaN / inf / -0.0 / subnormal / max values) against
                                  tests/golden.py: 288 bit-exact, 0 not
 
-FOUND: nothing.  No false fusion, no crash from the pass, in any dialect.
+FOUND: one class (F1), found at 02:20 (/work/briefs/redteam24_findings.md, repro /work/briefs/redteam24_repro_f1.py):
+
+* F1 CRASH (inductor_graph, Inductor codegen, vllm_post) / FALSE FUSION (torchair_like, aot_outputs; real torchair,
+  where the plain compile fails): ``lengths_from_positions.expose`` takes any [B] int graph input ``p`` that has a
+  ``p + 1`` in the graph for the positions, reroutes its other reads through ``(p + 1) - 1``, and the recogniser then
+  takes ``s' = p + 1`` for the lengths, bounded to [0, capacity] (positions in [-1, capacity - 1]).  Nothing checks
+  that the model treats ``p`` as positions: lp_window_to_s_inclusive compares ``lens`` itself in its condition
+  (``(lens >= 32) & ((lens - 32) % 16 == 0)``, so ``lens`` are lengths, 0..capacity by docs/contract.md), pools the 33
+  tokens ending at position ``lens`` (clamped into the table) with a 33-row weight, and returns ``lens + 1`` (the next
+  positions).  Read through ``s'`` that is the contract with l = 33, so it fuses; at ``lens = capacity`` (valid) eager
+  reads position capacity - 1 twice and writes the row, the op receives ``s' = capacity + 1``: ValueError
+  ("actual_seq_len[0] = 257 exceeds the block table's capacity") in Inductor graphs, the row not written in GE
+  graphs (torchair's scatter write-back drops rows past the capacity).  The same step without ``lens + 1`` in the
+  graph is refused (lp_window_to_s_inclusive_no_plus: "windows of l=32 ... the weight has 33").  Static, batch,
+  dynamic=True alike.  (The proof's assumption that fails: "p + 1 on a [B] graph input means p are positions";
+  the contract's positions rule applies where the model compares ``positions + 1``, not where it compares ``p``.)
 
 Not findings, worth knowing:
 * "refused (control differs)": al_weight_input_aliases_cache (the weight argument a view cache[7].t() of the cache
@@ -973,6 +992,39 @@ def _kv_d_strided_base(k):
     return b
 
 
+# --- 7. a window that ends at position s (one past the length) beside lens + 1 (lengths_from_positions.expose) -------
+def lp_window_to_s_inclusive(kv, w, slots, table, lens, cache, *extra):
+    """33 tokens ending at position s (clamped into the table), a 33-row weight, the condition on s itself (l = 32,
+    d = 16), and lens + 1 returned (the next positions): the pass reads lens as positions p with s' = p + 1, the
+    contract with l = 33 in s'.  The condition compares lens, so lens are the lengths (0..capacity): at lens =
+    capacity (row 0) eager reads position capacity - 1 twice and writes; s' = capacity + 1 for the op."""
+    cap = table.shape[1] * kv.shape[1]
+    pos = (lens.long()[:, None] - L + torch.arange(L + 1)).clamp(0, cap - 1)
+    new = pool(tokens(kv, table, pos), w)
+    cache = write(cache, slots, completes(lens), new)
+    return cache, lens + 1
+
+
+def lp_window_to_s_inclusive_no_plus(kv, w, slots, table, lens, cache, *extra):
+    """The same without lens + 1 in the graph (control spelling)."""
+    cap = table.shape[1] * kv.shape[1]
+    pos = (lens.long()[:, None] - L + torch.arange(L + 1)).clamp(0, cap - 1)
+    new = pool(tokens(kv, table, pos), w)
+    return write(cache, slots, completes(lens), new)
+
+
+def _w33(dtype=F32, B=40, seeds=(0, 3)):
+    def make():
+        out = []
+        for sd in seeds:
+            args = _args(build(B=B, dtype=dtype, seed=sd))
+            g = torch.Generator().manual_seed(sd + 33)
+            args[1] = (torch.randint(-2047, 2048, (L + 1, args[1].shape[1]), generator=g) / 1024).to(dtype)
+            out.append(args)
+        return out
+    return make
+
+
 ATTACKS = [
     # 1. write side
     ("ws_slots_int16_wrap", _mk(ws_slots_int16, _big_slots(40000, 39000)),
@@ -1111,10 +1163,14 @@ ATTACKS = [
     ("kn_kv_head_major_storage", _mk(contract_returns_base, _kv_view_inputs(lambda b: b.transpose(1, 2),
                                                                            lambda k: k.transpose(1, 2).contiguous())),
      "KV = base.transpose(1, 2) of [NB, N, P, D] storage"),
+    ("lp_window_to_s_inclusive", _mk(lp_window_to_s_inclusive, _w33(), ALL),
+     "33 tokens ending at position s (clamped), lens + 1 returned: exposed as s' = p + 1, s' = capacity + 1 at lens = "
+     "capacity"),
+    ("lp_window_to_s_inclusive_no_plus", _mk(lp_window_to_s_inclusive_no_plus, _w33(), S_), "the same, no lens + 1"),
     ("kn_huge_unread_page_ids", _mk(contract, _huge_unread_ids(), SB), "int64 table, +-2**40 in unread entries"),
 ]
 
-# First-try results (attack, dialect, mode, result) on the frozen snapshot of 806b2f9 (/tmp/base24), 01:36-02:16 UTC;
+# First-try results (attack, dialect, mode, result) on the frozen snapshot of 806b2f9 (/tmp/base24), 01:36-02:23 UTC;
 # "inductor" is real Inductor codegen with the native kernel, "torchair" real torchair with the CPU GE stand-in.
 _FF, _EQ, _R, _CR = "FALSE FUSION", "FUSED & EQUAL", "REFUSED", "CRASH"
 _CD, _RCD, _CCT = "CONTROL DIFFERS", "REFUSED (control differs)", "CONTROL CRASHES TOO"
@@ -1222,6 +1278,10 @@ _FIRST = [
     ('sv_kv_scaled_after', 'inductor_graph', 'static', _EQ),
     ('sv_kv_scaled_after', 'inductor_graph', 'batch', _EQ),
     ('al_kv_cache_overlap_args', 'inductor_graph', 'static', _RCD),
+    ('lp_window_to_s_inclusive', 'inductor_graph', 'static', _CR),
+    ('lp_window_to_s_inclusive', 'inductor_graph', 'batch', _CR),
+    ('lp_window_to_s_inclusive', 'inductor_graph', 'dynamic', _CR),
+    ('lp_window_to_s_inclusive_no_plus', 'inductor_graph', 'static', _R),
     ('ws_slots_int16_wrap', 'torchair_like', 'static', _R),
     ('ws_slots_int16_nowrap_control', 'torchair_like', 'static', _R),
     ('ws_slots_uint8_wrap', 'torchair_like', 'static', _R),
@@ -1325,6 +1385,10 @@ _FIRST = [
     ('sv_kv_scaled_after', 'torchair_like', 'static', _EQ),
     ('sv_kv_scaled_after', 'torchair_like', 'batch', _EQ),
     ('al_kv_cache_overlap_args', 'torchair_like', 'static', _RCD),
+    ('lp_window_to_s_inclusive', 'torchair_like', 'static', _FF),
+    ('lp_window_to_s_inclusive', 'torchair_like', 'batch', _FF),
+    ('lp_window_to_s_inclusive', 'torchair_like', 'dynamic', _FF),
+    ('lp_window_to_s_inclusive_no_plus', 'torchair_like', 'static', _R),
     ('ws_cache_d_strided_view', 'inductor', 'static', _EQ),
     ('ws_cache_d_strided_view_fp16', 'inductor', 'static', _EQ),
     ('ws_cache_head_major_storage', 'inductor', 'static', _EQ),
@@ -1409,6 +1473,10 @@ _FIRST = [
     ('sv_kv_scaled_after', 'inductor', 'static', _EQ),
     ('sv_kv_scaled_after', 'inductor', 'batch', _EQ),
     ('al_kv_cache_overlap_args', 'inductor', 'static', _RCD),
+    ('lp_window_to_s_inclusive', 'inductor', 'static', _CR),
+    ('lp_window_to_s_inclusive', 'inductor', 'batch', _CR),
+    ('lp_window_to_s_inclusive', 'inductor', 'dynamic', _CR),
+    ('lp_window_to_s_inclusive_no_plus', 'inductor', 'static', _R),
     ('ws_cache_d_strided_view', 'vllm_post', 'static', _EQ),
     ('ws_cache_d_strided_view_fp16', 'vllm_post', 'static', _EQ),
     ('ws_cache_head_major_storage', 'vllm_post', 'static', _EQ),
@@ -1480,6 +1548,10 @@ _FIRST = [
     ('al_kv_cache_overlap_args', 'vllm_post', 'static', _RCD),
     ('ly_five_d_layer_major_index', 'vllm_post', 'static', _EQ),
     ('ly_five_d_attention_between', 'vllm_post', 'static', _EQ),
+    ('lp_window_to_s_inclusive', 'vllm_post', 'static', _CR),
+    ('lp_window_to_s_inclusive', 'vllm_post', 'batch', _CR),
+    ('lp_window_to_s_inclusive', 'vllm_post', 'dynamic', _CR),
+    ('lp_window_to_s_inclusive_no_plus', 'vllm_post', 'static', _R),
     ('ws_cache_d_strided_view', 'aot_outputs', 'static', _EQ),
     ('ws_cache_d_strided_view_fp16', 'aot_outputs', 'static', _EQ),
     ('ws_cache_head_major_storage', 'aot_outputs', 'static', _EQ),
@@ -1531,6 +1603,10 @@ _FIRST = [
     ('kn_page_size_1', 'aot_outputs', 'batch', _EQ),
     ('kn_l64_d64_p16', 'aot_outputs', 'static', _EQ),
     ('kn_kv_offset_view', 'aot_outputs', 'static', _EQ),
+    ('lp_window_to_s_inclusive', 'aot_outputs', 'static', _FF),
+    ('lp_window_to_s_inclusive', 'aot_outputs', 'batch', _FF),
+    ('lp_window_to_s_inclusive', 'aot_outputs', 'dynamic', _FF),
+    ('lp_window_to_s_inclusive_no_plus', 'aot_outputs', 'static', _R),
     ('ws_cache_d_strided_view', 'torchair', 'static', _EQ),
     ('ws_cache_d_strided_view_fp16', 'torchair', 'static', _EQ),
     ('ws_cache_offset_rows_view', 'torchair', 'static', _EQ),
@@ -1548,7 +1624,10 @@ _FIRST = [
     ('kn_page_size_3', 'torchair', 'static', _EQ),
     ('kn_n3_d7_fp16', 'torchair', 'static', _EQ),
     ('kn_l64_d64_p16', 'torchair', 'static', _EQ),
-
+    ('lp_window_to_s_inclusive', 'torchair', 'static', _CD),
+    ('lp_window_to_s_inclusive', 'torchair', 'batch', _CD),
+    ('lp_window_to_s_inclusive', 'torchair', 'dynamic', _CD),
+    ('lp_window_to_s_inclusive_no_plus', 'torchair', 'static', _R),
 ]
 
 if __name__ == "__main__":
