@@ -8,6 +8,12 @@ While the pass runs, every other read of ``p`` reads ``(p + 1) - 1`` instead: th
 condition now depends on ``p`` only through ``s = p + 1``, which the recogniser takes as the lengths
 (``sizes._lengths_source``: valid input bounds ``s`` to [0, capacity]).  Afterwards every read of ``(p + 1) - 1``
 still in the graph (the KV append, attention, a step that did not fuse) reads ``p`` again.
+
+Only an input that one comparison reads both as ``p`` and as ``p + 1`` is taken for positions (vLLM's block-count
+test compares the two): valid input bounds positions to [-1, capacity - 1], lengths to [0, capacity], and an input
+the model compares as itself and merely advances (``return cache, lens + 1``; ``lens.add_(1)`` after the step) is
+lengths, which may reach the capacity, where ``lens + 1`` would pass it (red-team 24 F1: the op raised there, or
+in GE graphs wrote nothing, where eager wrote the row).
 """
 from __future__ import annotations
 
@@ -26,7 +32,7 @@ def expose(graph: fx.Graph) -> list:
             continue
         p = plus.args[0]
         others = [u for u in p.users if u is not plus]
-        if not others:
+        if not others or not (_compared(plus) & _compared(*others)):
             continue
         # (p + 1 reads only the input p: it may move up front, before the reads of p it now feeds)
         first = next(n for n in graph.nodes if n.op != "placeholder")
@@ -60,3 +66,21 @@ def _plus_one(n: fx.Node) -> bool:
     v = p.meta.get("val") if isinstance(p, fx.Node) else None
     return p.op == "placeholder" and isinstance(v, torch.Tensor) and v.dim() == 1 \
         and v.dtype in (torch.int32, torch.int64) and getattr(n.meta.get("val"), "fake_mode", None) is not None
+
+
+_COMPARISONS = {aten.ge.Tensor, aten.ge.Scalar, aten.gt.Tensor, aten.gt.Scalar, aten.le.Tensor, aten.le.Scalar,
+                aten.lt.Tensor, aten.lt.Scalar, aten.eq.Tensor, aten.eq.Scalar, aten.ne.Tensor, aten.ne.Scalar}
+
+
+def _compared(*starts: fx.Node) -> set:
+    """The comparisons that read any of ``starts`` (through any ops)."""
+    seen, work, found = set(), list(starts), set()
+    while work:
+        n = work.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        if n.op == "call_function" and n.target in _COMPARISONS:
+            found.add(n)
+        work.extend(n.users)
+    return found

@@ -404,6 +404,21 @@ def test_what_follows_the_window_sum_keeps_the_ops_rounding_or_is_refused(pool, 
     _refused_with(Step(pool=pool), "pooling", words, dtype=dtype)
 
 
+def _reversed_adds(t, w, lens):
+    p = _products(t, w)
+    acc = torch.zeros_like(p[:, 0])  # (from +0.0: a window of -0.0 products gives the op's +0.0)
+    for j in range(L - 1, -1, -1):
+        acc = acc + p[:, j]
+    return acc
+
+
+def test_a_sum_written_out_in_another_order_is_refused_at_batch_one():
+    """The order probe puts zero tokens under negative weights in its row 0 (a -0.0 window); at a batch of one that
+    was its only row, holding no order to tell (red-team 25's edge_wide_b1_rev_chain): the zero window gets a round of
+    its own there."""
+    _refused_with(Step(pool=_reversed_adds), "pooling", "written out", B=1)
+
+
 def test_a_size_summed_into_the_values_is_guarded_or_refused():
     """Red-team 23 F2: ``ones_like(table[0]).sum()`` is the table width as a value (0 at the compiled width and
     Generalize's rerun, 1 elsewhere, moving the page): the width is guarded (a 16-page table recompiles and gives

@@ -1024,6 +1024,51 @@ def test_a_window_at_the_positions_beside_a_count_condition_is_refused():
     torch.testing.assert_close(args[-1], eager[-1], rtol=2e-3, atol=2e-3)
 
 
+class AdvancedLengths(torch.nn.Module):
+    """The contract on lengths ``lens`` (compared as they are), then the lengths advanced for the next step: returned
+    as ``lens + 1`` or added in place.  ``window_plus_one``: the window holds the l + 1 tokens ending at position
+    ``lens`` (clamped into the table) under an (l + 1)-row weight, which in ``lens + 1`` reads as the contract with
+    window l + 1, the op then given ``capacity + 1`` at ``lens = capacity`` (red-team 24 F1)."""
+
+    def __init__(self, advance="return", window_plus_one=False):
+        super().__init__()
+        self.advance, self.window_plus_one = advance, window_plus_one
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        if self.window_plus_one:
+            cap = table.shape[1] * kv.shape[1]
+            pos = (lens.long()[:, None] - L + torch.arange(L + 1)).clamp(0, cap - 1)
+            tok = kv[table.long().gather(1, pos // kv.shape[1]), pos % kv.shape[1]]
+            w = torch.cat([w, w[:1]])
+        else:
+            tok = _window(kv, table, lens, L, kv.shape[1])
+        new = (tok.float() * w.float()[None, :, :, None]).sum(1)
+        sl = slots.long()
+        cache[sl] = torch.where(((lens >= L) & ((lens - L) % DS == 0))[:, None, None], new.to(cache.dtype), cache[sl])
+        if self.advance == "in_place":
+            lens.add_(1)
+            return cache
+        return cache, lens + 1
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+@pytest.mark.parametrize("advance", ["return", "in_place"])
+def test_lengths_advanced_after_the_step_are_lengths_not_positions(dialect, advance):
+    """An input is read as positions only where one comparison reads it both as p and as p + 1 (vLLM's block-count
+    test).  Lengths that are only advanced (``lens + 1`` returned, ``lens.add_(1)``) stay lengths: the contract on
+    them fuses, and a window of l + 1 tokens ending at position ``lens`` (the contract in ``lens + 1``, which passes
+    the capacity where ``lens`` reaches it) is refused and computes eager's numbers at ``lens = capacity``."""
+    x, args = _step_args()
+    _, code, stats = compile_and_run(AdvancedLengths(advance), [a.clone() for a in args], dialect)
+    assert stats.get("fused", 0) == 1, [e.reason for e in rejections()]
+    args[4][0] = args[3].shape[1] * args[0].shape[1]  # (a row at the capacity: valid lengths)
+    eager = [a.clone() for a in args]
+    AdvancedLengths(advance, window_plus_one=True)(*eager)
+    _, code, stats = compile_and_run(AdvancedLengths(advance, window_plus_one=True), args, dialect)
+    assert stats.get("fused", 0) == 0
+    torch.testing.assert_close(args[-1], eager[-1], rtol=2e-3, atol=2e-3)
+
+
 @pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
 def test_lengths_computed_from_two_inputs_are_refused(dialect):
     """Only a shift of one input by a constant is taken as the lengths' source: ``positions + extra`` is refused

@@ -187,8 +187,10 @@ class PoolingProof:
             raise Refused("pooling", f"{T.op_name(n)} negates the window sum: a zero sum (+0.0) becomes -0.0, which the "
                           "op's sum from +0.0 never gives", n, "negate the weights or the tokens before summing")
         leaf = self.weight_leaf
-        if (n.target in T.PRODUCTS or n.target in T.QUOTIENTS) and leaf is not None and any(
-                isinstance(a, fx.Node) and a not in tokens and leaf in value_ancestors([a]) for a in n.args):
+        factors = [n.args[i] for i in T.PRODUCTS[n.target] if i < len(n.args)] if n.target in T.PRODUCTS else \
+            list(n.args[:2]) if n.target in T.QUOTIENTS else []  # (addcmul(acc, t, w) weights t, not acc)
+        if any(a in summed for a in factors) and leaf is not None and any(
+                isinstance(a, fx.Node) and a not in tokens and leaf in value_ancestors([a]) for a in factors):
             raise Refused("pooling", f"{T.op_name(n)} applies the weight to the window sum: one rounding of the sum's "
                           "product where the op rounds each token's product with its weight", n,
                           "weight each token before summing: (tokens.float() * w.float()[None, :, :, None]).sum(1)")
@@ -358,7 +360,8 @@ class PoolingProof:
         # lengths that do not qualify, past the window (in range for unclamped gathers) where there are any
         other = [s for s in range(l, capacity + 1) if s not in qual_set] or list(range(l))
         rounds = [("specials", True), ("positions", False)] + ([("weights", False)] if leaf is not None else []) + \
-            ([("order", False)] if self.written_order else [])
+            ([("order", False)] if self.written_order else []) + \
+            ([("zeros", False)] if self.written_order and probe_B == 1 else [])  # (one row: zeros and order apart)
         for what, mixed in rounds:
             lens = torch.tensor([qual[int(i)] for i in torch.randint(0, len(qual), (probe_B,), generator=gen)])
             qualifying = torch.ones(probe_B, dtype=torch.bool)
@@ -369,7 +372,7 @@ class PoolingProof:
                                                                                        generator=gen)])
             table = torch.randint(0, blocks, (probe_B, pages), generator=gen).to(T.dtype_of(self.table))
             shape = _probe_shape(self.input, sizes, self.rows)
-            if what == "order":  # wide exponents: sums of these depend on their order
+            if what in ("order", "zeros"):  # wide exponents: sums of these depend on their order
                 mant = torch.rand(shape, generator=gen) + 1
                 expo = torch.randint(-6, 7, shape, generator=gen).to(torch.float32)
                 sign = torch.randint(0, 2, shape, generator=gen) * 2 - 1
@@ -404,14 +407,16 @@ class PoolingProof:
             wprobe = None
             if leaf is not None:
                 wprobe = _dyadic(sizes.shape(leaf), T.dtype_of(leaf), gen, 32, 16)
-                if what == "order":
+                if what in ("order", "zeros"):
                     wprobe = wprobe.sign() * torch.rand(wprobe.shape, generator=gen).add(1).to(wprobe.dtype)
                     wprobe[wprobe == 0] = 1
                 if what == "positions":  # positive finite weights under +inf tokens
                     wprobe = wprobe.abs() + 1
                 if what == "weights":  # +inf in every weight element (G6): a constant-zero token times a
                     wprobe = torch.full_like(wprobe, float("inf"))  # copied weight is NaN where the op has +inf
-            if what == "order":  # row 0: zero tokens under negative weights make -0.0 products
+            # row 0: zero tokens under negative weights make -0.0 products (with one probe row, in a round of its
+            # own: the order round's only row would hold no order to tell, red-team 25's edge_wide_b1_rev_chain)
+            if what == "zeros" or what == "order" and probe_B > 1:
                 for j in range(l):
                     inp[int(read_page[0, j]), int(pos[0, j] % P)] = 0.0
                 if leaf is not None:
