@@ -1530,7 +1530,7 @@ MUTATIONS = [
              "n.target not in _COMPARISONS", (XR + "::test_comparisons_spelled_without_a_comparison_or_constant_first_are_checked",),
              "red-team 21 F2: logical_not(logical_not(s - 448)) stays logical_not in Inductor's graph"),
     Mutation("constant_first_comparisons_skipped", EX,
-             "        consts = [a for a in (n.args[:2] if n.target in _COMPARISONS and first is None else n.args[1:])",
+             "        consts = [a for a in (n.args[:2] if symmetric and first is None else n.args[1:])",
              "        consts = [a for a in (n.args[1:])", (XR + "::test_comparisons_spelled_without_a_comparison_or_constant_first_are_checked",),
              "red-team 21 F3: ne(tensor(448), s) took no constant from args[1:]"),
     Mutation("paged_slots_any_remainder", EX,  # (the remainder check both paged readings share)
