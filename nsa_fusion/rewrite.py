@@ -327,8 +327,11 @@ def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
                     found = _one_head_rows(graph, node)
                 elif node.target is aten.index_put.default and _is_per_request(node):
                     found = _per_request_rows(graph, node, iota)
-                elif node.target is aten.scatter.src and _scattered_entry(node) is not None:
+                elif node.target is aten.scatter.src and _scattered_entry(node) is not None \
+                        and isinstance(_val(node.args[0]).shape[1], int):
                     found = _scattered_rows(graph, node, iota)
+                elif node.target is aten.scatter.src and _entry_along(node) is not None:
+                    found = _scattered_through_rows(graph, node, iota)
                 elif node.target is aten.index_put.default and _is_head_major(node):
                     found = _head_major_rows(graph, node)
                 elif node.target is aten.index_put.default:
@@ -347,7 +350,7 @@ def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
         node.replace_all_uses_with(new)
         out.append(StackSplit(node, new, anchor[:1] or [new], 1, undo=anchor[1] if anchor else []))
     paged_flat_reads(graph)
-    return out + concatenated_reads(graph) + dense_window_reads(graph, iota)
+    return out + concatenated_reads(graph) + stacked_reads(graph) + dense_window_reads(graph, iota)
 
 
 _INDEX_ARG = {aten.scatter.src: 2, aten.scatter_.src: 2, aten.index_copy.default: 2, aten.index_copy_.default: 2}
@@ -457,6 +460,59 @@ def concatenated_reads(graph: fx.Graph) -> list:
                 new = _call(graph, cast.target, (new, *cast.args[1:]), dict(cast.kwargs))
         sl.replace_all_uses_with(new)
         out.append(StackSplit(sl, new, [part], 1))
+    return out
+
+
+def stacked_reads(graph: fx.Graph) -> list:
+    """One half of a stacked paged cache gathered whole, ``kv[pages, :, offs].float()[:, :, j]`` (FlashInfer keeps K
+    and V in one ``[NP, 2, P, N, D]`` cache and reads both with one gather), read as the gather of that half,
+    ``kv.select(1, j)[pages, offs].float()``.  ``aten.index`` with its first index a tensor puts the broadcast index
+    dims first and then the dims it does not index, in order, whether or not the indexed dims are adjacent; so dim
+    ``r + t`` of the gather (``r`` index dims) is the ``t``-th unindexed dim ``k`` of ``kv``, and selecting ``j`` on
+    it picks the elements the gather of ``kv.select(k, j)`` with the other indices reads (whose first index is still
+    a tensor: the same layout).  Casts are elementwise and commute with the select.  The half (a strided
+    ``[NP, P, N, D]`` view) is then the step's paged input (``roles._half_of_stack``).  Returned as
+    :class:`StackSplit` records whose "half" is the half: :func:`settle_stacked_splits` puts the user's read back
+    where no fused call reads it."""
+    from .patterns.optable import CASTS
+
+    out = []
+    for sel in list(graph.nodes):
+        if sel.op != "call_function" or sel.target is not aten.select.int or sel.kwargs or len(sel.args) != 3:
+            continue
+        x, dim, j = sel.args
+        casts, gather = [], x
+        while isinstance(gather, fx.Node) and gather.op == "call_function" and gather.target in CASTS:
+            casts.append(gather)
+            gather = gather.args[0]
+        if not isinstance(gather, fx.Node) or gather.op != "call_function" or gather.target is not aten.index.Tensor \
+                or len(gather.args) != 2 or not isinstance(dim, int) or not isinstance(j, int):
+            continue
+        kv, indices = gather.args
+        kv_shape, shape = _shape(kv), _shape(gather)
+        if kv_shape is None or shape is None or len(kv_shape) != 5 or not _val(kv).is_floating_point() \
+                or not indices or not isinstance(indices[0], fx.Node) or len(indices) > 5:
+            continue
+        index_vals = [_val(i) for i in indices if i is not None]
+        if any(not isinstance(v, torch.Tensor) or v.is_floating_point() or v.dtype == torch.bool for v in index_vals):
+            continue  # (a mask index counts its own dims: not handled)
+        r = max(v.dim() for v in index_vals)
+        unindexed = [k for k in range(5) if k >= len(indices) or indices[k] is None]
+        t = dim % len(shape) - r
+        if not 0 <= t < len(unindexed):
+            continue  # (the select picks among the index dims)
+        k = unindexed[t]
+        if isinstance(kv_shape[k], int) and not -kv_shape[k] <= j < kv_shape[k]:
+            continue  # (a symbolic size: the user's select already holds j inside it, and it is the same size)
+        with graph.inserting_before(sel):
+            half = _call(graph, aten.select.int, (kv, k, j))
+            new = _call(graph, aten.index.Tensor, (half, [i for n, i in enumerate(indices) if n != k]))
+            for cast in reversed(casts):
+                new = _call(graph, cast.target, (new, *cast.args[1:]), dict(cast.kwargs))
+        if not _same_sizes(_shape(new), _shape(sel)):
+            continue  # (left dead: nothing reads it)
+        sel.replace_all_uses_with(new)
+        out.append(StackSplit(sel, new, [half], 1))
     return out
 
 
@@ -1081,6 +1137,81 @@ def _per_request_rows(graph, write, iota):
     with graph.inserting_before(write):
         new = _call(graph, aten.index_put.default, (flat, [slots], values))
         back = _call(graph, aten.reshape.default, (new, sizes))
+    new.meta.setdefault("stack_trace", write.meta.get("stack_trace"))
+    return back, [write], new, rerouted
+
+
+def _entry_along(write):
+    """``(j, dim)`` where ``write`` is ``scatter(x, dim, idx, src)`` into a 4-D float tensor along dim 1 or 2, with
+    ``idx`` a ``[B]`` integer ``j`` viewed ``[B, 1, 1, 1]`` and expanded to ``x``'s sizes but ``B`` on dim 0 and 1 on
+    ``dim`` (so ``idx[b, ...] = j[b]``), and ``src`` of that shape selected by a ``torch.where`` (through casts): row
+    ``b``'s entry ``j[b]`` of a per-request cache written whole, token-major ``[S, M, N, D]`` along dim 1 (HF's
+    StaticCache) or head-major ``[S, N, M, D]`` along dim 2 (lucidrains' memories).  Else None."""
+    from .patterns.optable import CASTS
+
+    if write.kwargs or len(write.args) != 4:
+        return None
+    x, dim, idx, src = write.args
+    if not all(isinstance(a, fx.Node) for a in (x, idx, src)) or not isinstance(dim, int) or dim % 4 not in (1, 2):
+        return None
+    dim %= 4
+    v, shape = _val(x), _shape(idx)
+    if not (isinstance(v, torch.Tensor) and v.dim() == 4 and v.is_floating_point()) or shape is None or len(shape) != 4:
+        return None
+    want = [1 if k == dim else v.shape[k] for k in range(1, 4)]
+    if not _same_sizes(shape[1:], want) or not _same_sizes(_shape(src), shape):
+        return None
+    if idx.op != "call_function" or idx.target is not aten.expand.default or not isinstance(idx.args[0], fx.Node) \
+            or not _same_sizes(_shape(idx.args[0]) or [], [shape[0], 1, 1, 1]):
+        return None  # (a [B] index expanded as it is would broadcast along D: idx[b, 0, h, e] = j[e])
+    j = idx.args[0]
+    while j.op == "call_function" and j.target in _FLATTENS | {aten.unsqueeze.default} and isinstance(j.args[0], fx.Node):
+        j = j.args[0]  # (reshapes keep the row-major order: [B] to [B, 1, 1, 1] puts j[b] at [b, 0, 0, 0])
+    vj = _val(j)
+    if not (isinstance(vj, torch.Tensor) and vj.dim() == 1 and not vj.is_floating_point() and vj.dtype != torch.bool
+            and _same_sizes(vj.shape, shape[:1])):
+        return None
+    while src.op == "call_function" and src.target in CASTS:  # (the select, rounded to the cache dtype)
+        src = src.args[0]
+    return (j, dim) if src.op == "call_function" and src.target is aten.where.self else None
+
+
+def _scattered_through_rows(graph, write, iota):
+    """A per-request entry write by ``scatter`` along dim 1 or 2 (:func:`_entry_along`) as a row write into the
+    entries it replaces, gathered into ``B`` rows, then scattered back::
+
+        scatter(x, k, idx, src)  ->  scatter(x, k, idx, unsqueeze(index_put(G, [r], squeeze(src, k)), k)),
+                                     G = squeeze(gather(x, k, idx), k),   r = arange(B)
+
+    and the reads ``gather(x, k, idx)`` on the way to ``src`` (the kept entries) as ``unsqueeze(G[r], k)``.  Row
+    ``b`` of ``G`` is ``x[b, :, j[b]]`` (``[b, j[b]]`` along dim 1), the index_put at ``r`` replaces every row of
+    ``G`` by ``src``'s, so the scatter writes ``src`` as before: the same values on every input (the gather raises
+    where the user's gather does).  The step is then the contract on the ``[B, N, D]`` cache ``G`` at slots
+    ``arange(B)`` (distinct by construction): a head-major ``[S, N, M, D]`` entry is no row of any view of ``x``,
+    and a symbolic ``M`` has no flat slots the proof bounds (:func:`_scattered_rows`); the fused op then updates
+    ``G`` and the scatter puts it back, ``O(B N D)`` besides the op.  Returns (the scatter back, [write], the new
+    write, the rerouted reads) for :func:`normalize_row_writes`."""
+    from .patterns.proof import value_ancestors
+
+    x, k, idx, src = write.args
+    j, k = _entry_along(write)
+    readers = [u for u in x.users if u is not write and u.op == "call_function" and u.target is aten.gather.default
+               and len(u.args) == 3 and not u.kwargs and isinstance(u.args[1], int) and u.args[1] % 4 == k
+               and _same_index(u.args[2], idx) and u in value_ancestors([src])]
+    order = {n: i for i, n in enumerate(graph.nodes)}
+    with graph.inserting_before(min(readers + [write], key=order.__getitem__)):  # (j, x and idx come before)
+        rows = _call(graph, aten.squeeze.dim, (_call(graph, aten.gather.default, (x, k, idx)), k))
+        r = _arange(graph, j, iota)
+    rerouted = []
+    for user in readers:
+        with graph.inserting_before(user):
+            kept = _call(graph, aten.index.Tensor, (rows, [r]))
+        rerouted += [functools.partial(setattr, user, "args", user.args),
+                     functools.partial(setattr, user, "target", aten.gather.default)]
+        user.target, user.args = aten.unsqueeze.default, (kept, k)
+    with graph.inserting_before(write):
+        new = _call(graph, aten.index_put.default, (rows, [r], _call(graph, aten.squeeze.dim, (src, k))))
+        back = _call(graph, aten.scatter.src, (x, k, idx, _call(graph, aten.unsqueeze.default, (new, k))))
     new.meta.setdefault("stack_trace", write.meta.get("stack_trace"))
     return back, [write], new, rerouted
 

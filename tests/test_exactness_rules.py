@@ -1366,6 +1366,82 @@ def test_per_request_entries_by_scatter_that_may_reach_m_are_refused(dialect):
     _refused_with(_PerRequestScatter(M=14), "write", "leave row b's 14 rows", num_slots=8 * 14)
 
 
+class _HeadMajorScatter(_PerRequestScatter):
+    """lucidrains-style head-major memories (models13 hnd_head_major_scatter): the same per-request entries seen as
+    ``[S, N, M, D]`` (the flat cache's memory so viewed), written with ``scatter_`` along dim 2 and the kept entry
+    read with ``gather(2, ...)``: no view of the cache has those entries as rows, so rewrite._scattered_through_rows
+    makes it the row write into the ``B`` entries gathered, scattered back.  ``keep_next``: the kept entry is read
+    one entry on (the next entry's value written back: not the contract)."""
+
+    def __init__(self, keep_next=False, **kw):
+        super().__init__(**kw)
+        self.keep_next = keep_next
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        B, (S, N, D) = lens.shape[0], cache.shape
+        new = (_window(kv, table, lens, L, kv.shape[1]).float() * w.float()[None, :, :, None]).sum(1)
+        mem = cache.view(S // self.M, N, self.M, D)  # (the flat cache's memory as [S / M, N, M, D] memories)
+        i = self.offset(lens)
+        at = i.view(B, 1, 1, 1).expand(B, N, 1, D)
+        old = mem.gather(2, (i + 1).view(B, 1, 1, 1).expand(B, N, 1, D) if self.keep_next else at)
+        mem.scatter_(2, at, torch.where(_valid(lens)[:, None, None, None], new.to(cache.dtype)[:, :, None], old))
+        return cache
+
+
+@pytest.mark.parametrize("dynamic", [False, True], ids=["static", "dynamic"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_head_major_entries_written_by_scatter_along_dim_2_fuse(dialect, dynamic):
+    """scatter_(2, i.view(B, 1, 1, 1).expand(B, N, 1, D), where(valid, new, mem.gather(2, same))) into head-major
+    ``[S, N, M, D]`` memories: fused as the row write into the gathered entries (slots arange(B)), bit-exact to the
+    golden at the flat rows b * M + i; under dynamic=True too (no bound on i is needed: the gather raises where
+    the user's does)."""
+    model = _HeadMajorScatter()
+    x, args, _, code, stats = _run(model, dialect=dialect, num_slots=9 * 15, dynamic=dynamic)
+    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
+    S, N, D = x["cache"].shape
+
+    def rows(c):  # entry (b, i) of the [S / M, N, M, D] memories as row b * M + i of an [S, N, D] cache
+        return c.view(S // 15, N, 15, D).permute(0, 2, 1, 3).reshape(S, N, D)
+
+    slots = torch.arange(8) * 15 + model.offset(x["lengths"])
+    want = golden_compress_infer(x["input"], x["op_weight"], slots, L, D_STRIDE, x["P"],
+                                 block_table=x["block_table"], actual_seq_len=x["lengths"], cache=rows(x["cache"]))
+    torch.testing.assert_close(rows(args[-1]), want, rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_head_major_entries_that_keep_the_next_entry_are_refused(dialect):
+    """The kept value read one entry on: rows that do not complete get their next entry's value, not the contract."""
+    _refused_with(_HeadMajorScatter(keep_next=True, M=16), "keep", "", dialect=dialect, num_slots=9 * 16)
+
+
+class _PerRequestScatter4D(torch.nn.Module):
+    """The per-request ``[S, M, N, D]`` cache as a graph input of its own (HF static caches), ``scatter_`` along dim 1:
+    under dynamic=True ``M`` is symbolic, so there are no flat slots ``b * M + i`` the proof bounds
+    (rewrite._scattered_rows); rewrite._scattered_through_rows needs no bound."""
+
+    def forward(self, kv, w, slots, table, lens, per):
+        B, (_, _, N, D) = lens.shape[0], per.shape
+        new = (_window(kv, table, lens, L, kv.shape[1]).float() * w.float()[None, :, :, None]).sum(1)
+        at = ((lens.long() - L) // D_STRIDE).clamp(min=0).view(B, 1, 1, 1).expand(B, 1, N, D)
+        per.scatter_(1, at, torch.where(_valid(lens)[:, None, None, None], new.to(per.dtype).unsqueeze(1),
+                                        per.gather(1, at)))
+        return per
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_per_request_entries_by_scatter_with_a_symbolic_entry_count_fuse(dialect):
+    x = make_inputs(num_slots=9 * 15)
+    per = x["cache"].view(9, 15, *x["cache"].shape[1:]).clone()
+    args = [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")] + [per]
+    _, code, stats = compile_and_run(_PerRequestScatter4D(), args, dialect, dynamic=True)
+    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
+    slots = torch.arange(8) * 15 + ((x["lengths"].long() - L) // D_STRIDE).clamp(min=0)
+    want = golden_compress_infer(x["input"], x["op_weight"], slots, L, D_STRIDE, x["P"],
+                                 block_table=x["block_table"], actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1].flatten(0, 1), want, rtol=0, atol=0)
+
+
 def _dense_per_request(x):
     """make_inputs' paged KV as HF's per-request ``[B, N, T, D]`` cache (request b's pages in order), and the
     contract's view of it: ``[B, T, N, D]`` pages of ``T`` tokens, block table ``arange(B)[:, None]``."""

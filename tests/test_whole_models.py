@@ -756,6 +756,86 @@ def test_explain_reports_the_kv_append_as_ignored_not_refused():
     assert len(appends) == 2 and all("flat[:, table" in e.source for e in appends), text
 
 
+# --- models13: FlashInfer NHD with K and V stacked after the page dim, read by one gather -----------------------
+class PairedPages(torch.nn.Module):
+    """FlashInfer (models13's ``flashinfer_stacked_kv``): one ``[NP, 2, P, N, D]`` cache holding K and V,
+    appended as a pair ``kv[page, :, off] = stack((k, v), 1)``, lengths by ``get_seq_lens`` from int32
+    ``kv_indptr`` / ``kv_last_page_len`` (cast, then sliced), ONE window gather ``kv[pages, :, off]`` ->
+    ``[B, l, 2, N, D]`` whose ``[:, :, j]`` each compression pools, into a stacked ``[S, 2, N, D]`` compressed cache
+    written ``ckv[slots, j] = where(...)``.  ``early``: the window one token early (not the contract)."""
+
+    def __init__(self, early=False):
+        super().__init__()
+        self.early = early
+
+    def forward(self, kv, k_new, v_new, indptr, last_len, indices, slots, ckv):
+        P = 16
+        ip, last = indptr.long(), last_len.long()
+        lens = (ip[1:] - ip[:-1] - 1) * P + last
+        pos = lens - 1
+        kv[indices[ip[:-1] + pos // P].long(), :, pos % P] = torch.stack((k_new, v_new), dim=1)
+        wpos = (lens[:, None] - L - int(self.early) + torch.arange(L)).clamp(min=0)
+        both = kv[indices[ip[:-1, None] + wpos // P].long(), :, wpos % P]
+        for j in range(2):
+            new = (both[:, :, j].float() * _STACKED_W[j].float()[None, :, :, None]).sum(1).to(ckv.dtype)
+            ckv[slots, j] = torch.where(_valid(lens)[:, None, None], new, ckv[slots, j])
+        return ckv
+
+
+def _paired_inputs(B=8, N=2, D=16, P=16, seed=4):
+    g = torch.Generator().manual_seed(seed)
+    lens = torch.tensor([32, 33, 48, 31, 64, 5, 80, 96][:B])
+    n = (lens + P - 1) // P
+    pages = torch.randperm(int(n.sum()) + 3, generator=g)
+    indices = pages[: int(n.sum())].int()
+    indptr = torch.cat((torch.zeros(1, dtype=torch.long), n.cumsum(0))).int()
+    last = (lens - (n - 1) * P).int()
+    kv = torch.randn(int(n.sum()) + 3, 2, P, N, D, generator=g).half()
+    kv[-1] = float("nan")  # (pages nobody owns)
+    new = [torch.randn(B, N, D, generator=g).half() for _ in range(2)]
+    slots = torch.randperm(2 * B, generator=g)[:B]
+    ckv = torch.randn(2 * B, 2, N, D, generator=g).half()
+    return [kv, *new, indptr, last, indices, slots, ckv]
+
+
+def _paired_golden(before, kv_after):
+    kv, _, _, indptr, last, indices, slots, ckv = before
+    n = (indptr[1:] - indptr[:-1]).long()
+    table = torch.full((len(n), int(n.max())), 0, dtype=torch.long)
+    for b in range(len(n)):
+        table[b, : n[b]] = indices[indptr[b]: indptr[b + 1]].long()
+    lens = (n - 1) * 16 + last.long()
+    return torch.stack([golden_compress_infer(kv_after[:, h], _STACKED_W[h], slots, L, DS, 16, block_table=table,
+                                              actual_seq_len=lens, cache=ckv[:, h]) for h in range(2)], dim=1)
+
+
+@pytest.mark.parametrize("dialect,dynamic", [("inductor", False), ("torchair_like", False), ("inductor", True),
+                                             ("torchair_like", True)])
+def test_one_gather_of_a_kv_pair_stacked_after_the_page_dim_fuses_one_call_per_half(dialect, dynamic):
+    """``both[:, :, j]`` of the one gather is read as the gather of the half ``kv[:, j]`` (``rewrite.stacked_reads``,
+    a strided view, the paged input) and FlashInfer's lengths are proven through the int32 -> int64 cast of the
+    indptr before its slices; under ``dynamic=True`` the page size the lengths are written with (16) is guarded."""
+    args = _paired_inputs()
+    before = [a.clone() for a in args]
+    _, code, stats = compile_and_run(PairedPages(), args, dialect, dynamic=dynamic)
+    # (torchair: P = 16 is outside the Ascend kernel's limits, so GE gets the functional scatter write-back)
+    calls = 2 if dialect == "inductor" else 0
+    assert stats.get("fused", 0) == 2 and count_fused_calls(code) == calls, [e.reason for e in rejections()]
+    assert dialect == "inductor" or stats.get("target.ge_scatter", 0) == 2
+    assert torch.equal(args[-1], _paired_golden(before, args[0]))
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_one_gather_of_a_kv_pair_with_the_window_one_token_early_is_refused(dialect):
+    args = _paired_inputs()
+    eager = [a.clone() for a in args]
+    PairedPages(early=True)(*eager)
+    _, code, stats = compile_and_run(PairedPages(early=True), args, dialect)
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0
+    assert {e.pattern for e in rejections()} <= {"gather", "pooling"}, [e.reason for e in rejections()]
+    torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=2e-3, equal_nan=True)
+
+
 # --- models3: an MLA latent cache of one head, appended as kv[page, off, 0] = latent ------------------------
 class LatentAppend(torch.nn.Module):
     """DeepSeek MLA (models3's ``deepseek_mla_latent``): a paged latent cache ``[NB, P, 1, D]`` appended at its

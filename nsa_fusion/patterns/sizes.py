@@ -44,7 +44,7 @@ class SizesProof:
         w = self.w
         stop = {self.input, self.table, self.lengths, w.slots, w.cache}
         batch = self.sizes.tied(self.sizes.symbols(val(self.lengths).shape[0]))
-        found = {}
+        found = dict(getattr(self, "page_size_pinned", {}))  # (check_int_paths: FlashInfer's lengths at a written P)
         for n in value_ancestors([w.new_cache], stop) - stop:
             if n.op != "call_function":
                 continue
@@ -263,8 +263,16 @@ class SizesProof:
                           lossy, "keep the lengths in int32 or int64")
         # (FlashInfer's form is its own source: valid metadata bounds it to [1, capacity], not a position, so no
         # + 1 shift may precede it, red-team 20 F1: (... - 1) * P + last + 1 reaches capacity + 1)
-        if src.op != "placeholder" and not _flashinfer_lengths(_lengths_source(self.lengths, shift=False),
-                                                               val(self.input).shape[1]):
+        page_size, self.page_size_pinned = val(self.input).shape[1], {}
+        if not self.sizes.symbols(page_size):
+            page_size = self.sizes.int(page_size)  # (a size already guarded to a constant)
+        if src.op != "placeholder" and self.sizes.symbols(page_size) and _flashinfer_lengths(
+                _lengths_source(self.lengths, shift=False), self.sizes.int(page_size)):
+            # FlashInfer's form with the page size written as a Python int equal to the paged input's symbolic page
+            # size at this assignment: the proof below holds where they are equal, so that size is guarded to it
+            self.page_size_pinned = {sym: self.sizes.assignment[sym] for sym in self.sizes.symbols(page_size)}
+        elif src.op != "placeholder" and not _flashinfer_lengths(_lengths_source(self.lengths, shift=False),
+                                                                 page_size):
             # the proof holds for the op's lengths in [0, capacity] (valid input); lengths the step computes
             # (lens + 16 after this step) may leave it, where the op raises and eager computes (G11)
             raise Refused("roles", f"the lengths the step compares are computed ({T.op_name(src)}): valid input bounds "
@@ -384,9 +392,10 @@ def _pages_minus_one(n: fx.Node):
     if upper is None or lower is None or not all(
             x.op == "call_function" and x.target is aten.slice.Tensor and not x.kwargs for x in (upper, lower)):
         return None
-    indptr = upper.args[0]
-    if lower.args[0] is not indptr or not isinstance(indptr, fx.Node) or indptr.op != "placeholder" \
-            or val(indptr).dim() != 1:
+    if lower.args[0] is not upper.args[0] or not isinstance(upper.args[0], fx.Node):
+        return None
+    indptr = _wide_int_casts_off(upper.args[0])  # (indptr.long()[1:] - indptr.long()[:-1]: one cast, sliced twice)
+    if indptr is None or indptr.op != "placeholder" or val(indptr).dim() != 1:
         return None
     n_ptr = val(indptr).shape[0]
 

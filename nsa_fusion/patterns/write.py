@@ -63,15 +63,15 @@ class _WriteSide:
         else:
             dim = write.args[1]
             if dim not in (0, -_dim(self.base)):
-                from ..rewrite import _scattered_entry
+                from ..rewrite import _entry_along
 
-                if write.target is aten.scatter.src and _scattered_entry(write) is not None:
-                    # (rewrite._scattered_rows takes those with a static M: this one's M is symbolic)
-                    raise Refused("write", "the write puts entry i of request b into a per-request [S, M, N, D] cache "
-                                  "(scatter along dim 1), the row write at b * M + i of its flat view, which the pass "
-                                  "proves only for a static M (entries per request) and capacity", write,
-                                  "under dynamic=True keep both static: torch._dynamo.mark_static(cmp_cache, 1) and "
-                                  "mark_static on the KV cache's sequence dim")
+                if write.target is aten.scatter.src and _entry_along(write) is not None:
+                    # (rewrite._scattered_rows / _scattered_through_rows take those whose kept entry is the one
+                    # written, read by a gather at the same index)
+                    raise Refused("write", "the write puts entry i of request b into a per-request cache (scatter "
+                                  f"along dim {dim}), but the kept value is not that entry read back with a gather at "
+                                  "the same index", write,
+                                  "write torch.where(valid, new, cache.gather(dim, idx)) with the scatter's own idx")
                 raise NotACandidate(f"the write is along dim {dim}, not the cache rows", write)
             index = write.args[index_pos]
         # the cache: the write's base through exact casts, copies and reshapes, back to a 3-D float tensor
