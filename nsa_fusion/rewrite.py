@@ -334,6 +334,8 @@ def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
                     found = _scattered_through_rows(graph, node, iota)
                 elif node.target is aten.index_put.default and _is_head_major(node):
                     found = _head_major_rows(graph, node)
+                elif node.target is aten.index_put.default and _is_head_major_per_request(node):
+                    found = _indexed_through_rows(graph, node, iota)
                 elif node.target is aten.index_put.default:
                     found = _compacted(graph, node)
                 else:
@@ -1084,6 +1086,65 @@ def _head_major_rows(graph, write):
         back = _call(graph, aten.permute.default, (new, [1, 0, 2]))
     new.meta.setdefault("stack_trace", write.meta.get("stack_trace"))
     return back, [write], new, []
+
+
+def _is_head_major_per_request(write) -> bool:
+    """``write`` is ``index_put(x, [i, None, j], v)`` (``accumulate=False``) into a ``[S, N, M, D]`` float tensor at two
+    ``[B]`` integer index tensors, of ``[B, N, D]`` values selected by a ``torch.where`` (through casts): row
+    ``i[b]``'s entry ``j[b]`` of head-major per-request memories (``mem[rows, :, idx] = where(...)``)."""
+    from .patterns.optable import CASTS
+
+    x, indices, values = write.args[:3]
+    if (write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)) or len(indices) != 3 \
+            or indices[1] is not None or not all(isinstance(indices[k], fx.Node) for k in (0, 2)) \
+            or not isinstance(values, fx.Node):
+        return False
+    v = _val(x)
+    if not (isinstance(v, torch.Tensor) and v.dim() == 4 and v.is_floating_point()):
+        return False
+    i, j = _val(indices[0]), _val(indices[2])
+    if any(not isinstance(t, torch.Tensor) or t.dim() != 1 or t.is_floating_point() or t.dtype == torch.bool
+           for t in (i, j)) or _offset(i.shape[0], j.shape[0]) != 0:
+        return False
+    while values.op == "call_function" and values.target in CASTS:
+        values = values.args[0]
+    return values.op == "call_function" and values.target is aten.where.self and len(_shape(values) or ()) == 3
+
+
+def _indexed_through_rows(graph, write, iota):
+    """A masked entry write into head-major per-request memories (:func:`_is_head_major_per_request`) as a row write
+    into the entries it replaces, gathered into ``B`` rows, then written back by the user's own index::
+
+        index_put(x, [i, None, j], v)  ->  index_put(x, [i, None, j], index_put(G, [r], v)),
+                                           G = x[i, :, j],   r = arange(B)
+
+    and the reads ``x[i, :, j]`` on the way to ``v`` (the kept entries) as ``G[r]``.  The index_put at ``r``
+    replaces every row of ``G`` by ``v``'s (broadcast to ``[B, N, D]``, as the user's index_put broadcasts it), so
+    the outer write puts the same values at the same elements with the same indices: an identity on every input
+    (indices that repeat or leave ``x`` behave as in the user's write; ``G``'s read raises where the user's read
+    does).  The step is then the contract on the ``[B, N, D]`` cache ``G`` at slots ``arange(B)`` (distinct by
+    construction), as for :func:`_scattered_through_rows`.  Returns (the write back, [write], the new write, the
+    rerouted reads) for :func:`normalize_row_writes`."""
+    from .patterns.proof import value_ancestors
+
+    x, (i, _, j), values = write.args[:3]
+    readers = [u for u in x.users if u is not write and u.op == "call_function" and u.target is aten.index.Tensor
+               and len(u.args[1]) == 3 and u.args[1][1] is None and isinstance(u.args[1][0], fx.Node)
+               and isinstance(u.args[1][2], fx.Node) and _same_index(u.args[1][0], i)
+               and _same_index(u.args[1][2], j) and u in value_ancestors([values])]
+    order = {n: k for k, n in enumerate(graph.nodes)}
+    with graph.inserting_before(min(readers + [write], key=order.__getitem__)):  # (x, i and j come before)
+        rows = _call(graph, aten.index.Tensor, (x, [i, None, j]))
+        r = _arange(graph, i, iota)
+    rerouted = []
+    for user in readers:
+        rerouted.append(functools.partial(setattr, user, "args", user.args))
+        user.args = (rows, [r])
+    with graph.inserting_before(write):
+        new = _call(graph, aten.index_put.default, (rows, [r], values))
+        back = _call(graph, aten.index_put.default, (x, [i, None, j], new))
+    new.meta.setdefault("stack_trace", write.meta.get("stack_trace"))
+    return back, [write], new, rerouted
 
 
 def _size_nodes(graph, x) -> list:

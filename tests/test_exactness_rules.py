@@ -1373,29 +1373,35 @@ class _HeadMajorScatter(_PerRequestScatter):
     makes it the row write into the ``B`` entries gathered, scattered back.  ``keep_next``: the kept entry is read
     one entry on (the next entry's value written back: not the contract)."""
 
-    def __init__(self, keep_next=False, **kw):
+    def __init__(self, keep_next=False, index=False, **kw):
         super().__init__(**kw)
-        self.keep_next = keep_next
+        self.keep_next, self.index = keep_next, index
 
     def forward(self, kv, w, slots, table, lens, cache):
         B, (S, N, D) = lens.shape[0], cache.shape
         new = (_window(kv, table, lens, L, kv.shape[1]).float() * w.float()[None, :, :, None]).sum(1)
         mem = cache.view(S // self.M, N, self.M, D)  # (the flat cache's memory as [S / M, N, M, D] memories)
         i = self.offset(lens)
+        if self.index:  # (mem[rows, :, i] = where(...): rewrite._indexed_through_rows)
+            rows = torch.arange(B)
+            old = mem[rows, :, i + 1 if self.keep_next else i]
+            mem[rows, :, i] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), old)
+            return cache
         at = i.view(B, 1, 1, 1).expand(B, N, 1, D)
         old = mem.gather(2, (i + 1).view(B, 1, 1, 1).expand(B, N, 1, D) if self.keep_next else at)
         mem.scatter_(2, at, torch.where(_valid(lens)[:, None, None, None], new.to(cache.dtype)[:, :, None], old))
         return cache
 
 
+@pytest.mark.parametrize("index", [False, True], ids=["scatter", "index_put"])
 @pytest.mark.parametrize("dynamic", [False, True], ids=["static", "dynamic"])
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
-def test_head_major_entries_written_by_scatter_along_dim_2_fuse(dialect, dynamic):
+def test_head_major_entries_written_by_scatter_along_dim_2_fuse(dialect, dynamic, index):
     """scatter_(2, i.view(B, 1, 1, 1).expand(B, N, 1, D), where(valid, new, mem.gather(2, same))) into head-major
     ``[S, N, M, D]`` memories: fused as the row write into the gathered entries (slots arange(B)), bit-exact to the
     golden at the flat rows b * M + i; under dynamic=True too (no bound on i is needed: the gather raises where
-    the user's does)."""
-    model = _HeadMajorScatter()
+    the user's does).  Likewise ``mem[rows, :, i] = where(valid, new, mem[rows, :, i])``."""
+    model = _HeadMajorScatter(index=index)
     x, args, _, code, stats = _run(model, dialect=dialect, num_slots=9 * 15, dynamic=dynamic)
     assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
     S, N, D = x["cache"].shape
@@ -1409,10 +1415,12 @@ def test_head_major_entries_written_by_scatter_along_dim_2_fuse(dialect, dynamic
     torch.testing.assert_close(rows(args[-1]), want, rtol=0, atol=0)
 
 
+@pytest.mark.parametrize("index", [False, True], ids=["scatter", "index_put"])
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
-def test_head_major_entries_that_keep_the_next_entry_are_refused(dialect):
+def test_head_major_entries_that_keep_the_next_entry_are_refused(dialect, index):
     """The kept value read one entry on: rows that do not complete get their next entry's value, not the contract."""
-    _refused_with(_HeadMajorScatter(keep_next=True, M=16), "keep", "", dialect=dialect, num_slots=9 * 16)
+    _refused_with(_HeadMajorScatter(keep_next=True, M=16, index=index), "keep", "", dialect=dialect,
+                  num_slots=9 * 16)
 
 
 class _PerRequestScatter4D(torch.nn.Module):

@@ -1578,6 +1578,15 @@ MUTATIONS = [
              "            kept = _call(graph, aten.index.Tensor, (rows, [_call(graph, aten.flip.default, (r, [0]))]))",
              (XR + "::test_head_major_entries_written_by_scatter_along_dim_2_fuse",),
              "the rerouted kept read takes another request's gathered entry: the keep probe must refuse (or the golden fails)"),
+    Mutation("head_major_index_put_left_as_written", RW,
+             "                elif node.target is aten.index_put.default and _is_head_major_per_request(node):",
+             "                elif False:",
+             (XR + "::test_head_major_entries_written_by_scatter_along_dim_2_fuse",),
+             "mem[rows, :, i] = where(...) into head-major per-request memories stays unfused"),
+    Mutation("head_major_index_put_kept_rows_rolled", RW, "        user.args = (rows, [r])\n",
+             "        user.args = (rows, [_call(graph, aten.flip.default, (r, [0]))])\n",
+             (XR + "::test_head_major_entries_written_by_scatter_along_dim_2_fuse",),
+             "the rerouted kept read of mem[rows, :, i] takes another request's entry"),
 ]
 
 
