@@ -334,7 +334,8 @@ def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
                     found = _scattered_through_rows(graph, node, iota)
                 elif node.target is aten.index_put.default and _is_head_major(node):
                     found = _head_major_rows(graph, node)
-                elif node.target is aten.index_put.default and _is_head_major_per_request(node):
+                elif node.target is aten.index_put.default and (_is_head_major_per_request(node)
+                                                                 or _is_headless_per_request(node)):
                     found = _indexed_through_rows(graph, node, iota)
                 elif node.target is aten.index_put.default:
                     found = _compacted(graph, node)
@@ -1111,8 +1112,31 @@ def _is_head_major_per_request(write) -> bool:
     return values.op == "call_function" and values.target is aten.where.self and len(_shape(values) or ()) == 3
 
 
+def _is_headless_per_request(write) -> bool:
+    """``write`` is ``index_put(x, [i, j], v)`` (``accumulate=False``) into a ``[S, M, C]`` float tensor at two ``[B]``
+    integer index tensors, of ``[B, C]`` values selected by a ``torch.where`` (through casts): row ``i[b]``'s entry
+    ``j[b]`` of per-request memories without a head dim (DeepSeek's dense latent ``cmp[arange(B), idx] = ...``)."""
+    from .patterns.optable import CASTS
+
+    x, indices, values = write.args[:3]
+    if (write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)) or len(indices) != 2 \
+            or not all(isinstance(k, fx.Node) for k in indices) or not isinstance(values, fx.Node):
+        return False
+    v = _val(x)
+    if not (isinstance(v, torch.Tensor) and v.dim() == 3 and v.is_floating_point()):
+        return False
+    i, j = (_val(k) for k in indices)
+    if any(not isinstance(t, torch.Tensor) or t.dim() != 1 or t.is_floating_point() or t.dtype == torch.bool
+           for t in (i, j)) or _offset(i.shape[0], j.shape[0]) != 0:
+        return False
+    while values.op == "call_function" and values.target in CASTS:
+        values = values.args[0]
+    return values.op == "call_function" and values.target is aten.where.self and len(_shape(values) or ()) == 2
+
+
 def _indexed_through_rows(graph, write, iota):
-    """A masked entry write into head-major per-request memories (:func:`_is_head_major_per_request`) as a row write
+    """A masked entry write into head-major per-request memories (:func:`_is_head_major_per_request`; or headless
+    ones, :func:`_is_headless_per_request`, through ``[B, 1, C]`` rows, the contract with N = 1) as a row write
     into the entries it replaces, gathered into ``B`` rows, then written back by the user's own index::
 
         index_put(x, [i, None, j], v)  ->  index_put(x, [i, None, j], index_put(G, [r], v)),
@@ -1127,22 +1151,39 @@ def _indexed_through_rows(graph, write, iota):
     rerouted reads) for :func:`normalize_row_writes`."""
     from .patterns.proof import value_ancestors
 
-    x, (i, _, j), values = write.args[:3]
+    x, index, values = write.args[:3]
+    i, j = index[0], index[-1]
+    headless = len(index) == 2  # ([S, M, C] memories: the contract with N = 1, rows [B, 1, C])
+
+    def same(u):
+        got = u.args[1]
+        return len(got) == len(index) and all((a is None) == (b is None) and (a is None or _same_index(a, b))
+                                              for a, b in zip(got, index))
+
     readers = [u for u in x.users if u is not write and u.op == "call_function" and u.target is aten.index.Tensor
-               and len(u.args[1]) == 3 and u.args[1][1] is None and isinstance(u.args[1][0], fx.Node)
-               and isinstance(u.args[1][2], fx.Node) and _same_index(u.args[1][0], i)
-               and _same_index(u.args[1][2], j) and u in value_ancestors([values])]
+               and same(u) and u in value_ancestors([values])]
     order = {n: k for k, n in enumerate(graph.nodes)}
     with graph.inserting_before(min(readers + [write], key=order.__getitem__)):  # (x, i and j come before)
-        rows = _call(graph, aten.index.Tensor, (x, [i, None, j]))
+        rows = _call(graph, aten.index.Tensor, (x, list(index)))
+        if headless:
+            rows = _call(graph, aten.unsqueeze.default, (rows, 1))
         r = _arange(graph, i, iota)
     rerouted = []
     for user in readers:
         rerouted.append(functools.partial(setattr, user, "args", user.args))
-        user.args = (rows, [r])
+        rerouted.append(functools.partial(setattr, user, "target", user.target))
+        if headless:
+            with graph.inserting_before(user):
+                kept = _call(graph, aten.index.Tensor, (rows, [r]))
+            user.target, user.args = aten.squeeze.dim, (kept, 1)
+        else:
+            user.args = (rows, [r])
     with graph.inserting_before(write):
+        if headless:
+            values = _call(graph, aten.unsqueeze.default, (values, 1))
         new = _call(graph, aten.index_put.default, (rows, [r], values))
-        back = _call(graph, aten.index_put.default, (x, [i, None, j], new))
+        back = _call(graph, aten.index_put.default,
+                     (x, list(index), _call(graph, aten.squeeze.dim, (new, 1)) if headless else new))
     new.meta.setdefault("stack_trace", write.meta.get("stack_trace"))
     return back, [write], new, rerouted
 

@@ -19,9 +19,10 @@ from . import exactness
 from . import optable as T
 from .evaluate import BatchPlan, EvaluationError, Subgraph, _provably_below, _sym
 from .optable import val
-from .proof import _SHAPE_ARGS, NeedsStaticCapacity, Refused, Step, value_ancestors
+from .proof import _SHAPE_ARGS, NeedsStaticCapacity, Refused, Step, in_order, value_ancestors
 
 aten = torch.ops.aten
+prims = torch.ops.prims
 
 
 def _same_size(a, b) -> bool:
@@ -43,17 +44,24 @@ class SizesProof:
             return {}
         w = self.w
         stop = {self.input, self.table, self.lengths, w.slots, w.cache}
-        batch = self.sizes.tied(self.sizes.symbols(val(self.lengths).shape[0]))
+        # (the batch of every per-row input: under mark_dynamic each has a symbol of its own, and guarding any of them
+        # would break the user's compile, red-team 28 far_batch_flip_pos)
+        batch = self.sizes.tied(set().union(*(self.sizes.symbols(val(x).shape[0]) for x in (self.lengths, self.table,
+                                                                                              w.slots)
+                                              if isinstance(val(x), torch.Tensor) and val(x).dim() > 0)))
         found = dict(getattr(self, "page_size_pinned", {}))  # (check_int_paths: FlashInfer's lengths at a written P)
-        for n in value_ancestors([w.new_cache], stop) - stop:
+        region = value_ancestors([w.new_cache], stop) - stop
+        positional = self._positional(region)
+        for n in region:
             if n.op != "call_function":
                 continue
-            for sym in self._sizes_reduced(n):
+            for sym in self._sizes_reduced(n) | self._sizes_picked(n, positional):
                 # a size that leaves the shape through a reduction or contraction is in the values (ones_like(
                 # table[0]).sum() is the table width, torch.ones(B).sum() the batch: red-team 23 F2)
                 if sym in batch:
-                    raise Refused("sizes", f"{T.op_name(n)} reduces over the batch: its values then hold the batch size, "
-                                  "and row b's result changes with the number of rows", n,
+                    raise Refused("sizes", f"{T.op_name(n)} reduces over the batch (or moves positions along it: a flip, "
+                                  "a scan, an end-relative pick): its values then hold the batch size, and row b's "
+                                  "result changes with the number of rows", n,
                                   "compute each row from its own length, table row and slot")
                 found[sym] = self.sizes.assignment[sym]
             skip = _SHAPE_ARGS.get(n.target, ())
@@ -74,6 +82,62 @@ class SizesProof:
                                           "compute each row from its own length, table row and slot")
                         found[sym] = self.sizes.assignment[sym]
         return found
+
+    def _positional(self, region) -> set:
+        """The nodes of ``region`` whose values may hold positions along a symbolic dim: factories over a symbolic
+        shape (``arange(W)``, ``ones(B)``, ``full_like(table[0], 1)``), scans and sorts along one (``x.cumsum(0)``
+        counts positions whatever ``x`` holds), and everything computed from them (conservatively, through any op)."""
+        out = set()
+        for n in in_order(region):
+            if n.op != "call_function":
+                continue
+            if n.target in _FACTORIES or n.target in exactness._IOTAS or n.target in _SCANS:
+                if self._symbolic_dims(n) or any(self._symbolic_dims(a) for a in n.all_input_nodes) or any(
+                        isinstance(a, torch.SymInt) and self.sizes.symbols(a) for a in _flat_args(n)):
+                    out.add(n)
+            elif any(a in out for a in n.all_input_nodes):
+                out.add(n)
+        return out
+
+    def _symbolic_dims(self, node) -> set:
+        v = val(node) if isinstance(node, fx.Node) else None
+        out = set()
+        for t in (v if isinstance(v, (list, tuple)) else [v]):
+            if isinstance(t, torch.Tensor):
+                for x in t.shape:
+                    out |= self.sizes.symbols(x)
+        return out
+
+    def _sizes_picked(self, n: fx.Node, positional: set) -> set:
+        """Symbols of a symbolic dim along which ``n`` moves or combines the elements of a positional tensor
+        (:meth:`_positional`) other than elementwise and with views that keep every element where it is: a flip, a
+        roll, a pick at a negative or end-relative index, a gather / index / take of it as the data, a scan or sort,
+        a concatenation.  ``arange(B).flip(0)[0]`` is ``B - 1``, ``ones(W).cumsum(0)[-1]`` is ``W``, ``arange(B)[-1:]``
+        is ``[B - 1]`` (red-team 28 F1 / F2): the sizes are then values, guarded or (the batch) refused.  A positional
+        tensor used as the INDEX of a gather or a write picks the data's own positions and stays allowed."""
+        if n.target in _SCANS or n.target in _SORTS:
+            data = list(n.all_input_nodes[:1])  # (a scan or sort of anything counts or ranks positions)
+        elif n.target in _PICKS_AT:
+            # a pick at a fixed position from the start (x[3], x[:8]) reads the same element at every size; one at a
+            # negative or symbolic index (x[-1], x[B - 1:], narrow(x, 0, B - 1, 1)) reads one relative to the end
+            ints = [a for a in n.args[2:] if a is not None]
+            if all(isinstance(a, int) and not isinstance(a, bool) and a >= 0 for a in ints):
+                return set()
+            data = [a for a in n.all_input_nodes[:1] if a in positional]
+        elif n.target in _MOVES or n.target in T.GATHERS or n.target in T.WRITES:
+            data = [a for a in n.all_input_nodes if a in positional]
+            if n.target in T.GATHERS:
+                data = [a for a in data if a is n.args[T.GATHERS[n.target]]]
+            elif n.target in T.WRITES:
+                data = [a for a in data if a is n.args[T.WRITES[n.target][0]]]
+        else:
+            return set()  # (elementwise ops and views that keep positions; sums and contractions: _sizes_reduced)
+        out = set()
+        for a in data:
+            shape = val(a).shape if isinstance(val(a), torch.Tensor) else ()
+            for d in _moved_dims(n, len(shape)):
+                out |= self.sizes.symbols(shape[d])
+        return out
 
     def _sizes_reduced(self, n: fx.Node) -> set:
         """Symbols in the shapes of ``n``'s tensor inputs that its outputs' shapes lack, for ops that combine
@@ -354,6 +418,65 @@ def _wide_int_casts_off(n):
             return None
         n = n.args[0]
     return n if isinstance(n, fx.Node) and T.dtype_of(n) in _WIDE_INTS else None
+
+
+_FACTORIES = T.SHAPE_ONLY - {aten.sym_size.int, aten.sym_numel.default, aten.sym_stride.int} | {
+    aten.full.default, aten.zeros.default, aten.ones.default, aten.empty.memory_format,
+    aten.scalar_tensor.default}
+_SCANS = {aten.cumsum.default, aten.cumprod.default, aten.cummax.default, aten.cummin.default,
+          aten.logcumsumexp.default, aten._cummax_helper.default, aten._cummin_helper.default}
+_SORTS = {aten.sort.default, aten.sort.stable, aten.topk.default, aten.argsort.default, aten.argsort.stable,
+          aten.kthvalue.default, aten.median.dim, aten.mode.default, aten.msort.default, aten.max.dim, aten.min.dim,
+          aten.argmax.default, aten.argmin.default, aten.unique_consecutive.default, aten._unique2.default}
+# ops that put an element of a positional tensor at another index, by a rule that involves the size (a flip, a roll,
+# a concatenation, a gather by index values): the position numbers they move are then size-dependent.  Views that
+# keep every element at its index (unsqueeze, expand, permute, reshape) and elementwise ops are not here; picks at a
+# position (_PICKS_AT) only where the position is end-relative
+_MOVES = {aten.flip.default, aten.roll.default, prims.rev.default, aten.cat.default, aten.unfold.default,
+          aten.as_strided.default, aten.diagonal.default, aten.repeat.default}
+_PICKS_AT = {aten.select.int, aten.slice.Tensor, aten.narrow.default}
+
+
+def _moved_dims(n: fx.Node, rank: int) -> list:
+    """The dims of ``n``'s (first) data operand along which it moves, picks or combines elements; every dim where
+    the op is not known."""
+    every = list(range(rank))
+    if rank == 0:
+        return []
+
+    def arg(i, name, default):
+        return n.args[i] if len(n.args) > i else n.kwargs.get(name, default)
+
+    def norm(ds):
+        ds = ds if isinstance(ds, (list, tuple)) else [ds]
+        return every if any(not isinstance(d, int) for d in ds) else sorted({d % rank for d in ds})
+
+    t = n.target
+    if t is aten.flip.default:
+        return norm(arg(1, "dims", every))
+    if t is aten.roll.default:
+        return norm(arg(2, "dims", [])) if arg(2, "dims", []) else every
+    if t in (aten.select.int, aten.slice.Tensor, aten.narrow.default, aten.cumsum.default, aten.cumprod.default,
+             aten.cummax.default, aten.cummin.default, aten.logcumsumexp.default, aten.gather.default,
+             aten.index_select.default, aten.unfold.default):
+        return norm(arg(1, "dim", 0))
+    if t in (aten.sort.default, aten.argsort.default, aten.msort.default):
+        return norm(arg(1, "dim", -1)) if t is not aten.msort.default else [0]
+    if t in (aten.topk.default, aten.kthvalue.default):
+        return norm(arg(2, "dim", -1))
+    if t in (aten.max.dim, aten.min.dim, aten.median.dim, aten.mode.default):
+        return norm(arg(1, "dim", -1))
+    if t is aten.cat.default:
+        return norm(arg(1, "dim", 0))
+    if t in (aten.index.Tensor, aten._unsafe_index.Tensor):
+        return [d for d, i in enumerate(n.args[1]) if i is not None and d < rank]
+    return every
+
+
+def _flat_args(n: fx.Node):
+    for a in list(n.args) + list(n.kwargs.values()):
+        for x in (a if isinstance(a, (list, tuple)) else [a]):
+            yield val(x) if isinstance(x, fx.Node) else x
 
 
 def _flashinfer_lengths(src: fx.Node, page_size) -> bool:
