@@ -442,6 +442,60 @@ def test_a_size_summed_into_the_values_is_guarded_or_refused():
     _refused_with(batch, "sizes", "batch", dynamic="batch")
 
 
+# --- red teams 28 and 29 (tests/corpora/redteam28.py, redteam29.py) -------------------------------------------------
+def _moved_by_size(value_of, threshold):
+    """The window one token down once ``value_of(table, lens)`` (a size reaching the values without a reduction)
+    exceeds ``threshold``: the contract at the compiled sizes, not past the threshold."""
+    def tokens(kv, table, lens):
+        pos = (lens.long()[:, None] - L + torch.arange(L) - (value_of(table, lens) > threshold).long()).clamp(min=0)
+        return _paged(kv, table, pos)
+    return _Moved(tokens_of=tokens)
+
+
+@pytest.mark.parametrize("value_of", [
+    lambda table, lens: torch.arange(lens.shape[0]).flip(0)[0],
+    lambda table, lens: torch.ones(lens.shape[0], dtype=torch.int64).cumsum(0).flip(0)[0],
+    lambda table, lens: torch.arange(lens.shape[0])[-1:][0],
+    lambda table, lens: torch.arange(lens.shape[0])[torch.tensor([-1])][0],
+    lambda table, lens: torch.arange(lens.shape[0]).sort(descending=True).values[0],
+    lambda table, lens: torch.ones_like(table[:, 0]).long().cumsum(0)[-1],
+], ids=["arange_flipped", "ones_cumsum_flipped", "end_relative_slice", "negative_index", "sort", "cumsum_last"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_the_batch_size_reaching_the_values_through_picks_flips_scans_or_sorts_is_refused(value_of, dialect):
+    """Red-team 28 F1: ``arange(B).flip(0)[0]`` is ``B - 1`` with no reduction over the batch: at the compiled batch
+    (8) the window is the contract's, past 40 rows it moves.  Refused under mark_dynamic on the batch (guarding it
+    would make the batch static, and a batch symbol of any per-row input must never be specialized: that broke the
+    user's compile)."""
+    _, args, eager, code, stats = _run(_moved_by_size(value_of, 40), dynamic="batch", dialect=dialect)
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0, stats
+    assert {e.pattern for e in rejections()} <= {"sizes", "gather"}, [(e.pattern, e.reason) for e in rejections()]
+    torch.testing.assert_close(args[-1], eager, rtol=2e-2, atol=2e-2, equal_nan=True)
+
+
+@pytest.mark.parametrize("value_of, fuses", [
+    (lambda table, lens: torch.ones(table.shape[1], dtype=torch.int64).cumsum(0).flip(0)[0], True),
+    (lambda table, lens: (table[0] * 0 + 1).long().cumsum(0).flip(0)[0], True),
+    (lambda table, lens: (table[0] * 0 + 1).long().cumsum(0).sort(descending=True).values[0], True),
+    (lambda table, lens: torch.arange(table.shape[1])[-1], False),
+    (lambda table, lens: (table[0] * 0 + 1).long().cumsum(0)[-1], False),
+], ids=["ones_cumsum_flipped", "cumsum_of_input_values_flipped", "cumsum_sorted", "arange_last", "cumsum_last"])
+def test_another_size_reaching_the_values_through_picks_or_scans_is_guarded(value_of, fuses):
+    """Red-team 28 F2: the table width through a cumsum and a flip (no reduction, no SymInt argument) moves the window
+    past 20 pages; under dynamic=True the width is guarded, so a call with a 24-page table recompiles and gives
+    eager's numbers (Generalize's reruns at 5 pages never reach 20).  End-relative picks are refused by the modular
+    offset rule or the symbolic iota rule before."""
+    model = _moved_by_size(value_of, 20)
+    small = _decode_inputs(8, 4, [32, 48, 256, 100, 0, 64, 240, 144], 0)
+    big = _decode_inputs(6, 24, [544, 1008, 608, 704, 1000, 288], 1)
+    torch._dynamo.reset()
+    diagnostics.reset()
+    compiled = torch.compile(model, backend=InductorGraphBackend(), dynamic=True, fullgraph=True)
+    compiled(*small)
+    assert diagnostics.stats.get("fused", 0) == int(fuses), [(e.pattern, e.reason) for e in rejections()]
+    want = model(*[x.clone() for x in big])
+    assert torch.equal(compiled(*big), want)
+
+
 # --- round 2 of the red team (tests/corpora/redteam2.py): exact in IEEE, not just linear ---------------------
 @pytest.mark.parametrize("pool, words", [
     (lambda t, w, lens: ((t.float() * w.float()[None, :, :, None]) + 1.0 - 1.0).sum(1), "does not depend on the tokens"),
@@ -2468,11 +2522,14 @@ def _chunked_partial_sums(split="parts_first"):
 
 @pytest.mark.parametrize("split", ["stack", "parts_first"])
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
-def test_partial_sums_joined_along_the_batch_and_split_back_fuse(split, dialect):
+def test_partial_sums_joined_along_the_batch_and_split_back_reach_the_order_rule(split, dialect):
     """``BatchPlan._cat_behind``: a cat of batch-indexed parts along the batch is the batch merged behind the parts;
     the split into ``[parts, B]`` brings row b back (every mode; here a dynamic batch: under dynamic=True this
-    weight input's l is symbolic and its chunk slices are refused, R5; blind3's weight is a parameter)."""
-    _fuses(Step(pool=_chunked_partial_sums(split)), dynamic="batch", dialect=dialect)
+    weight input's l is symbolic and its chunk slices are refused, R5; blind3's weight is a parameter).  The rows
+    pass the batch plan (no "other rows" refusal, unlike the splits below); the sum of the fp32 partial sums is an
+    association the user wrote, which eager and plain Inductor keep and the op's window order does not: refused by
+    the order probe (red team 25 F1's rule; it had fused while the probe drew too few lengths, red team 29 F1)."""
+    _refused_with(Step(pool=_chunked_partial_sums(split)), "pooling", "written out", dynamic="batch", dialect=dialect)
 
 
 @pytest.mark.parametrize("split", ["batch_first", "unlike_parts"])

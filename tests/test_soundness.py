@@ -455,3 +455,35 @@ def test_a_scatter_index_broadcast_along_heads_or_dims_is_not_a_row_write(name, 
     entry j[e].  rewrite._scattered_entry read it as row b's entry j[b] (it fused, wrong); not taken now."""
     results = _redteam14(name, dialect, "static")
     assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+# --- red teams 28 and 29 (tests/corpora/redteam28.py, redteam29.py), through their own runner --------------------
+def _redteam(module, name, dialect, mode):
+    import importlib
+
+    corpus = importlib.import_module(f"corpora.{module}")
+    factory = {n: f for n, f, _ in corpus.ATTACKS}[name]
+    return corpus.classify7(name, factory, dialect, mode)
+
+
+@pytest.mark.parametrize("name, mode", [("bsz_arange_flip_first_pos", "batch"), ("bsz_arange_narrow_weight", "dynamic"),
+                                        ("far_batch_flip_pos", "batch"), ("far_pages_flip_weight", "dynamic"),
+                                        ("far_blocks_flip_pos", "dynamic")])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_sizes_reaching_values_through_flips_scans_and_end_relative_picks(name, mode, dialect):
+    """Red-team 28 F1 / F2: ``arange(B).flip(0)[0]``, ``ones(W).cumsum(0).flip(0)[0]`` hold the batch or the table
+    width with no reduction; the step changes past a threshold the probes never reach.  Refused (the batch) or guarded
+    (other sizes): every call equals eager, and no mark_dynamic batch symbol is ever specialized (a crash)."""
+    results = _redteam("redteam28", name, dialect, mode)
+    assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results
+
+
+@pytest.mark.parametrize("name", ["rare_order_rev_vs_sum_s1040_p64_b4", "rare_leak_zero_weight_s4096_p64_b4",
+                                  "rare_low_order_le48"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_branch_on_a_rare_length_is_probed_at_that_length(name, dialect):
+    """Red-team 29 F1: the specials, +inf and order probes drew random lengths, so a step that pools one qualifying
+    length in another order (or reads an unread position under a zero weight there) fused; every qualifying length
+    is now held by a qualifying row of each of those probe rounds."""
+    results = _redteam("redteam29", name, dialect, "static")
+    assert results and all(r[1] == "REFUSED" for r in results), results

@@ -50,6 +50,7 @@ class SizesProof:
                                                                                               w.slots)
                                               if isinstance(val(x), torch.Tensor) and val(x).dim() > 0)))
         found = dict(getattr(self, "page_size_pinned", {}))  # (check_int_paths: FlashInfer's lengths at a written P)
+        shrunk = self.sizes.tied(self.sizes.symbols(val(self.input).shape[0]) | self.sizes.symbols(val(w.cache).shape[0]))
         region = value_ancestors([w.new_cache], stop) - stop
         positional = self._positional(region)
         for n in region:
@@ -58,6 +59,12 @@ class SizesProof:
             for sym in self._sizes_reduced(n) | self._sizes_picked(n, positional):
                 # a size that leaves the shape through a reduction or contraction is in the values (ones_like(
                 # table[0]).sum() is the table width, torch.ones(B).sum() the batch: red-team 23 F2)
+                if sym in shrunk:
+                    # (the probes hold fewer KV blocks / cache rows than the graph's: a value computed from that
+                    # number is evaluated at the probe's, not at the size the guard fixes, red-team 28 F2 blocks)
+                    raise Refused("sizes", f"{T.op_name(n)} makes the number of KV blocks or cache rows a value "
+                                  "(a reduction, scan, flip or end-relative pick over that dim): the proof evaluates "
+                                  "fewer of them", n, "compute each row from its own length, table row and slot")
                 if sym in batch:
                     raise Refused("sizes", f"{T.op_name(n)} reduces over the batch (or moves positions along it: a flip, "
                                   "a scan, an end-relative pick): its values then hold the batch size, and row b's "
@@ -111,12 +118,12 @@ class SizesProof:
     def _sizes_picked(self, n: fx.Node, positional: set) -> set:
         """Symbols of a symbolic dim along which ``n`` moves or combines the elements of a positional tensor
         (:meth:`_positional`) other than elementwise and with views that keep every element where it is: a flip, a
-        roll, a pick at a negative or end-relative index, a gather / index / take of it as the data, a scan or sort,
-        a concatenation.  ``arange(B).flip(0)[0]`` is ``B - 1``, ``ones(W).cumsum(0)[-1]`` is ``W``, ``arange(B)[-1:]``
+        roll, a pick at a negative or end-relative index, a gather / index / take of it as the data, a concatenation;
+        and a sort along a symbolic dim of anything.  ``arange(B).flip(0)[0]`` is ``B - 1``, ``ones(W).cumsum(0)[-1]`` is ``W``, ``arange(B)[-1:]``
         is ``[B - 1]`` (red-team 28 F1 / F2): the sizes are then values, guarded or (the batch) refused.  A positional
         tensor used as the INDEX of a gather or a write picks the data's own positions and stays allowed."""
-        if n.target in _SCANS or n.target in _SORTS:
-            data = list(n.all_input_nodes[:1])  # (a scan or sort of anything counts or ranks positions)
+        if n.target in _SORTS:
+            data = list(n.all_input_nodes[:1])  # (a sort ranks along the whole dim: its k-th value is an order statistic)
         elif n.target in _PICKS_AT:
             # a pick at a fixed position from the start (x[3], x[:8]) reads the same element at every size; one at a
             # negative or symbolic index (x[-1], x[B - 1:], narrow(x, 0, B - 1, 1)) reads one relative to the end
