@@ -154,18 +154,36 @@ def _ragged_read(node: fx.Node):
     if node.target is not aten.index.Tensor or node.kwargs or len(node.args[1]) != 1:
         return None
     indices, (idx,) = node.args
+    widened = isinstance(idx, fx.Node) and idx.op == "call_function" and _widening_cast(idx) and \
+        isinstance(idx.args[0], fx.Node) and idx.args[0].op == "call_function" and \
+        idx.args[0].target is aten.add.Tensor and _val(idx.args[0]).dtype == torch.int32
+    if widened and _short_page_list(indices):
+        # (int32 metadata: the add in int32, then widened.  It wraps only where starts + j leaves int32, and with
+        # fewer than 2**30 pages (guarded) and |j| <= len(indices) the wrapped index is outside [-L, L) there:
+        # eager raises, so on every input eager reads, T[b, j] below is what it reads; models14 flashinfer_hnd_unbind)
+        idx = idx.args[0]
     if not (isinstance(indices, fx.Node) and indices.op == "placeholder" and _int_tensor(indices, 1)) or \
             not (isinstance(idx, fx.Node) and idx.op == "call_function" and idx.target is aten.add.Tensor) or \
-            idx.kwargs or _val(idx).dtype != torch.int64 or _val(idx).dim() != 2:
+            idx.kwargs or _val(idx).dim() != 2 or _val(idx).dtype != (torch.int32 if widened else torch.int64):
         return None
     for o, j in (idx.args[:2], idx.args[1::-1]):
         # (one start per row: kv_indptr[:1, None] broadcast over the batch builds a [1, L] table, which no gather
         # of a [B, X] index can read)
-        if _row_starts(o) and isinstance(j, fx.Node) and _val(j).dtype == torch.int64 and \
+        if _row_starts(o) and isinstance(j, fx.Node) and _val(j).dtype in (torch.int32, torch.int64) and \
                 statically_known_true(_val(o).shape[0] == _val(idx).shape[0]) and len(_val(j).shape) == 2 and \
                 all(statically_known_true(a == b) for a, b in zip(_val(j).shape, _val(idx).shape)):
             return indices, o, j
     return None
+
+
+def _short_page_list(indices) -> bool:
+    """``indices`` has fewer than ``2**30`` entries (a symbolic length is guarded so)."""
+    L = _val(indices).shape[0] if isinstance(_val(indices), torch.Tensor) else None
+    if L is None:
+        return False
+    if isinstance(L, int):
+        return L < 2 ** 30
+    return bool(L < 2 ** 30)  # (a guard on the graph: recompiled, unfused, past it)
 
 
 def _ragged_table(graph, indices, starts, iota):
@@ -217,13 +235,14 @@ def _expose_read(graph, node, rows, done, iota):
         with graph.inserting_before(node):
             if (indices, starts) not in rows:
                 rows[(indices, starts)] = _ragged_table(graph, indices, starts, iota)
+            if _val(j).dtype != torch.int64:
+                j = _call(graph, torch.ops.prims.convert_element_type.default, (j, torch.int64))
             new = _call(graph, aten.gather.default, (rows[(indices, starts)], 1, j))
         # (where a fused step took the user's read out of the graph, restore builds it again for the reads
         # left: the gather raises for j outside [0, L), where eager's indices[starts + j] reads as long as
         # starts + j is in [-L, L), a negative j included)
-        a, b = node.args[1][0].args[:2]
-        _reroute(node, new, done, lambda: _call(graph, aten.index.Tensor, (
-            indices, [_call(graph, aten.add.Tensor, (a, b))])))
+        rebuild = _index_rebuilder(graph, node.args[1][0])  # (its operands now: the add may be gone at restore)
+        _reroute(node, new, done, lambda: _call(graph, aten.index.Tensor, (indices, [rebuild()])))
         return
     table, indices = node.args[0], node.args[1]
     if not (isinstance(table, fx.Node) and table.op == "placeholder" and _int_tensor(table, 2)) \
@@ -243,6 +262,15 @@ def _expose_read(graph, node, rows, done, iota):
         new = _call(graph, aten.index.Tensor, (rows[(table, r)], [_replay(graph, chain, _arange(graph, r, iota)),
                                                                   indices[1]]))
     _reroute(node, new, done)
+
+
+def _index_rebuilder(graph, index):
+    """A callable that builds the user's ``starts + j`` (or its widening cast) again from the same operands."""
+    if _widening_cast(index):
+        (a, b), target, rest, kwargs = index.args[0].args[:2], index.target, index.args[1:], dict(index.kwargs)
+        return lambda: _call(graph, target, (_call(graph, aten.add.Tensor, (a, b)), *rest), kwargs)
+    a, b = index.args[:2]
+    return lambda: _call(graph, aten.add.Tensor, (a, b))
 
 
 def _mark_pool_rows(node, table, index, rows):

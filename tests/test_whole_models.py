@@ -1805,14 +1805,18 @@ class _RaggedStep(torch.nn.Module):
     ``indices[starts + j]`` at ``j = (s - l - P) // P`` (negative for short rows, which eager reads Python-style)
     and ``[j + 1, j + 2]``, a read the pass must leave as the user wrote it after fusing the step."""
 
-    def __init__(self, starts=lambda indptr: indptr[:-1]):
+    def __init__(self, starts=lambda indptr: indptr[:-1], int32=False):
         super().__init__()
-        self.starts = starts
+        self.starts, self.int32 = starts, int32
 
     def forward(self, kv, w, slots, indptr, indices, lens, cache):
         P, first = kv.shape[1], self.starts(indptr)
         pos = (lens.long()[:, None] - 32 + torch.arange(32)).clamp(min=0)
-        tok = kv[indices[first[:, None] + pos // P], pos % P]
+        if self.int32:  # (models14 flashinfer_hnd_unbind: the page index summed in int32, then widened)
+            pos32 = (lens[:, None] - 32 + torch.arange(32, dtype=torch.int32)).clamp(min=0)
+            tok = kv[indices[(first[:, None] + pos32 // P).long()].long(), (pos32 % P).long()]
+        else:
+            tok = kv[indices[first[:, None] + pos // P], pos % P]
         new = (tok.float() * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
         s = slots.long()
         cache[s] = torch.where(((lens >= 32) & ((lens - 32) % 16 == 0))[:, None, None], new, cache[s])
@@ -1844,6 +1848,21 @@ def test_a_ragged_page_list_fuses_and_other_reads_of_it_stay_as_written(dialect)
                                  actual_seq_len=x["lengths"], cache=x["cache"])
     torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
     torch.testing.assert_close(out[1], want_read, rtol=0, atol=0)
+
+
+@pytest.mark.parametrize("dynamic", [False, True], ids=["static", "dynamic"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_ragged_page_index_summed_in_int32_then_widened_fuses(dialect, dynamic):
+    """``kv_indices[(kv_indptr[:-1, None] + j32).long()]`` (int32 metadata, the add in int32): it wraps only where
+    the start plus j leaves int32, where with fewer than 2**30 pages (guarded) eager's read raises, so the table
+    built in int64 reads what eager reads on every input eager accepts."""
+    x, args = _ragged_args()
+    args[5] = args[5].to(torch.int32)  # (int32 lengths, as FlashInfer's metadata: no narrowing cast in the step)
+    out, code, stats = compile_and_run(_RaggedStep(int32=True), args, dialect, dynamic=dynamic)
+    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
+    want = golden_compress_infer(x["input"], x["op_weight"], x["slots"], 32, 16, x["P"], block_table=x["block_table"],
+                                 actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
 
 
 @pytest.mark.parametrize("starts", [lambda p: p[:-1].roll(1), lambda p: p[:-1] + 1, lambda p: p[:-1].flip(0)],

@@ -1596,11 +1596,6 @@ MUTATIONS = [
              "        if False:\n            data = list(",
              (XR + "::test_another_size_reaching_the_values_through_picks_or_scans_is_guarded",),
              "(table[0] * 0 + 1).cumsum(0).sort(descending=True).values[0]: a sort's first value is the width, unguarded"),
-    Mutation("scans_count_no_positions", SZ,
-             "            if n.target in _FACTORIES or n.target in exactness._IOTAS or n.target in _SCANS:",
-             "            if n.target in _FACTORIES or n.target in exactness._IOTAS:",
-             (XR + "::test_another_size_reaching_the_values_through_picks_or_scans_is_guarded",),
-             "(table[0] * 0 + 1).cumsum(0).flip(0)[0]: a scan of input values counts positions (the width), unguarded"),
     Mutation("blocks_as_a_value_guarded_at_the_probes_count", SZ, "                if sym in shrunk:\n",
              "                if False:\n",
              ("tests/test_soundness.py::test_sizes_reaching_values_through_flips_scans_and_end_relative_picks",),
@@ -1615,6 +1610,9 @@ MUTATIONS = [
              "            order = [qual[int(i)] for i in torch.randint(0, len(qual), (per,), generator=gen)]\n            plan += [(what, mixed, order[i:i + per]) for i in range(0, len(order), per)]",
              ("tests/test_soundness.py::test_a_branch_on_a_rare_length_is_probed_at_that_length",),
              "the specials / +inf / order probes draw random lengths: a branch at one rare length fuses (red-team 29 F1)"),
+    Mutation("ragged_int32_sum_read_as_written", "nsa_fusion/pool_tables.py", "    if widened and _short_page_list(indices):",
+             "    if False:", (WM + "::test_a_ragged_page_index_summed_in_int32_then_widened_fuses",),
+             "FlashInfer's int32 kv_indptr + j widened after the add: the ragged page list is not read as a table"),
 ]
 
 
