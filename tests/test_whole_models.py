@@ -2000,13 +2000,16 @@ def test_models7_gaps_fuse(case, dialect, torchair):
     assert len(appends) == 2 and all(e.reason.startswith("the KV append") for e in appends), appends
 
 
-# --- models8 .. models11 (blind, issue 19): CI slices in both dialects ----------------------------------------------
+# --- models8 .. models14 (blind, issue 19): CI slices in both dialects ---------------------------------------------
 import models8  # noqa: E402
 import models9  # noqa: E402
 import models10  # noqa: E402
 import models11  # noqa: E402
+import models13  # noqa: E402
+import models14  # noqa: E402
 
-LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES} for m in (models8, models9, models10, models11)}
+LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES}
+                 for m in (models8, models9, models10, models11, models13, models14)}
 
 
 @pytest.mark.parametrize("corpus, positive, near_miss", [
@@ -2020,6 +2023,12 @@ LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES} for m in (models
     ("models10", "vllm_paged_compressed_cache", "nm_prev_page"),
     # models11's vLLM v1 two-layer stack (einsum pooling, view(-1, N, D).index_put_ appends)
     ("models11", "vllm_index_put_einsum_2l", "nm_rounded_running_sum"),
+    # models13's FlashInfer [NP, 2, P, N, D] pair read by one gather, and lucidrains head-major memories written by
+    # scatter_ along dim 2 (first-try misses, fixed since)
+    ("models13", "flashinfer_stacked_kv", "nm_window_one_early"),
+    ("models13", "hnd_head_major_scatter", "nm_guard_one_stride_low"),
+    # models14's FlashInfer HND with int32 ragged metadata summed in int32 (a first-try miss, fixed since)
+    ("models14", "flashinfer_hnd_unbind", "nm_acc_from_old"),
 ])
 @pytest.mark.parametrize("dialect", ["inductor", "torchair"])
 def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, torchair):
