@@ -1243,6 +1243,22 @@ def _per_request_rows(graph, write, iota):
     return back, [write], new, rerouted
 
 
+def _one_entry_index(idx, shape):
+    """``j`` where ``idx`` is a ``[B]`` integer ``j`` viewed ``[B, 1, 1, 1]`` and expanded (to ``shape``, a 4-D
+    scatter index), so that ``idx[b, ...] = j[b]``; else None."""
+    if idx.op != "call_function" or idx.target is not aten.expand.default or not isinstance(idx.args[0], fx.Node) \
+            or not _same_sizes(_shape(idx.args[0]) or [], [shape[0], 1, 1, 1]):
+        return None  # (a [B] index expanded as it is would broadcast along D: idx[b, 0, h, e] = j[e])
+    j = idx.args[0]
+    while j.op == "call_function" and j.target in _FLATTENS | {aten.unsqueeze.default} and isinstance(j.args[0], fx.Node):
+        j = j.args[0]  # (reshapes keep the row-major order: [B] to [B, 1, 1, 1] puts j[b] at [b, 0, 0, 0])
+    vj = _val(j)
+    if not (isinstance(vj, torch.Tensor) and vj.dim() == 1 and not vj.is_floating_point() and vj.dtype != torch.bool
+            and _same_sizes(vj.shape, shape[:1])):
+        return None
+    return j
+
+
 def _entry_along(write):
     """``(j, dim)`` where ``write`` is ``scatter(x, dim, idx, src)`` into a 4-D float tensor along dim 1 or 2, with
     ``idx`` a ``[B]`` integer ``j`` viewed ``[B, 1, 1, 1]`` and expanded to ``x``'s sizes but ``B`` on dim 0 and 1 on
@@ -1263,15 +1279,8 @@ def _entry_along(write):
     want = [1 if k == dim else v.shape[k] for k in range(1, 4)]
     if not _same_sizes(shape[1:], want) or not _same_sizes(_shape(src), shape):
         return None
-    if idx.op != "call_function" or idx.target is not aten.expand.default or not isinstance(idx.args[0], fx.Node) \
-            or not _same_sizes(_shape(idx.args[0]) or [], [shape[0], 1, 1, 1]):
-        return None  # (a [B] index expanded as it is would broadcast along D: idx[b, 0, h, e] = j[e])
-    j = idx.args[0]
-    while j.op == "call_function" and j.target in _FLATTENS | {aten.unsqueeze.default} and isinstance(j.args[0], fx.Node):
-        j = j.args[0]  # (reshapes keep the row-major order: [B] to [B, 1, 1, 1] puts j[b] at [b, 0, 0, 0])
-    vj = _val(j)
-    if not (isinstance(vj, torch.Tensor) and vj.dim() == 1 and not vj.is_floating_point() and vj.dtype != torch.bool
-            and _same_sizes(vj.shape, shape[:1])):
+    j = _one_entry_index(idx, shape)
+    if j is None:
         return None
     while src.op == "call_function" and src.target in CASTS:  # (the select, rounded to the cache dtype)
         src = src.args[0]
@@ -1332,15 +1341,8 @@ def _scattered_entry(write):
     if not (isinstance(v, torch.Tensor) and v.dim() == 4 and v.is_floating_point()) or shape is None \
             or len(shape) != 4 or not _same_sizes(shape[1:], [1, *v.shape[2:]]) or not _same_sizes(_shape(src), shape):
         return None
-    if idx.op != "call_function" or idx.target is not aten.expand.default or not isinstance(idx.args[0], fx.Node) \
-            or not _same_sizes(_shape(idx.args[0]) or [], [shape[0], 1, 1, 1]):
-        return None  # (a [B] index expanded as it is would broadcast along D: idx[b, 0, h, e] = j[e])
-    j = idx.args[0]
-    while j.op == "call_function" and j.target in _FLATTENS | {aten.unsqueeze.default} and isinstance(j.args[0], fx.Node):
-        j = j.args[0]  # (reshapes keep the row-major order: [B] to [B, 1, 1, 1] puts j[b] at [b, 0, 0, 0])
-    vj = _val(j)
-    if not (isinstance(vj, torch.Tensor) and vj.dim() == 1 and not vj.is_floating_point() and vj.dtype != torch.bool
-            and _same_sizes(vj.shape, shape[:1])):
+    j = _one_entry_index(idx, shape)
+    if j is None:
         return None
     while src.op == "call_function" and src.target in CASTS:  # (the select, rounded to the cache dtype)
         src = src.args[0]
