@@ -1002,26 +1002,35 @@ def _one_head_rows(graph, write):
     return _call(graph, aten.squeeze.dim, (new, 1)), [write], new, rerouted
 
 
+def _masked_entry_write(write, rank: int, pattern: tuple, values_rank=None) -> bool:
+    """``write`` is ``index_put(x, indices, v)`` (``accumulate=False``) into a float tensor of ``rank`` dims whose
+    indices follow ``pattern`` (True: a ``[B]`` integer index tensor, the same ``B`` for all; False: ``None``, a
+    full slice), of values selected by a ``torch.where`` (through casts; of ``values_rank`` dims where given)."""
+    from .patterns.optable import CASTS
+
+    x, indices, values = write.args[:3]
+    if (write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)) \
+            or len(indices) != len(pattern) or not isinstance(values, fx.Node) \
+            or any((k is None) == want or (want and not isinstance(k, fx.Node)) for k, want in zip(indices, pattern)):
+        return False
+    v = _val(x)
+    if not (isinstance(v, torch.Tensor) and v.dim() == rank and v.is_floating_point()):
+        return False
+    picked = [_val(k) for k, want in zip(indices, pattern) if want]
+    if any(not isinstance(t, torch.Tensor) or t.dim() != 1 or t.is_floating_point() or t.dtype == torch.bool
+           for t in picked) or any(_offset(t.shape[0], picked[0].shape[0]) != 0 for t in picked):
+        return False
+    while values.op == "call_function" and values.target in CASTS:  # (the select, rounded to the cache dtype)
+        values = values.args[0]
+    return values.op == "call_function" and values.target is aten.where.self and (
+        values_rank is None or len(_shape(values) or ()) == values_rank)
+
+
 def _is_per_request(write) -> bool:
     """``write`` is ``index_put(x, [i, j], v)`` (``accumulate=False``) into a ``[S, M, N, D]`` float tensor at two
     ``[B]`` integer index tensors (HF's StaticCache-style compressed cache, ``cmp[rows, idx] = where(...)``: row
     ``i[b]``'s compressed entry ``j[b]``), of values selected by a ``torch.where``."""
-    from .patterns.optable import CASTS
-
-    x, indices, values = write.args[:3]
-    if (write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)) or len(indices) != 2 \
-            or not all(isinstance(i, fx.Node) for i in indices) or not isinstance(values, fx.Node):
-        return False
-    v = _val(x)
-    if not (isinstance(v, torch.Tensor) and v.dim() == 4 and v.is_floating_point()):
-        return False
-    shapes = [_shape(i) for i in indices]
-    if any(sh is None or len(sh) != 1 or _val(i).is_floating_point() or _val(i).dtype == torch.bool
-           for sh, i in zip(shapes, indices)) or _offset(shapes[0][0], shapes[1][0]) != 0:
-        return False
-    while values.op == "call_function" and values.target in CASTS:  # (the select, rounded to the cache dtype)
-        values = values.args[0]
-    return values.op == "call_function" and values.target is aten.where.self
+    return _masked_entry_write(write, 4, (True, True))
 
 
 def _is_head_major(write) -> bool:
@@ -1093,45 +1102,14 @@ def _is_head_major_per_request(write) -> bool:
     """``write`` is ``index_put(x, [i, None, j], v)`` (``accumulate=False``) into a ``[S, N, M, D]`` float tensor at two
     ``[B]`` integer index tensors, of ``[B, N, D]`` values selected by a ``torch.where`` (through casts): row
     ``i[b]``'s entry ``j[b]`` of head-major per-request memories (``mem[rows, :, idx] = where(...)``)."""
-    from .patterns.optable import CASTS
-
-    x, indices, values = write.args[:3]
-    if (write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)) or len(indices) != 3 \
-            or indices[1] is not None or not all(isinstance(indices[k], fx.Node) for k in (0, 2)) \
-            or not isinstance(values, fx.Node):
-        return False
-    v = _val(x)
-    if not (isinstance(v, torch.Tensor) and v.dim() == 4 and v.is_floating_point()):
-        return False
-    i, j = _val(indices[0]), _val(indices[2])
-    if any(not isinstance(t, torch.Tensor) or t.dim() != 1 or t.is_floating_point() or t.dtype == torch.bool
-           for t in (i, j)) or _offset(i.shape[0], j.shape[0]) != 0:
-        return False
-    while values.op == "call_function" and values.target in CASTS:
-        values = values.args[0]
-    return values.op == "call_function" and values.target is aten.where.self and len(_shape(values) or ()) == 3
+    return _masked_entry_write(write, 4, (True, False, True), values_rank=3)
 
 
 def _is_headless_per_request(write) -> bool:
     """``write`` is ``index_put(x, [i, j], v)`` (``accumulate=False``) into a ``[S, M, C]`` float tensor at two ``[B]``
     integer index tensors, of ``[B, C]`` values selected by a ``torch.where`` (through casts): row ``i[b]``'s entry
     ``j[b]`` of per-request memories without a head dim (DeepSeek's dense latent ``cmp[arange(B), idx] = ...``)."""
-    from .patterns.optable import CASTS
-
-    x, indices, values = write.args[:3]
-    if (write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)) or len(indices) != 2 \
-            or not all(isinstance(k, fx.Node) for k in indices) or not isinstance(values, fx.Node):
-        return False
-    v = _val(x)
-    if not (isinstance(v, torch.Tensor) and v.dim() == 3 and v.is_floating_point()):
-        return False
-    i, j = (_val(k) for k in indices)
-    if any(not isinstance(t, torch.Tensor) or t.dim() != 1 or t.is_floating_point() or t.dtype == torch.bool
-           for t in (i, j)) or _offset(i.shape[0], j.shape[0]) != 0:
-        return False
-    while values.op == "call_function" and values.target in CASTS:
-        values = values.args[0]
-    return values.op == "call_function" and values.target is aten.where.self and len(_shape(values) or ()) == 2
+    return _masked_entry_write(write, 3, (True, True), values_rank=2)
 
 
 def _indexed_through_rows(graph, write, iota):
@@ -1152,7 +1130,7 @@ def _indexed_through_rows(graph, write, iota):
     from .patterns.proof import value_ancestors
 
     x, index, values = write.args[:3]
-    i, j = index[0], index[-1]
+    i = index[0]  # (the request rows: as many as the batch)
     headless = len(index) == 2  # ([S, M, C] memories: the contract with N = 1, rows [B, 1, C])
 
     def same(u):

@@ -2005,11 +2005,12 @@ import models8  # noqa: E402
 import models9  # noqa: E402
 import models10  # noqa: E402
 import models11  # noqa: E402
+import models12  # noqa: E402
 import models13  # noqa: E402
 import models14  # noqa: E402
 
 LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES}
-                 for m in (models8, models9, models10, models11, models13, models14)}
+                 for m in (models8, models9, models10, models11, models12, models13, models14)}
 
 
 @pytest.mark.parametrize("corpus, positive, near_miss", [
@@ -2023,6 +2024,9 @@ LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES}
     ("models10", "vllm_paged_compressed_cache", "nm_prev_page"),
     # models11's vLLM v1 two-layer stack (einsum pooling, view(-1, N, D).index_put_ appends)
     ("models11", "vllm_index_put_einsum_2l", "nm_rounded_running_sum"),
+    # models12's DeepSeek dense latent memories [B, max_cmp, C] written cmp[arange(B), idx] (headless per-request
+    # entries, rewrite._indexed_through_rows; a first-try miss, fixed since)
+    ("models12", "deepseek_dense_latent", "nm_double_round"),
     # models13's FlashInfer [NP, 2, P, N, D] pair read by one gather, and lucidrains head-major memories written by
     # scatter_ along dim 2 (first-try misses, fixed since)
     ("models13", "flashinfer_stacked_kv", "nm_window_one_early"),

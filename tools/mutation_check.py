@@ -1083,9 +1083,9 @@ MUTATIONS = [
              (WM + "::test_a_latent_cache_without_a_head_dim_is_the_contract_with_one_head",),
              "the kept rows x[slots] read x, not the [S, 1, C] view the write updates: the keep is not proven"),
     Mutation("per_request_accumulating_write_rewritten", RW,
-             '    if (write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)) or len(indices) != 2 \\\n'
-             "            or not all(isinstance(i, fx.Node) for i in indices)",
-             "    if len(indices) != 2 \\\n            or not all(isinstance(i, fx.Node) for i in indices)",
+             '    if (write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)) \\\n'
+             "            or len(indices) != len(pattern)",
+             "    if False \\\n            or len(indices) != len(pattern)",
              (WM + "::test_a_per_request_step_that_is_not_the_contract_is_refused_and_left_as_written[accumulate-None]",),
              "an accumulating [S, M, N, D] write rewritten to an overwriting row write of its reshape: fused falsely"),
     Mutation("per_request_any_kept_read_rerouted", RW,

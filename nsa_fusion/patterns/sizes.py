@@ -107,6 +107,7 @@ class SizesProof:
         return out
 
     def _symbolic_dims(self, node) -> set:
+        """The symbols in the shape(s) of ``node``'s value (a tensor or a tuple of them)."""
         v = val(node) if isinstance(node, fx.Node) else None
         out = set()
         for t in (v if isinstance(v, (list, tuple)) else [v]):
@@ -155,15 +156,7 @@ class SizesProof:
                 n.target in T.SHAPE_ONLY:
             return set()
 
-        def dims(v):
-            out = set()
-            for t in (v if isinstance(v, (list, tuple)) else [v]):
-                if isinstance(t, torch.Tensor):
-                    for x in t.shape:
-                        out |= self.sizes.symbols(x)
-            return out
-
-        return set().union(*(dims(val(a)) for a in n.all_input_nodes)) - dims(val(n))
+        return set().union(*(self._symbolic_dims(a) for a in n.all_input_nodes)) - self._symbolic_dims(n)
 
     def check_symbolic_iotas(self):
         """An ``arange`` over a symbolic size other than the batch (the head dim, the capacity) numbers
