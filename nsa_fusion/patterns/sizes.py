@@ -92,8 +92,8 @@ class SizesProof:
 
     def _positional(self, region) -> set:
         """The nodes of ``region`` whose values may hold positions along a symbolic dim: factories over a symbolic
-        shape (``arange(W)``, ``ones(B)``, ``full_like(table[0], 1)``), scans and sorts along one (``x.cumsum(0)``
-        counts positions whatever ``x`` holds), and everything computed from them (conservatively, through any op)."""
+        shape (``arange(W)``, ``ones(B)``, ``full_like(table[0], 1)``), scans along one (``x.cumsum(0)`` counts
+        positions whatever ``x`` holds), and everything computed from them (conservatively, through any op)."""
         out = set()
         for n in in_order(region):
             if n.op != "call_function":
@@ -120,9 +120,10 @@ class SizesProof:
         """Symbols of a symbolic dim along which ``n`` moves or combines the elements of a positional tensor
         (:meth:`_positional`) other than elementwise and with views that keep every element where it is: a flip, a
         roll, a pick at a negative or end-relative index, a gather / index / take of it as the data, a concatenation;
-        and a sort along a symbolic dim of anything.  ``arange(B).flip(0)[0]`` is ``B - 1``, ``ones(W).cumsum(0)[-1]`` is ``W``, ``arange(B)[-1:]``
-        is ``[B - 1]`` (red-team 28 F1 / F2): the sizes are then values, guarded or (the batch) refused.  A positional
-        tensor used as the INDEX of a gather or a write picks the data's own positions and stays allowed."""
+        and a sort along a symbolic dim of anything.  ``arange(B).flip(0)[0]`` is ``B - 1``, ``ones(W).cumsum(0)[-1]``
+        is ``W``, ``arange(B)[-1:]`` is ``[B - 1]`` (red-team 28 F1 / F2): the sizes are then values, guarded or (the
+        batch) refused.  A positional tensor used as the INDEX of a gather or a write picks the data's own positions
+        and stays allowed."""
         if n.target in _SORTS:
             data = list(n.all_input_nodes[:1])  # (a sort ranks along the whole dim: its k-th value is an order statistic)
         elif n.target in _PICKS_AT:
