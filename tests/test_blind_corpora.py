@@ -88,9 +88,11 @@ SOUNDNESS_REFUSALS = {
     ("blind2", "reverse_loop_from_end", "bfloat16", "inductor_graph", "static"),
     ("blind2", "reverse_loop_from_end", "float16", "inductor_graph", "all"),
     ("blind2", "whole_seq_gather_chunked_sum", "float32", "inductor_graph", "static"),
-    # (fp32 partial sums of 8 products each, joined by a sum: the association the user wrote; it fused while the
-    # order probe drew too few lengths to see it, red team 29 F1)
+    # (fp32 partial sums over chunks of the window (8 products; blind2: einsums over split(16) chunks), joined by a
+    # sum: the association the user wrote; it fused while the order probe drew too few lengths to see it, red team
+    # 29 F1)
     ("blind3", "chunked_fp32_partial_sums", "float16", "inductor_graph", "static"),
+    ("blind2", "functional_index_copy_split_einsum", "bfloat16", "inductor_graph", "static"),
     ("blind3", "chunked_fp32_partial_sums", "bfloat16", "inductor_graph", "all"),
     # addcmul with bf16 factors: eager's CPU kernel is a fused multiply-add, exact only for fp16 x fp16
     # products (bf16 x bf16 overflows fp32 or falls among its subnormals, where one rounding differs from two)

@@ -487,3 +487,15 @@ def test_a_branch_on_a_rare_length_is_probed_at_that_length(name, dialect):
     is now held by a qualifying row of each of those probe rounds."""
     results = _redteam("redteam29", name, dialect, "static")
     assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+@pytest.mark.parametrize("name, mode", [("sv_batch_square_sum", "batch"), ("sv_pages_square_sum", "dynamic"),
+                                        ("sv_batch_searchsorted", "batch"), ("sv_pages_index_put_acc", "dynamic"),
+                                        ("sv_D_square_sum", "dynamic"), ("sv_pages_norm", "dynamic")])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_sizes_reaching_values_through_reductions_that_keep_the_symbol(name, mode, dialect):
+    """Red-team 31 F1: ``ones(X, X).sum(1)[0]`` is X though X still sizes the output; so are searchsorted, norms,
+    softmax and an accumulating index_put of ``ones(X)``.  The dims an op adds up, ranks or normalizes over
+    (``sizes._combined_dims``) are values: guarded, or refused for the batch, the KV blocks and the cache rows."""
+    results = _redteam("redteam31", name, dialect, mode)
+    assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results

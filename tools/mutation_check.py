@@ -1614,6 +1614,10 @@ MUTATIONS = [
     Mutation("ragged_int32_sum_read_as_written", "nsa_fusion/pool_tables.py", "    if widened and _short_page_list(indices):",
              "    if False:", (WM + "::test_a_ragged_page_index_summed_in_int32_then_widened_fuses",),
              "FlashInfer's int32 kv_indptr + j widened after the add: the ragged page list is not read as a table"),
+    Mutation("reductions_keeping_the_symbol_unseen", SZ, "        combined = _combined_dims(n)\n        if combined is not None:",
+             "        combined = None\n        if combined is not None:",
+             ("tests/test_soundness.py::test_sizes_reaching_values_through_reductions_that_keep_the_symbol",),
+             "ones(X, X).sum(1)[0] is X with X still in the output shape: unguarded (red-team 31 F1)"),
 ]
 
 

@@ -153,6 +153,17 @@ class SizesProof:
         elements (a sum, a mean, a matmul): their values may hold those sizes.  Views, reshapes, gathers and writes
         move or pick elements (which ones is the index's business, checked with the rows and the table), and
         shape-only ops hand sizes on as SymInts, caught where they are used as values."""
+        combined = _combined_dims(n)
+        if combined is not None:
+            # the dims it adds up, ranks or normalizes over, whether or not the same symbol sizes another dim of the
+            # output (ones(X, X).sum(1)[0] is X, red-team 31 F1), and the values an accumulating write adds up
+            out = set()
+            for a, dims in combined:
+                shape = val(a).shape if isinstance(a, fx.Node) and isinstance(val(a), torch.Tensor) else ()
+                for d in (range(len(shape)) if dims is None else dims):
+                    if -len(shape) <= d < len(shape):
+                        out |= self.sizes.symbols(shape[d])
+            return out
         if n.target in T.VIEWS or n.target in T.RESHAPES or n.target in T.GATHERS or n.target in T.WRITES or \
                 n.target in T.SHAPE_ONLY:
             return set()
@@ -436,6 +447,51 @@ _SORTS = {aten.sort.default, aten.sort.stable, aten.topk.default, aten.argsort.d
 _MOVES = {aten.flip.default, aten.roll.default, prims.rev.default, aten.cat.default, aten.unfold.default,
           aten.as_strided.default, aten.diagonal.default, aten.repeat.default}
 _PICKS_AT = {aten.select.int, aten.slice.Tensor, aten.narrow.default}
+
+
+_DIM_REDUCTIONS = {aten.sum.dim_IntList, aten.mean.dim, aten.amax.default, aten.amin.default, aten.logsumexp.default,
+                   aten.prod.dim_int, aten.any.dim, aten.any.dims, aten.all.dim, aten.all.dims, aten.var.dim,
+                   aten.var.correction, aten.std.dim, aten.std.correction, aten.var_mean.correction,
+                   aten.std_mean.correction, aten.nansum.default, aten.count_nonzero.dim_IntList,
+                   aten._softmax.default, aten._log_softmax.default, aten.softmax.int, aten.log_softmax.int}
+_WHOLE_REDUCTIONS = {aten.sum.default, aten.mean.default, aten.prod.default, aten.any.default, aten.all.default,
+                     aten.var.default, aten.std.default, aten.count_nonzero.default, aten.max.default, aten.min.default,
+                     aten.dot.default, aten.searchsorted.Tensor, aten.searchsorted.Scalar, aten.bucketize.Tensor,
+                     aten.bucketize.Scalar}
+_ACCUMULATING = {aten.index_add.default, aten.scatter_add.default, aten.scatter_reduce.two, aten.index_reduce.default}
+
+
+def _combined_dims(n: fx.Node):
+    """``[(operand, dims)]`` for an op that adds up, ranks or normalizes elements of its operands along ``dims``
+    (None: every dim); None for other ops.  Contractions: the contracted dims of ``mm``, ``bmm``, ``mv``, ``addmm``,
+    ``baddbmm``; an accumulating write: every dim of its index and values (``index_put(.., accumulate=True)``)."""
+    t, args = n.target, n.args
+    ins = [a for a in args if isinstance(a, fx.Node)]
+    if t in _DIM_REDUCTIONS:
+        dims = args[1] if len(args) > 1 else n.kwargs.get("dim")
+        dims = None if dims is None else list(dims) if isinstance(dims, (list, tuple)) else [dims]
+        if dims is not None and any(not isinstance(d, int) for d in dims):
+            dims = None
+        return [(args[0], dims or None)]
+    if t in _WHOLE_REDUCTIONS:
+        return [(a, None) for a in ins]
+    if t is aten.linalg_vector_norm.default or t in (aten.norm.ScalarOpt_dim, aten.norm.ScalarOpt_dim_dtype):
+        dims = args[2] if len(args) > 2 else n.kwargs.get("dim")
+        dims = list(dims) if isinstance(dims, (list, tuple)) and all(isinstance(d, int) for d in dims) else None
+        return [(args[0], dims or None)]
+    if t is aten.mm.default:
+        return [(args[0], [1]), (args[1], [0])]
+    if t is aten.addmm.default:
+        return [(args[1], [1]), (args[2], [0])]
+    if t is aten.bmm.default:
+        return [(args[0], [2]), (args[1], [1])]
+    if t is aten.baddbmm.default:
+        return [(args[1], [2]), (args[2], [1])]
+    if t is aten.mv.default:
+        return [(args[0], [1]), (args[1], [0])]
+    if t in _ACCUMULATING or t in T.WRITES and (args[3] if len(args) > 3 else n.kwargs.get("accumulate", False)) is True:
+        return [(a, None) for a in ins[1:]]
+    return None
 
 
 def _moved_dims(n: fx.Node, rank: int) -> list:
