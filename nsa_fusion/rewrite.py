@@ -1310,21 +1310,8 @@ def _scattered_entry(write):
     ``[B]`` integer ``j`` viewed ``[B, 1, 1, 1]`` and expanded to ``[B, 1, N, D]`` (so ``idx[b, 0, h, e] = j[b]``)
     and ``src`` of that shape, selected by a ``torch.where``: row ``b``'s compressed entry ``j[b]`` written
     whole (HF's StaticCache-style per-request cache).  Else None."""
-    from .patterns.optable import CASTS
-
-    x, dim, idx, src = write.args[:4]
-    if write.kwargs or len(write.args) != 4 or dim not in (1, -3) or not all(isinstance(a, fx.Node) for a in (x, idx, src)):
-        return None
-    v, shape = _val(x), _shape(idx)
-    if not (isinstance(v, torch.Tensor) and v.dim() == 4 and v.is_floating_point()) or shape is None \
-            or len(shape) != 4 or not _same_sizes(shape[1:], [1, *v.shape[2:]]) or not _same_sizes(_shape(src), shape):
-        return None
-    j = _one_entry_index(idx, shape)
-    if j is None:
-        return None
-    while src.op == "call_function" and src.target in CASTS:  # (the select, rounded to the cache dtype)
-        src = src.args[0]
-    return j if src.op == "call_function" and src.target is aten.where.self else None
+    found = _entry_along(write)
+    return found[0] if found is not None and found[1] == 1 else None
 
 
 def _scattered_rows(graph, write, iota):
