@@ -714,9 +714,10 @@ def _chunked_window(graph, g, iota):
         return None
     x, shape = chunks.args[0], _shape(chunks)
     xs = _shape(x)
+    # (W * l == T needs no check: a view keeps the element count, B * W * l * N * D == B * T * N * D with B, N,
+    # D the same sizes, at least 2 where symbolic (dynamo specializes 0 and 1); l must be one number)
     if xs is None or shape is None or len(xs) != 4 or len(shape) != 5 or not _val(x).is_floating_point() \
-            or not isinstance(shape[2], int) or not _same_sizes([shape[0], *shape[3:]], [xs[0], *xs[2:]]) \
-            or _offset(shape[1] * shape[2], xs[1]) != 0:
+            or _guarded_int(shape[2]) is None or not _same_sizes([shape[0], *shape[3:]], [xs[0], *xs[2:]]):
         return None
     for n in (rows, i):
         v = _val(n)
@@ -724,7 +725,21 @@ def _chunked_window(graph, g, iota):
             return None
     if _offset(_val(rows).shape[0], _val(i).shape[0]) != 0:
         return None
-    return x, rows, _wrapped_starts(graph, g, chunks, 1, i, shape[2], shape[2], iota), None
+    l = _guarded_int(shape[2])
+    return x, rows, _wrapped_starts(graph, g, chunks, 1, i, l, l, iota), None
+
+
+def _guarded_int(size):
+    """``size`` as an int where it is one, or a SymInt the graph's guards fix to one value (fla's ``view(B, T // l, l,
+    N, D)`` under ``dynamic=True`` sizes the chunk ``T // (T // l)``, guarded equal to ``l``), else None."""
+    from torch.fx.experimental.symbolic_shapes import statically_known_true
+
+    if isinstance(size, int):
+        return size
+    hint = getattr(getattr(size, "node", None), "hint", None)
+    if isinstance(hint, int) and statically_known_true(size == hint):
+        return hint
+    return None
 
 
 def _wrapped_starts(graph, g, windowed, dim, i, step, size, iota):
@@ -986,20 +1001,56 @@ def _one_head_rows(graph, write):
     readers = [u for u in x.users if u is not write and u in value_ancestors([values]) and u.op == "call_function"
                and not getattr(getattr(u.target, "_schema", None), "is_mutable", False)]
     order = {n: i for i, n in enumerate(graph.nodes)}
+    heads = _heads_of_flat_rows(values, _val(x).shape[1])
     with graph.inserting_before(min(readers + [write], key=order.__getitem__)):
-        one_head = _call(graph, aten.unsqueeze.default, (x, 1))
-        same = _call(graph, aten.squeeze.dim, (one_head, 1))
+        if heads is None:
+            one_head = _call(graph, aten.unsqueeze.default, (x, 1))
+            same = _call(graph, aten.squeeze.dim, (one_head, 1))
+        else:
+            one_head = _call(graph, aten.reshape.default, (x, [-1, *heads]))
+            same = _call(graph, aten.reshape.default, (one_head, [-1, heads[0] * heads[1]]))
     rerouted = []
     for user in readers:
         user.replace_input_with(x, same)
         rerouted.append(functools.partial(user.replace_input_with, same, x))
-    rows = _call(graph, aten.unsqueeze.default, (values, 1))
+    if heads is None:
+        rows = _call(graph, aten.unsqueeze.default, (values, 1))
+    else:
+        rows = _call(graph, aten.reshape.default, (values, [-1, *heads]))
     if write.target is aten.index_put.default:
         new = _call(graph, aten.index_put.default, (one_head, list(write.args[1]), rows))
     else:
         new = _call(graph, aten.index_copy.default, (one_head, 0, write.args[2], rows))
     new.meta.setdefault("stack_trace", write.meta.get("stack_trace"))
-    return _call(graph, aten.squeeze.dim, (new, 1)), [write], new, rerouted
+    if heads is None:
+        return _call(graph, aten.squeeze.dim, (new, 1)), [write], new, rerouted
+    return _call(graph, aten.reshape.default, (new, [-1, heads[0] * heads[1]])), [write], new, rerouted
+
+
+def _heads_of_flat_rows(values, width):
+    """``(N, D)`` where the new rows of a masked write into a ``[S, C]`` cache are a row-major flattening of
+    ``[B, N, D]`` rows with N > 1 and ``N * D == C`` (vllm-ascend's flattened-head caches ``[NB, P, N * D]`` /
+    ``[S, N * D]``: pooled per head, then ``reshape(B, N * D)``), else None (the one-head view, MLA's latent).
+    Only which view the recogniser sees depends on it: both are views of the same rows, an identity on values."""
+    from .patterns.optable import CASTS, RESHAPES
+
+    def through_casts(n):
+        while isinstance(n, fx.Node) and n.op == "call_function" and n.target in CASTS:
+            n = n.args[0]
+        return n
+
+    select = through_casts(values)
+    if not isinstance(width, int) or not isinstance(select, fx.Node) or select.target is not aten.where.self:
+        return None
+    for side in select.args[1:]:
+        side = through_casts(side)
+        if isinstance(side, fx.Node) and side.op == "call_function" and side.target in RESHAPES \
+                and isinstance(side.args[0], fx.Node):
+            shape = _shape(side.args[0])
+            if shape is not None and len(shape) == 3 and all(isinstance(n, int) for n in shape[1:]) \
+                    and shape[1] > 1 and shape[1] * shape[2] == width:
+                return tuple(shape[1:])
+    return None
 
 
 def _masked_entry_write(write, rank: int, pattern: tuple, values_rank=None) -> bool:

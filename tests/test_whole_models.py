@@ -2033,6 +2033,9 @@ LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES}
     ("models13", "hnd_head_major_scatter", "nm_guard_one_stride_low"),
     # models14's FlashInfer HND with int32 ragged metadata summed in int32 (a first-try miss, fixed since)
     ("models14", "flashinfer_hnd_unbind", "nm_acc_from_old"),
+    # models14's vllm-ascend caches with the heads flattened, [NB, P, N * D] and [S, N * D], pooled per head after
+    # view(B, l, N, D) (a first-try miss: the pass took N = 1 from the flat layout; fixed since)
+    ("models14", "ascend_flat_heads_buffer", "nm_strict_guard"),
 ])
 @pytest.mark.parametrize("dialect", ["inductor", "torchair"])
 def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, torchair):
@@ -2043,3 +2046,13 @@ def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, t
     assert not got.error and got.fused == got.compressions and got.exact and got.eager_equal, (got.error, got.reasons)
     near = run_case(LATER_CORPORA[corpus][near_miss], dialect, "static", ta)
     assert near.ok and near.fused == 0, (near.error, near.reasons)
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair"])
+def test_fla_chunk_view_under_dynamic_true(dialect, torchair):
+    """models14's fla chunk view ``state.view(B, T // l, l, N, D)[rows, i]`` under ``dynamic=True``: the chunk dim is
+    sized ``T // (T // l)``, which only the graph's guards fix to ``l`` (a first-try miss, fixed since:
+    rewrite._guarded_int); every compression fuses, bit-exact."""
+    got = run_case(LATER_CORPORA["models14"]["fla_block_view_mean"], dialect, "all",
+                   torchair if dialect == "torchair" else None)
+    assert not got.error and got.fused == got.compressions and got.exact and got.eager_equal, (got.error, got.reasons)

@@ -165,7 +165,12 @@ class RolesProof:
         """``n`` is a ``[num_blocks, P, C]`` paged cache without a head dim for a one-head cache ``[S, 1, C]``
         (MLA's latent, whose ``[S, C]`` compressed cache ``rewrite._one_head_rows`` views as ``[S, 1, C]``)."""
         row = tuple(self.sizes.shape(self.w.cache)[1:])
-        return row[0] == 1 and _dim(n) == 3 and self.sizes.shape(n)[2] == row[1]
+        if _dim(n) != 3:
+            return False
+        width = self.sizes.shape(n)[2]
+        # (or heads flattened into the last dim, vllm-ascend's [num_blocks, P, N * D] for a cache that
+        # rewrite._one_head_rows views as [S, N, D]: read through its [num_blocks, P, N, D] view)
+        return width == row[1] if row[0] == 1 else isinstance(width, int) and width == row[0] * row[1]
 
     def _page_view(self, flat: fx.Node, writes, layout="flat") -> fx.Node:
         """A flat token pool ``[num_tokens, N, D]`` (SGLang's KV pool, addressed through
@@ -178,9 +183,23 @@ class RolesProof:
         ``[num_pages, P, N, D]`` view, and the same permutation back (it is its own inverse); a head-major cache
         ``[N, num_blocks, P, D]`` (``layout="head_major"``) through ``permute(kv, [1, 2, 0, 3])`` and back by
         ``[2, 0, 1, 3]``."""
-        (view, view_args), (undo, undo_args) = _LAYOUT_VIEWS[layout]
         w = self.w
         graph = w.write.graph
+        row = tuple(self.sizes.shape(w.cache)[1:])
+        if layout == "latent" and row[0] != 1:
+            # heads flattened into the last dim ([num_blocks, P, N * D], vllm-ascend): the [num_blocks, P, N, D]
+            # row-major view, and back (P a sym_size node where symbolic; GE converts view, not unflatten)
+            pages = val(flat).shape[1]
+            if not isinstance(pages, int):
+                pages = next((u for u in flat.users if u.target is aten.sym_size.int and u.args == (flat, 1)), None)
+                if pages is None:
+                    with graph.inserting_after(flat):
+                        pages = graph.call_function(aten.sym_size.int, (flat, 1))
+                    pages.meta["val"] = val(flat).shape[1]
+            (view, view_args), (undo, undo_args) = ((aten.view.default, ([-1, pages, *row],)),
+                                                    (aten.view.default, ([-1, pages, row[0] * row[1]],)))
+        else:
+            (view, view_args), (undo, undo_args) = _LAYOUT_VIEWS[layout]
         readers = in_order([u for u in flat.users if u in self.region])
         for u in readers:  # a view made for an earlier step of the same pool
             if u.target is view and u.args[1:] == view_args and u.meta.get(_PAGE_VIEW):
@@ -188,8 +207,8 @@ class RolesProof:
         with graph.inserting_before(readers[0]):
             paged = graph.call_function(view, (flat, *view_args))
             back = graph.call_function(undo, (paged, *undo_args))
-        paged.meta["val"] = view(val(flat), *view_args)
-        back.meta["val"] = undo(val(paged), *undo_args)
+        paged.meta["val"] = view(val(flat), *_concrete(view_args))
+        back.meta["val"] = undo(val(paged), *_concrete(undo_args))
         paged.meta[_PAGE_VIEW] = back.meta[_PAGE_VIEW] = True
         for k in ("stack_trace", "nn_module_stack", "source_fn_stack"):
             if k in readers[0].meta:
@@ -335,6 +354,11 @@ class RolesProof:
 
     def _numel(self, node) -> int:
         return math.prod(self.sizes.shape(node))
+
+
+def _concrete(args):
+    """View arguments with the size nodes in them replaced by their values (SymInts), to compute fake values."""
+    return tuple([val(a) if isinstance(a, fx.Node) else a for a in x] if isinstance(x, list) else x for x in args)
 
 
 def _half_of_stack(n: fx.Node) -> bool:
