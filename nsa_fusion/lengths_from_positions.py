@@ -13,7 +13,10 @@ Only an input that one comparison reads both as ``p`` and as ``p + 1`` is taken 
 test compares the two): valid input bounds positions to [-1, capacity - 1], lengths to [0, capacity], and an input
 the model compares as itself and merely advances (``return cache, lens + 1``; ``lens.add_(1)`` after the step) is
 lengths, which may reach the capacity, where ``lens + 1`` would pass it (red-team 24 F1: the op raised there, or
-in GE graphs wrote nothing, where eager wrote the row).
+in GE graphs wrote nothing, where eager wrote the row).  And the positions reading must not cut off a position
+the model itself serves: where a step still reads only table entries in range at ``p = capacity`` (its window
+clamped, red-team 28 B1), eager serves that position and the op (``s = capacity + 1``) cannot, so the step is
+refused (``sizes.SizesProof.check_position_past_the_cache``).
 """
 from __future__ import annotations
 
@@ -21,6 +24,8 @@ import torch
 import torch.fx as fx
 
 aten = torch.ops.aten
+# node.meta key of a ``p + 1`` that :func:`expose` made the lengths of the steps reading ``p``
+EXPOSED = "nsa_fusion_positions_exposed"
 
 
 def expose(graph: fx.Graph) -> list:
@@ -45,6 +50,7 @@ def expose(graph: fx.Graph) -> list:
             minus.meta["val"] = val - 1
         for u in others:
             u.replace_input_with(p, minus)
+        plus.meta[EXPOSED] = True  # (sizes.SizesProof.check_position_past_the_cache reads it)
         done.append((p, minus))
     return done
 

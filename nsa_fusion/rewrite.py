@@ -734,10 +734,8 @@ def _guarded_int(size):
     N, D)`` under ``dynamic=True`` sizes the chunk ``T // (T // l)``, guarded equal to ``l``), else None."""
     from torch.fx.experimental.symbolic_shapes import statically_known_true
 
-    if isinstance(size, int):
-        return size
-    hint = getattr(getattr(size, "node", None), "hint", None)
-    if isinstance(hint, int) and statically_known_true(size == hint):
+    hint = _hint(size)
+    if isinstance(size, int) or hint is not None and statically_known_true(size == hint):
         return hint
     return None
 

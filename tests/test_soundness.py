@@ -499,3 +499,14 @@ def test_sizes_reaching_values_through_reductions_that_keep_the_symbol(name, mod
     (``sizes._combined_dims``) are values: guarded, or refused for the batch, the KV blocks and the cache rows."""
     results = _redteam("redteam31", name, dialect, mode)
     assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results
+
+
+@pytest.mark.parametrize("name", ["lp_gt_self", "lp_next_block"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_positions_reading_never_cuts_off_a_position_the_model_serves(name, dialect):
+    """Red-team 28 B1: an input compared both as ``lens`` and ``lens + 1`` is read as positions (lengths ``lens +
+    1``), but the model's window is clamped into the table, so eager serves ``lens = capacity`` and writes the row
+    where the op (lengths ``capacity + 1``) raises or writes nothing.  Refused: at ``p = capacity`` every block-table
+    read stays in range (sizes.SizesProof.check_position_past_the_cache)."""
+    results = _redteam("redteam28", name, dialect, "static")
+    assert results and all(r[1] == "REFUSED" for r in results), results

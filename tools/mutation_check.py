@@ -1618,6 +1618,18 @@ MUTATIONS = [
              "        combined = None\n        if combined is not None:",
              ("tests/test_soundness.py::test_sizes_reaching_values_through_reductions_that_keep_the_symbol",),
              "ones(X, X).sum(1)[0] is X with X still in the output shape: unguarded (red-team 31 F1)"),
+    Mutation("positions_reading_cuts_off_a_served_position", SZ,
+             "            if span is not None and -pages <= span[0] and span[1] < pages:",
+             "            if False:", ("tests/test_soundness.py::test_positions_reading_never_cuts_off_a_position_the_model_serves",),
+             "a clamped window read as positions: eager serves p = capacity, the op raises (red-team 28 B1)"),
+    Mutation("flat_heads_taken_as_one_head", "nsa_fusion/rewrite.py",
+             "    heads = _heads_of_flat_rows(values, _val(x).shape[1])",
+             "    heads = None", (WM + "::test_later_whole_model_corpora_slice",),
+             "[NB, P, N * D] caches pooled per head: N = 1 from the flat layout, the [l, N] weight refused (models14)"),
+    Mutation("fla_chunk_size_needs_an_int", "nsa_fusion/rewrite.py",
+             "    if isinstance(size, int) or hint is not None and statically_known_true(size == hint):",
+             "    if isinstance(size, int):", (WM + "::test_fla_chunk_view_under_dynamic_true",),
+             "fla's view(B, T // l, l, N, D) under dynamic=True: the guarded chunk size is not taken for l (models14)"),
 ]
 
 

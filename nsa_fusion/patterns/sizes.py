@@ -360,6 +360,33 @@ class SizesProof:
         bounded = all(x is not None for x in (upto(cap_pages), upto(P), hi_block, n_slots))
         exactness.check_int_paths(region, exactness.Intervals(self.sizes, seeds), self.table, bounded, self.input)
 
+    def check_position_past_the_cache(self):
+        """Lengths that are ``p + 1`` of an input the step also compares as ``p`` (lengths_from_positions: the
+        positions reading) are valid up to the capacity, positions up to capacity - 1.  That reading must not cut
+        off a position the model itself serves: at ``p = capacity`` (``s = capacity + 1``, where the op raises, or
+        in GE graphs writes nothing) a model whose every block-table read stays in range (a clamped window,
+        red-team 28 B1) computes a row in eager, so it is refused.  A window that reads past the table there
+        raises in eager too (the position has no page): no valid call reaches it.  Table reads whose column
+        this cannot bound are left to the documented reading (docs/soundness.md, "Positions")."""
+        from ..lengths_from_positions import EXPOSED
+
+        n = self.lengths
+        while n.op == "call_function" and (n.target in T.CASTS or n.target in T.VIEWS) and not n.meta.get(EXPOSED):
+            n = n.args[0]
+        if not n.meta.get(EXPOSED):
+            return
+        cap, pages = self.capacity(), self.sizes.int(val(self.table).shape[1])
+        intervals = exactness.Intervals(self.sizes, {**self.int_seeds, self.lengths: (cap + 1, cap + 1)})
+        for g in value_ancestors([self.w.new], {self.input, self.table, self.lengths}):
+            column = _table_column(g, self.table)
+            span = intervals.of(column) if column is not None else None
+            if span is not None and -pages <= span[0] and span[1] < pages:
+                raise Refused("roles", f"the step compares {n.args[0].name} as positions (p and p + 1), but at p = "
+                              f"capacity ({cap}) its block-table reads stay in range (columns {list(span)} of "
+                              f"{pages}): eager serves that position, which the op's lengths (p + 1 <= capacity) "
+                              "cannot", column, "compare the lengths only, or pass positions and let the window "
+                              "read them unclamped")
+
     def check_length_thresholds(self):
         """Constants compared with (or clamping) length-derived values in the new rows hold for every
         capacity a dynamic graph serves (``exactness.check_length_thresholds``)."""
@@ -394,6 +421,25 @@ class SizesProof:
         """Whether this proof holds the cache capacity (block-table width times page size) symbolic: its
         lengths are then probed up to the compiled capacity only."""
         return not self.static_capacity and bool(capacity_symbols(self.sizes, self.table, self.input))
+
+
+def _table_column(g: fx.Node, table: fx.Node):
+    """The column index of a read of the ``[B, pages]`` block table (``table[rows, col]``, ``table.gather(1, col)``,
+    ``table.index_select(1, col)``; the table through casts), else None."""
+    if g.op != "call_function" or g.target not in T.GATHERS:
+        return None
+    data = g.args[T.GATHERS[g.target]]
+    while isinstance(data, fx.Node) and data.op == "call_function" and data.target in T.CASTS:
+        data = data.args[0]
+    if data is not table:
+        return None
+    if g.target in (aten.index.Tensor, aten._unsafe_index.Tensor) and len(g.args[1]) == 2:
+        column = g.args[1][1]
+    elif g.target in (aten.gather.default, aten.index_select.default) and g.args[1] in (1, -1):
+        column = g.args[2]
+    else:
+        return None
+    return column if isinstance(column, fx.Node) else None
 
 
 def _lengths_source(lengths: fx.Node, casts: list | None = None, shift: bool = True) -> fx.Node:

@@ -129,6 +129,7 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
         self.find_table()
         self.check_storage_reads()
         self.check_int_paths()
+        self.check_position_past_the_cache()
         self.check_flat_slots()
         self.check_rows()
         self.check_symbolic_iotas()
