@@ -101,20 +101,25 @@ def _mean_case(name, dtype, **sizes):
     return model, args, expected
 
 
-@pytest.mark.parametrize("name,dtype,dynamic", [("mean_flat_index_put", torch.float16, False),
-                                                ("mean_gather_index_copy", torch.float16, False),
-                                                ("mean_gather_index_copy", torch.bfloat16, False),
-                                                ("mean_gather_index_copy", torch.float32, True)])
-def test_mean_weight_is_a_graph_constant_not_a_fill_per_call(name, dtype, dynamic):
+@pytest.mark.parametrize("name,dtype,dynamic,heads", [("mean_flat_index_put", torch.float16, False, None),
+                                                      ("mean_gather_index_copy", torch.float16, False, None),
+                                                      ("mean_gather_index_copy", torch.bfloat16, False, None),
+                                                      ("mean_gather_index_copy", torch.float32, True, None),
+                                                      ("mean_gather_index_copy", torch.float16, False, 1)])
+def test_mean_weight_is_a_graph_constant_not_a_fill_per_call(name, dtype, dynamic, heads):
     """A mean spelling has no weight tensor: the op's weight (1/l in the input dtype, [l, N]) is a view
-    of a [l, 1] constant made once with the compiled graph, so the generated code is the op's call and
-    no kernel of its own (a ``full`` filled it on every call before); bit-exact to the golden."""
+    of an [l] constant made once with the compiled graph, so the generated code is the op's call and
+    no kernel of its own (a ``full`` filled it on every call before); bit-exact to the golden.  One head
+    too: an [l, 1] constant expanded to [l, 1] was the constant itself, which Inductor's fallback kernel
+    cannot take (red-team 33 F2: the compile failed)."""
     sizes = dict(B=5, N=3, D=48) if dynamic else {}
+    if heads is not None:
+        sizes["N"] = heads
     model, args, expected = _mean_case(name, dtype, **sizes)
     out, code, stats = compile_and_run(model, args, "inductor", dynamic=dynamic)
     assert stats.get("fused") == 1, stats
     constant = f"_nsa_fusion_mean_weight_32_{str(dtype).removeprefix('torch.')}"
-    assert re.search(rf"compress_infer_\.default\(\w+, reinterpret_tensor\({constant}, \(32, \w+\), \(1, 0\), 0\),",
+    assert re.search(rf"compress_infer_\.default\(\w+, reinterpret_tensor\({constant}, \(32, \w+\), \(1, \w+\), 0\),",
                      code), code
     body = code[code.index("def call("):]
     body = body[:body.index("return (")]

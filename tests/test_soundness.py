@@ -510,3 +510,38 @@ def test_positions_reading_never_cuts_off_a_position_the_model_serves(name, dial
     read stays in range (sizes.SizesProof.check_position_past_the_cache)."""
     results = _redteam("redteam28", name, dialect, "static")
     assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+@pytest.mark.parametrize("name", ["mn_neg_one_element", "mn_neg_one_dim", "mn_neg_one_element_b8"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_negation_behind_the_means_scaling_is_a_negated_sum(name, dialect):
+    """Red-team 33 F1: ``u = where(m, -x, x).sum(1) / l; new = where(m, -u, u)`` is the mean on every value but a
+    zero window sum, where eager's ``-(+0.0 / l)`` is -0.0 and the op's sum from +0.0 is +0.0.  The scaled sum is a sum
+    (pooling.check_structure), so the negation after it is refused like one right after the sum."""
+    results = _redteam("redteam33", name, dialect, "static")
+    assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results
+
+
+@pytest.mark.parametrize("name", ["ix_hm_cast_index", "ix_tm_cast_index", "ix_hl_cast_index"])
+def test_entry_writes_whose_reads_cast_the_index_on_their_own_compile(name):
+    """Red-team 33 F3: ``mem[rows.long(), :, i.long()] = where(valid, new, mem[rows.long(), :, i.long()])`` in
+    torchair's graphs (no CSE) holds two equal casts of each index, the kept read's first; the rewrite built its
+    gather from the write's and put it before the read (a node used before its definition: the compile failed).
+    It now takes the first node's own indices: the compile succeeds and equals eager."""
+    results = _redteam("redteam33", name, "torchair_like", "static")
+    assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results
+
+
+@pytest.mark.parametrize("name, mode", [("sx_batch_narrow_static", "batch"), ("sx_pages_as_strided_off", "dynamic"),
+                                        ("sx_moreblocks_narrow_static", "dynamic"), ("sx_morerows_slice_len1", "dynamic"),
+                                        ("sx_batch_flip_slice", "batch"), ("sx_D_flip_cumsum_static", "dynamic"),
+                                        ("ss_batch_full_mul_float", "batch"), ("ss_pages_scalar_tensor_float", "dynamic"),
+                                        ("sx_batch_arange_start", "batch")])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_sizes_reaching_values_through_view_offsets_prefixes_and_symfloats(name, mode, dialect):
+    """Red-team 32 F1-F4: a size as a view's offset of static data (``arange(4096).narrow(0, X, 1)[0]``,
+    ``as_strided(.., X)``), as the length of a prefix read from its end (``arange(4096)[:X].flip(0)[0]``), as a SymFloat
+    fill (``full((1,), X * 1.0)``) or as arange's start (torchair graphs).  Guarded, or refused for the batch, the KV
+    blocks and the cache rows: every call equals eager."""
+    results = _redteam("redteam32", name, dialect, mode)
+    assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results

@@ -64,8 +64,8 @@ def _hints(env) -> dict:
 
 
 def _expr(x):
-    """The sympy expression of a SymInt (or the int itself)."""
-    if isinstance(x, torch.SymInt):
+    """The sympy expression of a SymInt or SymFloat (or the number itself)."""
+    if isinstance(x, (torch.SymInt, torch.SymFloat)):
         return x.node.expr
     return x
 

@@ -49,7 +49,10 @@ class PoolingProof:
             ins = [a for a in T.value_inputs(n) if a in tokens]
             derived = any(a in arith for a in ins)
             if any(a in summed for a in ins) and (T.is_data_movement(n) or n.target in T.SUMS
-                                                   or n.target in T.REDUCTIONS):
+                                                   or n.target in T.REDUCTIONS or n.target in T.QUOTIENTS
+                                                   or n.target in _ELEMENTWISE_PRODUCTS):
+                # (a sum scaled, the mean's sum(x) / l, is still a sum whose zero the op gives as +0.0: a negation
+                # behind the scaling flips it as one before it does, red-team 33 F1)
                 summed.add(n)
             self._check_sum_then_scale(n, ins, summed, in_dtype)
             self._check_after_the_sum(n, ins, summed, tokens)

@@ -342,9 +342,10 @@ def _probe_shape(node, sizes: Sizes, rows: dict) -> tuple:
 
 
 # Argument positions that give a shape or a length, not a value (``size_values``).
+# (arange(start, end): only the end is a shape argument; the start is the first value, red-team 32 F4)
 _SHAPE_ARGS = {aten.full.default: (0,), aten.empty.memory_format: (0,), aten.zeros.default: (0,),
                aten.ones.default: (0,), prims.iota.default: (0,), aten.arange.default: (0,),
-               aten.arange.start: (0, 1), aten.new_zeros.default: (1,), aten.new_full.default: (1,),
+               aten.arange.start: (1,), aten.new_zeros.default: (1,), aten.new_full.default: (1,),
                aten.new_empty.default: (1,), aten.new_ones.default: (1,)}
 
 _ELEMENTWISE_PRODUCTS = {aten.mul.Tensor, aten.mul.Scalar, aten.addcmul.default}

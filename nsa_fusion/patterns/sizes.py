@@ -19,7 +19,7 @@ from . import exactness
 from . import optable as T
 from .evaluate import BatchPlan, EvaluationError, Subgraph, _provably_below, _sym
 from .optable import val
-from .proof import _SHAPE_ARGS, NeedsStaticCapacity, Refused, Step, in_order, value_ancestors
+from .proof import _SHAPE_ARGS, NeedsStaticCapacity, Refused, Step, _constant_leaf, in_order, value_ancestors, value_leaves
 
 aten = torch.ops.aten
 prims = torch.ops.prims
@@ -72,7 +72,11 @@ class SizesProof:
                                   "compute each row from its own length, table row and slot")
                 found[sym] = self.sizes.assignment[sym]
             skip = _SHAPE_ARGS.get(n.target, ())
-            if n.target in T.VIEWS or n.target in T.RESHAPES or n.target in T.SHAPE_ONLY:
+            if n.target in _VIEW_VALUE_ARGS:
+                # (a view's offset, start, index or stride picks which elements it reads: narrow(arange(4096), 0, X,
+                # 1)[0] is X, red-team 32 F1; its sizes and dims are shapes)
+                skip = [i for i in range(len(n.args)) if i not in _VIEW_VALUE_ARGS[n.target]]
+            elif n.target in T.VIEWS or n.target in T.RESHAPES or n.target in T.SHAPE_ONLY:
                 skip = "all"
             fill = T.FILL_ARGS.get(n.target)
             for i, a in enumerate(list(n.args) + list(n.kwargs.values())):
@@ -80,15 +84,24 @@ class SizesProof:
                     continue
                 for x in (a if isinstance(a, (list, tuple)) else [a]):
                     v = val(x) if isinstance(x, fx.Node) else x
-                    if not isinstance(v, torch.SymInt):
+                    if not isinstance(v, (torch.SymInt, torch.SymFloat)):  # (a SymFloat too: full((1,), X * 1.0), F3)
                         continue
                     for sym in self.sizes.symbols(v):
                         if sym in batch:
                             raise Refused("sizes", f"{T.op_name(n)} uses the batch size as a value: row b's result "
                                           "then changes with the number of rows", n,
                                           "compute each row from its own length, table row and slot")
+                        if sym in shrunk and not self._clamps_page_ids(n):
+                            raise Refused("sizes", f"{T.op_name(n)} uses the number of KV blocks or cache rows as a "
+                                          "value: the proof evaluates fewer of them than the graph holds", n,
+                                          "compute each row from its own length, table row and slot")
                         found[sym] = self.sizes.assignment[sym]
         return found
+
+    def _clamps_page_ids(self, n: fx.Node) -> bool:
+        """``n`` clamps values computed from the block table (``clamp(page, max=num_blocks - 1)``): the identity on
+        valid page ids at any block count, the probes' included."""
+        return n.target in _CLAMPS and isinstance(n.args[0], fx.Node) and self.table in value_ancestors([n.args[0]])
 
     def _positional(self, region) -> set:
         """The nodes of ``region`` whose values may hold positions along a symbolic dim: factories over a symbolic
@@ -103,6 +116,12 @@ class SizesProof:
                         isinstance(a, torch.SymInt) and self.sizes.symbols(a) for a in _flat_args(n)):
                     out.add(n)
             elif any(a in out for a in n.all_input_nodes):
+                out.add(n)
+            elif n.target in _PREFIXES and isinstance(n.args[0], fx.Node) and \
+                    self._symbolic_dims(n) - self._symbolic_dims(n.args[0]) and \
+                    all(_constant_leaf(leaf) for leaf in value_leaves([n.args[0]])):
+                # a prefix of a symbolic length of constant data (arange(4096)[:X]): its last element holds the size
+                # (arange(4096)[:X].flip(0)[0] is X - 1, red-team 32 F2); a prefix of the inputs' data is theirs
                 out.add(n)
         return out
 
@@ -421,6 +440,18 @@ class SizesProof:
         """Whether this proof holds the cache capacity (block-table width times page size) symbolic: its
         lengths are then probed up to the compiled capacity only."""
         return not self.static_capacity and bool(capacity_symbols(self.sizes, self.table, self.input))
+
+
+# View arguments that choose which elements are read (not how many, not the dims): start / step of a slice, the
+# start of narrow, the index of select, stride and offset of as_strided, size and step of unfold, the offset of
+# diagonal, the shifts of roll.  A slice's end and narrow's length are extents (prefixes read the same elements at
+# every size: what reads them from the end is _sizes_picked's, on positional data).
+_VIEW_VALUE_ARGS = {aten.slice.Tensor: (2, 4), aten.slice_copy.Tensor: (2, 4), aten.narrow.default: (2,),
+                    aten.select.int: (2,), aten.select_copy.int: (2,), aten.as_strided.default: (2, 3),
+                    aten.unfold.default: (2, 3), aten.diagonal.default: (1,), aten.roll.default: (1,)}
+_PREFIXES = {aten.slice.Tensor, aten.slice_copy.Tensor, aten.narrow.default}
+_CLAMPS = {aten.clamp.default, aten.clamp.Tensor, aten.clamp_max.default, aten.clamp_min.default,
+           aten.clamp_max.Tensor, aten.clamp_min.Tensor}
 
 
 def _table_column(g: fx.Node, table: fx.Node):
