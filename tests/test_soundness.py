@@ -536,12 +536,15 @@ def test_entry_writes_whose_reads_cast_the_index_on_their_own_compile(name):
                                         ("sx_moreblocks_narrow_static", "dynamic"), ("sx_morerows_slice_len1", "dynamic"),
                                         ("sx_batch_flip_slice", "batch"), ("sx_D_flip_cumsum_static", "dynamic"),
                                         ("ss_batch_full_mul_float", "batch"), ("ss_pages_scalar_tensor_float", "dynamic"),
-                                        ("sx_batch_arange_start", "batch")])
+                                        ("sx_batch_arange_start", "batch"), ("ss_pages_symbool_ge", "dynamic"),
+                                        ("sr_pages_conv1d_square", "dynamic"), ("sr_batch_cdist_square", "batch"),
+                                        ("sr_batch_instance_norm_slice", "batch")])
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
 def test_sizes_reaching_values_through_view_offsets_prefixes_and_symfloats(name, mode, dialect):
     """Red-team 32 F1-F4: a size as a view's offset of static data (``arange(4096).narrow(0, X, 1)[0]``,
     ``as_strided(.., X)``), as the length of a prefix read from its end (``arange(4096)[:X].flip(0)[0]``), as a SymFloat
-    fill (``full((1,), X * 1.0)``) or as arange's start (torchair graphs).  Guarded, or refused for the batch, the KV
-    blocks and the cache rows: every call equals eager."""
+    fill (``full((1,), X * 1.0)``, a SymBool ``X >= 6``), as arange's start (torchair graphs), or added up by an op the
+    table of combining ops does not know (conv1d, cdist, instance_norm: every dim of their inputs counts, F5).  Guarded,
+    or refused for the batch, the KV blocks and the cache rows: every call equals eager."""
     results = _redteam("redteam32", name, dialect, mode)
     assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results

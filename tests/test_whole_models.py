@@ -2000,7 +2000,7 @@ def test_models7_gaps_fuse(case, dialect, torchair):
     assert len(appends) == 2 and all(e.reason.startswith("the KV append") for e in appends), appends
 
 
-# --- models8 .. models14 (blind, issue 19): CI slices in both dialects ---------------------------------------------
+# --- models8 .. models15 (blind, issue 19): CI slices in both dialects ---------------------------------------------
 import models8  # noqa: E402
 import models9  # noqa: E402
 import models10  # noqa: E402
@@ -2008,9 +2008,10 @@ import models11  # noqa: E402
 import models12  # noqa: E402
 import models13  # noqa: E402
 import models14  # noqa: E402
+import models15  # noqa: E402
 
 LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES}
-                 for m in (models8, models9, models10, models11, models12, models13, models14)}
+                 for m in (models8, models9, models10, models11, models12, models13, models14, models15)}
 
 
 @pytest.mark.parametrize("corpus, positive, near_miss", [
@@ -2036,6 +2037,8 @@ LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES}
     # models14's vllm-ascend caches with the heads flattened, [NB, P, N * D] and [S, N * D], pooled per head after
     # view(B, l, N, D) (a first-try miss: the pass took N = 1 from the flat layout; fixed since)
     ("models14", "ascend_flat_heads_buffer", "nm_strict_guard"),
+    # models15's paged compressed cache written at [page, q % Pc] (a first-try miss, fixed since)
+    ("models15", "vllm_paged_cmp_2d_index", "nm_count_ge_zero"),
 ])
 @pytest.mark.parametrize("dialect", ["inductor", "torchair"])
 def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, torchair):

@@ -64,8 +64,8 @@ def _hints(env) -> dict:
 
 
 def _expr(x):
-    """The sympy expression of a SymInt or SymFloat (or the number itself)."""
-    if isinstance(x, (torch.SymInt, torch.SymFloat)):
+    """The sympy expression of a SymInt, SymFloat or SymBool (or the number itself)."""
+    if isinstance(x, (torch.SymInt, torch.SymFloat, torch.SymBool)):
         return x.node.expr
     return x
 

@@ -84,7 +84,7 @@ class SizesProof:
                     continue
                 for x in (a if isinstance(a, (list, tuple)) else [a]):
                     v = val(x) if isinstance(x, fx.Node) else x
-                    if not isinstance(v, (torch.SymInt, torch.SymFloat)):  # (a SymFloat too: full((1,), X * 1.0), F3)
+                    if not isinstance(v, (torch.SymInt, torch.SymFloat, torch.SymBool)):  # (full((1,), X * 1.0), F3)
                         continue
                     for sym in self.sizes.symbols(v):
                         if sym in batch:
@@ -186,8 +186,13 @@ class SizesProof:
         if n.target in T.VIEWS or n.target in T.RESHAPES or n.target in T.GATHERS or n.target in T.WRITES or \
                 n.target in T.SHAPE_ONLY:
             return set()
-
-        return set().union(*(self._symbolic_dims(a) for a in n.all_input_nodes)) - self._symbolic_dims(n)
+        inputs = set().union(*(self._symbolic_dims(a) for a in n.all_input_nodes))
+        if not isinstance(n.target, torch._ops.OpOverload) or torch.Tag.pointwise in n.target.tags or \
+                n.target in _KNOWN_NOT_COMBINING:
+            return inputs - self._symbolic_dims(n)  # (elementwise, or a reduction that drops the dim)
+        # an op this table does not know may add up elements along any dim of its inputs and keep that dim in its
+        # output (conv1d(ones(1, X, X), ones(X, X, 1)), cdist, batch_norm of arange[:X]: red-team 32 F5)
+        return inputs
 
     def check_symbolic_iotas(self):
         """An ``arange`` over a symbolic size other than the batch (the head dim, the capacity) numbers
@@ -524,6 +529,12 @@ _SORTS = {aten.sort.default, aten.sort.stable, aten.topk.default, aten.argsort.d
 _MOVES = {aten.flip.default, aten.roll.default, prims.rev.default, aten.cat.default, aten.unfold.default,
           aten.as_strided.default, aten.diagonal.default, aten.repeat.default}
 _PICKS_AT = {aten.select.int, aten.slice.Tensor, aten.narrow.default}
+# ops that move, pick, cast or make elements without combining them (the rest of _sizes_reduced's known world: views,
+# gathers, writes and shape-only ops are answered before, pointwise ops by their tag)
+_KNOWN_NOT_COMBINING = T.CASTS | T.ASSEMBLE | T.SELECTS | _FACTORIES | _SCANS | _SORTS | _MOVES | _PICKS_AT | {
+    prims.iota.default, aten.arange.default, aten.arange.start, aten.arange.start_step, aten.clone.default,
+    aten.constant_pad_nd.default, aten.copy.default, aten._to_copy.default, aten.lift_fresh_copy.default,
+    aten.floor_divide.default, aten.floor_divide.Scalar, aten.fill.Scalar, aten.fill.Tensor, aten.empty_strided.default}
 
 
 _DIM_REDUCTIONS = {aten.sum.dim_IntList, aten.mean.dim, aten.amax.default, aten.amin.default, aten.logsumexp.default,
@@ -535,6 +546,8 @@ _WHOLE_REDUCTIONS = {aten.sum.default, aten.mean.default, aten.prod.default, ate
                      aten.var.default, aten.std.default, aten.count_nonzero.default, aten.max.default, aten.min.default,
                      aten.dot.default, aten.searchsorted.Tensor, aten.searchsorted.Scalar, aten.bucketize.Tensor,
                      aten.bucketize.Scalar}
+_POOLS = {aten.avg_pool1d.default: 1, aten.avg_pool2d.default: 2, aten._adaptive_avg_pool2d.default: 2,
+          aten.max_pool2d_with_indices.default: 2, aten.adaptive_max_pool2d.default: 2}
 _ACCUMULATING = {aten.index_add.default, aten.scatter_add.default, aten.scatter_reduce.two, aten.index_reduce.default}
 
 
@@ -566,6 +579,12 @@ def _combined_dims(n: fx.Node):
         return [(args[1], [2]), (args[2], [1])]
     if t is aten.mv.default:
         return [(args[0], [1]), (args[1], [0])]
+    if t is aten.convolution.default:  # (over the input channels and the window of every spatial dim, not the batch)
+        rank = len(val(args[0]).shape) if isinstance(val(args[0]), torch.Tensor) else 0
+        return [(args[0], list(range(1, rank)) or None), (args[1], None)]
+    if t in _POOLS:  # (pooling windows over the spatial dims: the last one or two)
+        rank = len(val(args[0]).shape) if isinstance(val(args[0]), torch.Tensor) else 0
+        return [(args[0], list(range(max(rank - _POOLS[t], 0), rank)) or None)]
     if t in _ACCUMULATING or t in T.WRITES and (args[3] if len(args) > 3 else n.kwargs.get("accumulate", False)) is True:
         return [(a, None) for a in ins[1:]]
     return None
