@@ -70,8 +70,8 @@ FUSED_OP = torch.ops.nsa_fusion.compress_infer_.default
 def mean_weight_constant(step: Step, dialect: Dialect) -> fx.Node | None:
     """For a mean spelling (no weight tensor) in a CPU Inductor graph: ``1/l`` in the input dtype as a
     graph constant of shape [l] (a ``get_attr`` of a tensor set on the graph's module, one per l and
-    dtype), which the replacement views as [l, 1] and expands to the op's [l, N] weight.  Inductor makes the constant once
-    with the compiled graph (it is kept in the FX graph cache entry) and passes the expanded view to the
+    dtype), which the replacement views as [l, 1] and expands to the op's [l, N] weight.  Inductor makes the
+    constant once with the compiled graph (it is kept in the FX graph cache entry) and passes the expanded view to the
     op as it is, where a ``full([l, N], 1/l)`` costs a buffer and a fill kernel in every call.  (The view
     matters: Inductor's fallback-kernel lowering cannot take a constant buffer itself as an argument; so the
     constant is 1-D, which no [l, N] weight is, not even at N = 1, where ``expand`` of an [l, 1] constant was a
@@ -1181,7 +1181,6 @@ def _indexed_through_rows(graph, write, iota):
     from .patterns.proof import value_ancestors
 
     x, index, values = write.args[:3]
-    i = index[0]  # (the request rows: as many as the batch)
     headless = len(index) == 2  # ([S, M, C] memories: the contract with N = 1, rows [B, 1, C])
 
     def same(u):

@@ -19,7 +19,8 @@ from . import exactness
 from . import optable as T
 from .evaluate import BatchPlan, EvaluationError, Subgraph, _provably_below, _sym
 from .optable import val
-from .proof import _SHAPE_ARGS, NeedsStaticCapacity, Refused, Step, _constant_leaf, in_order, value_ancestors, value_leaves
+from .proof import (_SHAPE_ARGS, NeedsStaticCapacity, Refused, Step, _constant_leaf, in_order, value_ancestors,
+                    value_leaves)
 
 aten = torch.ops.aten
 prims = torch.ops.prims
