@@ -535,7 +535,9 @@ _PICKS_AT = {aten.select.int, aten.slice.Tensor, aten.narrow.default}
 _KNOWN_NOT_COMBINING = T.CASTS | T.ASSEMBLE | T.SELECTS | _FACTORIES | _SCANS | _SORTS | _MOVES | _PICKS_AT | {
     prims.iota.default, aten.arange.default, aten.arange.start, aten.arange.start_step, aten.clone.default,
     aten.constant_pad_nd.default, aten.copy.default, aten._to_copy.default, aten.lift_fresh_copy.default,
-    aten.floor_divide.default, aten.floor_divide.Scalar, aten.fill.Scalar, aten.fill.Tensor, aten.empty_strided.default}
+    aten.floor_divide.default, aten.floor_divide.Scalar, aten.fill.Scalar, aten.fill.Tensor, aten.empty_strided.default,
+    aten.scatter.value, aten.scatter_.src, aten.scatter_.value, aten.index_fill.int_Scalar,
+    aten.index_copy_.default}
 
 
 _DIM_REDUCTIONS = {aten.sum.dim_IntList, aten.mean.dim, aten.amax.default, aten.amin.default, aten.logsumexp.default,
