@@ -92,17 +92,8 @@ class SizesProof:
                             raise Refused("sizes", f"{T.op_name(n)} uses the batch size as a value: row b's result "
                                           "then changes with the number of rows", n,
                                           "compute each row from its own length, table row and slot")
-                        if sym in shrunk and not self._clamps_page_ids(n):
-                            raise Refused("sizes", f"{T.op_name(n)} uses the number of KV blocks or cache rows as a "
-                                          "value: the proof evaluates fewer of them than the graph holds", n,
-                                          "compute each row from its own length, table row and slot")
                         found[sym] = self.sizes.assignment[sym]
         return found
-
-    def _clamps_page_ids(self, n: fx.Node) -> bool:
-        """``n`` clamps values computed from the block table (``clamp(page, max=num_blocks - 1)``): the identity on
-        valid page ids at any block count, the probes' included."""
-        return n.target in _CLAMPS and isinstance(n.args[0], fx.Node) and self.table in value_ancestors([n.args[0]])
 
     def _positional(self, region) -> set:
         """The nodes of ``region`` whose values may hold positions along a symbolic dim: factories over a symbolic
@@ -456,8 +447,6 @@ _VIEW_VALUE_ARGS = {aten.slice.Tensor: (2, 4), aten.slice_copy.Tensor: (2, 4), a
                     aten.select.int: (2,), aten.select_copy.int: (2,), aten.as_strided.default: (2, 3),
                     aten.unfold.default: (2, 3), aten.diagonal.default: (1,), aten.roll.default: (1,)}
 _PREFIXES = {aten.slice.Tensor, aten.slice_copy.Tensor, aten.narrow.default}
-_CLAMPS = {aten.clamp.default, aten.clamp.Tensor, aten.clamp_max.default, aten.clamp_min.default,
-           aten.clamp_max.Tensor, aten.clamp_min.Tensor}
 
 
 def _table_column(g: fx.Node, table: fx.Node):
