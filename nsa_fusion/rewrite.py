@@ -718,8 +718,10 @@ def _chunked_window(graph, g, iota):
     xs = _shape(x)
     # (W * l == T needs no check: a view keeps the element count, B * W * l * N * D == B * T * N * D with B, N,
     # D the same sizes, at least 2 where symbolic (dynamo specializes 0 and 1); l must be one number)
-    if xs is None or shape is None or len(xs) != 4 or len(shape) != 5 or not _val(x).is_floating_point() \
-            or _guarded_int(shape[2]) is None or not _same_sizes([shape[0], *shape[3:]], [xs[0], *xs[2:]]):
+    if xs is None or shape is None or len(xs) != 4 or len(shape) != 5 or not _val(x).is_floating_point():
+        return None
+    l = _guarded_int(shape[2])
+    if l is None or not _same_sizes([shape[0], *shape[3:]], [xs[0], *xs[2:]]):
         return None
     for n in (rows, i):
         v = _val(n)
@@ -727,7 +729,6 @@ def _chunked_window(graph, g, iota):
             return None
     if _offset(_val(rows).shape[0], _val(i).shape[0]) != 0:
         return None
-    l = _guarded_int(shape[2])
     return x, rows, _wrapped_starts(graph, g, chunks, 1, i, l, l, iota), None
 
 
@@ -1002,29 +1003,32 @@ def _one_head_rows(graph, write):
                and not getattr(getattr(u.target, "_schema", None), "is_mutable", False)]
     order = {n: i for i, n in enumerate(graph.nodes)}
     heads = _heads_of_flat_rows(values, _val(x).shape[1])
+    if heads is None:  # [S, C] as [S, 1, C] and back
+        def split(n):
+            return _call(graph, aten.unsqueeze.default, (n, 1))
+
+        def merge(n):
+            return _call(graph, aten.squeeze.dim, (n, 1))
+    else:  # [S, N * D] as [S, N, D] and back
+        def split(n):
+            return _call(graph, aten.reshape.default, (n, [-1, *heads]))
+
+        def merge(n):
+            return _call(graph, aten.reshape.default, (n, [-1, heads[0] * heads[1]]))
     with graph.inserting_before(min(readers + [write], key=order.__getitem__)):
-        if heads is None:
-            one_head = _call(graph, aten.unsqueeze.default, (x, 1))
-            same = _call(graph, aten.squeeze.dim, (one_head, 1))
-        else:
-            one_head = _call(graph, aten.reshape.default, (x, [-1, *heads]))
-            same = _call(graph, aten.reshape.default, (one_head, [-1, heads[0] * heads[1]]))
+        one_head = split(x)
+        same = merge(one_head)
     rerouted = []
     for user in readers:
         user.replace_input_with(x, same)
         rerouted.append(functools.partial(user.replace_input_with, same, x))
-    if heads is None:
-        rows = _call(graph, aten.unsqueeze.default, (values, 1))
-    else:
-        rows = _call(graph, aten.reshape.default, (values, [-1, *heads]))
+    rows = split(values)
     if write.target is aten.index_put.default:
         new = _call(graph, aten.index_put.default, (one_head, list(write.args[1]), rows))
     else:
         new = _call(graph, aten.index_copy.default, (one_head, 0, write.args[2], rows))
     new.meta.setdefault("stack_trace", write.meta.get("stack_trace"))
-    if heads is None:
-        return _call(graph, aten.squeeze.dim, (new, 1)), [write], new, rerouted
-    return _call(graph, aten.reshape.default, (new, [-1, heads[0] * heads[1]])), [write], new, rerouted
+    return merge(new), [write], new, rerouted
 
 
 def _heads_of_flat_rows(values, width):
@@ -1033,18 +1037,14 @@ def _heads_of_flat_rows(values, width):
     ``[S, N * D]``: pooled per head, then ``reshape(B, N * D)``), else None (the one-head view, MLA's latent).
     Only which view the recogniser sees depends on it: both are views of the same rows, an identity on values."""
     from .patterns.optable import CASTS, RESHAPES
+    from .patterns.proof import _chain_back
 
-    def through_casts(n):
-        while isinstance(n, fx.Node) and n.op == "call_function" and n.target in CASTS:
-            n = n.args[0]
-        return n
-
-    select = through_casts(values)
-    if not isinstance(width, int) or not isinstance(select, fx.Node) or select.target is not aten.where.self:
+    select = _chain_back(values, CASTS)[-1]
+    if not isinstance(width, int) or select.target is not aten.where.self:
         return None
     for side in select.args[1:]:
-        side = through_casts(side)
-        if isinstance(side, fx.Node) and side.op == "call_function" and side.target in RESHAPES \
+        side = _chain_back(side, CASTS)[-1] if isinstance(side, fx.Node) else None
+        if side is not None and side.op == "call_function" and side.target in RESHAPES \
                 and isinstance(side.args[0], fx.Node):
             shape = _shape(side.args[0])
             if shape is not None and len(shape) == 3 and all(isinstance(n, int) for n in shape[1:]) \
@@ -1284,8 +1284,10 @@ def _per_request_rows(graph, write, iota):
 
 def _floor_remainder_by(n, m: int) -> bool:
     """``n`` is ``q % m`` (a floor remainder by the positive int ``m``, in ``[0, m)`` for every ``q``) in int64."""
+    from .patterns.exactness import _REMAINDERS  # (the remainders the slot proof reads, page_times_plus_offset)
+
     return isinstance(n, fx.Node) and n.op == "call_function" and m > 0 and \
-        n.target in (aten.remainder.Scalar, aten.remainder.Tensor) and n.args[1] == m and _val(n).dtype == torch.int64
+        n.target in _REMAINDERS and n.args[1] == m and _val(n).dtype == torch.int64
 
 
 def _one_entry_index(idx, shape):

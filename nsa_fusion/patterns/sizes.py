@@ -386,9 +386,7 @@ class SizesProof:
         this cannot bound are left to the documented reading (docs/soundness.md, "Positions")."""
         from ..lengths_from_positions import EXPOSED
 
-        n = self.lengths
-        while n.op == "call_function" and (n.target in T.CASTS or n.target in T.VIEWS) and not n.meta.get(EXPOSED):
-            n = n.args[0]
+        n = _lengths_source(self.lengths, shift=False)  # (the p + 1 itself, through casts and views)
         if not n.meta.get(EXPOSED):
             return
         cap, pages = self.capacity(), self.sizes.int(val(self.table).shape[1])
