@@ -189,8 +189,11 @@ def run_pass(graph: fx.Graph, fusion_pass) -> int:
             if event.kind != "fused":
                 continue
             # a step fused from a write whose value did not depend on a buffer is exact whatever it holds; a
-            # write the pass rewrote before fusing (a new name) counts as reading every bound buffer
-            used = reads.get(event.anchor, [b for _, b in bound.values()])
+            # write the pass rewrote before fusing (a new name, the original's source line) counts as reading what
+            # every write of that line read, and one without a source line as reading every bound buffer
+            used = reads.get(event.anchor)
+            if used is None:
+                used = reads.get((event.source,), [b for _, b in bound.values()])
             offer.used |= {b.index for b in used}
             if used:
                 event.reason += "; bound to the value of " + ", ".join(sorted(str(b) for b in used)) + \
@@ -244,12 +247,21 @@ def _unbind(graph: fx.Graph, bound: dict) -> None:
 
 
 def _writes_reading(graph: fx.Graph, bound: dict) -> dict:
-    """{name of each row write: the bound buffers its value depends on}, before the pass."""
+    """{name of each row write: the bound buffers its value depends on, (its source line,): those of every
+    write of that line}, before the pass.  Not through other writes: behind a KV append lie the tokens it
+    wrote (the model's RMSNorm eps, its rotary tables), which a step reading that cache takes as its paged
+    input, whatever their values (``roles.find_input`` stops there too)."""
     from .patterns.optable import WRITES
-    from .patterns.proof import value_ancestors
+    from .patterns.proof import source_line, value_ancestors
 
-    return {n.name: [bound[c][1] for c in value_ancestors([n], set()) if c in bound]
-            for n in graph.nodes if n.op == "call_function" and n.target in WRITES}
+    writes = [n for n in graph.nodes if n.op == "call_function" and n.target in WRITES]
+    reads: dict = {}
+    for n in writes:
+        reads[n.name] = [bound[c][1] for c in value_ancestors([n], set(writes) - {n}) if c in bound]
+        line = reads.setdefault((source_line(n),), [])
+        line += [b for b in reads[n.name] if all(b is not seen for seen in line)]
+    reads.pop(("",), None)
+    return reads
 
 
 class CheckedCall:

@@ -40,6 +40,7 @@ import torch  # noqa: E402
 
 from fusion_harness import compile_and_run, count_fused_calls, rejections, strip_comments, unfused_writes  # noqa: E402
 from golden import golden_compress_infer  # noqa: E402
+import nsa_fusion  # noqa: E402
 from nsa_fusion import diagnostics  # noqa: E402
 
 L, DS = 32, 16
@@ -1513,6 +1514,56 @@ def test_an_hnd_paged_cache_is_read_through_its_nhd_view(dialect, dynamic):
     assert torch.equal(args[-1], want)
 
 
+class DBeforePCache(torch.nn.Module):
+    """vLLM v0's value cache ``[num_blocks, N, D, P]`` (paged attention's V layout): append ``kv[page, :, :, offset]
+    = v``, window ``kv[pages, :, :, offsets]`` (``[B, l, N, D]``), mul-sum pooling, where-write.  ``shift``: the
+    window ends one token early (a near miss)."""
+
+    def __init__(self, w, shift=0):
+        super().__init__()
+        self.w = torch.nn.Parameter(w, requires_grad=False)
+        self.shift = shift
+
+    def forward(self, kv, v_new, slots, table, lens, cmp):
+        P = kv.shape[3]
+        last = lens.long() - 1
+        kv[table.long().gather(1, (last // P)[:, None]).squeeze(1), :, :, last % P] = v_new
+        pos = (lens.long()[:, None] - L - self.shift + torch.arange(L)).clamp(min=0)
+        toks = kv[table.long().gather(1, pos // P), :, :, pos % P]
+        pooled = (toks.float() * self.w.float()[None, :, :, None]).sum(1).to(cmp.dtype)
+        cmp[slots] = torch.where(_valid(lens)[:, None, None], pooled, cmp[slots])
+        return cmp
+
+
+def _d_before_p_inputs():
+    kv, v_new, _, slots, table, lens, cmp = _stacked_inputs()
+    return [kv[1].permute(0, 2, 3, 1).contiguous(), v_new, slots, table, lens, cmp[1]]
+
+
+@pytest.mark.parametrize("dialect,dynamic", [("inductor", False), ("torchair_like", False), ("inductor", True)],
+                         ids=["inductor-static", "torchair_like-static", "inductor-dynamic"])
+def test_a_d_before_p_value_cache_is_read_through_its_nhd_view(dialect, dynamic):
+    """vLLM v0's ``[num_blocks, N, D, P]`` value cache (a first-try miss of models15's vllm_v0_x_layout_buffer, whose
+    key cache ``[num_blocks, N, D / x, P, x]`` is no view of the contract's layout and stays refused): the step's
+    reads go through ``permute(kv, [0, 3, 1, 2])`` (roles._page_view); the shifted window is refused."""
+    for shift in (0, 1):
+        args = _d_before_p_inputs()
+        eager = [a.clone() for a in args]
+        DBeforePCache(_STACKED_W[1], shift)(*eager)
+        before = [a.clone() for a in args]
+        _, code, stats = compile_and_run(DBeforePCache(_STACKED_W[1], shift), args, dialect, dynamic=dynamic,
+                                         batch_positions=(1, 2, 3, 4))
+        assert stats.get("fused", 0) == (shift == 0), [e.reason for e in rejections()]
+        assert torch.equal(args[0], eager[0])  # the append
+        if shift:
+            torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=1e-2)
+            continue
+        kv, _, slots, table, lens, cmp = before
+        want = golden_compress_infer(args[0].permute(0, 3, 1, 2), _STACKED_W[1], slots, L, DS, kv.shape[3],
+                                     block_table=table, actual_seq_len=lens, cache=cmp)
+        assert torch.equal(args[-1], want)
+
+
 def test_an_hnd_window_off_by_one_is_refused():
     args = _hnd_inputs()
     eager = [a.clone() for a in args]
@@ -2051,11 +2102,28 @@ def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, t
     assert near.ok and near.fused == 0, (near.error, near.reasons)
 
 
+@pytest.mark.parametrize("corpus, case", [
+    # models14's fla chunk view ``state.view(B, T // l, l, N, D)[rows, i]``: the chunk dim is sized ``T // (T // l)``,
+    # which only the graph's guards fix to ``l`` (rewrite._guarded_int)
+    ("models14", "fla_block_view_mean"),
+    # models15's MLA latent caches [NB, P, C] appended with rotary keys: the [NB, P, 1, C] page view's way back read P
+    # through the KV append, which pulled the append's tokens (rotary, batch rows) into the row proof
+    # (roles._page_view reads it from the view)
+    ("models15", "deepseek_latent_einsum_2l"),
+])
 @pytest.mark.parametrize("dialect", ["inductor", "torchair"])
-def test_fla_chunk_view_under_dynamic_true(dialect, torchair):
-    """models14's fla chunk view ``state.view(B, T // l, l, N, D)[rows, i]`` under ``dynamic=True``: the chunk dim is
-    sized ``T // (T // l)``, which only the graph's guards fix to ``l`` (a first-try miss, fixed since:
-    rewrite._guarded_int); every compression fuses, bit-exact."""
-    got = run_case(LATER_CORPORA["models14"]["fla_block_view_mean"], dialect, "all",
-                   torchair if dialect == "torchair" else None)
+def test_first_try_misses_under_dynamic_true(corpus, case, dialect, torchair):
+    """Blind whole models that fused static and under mark_dynamic but not under ``dynamic=True`` (first-try misses,
+    fixed since): every compression fuses, bit-exact."""
+    got = run_case(LATER_CORPORA[corpus][case], dialect, "all", torchair if dialect == "torchair" else None)
     assert not got.error and got.fused == got.compressions and got.exact and got.eager_equal, (got.error, got.reasons)
+
+
+def test_attributes_behind_a_kv_append_are_not_bound():
+    """Under ``dynamic=True`` the RMSNorm eps of models15's latent model is a graph input offered for binding; the
+    fused steps read the appended cache as their paged input, whatever the tokens hold, so eps is not bound (no
+    check before every call, no unfused fallback when it changes)."""
+    case = LATER_CORPORA["models15"]["deepseek_latent_einsum_2l"]
+    model = case.build(case.dtype)
+    report = nsa_fusion.explain(model, *case.make_inputs(model, 8, 0), dynamic=True)
+    assert len(report.fused) == 2 and not any("bound" in e.reason for e in report.fused), str(report)

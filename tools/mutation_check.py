@@ -1628,7 +1628,7 @@ MUTATIONS = [
              "[NB, P, N * D] caches pooled per head: N = 1 from the flat layout, the [l, N] weight refused (models14)"),
     Mutation("fla_chunk_size_needs_an_int", "nsa_fusion/rewrite.py",
              "    if isinstance(size, int) or hint is not None and statically_known_true(size == hint):",
-             "    if isinstance(size, int):", (WM + "::test_fla_chunk_view_under_dynamic_true",),
+             "    if isinstance(size, int):", (WM + "::test_first_try_misses_under_dynamic_true[inductor-models14-fla_block_view_mean]",),
              "fla's view(B, T // l, l, N, D) under dynamic=True: the guarded chunk size is not taken for l (models14)"),
     Mutation("negation_behind_the_mean_scaling_unseen", PL,
              "                                                   or n.target in T.REDUCTIONS or n.target in T.QUOTIENTS\n                                                   or n.target in _ELEMENTWISE_PRODUCTS):",
@@ -1662,6 +1662,19 @@ MUTATIONS = [
     Mutation("unknown_ops_combine_nothing", SZ, "                n.target in _KNOWN_NOT_COMBINING:",
              "                True:", ("tests/test_soundness.py::test_sizes_reaching_values_through_view_offsets_prefixes_and_symfloats",),
              "conv1d(ones(1, X, X), ones(X, X, 1)) keeps X in its shape: an unknown op taken to add up nothing (red-team 32 F5)"),
+    Mutation("latent_view_back_reads_p_through_the_append", RL,
+             '            if layout == "latent" and isinstance(pages, fx.Node):', "            if False:",
+             (WM + "::test_first_try_misses_under_dynamic_true[inductor-models15-deepseek_latent_einsum_2l]",),
+             "an MLA latent cache under dynamic=True: P read through the KV append pulls its rotary tokens into the row "
+             "proof (models15)"),
+    Mutation("d_before_p_layout_not_viewed", RL,
+             "        elif tuple(shape[2:]) != row and len(shape) == 4 and (shape[1], shape[2]) == row:",
+             "        elif False:", (WM + "::test_a_d_before_p_value_cache_is_read_through_its_nhd_view[inductor-static]",),
+             "vLLM v0's [NB, N, D, P] value cache read as [NB, P, N, D]: refused (models15)"),
+    Mutation("bound_reads_through_kv_appends", "nsa_fusion/bound_inputs.py",
+             "value_ancestors([n], set(writes) - {n})", "value_ancestors([n], set())",
+             (WM + "::test_attributes_behind_a_kv_append_are_not_bound",),
+             "the RMSNorm eps behind a KV append bound and checked before every call, for a step that never reads it"),
 ]
 
 

@@ -28,7 +28,8 @@ _PAGE_VIEW = "nsa_fusion_page_view"
 _LAYOUT_VIEWS = {"flat": ((aten.unsqueeze.default, (1,)), (aten.squeeze.dim, (1,))),
                  "latent": ((aten.unsqueeze.default, (2,)), (aten.squeeze.dim, (2,))),
                  "hnd": ((aten.permute.default, ([0, 2, 1, 3],)), (aten.permute.default, ([0, 2, 1, 3],))),
-                 "head_major": ((aten.permute.default, ([1, 2, 0, 3],)), (aten.permute.default, ([2, 0, 1, 3],)))}
+                 "head_major": ((aten.permute.default, ([1, 2, 0, 3],)), (aten.permute.default, ([2, 0, 1, 3],))),
+                 "d_before_p": ((aten.permute.default, ([0, 3, 1, 2],)), (aten.permute.default, ([0, 2, 3, 1],)))}
 
 
 class RolesProof:
@@ -87,6 +88,11 @@ class RolesProof:
             # a head-major paged cache [N, num_blocks, P, D] (one [num_blocks, P, D] pool per head): read through its
             # [num_blocks, P, N, D] view (a wrong guess of the layout reads other tokens: the gather proof refuses it)
             self.input = self._page_view(self.input, writes, "head_major")
+            shape = self.sizes.shape(self.input)
+        elif tuple(shape[2:]) != row and len(shape) == 4 and (shape[1], shape[2]) == row:
+            # vLLM v0's value cache [num_blocks, N, D, P] (paged attention's V layout): read through its
+            # [num_blocks, P, N, D] view
+            self.input = self._page_view(self.input, writes, "d_before_p")
             shape = self.sizes.shape(self.input)
         if tuple(shape[2:]) != row:
             raise Refused("gather", f"paged input {tuple(shape)} and cache {self.sizes.shape(w.cache)} do not "
@@ -182,7 +188,8 @@ class RolesProof:
         HND layout ``[num_pages, N, P, D]`` (``layout="hnd"``) through ``permute(kv, [0, 2, 1, 3])``, the
         ``[num_pages, P, N, D]`` view, and the same permutation back (it is its own inverse); a head-major cache
         ``[N, num_blocks, P, D]`` (``layout="head_major"``) through ``permute(kv, [1, 2, 0, 3])`` and back by
-        ``[2, 0, 1, 3]``."""
+        ``[2, 0, 1, 3]``; vLLM v0's value cache ``[num_blocks, N, D, P]`` (``layout="d_before_p"``) through
+        ``permute(kv, [0, 3, 1, 2])`` and back by ``[0, 2, 3, 1]``."""
         w = self.w
         graph = w.write.graph
         row = tuple(self.sizes.shape(w.cache)[1:])
@@ -206,6 +213,12 @@ class RolesProof:
                 return u
         with graph.inserting_before(readers[0]):
             paged = graph.call_function(view, (flat, *view_args))
+            if layout == "latent" and isinstance(pages, fx.Node):
+                # (the view back reads P from the paged view, not from ``flat``: the extracted step stops at the
+                # paged input, and a size read through ``flat`` would pull the KV append's tokens into its proofs)
+                pages = graph.call_function(aten.sym_size.int, (paged, 1))
+                pages.meta["val"] = val(flat).shape[1]
+                undo_args = ([-1, pages, row[0] * row[1]],)
             back = graph.call_function(undo, (paged, *undo_args))
         paged.meta["val"] = view(val(flat), *_concrete(view_args))
         back.meta["val"] = undo(val(paged), *_concrete(undo_args))
