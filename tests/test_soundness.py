@@ -548,3 +548,19 @@ def test_sizes_reaching_values_through_view_offsets_prefixes_and_symfloats(name,
     or refused for the batch, the KV blocks and the cache rows: every call equals eager."""
     results = _redteam("redteam32", name, dialect, mode)
     assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results
+
+
+@pytest.mark.parametrize("name, mode", [("wx_batch_index_put_sum", "batch"), ("wx_batch_kx_index_copy_2d", "batch"),
+                                        ("wx_batch_scatter_src_sum", "dynamic"), ("wx_pages_index_copy_sum", "dynamic"),
+                                        ("wx_blocks_index_copy_sum", "dynamic"), ("wx_rows_scatter_src_sum", "dynamic"),
+                                        ("ap_batch_as_flip", "batch"), ("ap_batch_ex_flip", "dynamic"),
+                                        ("ap_batch_exn_index_neg", "batch"), ("ap_pages_ex_flip", "dynamic")])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_sizes_reaching_values_through_writes_and_constant_data_of_symbolic_shape(name, mode, dialect):
+    """Red-team 34 F1 / F3: a size as the number of positions a write inside the step covers
+    (``zeros(4096).index_put((arange(4096)[:X],), 1.0).sum()`` is X; index_copy, scatter, setitem), and constant data
+    in a shape of symbolic size read from its end (``as_strided(arange(4096), (X,), (1,)).flip(0)[0]``,
+    ``arange(4096)[None].expand(X, 4096)[:, :X][0].flip(0)[0]``).  Guarded, or refused for the batch, the KV blocks
+    and the cache rows: every call equals eager."""
+    results = _redteam("redteam34", name, dialect, mode)
+    assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results

@@ -64,12 +64,13 @@ class SizesProof:
                     # (the probes hold fewer KV blocks / cache rows than the graph's: a value computed from that
                     # number is evaluated at the probe's, not at the size the guard fixes, red-team 28 F2 blocks)
                     raise Refused("sizes", f"{T.op_name(n)} makes the number of KV blocks or cache rows a value "
-                                  "(a reduction, scan, flip or end-relative pick over that dim): the proof evaluates "
-                                  "fewer of them", n, "compute each row from its own length, table row and slot")
+                                  "(a reduction, a write of that many positions, a scan, flip or end-relative pick "
+                                  "over that dim): the proof evaluates fewer of them", n,
+                                  "compute each row from its own length, table row and slot")
                 if sym in batch:
-                    raise Refused("sizes", f"{T.op_name(n)} reduces over the batch (or moves positions along it: a flip, "
-                                  "a scan, an end-relative pick): its values then hold the batch size, and row b's "
-                                  "result changes with the number of rows", n,
+                    raise Refused("sizes", f"{T.op_name(n)} reduces over the batch (or writes that many positions, or "
+                                  "moves positions along it: a flip, a scan, an end-relative pick): its values then "
+                                  "hold the batch size, and row b's result changes with the number of rows", n,
                                   "compute each row from its own length, table row and slot")
                 found[sym] = self.sizes.assignment[sym]
             skip = _SHAPE_ARGS.get(n.target, ())
@@ -109,11 +110,10 @@ class SizesProof:
                     out.add(n)
             elif any(a in out for a in n.all_input_nodes):
                 out.add(n)
-            elif n.target in _PREFIXES and isinstance(n.args[0], fx.Node) and \
-                    self._symbolic_dims(n) - self._symbolic_dims(n.args[0]) and \
-                    all(_constant_leaf(leaf) for leaf in value_leaves([n.args[0]])):
-                # a prefix of a symbolic length of constant data (arange(4096)[:X]): its last element holds the size
-                # (arange(4096)[:X].flip(0)[0] is X - 1, red-team 32 F2); a prefix of the inputs' data is theirs
+            elif self._symbolic_dims(n) and all(_constant_leaf(leaf) for leaf in value_leaves([n])):
+                # constant data in a shape of symbolic size: a prefix of it (arange(4096)[:X], as_strided(arange(4096),
+                # (X,), (1,)), expand(X, 4096)[:, :X]) holds the size in its last element (arange(4096)[:X].flip(0)[0]
+                # is X - 1: red-team 32 F2, 34 F3); data computed from the inputs is theirs
                 out.add(n)
         return out
 
@@ -175,6 +175,12 @@ class SizesProof:
                     if -len(shape) <= d < len(shape):
                         out |= self.sizes.symbols(shape[d])
             return out
+        if n.target in T.WRITES and n is not self.w.write:
+            # a write inside the step: how many positions its index or values cover (their symbolic extents) is in
+            # the values of what it writes (zeros(4096).index_put((arange(4096)[:X],), 1.0).sum() is X, red-team 34
+            # F1), like the sum of a reduction
+            base = n.args[T.WRITES[n.target][0]]
+            return set().union(*(self._symbolic_dims(a) for a in n.all_input_nodes if a is not base))
         if n.target in T.VIEWS or n.target in T.RESHAPES or n.target in T.GATHERS or n.target in T.WRITES or \
                 n.target in T.SHAPE_ONLY:
             return set()
@@ -444,7 +450,6 @@ class SizesProof:
 _VIEW_VALUE_ARGS = {aten.slice.Tensor: (2, 4), aten.slice_copy.Tensor: (2, 4), aten.narrow.default: (2,),
                     aten.select.int: (2,), aten.select_copy.int: (2,), aten.as_strided.default: (2, 3),
                     aten.unfold.default: (2, 3), aten.diagonal.default: (1,), aten.roll.default: (1,)}
-_PREFIXES = {aten.slice.Tensor, aten.slice_copy.Tensor, aten.narrow.default}
 
 
 def _table_column(g: fx.Node, table: fx.Node):
