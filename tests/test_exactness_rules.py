@@ -3113,3 +3113,26 @@ def test_a_window_clamped_at_a_bound_with_no_interval_is_refused_under_a_symboli
         hi = torch.tensor(399) ^ torch.tensor(0)
         return _paged(kv, table, torch.clamp(lens.long()[:, None] - L + torch.arange(L), torch.tensor(0), hi))
     _refused_with(_Moved(tokens_of=tokens), "sizes", "clamps", dynamic=True, dialect=dialect)
+
+
+def test_trunc_division_interval():
+    """``torch.div(x, P, rounding_mode="trunc")`` rounds toward zero: x in [-40, 40] over 16 is in [-2, 2] (floor
+    division gives [-3, 2]); an unknown rounding mode (true division) has no integer interval (exactness.Intervals)."""
+    import torch.fx as fx
+
+    from nsa_fusion.patterns.evaluate import Sizes
+    from nsa_fusion.patterns.exactness import Intervals
+
+    g = fx.Graph()
+    x = g.placeholder("x")
+    x.meta["val"] = torch.zeros(4, dtype=torch.int64)
+    nodes = {}
+    for mode in ("trunc", "floor", None):
+        n = g.call_function(torch.ops.aten.div.Tensor_mode, (x, 16), {"rounding_mode": mode})
+        n.meta["val"] = torch.zeros(4, dtype=torch.int64 if mode else torch.float32)
+        nodes[mode] = n
+    intervals = Intervals(Sizes(None), {x: (-40, 40)})
+    assert intervals.of(nodes["trunc"]) == (-2, 2)
+    assert intervals.of(nodes["floor"]) == (-3, 2)
+    assert intervals.of(nodes[None]) is None
+    assert Intervals(Sizes(None), {x: (3, 40)}).of(nodes["trunc"]) == (0, 2)

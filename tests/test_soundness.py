@@ -564,3 +564,29 @@ def test_sizes_reaching_values_through_writes_and_constant_data_of_symbolic_shap
     and the cache rows: every call equals eager."""
     results = _redteam("redteam34", name, dialect, mode)
     assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results
+
+
+@pytest.mark.parametrize("name", ["bp_trunc", "bp_float_floor", "bp_floor_control"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_positions_reading_refuses_a_table_column_it_cannot_bound(name, dialect):
+    """Red-team 34 F4 (red-team 28 B1's class): the clamped window's page column spelled ``torch.div(pos, P,
+    rounding_mode="trunc")`` or ``(pos.double() / P).floor().long()``.  Trunc division has an interval now (it stays in
+    the table at p = capacity: refused as with ``//``); a column the intervals cannot bound is refused too, where it
+    fused and the op raised at p = capacity, which eager serves."""
+    results = _redteam("redteam34", name, dialect, "static")
+    assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+@pytest.mark.parametrize("name", ["zc_first_mul", "zc_negzero_div", "zc_first_unbind_mul", "zc_first_sum_start_mul",
+                                  "zc_first_mul_b1", "zc_first_mul_bf16"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_mean_chain_from_its_first_term_is_refused(name, dialect):
+    """Red-team 35 F1: mean pooling written out as ``acc = xs[:, 0]; acc = acc + xs[:, j]`` (or from a -0.0 fill) of
+    ``xs = tok.float() * (1 / l)``: a window of -0.0 tokens sums to -0.0 there and to +0.0 in the op (from +0.0).  The
+    specials' zero window now holds -0.0 products where the weight is no input (tokens of the sign opposite to the
+    weight's), so the start shows: refused.  The chain from zeros is the op's order and fuses."""
+    results = _redteam("redteam35", name, dialect, "static")
+    assert results and all(r[1] == "REFUSED" for r in results), results
+    if name == "zc_first_mul":
+        control = _redteam("redteam35", "zc_zeros_mul", dialect, "static")
+        assert control and all(r[1] == "FUSED & EQUAL" for r in control), control

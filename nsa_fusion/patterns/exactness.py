@@ -340,11 +340,14 @@ class Intervals:
             a = self.number(args[0])
             return None if a is None else (-a[1], -a[0])
         if t in _FLOOR_DIVS:
-            if t in (aten.div.Tensor_mode, aten.div.Scalar_mode) and n.kwargs.get("rounding_mode", args[2] if len(args) > 2 else None) != "floor":
-                return None
+            mode = n.kwargs.get("rounding_mode", args[2] if len(args) > 2 else None) \
+                if t in (aten.div.Tensor_mode, aten.div.Scalar_mode) else "floor"
             a, b = self.number(args[0]), self.number(args[1])
-            if a is None or b is None or b[0] <= 0:
+            if mode not in ("floor", "trunc") or a is None or b is None or b[0] <= 0:
                 return None
+            if mode == "trunc":  # (rounds toward 0: monotone in each operand, extremes at the corners)
+                quotients = [abs(x) // y * (1 if x >= 0 else -1) for x in a for y in b]
+                return (min(quotients), max(quotients))
             return (a[0] // b[0] if a[0] < 0 else a[0] // b[1], a[1] // b[0] if a[1] >= 0 else a[1] // b[1])
         if t in _REMAINDERS:
             b = self.number(args[1])

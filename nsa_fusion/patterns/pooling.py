@@ -436,13 +436,18 @@ class PoolingProof:
                     wprobe = torch.full_like(wprobe, float("inf"))  # copied weight is NaN where the op has +inf
             # row 0: zero tokens under negative weights make -0.0 products (with one probe row, in a round of its
             # own: the order round's only row would hold no order to tell, red-team 25's edge_wide_b1_rev_chain)
+            weight = None if leaf is not None else self.weight_candidates(None, None, N, in_dtype)[key]
             if what == "zeros" or what == "order" and probe_B > 1:
+                # every product -0.0: +0.0 tokens under negative weights, or, where the weight is no input (the mean's
+                # 1 / l, a constant), zero tokens of the sign opposite to each weight element's (red-team 35 F1: a
+                # chain from the first product, or from a -0.0 fill, gives -0.0 there, the op's sum from +0.0 +0.0)
                 for j in range(l):
-                    inp[int(read_page[0, j]), int(pos[0, j] % P)] = 0.0
+                    inp[int(read_page[0, j]), int(pos[0, j] % P)] = 0.0 if leaf is not None else \
+                        torch.copysign(torch.zeros(shape[2:]), -weight[j].to(torch.float32)[:, None])
                 if leaf is not None:
                     wprobe = -wprobe.abs()
-            weight = self.weight_candidates(views, wprobe, N, in_dtype)[key] if leaf is not None else \
-                self.weight_candidates(None, None, N, in_dtype)[key]
+            if leaf is not None:
+                weight = self.weight_candidates(views, wprobe, N, in_dtype)[key]
             try:
                 new = sub([inp, table, lens.to(T.dtype_of(self.lengths))] + ([wprobe] if wprobe is not None else []),
                           sizes)[0]

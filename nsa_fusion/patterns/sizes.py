@@ -388,8 +388,9 @@ class SizesProof:
         off a position the model itself serves: at ``p = capacity`` (``s = capacity + 1``, where the op raises, or
         in GE graphs writes nothing) a model whose every block-table read stays in range (a clamped window,
         red-team 28 B1) computes a row in eager, so it is refused.  A window that reads past the table there
-        raises in eager too (the position has no page): no valid call reaches it.  Table reads whose column
-        this cannot bound are left to the documented reading (docs/soundness.md, "Positions")."""
+        raises in eager too (the position has no page): no valid call reaches it.  A table read whose column
+        this cannot bound (float arithmetic, an op the intervals do not know) is refused too: it may stay in
+        range (red-team 34 F4, ``(pos.double() / P).floor().long()``)."""
         from ..lengths_from_positions import EXPOSED
 
         n = _lengths_source(self.lengths, shift=False)  # (the p + 1 itself, through casts and views)
@@ -399,13 +400,15 @@ class SizesProof:
         intervals = exactness.Intervals(self.sizes, {**self.int_seeds, self.lengths: (cap + 1, cap + 1)})
         for g in value_ancestors([self.w.new], {self.input, self.table, self.lengths}):
             column = _table_column(g, self.table)
-            span = intervals.of(column) if column is not None else None
-            if span is not None and -pages <= span[0] and span[1] < pages:
+            if column is None:
+                continue
+            span = intervals.of(column)
+            if span is None or -pages <= span[0] and span[1] < pages:
+                where = "may stay" if span is None else f"stay in range (columns {list(span)} of {pages})"
                 raise Refused("roles", f"the step compares {n.args[0].name} as positions (p and p + 1), but at p = "
-                              f"capacity ({cap}) its block-table reads stay in range (columns {list(span)} of "
-                              f"{pages}): eager serves that position, which the op's lengths (p + 1 <= capacity) "
-                              "cannot", column, "compare the lengths only, or pass positions and let the window "
-                              "read them unclamped")
+                              f"capacity ({cap}) its block-table reads {where}: eager serves that position, which the "
+                              "op's lengths (p + 1 <= capacity) cannot", column, "compare the lengths only, or pass "
+                              "positions and let the window read them unclamped (page = p // P)")
 
     def check_length_thresholds(self):
         """Constants compared with (or clamping) length-derived values in the new rows hold for every
