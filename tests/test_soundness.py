@@ -566,12 +566,13 @@ def test_sizes_reaching_values_through_writes_and_constant_data_of_symbolic_shap
     assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results
 
 
-@pytest.mark.parametrize("name", ["bp_trunc", "bp_float_floor", "bp_floor_control"])
+@pytest.mark.parametrize("name", ["bp_trunc", "bp_float_floor", "bp_floor_control", "bp_flat", "bp_take"])
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
 def test_positions_reading_refuses_a_table_column_it_cannot_bound(name, dialect):
     """Red-team 34 F4 (red-team 28 B1's class): the clamped window's page column spelled ``torch.div(pos, P,
-    rounding_mode="trunc")`` or ``(pos.double() / P).floor().long()``.  Trunc division has an interval now (it stays in
-    the table at p = capacity: refused as with ``//``); a column the intervals cannot bound is refused too, where it
+    rounding_mode="trunc")`` or ``(pos.double() / P).floor().long()``, or the table read flat (``table.flatten()[b *
+    W + col]``, ``take``).  Trunc division has an interval now (it stays in the table at p = capacity: refused as with
+    ``//``); a column the intervals cannot bound, and a table read other than by column, are refused too, where they
     fused and the op raised at p = capacity, which eager serves."""
     results = _redteam("redteam34", name, dialect, "static")
     assert results and all(r[1] == "REFUSED" for r in results), results
@@ -590,3 +591,17 @@ def test_a_mean_chain_from_its_first_term_is_refused(name, dialect):
     if name == "zc_first_mul":
         control = _redteam("redteam35", "zc_zeros_mul", dialect, "static")
         assert control and all(r[1] == "FUSED & EQUAL" for r in control), control
+
+
+@pytest.mark.parametrize("name, mode", [("vw_batch_iota_view_row", "batch"), ("vw_batch_view_t", "batch"),
+                                        ("vw_batch_ones_cumsum_view_row", "dynamic"),
+                                        ("vw_pages_ones_cumsum_view_row", "dynamic"),
+                                        ("vw_blocks_ones_cumsum_view_row", "dynamic"), ("vw_rows_view_row", "dynamic")])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_sizes_reaching_values_through_reshaped_positions(name, mode, dialect):
+    """Red-team 34 F5: positional data reshaped so that a fixed index reads a flat position that involves a size
+    (``ones(64 * X).cumsum(0).view(64, X)[1, 0]`` is ``X``, ``arange(64 * B).view(64, B)[1, 0]`` is ``B``; unflatten,
+    ``.t()``, ``reshape(2, -1)``).  A pick or gather of a reshaped positional tensor makes its sizes values
+    (sizes.SizesProof._renumbered): guarded, or refused for the batch, the KV blocks and the cache rows."""
+    results = _redteam("redteam34", name, dialect, mode)
+    assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results

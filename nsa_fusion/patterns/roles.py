@@ -193,6 +193,7 @@ class RolesProof:
         w = self.w
         graph = w.write.graph
         row = tuple(self.sizes.shape(w.cache)[1:])
+        pages = None
         if layout == "latent" and row[0] != 1:
             # heads flattened into the last dim ([num_blocks, P, N * D], vllm-ascend): the [num_blocks, P, N, D]
             # row-major view, and back (P a sym_size node where symbolic; GE converts view, not unflatten)

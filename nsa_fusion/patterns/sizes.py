@@ -54,10 +54,11 @@ class SizesProof:
         shrunk = self.sizes.tied(self.sizes.symbols(val(self.input).shape[0]) | self.sizes.symbols(val(w.cache).shape[0]))
         region = value_ancestors([w.new_cache], stop) - stop
         positional = self._positional(region)
+        renumbered = self._renumbered(region, positional)
         for n in region:
             if n.op != "call_function":
                 continue
-            for sym in self._sizes_reduced(n) | self._sizes_picked(n, positional):
+            for sym in self._sizes_reduced(n) | self._sizes_picked(n, positional, renumbered):
                 # a size that leaves the shape through a reduction or contraction is in the values (ones_like(
                 # table[0]).sum() is the table width, torch.ones(B).sum() the batch: red-team 23 F2)
                 if sym in shrunk:
@@ -117,6 +118,22 @@ class SizesProof:
                 out.add(n)
         return out
 
+    def _renumbered(self, region, positional: set) -> set:
+        """Positional nodes reshaped other than by adding or dropping dims of size 1 (``ones(64 * X).cumsum(0).view(64,
+        X)``, ``arange(64 * B).reshape(2, -1)``), and everything computed from them: their element at a fixed index is
+        a flat position that involves the sizes (``[1, 0]`` is element ``X``, red-team 34 F5)."""
+        out = set()
+        for n in in_order(region):
+            if n.op != "call_function":
+                continue
+            if any(a in out for a in n.all_input_nodes):
+                out.add(n)
+            elif n.target in T.RESHAPES and n.args and n.args[0] in positional:
+                before, after = (tuple(x for x in val(m).shape if not _same_size(x, 1)) for m in (n.args[0], n))
+                if len(before) != len(after) or not all(map(_same_size, before, after)):
+                    out.add(n)
+        return out
+
     def _symbolic_dims(self, node) -> set:
         """The symbols in the shape(s) of ``node``'s value (a tensor or a tuple of them)."""
         v = val(node) if isinstance(node, fx.Node) else None
@@ -127,7 +144,7 @@ class SizesProof:
                     out |= self.sizes.symbols(x)
         return out
 
-    def _sizes_picked(self, n: fx.Node, positional: set) -> set:
+    def _sizes_picked(self, n: fx.Node, positional: set, renumbered: set = frozenset()) -> set:
         """Symbols of a symbolic dim along which ``n`` moves or combines the elements of a positional tensor
         (:meth:`_positional`) other than elementwise and with views that keep every element where it is: a flip, a
         roll, a pick at a negative or end-relative index, a gather / index / take of it as the data, a concatenation;
@@ -141,6 +158,8 @@ class SizesProof:
             # a pick at a fixed position from the start (x[3], x[:8]) reads the same element at every size; one at a
             # negative or symbolic index (x[-1], x[B - 1:], narrow(x, 0, B - 1, 1)) reads one relative to the end
             ints = [a for a in n.args[2:] if a is not None]
+            if n.args[0] in renumbered:  # (any index of a reshaped positional tensor: _renumbered)
+                return self._symbolic_dims(n.args[0])
             if all(isinstance(a, int) and not isinstance(a, bool) and a >= 0 for a in ints):
                 return set()
             data = [a for a in n.all_input_nodes[:1] if a in positional]
@@ -154,6 +173,9 @@ class SizesProof:
             return set()  # (elementwise ops and views that keep positions; sums and contractions: _sizes_reduced)
         out = set()
         for a in data:
+            if a in renumbered:  # (a pick along any dim of it reads flat positions that involve its sizes)
+                out |= self._symbolic_dims(a)
+                continue
             shape = val(a).shape if isinstance(val(a), torch.Tensor) else ()
             for d in _moved_dims(n, len(shape)):
                 out |= self.sizes.symbols(shape[d])
@@ -398,17 +420,23 @@ class SizesProof:
             return
         cap, pages = self.capacity(), self.sizes.int(val(self.table).shape[1])
         intervals = exactness.Intervals(self.sizes, {**self.int_seeds, self.lengths: (cap + 1, cap + 1)})
-        for g in value_ancestors([self.w.new], {self.input, self.table, self.lengths}):
-            column = _table_column(g, self.table)
-            if column is None:
+        table_and_casts = {self.table}
+        for g in in_order(value_ancestors([self.w.new], {self.input, self.table, self.lengths})):
+            if not any(a in table_and_casts for a in g.all_input_nodes):
                 continue
-            span = intervals.of(column)
+            if g.op == "call_function" and (g.target in T.CASTS or _row_pick(g)):
+                table_and_casts.add(g)  # (the table's rows as they are: table.long(), table[rows])
+                continue
+            column = _table_column(g, table_and_casts)
+            # (a read of the table spelled otherwise, table.flatten()[b * W + col] or take: its column unknown, it
+            # may stay in range, red-team 34 F4)
+            span = intervals.of(column) if column is not None else None
             if span is None or -pages <= span[0] and span[1] < pages:
                 where = "may stay" if span is None else f"stay in range (columns {list(span)} of {pages})"
                 raise Refused("roles", f"the step compares {n.args[0].name} as positions (p and p + 1), but at p = "
                               f"capacity ({cap}) its block-table reads {where}: eager serves that position, which the "
-                              "op's lengths (p + 1 <= capacity) cannot", column, "compare the lengths only, or pass "
-                              "positions and let the window read them unclamped (page = p // P)")
+                              "op's lengths (p + 1 <= capacity) cannot", column or g, "compare the lengths only, or "
+                              "pass positions and let the window read them unclamped (page = table[b, p // P])")
 
     def check_length_thresholds(self):
         """Constants compared with (or clamping) length-derived values in the new rows hold for every
@@ -455,15 +483,16 @@ _VIEW_VALUE_ARGS = {aten.slice.Tensor: (2, 4), aten.slice_copy.Tensor: (2, 4), a
                     aten.unfold.default: (2, 3), aten.diagonal.default: (1,), aten.roll.default: (1,)}
 
 
-def _table_column(g: fx.Node, table: fx.Node):
+def _table_column(g: fx.Node, table):
     """The column index of a read of the ``[B, pages]`` block table (``table[rows, col]``, ``table.gather(1, col)``,
-    ``table.index_select(1, col)``; the table through casts), else None."""
+    ``table.index_select(1, col)``; the table through casts, or ``table`` a set of nodes that stand for it), else
+    None."""
     if g.op != "call_function" or g.target not in T.GATHERS:
         return None
     data = g.args[T.GATHERS[g.target]]
     while isinstance(data, fx.Node) and data.op == "call_function" and data.target in T.CASTS:
         data = data.args[0]
-    if data is not table:
+    if data not in (table if isinstance(table, set) else {table}):
         return None
     if g.target in (aten.index.Tensor, aten._unsafe_index.Tensor) and len(g.args[1]) == 2:
         column = g.args[1][1]
@@ -472,6 +501,14 @@ def _table_column(g: fx.Node, table: fx.Node):
     else:
         return None
     return column if isinstance(column, fx.Node) else None
+
+
+def _row_pick(g: fx.Node) -> bool:
+    """``table[rows]`` / ``table.index_select(0, rows)`` of a 2-D table: whole rows, columns unchanged."""
+    if g.target in (aten.index.Tensor, aten._unsafe_index.Tensor):
+        return len(g.args[1]) == 1 and g.args[1][0] is not None and len(val(g.args[1][0]).shape) == 1 \
+            and len(val(g).shape) == 2
+    return g.target is aten.index_select.default and g.args[1] == 0 and len(val(g).shape) == 2
 
 
 def _lengths_source(lengths: fx.Node, casts: list | None = None, shift: bool = True) -> fx.Node:
