@@ -605,3 +605,23 @@ def test_sizes_reaching_values_through_reshaped_positions(name, mode, dialect):
     (sizes.SizesProof._renumbered): guarded, or refused for the batch, the KV blocks and the cache rows."""
     results = _redteam("redteam34", name, dialect, mode)
     assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results
+
+
+@pytest.mark.parametrize("name", ["np_batch_index_neg", "np_batch_index_neg2", "np_batch_index_neg_long"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_per_row_prefix_of_the_batch_length_read_from_its_end(name, dialect):
+    """Red-team 34 F6 (torchair graphs): ``(lens[:, None] * 0 + arange(4096))[:, :B][:, tensor([-1])]`` is ``B - 1`` in
+    every row: a prefix of symbolic length of data that holds static positions is positional, whatever the inputs
+    add to it (sizes.SizesProof._symbolic_prefix); the batch as a value is refused."""
+    results = _redteam("redteam34", name, dialect, "batch")
+    assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results
+
+
+@pytest.mark.parametrize("name", ["lb_first_at_96", "lb_first_at_208", "lb_first_at_96_bf16"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_chain_from_the_first_product_at_one_length_is_refused(name, dialect):
+    """Red-team 35 F2: ``where(lens == 96, chain from the first product, chain from zeros)``: a window of -0.0
+    products sums to -0.0 at that length in eager, to +0.0 in the op.  The -0.0 window was in probe row 0 only (one
+    length per chunk); the zeros round now holds it in every row, so every qualifying length meets one: refused."""
+    results = _redteam("redteam35", name, dialect, "static")
+    assert results and all(r[1] == "REFUSED" for r in results), results

@@ -363,8 +363,7 @@ class PoolingProof:
         # lengths that do not qualify, past the window (in range for unclamped gathers) where there are any
         other = [s for s in range(l, capacity + 1) if s not in qual_set] or list(range(l))
         rounds = [("specials", True), ("positions", False)] + ([("weights", False)] if leaf is not None else []) + \
-            ([("order", False)] if self.written_order else []) + \
-            ([("zeros", False)] if self.written_order and probe_B == 1 else [])  # (one row: zeros and order apart)
+            ([("order", False), ("zeros", False)] if self.written_order else [])
         # every round holds every qualifying length on some qualifying row (chunks of them, as the exact probes):
         # a step may branch on the length, pooling some lengths in another order or reading past the window at
         # them only (red-team 29 F1: `where(s == 560, reversed chain, sum)`), which a random draw of lengths misses
@@ -434,16 +433,18 @@ class PoolingProof:
                     wprobe = wprobe.abs() + 1
                 if what == "weights":  # +inf in every weight element (G6): a constant-zero token times a
                     wprobe = torch.full_like(wprobe, float("inf"))  # copied weight is NaN where the op has +inf
-            # row 0: zero tokens under negative weights make -0.0 products (with one probe row, in a round of its
-            # own: the order round's only row would hold no order to tell, red-team 25's edge_wide_b1_rev_chain)
+            # the zeros round: every row's window of -0.0 products, so every qualifying length meets one (red-team 35
+            # F2: `where(s == 96, chain from the first product, chain from zeros)`; a round of its own, since a zero
+            # window holds no order to tell, red-team 25's edge_wide_b1_rev_chain)
             weight = None if leaf is not None else self.weight_candidates(None, None, N, in_dtype)[key]
-            if what == "zeros" or what == "order" and probe_B > 1:
+            if what == "zeros":
                 # every product -0.0: +0.0 tokens under negative weights, or, where the weight is no input (the mean's
                 # 1 / l, a constant), zero tokens of the sign opposite to each weight element's (red-team 35 F1: a
                 # chain from the first product, or from a -0.0 fill, gives -0.0 there, the op's sum from +0.0 +0.0)
                 for j in range(l):
-                    inp[int(read_page[0, j]), int(pos[0, j] % P)] = 0.0 if leaf is not None else \
-                        torch.copysign(torch.zeros(shape[2:]), -weight[j].to(torch.float32)[:, None])
+                    zero = 0.0 if leaf is not None else \
+                        torch.copysign(torch.zeros(shape[2:]), -weight[j].to(torch.float32)[:, None]).to(in_dtype)
+                    inp[read_page[:, j], pos[:, j] % P] = zero
                 if leaf is not None:
                     wprobe = -wprobe.abs()
             if leaf is not None:

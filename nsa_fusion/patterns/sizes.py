@@ -116,7 +116,24 @@ class SizesProof:
                 # (X,), (1,)), expand(X, 4096)[:, :X]) holds the size in its last element (arange(4096)[:X].flip(0)[0]
                 # is X - 1: red-team 32 F2, 34 F3); data computed from the inputs is theirs
                 out.add(n)
+            elif self._symbolic_prefix(n) and any(
+                    a.op == "call_function" and (a.target in _FACTORIES or a.target in exactness._IOTAS)
+                    for a in value_ancestors([n.args[0]])):
+                # a prefix of symbolic length of data that holds static positions among the inputs' values
+                # ((lens[:, None] * 0 + arange(4096))[:, :B][:, -1] is B - 1, red-team 34 F6)
+                out.add(n)
         return out
+
+    def _symbolic_prefix(self, n: fx.Node) -> bool:
+        """``n`` cuts a dim of its data to a symbolic length other than the dim's own size (``x[:, :B]`` of an ``[B,
+        4096]`` x, ``narrow(x, 0, 0, X)``, ``as_strided`` to a new symbolic size)."""
+        if n.op != "call_function" or n.target not in _PREFIX_VIEWS or not isinstance(n.args[0], fx.Node):
+            return False
+        if n.target is aten.as_strided.default:
+            return bool(self._symbolic_dims(n) - self._symbolic_dims(n.args[0]))
+        shape_in, shape_out = val(n.args[0]).shape, val(n).shape
+        dim = (n.args[1] if len(n.args) > 1 else 0) % len(shape_in)
+        return bool(self.sizes.symbols(shape_out[dim])) and not _same_size(shape_out[dim], shape_in[dim])
 
     def _renumbered(self, region, positional: set) -> set:
         """Positional nodes reshaped other than by adding or dropping dims of size 1 (``ones(64 * X).cumsum(0).view(64,
@@ -424,9 +441,13 @@ class SizesProof:
         for g in in_order(value_ancestors([self.w.new], {self.input, self.table, self.lengths})):
             if not any(a in table_and_casts for a in g.all_input_nodes):
                 continue
-            if g.op == "call_function" and (g.target in T.CASTS or _row_pick(g)):
-                table_and_casts.add(g)  # (the table's rows as they are: table.long(), table[rows])
+            if g.op != "call_function":
                 continue
+            if g.target in T.CASTS or g.target in T.VIEWS or g.target in T.RESHAPES or _row_pick(g):
+                table_and_casts.add(g)  # (the table as it is, or a view of it: table.long(), table[rows], flatten)
+                continue
+            if g.target not in T.GATHERS or g.args[T.GATHERS[g.target]] not in table_and_casts:
+                continue  # (arithmetic on page ids: no read of the table)
             column = _table_column(g, table_and_casts)
             # (a read of the table spelled otherwise, table.flatten()[b * W + col] or take: its column unknown, it
             # may stay in range, red-team 34 F4)
@@ -547,6 +568,7 @@ def _wide_int_casts_off(n):
     return n if isinstance(n, fx.Node) and T.dtype_of(n) in _WIDE_INTS else None
 
 
+_PREFIX_VIEWS = {aten.slice.Tensor, aten.slice_copy.Tensor, aten.narrow.default, aten.as_strided.default}
 _FACTORIES = T.SHAPE_ONLY - {aten.sym_size.int, aten.sym_numel.default, aten.sym_stride.int} | {
     aten.full.default, aten.zeros.default, aten.ones.default, aten.empty.memory_format,
     aten.scalar_tensor.default}
