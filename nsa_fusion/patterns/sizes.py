@@ -19,8 +19,7 @@ from . import exactness
 from . import optable as T
 from .evaluate import BatchPlan, EvaluationError, Subgraph, _provably_below, _sym
 from .optable import val
-from .proof import (_SHAPE_ARGS, NeedsStaticCapacity, Refused, Step, _constant_leaf, in_order, value_ancestors,
-                    value_leaves)
+from .proof import _SHAPE_ARGS, NeedsStaticCapacity, Refused, Step, _constant_leaf, in_order, value_ancestors
 
 aten = torch.ops.aten
 prims = torch.ops.prims
@@ -111,16 +110,12 @@ class SizesProof:
                     out.add(n)
             elif any(a in out for a in n.all_input_nodes):
                 out.add(n)
-            elif self._symbolic_dims(n) and all(_constant_leaf(leaf) for leaf in value_leaves([n])):
-                # constant data in a shape of symbolic size: a prefix of it (arange(4096)[:X], as_strided(arange(4096),
-                # (X,), (1,)), expand(X, 4096)[:, :X]) holds the size in its last element (arange(4096)[:X].flip(0)[0]
-                # is X - 1: red-team 32 F2, 34 F3); data computed from the inputs is theirs
-                out.add(n)
-            elif self._symbolic_prefix(n) and any(
-                    a.op == "call_function" and (a.target in _FACTORIES or a.target in exactness._IOTAS)
-                    for a in value_ancestors([n.args[0]])):
-                # a prefix of symbolic length of data that holds static positions among the inputs' values
-                # ((lens[:, None] * 0 + arange(4096))[:, :B][:, -1] is B - 1, red-team 34 F6)
+            elif self._symbolic_prefix(n) and any(_constant_leaf(a) or a.op == "call_function" and (
+                    a.target in _FACTORIES or a.target in exactness._IOTAS) for a in value_ancestors([n.args[0]])):
+                # a prefix of symbolic length of data that holds static positions or constants (arange(4096)[:X],
+                # as_strided(arange(4096), (X,), (1,)), expand(X, 4096)[:, :X], lens[:, None] * 0 + arange(4096))[:, :B]):
+                # its last element holds the size (arange(4096)[:X].flip(0)[0] is X - 1: red-team 32 F2, 34 F3 / F6);
+                # a prefix of the inputs' own data is theirs
                 out.add(n)
         return out
 
