@@ -1514,15 +1514,10 @@ def test_an_hnd_paged_cache_is_read_through_its_nhd_view(dialect, dynamic):
     assert torch.equal(args[-1], want)
 
 
-class DBeforePCache(torch.nn.Module):
+class DBeforePCache(HndCache):
     """vLLM v0's value cache ``[num_blocks, N, D, P]`` (paged attention's V layout): append ``kv[page, :, :, offset]
     = v``, window ``kv[pages, :, :, offsets]`` (``[B, l, N, D]``), mul-sum pooling, where-write.  ``shift``: the
     window ends one token early (a near miss)."""
-
-    def __init__(self, w, shift=0):
-        super().__init__()
-        self.w = torch.nn.Parameter(w, requires_grad=False)
-        self.shift = shift
 
     def forward(self, kv, v_new, slots, table, lens, cmp):
         P = kv.shape[3]
