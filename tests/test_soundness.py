@@ -551,6 +551,8 @@ def test_sizes_reaching_values_through_view_offsets_prefixes_and_symfloats(name,
 
 
 @pytest.mark.parametrize("name, mode", [("wx_batch_index_put_sum", "batch"), ("wx_batch_kx_index_copy_2d", "batch"),
+                                        ("wx_batch_kx_scatter_value_2d", "batch"),
+                                        ("wx_pages_kx_scatter_value_2d", "dynamic"),
                                         ("wx_batch_scatter_src_sum", "dynamic"), ("wx_pages_index_copy_sum", "dynamic"),
                                         ("wx_blocks_index_copy_sum", "dynamic"), ("wx_rows_scatter_src_sum", "dynamic"),
                                         ("ap_batch_as_flip", "batch"), ("ap_batch_ex_flip", "dynamic"),

@@ -1663,7 +1663,8 @@ MUTATIONS = [
     Mutation("unknown_ops_combine_nothing", SZ, "                n.target in _KNOWN_NOT_COMBINING:",
              "                True:", ("tests/test_soundness.py::test_sizes_reaching_values_through_view_offsets_prefixes_and_symfloats",),
              "conv1d(ones(1, X, X), ones(X, X, 1)) keeps X in its shape: an unknown op taken to add up nothing (red-team 32 F5)"),
-    Mutation("interior_writes_count_nothing", SZ, "        if n.target in T.WRITES and n is not self.w.write:",
+    Mutation("interior_writes_count_nothing", SZ,
+             "        if (n.target in T.WRITES or n.target in _INDEXED_WRITES) and n is not self.w.write:",
              "        if False:",
              ("tests/test_soundness.py::test_sizes_reaching_values_through_writes_and_constant_data_of_symbolic_shape",),
              "zeros(4096).index_put((arange(4096)[:X],), 1.0).sum() is X: a write inside the step counts positions "

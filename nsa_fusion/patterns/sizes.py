@@ -209,12 +209,11 @@ class SizesProof:
                     if -len(shape) <= d < len(shape):
                         out |= self.sizes.symbols(shape[d])
             return out
-        if n.target in T.WRITES and n is not self.w.write:
+        if (n.target in T.WRITES or n.target in _INDEXED_WRITES) and n is not self.w.write:
             # a write inside the step: how many positions its index or values cover (their symbolic extents) is in
-            # the values of what it writes (zeros(4096).index_put((arange(4096)[:X],), 1.0).sum() is X, red-team 34
-            # F1), like the sum of a reduction
-            base = n.args[T.WRITES[n.target][0]]
-            return set().union(*(self._symbolic_dims(a) for a in n.all_input_nodes if a is not base))
+            # the values of what it writes (zeros(4096).index_put((arange(4096)[:X],), 1.0).sum() is X, and
+            # zeros(X, 4096).scatter(1, idx, 1.0).sum(1)[0], red-team 34 F1), like the sum of a reduction
+            return set().union(*(self._symbolic_dims(a) for a in n.all_input_nodes if a is not n.args[0]))
         if n.target in T.VIEWS or n.target in T.RESHAPES or n.target in T.GATHERS or n.target in T.WRITES or \
                 n.target in T.SHAPE_ONLY:
             return set()
@@ -600,6 +599,10 @@ _WHOLE_REDUCTIONS = {aten.sum.default, aten.mean.default, aten.prod.default, ate
                      aten.bucketize.Scalar}
 _POOLS = {aten.avg_pool1d.default: 1, aten.avg_pool2d.default: 2, aten._adaptive_avg_pool2d.default: 2,
           aten.max_pool2d_with_indices.default: 2, aten.adaptive_max_pool2d.default: 2}
+# writes of values at indices other than T.WRITES (the base is their first argument)
+_INDEXED_WRITES = {aten.scatter.value, aten.scatter_.src, aten.scatter_.value, aten.index_fill.int_Scalar,
+                   aten.index_fill.int_Tensor, aten.index_fill_.int_Scalar, aten.index_copy_.default,
+                   aten.index_put_.default, aten.masked_scatter.default}
 _ACCUMULATING = {aten.index_add.default, aten.scatter_add.default, aten.scatter_reduce.two, aten.index_reduce.default}
 
 
