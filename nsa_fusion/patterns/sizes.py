@@ -422,8 +422,9 @@ class SizesProof:
         in GE graphs writes nothing) a model whose every block-table read stays in range (a clamped window,
         red-team 28 B1) computes a row in eager, so it is refused.  A window that reads past the table there
         raises in eager too (the position has no page): no valid call reaches it.  A table read whose column
-        this cannot bound (float arithmetic, an op the intervals do not know) is refused too: it may stay in
-        range (red-team 34 F4, ``(pos.double() / P).floor().long()``)."""
+        this cannot bound (float arithmetic, an op the intervals do not know), or that reads the table other than
+        by column (``table.flatten()[b * W + col]``, ``take``), is refused too: it may stay in range (red-team 34
+        F4).  Arithmetic on the page ids read is no read of the table."""
         from ..lengths_from_positions import EXPOSED
 
         n = _lengths_source(self.lengths, shift=False)  # (the p + 1 itself, through casts and views)
