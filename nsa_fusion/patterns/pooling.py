@@ -377,6 +377,8 @@ class PoolingProof:
             raise Refused("sizes", f"{len(qual)} qualifying lengths at a batch of {probe_B} rows are too many to "
                           "probe each with IEEE specials", w.new, "compile with a larger batch or mark_dynamic on it")
         failed = set()
+        # (the [l, N] op weight where the weight is no input, the mean's 1 / l; else drawn per round below)
+        fixed_weight = None if leaf is not None else self.weight_candidates(None, None, N, in_dtype)[key]
         for what, mixed, chunk in plan:
             if (what, mixed) in failed:
                 continue
@@ -436,7 +438,7 @@ class PoolingProof:
             # the zeros round: every row's window of -0.0 products, so every qualifying length meets one (red-team 35
             # F2: `where(s == 96, chain from the first product, chain from zeros)`; a round of its own, since a zero
             # window holds no order to tell, red-team 25's edge_wide_b1_rev_chain)
-            weight = None if leaf is not None else self.weight_candidates(None, None, N, in_dtype)[key]
+            weight = fixed_weight
             if what == "zeros":
                 # every product -0.0: +0.0 tokens under negative weights, or, where the weight is no input (the mean's
                 # 1 / l, a constant), zero tokens of the sign opposite to each weight element's (red-team 35 F1: a

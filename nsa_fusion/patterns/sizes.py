@@ -443,7 +443,7 @@ class SizesProof:
                 continue
             if g.target not in T.GATHERS or g.args[T.GATHERS[g.target]] not in table_and_casts:
                 continue  # (arithmetic on page ids: no read of the table)
-            column = _table_column(g, table_and_casts)
+            column = _table_column(g)
             # (a read of the table spelled otherwise, table.flatten()[b * W + col] or take: its column unknown, it
             # may stay in range, red-team 34 F4)
             span = intervals.of(column) if column is not None else None
@@ -499,17 +499,9 @@ _VIEW_VALUE_ARGS = {aten.slice.Tensor: (2, 4), aten.slice_copy.Tensor: (2, 4), a
                     aten.unfold.default: (2, 3), aten.diagonal.default: (1,), aten.roll.default: (1,)}
 
 
-def _table_column(g: fx.Node, table):
-    """The column index of a read of the ``[B, pages]`` block table (``table[rows, col]``, ``table.gather(1, col)``,
-    ``table.index_select(1, col)``; the table through casts, or ``table`` a set of nodes that stand for it), else
-    None."""
-    if g.op != "call_function" or g.target not in T.GATHERS:
-        return None
-    data = g.args[T.GATHERS[g.target]]
-    while isinstance(data, fx.Node) and data.op == "call_function" and data.target in T.CASTS:
-        data = data.args[0]
-    if data not in (table if isinstance(table, set) else {table}):
-        return None
+def _table_column(g: fx.Node):
+    """The column index of ``g``, a gather from the ``[B, pages]`` block table, where it reads by column
+    (``table[rows, col]``, ``table.gather(1, col)``, ``table.index_select(1, col)``), else None."""
     if g.target in (aten.index.Tensor, aten._unsafe_index.Tensor) and len(g.args[1]) == 2:
         column = g.args[1][1]
     elif g.target in (aten.gather.default, aten.index_select.default) and g.args[1] in (1, -1):
@@ -585,8 +577,7 @@ _KNOWN_NOT_COMBINING = T.CASTS | T.ASSEMBLE | T.SELECTS | _FACTORIES | _SCANS | 
     prims.iota.default, aten.arange.default, aten.arange.start, aten.arange.start_step, aten.clone.default,
     aten.constant_pad_nd.default, aten.copy.default, aten._to_copy.default, aten.lift_fresh_copy.default,
     aten.floor_divide.default, aten.floor_divide.Scalar, aten.fill.Scalar, aten.fill.Tensor, aten.empty_strided.default,
-    aten.scatter.value, aten.scatter_.src, aten.scatter_.value, aten.index_fill.int_Scalar,
-    aten.index_copy_.default}
+}
 
 
 _DIM_REDUCTIONS = {aten.sum.dim_IntList, aten.mean.dim, aten.amax.default, aten.amin.default, aten.logsumexp.default,
