@@ -620,13 +620,19 @@ def _gathered_window(graph, g, iota):
     return x, rows, pos, None if seq_first else [0, 2, 1, 3]
 
 
+# writes that update a per-request dense state in place or functionally (the token just appended: ``state[rows,
+# pos] = k``, HF's ``state.scatter_(1, pos, k)``, ``state.index_copy_(1, pos, k)``): their result is still that state
+_ROW_UPDATES = (aten.index_put.default, aten.index_put_.default, aten.copy_.default, aten.scatter.src,
+                aten.scatter_.src, aten.index_copy.default, aten.index_copy_.default)
+
+
 def _a_cache_input(x) -> bool:
     """``x`` is a graph input (a per-request dense state), through views and the row writes that update it (the
-    token just appended: ``state[rows, pos] = k``)."""
+    token just appended: ``state[rows, pos] = k``, ``state.scatter_(1, pos, k)``)."""
     from .patterns.optable import VIEWS
 
     while isinstance(x, fx.Node) and x.op == "call_function" and x.args and (
-            x.target in VIEWS or x.target in (aten.index_put.default, aten.index_put_.default, aten.copy_.default)):
+            x.target in VIEWS or x.target in _ROW_UPDATES):
         x = x.args[0]
     return isinstance(x, fx.Node) and x.op == "placeholder"
 

@@ -1747,6 +1747,96 @@ def test_a_per_request_step_that_is_not_the_contract_is_refused_and_left_as_writ
     torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=1e-2)
 
 
+class FlatDenseIds(torch.nn.Module):
+    """fla's dense per-request state ``[B, T, N, D]`` addressed through its flat view ``kv.view(-1, N, D)`` at token ids
+    ``rows[:, None] * T + p`` (the contract with one page of ``T`` tokens per row: ``rows[:, None]`` is the block
+    table, ``roles._per_row_page``), the compressed ``[B, M, N, D]`` written through its flat view at ``rows * M + i``.
+    Variants that are not the contract: ``prev_row`` (the ids of row b - 1's tokens, ``(rows - 1) * T + p``: row 0
+    reads the last row), ``minus_T`` (``rows * T + p - T``, the same tokens spelled as a shift), ``late`` (the window
+    ends one token early)."""
+
+    def __init__(self, w, variant=None):
+        super().__init__()
+        self.w = torch.nn.Parameter(w, requires_grad=False)  # [l, N]
+        self.variant = variant
+
+    def forward(self, kv, k_new, lens, cmp):
+        B, T, N, D = kv.shape
+        M = cmp.shape[1]
+        rows = torch.arange(B, device=kv.device)
+        kv.view(-1, N, D)[rows * T + lens - 1] = k_new
+        end = lens - 1 if self.variant == "late" else lens
+        pos = (end[:, None] - L + torch.arange(L)).clamp(min=0)
+        base = rows[:, None] - 1 if self.variant == "prev_row" else rows[:, None]
+        ids = base * T + pos - (T if self.variant == "minus_T" else 0)
+        pooled = torch.einsum("bjnd,jn->bnd", kv.view(-1, N, D)[ids].float(), self.w.float()).to(cmp.dtype)
+        flat = cmp.view(-1, N, D)
+        at = rows * M + ((lens - L) // DS).clamp(0, M - 1)
+        flat[at] = torch.where(_valid(lens)[:, None, None], pooled, flat[at])
+        return cmp
+
+
+def _flat_dense_inputs():
+    kv, _, lens, cmp = _static_inputs()
+    return [kv.transpose(1, 2).contiguous(), torch.randn(8, 2, 16, generator=torch.Generator().manual_seed(3)).half(),
+            lens + 1, cmp]
+
+
+@pytest.mark.parametrize("dialect,dynamic", [("inductor", False), ("torchair_like", False)],
+                         ids=["inductor-static", "torchair_like-static"])
+def test_token_ids_into_the_flat_view_of_a_dense_state_are_one_page_per_row(dialect, dynamic):
+    """A first-try miss of models16 (fla_dense_flat_token_ids): fused, the append as written, the compressed cache
+    the contract golden with ``block_table = arange(B)[:, None]`` and P = T."""
+    args = _flat_dense_inputs()
+    eager = [a.clone() for a in args]
+    FlatDenseIds(_STACKED_W[0])(*eager)
+    before = [a.clone() for a in args]
+    _, code, stats = compile_and_run(FlatDenseIds(_STACKED_W[0]), args, dialect, dynamic=dynamic,
+                                     batch_positions=(0, 1, 2, 3))
+    assert stats.get("fused", 0) == 1, [e.reason for e in rejections()]
+    assert torch.equal(args[0], eager[0])  # the append
+    kv, (_, _, lens, cmp) = args[0], before
+    want = golden_compress_infer(kv, _STACKED_W[0], torch.arange(8) * cmp.shape[1] + ((lens - L) // DS).clamp(min=0),
+                                 L, DS, kv.shape[1], block_table=torch.arange(8)[:, None], actual_seq_len=lens,
+                                 cache=cmp.flatten(0, 1))
+    assert torch.equal(args[-1], want.view(cmp.shape))
+
+
+def test_flat_slots_of_a_symbolic_row_count_fuse_under_dynamic_shapes_guarded_to_it():
+    """Under ``dynamic=True`` the compressed cache's rows per request ``M`` (``cmp.shape[1]``) is symbolic: slots
+    ``rows * M + clamp(i, 0, M - 1)`` are distinct and in range at every M, and the proof, evaluated at one M, guards it
+    (``sizes.check_flat_slots``).  A call at another M recompiles (or runs unfused) and equals eager."""
+    model = FlatDenseIds(_STACKED_W[0])
+    args = _flat_dense_inputs()
+    eager = [a.clone() for a in args]
+    model(*eager)
+    _, code, stats = compile_and_run(model, args, "inductor", dynamic=True)
+    assert stats.get("fused", 0) == 1, [e.reason for e in rejections()]
+    assert torch.equal(args[-1], eager[-1]) and torch.equal(args[0], eager[0])
+    compiled = torch.compile(model, backend="nsa_fusion", dynamic=True)
+    for M in (7, 3, 9):
+        kv, k_new, lens, _ = _flat_dense_inputs()
+        cmp = torch.randn(8, M, 2, 16, generator=torch.Generator().manual_seed(M)).half()
+        lens = lens.clamp(max=L + (M - 1) * DS)  # (windows that end inside the M compressed rows)
+        got, want = [kv.clone(), k_new, lens, cmp.clone()], [kv.clone(), k_new, lens, cmp.clone()]
+        diagnostics.reset()
+        compiled(*got)
+        model(*want)
+        assert torch.equal(got[-1], want[-1]) and torch.equal(got[0], want[0]), M
+        # (M is guarded: each new M compiles again, and fuses again)
+        assert diagnostics.stats.get("fused", 0) == 1, (M, [e.reason for e in rejections()])
+
+
+@pytest.mark.parametrize("variant", ["prev_row", "minus_T", "late"])
+def test_token_ids_of_other_tokens_of_a_dense_state_are_refused(variant):
+    args = _flat_dense_inputs()
+    eager = [a.clone() for a in args]
+    FlatDenseIds(_STACKED_W[0], variant)(*eager)
+    _, code, stats = compile_and_run(FlatDenseIds(_STACKED_W[0], variant), args, "inductor")
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0, code
+    torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=1e-2)
+
+
 # --- models4 deepseek_kv_concat: K | V in the last dim of one paged cache and one compressed cache -----------------
 class ConcatKV(torch.nn.Module):
     """K and V concatenated in one paged cache ``[NB, P, N, 2D]`` (one append, one gather for both compressions), each
@@ -2055,9 +2145,10 @@ import models12  # noqa: E402
 import models13  # noqa: E402
 import models14  # noqa: E402
 import models15  # noqa: E402
+import models16  # noqa: E402
 
 LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES}
-                 for m in (models8, models9, models10, models11, models12, models13, models14, models15)}
+                 for m in (models8, models9, models10, models11, models12, models13, models14, models15, models16)}
 
 
 @pytest.mark.parametrize("corpus, positive, near_miss", [
@@ -2085,6 +2176,10 @@ LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES}
     ("models14", "ascend_flat_heads_buffer", "nm_strict_guard"),
     # models15's paged compressed cache written at [page, q % Pc] (a first-try miss, fixed since)
     ("models15", "vllm_paged_cmp_2d_index", "nm_count_ge_zero"),
+    # models16's HF dense [B, T, N, D] caches appended with scatter_ and read with gather(1, expanded positions), and
+    # fla's dense state read through its flat view at rows * T + p (first-try misses, fixed since)
+    ("models16", "hf_dense_gather_fp32_2l", "nm_strict_greater"),
+    ("models16", "fla_dense_flat_token_ids", "nm_weight_by_abs_position"),
 ])
 @pytest.mark.parametrize("dialect", ["inductor", "torchair"])
 def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, torchair):

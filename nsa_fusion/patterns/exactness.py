@@ -1088,14 +1088,14 @@ class FlatSlots(NamedTuple):
     ``sizes.SizesProof.check_flat_slots`` proves (interval arithmetic over valid lengths); an offset past M
     is row b + 1's row, which that row may write too."""
     offset: fx.Node
-    rows_per_request: int
+    rows_per_request: "int | torch.SymInt"
     iota: fx.Node
     node: fx.Node  # the add
 
 
 def _flat_slots(n: fx.Node) -> FlatSlots | None:
     """``n`` as :class:`FlatSlots`: an int64 ``add`` of ``arange(B) * M`` (from 0, step 1, M a positive Python
-    int; through slot views and int64 casts) and an integer offset node; else None."""
+    int or a size of the graph; through slot views and int64 casts) and an integer offset node; else None."""
     if n.op != "call_function" or n.target is not aten.add.Tensor or n.kwargs or T.dtype_of(n) != torch.int64:
         return None
     for off, offset in (n.args[:2], n.args[1::-1]):
@@ -1106,10 +1106,18 @@ def _flat_slots(n: fx.Node) -> FlatSlots | None:
         if off.op != "call_function" or off.target not in (aten.mul.Tensor, aten.mul.Scalar) or \
                 T.dtype_of(off) != torch.int64 or off.kwargs:
             continue
-        iota, M = off.args if isinstance(off.args[1], int) else off.args[::-1]
-        if isinstance(M, int) and not isinstance(M, bool) and M > 0 and isinstance(iota, fx.Node) and _plain_iota(iota):
+        iota, M = off.args if _a_size(off.args[1]) else off.args[::-1]
+        M = val(M) if isinstance(M, fx.Node) else M  # (a size node: its SymInt, which check_flat_slots guards)
+        if _a_size(M) and isinstance(iota, fx.Node) and _plain_iota(iota):
             return FlatSlots(offset, M, iota, n)
     return None
+
+
+def _a_size(m) -> bool:
+    """A positive Python int, or a symbolic size (a SymInt, or a node holding one: ``cmp.shape[1]`` under dynamic
+    shapes)."""
+    m = val(m) if isinstance(m, fx.Node) and not T.is_tensor(m) else m
+    return isinstance(m, torch.SymInt) or (isinstance(m, int) and not isinstance(m, bool) and m > 0)
 
 
 def _plain_iota(n: fx.Node) -> bool:

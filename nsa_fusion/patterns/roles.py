@@ -287,15 +287,26 @@ class RolesProof:
         wherever the user's gather of page ``b`` is in range.  Returns the node (a set of one), or an empty set."""
         from .evaluate import _is_iota
 
+        def per_row(page) -> bool:
+            shape = self.sizes.shape(page)
+            return T.dtype_of(page) in (torch.int32, torch.int64) and len(shape) == 2 and shape[1] == 1 \
+                and shape[0] == self.w.B and _is_iota(page)
+
         found = set()
         for g in self.gathers:
-            if g.target is not aten.index.Tensor or not g.args[1] or not isinstance(g.args[1][0], fx.Node):
-                continue
-            page = g.args[1][0]
-            shape = self.sizes.shape(page)
-            if T.dtype_of(page) in (torch.int32, torch.int64) and len(shape) == 2 and shape[1] == 1 \
-                    and shape[0] == self.w.B and _is_iota(page):
-                found.add(page)
+            if g.target is aten.index.Tensor and g.args[1] and isinstance(g.args[1][0], fx.Node) \
+                    and per_row(g.args[1][0]):
+                found.add(g.args[1][0])
+        if not found:
+            # token ids into the flat view of a dense [B, T, N, D] state, ``kv.view(-1, N, D)[rows[:, None] * T + p]``
+            # (fla): the [B, 1] ``rows[:, None]`` they are computed from is the table, as above (the proof probes
+            # random tables in its place: ``table[b, 0] * T + p`` is the contract's slot with P = T for p < T)
+            for g in self.gathers:
+                data = g.args[T.GATHERS[g.target]]
+                index = [a for a in g.all_input_nodes if a is not data]
+                near = value_ancestors(index, {self.lengths, self.input})
+                found |= {n for n in near if n.op == "call_function" and per_row(n)
+                          and not any(u in near and per_row(u) for u in n.users)}
         return found if len(found) == 1 else set()
 
     # -- weight ------------------------------------------------------------------------------------

@@ -50,6 +50,7 @@ class SizesProof:
                                                                                               w.slots)
                                               if isinstance(val(x), torch.Tensor) and val(x).dim() > 0)))
         found = dict(getattr(self, "page_size_pinned", {}))  # (check_int_paths: FlashInfer's lengths at a written P)
+        found.update(getattr(self, "flat_slots_pinned", {}))  # (check_flat_slots: a symbolic M and the offset's sizes)
         shrunk = self.sizes.tied(self.sizes.symbols(val(self.input).shape[0]) | self.sizes.symbols(val(w.cache).shape[0]))
         region = value_ancestors([w.new_cache], stop) - stop
         positional = self._positional(region)
@@ -336,6 +337,22 @@ class SizesProof:
             return
         B, M = val(self.lengths).shape[0], flat.rows_per_request
         rows = val(self.w.cache).shape[0]
+        stop = {self.input, self.table, self.lengths, self.w.slots, self.w.cache}
+        offset_path = value_ancestors([flat.offset], stop) - stop
+        # (a symbolic M, HF's [B, max_cmp, N, D] under dynamic=True, and the sizes the offset computes with, its
+        # clamp(0, max_cmp - 1): the interval proof below evaluates them at this assignment, so they are guarded to
+        # it, as sizes used as values are (size_values); the batch is never guarded: refused instead)
+        size_args = [x for n in offset_path if n.op == "call_function" for a in [*n.args, *n.kwargs.values()]
+                     for x in (a if isinstance(a, (list, tuple)) else [a])
+                     if isinstance(val(x) if isinstance(x, fx.Node) else x, torch.SymInt)]
+        pinned = self.sizes.symbols(M).union(*(self.sizes.symbols(val(a) if isinstance(a, fx.Node) else a)
+                                               for a in size_args))
+        batch = self.sizes.tied(self.sizes.symbols(B))
+        if pinned & batch:
+            raise Refused("write", f"the slots arange * {M} + {flat.offset.name} compute with the batch size: the "
+                          "proof would guard it, and the batch must stay dynamic", flat.node,
+                          "write row b at b * M + i of a [B * M] view of a [B, M, ...] cache")
+        self.flat_slots_pinned = {sym: self.sizes.assignment[sym] for sym in pinned if sym in self.sizes.assignment}
         if not (_same_size(val(flat.iota).shape[0], B) and _same_size(val(flat.node).numel(), B)
                 and statically_known_true(B * M <= rows)):
             raise Refused("write", f"the slots arange * {M} + {flat.offset.name} do not count the batch's rows in "
@@ -343,13 +360,14 @@ class SizesProof:
                           "write row b at b * M + i of a [B * M] view of a [B, M, ...] cache")
         # (not the block table's seed: valid input bounds only the entries a window reads, and the offset also
         # places rows that write nothing, whose entries may be anything, -1 padding: red-team 12 F1)
-        intervals = exactness.Intervals(self.sizes, {k: v for k, v in self.int_seeds.items() if k is not self.table})
+        seeds = {k: v for k, v in self.int_seeds.items() if k is not self.table}
+        seeds.update({a: (self.sizes.int(val(a)),) * 2 for a in size_args if isinstance(a, fx.Node)})
+        intervals = exactness.Intervals(self.sizes, seeds)
         # (the offset's own integer path, which the write's region leaves out (it stops at the slots): a narrowing
         # cast or an overflow there would wrap values the intervals below clip, (s * 128).to(int16) at s = 256)
-        stop = {self.input, self.table, self.lengths, self.w.slots, self.w.cache}
-        exactness.check_int_paths(value_ancestors([flat.offset], stop) - stop, intervals, None, True)
+        exactness.check_int_paths(offset_path, intervals, None, True)
         span = intervals.of(flat.offset)
-        if span is None or span[0] < 0 or span[1] >= M:
+        if span is None or span[0] < 0 or span[1] >= self.sizes.int(M):
             why = NeedsStaticCapacity if self.symbolic_capacity() else Refused
             raise why("write", f"the slots b * {M} + {flat.offset.name} leave row b's {M} rows where "
                       f"{flat.offset.name} leaves [0, {M}) (it takes values in "
