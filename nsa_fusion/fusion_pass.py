@@ -166,7 +166,7 @@ class NsaFusionPass(CustomGraphPass):
                 # rewrite.remove_noops_keeping_snapshots for why not Inductor's remove_noop_ops itself)
                 remove_noops_keeping_snapshots(graph)
             merge_duplicate_views(graph)  # one node per half of a stacked cache (see rewrite.py)
-        rec = Recognizer(graph, Sizes.hints(graph))
+        rec = Recognizer(graph, Sizes.hints(graph), matmul_fma=self.dialect is not TORCHAIR)
         labels = stream_labels(graph) if has_stream_scopes(graph) else None
         return rec, labels
 

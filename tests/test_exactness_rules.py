@@ -1218,6 +1218,8 @@ def _shifted_by_one(s, S):
 _PYTHON_WRAPS = {
     "lt": lambda s, S: torch.where(s.long() < 0, s.long() + S, s.long()),
     "ge": lambda s, S: torch.where(s.long() >= 0, s.long(), S + s.long()),
+    # (blind10 index_select_kept_rows, a first-try miss: the same wrap as arithmetic)
+    "arith": lambda s, S: s.long() + (s.long() < 0).long() * S,
 }
 
 
@@ -1248,7 +1250,9 @@ def test_padding_slots_wrapped_python_style_fuse(wrap, dynamic, dialect):
     (lambda s, S: torch.where(s.to(torch.int16) < 0, s.to(torch.int16) + S, s.to(torch.int16)).long(),
      "cast from", True),
     (lambda s, S: s.to(torch.int16).long() % S, "cast from", True),  # slots 40000 and 24464 of 50000 rows
-], ids=["wrong_size", "zero_wrapped", "shifted", "int16_wrap", "int16_remainder"])
+    (lambda s, S: s.long() + (s.long() < 0).long() * (S - 1), "shifted", False),
+    (lambda s, S: s.long() + (s.long() <= 0).long() * S, "shifted", False),
+], ids=["wrong_size", "zero_wrapped", "shifted", "int16_wrap", "int16_remainder", "arith_wrong_size", "arith_zero"])
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
 def test_slot_wraps_that_may_send_two_rows_to_one_are_refused(wrap, words, dynamic, dialect):
     """Near misses of the Python-style wrap: by another number than the cache rows (-1 lands on row S - 2), at

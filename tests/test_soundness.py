@@ -627,3 +627,50 @@ def test_a_chain_from_the_first_product_at_one_length_is_refused(name, dialect):
     length per chunk); the zeros round now holds it in every row, so every qualifying length meets one: refused."""
     results = _redteam("redteam35", name, dialect, "static")
     assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+@pytest.mark.parametrize("name", ["fm_mm_diag_two_fp32", "fm_einsum_diag_two_fp32", "fm_mm_heads_loop_two_fp32",
+                                  "fm_conv1d_two_fp32", "fm_mm_diag_bf16_overflow", "fm_mm_heads_loop_bf16_overflow"])
+def test_a_matrix_product_left_to_blas_is_fused_only_for_exact_products(name):
+    """Red-team 37 F1: pooling by a matrix product that Inductor leaves to the same BLAS call as eager (one mm of every
+    head against every head's weight, the diagonal kept; one mm per head; a grouped conv1d) accumulates with fused
+    multiply-adds, one rounding of ``w * x + acc`` where the op rounds the product first: fp32 products round, bf16 ones
+    overflow fp32 where the FMA stays finite.  Refused unless the tokens are fp16 (every product exact in fp32)."""
+    results = _redteam("redteam37", name, "inductor_graph", "static")
+    assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+def test_a_matrix_product_inductor_lowers_as_a_sum_is_an_open_sum():
+    """The usual spelling, ``einsum("bjhd,jh->bhd")`` (a CPU bmm with one output column), is lowered by Inductor as
+    products and a sum (not BLAS): plain compile differs from eager's BLAS exactly as the fused op does, so it stays
+    fused, in fp32 too; and the same data through mul + sum is fused and equal to eager."""
+    results = _redteam("redteam37", "fm_einsum_two_fp32", "inductor", "static")
+    assert results and all(r[1] in ("CONTROL DIFFERS", "FUSED & EQUAL") for r in results), results
+    results = _redteam("redteam37", "fm_mul_sum_two_fp32", "inductor_graph", "static")
+    assert results and all(r[1] == "FUSED & EQUAL" for r in results), results
+
+
+@pytest.mark.parametrize("name, mode", [("xr_batch_expand_take", "batch"), ("xr_batch_t_reshape_index", "dynamic"),
+                                        ("xr_batch_repeat_interleave_index", "batch"), ("xv_batch_view_index2", "batch"),
+                                        ("xk_rows_expand_take", "dynamic"), ("dg_batch_diag_flip", "batch"),
+                                        ("dg_rows_diag_flip", "dynamic"), ("ct_batch_cat2d_sum", "batch"),
+                                        ("ct_batch_pad_take", "batch")])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_sizes_reaching_values_through_layouts_diagonals_and_boundaries(name, mode, dialect):
+    """Red-team 36 F1-F4: a size as a shape reaches the values of STATIC data through its layout, read by a fixed flat
+    index (``take(arange(4096)[:, None].expand(4096, X), [T])`` is ``T // X``; ``arange(20480).view(-1, X)[1, 0]`` is
+    ``X``), a diagonal of ``[X, 4096]`` (a prefix of X), or a concatenation or padding whose boundary sits at X.  A
+    reshape with a symbolic inner dim renumbers any data (sizes.SizesProof._renumbered), take reads flat positions, a
+    diagonal cuts a prefix, and a cat's or pad's boundary is a value: guarded, or refused for the batch, the KV blocks
+    and the cache rows."""
+    results = _redteam("redteam36", name, dialect, mode)
+    assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results
+
+
+@pytest.mark.parametrize("name", ["ps_batch_es_prefix_flip", "ps_batch_eye_prefix_flip", "ps_batch_lin_prefix_flip"])
+def test_prefixes_of_factories_torchair_keeps_are_positional(name):
+    """Red-team 36 F5 (torchair graphs, which keep the factories Inductor decomposes): ``empty_strided(..).fill_(1)
+    .cumsum(0)``, ``eye(512).sum(0).cumsum(0)``, ``linspace(1, 512, 512)`` cut to ``[:B]`` and read from the end hold
+    the batch: refused."""
+    results = _redteam("redteam36", name, "torchair_like", "batch")
+    assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results

@@ -2146,9 +2146,11 @@ import models13  # noqa: E402
 import models14  # noqa: E402
 import models15  # noqa: E402
 import models16  # noqa: E402
+import models17  # noqa: E402
 
 LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES}
-                 for m in (models8, models9, models10, models11, models12, models13, models14, models15, models16)}
+                 for m in (models8, models9, models10, models11, models12, models13, models14, models15, models16,
+                           models17)}
 
 
 @pytest.mark.parametrize("corpus, positive, near_miss", [
@@ -2176,10 +2178,11 @@ LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES}
     ("models14", "ascend_flat_heads_buffer", "nm_strict_guard"),
     # models15's paged compressed cache written at [page, q % Pc] (a first-try miss, fixed since)
     ("models15", "vllm_paged_cmp_2d_index", "nm_count_ge_zero"),
-    # models16's HF dense [B, T, N, D] caches appended with scatter_ and read with gather(1, expanded positions), and
-    # fla's dense state read through its flat view at rows * T + p (first-try misses, fixed since)
-    ("models16", "hf_dense_gather_fp32_2l", "nm_strict_greater"),
+    # models16's fla dense state read through its flat view at rows * T + p (a first-try miss, fixed since)
     ("models16", "fla_dense_flat_token_ids", "nm_weight_by_abs_position"),
+    # models17's paged compressed cache at cmp_block_table[rows, i // Pc].long() * Pc + i % Pc: the int32 page id
+    # widened after the read (a first-try miss, fixed since)
+    ("models17", "vllm_paged_compressed_cache_2l", "nm_masked_multiply_write"),
 ])
 @pytest.mark.parametrize("dialect", ["inductor", "torchair"])
 def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, torchair):
@@ -2190,6 +2193,23 @@ def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, t
     assert not got.error and got.fused == got.compressions and got.exact and got.eager_equal, (got.error, got.reasons)
     near = run_case(LATER_CORPORA[corpus][near_miss], dialect, "static", ta)
     assert near.ok and near.fused == 0, (near.error, near.reasons)
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair"])
+def test_hf_dense_states_appended_with_scatter_and_read_with_gather(dialect, torchair):
+    """models16's HF dense ``[B, T, N, D]`` fp32 caches, appended with ``scatter_`` and read with ``gather(1, expanded
+    positions)`` (a first-try miss: the appended state was not taken for a per-request cache), pooled by ``torch.matmul``
+    of ``[1, N, 1, l]`` and ``[B, N, l, D]``: a CPU bmm with one output row, which Inductor lowers as products and a sum
+    (fused, bit-exact to the golden).  torchair keeps the bmm, whose fp32 products a matmul kernel may fuse with the
+    adds: refused there (pooling.PoolingProof._check_exact_arithmetic)."""
+    got = run_case(LATER_CORPORA["models16"]["hf_dense_gather_fp32_2l"], dialect, "static",
+                   torchair if dialect == "torchair" else None)
+    if dialect == "inductor":
+        assert not got.error and got.fused == got.compressions and got.exact and got.eager_equal, (got.error,
+                                                                                                 got.reasons)
+    else:
+        assert got.fused == 0 and got.eager_equal and all("matrix-multiply kernel" in r for r in got.reasons), \
+            got.reasons
 
 
 @pytest.mark.parametrize("corpus, case", [

@@ -1146,7 +1146,13 @@ def _squeezes(n: fx.Node) -> bool:
 
 def _python_wrap(n: fx.Node, same_size):
     """``x`` where ``n`` is ``where(x < 0, x + S, x)`` or ``where(x >= 0, x, x + S)`` with ``S`` the number of
-    cache rows (vLLM's padding slot -1 made the last row), else None."""
+    cache rows (vLLM's padding slot -1 made the last row), or the same as arithmetic, ``x + (x < 0).long() * S``
+    (equal for every x), else None."""
+    if n.op == "call_function" and n.target is aten.add.Tensor and not n.kwargs and len(n.args) == 2:
+        for x, shift in (n.args, n.args[::-1]):
+            if _negative_times(shift, x, same_size):
+                return x
+        return None
     if n.op != "call_function" or n.target is not aten.where.self or not isinstance(n.args[0], fx.Node):
         return None
     cond, a, b = n.args[:3]
@@ -1165,6 +1171,22 @@ def _python_wrap(n: fx.Node, same_size):
     if not any(_same_slots(shifted.args[i], x) and same_size(shifted.args[1 - i]) for i in (0, 1)):
         return None
     return x
+
+
+def _negative_times(shift, x, same_size) -> bool:
+    """``shift`` is ``(x < 0) * S`` (the comparison cast to an integer dtype, in either operand order) with ``S`` the
+    number of cache rows."""
+    if not isinstance(shift, fx.Node) or shift.op != "call_function" or \
+            shift.target not in (aten.mul.Tensor, aten.mul.Scalar) or shift.kwargs or len(shift.args) != 2:
+        return False
+    for flag, S in (shift.args, shift.args[::-1]):
+        while isinstance(flag, fx.Node) and flag.op == "call_function" and flag.target in T.CASTS:
+            flag = flag.args[0]
+        if isinstance(flag, fx.Node) and flag.op == "call_function" and \
+                flag.target in (aten.lt.Scalar, aten.lt.Tensor) and len(flag.args) == 2 and \
+                _is_int_zero(flag.args[1]) and _same_slots(flag.args[0], x) and same_size(S):
+            return True
+    return False
 
 
 def _same_slots(a, b) -> bool:
@@ -1235,9 +1257,15 @@ def _paged_slot_table(n: fx.Node) -> fx.Node | None:
     if rem.kwargs or T.dtype_of(scaled) != torch.int64 or not isinstance(rem.args[0], fx.Node) \
             or not _integral(rem.args[0]):
         return None
-    while page.op == "call_function" and (page.target in _SLOT_VIEWS or _squeezes(page)):
-        page = page.args[0]
+    while page.op == "call_function" and (page.target in _SLOT_VIEWS or _squeezes(page) or _widening(page)):
+        page = page.args[0]  # (an int32 page id read, then widened: cmp_block_table[rows, i // Pc].long(), models17)
     return _slot_table(page)
+
+
+def _widening(n: fx.Node) -> bool:
+    """``n`` casts an int32 / int64 tensor to int64 (every value kept)."""
+    return n.target in T.CASTS and isinstance(n.args[0], fx.Node) and T.dtype_of(n) == torch.int64 and \
+        T.dtype_of(n.args[0]) in (torch.int32, torch.int64)
 
 
 def _passed_in(x: fx.Node) -> fx.Node | None:

@@ -127,6 +127,22 @@ class PoolingProof:
         only be added to token values (or to a constant zero: an accumulator's start), multiplied by
         the weight, and, for mean pooling without a weight, scaled once by exactly 1/l."""
         t = n.target
+        exact = (torch.float16,) if self.rec.matmul_fma else (torch.float16, torch.bfloat16)
+        if t in T.PRODUCTS and t not in _ELEMENTWISE_PRODUCTS and t is not aten.addcmul.default \
+                and T.dtype_of(self.input) not in exact and not (self.rec.matmul_fma and _lowered_as_mul_sum(n)):
+            # a matrix product (bmm, mm, matmul, einsum's bmm, dot, mv, a convolution) sums inside a BLAS kernel, which
+            # accumulates with fused multiply-adds, fma(w, x, acc): one rounding where the op rounds the product to fp32
+            # first (red-team 37 F1); the same only where every product is exact in fp32 and cannot overflow it: fp16
+            # tokens under a weight of fp16 values (the weight path holds the input dtype: 22 significant bits, |p| <=
+            # 65504**2).  fp32 products round; bf16 ones are exact but overflow fp32 (2e38 * 2) where an FMA with the
+            # partial sum stays finite.  Under torchair (matmul_fma False) bf16 is accepted: GE cannot compile the
+            # unfused step, so no compiled baseline exists, and the NPU's matmul is no CPU FMA (docs/soundness.md).
+            # Inductor lowers a CPU bmm with one output row or column as products and a sum (kernel/bmm.py), whose
+            # products round as the op's: that is the usual spelling's (einsum("bjhd,jh->bhd"), matmul(w, window))
+            raise Refused("pooling", f"{T.op_name(n)} sums its products inside a matrix-multiply kernel (fused "
+                          f"multiply-adds on CPU) where the op rounds each product to fp32 first: with "
+                          f"{T.dtype_of(self.input)} tokens the products are not exact in fp32 (they round or overflow)",
+                          n, "pool with (tokens.float() * weight.float()[..., None]).sum(1)")
         if t is aten.addcmul.default:  # acc + value * t1 * t2: an accumulator step, not a product of acc
             acc, factors = n.args[0], n.args[1:3]
             if n.kwargs.get("value", 1) != 1 or not (acc in tokens or _is_zero(acc)):
@@ -643,3 +659,17 @@ def keep_zero_starts(graph: fx.Graph) -> int:
             done += 1
             break
     return done
+
+
+def _lowered_as_mul_sum(n: fx.Node) -> bool:
+    """``n`` is a CPU ``bmm`` with one output row or column (``[b, 1, k] @ [b, k, n]`` or ``[b, m, k] @ [b, k, 1]``),
+    which Inductor lowers as a broadcast product and a sum, not as a BLAS call (``tuned_bmm`` in
+    torch/_inductor/kernel/bmm.py, "decompose to small ops when memory bound"): its products round to fp32 before the
+    sum, as the op's do, and the plain compiled model differs from eager's BLAS as the fused one does."""
+    if n.target is not aten.bmm.default or len(n.args) < 2 or not all(isinstance(a, fx.Node) for a in n.args[:2]):
+        return False
+    a, b = val(n.args[0]), val(n.args[1])
+    if not (isinstance(a, torch.Tensor) and isinstance(b, torch.Tensor) and a.dim() == 3 and b.dim() == 3
+            and a.device.type == "cpu" and b.device.type == "cpu"):
+        return False
+    return any(isinstance(s, int) and s == 1 for s in (a.shape[1], b.shape[2]))

@@ -127,24 +127,41 @@ class SizesProof:
             return False
         if n.target is aten.as_strided.default:
             return bool(self._symbolic_dims(n) - self._symbolic_dims(n.args[0]))
+        if n.target is aten.diagonal.default:
+            # the diagonal of [X, 4096] is a prefix of X elements of each row's 4096 (red-team 36 F2): its length is
+            # symbolic and shorter than one of the two dims it runs along
+            shape_in = val(n.args[0]).shape
+            d1, d2 = ((n.args[2] if len(n.args) > 2 else 0) % len(shape_in),
+                      (n.args[3] if len(n.args) > 3 else 1) % len(shape_in))
+            length = val(n).shape[-1]
+            return bool(self.sizes.symbols(length)) and not (_same_size(length, shape_in[d1])
+                                                             and _same_size(length, shape_in[d2]))
         shape_in, shape_out = val(n.args[0]).shape, val(n).shape
         dim = (n.args[1] if len(n.args) > 1 else 0) % len(shape_in)
         return bool(self.sizes.symbols(shape_out[dim])) and not _same_size(shape_out[dim], shape_in[dim])
 
-    def _renumbered(self, region, positional: set) -> set:
-        """Positional nodes reshaped other than by adding or dropping dims of size 1 (``ones(64 * X).cumsum(0).view(64,
-        X)``, ``arange(64 * B).reshape(2, -1)``), and everything computed from them: their element at a fixed index is
-        a flat position that involves the sizes (``[1, 0]`` is element ``X``, red-team 34 F5)."""
-        out = set()
+    def _renumbered(self, region, positional: set) -> dict:
+        """Tensors whose elements sit at flat positions that involve sizes, and everything computed from them, with
+        those sizes' symbols: a reshape other than adding or dropping dims of size 1 of positional data (``ones(64 *
+        X).cumsum(0).view(64, X)``: every size; ``[1, 0]`` is element ``X``, red-team 34 F5), and of ANY data where a
+        symbolic size is an inner dim of the merged or split groups (``arange(4096)[:, None].expand(4096, X)
+        .reshape(-1)``: element k is ``k // X``; ``arange(20480).view(-1, X)[1, 0]`` is ``X``: red-team 36 F1 / F3).
+        The outermost size never enters a flat position (element ``(i, j)`` of ``[n0, n1]`` is ``i * n1 + j``), so a
+        paged KV viewed ``[NB * P, N, D]`` holds P, N and D this way, never the number of blocks."""
+        out: dict = {}
         for n in in_order(region):
             if n.op != "call_function":
                 continue
-            if any(a in out for a in n.all_input_nodes):
-                out.add(n)
-            elif n.target in T.RESHAPES and n.args and n.args[0] in positional:
+            inherited = set().union(*(out[a] for a in n.all_input_nodes if a in out))
+            if n.target in T.RESHAPES and n.args and isinstance(n.args[0], fx.Node):
                 before, after = (tuple(x for x in val(m).shape if not _same_size(x, 1)) for m in (n.args[0], n))
                 if len(before) != len(after) or not all(map(_same_size, before, after)):
-                    out.add(n)
+                    if n.args[0] in positional:
+                        inherited |= self._symbolic_dims(n.args[0])
+                    else:
+                        inherited |= set().union(*(self.sizes.symbols(x) for x in before[1:] + after[1:]))
+            if inherited:
+                out[n] = inherited
         return out
 
     def _symbolic_dims(self, node) -> set:
@@ -157,7 +174,7 @@ class SizesProof:
                     out |= self.sizes.symbols(x)
         return out
 
-    def _sizes_picked(self, n: fx.Node, positional: set, renumbered: set = frozenset()) -> set:
+    def _sizes_picked(self, n: fx.Node, positional: set, renumbered: dict | None = None) -> set:
         """Symbols of a symbolic dim along which ``n`` moves or combines the elements of a positional tensor
         (:meth:`_positional`) other than elementwise and with views that keep every element where it is: a flip, a
         roll, a pick at a negative or end-relative index, a gather / index / take of it as the data, a concatenation;
@@ -165,19 +182,27 @@ class SizesProof:
         is ``W``, ``arange(B)[-1:]`` is ``[B - 1]`` (red-team 28 F1 / F2): the sizes are then values, guarded or (the
         batch) refused.  A positional tensor used as the INDEX of a gather or a write picks the data's own positions
         and stays allowed."""
+        renumbered = renumbered or {}
+        if n.target is aten.take.default and isinstance(n.args[0], fx.Node) and isinstance(val(n.args[0]), torch.Tensor):
+            # take reads flat positions: of a tensor with a symbolic inner dim, elements whose place involves it
+            # (take(arange(4096)[:, None].expand(4096, X), [T]) is T // X, red-team 36 F1)
+            shape = val(n.args[0]).shape
+            found = set().union(*(self.sizes.symbols(x) for x in shape[1:])) if len(shape) > 1 else set()
+            if found or n.args[0] in renumbered:
+                return found | renumbered.get(n.args[0], set())
         if n.target in _SORTS:
             data = list(n.all_input_nodes[:1])  # (a sort ranks along the whole dim: its k-th value is an order statistic)
         elif n.target in _PICKS_AT:
             # a pick at a fixed position from the start (x[3], x[:8]) reads the same element at every size; one at a
             # negative or symbolic index (x[-1], x[B - 1:], narrow(x, 0, B - 1, 1)) reads one relative to the end
             ints = [a for a in n.args[2:] if a is not None]
-            if n.args[0] in renumbered:  # (any index of a reshaped positional tensor: _renumbered)
-                return self._symbolic_dims(n.args[0])
+            if n.args[0] in renumbered:  # (any index of a renumbered tensor: _renumbered)
+                return renumbered[n.args[0]]
             if all(isinstance(a, int) and not isinstance(a, bool) and a >= 0 for a in ints):
                 return set()
             data = [a for a in n.all_input_nodes[:1] if a in positional]
         elif n.target in _MOVES or n.target in T.GATHERS or n.target in T.WRITES:
-            data = [a for a in n.all_input_nodes if a in positional]
+            data = [a for a in n.all_input_nodes if a in positional or a in renumbered]
             if n.target in T.GATHERS:
                 data = [a for a in data if a is n.args[T.GATHERS[n.target]]]
             elif n.target in T.WRITES:
@@ -187,8 +212,9 @@ class SizesProof:
         out = set()
         for a in data:
             if a in renumbered:  # (a pick along any dim of it reads flat positions that involve its sizes)
-                out |= self._symbolic_dims(a)
-                continue
+                out |= renumbered[a]
+                if a not in positional:
+                    continue
             shape = val(a).shape if isinstance(val(a), torch.Tensor) else ()
             for d in _moved_dims(n, len(shape)):
                 out |= self.sizes.symbols(shape[d])
@@ -210,6 +236,13 @@ class SizesProof:
                     if -len(shape) <= d < len(shape):
                         out |= self.sizes.symbols(shape[d])
             return out
+        boundaries = _boundary_dims(n)
+        if boundaries:
+            # where one part of a concatenation ends, or the padding begins, is the size of what comes before (cat(
+            # [ones(1, 1).expand(X, X), zeros(1, 1).expand(X, 4096 - X)], 1).sum(1)[0] is X; F.pad(ones(1).expand(X),
+            # (0, 4096))[T] is 1 where X > T: red-team 36 F4), whether or not the output's shape keeps X
+            return set().union(*(self.sizes.symbols(val(a).shape[d]) for a, d in boundaries)) | \
+                (set().union(*(self._symbolic_dims(a) for a in n.all_input_nodes)) - self._symbolic_dims(n))
         if (n.target in T.WRITES or n.target in _INDEXED_WRITES) and n is not self.w.write:
             # a write inside the step: how many positions its index or values cover (their symbolic extents) is in
             # the values of what it writes (zeros(4096).index_put((arange(4096)[:X],), 1.0).sum() is X, and
@@ -573,10 +606,13 @@ def _wide_int_casts_off(n):
     return n if isinstance(n, fx.Node) and T.dtype_of(n) in _WIDE_INTS else None
 
 
-_PREFIX_VIEWS = {aten.slice.Tensor, aten.slice_copy.Tensor, aten.narrow.default, aten.as_strided.default}
+_PREFIX_VIEWS = {aten.slice.Tensor, aten.slice_copy.Tensor, aten.narrow.default, aten.as_strided.default,
+                 aten.diagonal.default}
+# (torchair's graphs keep the factories Inductor decomposes: empty_strided, eye, linspace, red-team 36 F5)
 _FACTORIES = T.SHAPE_ONLY - {aten.sym_size.int, aten.sym_numel.default, aten.sym_stride.int} | {
     aten.full.default, aten.zeros.default, aten.ones.default, aten.empty.memory_format,
-    aten.scalar_tensor.default}
+    aten.scalar_tensor.default, aten.empty_strided.default, aten.eye.default, aten.eye.m, aten.linspace.default,
+    aten.logspace.default, aten.randn.default, aten.rand.default}
 _SCANS = {aten.cumsum.default, aten.cumprod.default, aten.cummax.default, aten.cummin.default,
           aten.logcumsumexp.default, aten._cummax_helper.default, aten._cummin_helper.default}
 _SORTS = {aten.sort.default, aten.sort.stable, aten.topk.default, aten.argsort.default, aten.argsort.stable,
@@ -614,6 +650,23 @@ _INDEXED_WRITES = {aten.scatter.value, aten.scatter_.src, aten.scatter_.value, a
                    aten.index_fill.int_Tensor, aten.index_fill_.int_Scalar, aten.index_copy_.default,
                    aten.index_put_.default, aten.masked_scatter.default}
 _ACCUMULATING = {aten.index_add.default, aten.scatter_add.default, aten.scatter_reduce.two, aten.index_reduce.default}
+
+
+def _boundary_dims(n: fx.Node) -> list:
+    """``[(operand, dim)]`` whose size places a boundary in ``n``'s output: every part but the last of a ``cat`` along
+    its dim, and the padded dims of ``constant_pad_nd``'s input (where the padding after it begins)."""
+    if n.target is aten.cat.default and n.args and isinstance(n.args[0], (list, tuple)):
+        dim = n.args[1] if len(n.args) > 1 else n.kwargs.get("dim", 0)
+        parts = [a for a in n.args[0] if isinstance(a, fx.Node) and isinstance(val(a), torch.Tensor)
+                 and val(a).dim() > 0]
+        return [(a, dim % val(a).dim()) for a in parts[:-1]] if isinstance(dim, int) else [(a, d) for a in parts
+                                                                                             for d in range(val(a).dim())]
+    if n.target is aten.constant_pad_nd.default and isinstance(n.args[0], fx.Node) and \
+            isinstance(val(n.args[0]), torch.Tensor):
+        rank, pads = val(n.args[0]).dim(), list(n.args[1])
+        return [(n.args[0], rank - 1 - i // 2) for i in range(0, len(pads), 2)
+                if not (isinstance(pads[i], int) and pads[i] == 0 and isinstance(pads[i + 1], int) and pads[i + 1] == 0)]
+    return []
 
 
 def _combined_dims(n: fx.Node):

@@ -44,10 +44,14 @@ __all__ = ["Recognizer", "Refused", "NotACandidate", "Declined", "Step", "PART_H
 
 class Recognizer(Generalize):
     """Recognises compression steps in one graph.  ``sizes``: the symbol assignment to evaluate at
-    (hints for dynamic graphs); ``seed`` makes probes reproducible."""
+    (hints for dynamic graphs); ``seed`` makes probes reproducible.  ``matmul_fma``: a matrix product left in the
+    graph runs as a BLAS kernel that accumulates with fused multiply-adds (Inductor's extern mm / bmm, as eager's), so
+    pooling by one is fused only where its products are exact in fp32 and cannot overflow it (fp16 tokens); False for
+    torchair, whose GE graph of the unfused step does not compile at all (pooling.PoolingProof._check_exact_arithmetic)."""
 
-    def __init__(self, graph: fx.Graph, sizes: Sizes | None = None, seed: int = 0):
+    def __init__(self, graph: fx.Graph, sizes: Sizes | None = None, seed: int = 0, matmul_fma: bool = True):
         self.graph = graph
+        self.matmul_fma = matmul_fma
         graph._nsa_fusion_order = None  # node positions are recomputed for this graph
         self.sizes = sizes or Sizes.hints(graph)
         self.seed = seed
