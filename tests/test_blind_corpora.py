@@ -98,6 +98,37 @@ SOUNDNESS_REFUSALS = {
     # products (bf16 x bf16 overflows fp32 or falls among its subnormals, where one rounding differs from two)
     ("blind1", "addcmul_loop", "bfloat16", "inductor_graph", "all"),
     ("blind2", "addcmul_loop", "bfloat16", "inductor_graph", "static"),
+    # a matrix product (einsum / matmul / bmm / tensordot / F.linear / conv1d) left to a BLAS or oneDNN kernel, which
+    # fuses multiply-adds (one rounding of w * x + acc where the op rounds the product first, red-team 37 F1): fp32
+    # tokens in both graph dialects (torchair keeps every bmm), bf16 ones in Inductor's graph (a product that
+    # overflows fp32 where the FMA does not); Inductor's products-and-sum lowering of a one-row/column CPU bmm fuses
+    ("blind1", "matmul_arange_neg_scatter", "float32", "torchair", "static"),
+    ("blind1", "tensordot_per_head", "float32", "torchair", "batch"),
+    ("blind1", "strided_conv1d_sequence", "float32", "inductor_graph", "static"),
+    ("blind1", "strided_conv1d_sequence", "float32", "inductor_graph", "all"),
+    ("blind1", "two_page_concat", "float32", "torchair", "static"),
+    ("blind1", "bitops_page_math", "float32", "torchair", "batch"),
+    ("blind1", "fp32_native_einsum_weight_first", "float32", "torchair", "static"),
+    ("blind1", "functional_index_copy", "float32", "torchair", "static"),
+    ("blind1", "wrap_negative_positions", "float32", "torchair", "batch"),
+    ("blind1", "mean_uniform_einsum", "float32", "torchair", "static"),
+    ("blind1", "append_reshape_and_cache_einsum", "float32", "torchair", "static"),
+    ("blind2", "take_along_dim_tensordot_functional", "float32", "torchair", "static"),
+    ("blind2", "two_page_concat_linear", "float32", "torchair", "batch"),
+    ("blind2", "as_strided_windows_fp32", "float32", "torchair", "static"),
+    ("blind2", "xunhao_weightedpool_count_mask", "float32", "torchair", "static"),
+    ("blind2", "ellipsis_einsum_index_put3", "float32", "torchair", "static"),
+    ("blind2", "fp32_only_linear_per_head", "float32", "torchair", "static"),
+    ("blind2", "fp32_only_linear_per_head", "float32", "torchair", "batch"),
+    ("blind2", "float_mask_where", "float32", "torchair", "static"),
+    ("blind2", "nested_compressor_module", "float32", "torchair", "static"),
+    ("blind2", "tensordot_full_then_diag", "float32", "torchair", "batch"),
+    ("blind2", "fp32_only_index_select_bmm", "float32", "torchair", "static"),
+    ("blind2", "fp32_only_index_select_bmm", "float32", "torchair", "batch"),
+    ("blind2", "append_scatter_rows_matmul", "float32", "torchair", "static"),
+    ("blind3", "conv1d_strided_full_sequence", "bfloat16", "inductor_graph", "static"),
+    ("blind3", "mean_pool_f_linear", "float32", "torchair", "batch"),
+    ("blind3", "ascend_golden_einsum_bjhd_hj_2d_index_copy", "float32", "torchair", "static"),
 }
 CONSERVATIVE = {
     # per-part results concatenated along the batch (part-major), then reshaped and reduced (a stack of chunk sums

@@ -37,6 +37,8 @@ def _formulation_cases():
                 for dtype in dtypes:
                     if dtype not in formulation.exact_dtypes:
                         continue  # (test_sum_then_scale_mean_is_refused_where_it_is_not_the_op)
+                    if formulation.matrix_product and dialect == "torchair_like" and dtype == F32:
+                        continue  # (a bmm torchair keeps: test_a_matrix_product_left_to_blas_is_fused_only_for_exact_products)
                     dyn_id = {False: "static", "batch": "dynamic_batch", True: "dynamic_all"}[dynamic]
                     yield pytest.param(formulation, dialect, dtype, dynamic,
                                        id=f"{formulation.name}-{dialect}-{IDS[dtype]}-{dyn_id}")

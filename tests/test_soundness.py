@@ -674,3 +674,36 @@ def test_prefixes_of_factories_torchair_keeps_are_positional(name):
     the batch: refused."""
     results = _redteam("redteam36", name, "torchair_like", "batch")
     assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results
+
+
+@pytest.mark.parametrize("precision, fuses", [("highest", True), ("medium", False), ("onednn_bf16", False)])
+def test_a_matrix_product_of_fp16_tokens_fuses_only_at_the_highest_fp32_matmul_precision(precision, fuses):
+    """Red-team 38 F1: under ``torch.set_float32_matmul_precision("medium")`` (or ``"high"``, or oneDNN's own
+    ``torch.backends.mkldnn.matmul.fp32_precision = "bf16"``) an fp32 matrix kernel may take bf16 (or TF32) inputs,
+    rounding even fp16 tokens, in eager and in Inductor's extern mm alike; the op computes exact products.  A matrix
+    product left to such a kernel fuses only at ``"highest"``."""
+    import importlib
+
+    import torch
+
+    rt = importlib.import_module("corpora.redteam37")
+    factory = rt._mk(rt._fm("mm_diag"), lambda: [rt._two_terms32(seed=k, dtype=torch.float16) for k in range(2)],
+                     ("static",))
+    before = torch.get_float32_matmul_precision()
+    if precision == "onednn_bf16":
+        torch.backends.mkldnn.matmul.fp32_precision = "bf16"
+    else:
+        torch.set_float32_matmul_precision(precision)
+    try:
+        results = rt.classify7("mm_diag_fp16", factory, "inductor_graph", "static")
+    finally:
+        torch.backends.mkldnn.matmul.fp32_precision = "none"
+        torch.set_float32_matmul_precision(before)
+    assert results and all(r[1] == ("FUSED & EQUAL" if fuses else "REFUSED") for r in results), results
+
+
+def test_an_fp32_matrix_product_torchair_keeps_is_refused():
+    """torchair's graph keeps einsum's bmm (no products-and-sum lowering): with fp32 tokens a matrix kernel rounds the
+    products with the adds, so the usual einsum spelling is refused there in fp32 (fp16 and bf16 products are exact)."""
+    results = _redteam("redteam37", "fm_einsum_two_fp32", "torchair_like", "static")
+    assert results and all(r[1] == "REFUSED" for r in results), results

@@ -1148,7 +1148,8 @@ def _python_wrap(n: fx.Node, same_size):
     """``x`` where ``n`` is ``where(x < 0, x + S, x)`` or ``where(x >= 0, x, x + S)`` with ``S`` the number of
     cache rows (vLLM's padding slot -1 made the last row), or the same as arithmetic, ``x + (x < 0).long() * S``
     (equal for every x), else None."""
-    if n.op == "call_function" and n.target is aten.add.Tensor and not n.kwargs and len(n.args) == 2:
+    if n.op == "call_function" and n.target is aten.add.Tensor and not n.kwargs and len(n.args) == 2 and \
+            T.dtype_of(n) == torch.int64:
         for x, shift in (n.args, n.args[::-1]):
             if _negative_times(shift, x, same_size):
                 return x
@@ -1175,9 +1176,11 @@ def _python_wrap(n: fx.Node, same_size):
 
 def _negative_times(shift, x, same_size) -> bool:
     """``shift`` is ``(x < 0) * S`` (the comparison cast to an integer dtype, in either operand order) with ``S`` the
-    number of cache rows."""
+    number of cache rows, computed in int64 (a narrower product wraps: ``(x < 0).to(int8) * 200`` is ``-56``, red-team
+    38 F2)."""
     if not isinstance(shift, fx.Node) or shift.op != "call_function" or \
-            shift.target not in (aten.mul.Tensor, aten.mul.Scalar) or shift.kwargs or len(shift.args) != 2:
+            shift.target not in (aten.mul.Tensor, aten.mul.Scalar) or shift.kwargs or len(shift.args) != 2 or \
+            T.dtype_of(shift) != torch.int64:
         return False
     for flag, S in (shift.args, shift.args[::-1]):
         while isinstance(flag, fx.Node) and flag.op == "call_function" and flag.target in T.CASTS:

@@ -128,6 +128,10 @@ class PoolingProof:
         the weight, and, for mean pooling without a weight, scaled once by exactly 1/l."""
         t = n.target
         exact = (torch.float16,) if self.rec.matmul_fma else (torch.float16, torch.bfloat16)
+        if not _fp32_matmuls_exact(val(self.input).device.type):
+            # (fp32 matrix kernels set to take TF32 or bf16 inputs round even fp16 tokens, red-team 38 F1; Inductor's
+            # extern mm and eager follow the setting, the op does not)
+            exact = ()
         if t in T.PRODUCTS and t not in _ELEMENTWISE_PRODUCTS and t is not aten.addcmul.default \
                 and T.dtype_of(self.input) not in exact and not (self.rec.matmul_fma and _lowered_as_mul_sum(n)):
             # a matrix product (bmm, mm, matmul, einsum's bmm, dot, mv, a convolution) sums inside a BLAS kernel, which
@@ -141,7 +145,9 @@ class PoolingProof:
             # products round as the op's: that is the usual spelling's (einsum("bjhd,jh->bhd"), matmul(w, window))
             raise Refused("pooling", f"{T.op_name(n)} sums its products inside a matrix-multiply kernel (fused "
                           f"multiply-adds on CPU) where the op rounds each product to fp32 first: with "
-                          f"{T.dtype_of(self.input)} tokens the products are not exact in fp32 (they round or overflow)",
+                          f"{T.dtype_of(self.input)} tokens the products are not exact in fp32 (they round or overflow)"
+                          + ("" if exact else ", and the fp32 matmul precision is not 'highest' / 'ieee' (the kernel "
+                             "may round its fp32 inputs to TF32 or bf16)"),
                           n, "pool with (tokens.float() * weight.float()[..., None]).sum(1)")
         if t is aten.addcmul.default:  # acc + value * t1 * t2: an accumulator step, not a product of acc
             acc, factors = n.args[0], n.args[1:3]
@@ -659,6 +665,30 @@ def keep_zero_starts(graph: fx.Graph) -> int:
             done += 1
             break
     return done
+
+
+def _fp32_matmuls_exact(device_type: str) -> bool:
+    """fp32 matrix kernels on ``device_type`` take their inputs as they are: ``torch.get_float32_matmul_precision()`` is
+    ``"highest"`` and no backend's own setting for that device (oneDNN's ``torch.backends.mkldnn.matmul`` / ``conv``
+    on CPU, CUDA's matmul and cuDNN's conv, whose default is TF32, on GPU) asks for TF32 or bf16 inputs.  (torch raises
+    when the legacy and the per-backend settings were mixed: not exact.)"""
+    try:
+        if torch.get_float32_matmul_precision() != "highest":
+            return False
+    except RuntimeError:
+        return False
+    backends = torch.backends
+    settings = ((getattr(backends, "mkldnn", None), "matmul"), (getattr(backends, "mkldnn", None), "conv")) \
+        if device_type == "cpu" else ((getattr(backends, "cuda", None), "matmul"), (getattr(backends, "cudnn", None),
+                                                                                   "conv"))
+    for owner, part in settings:
+        try:
+            precision = getattr(getattr(owner, part), "fp32_precision")
+        except (AttributeError, RuntimeError):
+            continue
+        if precision not in ("none", "ieee"):
+            return False
+    return True
 
 
 def _lowered_as_mul_sum(n: fx.Node) -> bool:

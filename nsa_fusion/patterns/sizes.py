@@ -962,7 +962,7 @@ class Generalize:
             other, moved = self._other_sizes(sizes.tied(moving) - sizes.tied(keep), self._reachable(step))
             if other is None:
                 continue
-            rerun = type(self)(self.graph, other, self.seed)
+            rerun = type(self)(self.graph, other, self.seed, matmul_fma=self.matmul_fma)
             rerun.pooling_probes = self.pooling_probes  # (a probe at the same evaluated sizes is not repeated)
             try:
                 again = rerun._verify(write)

@@ -24,6 +24,9 @@ class Formulation(NamedTuple):
     # dtypes the formulation is the contract in: a mean that sums first and scales after is the op's
     # sum of scaled products in IEEE arithmetic only for fp16 data (docs/soundness.md)
     exact_dtypes: tuple = (torch.float16, torch.bfloat16, torch.float32)
+    # pools with a matrix product (einsum's bmm): where the graph keeps it (torchair's), a matrix kernel may fuse the
+    # multiply-adds, so fp32 data is not the op's arithmetic there (docs/soundness.md)
+    matrix_product: bool = False
 
 
 def _pos_clamp(lengths, l):
@@ -158,14 +161,14 @@ def mulsum_scatter(input, weight, slots, block_table, lengths, cache, l, d):
 FORMULATIONS = [
     Formulation("mulsum_index_put", mulsum_index_put),
     Formulation("mulsum_setitem_where_div", mulsum_setitem_where_div),
-    Formulation("einsum_index_copy", einsum_index_copy),
-    Formulation("einsum_headmajor_setitem", einsum_headmajor_setitem, "Nl"),
+    Formulation("einsum_index_copy", einsum_index_copy, matrix_product=True),
+    Formulation("einsum_headmajor_setitem", einsum_headmajor_setitem, "Nl", matrix_product=True),
     Formulation("mean_flat_index_put", mean_flat_index_put, "mean", exact_dtypes=(torch.float16,)),
     Formulation("mulsum_advindex_index_copy", mulsum_advindex_index_copy),
-    Formulation("einsum_flat_where_setitem", einsum_flat_where_setitem),
+    Formulation("einsum_flat_where_setitem", einsum_flat_where_setitem, matrix_product=True),
     Formulation("mean_gather_index_copy", mean_gather_index_copy, "mean"),
     Formulation("mulsum_advindex_where_twocasts", mulsum_advindex_where_twocasts),
-    Formulation("einsum_headmajor_flat_index_copy", einsum_headmajor_flat_index_copy, "Nl"),
+    Formulation("einsum_headmajor_flat_index_copy", einsum_headmajor_flat_index_copy, "Nl", matrix_product=True),
     Formulation("mulsum_scatter", mulsum_scatter),
 ]
 
