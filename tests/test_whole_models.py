@@ -2153,6 +2153,10 @@ LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES}
                            models17)}
 
 
+# fp32 models pooled by a matmul that torchair's graph keeps as a bmm (fused in Inductor, which lowers it as a sum)
+_FP32_MATRIX_PRODUCTS = {("models8", "hf_paged_head_major_fp32")}
+
+
 @pytest.mark.parametrize("corpus, positive, near_miss", [
     # models8's head-major [N, NB, P, D] KV and [N, S, D] compressed caches (a first-try miss, fixed since)
     ("models8", "hf_paged_head_major_fp32", "nm_newest_first_loop"),
@@ -2190,7 +2194,14 @@ def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, t
     eager; one near miss per corpus stays unfused and computes what the model wrote."""
     ta = torchair if dialect == "torchair" else None
     got = run_case(LATER_CORPORA[corpus][positive], dialect, "static", ta)
-    assert not got.error and got.fused == got.compressions and got.exact and got.eager_equal, (got.error, got.reasons)
+    if dialect == "torchair" and (corpus, positive) in _FP32_MATRIX_PRODUCTS:
+        # (an fp32 matmul pooling GE keeps as a bmm: a matrix kernel may fuse its multiply-adds, refused there;
+        # test_soundness.test_an_fp32_matrix_product_torchair_keeps_is_refused)
+        assert got.fused == 0 and got.eager_equal and all("matrix-multiply kernel" in r for r in got.reasons), \
+            got.reasons
+    else:
+        assert not got.error and got.fused == got.compressions and got.exact and got.eager_equal, (got.error,
+                                                                                                 got.reasons)
     near = run_case(LATER_CORPORA[corpus][near_miss], dialect, "static", ta)
     assert near.ok and near.fused == 0, (near.error, near.reasons)
 
