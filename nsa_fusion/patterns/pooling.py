@@ -121,19 +121,15 @@ class PoolingProof:
     _SUM_THEN_SCALE = {aten.mean.dim, aten.mean.default, aten.avg_pool2d.default, aten.avg_pool1d.default,
                        aten._adaptive_avg_pool2d.default}
 
-    def _check_exact_arithmetic(self, n, tokens, scalings):
-        """Linear in exact arithmetic is not linear in IEEE arithmetic: ``(x*w + 1) - 1`` or ``x*w*7/7``
-        round where ``x*w`` does not, and probes with dyadic values cannot tell.  So a token value may
-        only be added to token values (or to a constant zero: an accumulator's start), multiplied by
-        the weight, and, for mean pooling without a weight, scaled once by exactly 1/l."""
-        t = n.target
+    def _check_matrix_product(self, n):
+        """A matrix product on the tokens (bmm, mm, matmul, dot, mv, a convolution) fuses only where its kernel's
+        arithmetic is the op's: see below and docs/soundness.md."""
         exact = (torch.float16,) if self.rec.matmul_fma else (torch.float16, torch.bfloat16)
         if not _fp32_matmuls_exact(val(self.input).device.type):
             # (fp32 matrix kernels set to take TF32 or bf16 inputs round even fp16 tokens, red-team 38 F1; Inductor's
             # extern mm and eager follow the setting, the op does not)
             exact = ()
-        if t in T.PRODUCTS and t not in _ELEMENTWISE_PRODUCTS and t is not aten.addcmul.default \
-                and T.dtype_of(self.input) not in exact and not (self.rec.matmul_fma and _lowered_as_mul_sum(n)):
+        if T.dtype_of(self.input) not in exact and not (self.rec.matmul_fma and _lowered_as_mul_sum(n)):
             # a matrix product (bmm, mm, matmul, einsum's bmm, dot, mv, a convolution) sums inside a BLAS kernel, which
             # accumulates with fused multiply-adds, fma(w, x, acc): one rounding where the op rounds the product to fp32
             # first (red-team 37 F1); the same only where every product is exact in fp32 and cannot overflow it: fp16
@@ -149,6 +145,15 @@ class PoolingProof:
                           + ("" if exact else ", and the fp32 matmul precision is not 'highest' / 'ieee' (the kernel "
                              "may round its fp32 inputs to TF32 or bf16)"),
                           n, "pool with (tokens.float() * weight.float()[..., None]).sum(1)")
+
+    def _check_exact_arithmetic(self, n, tokens, scalings):
+        """Linear in exact arithmetic is not linear in IEEE arithmetic: ``(x*w + 1) - 1`` or ``x*w*7/7``
+        round where ``x*w`` does not, and probes with dyadic values cannot tell.  So a token value may
+        only be added to token values (or to a constant zero: an accumulator's start), multiplied by
+        the weight, and, for mean pooling without a weight, scaled once by exactly 1/l."""
+        t = n.target
+        if t in T.PRODUCTS and t not in _ELEMENTWISE_PRODUCTS:
+            self._check_matrix_product(n)
         if t is aten.addcmul.default:  # acc + value * t1 * t2: an accumulator step, not a product of acc
             acc, factors = n.args[0], n.args[1:3]
             if n.kwargs.get("value", 1) != 1 or not (acc in tokens or _is_zero(acc)):

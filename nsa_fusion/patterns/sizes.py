@@ -375,8 +375,7 @@ class SizesProof:
         # (a symbolic M, HF's [B, max_cmp, N, D] under dynamic=True, and the sizes the offset computes with, its
         # clamp(0, max_cmp - 1): the interval proof below evaluates them at this assignment, so they are guarded to
         # it, as sizes used as values are (size_values); the batch is never guarded: refused instead)
-        size_args = [x for n in offset_path if n.op == "call_function" for a in [*n.args, *n.kwargs.values()]
-                     for x in (a if isinstance(a, (list, tuple)) else [a])
+        size_args = [x for n in offset_path if n.op == "call_function" for x in _arg_items(n)
                      if isinstance(val(x) if isinstance(x, fx.Node) else x, torch.SymInt)]
         pinned = self.sizes.symbols(M).union(*(self.sizes.symbols(val(a) if isinstance(a, fx.Node) else a)
                                                for a in size_args))
@@ -744,10 +743,15 @@ def _moved_dims(n: fx.Node, rank: int) -> list:
     return every
 
 
-def _flat_args(n: fx.Node):
+def _arg_items(n: fx.Node):
+    """``n``'s arguments, positional and keyword, with lists and tuples flattened one level (nodes as they are)."""
     for a in list(n.args) + list(n.kwargs.values()):
-        for x in (a if isinstance(a, (list, tuple)) else [a]):
-            yield val(x) if isinstance(x, fx.Node) else x
+        yield from (a if isinstance(a, (list, tuple)) else [a])
+
+
+def _flat_args(n: fx.Node):
+    for x in _arg_items(n):
+        yield val(x) if isinstance(x, fx.Node) else x
 
 
 def _flashinfer_lengths(src: fx.Node, page_size) -> bool:
