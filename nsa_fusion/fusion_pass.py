@@ -99,6 +99,8 @@ class NsaFusionPass(CustomGraphPass):
     def _run(self, graph: fx.Graph) -> int:
         from . import lengths_from_positions, pool_tables
 
+        if _has_writes(graph):  # (before the rewrites below, which restore the nodes they stood in for)
+            merge_duplicate_views(graph, index_views=True)
         # (p + 1) - 1 for p read beside p + 1 (see there); not across torchair's stream scopes (p + 1 moves up front)
         shifted = [] if has_stream_scopes(graph) else lengths_from_positions.expose(graph)
         rerouted = pool_tables.expose(graph, iota=self.dialect is not TORCHAIR)  # T[r[:, None], p] read as T[r][arange(B)[:, None], p] (see there)
@@ -147,7 +149,7 @@ class NsaFusionPass(CustomGraphPass):
             return False
         start = time.perf_counter()
         try:
-            rec, labels = self._prepare(write.graph)
+            rec, labels = self._prepare(write.graph, index_views=True)
             first_event = len(diagnostics.events)
             fused = self._consider(rec, write, labels)
             if fused:
@@ -158,14 +160,14 @@ class NsaFusionPass(CustomGraphPass):
         finally:
             self.seconds += time.perf_counter() - start
 
-    def _prepare(self, graph: fx.Graph):
-        if any(n.op == "call_function" and n.target in WRITE_OPS for n in graph.nodes):
+    def _prepare(self, graph: fx.Graph, index_views: bool = False):
+        if _has_writes(graph):
             if self.dialect is TORCHAIR:
                 # torchair's graph is not simplified like Inductor's: under dynamic shapes it keeps full
                 # slices and slice_scatters (``cache[slots, :, :] = ...``) that change no value (see
                 # rewrite.remove_noops_keeping_snapshots for why not Inductor's remove_noop_ops itself)
                 remove_noops_keeping_snapshots(graph)
-            merge_duplicate_views(graph)  # one node per half of a stacked cache (see rewrite.py)
+            merge_duplicate_views(graph, index_views)  # one node per half of a stacked cache (see rewrite.py)
         rec = Recognizer(graph, Sizes.hints(graph), matmul_fma=self.dialect is not TORCHAIR)
         labels = stream_labels(graph) if has_stream_scopes(graph) else None
         return rec, labels
@@ -303,6 +305,10 @@ def _what_it_is(write: fx.Node, why: str) -> str:
         if len(indices) >= 2:
             return f"the KV append: a token write into the paged KV {where} at (page, offset) positions"
     return f"a write into {where}: {why}"
+
+
+def _has_writes(graph: fx.Graph) -> bool:
+    return any(n.op == "call_function" and n.target in WRITE_OPS for n in graph.nodes)
 
 
 def _report_kv_appends(rec: Recognizer, events) -> None:

@@ -160,11 +160,37 @@ def replace_step(step: Step, dialect: Dialect, functional: bool = False) -> fx.N
     return new if new is not None else added[-1]
 
 
+# Views and casts of an integer or bool tensor that give the same value when spelled twice: graphs without
+# common-subexpression elimination (torchair's, and Inductor's post-grad graph for a squeeze written twice)
+# keep ``slot.squeeze(1)`` for the kept rows and another ``slot.squeeze(1)`` under the write's expanded
+# index as two nodes, and the keep proof needs them to be one (the kept rows are read at the written slots).
+_INDEX_VIEWS = frozenset({aten.squeeze.dim, aten.squeeze.default, aten.squeeze.dims, aten.unsqueeze.default,
+                          aten.view.default, aten.reshape.default, aten._unsafe_view.default,
+                          torch.ops.prims.convert_element_type.default})
+
+
+def _hashable(arg):
+    if isinstance(arg, (list, tuple)):
+        return tuple(_hashable(a) for a in arg)
+    if arg is None or isinstance(arg, (bool, int, fx.Node, torch.dtype, torch.device, torch.memory_format)):
+        return arg
+    raise TypeError(type(arg).__name__)
+
+
 def _view_key(node: fx.Node):
     """(tensor, dim, index) for ``select(x, dim, index)`` and ``unbind(x, dim)[index]`` (the same view
-    of ``x``), else None."""
+    of ``x``); (tensor, op, arguments) for a view or cast of an integer tensor (:data:`_INDEX_VIEWS`);
+    else None."""
     if node.op != "call_function":
         return None
+    if node.target in _INDEX_VIEWS and node.args and isinstance(node.args[0], fx.Node):
+        v = node.meta.get("val")
+        if not isinstance(v, torch.Tensor) or v.dtype.is_floating_point or v.dtype.is_complex:
+            return None
+        try:
+            return node.args[0], node.target, _hashable(node.args[1:]), _hashable(sorted(node.kwargs.items()))
+        except TypeError:
+            return None
     if node.target is aten.select.int:
         x, dim, index = node.args[:3]
     elif node.target is operator.getitem and isinstance(node.args[0], fx.Node) \
@@ -186,8 +212,10 @@ def _view_key(node: fx.Node):
     return x, dim, index
 
 
-def merge_duplicate_views(graph: fx.Graph) -> int:
-    """Make every ``select(x, d, i)`` / ``unbind(x, d)[i]`` of one ``x`` the same node (the first).
+def merge_duplicate_views(graph: fx.Graph, index_views: bool = False) -> int:
+    """Make every ``select(x, d, i)`` / ``unbind(x, d)[i]`` of one ``x`` the same node (the first), and with
+    ``index_views`` every repeated view or cast of one integer tensor (:data:`_INDEX_VIEWS`; only before the
+    pass's own rewrites, which put back the nodes they stood in for when they are done).
 
     A stacked cache (``cmp_kv[0][slots] = where(..., cmp_kv[0][slots])``) is read and written through two
     separate picks of the same half in graphs without common-subexpression elimination (torchair's);
@@ -205,7 +233,7 @@ def merge_duplicate_views(graph: fx.Graph) -> int:
     merged = 0
     for n in list(graph.nodes):
         key = _view_key(n)
-        if key is None:
+        if key is None or (not index_views and key[1] in _INDEX_VIEWS):
             continue
         earlier = first.setdefault(key, n)
         if earlier is n or mutated.get(key[0], len(order)) < order[n]:
@@ -386,8 +414,23 @@ def one_column_slots(graph: fx.Graph) -> int:
         with graph.inserting_after(flat):
             again = _call(graph, aten.unsqueeze.default, (flat, 1))
         user.replace_input_with(column, again)
+        for other in list(column.users):  # the user's own column.squeeze(1) (the kept rows' index): the same node
+            if other is not flat and other.op == "call_function" and _squeezes_column(other):
+                other.replace_all_uses_with(flat)
         done += 1
     return done
+
+
+def _squeezes_column(n: fx.Node) -> bool:
+    """``n`` is ``x.squeeze(1)``, ``x.squeeze(-1)`` or ``x.squeeze()`` of a ``[B, 1]`` tensor ``x``."""
+    shape = _shape(n.args[0])
+    if shape is None or len(shape) != 2 or _shape(n) is None or len(_shape(n)) != 1:
+        return False
+    if n.target is aten.squeeze.dim:
+        return n.args[1] in (1, -1)
+    if n.target is aten.squeeze.dims:
+        return tuple(n.args[1]) in ((1,), (-1,))
+    return n.target is aten.squeeze.default
 
 
 def paged_flat_reads(graph: fx.Graph) -> int:

@@ -643,6 +643,35 @@ def test_picks_of_one_half_are_merged_only_where_the_stack_is_not_mutated_betwee
         del mode
 
 
+def test_repeated_views_of_one_integer_tensor_are_merged_and_float_ones_left_alone():
+    """``rewrite.merge_duplicate_views``: ``slot.squeeze(1)`` spelled twice (the write's index and the kept rows'
+    index) becomes one node, the same values; a float tensor's repeated views are not touched (the kept rows and
+    the write's cache are matched by other rules), nor an integer tensor written in place between the two."""
+    from torch._subclasses.fake_tensor import FakeTensorMode
+
+    from nsa_fusion.rewrite import merge_duplicate_views
+
+    aten = torch.ops.aten
+    for dtype, mutate in ((torch.int64, False), (torch.int64, True), (torch.float16, False)):
+        g = torch.fx.Graph()
+        x, y = g.placeholder("x"), g.placeholder("y")
+        a = g.call_function(aten.squeeze.dim, (x, 1))
+        if mutate:
+            g.call_function(aten.copy_.default, (x, y))
+        b = g.call_function(aten.squeeze.dim, (x, 1))
+        c = g.call_function(aten.cat.default, ([a, b],))
+        g.output(c)
+        with FakeTensorMode() as mode:
+            fx, fy = torch.empty(4, 1, dtype=dtype), torch.empty(4, 1, dtype=dtype)
+            for node, v in ((x, fx), (y, fy), (a, fx[:, 0]), (b, fx[:, 0])):
+                node.meta["val"] = v
+        merged = merge_duplicate_views(g, index_views=True)
+        expect = dtype == torch.int64 and not mutate
+        assert merged == int(expect), (dtype, mutate)
+        assert (c.args[0] == [a, a]) is expect
+        del mode
+
+
 def test_a_split_under_dynamic_shapes_is_guarded_to_its_number_of_halves():
     """Compiled with ``dynamic=True`` for a stack of 2, the split is only valid for 2 halves: a stack of 3
     recompiles (a guard on the stack size) instead of writing two of its three halves."""
@@ -916,6 +945,18 @@ class TableSlots(torch.nn.Module):
             at = cmp_table.gather(1, i[:, None])[:, :, None].expand(-1, cache.shape[1], cache.shape[2])
             sel = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache.gather(0, at))
             return cache.scatter(0, at, sel)
+        if self.spelling == "scatter_kept_squeezed":  # (an HF cache class, models17: the kept rows read at the
+            column = cmp_table.gather(1, i[:, None])  # [B, 1] column squeezed, the write at it expanded)
+            old = cache[column.squeeze(1)]
+            B, N, D = old.shape
+            cache.scatter_(0, column.view(B, 1, 1).expand(B, N, D),
+                           torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), old))
+            return cache
+        if self.spelling == "squeezed_twice":  # (two nodes for one slot tensor in a graph without CSE)
+            column = cmp_table.gather(1, i[:, None])
+            cache.index_put_((column.squeeze(1),), torch.where(_valid(lens)[:, None, None], new.to(cache.dtype),
+                                                               cache[column.squeeze(1)]))
+            return cache
         slot = cmp_table.gather(1, i[:, None]).squeeze(1) if self.spelling == "gather" and not self.first_row \
             else cmp_table[rows, i]
         cache[slot] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[slot])
@@ -941,9 +982,15 @@ def _table_slot_golden(before):
 @pytest.mark.parametrize("spelling,dialect,dynamic", [("gather", "inductor", False), ("index", "torchair_like", False),
                                                       ("gather", "inductor", True),
                                                       ("scatter_one_column", "inductor_graph", False),
-                                                      ("scatter_one_column", "torchair_like", False)],
+                                                      ("scatter_one_column", "torchair_like", False),
+                                                      ("scatter_kept_squeezed", "inductor_graph", False),
+                                                      ("scatter_kept_squeezed", "torchair_like", True),
+                                                      ("squeezed_twice", "inductor", False),
+                                                      ("squeezed_twice", "torchair_like", False)],
                          ids=["gather-inductor-static", "index-torchair_like-static", "gather-inductor-dynamic",
-                              "scatter_one_column-inductor_graph", "scatter_one_column-torchair_like"])
+                              "scatter_one_column-inductor_graph", "scatter_one_column-torchair_like",
+                              "scatter_kept_squeezed-inductor_graph", "scatter_kept_squeezed-torchair_like-dynamic",
+                              "squeezed_twice-inductor-static", "squeezed_twice-torchair_like-static"])
 def test_slots_read_from_a_per_request_table_of_compressed_rows_fuse(spelling, dialect, dynamic):
     """Valid input gives every request its own compressed rows (docs/contract.md): row b's slot is one entry of
     row b of the table (the batch plan proves it), so the slots of two rows never meet."""

@@ -1265,10 +1265,13 @@ def _paged_slot_table(n: fx.Node) -> fx.Node | None:
     return _slot_table(page)
 
 
+WIDE_INTS = (torch.int32, torch.int64)  # the index dtypes of serving metadata (sizes._wide_int_casts_off too)
+
+
 def _widening(n: fx.Node) -> bool:
     """``n`` casts an int32 / int64 tensor to int64 (every value kept)."""
     return n.target in T.CASTS and isinstance(n.args[0], fx.Node) and T.dtype_of(n) == torch.int64 and \
-        T.dtype_of(n.args[0]) in (torch.int32, torch.int64)
+        T.dtype_of(n.args[0]) in WIDE_INTS
 
 
 def _passed_in(x: fx.Node) -> fx.Node | None:

@@ -592,17 +592,14 @@ def _lengths_source(lengths: fx.Node, casts: list | None = None, shift: bool = T
     return src
 
 
-_WIDE_INTS = (torch.int32, torch.int64)
-
-
 def _wide_int_casts_off(n):
     """``n`` through casts, each to int32 or int64 (no narrowing cast wraps a length, a page count or an offset of
     FlashInfer's metadata: valid ones are below the capacity, well inside int32), or None past another cast."""
     while isinstance(n, fx.Node) and n.op == "call_function" and n.target in T.CASTS:
-        if T.dtype_of(n) not in _WIDE_INTS:
+        if T.dtype_of(n) not in exactness.WIDE_INTS:
             return None
         n = n.args[0]
-    return n if isinstance(n, fx.Node) and T.dtype_of(n) in _WIDE_INTS else None
+    return n if isinstance(n, fx.Node) and T.dtype_of(n) in exactness.WIDE_INTS else None
 
 
 _PREFIX_VIEWS = {aten.slice.Tensor, aten.slice_copy.Tensor, aten.narrow.default, aten.as_strided.default,
