@@ -23,8 +23,15 @@ A Python float attribute (``self.scale = 1 / l``) is a graph input too under ``d
 as a 0-d float64 tensor (``specialize_float=False``) and guards nothing on its value.  It is offered and checked
 the same way (:func:`_attribute_float`), compared bit for bit (``torch.equal`` holds ``-0.0 == 0.0``).
 
+The same check keeps a fused matrix product honest (red-team 39): pooling by a matrix product is proven exact only
+under the fp32 matmul settings read when the step compiles (``patterns.pooling.fp32_matmul_settings``: oneDNN's,
+CUDA's or torch_npu's precision switches, which dynamo does not guard).  The pass records the settings such a step
+relied on in the offer (:func:`rely_on_matmul_settings`), and :class:`CheckedCall` compares them before every
+call: where one changed, that call runs the graph unfused, as the model's own code follows the new setting.
+
 Where the backend is not nsa_fusion's (``enable_inductor``, vLLM's pass manager, torchair's global pattern
-pass), nothing is offered and a buffer in the index arithmetic is refused as before.  A graph served
+pass), nothing is offered: a buffer in the index arithmetic is refused as before, and so is a matrix product
+that is exact only under the current matmul settings (:func:`can_check_settings`).  A graph served
 from Inductor's FX graph cache was compiled under the same offered values (they are part of the pass's
 cache key, :func:`cache_key`), and is checked on every call, whether its compile bound them or not.
 """
@@ -70,13 +77,15 @@ class Offer:
     buffers: dict  # input index -> Bound
     ran: bool = False  # the pass ran with the offer in place (on the first graph it saw: the one fed by dynamo's inputs)
     used: set = dataclasses.field(default_factory=set)  # indices a fused step consumed
+    cached: bool = False  # Inductor served the graph from its cache: the pass will not run for it
+    settings: dict = dataclasses.field(default_factory=dict)  # device type -> the fp32 matmul settings a fused step relied on
 
     @classmethod
-    def of(cls, gm: fx.GraphModule, example_inputs) -> Offer | None:
-        """The small integer buffers among ``gm``'s inputs (None when there is none)."""
+    def of(cls, gm: fx.GraphModule, example_inputs) -> Offer:
+        """The small integer buffers among ``gm``'s inputs (none where the graph's inputs do not line up)."""
         placeholders = [n for n in gm.graph.nodes if n.op == "placeholder"]
         if len(placeholders) != len(example_inputs):
-            return None
+            return cls(len(example_inputs), {})
         buffers = {}
         for i, (node, x) in enumerate(zip(placeholders, example_inputs)):
             arg = node.meta.get("grapharg")
@@ -92,14 +101,27 @@ class Offer:
                     or x.requires_grad or x.numel() > MAX_BOUND_NUMEL or not _owns_its_storage(x):
                 continue
             buffers[i] = Bound(i, _module_path(source.name), x.detach().clone())
-        return cls(len(example_inputs), buffers) if buffers else None
+        return cls(len(example_inputs), buffers)
 
     def holds(self, inputs) -> bool:
-        """Every buffer a fused step was compiled on (or may have been) holds its compile-time value."""
-        return all(_equal(inputs[i], self.buffers[i].value) for i in self._checked())
+        """Every buffer a fused step was compiled on (or may have been) holds its compile-time value, and the
+        matmul settings a fused step relied on are still in force."""
+        return all(_equal(inputs[i], self.buffers[i].value) for i in self._checked()) and not self._changed_settings()
 
     def _checked(self):
         return self.used if self.ran else self.buffers  # (not ran: a cached graph, or torchair before its first call)
+
+    def _changed_settings(self) -> list:
+        from .patterns.pooling import fp32_matmul_settings
+
+        return [device for device, at_compile in self.settings.items() if fp32_matmul_settings(device) != at_compile]
+
+    def needs_checks(self) -> bool:
+        """Calls must go through :class:`CheckedCall`: something to compare, or the pass still to run (torchair
+        runs it on the first call)."""
+        if not (self.ran or self.cached):
+            return True
+        return bool(self._checked()) or bool(self.settings)
 
 
 def _attribute_float(arg, x) -> bool:
@@ -152,6 +174,43 @@ def offering(offer: Offer | None):
         yield offer
     finally:
         _offer.reset(token)
+
+
+def can_check_settings() -> bool:
+    """The backend compiling this graph checks the settings a fused step relied on before every call."""
+    return _offer.get() is not None
+
+
+def rely_on_matmul_settings(device_type: str) -> None:
+    """A step fused here is exact only under ``device_type``'s fp32 matmul settings as they are now: record them
+    for :class:`CheckedCall`, and count it where Inductor keeps counts with a cached graph (a graph served from
+    the cache is checked too, see :func:`checked_compile`)."""
+    from .patterns.pooling import fp32_matmul_settings
+
+    offer = _offer.get()
+    if offer is not None:
+        offer.settings[device_type] = fp32_matmul_settings(device_type)
+    counters = _torch_counters()
+    if counters is not None:
+        counters[_SETTINGS_COUNTER] += 1
+
+
+_SETTINGS_COUNTER = "nsa_fusion_relies_on_matmul_settings"  # (not an nsa_fusion.stats key)
+
+
+def _torch_counters():
+    from .diagnostics import _inductor_counters
+
+    return _inductor_counters()
+
+
+def _replayed_counts() -> tuple:
+    """(graphs the pass ran on, fused steps that relied on matmul settings) in torch's counters, which Inductor
+    stores with each cached graph and replays when it serves one."""
+    from .diagnostics import _GRAPHS
+
+    counters = _torch_counters()
+    return (0, 0) if counters is None else (counters[_GRAPHS], counters[_SETTINGS_COUNTER])
 
 
 def cache_key() -> str:
@@ -279,11 +338,11 @@ class CheckedCall:
         boxed = self._boxed_call and len(args) == 1 and isinstance(args[0], list)
         inputs = args[0] if boxed else args
         offer = self.offer
-        if offer.ran and not offer.used:
+        if not offer.needs_checks():
             return self.compiled(*args)
         if not offer.holds(inputs):
             return self._run_unfused(inputs, boxed)
-        if offer.ran:
+        if offer.ran or offer.cached:
             return self.compiled(*args)
         with offering(offer):  # torchair runs the pass on the first call
             return self.compiled(*args)
@@ -293,9 +352,15 @@ class CheckedCall:
             self._warned = True
             changed = [str(b) for i, b in sorted(self.offer.buffers.items())
                        if i in self.offer._checked() and not _equal(inputs[i], b.value)]
-            warnings.warn(f"nsa_fusion: {', '.join(changed)} no longer holds the value this graph was "
-                          "fused on; running the graph unfused (the model's code as written) while it differs. "
-                          "Recompile (torch._dynamo.reset()) to fuse on the new value.", stacklevel=3)
+            if changed:
+                warnings.warn(f"nsa_fusion: {', '.join(changed)} no longer holds the value this graph was "
+                              "fused on; running the graph unfused (the model's code as written) while it differs. "
+                              "Recompile (torch._dynamo.reset()) to fuse on the new value.", stacklevel=3)
+            else:
+                warnings.warn(f"nsa_fusion: the fp32 matmul precision settings ({', '.join(self.offer._changed_settings())}"
+                              ") changed since this graph fused a matrix product that is exact only under the old ones; "
+                              "running the graph unfused (the model's code as written, under the new settings) while "
+                              "they differ. Recompile (torch._dynamo.reset()) to decide again.", stacklevel=3)
         out = self.unfused(*inputs)
         if boxed:
             inputs.clear()  # (the boxed convention: the callee frees its arguments)
@@ -313,13 +378,20 @@ def _copy_of(gm: fx.GraphModule) -> fx.GraphModule:
 
 def checked_compile(compile_fn, gm: fx.GraphModule, example_inputs, **kwargs):
     """``compile_fn(gm, example_inputs, **kwargs)`` with the graph's small integer buffers offered to the
-    pass; the result behind :class:`CheckedCall` where any was offered."""
+    pass; the result behind :class:`CheckedCall` where a fused step was bound to a buffer or relied on the
+    matmul settings (or, for a graph served from Inductor's cache, may have been), or the pass is still to run."""
     offer = Offer.of(gm, example_inputs)
-    if offer is None:
-        return compile_fn(gm, example_inputs, **kwargs)
     unfused = _copy_of(gm)
+    before = _replayed_counts()
     with offering(offer):
         compiled = compile_fn(gm, example_inputs, **kwargs)
-    if offer.ran and not offer.used:
+    if not offer.ran:
+        graphs, relied = (now - then for now, then in zip(_replayed_counts(), before))
+        offer.cached = graphs > 0  # (replayed with a graph Inductor served from its cache)
+        if relied:  # a fused matrix product in it: the settings now are those it was fused under (the pass's key)
+            from .patterns.pooling import _MATMUL_SETTINGS, fp32_matmul_settings
+
+            offer.settings = {device: fp32_matmul_settings(device) for device in _MATMUL_SETTINGS}
+    if not offer.needs_checks():
         return compiled
     return CheckedCall(compiled, offer, unfused)

@@ -28,7 +28,7 @@ import warnings
 import torch.fx as fx
 from torch._inductor.custom_graph_pass import CustomGraphPass
 
-from . import diagnostics
+from . import bound_inputs, diagnostics
 from .patterns.evaluate import Sizes
 from .patterns.verify import Declined, NotACandidate, Recognizer, Refused, source_line
 from .patterns.optable import WRITES as WRITE_OPS
@@ -177,6 +177,12 @@ class NsaFusionPass(CustomGraphPass):
         write.meta[CONSIDERED] = True
         try:
             step = rec.recognize(write)
+            if step.matmul_device is not None and not bound_inputs.can_check_settings():
+                raise Refused("pooling", "the matrix product is exact only under the fp32 matmul precision settings in "
+                              "force now (no TF32 / bf16 / HF32 inputs), which torch.compile does not guard; outside "
+                              "nsa_fusion's own backends nothing checks them before each call", step.write,
+                              "compile with backend='nsa_fusion' (or nsa_fusion.npu_backend), or pool with "
+                              "(tokens.float() * weight.float()[..., None]).sum(1)")
             if labels is not None:
                 _single_stream(step, labels)
             if self.dialect is not TORCHAIR:  # GE cannot compile the composite: its graphs always fuse
@@ -200,6 +206,9 @@ class NsaFusionPass(CustomGraphPass):
             new = replace_step(step, self.dialect, self.functional_calls)
         except Exception as exc:  # nor in the rewrite (traced before the graph changes: nothing half-done)
             return self._internal_error("replacing", write, exc)
+        if step.matmul_device is not None:  # (checked before every call: bound_inputs.CheckedCall)
+            bound_inputs.rely_on_matmul_settings(step.matmul_device)
+            guards += "; exact under the fp32 matmul settings in force now (checked before every call)"
         diagnostics.stats["candidates"] += 1
         diagnostics.record("fused", f"l={step.l}, d={step.d}, {step.weight_layout} weight" + guards,
                            pattern=_pattern_name(step), dialect=self.dialect.name, node=new.name,
@@ -273,6 +282,12 @@ class NsaFusionPass(CustomGraphPass):
             state += "-triton"
         if not self.functional_calls:
             state += "-mutating"
+        # the fp32 matmul settings a fused matrix product may rely on (Inductor's own key has CUDA's only): a graph
+        # fused under one is never served to a compile under another (red-team 39 F2)
+        from .patterns.pooling import _MATMUL_SETTINGS, fp32_matmul_settings
+
+        state += "-" + hashlib.sha256(repr([fp32_matmul_settings(d) for d in sorted(_MATMUL_SETTINGS)]).encode()
+                                      ).hexdigest()[:12]
         return f"nsa_fusion-{self.dialect.name}-{_source_hash()}-{state}{'-reinplace' if self.reinplace else ''}"
 
 
@@ -316,7 +331,7 @@ def _report_kv_appends(rec: Recognizer, events) -> None:
     paged input (through data movement), is that step's KV append (``pool[loc] = k``: a [num_tokens, N, D]
     token pool looks like a compressed cache): it is reported as ignored, not as a refused candidate; an append
     already ignored for its shape (``cache.scatter_(2, pos, k)``) is named the KV append too."""
-    appends = {}  # write -> the write of the step whose paged input it is
+    appends = _appends_read_by_refused_steps(rec.graph, events)  # write -> the write of the step reading it
     for paged, reader in rec.paged_inputs.items():
         work, seen = [paged], set()
         while work:
@@ -339,6 +354,42 @@ def _report_kv_appends(rec: Recognizer, events) -> None:
                                               source=source_line(write))
         elif e.kind == "ignored" and not e.reason.startswith("the KV append"):  # (set aside for its shape: scatter_)
             e.reason = what
+
+
+def _appends_read_by_refused_steps(graph: fx.Graph, events) -> dict:
+    """Writes whose result a REFUSED step's new rows read through a gather, with no other write between, into a
+    cache that step does not write: its KV append (a step refused before its roles were found leaves no paged input
+    in ``rec.paged_inputs``; models17's HF cache class).  Not a write into the step's own cache (a K half written
+    before the V half of one stacked cache) and not one behind another write (layer 1's caches, read by layer 2's
+    attention before layer 2's append).  {append: the refused step's write}."""
+    from .patterns.optable import GATHERS, VIEWS, WRITES
+    from .patterns.proof import _chain_back, value_ancestors
+
+    writes = [n for n in graph.nodes if n.op == "call_function" and n.target in WRITE_OPS]
+    writes_set = set(writes)
+    by_name = {n.name: n for n in writes}
+
+    def cache_of(write):  # the tensor a chain of writes (functional: each one's base is the last one's result) updates
+        node = write
+        while node in writes_set:
+            node = _chain_back(node.args[WRITES[node.target][0]], VIEWS)[-1]
+        return node
+
+    found = {}
+    for e in events:
+        step = by_name.get(e.anchor) if e.kind == "rejected" else None
+        if step is None:
+            continue
+        values = step.args[WRITES[step.target][2]]
+        if not isinstance(values, fx.Node):
+            continue
+        for g in value_ancestors([values], set(writes)):
+            if g.op != "call_function" or g.target not in GATHERS or not isinstance(g.args[0], fx.Node):
+                continue
+            source = _chain_back(g.args[0], VIEWS)[-1]
+            if source in writes_set and source is not step and cache_of(source) is not cache_of(step):
+                found.setdefault(source, step)
+    return found
 
 
 def _fail_if_strict(events) -> None:

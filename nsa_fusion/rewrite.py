@@ -160,13 +160,14 @@ def replace_step(step: Step, dialect: Dialect, functional: bool = False) -> fx.N
     return new if new is not None else added[-1]
 
 
-# Views and casts of an integer or bool tensor that give the same value when spelled twice: graphs without
+# Views of an integer or bool tensor that give the same value when spelled twice: graphs without
 # common-subexpression elimination (torchair's, and Inductor's post-grad graph for a squeeze written twice)
-# keep ``slot.squeeze(1)`` for the kept rows and another ``slot.squeeze(1)`` under the write's expanded
-# index as two nodes, and the keep proof needs them to be one (the kept rows are read at the written slots).
+# keep ``slot.squeeze(1)`` for the kept rows and another ``slot.squeeze(1)`` under the write's index as two
+# nodes, and the keep proof needs them to be one (the kept rows are read at the written slots).  Not casts:
+# ``s.to(int16)`` written twice in a condition stays two nodes, so the lengths are ``s`` (which every input of
+# the condition passes through) and the narrowing cast is refused as such.
 _INDEX_VIEWS = frozenset({aten.squeeze.dim, aten.squeeze.default, aten.squeeze.dims, aten.unsqueeze.default,
-                          aten.view.default, aten.reshape.default, aten._unsafe_view.default,
-                          torch.ops.prims.convert_element_type.default})
+                          aten.view.default, aten.reshape.default, aten._unsafe_view.default})
 
 
 def _hashable(arg):
@@ -179,7 +180,7 @@ def _hashable(arg):
 
 def _view_key(node: fx.Node):
     """(tensor, dim, index) for ``select(x, dim, index)`` and ``unbind(x, dim)[index]`` (the same view
-    of ``x``); (tensor, op, arguments) for a view or cast of an integer tensor (:data:`_INDEX_VIEWS`);
+    of ``x``); (tensor, op, arguments) for a view of an integer tensor (:data:`_INDEX_VIEWS`);
     else None."""
     if node.op != "call_function":
         return None

@@ -24,7 +24,7 @@ import torch
 from torch._functorch.aot_autograd import aot_module_simplified, make_boxed_func
 from torch._inductor.utils import run_and_get_code
 
-from nsa_fusion import diagnostics
+from nsa_fusion import bound_inputs, diagnostics
 from nsa_fusion.backend import nsa_fusion_backend, with_fusion_passes
 from nsa_fusion.fusion_pass import NsaFusionPass
 from nsa_fusion.rewrite import TORCHAIR
@@ -78,8 +78,12 @@ class InductorGraphBackend(GraphRecorder):
             self.graphs.append(g)
             return make_boxed_func(g.forward)
 
-        with with_fusion_passes():
-            return compile_fx(gm, example_inputs, inner_compile=inner)
+        def compile_(gm, example_inputs):
+            with with_fusion_passes():
+                return compile_fx(gm, example_inputs, inner_compile=inner)
+
+        # (as nsa_fusion's backends: module buffers offered, matmul settings checked before each call)
+        return bound_inputs.checked_compile(compile_, gm, example_inputs)
 
 
 class TorchairLikeBackend(GraphRecorder):
@@ -88,13 +92,16 @@ class TorchairLikeBackend(GraphRecorder):
 
     def __call__(self, gm, example_inputs):
         def fw(g, _inputs):
-            NsaFusionPass(TORCHAIR, reinplace=True)(g.graph)
+            bound_inputs.run_pass(g.graph, NsaFusionPass(TORCHAIR, reinplace=True))
             g.recompile()
             self.graphs.append(g)
             return g
 
-        return aot_module_simplified(gm, example_inputs, fw_compiler=fw, decompositions={},
-                                     keep_inference_input_mutations=True)
+        def compile_(gm, example_inputs):
+            return aot_module_simplified(gm, example_inputs, fw_compiler=fw, decompositions={},
+                                         keep_inference_input_mutations=True)
+
+        return bound_inputs.checked_compile(compile_, gm, example_inputs)
 
 
 def mark_batch_dynamic(args, positions=(2, 3, 4)):

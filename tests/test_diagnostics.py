@@ -50,6 +50,50 @@ def test_append_and_compress_step_reports_the_append_as_ignored_not_refused():
     assert not report.notes and "GE" not in text
 
 
+class _AppendAndRefusedCompress(torch.nn.Module):
+    """The append, then a step whose kept rows are computed (``cache[slots] * 1``): refused at its keep, before the
+    recogniser finds which tensor its tokens come from."""
+
+    def forward(self, kv, token, weight, slots, block_table, lengths, cache):
+        P = kv.shape[1]
+        pos = lengths - 1
+        kv[block_table.gather(1, (pos // P)[:, None])[:, 0].long(), pos % P] = token
+        w = (lengths[:, None] - 32 + torch.arange(32)).clamp(min=0)
+        tokens = kv[block_table.gather(1, w // P).long(), w % P].float()
+        new = (tokens * weight.float()[None, :, :, None]).sum(1).to(cache.dtype)
+        valid = (lengths >= 32) & ((lengths - 32) % 16 == 0)
+        s = slots.long()
+        cache[s] = torch.where(valid[:, None, None], new, cache[s] * 1)
+        return cache
+
+
+def test_the_append_of_a_refused_step_is_ignored_not_refused():
+    """models17: where the compression is refused before its roles are found, its KV append was reported as a
+    second refused compression ("no masked select"); it is the append that step reads, reported as ignored."""
+    x, args = _append_case()
+    report = nsa_fusion.explain(_AppendAndRefusedCompress(), *args)
+    assert report.fused_count == 0 and len(report.refused) == 1, report
+    assert report.refused[0].pattern == "keep" and "computed" in report.refused[0].reason, report
+    (ignored,) = report.ignored
+    assert ignored.reason.startswith("the KV append"), ignored
+    # an earlier write into the refused step's own cache (which its kept rows read) is no append: still refused
+    report = nsa_fusion.explain(_TwoWritesIntoOneCache(), *args)
+    assert report.fused_count == 0 and len(report.refused) == 2 and not report.ignored, report
+
+
+class _TwoWritesIntoOneCache(_AppendAndRefusedCompress):
+    def forward(self, kv, token, weight, slots, block_table, lengths, cache):
+        P = kv.shape[1]
+        w = (lengths[:, None] - 32 + torch.arange(32)).clamp(min=0)
+        tokens = kv[block_table.gather(1, w // P).long(), w % P].float()
+        new = (tokens * weight.float()[None, :, :, None]).sum(1).to(cache.dtype)
+        s = slots.long()
+        cache[s] = new  # every row written: refused (no select)
+        valid = (lengths >= 32) & ((lengths - 32) % 16 == 0)
+        cache[s] = torch.where(valid[:, None, None], new, cache[s] * 1)
+        return cache
+
+
 def test_append_and_compress_stats_count_the_append_as_ignored():
     x, args = _append_case()
     eager = [a.clone() for a in args]

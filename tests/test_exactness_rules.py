@@ -3146,3 +3146,55 @@ def test_trunc_division_interval():
     assert intervals.of(nodes["floor"]) == (-3, 2)
     assert intervals.of(nodes[None]) is None
     assert Intervals(Sizes(None), {x: (3, 40)}).of(nodes["trunc"]) == (0, 2)
+
+
+# --- blind11's misses (2026-12-05): a padding page mapped to page 0 by a where, baddbmm onto zeros, stack ------------
+@pytest.mark.parametrize("pick, fuses", [(lambda p: torch.where(p >= 0, p, 0), True),
+                                         (lambda p: torch.where(p < 0, 0, p), True),
+                                         (lambda p: torch.where(p != -1, p, 0), True),
+                                         (lambda p: torch.where(p > 0, p, 1), False),
+                                         (lambda p: torch.where(p >= 2, p, 0), False)],
+                         ids=["ge0", "lt0_swapped", "ne_minus1", "gt0_to_1", "ge2"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_page_id_where_that_keeps_every_valid_id_fuses(pick, fuses, dialect):
+    """``torch.where(pages >= 0, pages, 0)`` (a padding -1 read as page 0) is the identity on valid page ids (>= 0) at
+    every table size, as ``clamp(min=0)`` is (exactness._keeps_valid_page_ids); a where that changes a valid id (page
+    0 read as 1, pages below 2 as 0) is refused by the page-id rule."""
+    def window(kv, table, lens, l, P, clamp_max=None):
+        pos = (lens.long()[:, None] - l + torch.arange(l)).clamp(min=0)
+        return kv[pick(table.long().gather(1, pos // P)), pos % P]
+
+    if fuses:
+        _fuses(Step(window=window), dialect=dialect)
+    else:
+        _refused_with(Step(window=window), "gather", "page ids pass through", dialect=dialect)
+
+
+def _baddbmm_onto(beta=1, alpha=1, start=0.0):
+    def pool(t, w, lens):
+        B, l, N, D = t.shape
+        x = t.permute(0, 2, 3, 1).reshape(B * N, D, l).float()
+        wf = w.float().t().reshape(1, N, l, 1).expand(B, N, l, 1).reshape(B * N, l, 1)
+        return torch.baddbmm(torch.full((B * N, D, 1), start), x, wf, beta=beta, alpha=alpha).view(B, N, D)
+    return pool
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_baddbmm_onto_zeros_is_a_matrix_product_and_a_bias_or_scale_is_refused(dialect):
+    """``baddbmm(zeros, tokens, weight)`` is the weighted sum (its factors are the batch matrices, not the zero it
+    adds to): fused (fp16 tokens, exact products); a nonzero start or ``alpha != 1`` is not the op's sum."""
+    _fuses(Step(pool=_baddbmm_onto()), dialect=dialect)
+    _refused_with(Step(pool=_baddbmm_onto(start=0.5)), "pooling", "adds its input", dialect=dialect)
+    _refused_with(Step(pool=_baddbmm_onto(alpha=2)), "pooling", "adds its input", dialect=dialect)
+
+
+@pytest.mark.parametrize("dialect, dynamic", [("inductor_graph", "batch"), ("torchair_like", "batch")])
+def test_products_stacked_then_summed_fuse_under_a_dynamic_batch(dialect, dynamic):
+    """``torch.stack([t[:, j] * w[j] ...], 0).sum(0)``: Inductor spells the stack as a ``cat`` of ``[B, N, D]`` parts
+    viewed as ``[l, B, N, D]``, whose part boundaries sit at multiples of the batch; split back into ``(l, B)`` by
+    every use, no boundary is a value (sizes._stacked), and the step fuses under a dynamic batch.  (Under
+    ``dynamic=True`` this harness's weight is an input of symbolic length, whose ``w[j]`` is refused on its own.)"""
+    def pool(t, w, lens):
+        return torch.stack([t[:, j].float() * w[j].float()[None, :, None] for j in range(t.shape[1])], 0).sum(0)
+
+    _fuses(Step(pool=pool), dialect=dialect, dynamic=dynamic)

@@ -28,7 +28,7 @@ import pytest
 import torch
 
 from corpora.attacks import ATTACKS, BY_NAME, Attack
-from fusion_harness import InductorGraphBackend, TorchairLikeBackend, no_compile_caches
+from fusion_harness import InductorGraphBackend, TorchairLikeBackend, no_compile_caches, rejections
 from nsa_fusion import diagnostics
 from nsa_fusion.backend import nsa_fusion_backend
 
@@ -700,6 +700,134 @@ def test_a_matrix_product_of_fp16_tokens_fuses_only_at_the_highest_fp32_matmul_p
         torch.backends.mkldnn.matmul.fp32_precision = "none"
         torch.set_float32_matmul_precision(before)
     assert results and all(r[1] == ("FUSED & EQUAL" if fuses else "REFUSED") for r in results), results
+
+
+@pytest.mark.parametrize("name", ["pa_mm_diag_mm_bf16", "pa_linear_diag_mm_bf16", "pa_conv1d_diag_conv_bf16"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_matmul_precision_changed_after_compile_runs_the_graph_unfused(name, dialect):
+    """Red-team 39 F1: a matrix product fused under the default fp32 matmul settings, then
+    ``torch.backends.mkldnn.matmul.fp32_precision = "bf16"`` (or ``conv``) before the next call: dynamo does not
+    guard it, eager follows it.  The settings a fused step relied on are compared before every call
+    (bound_inputs.CheckedCall), and that call runs the captured graph unfused: every call equals eager (it had fused
+    and differed)."""
+    results = _redteam("redteam39", name, dialect, "static")
+    assert results and all(r[1] == "FUSED & EQUAL" for r in results), results
+
+
+def _mm_diag_step():
+    """fp16 tokens pooled by one mm of every head's tokens, the diagonal kept (red-team 38's mm_diag), and inputs."""
+    def step(kv, w, slots, table, lens, cache):
+        pos = (lens.long()[:, None] - 32 + torch.arange(32)).clamp(min=0)
+        tok = kv[table.long().gather(1, pos // kv.shape[1]), pos % kv.shape[1]].float()
+        B, l, N, D = tok.shape
+        y = (tok.permute(0, 3, 2, 1).reshape(B * D * N, l) @ w.float()).view(B, D, N, N)
+        new = y.diagonal(dim1=2, dim2=3).permute(0, 2, 1)
+        valid = (lens >= 32) & ((lens - 32) % 16 == 0)
+        cache[slots.long()] = torch.where(valid[:, None, None], new.to(cache.dtype), cache[slots.long()])
+        return cache
+
+    g = torch.Generator().manual_seed(0)
+    B, N, D, P, pages = 4, 2, 16, 16, 4
+    args = [torch.randn(B * pages, P, N, D, generator=g).half(), torch.rand(32, N, generator=g).half(),
+            torch.randperm(2 * B, generator=g)[:B].int(), torch.randperm(B * pages, generator=g).view(B, pages).int(),
+            torch.tensor([48, 40, 64, 33]).int(), torch.randn(2 * B, N, D, generator=g).half()]
+    return step, args
+
+
+def _call(fn, args):
+    a = [x.clone() for x in args]
+    fn(*a)
+    return a[-1]
+
+
+def test_the_matmul_settings_are_in_the_cache_key_and_checked_before_each_call():
+    """Red-team 39 F2: the pass's cache key holds the fp32 matmul settings (a graph fused under one is never served
+    to a compile under another); a graph whose fused matrix product relied on them is checked before each call,
+    warns once and runs unfused where they changed; outside nsa_fusion's backends (no check possible) such a
+    matrix product is refused."""
+    import warnings
+
+    from nsa_fusion.backend import nsa_fusion_backend
+    from nsa_fusion.fusion_pass import NsaFusionPass
+
+    before = torch.backends.mkldnn.matmul.fp32_precision
+    key = NsaFusionPass().uuid()
+    torch.backends.mkldnn.matmul.fp32_precision = "bf16"
+    try:
+        assert NsaFusionPass().uuid() != key
+    finally:
+        torch.backends.mkldnn.matmul.fp32_precision = before
+    assert NsaFusionPass().uuid() == key
+
+    step, args = _mm_diag_step()
+
+    def call(fn):
+        return _call(fn, args)
+
+    torch._dynamo.reset()
+    diagnostics.reset()
+    with no_compile_caches():
+        compiled = torch.compile(step, backend=nsa_fusion_backend)
+        assert torch.equal(call(compiled), call(step))
+        assert diagnostics.stats["fused"] == 1, rejections()
+        assert "checked before every call" in [e for e in diagnostics.events if e.kind == "fused"][0].reason
+        torch.backends.mkldnn.matmul.fp32_precision = "bf16"
+        try:
+            with warnings.catch_warnings(record=True) as seen:
+                warnings.simplefilter("always")
+                assert torch.equal(call(compiled), call(step))
+            assert any("fp32 matmul precision settings (cpu) changed" in str(w.message) for w in seen), seen
+        finally:
+            torch.backends.mkldnn.matmul.fp32_precision = before
+        with warnings.catch_warnings(record=True) as seen:
+            warnings.simplefilter("always")
+            assert torch.equal(call(compiled), call(step))
+        assert not any("nsa_fusion" in str(w.message) for w in seen), seen
+
+        torch._dynamo.reset()
+        diagnostics.reset()
+        from torch._inductor.compile_fx import compile_fx
+
+        from nsa_fusion.backend import with_fusion_passes
+
+        def foreign(gm, example_inputs):  # the pass in Inductor, no nsa_fusion backend around it (enable_inductor)
+            with with_fusion_passes():
+                return compile_fx(gm, example_inputs)
+
+        assert torch.equal(call(torch.compile(step, backend=foreign)), call(step))
+        assert diagnostics.stats["fused"] == 0
+        assert any("torch.compile does not guard" in e.reason for e in rejections())
+
+
+def test_a_cached_graph_that_relied_on_the_matmul_settings_is_checked_too(monkeypatch, tmp_path):
+    """A graph Inductor serves from its FX graph cache (the pass does not run) whose fused matrix product relied on
+    the matmul settings is known by the count Inductor replays with it: it is checked before every call too."""
+    import warnings
+
+    from torch._dynamo.utils import counters
+
+    from nsa_fusion.backend import nsa_fusion_backend
+
+    monkeypatch.setenv("TORCHINDUCTOR_CACHE_DIR", str(tmp_path))
+    step, args = _mm_diag_step()
+    before = torch.backends.mkldnn.matmul.fp32_precision
+    hits = []
+    for _ in range(2):
+        torch._dynamo.reset()
+        hit = counters["inductor"]["fxgraph_cache_hit"]
+        with torch._inductor.config.patch(fx_graph_cache=True, force_disable_caches=False):
+            compiled = torch.compile(step, backend=nsa_fusion_backend)
+            assert torch.equal(_call(compiled, args), _call(step, args))
+        hits.append(counters["inductor"]["fxgraph_cache_hit"] - hit)
+    assert hits == [0, 1], hits
+    torch.backends.mkldnn.matmul.fp32_precision = "bf16"
+    try:
+        with warnings.catch_warnings(record=True) as seen:
+            warnings.simplefilter("always")
+            assert torch.equal(_call(compiled, args), _call(step, args))
+        assert any("fp32 matmul precision settings" in str(w.message) for w in seen), seen
+    finally:
+        torch.backends.mkldnn.matmul.fp32_precision = before
 
 
 def test_an_fp32_matrix_product_torchair_keeps_is_refused():

@@ -469,6 +469,38 @@ def _identity_on_page_ids(n: fx.Node, paged: fx.Node, intervals: Intervals, symb
         sympy.simplify(bound.node.expr - (blocks.node.expr - 1)) == 0
 
 
+# where(x OP k, ...) picks x for every x >= 0 when OP holds (first) or fails (second): ge / gt / ne with k <= 0 /
+# k < 0 / k < 0; lt / le / eq with k <= 0 / k < 0 / k < 0
+_PICKS_NONNEGATIVE_IF_TRUE = {aten.ge.Scalar: 0, aten.ge.Tensor: 0, aten.gt.Scalar: -1, aten.gt.Tensor: -1,
+                              aten.ne.Scalar: -1, aten.ne.Tensor: -1}
+_PICKS_NONNEGATIVE_IF_FALSE = {aten.lt.Scalar: 0, aten.lt.Tensor: 0, aten.le.Scalar: -1, aten.le.Tensor: -1,
+                               aten.eq.Scalar: -1, aten.eq.Tensor: -1}
+
+
+def _keeps_valid_page_ids(n: fx.Node, intervals: Intervals) -> bool:
+    """``n`` is ``where(x >= k, x, c)`` (or another comparison of ``x`` with a constant, either branch order) that
+    picks ``x`` for every ``x >= 0`` and a constant otherwise: ``torch.where(pages >= 0, pages, 0)``, a padding page
+    id -1 read as page 0.  On valid page ids (``>= 0``) it is the identity at every table size, as ``clamp(min=0)``
+    is (blind11's take_elements)."""
+    if n.op != "call_function" or n.target is not aten.where.self or len(n.args) != 3:
+        return False
+    cond, a, b = n.args
+    if not (isinstance(cond, fx.Node) and cond.op == "call_function" and len(cond.args) == 2 and not cond.kwargs):
+        return False
+    x, k = cond.args
+    k = intervals.number(k)
+    if not isinstance(x, fx.Node) or k is None or k[0] != k[1]:
+        return False
+    if k[0] <= _PICKS_NONNEGATIVE_IF_TRUE.get(cond.target, -(1 << 64)):
+        chosen, other = a, b
+    elif k[0] <= _PICKS_NONNEGATIVE_IF_FALSE.get(cond.target, -(1 << 64)):
+        chosen, other = b, a
+    else:
+        return False
+    constant = intervals.number(other)
+    return chosen is x and constant is not None and constant[0] == constant[1]
+
+
 def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded: bool = True,
                     paged: fx.Node | None = None) -> None:
     """Every cast of an integer value keeps every value of its interval (fixed-width casts wrap, float
@@ -507,8 +539,11 @@ def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded
                 _refuse("roles", f"{T.op_name(n)} computes integers in [{span[0]}, {span[1]}] in {T.dtype_of(n)}, which "
                         "holds only [{}, {}]: it overflows (wraps) on valid input".format(*dr), n,
                         "compute indices in int64")
-        picks = n.target is aten.where.self and n.args[0] not in on_table  # (a choice between page ids)
-        if n in on_table and (_integral(n) or T.dtype_of(n) == torch.bool) and not picks \
+        # (a choice between page ids; or of a page id over a constant where it is not a valid one)
+        picks = n.target is aten.where.self and (n.args[0] not in on_table or _keeps_valid_page_ids(n, intervals))
+        # (the comparison such a choice makes)
+        tests = T.dtype_of(n) == torch.bool and n.users and all(_keeps_valid_page_ids(u, intervals) for u in n.users)
+        if n in on_table and (_integral(n) or T.dtype_of(n) == torch.bool) and not picks and not tests \
                 and n.target not in _TABLE_SAFE and not (n.target in _CLAMPS and _integral(n)):
             if True:  # (x % c on page ids is the identity on valid ids only: the op would get the raw table)
                 _refuse("gather", f"page ids pass through {T.op_name(n)}, which the probes' small ids cannot tell from "

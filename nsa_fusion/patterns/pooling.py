@@ -28,6 +28,8 @@ aten = torch.ops.aten
 class PoolingProof:
     """Mixed into ``verify._Verification``: structure and probes of gather + pooling."""
 
+    matmul_device = None  # the device type whose fp32 matmul settings the proof relied on (_check_matrix_product)
+
     # -- structure of the pooling ------------------------------------------------------------------
     def check_structure(self):
         """Between the gathered tokens and the new rows: data movement, then fp32 arithmetic that is
@@ -125,7 +127,8 @@ class PoolingProof:
         """A matrix product on the tokens (bmm, mm, matmul, dot, mv, a convolution) fuses only where its kernel's
         arithmetic is the op's: see below and docs/soundness.md."""
         exact = (torch.float16,) if self.rec.matmul_fma else (torch.float16, torch.bfloat16)
-        if not _fp32_matmuls_exact(val(self.input).device.type):
+        device = val(self.input).device.type
+        if not _fp32_matmuls_exact(device):
             # (fp32 matrix kernels set to take TF32 or bf16 inputs round even fp16 tokens, red-team 38 F1; Inductor's
             # extern mm and eager follow the setting, the op does not)
             exact = ()
@@ -145,6 +148,10 @@ class PoolingProof:
                           + ("" if exact else ", and the fp32 matmul precision is not 'highest' / 'ieee' (the kernel "
                              "may round its fp32 inputs to TF32 or bf16)"),
                           n, "pool with (tokens.float() * weight.float()[..., None]).sum(1)")
+        if not (self.rec.matmul_fma and _lowered_as_mul_sum(n)):
+            # exact under the fp32 matmul settings read above: the fused graph holds only while they do
+            # (fusion_pass: checked before every call where the backend can, refused where it cannot)
+            self.matmul_device = device
 
     def _check_exact_arithmetic(self, n, tokens, scalings):
         """Linear in exact arithmetic is not linear in IEEE arithmetic: ``(x*w + 1) - 1`` or ``x*w*7/7``
@@ -181,7 +188,14 @@ class PoolingProof:
             raise Refused("pooling", f"{T.op_name(n)} scales an operand with alpha={n.kwargs['alpha']} in the same step "
                           "(one fused multiply-add on CPU): its rounding is not the op's", n,
                           "scale the tokens by their weight in a product: acc = acc + x * w")
-        others = [a for a in n.args[:2] if not (isinstance(a, fx.Node) and a in tokens)]
+        if t in (aten.addmm.default, aten.baddbmm.default):  # beta * input + alpha * (mat1 @ mat2)
+            beta, alpha = n.kwargs.get("beta", 1), n.kwargs.get("alpha", 1)
+            if alpha != 1 or not (beta == 0 or (isinstance(beta, (int, float)) and math.isfinite(beta)
+                                                and _is_zero(n.args[0]))):
+                raise Refused("pooling", f"{T.op_name(n)} adds its input (or scales its product) in the same step: not "
+                              "the op's sum", n, "pool with a plain weighted sum")
+        factors = [n.args[i] for i in T.PRODUCTS[t]] if t in T.PRODUCTS else n.args[:2]
+        others = [a for a in factors if not (isinstance(a, fx.Node) and a in tokens)]
         if t in T.SUMS and others:
             if not all(_is_zero(a) for a in others):
                 raise Refused("pooling", f"{T.op_name(n)} adds a value that does not depend on the tokens (a bias; "
@@ -672,28 +686,47 @@ def keep_zero_starts(graph: fx.Graph) -> int:
     return done
 
 
+# The settings under which each device's fp32 matrix kernels may round their inputs (TF32, bf16, HF32), as
+# (owner, attribute path, values that keep the inputs exact).  Read when a step compiles, and before every
+# call of a graph whose fused matrix product relied on them (bound_inputs.CheckedCall: the settings are not
+# in dynamo's guards, red-team 39 F1)
+_MATMUL_SETTINGS = {
+    "cpu": (("mkldnn", "matmul.fp32_precision", ("none", "ieee")), ("mkldnn", "conv.fp32_precision", ("none", "ieee"))),
+    "cuda": (("cuda", "matmul.fp32_precision", ("none", "ieee")), ("cudnn", "conv.fp32_precision", ("none", "ieee"))),
+    # torch_npu: HF32 inputs where allowed (its conv default)
+    "npu": (("npu", "matmul.allow_hf32", (False,)), ("npu", "conv.allow_hf32", (False,))),
+}
+
+
+def fp32_matmul_settings(device_type: str) -> tuple:
+    """The settings that decide whether fp32 matrix kernels on ``device_type`` take their inputs as they are,
+    read now: ``torch.get_float32_matmul_precision()`` ("mixed" where torch raises because the legacy and the
+    per-backend settings were both set) and each backend's own (oneDNN's matmul / conv on CPU; CUDA's matmul and
+    cuDNN's conv on GPU; torch_npu's HF32 switches on NPU), None where the backend has no such setting."""
+    try:
+        legacy = torch.get_float32_matmul_precision()
+    except RuntimeError:
+        legacy = "mixed"
+    values = [legacy]
+    for owner, path, _ in _MATMUL_SETTINGS.get(device_type, _MATMUL_SETTINGS["cuda"]):
+        x = torch.backends if owner != "npu" else torch
+        try:
+            for part in (owner, *path.split(".")):
+                x = getattr(x, part)
+        except (AttributeError, RuntimeError):
+            x = None
+        values.append(x if isinstance(x, (str, bool)) else None)
+    return tuple(values)
+
+
 def _fp32_matmuls_exact(device_type: str) -> bool:
     """fp32 matrix kernels on ``device_type`` take their inputs as they are: ``torch.get_float32_matmul_precision()`` is
     ``"highest"`` and no backend's own setting for that device (oneDNN's ``torch.backends.mkldnn.matmul`` / ``conv``
-    on CPU, CUDA's matmul and cuDNN's conv, whose default is TF32, on GPU) asks for TF32 or bf16 inputs.  (torch raises
-    when the legacy and the per-backend settings were mixed: not exact.)"""
-    try:
-        if torch.get_float32_matmul_precision() != "highest":
-            return False
-    except RuntimeError:
-        return False
-    backends = torch.backends
-    settings = ((getattr(backends, "mkldnn", None), "matmul"), (getattr(backends, "mkldnn", None), "conv")) \
-        if device_type == "cpu" else ((getattr(backends, "cuda", None), "matmul"), (getattr(backends, "cudnn", None),
-                                                                                   "conv"))
-    for owner, part in settings:
-        try:
-            precision = getattr(getattr(owner, part), "fp32_precision")
-        except (AttributeError, RuntimeError):
-            continue
-        if precision not in ("none", "ieee"):
-            return False
-    return True
+    on CPU, CUDA's matmul and cuDNN's conv, whose default is TF32, on GPU, torch_npu's HF32) asks for TF32, bf16 or
+    HF32 inputs.  (torch raises when the legacy and the per-backend settings were mixed: not exact.)"""
+    legacy, *backends = fp32_matmul_settings(device_type)
+    kinds = _MATMUL_SETTINGS.get(device_type, _MATMUL_SETTINGS["cuda"])
+    return legacy == "highest" and all(v is None or v in exact for v, (_, _, exact) in zip(backends, kinds))
 
 
 def _lowered_as_mul_sum(n: fx.Node) -> bool:

@@ -107,6 +107,9 @@ class Step:
     size_values: dict = dataclasses.field(default_factory=dict)  # symbols used as values (guarded too)
     # proven as for a static capacity: the refusal the symbolic capacity met, raised unless the capacity is guarded
     static_capacity: Optional[Refused] = None
+    # a matrix product proven exact under this device type's fp32 matmul settings as they were read (pooling.
+    # fp32_matmul_settings): the fused graph is right only while they hold
+    matmul_device: Optional[str] = None
 
 
 # --- small graph helpers ----------------------------------------------------------------------------

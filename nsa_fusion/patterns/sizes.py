@@ -655,6 +655,8 @@ def _boundary_dims(n: fx.Node) -> list:
         dim = n.args[1] if len(n.args) > 1 else n.kwargs.get("dim", 0)
         parts = [a for a in n.args[0] if isinstance(a, fx.Node) and isinstance(val(a), torch.Tensor)
                  and val(a).dim() > 0]
+        if _stacked(n, parts, dim):
+            return []
         return [(a, dim % val(a).dim()) for a in parts[:-1]] if isinstance(dim, int) else [(a, d) for a in parts
                                                                                              for d in range(val(a).dim())]
     if n.target is aten.constant_pad_nd.default and isinstance(n.args[0], fx.Node) and \
@@ -663,6 +665,22 @@ def _boundary_dims(n: fx.Node) -> list:
         return [(n.args[0], rank - 1 - i // 2) for i in range(0, len(pads), 2)
                 if not (isinstance(pads[i], int) and pads[i] == 0 and isinstance(pads[i + 1], int) and pads[i + 1] == 0)]
     return []
+
+
+def _stacked(n: fx.Node, parts: list, dim) -> bool:
+    """``n`` is ``torch.stack`` as Inductor decomposes it: ``cat`` of ``k`` parts of one shape along ``dim``, every use of
+    it a reshape that splits that dim into ``(k, part size)`` again.  Element ``(j, ...)`` of the result is element
+    ``...`` of part ``j`` at every size: no boundary between parts is a value (blind11's ``stack_sum``)."""
+    if not isinstance(dim, int) or len(parts) != len(n.args[0]) or not parts or not n.users:
+        return False
+    shape = val(parts[0]).shape
+    dim %= len(shape)
+    if not all(len(val(a).shape) == len(shape) and all(_same_size(x, y) for x, y in zip(val(a).shape, shape))
+               for a in parts):
+        return False
+    want = (*shape[:dim], len(parts), *shape[dim:])
+    return all(u.target in T.RESHAPES and isinstance(val(u), torch.Tensor) and len(val(u).shape) == len(want)
+               and all(_same_size(x, y) for x, y in zip(val(u).shape, want)) for u in n.users)
 
 
 def _combined_dims(n: fx.Node):

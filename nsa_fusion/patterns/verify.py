@@ -149,7 +149,7 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
         return Step(write=w.write, new_cache=w.new_cache, input=self.input, weight=self.weight,
                     weight_layout=self.layout, slots=w.slots, block_table=self.table, lengths=self.lengths,
                     cache=w.cache, l=self.l, d=self.d, nodes=self.nodes(), specialize={},
-                    size_values=self.size_values())
+                    size_values=self.size_values(), matmul_device=self.matmul_device)
 
     # -- device ------------------------------------------------------------------------------------
     def check_device(self):

@@ -160,13 +160,24 @@ def _compiles_without_pass(module, fresh, names, dialect, torchair, dynamic) -> 
                           dynamic=True if dynamic == "all" else None)(*args)
         return True
     except Exception as exc:
-        if "ge_converter" not in str(exc):
+        # (only GE's missing converter for the unfused write says nothing about the mode itself; any other error,
+        # a converter that fails on its own arguments included (blind11's nm_nan_to_num), fails the mode without the
+        # pass: not applicable)
+        if "ge_converter is not implemented" not in _root_error(exc):
             return False
     finally:
         del os.environ["NSA_FUSION_DISABLE"]
     # GE cannot convert the unfused graph, which hides whether dynamo accepts the mode itself (e.g.
     # mark_dynamic on a batch the model specializes fails after the backend): ask dynamo alone
     return _compiles_without_pass(module, fresh, names, "eager", None, dynamic)
+
+
+def _root_error(exc: BaseException) -> str:
+    """``Type: first line`` of the innermost cause of ``exc`` (dynamo and Inductor wrap the backend's error)."""
+    root = exc
+    while getattr(root, "inner_exception", None) is not None or root.__cause__ is not None:
+        root = getattr(root, "inner_exception", None) or root.__cause__
+    return f"{type(root).__name__}: {(str(root).strip().splitlines() or [''])[0][:200]}"
 
 
 def run_case(inputs_mod, case, dtype, dialect, dynamic, *, append=False, torchair=None) -> Outcome:
@@ -198,10 +209,7 @@ def run_case(inputs_mod, case, dtype, dialect, dynamic, *, append=False, torchai
                                      dynamic=True if dynamic == "all" else None)
             result = compiled(*args)
     except Exception as exc:
-        root = exc
-        while getattr(root, "inner_exception", None) is not None or root.__cause__ is not None:
-            root = getattr(root, "inner_exception", None) or root.__cause__
-        out.error = f"{type(root).__name__}: {(str(root).strip().splitlines() or [''])[0][:200]}"
+        out.error = _root_error(exc)
         out.fused = diagnostics.stats.get("fused", 0)
         out.reasons = [f"{e.pattern}: {e.reason} @ {e.node}" for e in diagnostics.events if e.kind == "rejected"]
         if "ge_converter" not in out.error:
