@@ -57,7 +57,10 @@ class _AppendAndRefusedCompress(torch.nn.Module):
     def forward(self, kv, token, weight, slots, block_table, lengths, cache):
         P = kv.shape[1]
         pos = lengths - 1
-        kv[block_table.gather(1, (pos // P)[:, None])[:, 0].long(), pos % P] = token
+        # (through the flat [NB * P, N, D] view: a row write into a 3-D tensor, which alone looks like a compression
+        # without its select)
+        page = block_table.gather(1, (pos // P)[:, None])[:, 0].long()
+        kv.view(-1, kv.shape[2], kv.shape[3]).index_copy_(0, page * P + pos % P, token)
         w = (lengths[:, None] - 32 + torch.arange(32)).clamp(min=0)
         tokens = kv[block_table.gather(1, w // P).long(), w % P].float()
         new = (tokens * weight.float()[None, :, :, None]).sum(1).to(cache.dtype)

@@ -78,7 +78,105 @@ equal the golden bit for bit, and every near miss differs from the golden in eve
 ``dyncheck.py``: ``torch._dynamo.explain`` 1 graph 0 breaks for every case, and every case runs with
 ``backend="eager"`` under ``mark_dynamic`` on its batch inputs and under ``dynamic=True`` (B = 8, then B = 6).
 
-FIRST_TRY_RESULTS
+First try, 2026-12-05 16:06:20-16:41:46 UTC, on the frozen base acd9402 (``/tmp/base41``, present at 16:06, so base40
+was not needed for the run; ``PYTHONPATH=/tmp/base41``, ``TORCHINDUCTOR_FORCE_DISABLE_CACHES=1``, ``OMP_NUM_THREADS=1``,
+this file copied unchanged into ``/tmp/base41/tests/corpora/`` (sha1 57551085e74e..., ``/tmp/m18/sha_at_first_run.txt``);
+nothing in the models changed after seeing results, only this docstring): eager check, then ``run_models.py --corpus
+models18 --dialects inductor,torchair`` with ``--dynamic static``, ``batch``, ``all`` (sequential, script
+``/tmp/m18/first.sh``), B = 8; log ``/tmp/models18_first.log``, results ``/tmp/models18_first_{static,batch,all}.json``
+(summaries ``/tmp/m18/summ.py``, ``/tmp/m18/reasons.py``). Positives with EVERY compression fused and bit-exact /
+applicable; compressions fused; near misses fused; crashes (an error with the pass where the mode works with the pass
+off); n/a (the mode fails with the pass off too):
+
+    dialect  mode           positives   compressions fused  near misses fused  crashes  n/a
+    inductor static         12/14       36/42               0/8                0        0
+    inductor mark_dynamic   12/14       36/42               0/8                0        0
+    inductor dynamic=True   12/14       36/42               0/8                0        0
+    torchair static         11/14       32/42               0/8                0 (E)    0
+    torchair mark_dynamic   11/14       32/42               0/8                0 (E)    0
+    torchair dynamic=True   11/14       32/42               0/8                0 (E)    0
+    TOTAL: 69/84 positive runs (82 %) with every compression fused and bit-exact; 204/252 compressions fused; every
+    run that fused anything fused every compression of the case and was bit-exact (69/69; no partial fusion);
+    near misses fused in 0/48 runs; no crash; nothing n/a; dynamo made 1 graph in every run but
+    vllm_flat_tokens_fp32_2l/torchair (E). (The runner's TOTAL lines: 23/28 positive runs in each mode; near-miss
+    runs fused 0/16 in each mode; not applicable 0.)
+
+The positive misses, with the pass's reason verbatim (the runner's JSON; node names differ by mode):
+
+* ``flashinfer_cudagraph_nhd_seqlens`` (6/6 runs, 0/2 fused): ``roles: the index arithmetic reads arg1_1 (a graph
+  input, e.g. a module buffer), whose values are only known at run time: fusing with the value it holds now would
+  silently use stale offsets once it changes (torch.compile does not guard on buffer values) @ arg1_1 (placeholder)``
+  (arg2_1 under mark_dynamic, arg3_1 under dynamic=True), both dialects. Judgement: a GAP. The model is the contract
+  (``compress_infer`` with value checks on equals the golden, seeds 0-3) and uses the contract's own FlashInfer rule
+  (lengths as ``get_seq_lens``, pages ``kv_indices[kv_indptr[b] + i]``), read from vLLM's CUDA-graph static buffers.
+  Counter-experiments after the first try (``/tmp/m18/tree/tests/corpora/m18diag.py``, run with ``run_models.py
+  --corpus m18diag``, Inductor and torchair, static): removing ONE thing, the clamp of the page index to the request's
+  pages (``i = torch.minimum(p // P, (num_pages - 1)[:, None])`` -> ``i = p // P``, identity on every window that is
+  read), moves the refusal to ``roles: the lengths the step compares are computed (aten.add.Tensor): valid input
+  bounds the lengths passed in to [0, capacity], not values computed from them @ add (aten.add.Tensor)`` (both
+  dialects); with that change AND ``kv_indptr`` passed exactly ``[B + 1]`` instead of the ``[MAX_BATCH + 1]`` buffer
+  sliced ``[:B + 1]`` it fuses 2/2 bit-exact (Inductor static, ``/tmp/m18/diag_fi_exact.json``). So two things are
+  refused: a clamp of the page index by ``n_b - 1`` computed from ``kv_indptr`` (a harmless, common guard), and the
+  ``get_seq_lens`` lengths when ``kv_indptr`` is a prefix slice of a longer CUDA-graph buffer (the contract's rule
+  only reads ``kv_indptr[:B + 1]``, so the slice is the same metadata). torchair runs are ``exact=False`` because
+  the UNFUSED einsum K sums in torch's order (check_eager: "within tolerance"); eager_equal True.
+* ``hf_head_major_scatter_2l`` under torchair (3/3 runs, 0/4 fused; Inductor fused 4/4 bit-exact in all 3 modes):
+  ``mask: the condition selects windows of l=31 (stride 16) but the weight arg9_1 [32, 2] has 32 positions: the
+  condition is not s >= l and (s - l) % d == 0 for the pooled window @ unsqueeze_12 (aten.unsqueeze.default)`` (one
+  per compression; weights arg12_1/arg13_1/... under the dynamic modes). Judgement: a GAP in the torchair path: the
+  condition is literally ``(seq_len >= l) & ((seq_len - l) % d == 0)`` with ``seq_len = cache_position + 1`` and the
+  window ``seq_len - l + j``, and Inductor fuses the same model. Counter-experiment: the append written as index_put
+  (``kc[arange(B), :, cache_position] = k``) instead of ``scatter_(2, ...)``: still refused with the same l=31 line in
+  torchair (Inductor fused 4/4), so the append spelling is not the cause; not isolated further (time).
+  ``fla_dense_window_loop_2l``, which also compares ``cache_position + 1`` on a dense cache, fused in torchair.
+  The same ``l=31`` line also shows in ``vllm_flat_tokens_fp32_2l``'s torchair reasons.
+* ``vllm_flat_tokens_fp32_2l`` (6/6 runs, 0/4 fused): Inductor ``gather: tokens are gathered from more than one tensor:
+  unsqueeze_default, unsqueeze_default_1 @ index (aten.index.Tensor)`` (twice per layer; ``index_6`` for layer 2);
+  torchair: the compile fails, ``NotImplementedError: torch.ops.aten.index_copy.default ge_converter is not
+  implemented!`` (graphs=0, eager_equal False), its reasons the ``mask ... l=31`` line above. Judgement: a GAP. With
+  ``NSA_FUSION_DISABLE=1`` torchair static fails the same way (``/tmp/models18_disable.json``): the model's own
+  ``index_copy_`` along dim 1 of the ``flatten(1, 2)`` view, not a crash of the pass; the runner still marks the runs
+  applicable (its eager-backend retry works), so they count as misses. Counter-experiment: the append as
+  ``flat[:, slot_mapping] = stack((k, v))`` (index_put) makes torchair compile (eager_equal True) but both dialects
+  still refuse with the same ``gather: ... more than one tensor`` line, so the cause is the window read as flat token
+  ids from the K/V-stacked flat view, ``kv.flatten(1, 2)[:, tok]`` then ``win[c]``; ``vllm_stacked_joint_kv_einsum_2l``
+  (``kv[:, pages, offs]`` on the unflattened ``[2, NB, P, N, D]``) fused in all 6 runs.
+
+Near misses: none fused (0/48 runs); all 48 runs eager-equal. Reasons (Inductor static; torchair the same): right
+reason for ``absolute_position_weight`` (``weight: the weight is computed by aten.index.Tensor before the pooling``),
+``zero_fill_instead_of_keep`` (``keep: no masked select (torch.where) before the write ...``) and
+``strict_length_condition`` (``mask: the condition selects windows of l=47 ...``); a SIDE reason for the other five:
+``window_shifted_back``, ``fp16_running_sum``, ``bf16_rounding_for_fp16_cache`` and ``window_start_block_times_l`` all
+get ``mask: the condition selects windows of l=31 (stride 16) but the weight arg9_1 [32, 2] has 32 positions ...``
+although their condition is the contract's ``(s >= l) & ((s - l) % d == 0)`` with ``s = positions + 1`` (the same
+misreading as ``hf_head_major_scatter_2l`` under torchair; the near-miss class also clamps its window positions to
+``cap - 1``), and ``bias_after_pool`` gets ``roles: the step compares arg0_1 as positions (p and p + 1), but at p =
+capacity (64) its block-table reads stay in range (columns [2, 3] of 4): eager serves that position, which the op's
+lengths (p + 1 <= capacity) cannot`` (that clamp). Refusing them is right; the reasons say nothing about whether the
+real deviation (window, rounding, bias) would have been caught.
+
+Other findings:
+
+* E: ``vllm_flat_tokens_fp32_2l`` under torchair (3 modes) fails to compile (``index_copy.default ge_converter is not
+  implemented``) with the pass on and off: the model's write, not the pass.
+* eager_equal: only those torchair runs (graphs=0) were not eager-equal; every other run was.
+* Idioms that fused bit-exact in all 6 runs: ONE einsum over stacked K/V weights ``[2, l, N]`` with one gather of both
+  windows and one write into stacked ``[2, S, N, D]`` compressed caches; a window-order loop over a ``torch.gather``
+  window of dense ``[B, T, N, D]`` caches with ``view(-1, N, D).index_copy_`` at ``b * max_cmp + i``; SGLang page-16
+  token pools with ``req_to_token`` token locations; an MLA latent without head dim pooled by
+  ``einsum('blc,l->bc')``; all-int32 vllm-ascend metadata with ``torch.sum(torch.mul(...))``; functional fp32
+  ``index_copy`` / ``index_put`` with the heads-first ``sum(2)``; a CUDA-graph padded batch with a reserved null block
+  and ``[N, l]`` checkpoint weights; FlashInfer HND with a ``zip(unbind)`` loop; PAGED compressed caches written with
+  two indices ``cc[page, off]`` and a ``bmm`` with the weight on the left; an ``arange(1 - l, 1)`` offset buffer with
+  the condition on ``cache_position + 1 - l``; the block-aligned whole-page window ``k_cache[pages].flatten(1, 2)``.
+  ``hf_head_major_scatter_2l`` (``scatter_``/``gather`` on dim 2 of ``[B, N, T, D]``, compressed ``[B, N, max_cmp,
+  D]`` written by ``scatter_``) fused in all 3 Inductor modes.
+
+Repro (this file in ``/tmp/base41/tests/corpora``): ``cd /tmp/base41 && PYTHONPATH=$PWD
+TORCHINDUCTOR_FORCE_DISABLE_CACHES=1 OMP_NUM_THREADS=1 /work/main/.venv/bin/python tests/corpora/run_models.py --corpus
+models18 --only flashinfer_cudagraph_nhd_seqlens,hf_head_major_scatter_2l,vllm_flat_tokens_fp32_2l --dynamic static``;
+counter-experiments ``cd /tmp/m18/tree && PYTHONPATH=$PWD ... run_models.py --corpus m18diag --dynamic static`` (its
+first three variants were run, then the file's MODEL_CASES was replaced by ``fi_noclamp_exact``).
 """
 from __future__ import annotations
 
