@@ -702,9 +702,21 @@ def test_a_matrix_product_of_fp16_tokens_fuses_only_at_the_highest_fp32_matmul_p
     assert results and all(r[1] == ("FUSED & EQUAL" if fuses else "REFUSED") for r in results), results
 
 
+@pytest.fixture
+def default_matmul_settings():
+    """torch's default fp32 matmul settings before and after the test (the red-team 39 attacks leave their last call's
+    setting in force, which would refuse every later matrix product of the session)."""
+    import importlib
+
+    reset = importlib.import_module("corpora.redteam39")._reset_precision
+    reset()
+    yield
+    reset()
+
+
 @pytest.mark.parametrize("name", ["pa_mm_diag_mm_bf16", "pa_linear_diag_mm_bf16", "pa_conv1d_diag_conv_bf16"])
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
-def test_a_matmul_precision_changed_after_compile_runs_the_graph_unfused(name, dialect):
+def test_a_matmul_precision_changed_after_compile_runs_the_graph_unfused(name, dialect, default_matmul_settings):
     """Red-team 39 F1: a matrix product fused under the default fp32 matmul settings, then
     ``torch.backends.mkldnn.matmul.fp32_precision = "bf16"`` (or ``conv``) before the next call: dynamo does not
     guard it, eager follows it.  The settings a fused step relied on are compared before every call
@@ -740,7 +752,7 @@ def _call(fn, args):
     return a[-1]
 
 
-def test_the_matmul_settings_are_in_the_cache_key_and_checked_before_each_call():
+def test_the_matmul_settings_are_in_the_cache_key_and_checked_before_each_call(default_matmul_settings):
     """Red-team 39 F2: the pass's cache key holds the fp32 matmul settings (a graph fused under one is never served
     to a compile under another); a graph whose fused matrix product relied on them is checked before each call,
     warns once and runs unfused where they changed; outside nsa_fusion's backends (no check possible) such a
@@ -799,7 +811,7 @@ def test_the_matmul_settings_are_in_the_cache_key_and_checked_before_each_call()
         assert any("torch.compile does not guard" in e.reason for e in rejections())
 
 
-def test_a_cached_graph_that_relied_on_the_matmul_settings_is_checked_too(monkeypatch, tmp_path):
+def test_a_cached_graph_that_relied_on_the_matmul_settings_is_checked_too(monkeypatch, tmp_path, default_matmul_settings):
     """A graph Inductor serves from its FX graph cache (the pass does not run) whose fused matrix product relied on
     the matmul settings is known by the count Inductor replays with it: it is checked before every call too."""
     import warnings
@@ -828,6 +840,29 @@ def test_a_cached_graph_that_relied_on_the_matmul_settings_is_checked_too(monkey
         assert any("fp32 matmul precision settings" in str(w.message) for w in seen), seen
     finally:
         torch.backends.mkldnn.matmul.fp32_precision = before
+
+
+def test_the_matmul_settings_read_are_those_of_the_products_kind_and_tf32_holds_half_types(default_matmul_settings):
+    """Each kind of matrix product is held to its own backend setting (a convolution to the conv switch, an mm to the
+    matmul one: torch_npu and cuDNN default convolutions to reduced inputs), and TF32 inputs (10 significant bits,
+    fp32's exponent range) hold every fp16 and bf16 value, so fp16 products stay exact there; bf16 inputs do not."""
+    from nsa_fusion.patterns.pooling import _fp32_matmuls_exact
+
+    cuda = torch.backends.cuda.matmul.fp32_precision, torch.backends.cudnn.conv.fp32_precision
+    try:
+        torch.backends.cuda.matmul.fp32_precision, torch.backends.cudnn.conv.fp32_precision = "ieee", "tf32"
+        assert _fp32_matmuls_exact("cuda", "matmul", torch.float32)
+        assert not _fp32_matmuls_exact("cuda", "conv", torch.float32)
+        assert _fp32_matmuls_exact("cuda", "conv", torch.float16) and _fp32_matmuls_exact("cuda", "conv", torch.bfloat16)
+    finally:
+        torch.backends.cuda.matmul.fp32_precision, torch.backends.cudnn.conv.fp32_precision = cuda
+    assert _fp32_matmuls_exact("cpu", "matmul") and _fp32_matmuls_exact("cpu", "conv")
+    before = torch.backends.mkldnn.conv.fp32_precision
+    torch.backends.mkldnn.conv.fp32_precision = "bf16"
+    try:
+        assert not _fp32_matmuls_exact("cpu", "conv")
+    finally:
+        torch.backends.mkldnn.conv.fp32_precision = before
 
 
 def test_an_fp32_matrix_product_torchair_keeps_is_refused():

@@ -1148,7 +1148,7 @@ MUTATIONS = [
              (WM + "::test_later_whole_model_corpora_slice[inductor-models17-vllm_paged_compressed_cache_2l-nm_masked_multiply_write]",),
              "an int32 page id widened after the read (models17) no longer read as a paged compressed slot: refused"),
     Mutation("matmul_precision_ignored", "nsa_fusion/patterns/pooling.py",
-             "        if not _fp32_matmuls_exact(device):", "        if False:",
+             "        if not _fp32_matmuls_exact(device, \"conv\"", "        if False and not _fp32_matmuls_exact(device, \"conv\"",
              ("tests/test_soundness.py::test_a_matrix_product_of_fp16_tokens_fuses_only_at_the_highest_fp32_matmul_precision",),
              "fp16 tokens pooled by an mm under set_float32_matmul_precision('medium') (bf16 inputs): fused, one ulp off"),
     Mutation("arithmetic_slot_wrap_narrow_product", EX,
@@ -1861,6 +1861,17 @@ MUTATIONS = [
              "            if False and (beta == 0 or (isinstance(beta, (int, float)) and math.isfinite(beta)",
              (XR + "::test_baddbmm_onto_zeros_is_a_matrix_product_and_a_bias_or_scale_is_refused",),
              "baddbmm onto a nonzero start (a bias) or with alpha != 1 fused"),
+
+    Mutation("tf32_taken_for_exact_fp32", PL,
+             "    ok = _EXACT_INPUTS + (_TF32_INPUTS if dtype in (torch.float16, torch.bfloat16) else ())",
+             "    ok = _EXACT_INPUTS + _TF32_INPUTS",
+             ("tests/test_soundness.py::test_the_matmul_settings_read_are_those_of_the_products_kind_and_tf32_holds_half_types",),
+             "TF32 inputs taken for exact with fp32 tokens (they round fp32 values)"),
+    Mutation("matmul_settings_of_every_kind", PL,
+             "                                       if governs == kind)",
+             "                                       if True)",
+             ("tests/test_soundness.py::test_the_matmul_settings_read_are_those_of_the_products_kind_and_tf32_holds_half_types",),
+             "an mm held to the conv switch too: cuDNN's / torch_npu's default conv setting refuses every matrix product"),
 
 ]
 

@@ -128,7 +128,8 @@ class PoolingProof:
         arithmetic is the op's: see below and docs/soundness.md."""
         exact = (torch.float16,) if self.rec.matmul_fma else (torch.float16, torch.bfloat16)
         device = val(self.input).device.type
-        if not _fp32_matmuls_exact(device):
+        if not _fp32_matmuls_exact(device, "conv" if n.target is aten.convolution.default else "matmul",
+                                   T.dtype_of(self.input)):
             # (fp32 matrix kernels set to take TF32 or bf16 inputs round even fp16 tokens, red-team 38 F1; Inductor's
             # extern mm and eager follow the setting, the op does not)
             exact = ()
@@ -687,15 +688,19 @@ def keep_zero_starts(graph: fx.Graph) -> int:
 
 
 # The settings under which each device's fp32 matrix kernels may round their inputs (TF32, bf16, HF32), as
-# (owner, attribute path, values that keep the inputs exact).  Read when a step compiles, and before every
-# call of a graph whose fused matrix product relied on them (bound_inputs.CheckedCall: the settings are not
-# in dynamo's guards, red-team 39 F1)
+# (owner, attribute path, the ops they govern).  Read when a step compiles, and before every call of a graph whose
+# fused matrix product relied on them (bound_inputs.CheckedCall: the settings are not in dynamo's guards,
+# red-team 39 F1)
 _MATMUL_SETTINGS = {
-    "cpu": (("mkldnn", "matmul.fp32_precision", ("none", "ieee")), ("mkldnn", "conv.fp32_precision", ("none", "ieee"))),
-    "cuda": (("cuda", "matmul.fp32_precision", ("none", "ieee")), ("cudnn", "conv.fp32_precision", ("none", "ieee"))),
-    # torch_npu: HF32 inputs where allowed (its conv default)
-    "npu": (("npu", "matmul.allow_hf32", (False,)), ("npu", "conv.allow_hf32", (False,))),
+    "cpu": (("mkldnn", "matmul.fp32_precision", "matmul"), ("mkldnn", "conv.fp32_precision", "conv")),
+    "cuda": (("cuda", "matmul.fp32_precision", "matmul"), ("cudnn", "conv.fp32_precision", "conv")),
+    "npu": (("npu", "matmul.allow_hf32", "matmul"), ("npu", "conv.allow_hf32", "conv")),  # torch_npu
 }
+# Values of those settings under which the kernel takes its inputs as they are, and those under which it rounds them
+# to TF32 (10 significant bits, fp32's exponent range), which holds every fp16 and bf16 value: the products of fp16
+# tokens stay exact.  Anything else (bf16 inputs; torch_npu's HF32, not measured here) counts as rounding.
+_EXACT_INPUTS = ("none", "ieee", False)
+_TF32_INPUTS = ("tf32",)
 
 
 def fp32_matmul_settings(device_type: str) -> tuple:
@@ -719,14 +724,18 @@ def fp32_matmul_settings(device_type: str) -> tuple:
     return tuple(values)
 
 
-def _fp32_matmuls_exact(device_type: str) -> bool:
-    """fp32 matrix kernels on ``device_type`` take their inputs as they are: ``torch.get_float32_matmul_precision()`` is
-    ``"highest"`` and no backend's own setting for that device (oneDNN's ``torch.backends.mkldnn.matmul`` / ``conv``
-    on CPU, CUDA's matmul and cuDNN's conv, whose default is TF32, on GPU, torch_npu's HF32) asks for TF32, bf16 or
-    HF32 inputs.  (torch raises when the legacy and the per-backend settings were mixed: not exact.)"""
+def _fp32_matmuls_exact(device_type: str, kind: str = "matmul", dtype=torch.float16) -> bool:
+    """fp32 matrix kernels of ``kind`` ("matmul" or "conv") on ``device_type`` keep every product of two ``dtype``
+    values exact: ``torch.get_float32_matmul_precision()`` is ``"highest"``, and the backend's own setting for that
+    kind (oneDNN's on CPU, CUDA's matmul / cuDNN's conv on GPU, torch_npu's HF32 switches) takes the inputs as they
+    are, or rounds them to TF32, which holds fp16 and bf16 values (cuDNN's default for convolutions).  bf16 inputs
+    (oneDNN's ``"bf16"``, the legacy ``"medium"``) round fp16 tokens.  (torch raises when the legacy and the
+    per-backend settings were mixed: not exact.)"""
     legacy, *backends = fp32_matmul_settings(device_type)
-    kinds = _MATMUL_SETTINGS.get(device_type, _MATMUL_SETTINGS["cuda"])
-    return legacy == "highest" and all(v is None or v in exact for v, (_, _, exact) in zip(backends, kinds))
+    settings = _MATMUL_SETTINGS.get(device_type, _MATMUL_SETTINGS["cuda"])
+    ok = _EXACT_INPUTS + (_TF32_INPUTS if dtype in (torch.float16, torch.bfloat16) else ())
+    return legacy == "highest" and all(v is None or v in ok for v, (_, _, governs) in zip(backends, settings)
+                                       if governs == kind)
 
 
 def _lowered_as_mul_sum(n: fx.Node) -> bool:
