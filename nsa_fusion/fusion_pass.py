@@ -177,7 +177,9 @@ class NsaFusionPass(CustomGraphPass):
         write.meta[CONSIDERED] = True
         try:
             step = rec.recognize(write)
-            if step.matmul_device is not None and not bound_inputs.can_check_settings():
+            if step.matmul_device is not None and not bound_inputs.can_check_settings() and self.dialect is not TORCHAIR:
+                # (torchair's global pattern pass, vllm-ascend's path, fuses it still: GE cannot compile the unfused
+                # step at all, so refusing would break the model; the settings are the ones read now, docs/soundness.md)
                 raise Refused("pooling", "the matrix product is exact only under the fp32 matmul precision settings in "
                               "force now (no TF32 / bf16 / HF32 inputs), which torch.compile does not guard; outside "
                               "nsa_fusion's own backends nothing checks them before each call", step.write,
@@ -208,7 +210,9 @@ class NsaFusionPass(CustomGraphPass):
             return self._internal_error("replacing", write, exc)
         if step.matmul_device is not None:  # (checked before every call: bound_inputs.CheckedCall)
             bound_inputs.rely_on_matmul_settings(step.matmul_device)
-            guards += "; exact under the fp32 matmul settings in force now (checked before every call)"
+            guards += "; exact under the fp32 matmul settings in force now (" + (
+                "checked before every call)" if bound_inputs.can_check_settings() else
+                "not checked in this pipeline: do not change them after compiling)")
         diagnostics.stats["candidates"] += 1
         diagnostics.record("fused", f"l={step.l}, d={step.d}, {step.weight_layout} weight" + guards,
                            pattern=_pattern_name(step), dialect=self.dialect.name, node=new.name,

@@ -54,8 +54,18 @@ def no_compile_caches():
 
 
 class GraphRecorder:
-    def __init__(self):
+    """``offers``: compile as nsa_fusion's backends do (module buffers offered, matmul settings checked before each
+    call: ``bound_inputs.checked_compile``); False: as a pipeline that runs the pass alone (``enable_inductor``,
+    vLLM's pass manager, torchair's global pattern pass)."""
+
+    def __init__(self, offers: bool = True):
         self.graphs: list[torch.fx.GraphModule] = []
+        self.offers = offers
+
+    def _compile(self, compile_, gm, example_inputs):
+        if self.offers:
+            return bound_inputs.checked_compile(compile_, gm, example_inputs)
+        return compile_(gm, example_inputs)
 
     def code(self) -> str:
         return "\n".join(g.code for g in self.graphs)
@@ -82,8 +92,7 @@ class InductorGraphBackend(GraphRecorder):
             with with_fusion_passes():
                 return compile_fx(gm, example_inputs, inner_compile=inner)
 
-        # (as nsa_fusion's backends: module buffers offered, matmul settings checked before each call)
-        return bound_inputs.checked_compile(compile_, gm, example_inputs)
+        return self._compile(compile_, gm, example_inputs)
 
 
 class TorchairLikeBackend(GraphRecorder):
@@ -101,7 +110,7 @@ class TorchairLikeBackend(GraphRecorder):
             return aot_module_simplified(gm, example_inputs, fw_compiler=fw, decompositions={},
                                          keep_inference_input_mutations=True)
 
-        return bound_inputs.checked_compile(compile_, gm, example_inputs)
+        return self._compile(compile_, gm, example_inputs)
 
 
 def mark_batch_dynamic(args, positions=(2, 3, 4)):
@@ -109,10 +118,11 @@ def mark_batch_dynamic(args, positions=(2, 3, 4)):
         torch._dynamo.mark_dynamic(args[i], 0)
 
 
-def compile_and_run(model, args, dialect: str, dynamic=False, batch_positions=(2, 3, 4)):
+def compile_and_run(model, args, dialect: str, dynamic=False, batch_positions=(2, 3, 4), offers=True):
     """Compile ``model`` for ``dialect`` (see module docstring), run once on ``args``; returns
     (output, final code as text, fusion stats of this compile).  ``dynamic``: False, True (everything
-    symbolic), or "batch" (``mark_dynamic`` on the batch dim of ``batch_positions``)."""
+    symbolic), or "batch" (``mark_dynamic`` on the batch dim of ``batch_positions``).  ``offers``: the graph
+    dialects' backends as nsa_fusion's (True) or as a pipeline running the pass alone (:class:`GraphRecorder`)."""
     torch._dynamo.reset()
     diagnostics.reset()
     if dynamic == "batch":
@@ -123,7 +133,7 @@ def compile_and_run(model, args, dialect: str, dynamic=False, batch_positions=(2
             compiled = torch.compile(model, backend=nsa_fusion_backend, dynamic=dynamic, fullgraph=True)
             out, codes = run_and_get_code(compiled, *args)
             return out, "\n".join(codes), dict(diagnostics.stats)
-        backend = {"inductor_graph": InductorGraphBackend, "torchair_like": TorchairLikeBackend}[dialect]()
+        backend = {"inductor_graph": InductorGraphBackend, "torchair_like": TorchairLikeBackend}[dialect](offers)
         out = torch.compile(model, backend=backend, dynamic=dynamic, fullgraph=True)(*args)
     return out, backend.code(), dict(diagnostics.stats)
 

@@ -397,13 +397,13 @@ def test_a_frozen_buffer_that_is_not_an_arange_is_refused():
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
 def test_offsets_in_a_live_module_buffer_are_refused_with_why_and_the_rewrites(dialect):
     """Without freezing, and where the backend offers no values (Inductor's own backend with enable_inductor,
-    vLLM's pass manager, torchair's global pattern pass; here the harness backends), the buffer is a graph
-    input whose value the pass cannot know: binding the value it has today would silently compute the old
+    vLLM's pass manager, torchair's global pattern pass; here the harness backends with ``offers=False``), the buffer
+    is a graph input whose value the pass cannot know: binding the value it has today would silently compute the old
     offsets once the buffer changes (dynamo does not guard on buffer values), so the step is refused, naming
     the buffer and the spellings that fuse."""
     x, args = _buffer_args()
     model = BufferOffsets(x["weight"])
-    _, code, stats = compile_and_run(model, args, dialect)
+    _, code, stats = compile_and_run(model, args, dialect, offers=False)
     assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0
     (refusal,) = rejections()
     assert refusal.pattern == "roles" and "module buffer" in refusal.reason
