@@ -215,7 +215,7 @@ def _view_key(node: fx.Node):
 
 def merge_duplicate_views(graph: fx.Graph, index_views: bool = False) -> int:
     """Make every ``select(x, d, i)`` / ``unbind(x, d)[i]`` of one ``x`` the same node (the first), and with
-    ``index_views`` every repeated view or cast of one integer tensor (:data:`_INDEX_VIEWS`; only before the
+    ``index_views`` every repeated view of one integer tensor (:data:`_INDEX_VIEWS`; only before the
     pass's own rewrites, which put back the nodes they stood in for when they are done).
 
     A stacked cache (``cmp_kv[0][slots] = where(..., cmp_kv[0][slots])``) is read and written through two
