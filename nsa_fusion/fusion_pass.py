@@ -103,11 +103,13 @@ class NsaFusionPass(CustomGraphPass):
             merge_duplicate_views(graph, index_views=True)
         # (p + 1) - 1 for p read beside p + 1 (see there); not across torchair's stream scopes (p + 1 moves up front)
         shifted = [] if has_stream_scopes(graph) else lengths_from_positions.expose(graph)
+        counted = lengths_from_positions.expose_page_counts(graph)  # FlashInfer's n - 1 read as (s - 1) // P
         rerouted = pool_tables.expose(graph, iota=self.dialect is not TORCHAIR)  # T[r[:, None], p] read as T[r][arange(B)[:, None], p] (see there)
         try:
             return self._run_exposed(graph)
         finally:
             pool_tables.restore(graph, rerouted)
+            lengths_from_positions.restore_page_counts(graph, counted)
             lengths_from_positions.restore(graph, shifted)
 
     def _run_exposed(self, graph: fx.Graph) -> int:

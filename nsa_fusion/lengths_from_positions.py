@@ -90,3 +90,96 @@ def _compared(*starts: fx.Node) -> set:
             found.add(n)
         work.extend(n.users)
     return found
+
+
+def expose_page_counts(graph: fx.Graph) -> list:
+    """FlashInfer's page counts read beside its lengths (models18 ``flashinfer_cudagraph_nhd_seqlens``): with
+    ``s = (n - 1) * P + last_page_len`` (``n = indptr[1:] - indptr[:-1]``, ``sizes.flashinfer_lengths_parts``), a
+    window clamped to the request's pages, ``minimum(p // P, (n - 1)[:, None])``, reads the indptr in its index
+    arithmetic, whose values valid input does not bound.  While the pass runs, every other read of ``n - 1`` reads
+    ``(s - 1) // P`` instead: equal on valid FlashInfer metadata (docs/contract.md: ``n >= 1``,
+    ``1 <= last_page_len <= P``, so ``s - 1 = (n - 1) * P + (last_page_len - 1)`` with the remainder in
+    ``[0, P)``), the metadata rule the lengths themselves are proven under.  The window then depends on the lengths
+    alone.  Afterwards every read of ``(s - 1) // P`` still in the graph (attention, a step that did not fuse) reads
+    ``n - 1`` again.  Returns [(``(s - 1) // P``, ``n - 1`` or how to build it)] for :func:`restore_page_counts`."""
+    from .patterns.sizes import _pages_minus_one, flashinfer_lengths_parts
+
+    order = {n: i for i, n in enumerate(graph.nodes)}
+    done = []
+    for s in list(order):
+        parts = flashinfer_lengths_parts(s) if s.op == "call_function" else None
+        if parts is None or not isinstance(parts[1], int) or parts[1] <= 0:
+            continue
+        count, P = parts
+        indptr = _pages_minus_one(count)
+        counts = [m for m in count.args[0].users if m is not count and _pages_minus_one(m) is not None
+                  and _same_read(_pages_minus_one(m), indptr) and m.meta.get("val") is not None]
+        counts += [m for m in _twins(count, indptr) if m not in counts]
+        readers = [(m, [u for u in m.users if order.get(u, -1) > order[s]]) for m in counts]
+        readers = [(m, us) for m, us in readers if us]
+        if not readers:
+            continue
+        with graph.inserting_after(s), s.meta["val"].fake_mode:
+            minus = _node(graph, aten.sub.Tensor, (s, 1))
+        with graph.inserting_after(minus), s.meta["val"].fake_mode:
+            whole = _node(graph, aten.div.Tensor_mode, (minus, P), {"rounding_mode": "floor"})
+        for m, users in readers:
+            new = whole
+            if m.meta["val"].dtype != whole.meta["val"].dtype:
+                with graph.inserting_after(whole), s.meta["val"].fake_mode:
+                    new = _node(graph, torch.ops.prims.convert_element_type.default, (whole, m.meta["val"].dtype))
+            for u in users:
+                u.replace_input_with(m, new)
+            done.append((new, m, m.args, m.kwargs, m.target, [new, whole, minus]))
+    return done
+
+
+def restore_page_counts(graph: fx.Graph, done: list) -> None:
+    """Every read of a ``(s - 1) // P`` left in the graph reads ``n - 1`` again (built again where the pass removed
+    it); what the exposure added and nothing reads is removed."""
+    nodes = set(graph.nodes)
+    for new, m, args, kwargs, target, _ in done:
+        if new not in nodes or not new.users:
+            continue
+        if m not in nodes:
+            if not all(a in nodes for a in fx.node.map_arg(args, lambda a: a) if isinstance(a, fx.Node)):
+                continue  # pragma: no cover - (the count's own inputs gone: the equal value stays)
+            with graph.inserting_before(new):
+                m = graph.call_function(target, args, kwargs)
+            nodes.add(m)
+        new.replace_all_uses_with(m)
+    for *_, added in done:
+        for n in added:  # (in the order they read each other: the cast, the division, the subtraction)
+            if n in nodes and not n.users:
+                graph.erase_node(n)
+                nodes.discard(n)
+
+
+def _same_read(a: fx.Node, b: fx.Node) -> bool:
+    """The same indptr: one node, or two prefix slices of one input with the same arguments."""
+    return a is b or (a.op == b.op == "call_function" and a.target is b.target and a.args == b.args
+                      and a.kwargs == b.kwargs)
+
+
+def _twins(count: fx.Node, indptr: fx.Node) -> list:
+    """Other ``n - 1`` nodes over other ``n`` nodes of the same indptr (the difference spelled twice)."""
+    from .patterns.sizes import _pages_minus_one
+
+    found = []
+    roots = [indptr] + ([indptr.args[0]] if indptr.op == "call_function" else [])
+    for root in roots:
+        for sl in root.users:
+            for diff in sl.users:
+                for m in diff.users:
+                    if m is not count and m not in found and _pages_minus_one(m) is not None and \
+                            _same_read(_pages_minus_one(m), indptr) and m.meta.get("val") is not None:
+                        found.append(m)
+    return found
+
+
+def _node(graph: fx.Graph, target, args, kwargs=None) -> fx.Node:
+    kwargs = kwargs or {}
+    vals = fx.node.map_arg((args, kwargs), lambda a: a.meta["val"])
+    node = graph.call_function(target, args, kwargs)
+    node.meta["val"] = target(*vals[0], **vals[1])
+    return node

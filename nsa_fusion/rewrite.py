@@ -539,6 +539,12 @@ def stacked_reads(graph: fx.Graph) -> list:
             continue
         kv, indices = gather.args
         kv_shape, shape = _shape(kv), _shape(gather)
+        if kv_shape is not None and shape is not None and _val(kv).is_floating_point() and indices \
+                and indices[0] is None and isinstance(j, int):
+            lead = _leading_select(graph, sel, kv, indices, dim, j, casts)
+            if lead is not None:
+                out.append(lead)
+            continue
         if kv_shape is None or shape is None or len(kv_shape) != 5 or not _val(kv).is_floating_point() \
                 or not indices or not isinstance(indices[0], fx.Node) or len(indices) > 5:
             continue
@@ -563,6 +569,67 @@ def stacked_reads(graph: fx.Graph) -> list:
         sel.replace_all_uses_with(new)
         out.append(StackSplit(sel, new, [half], 1))
     return out
+
+
+def _leading_select(graph, sel, kv, indices, dim, j, casts):
+    """``x[:, tok][c]`` (vLLM's K and V stacked ahead of a flat token view, ``kv.flatten(1, 2)[:, tok]``, then one
+    half): ``aten.index`` whose leading indices are ``None`` and whose tensor indices are adjacent keeps the leading
+    dims in place, so selecting ``c`` on leading dim ``dim`` picks what the gather of ``x.select(dim, c)`` with the
+    other indices reads.  The select is pushed on into ``x`` (:func:`_picked`: through reshapes that keep ``dim``
+    and the cat of a split write's halves), so that the step's tokens come from the one half they are read from.
+    A :class:`StackSplit` record, as :func:`stacked_reads` returns; else None."""
+    tensors = [k for k, i in enumerate(indices) if i is not None]
+    if not tensors or tensors != list(range(tensors[0], tensors[-1] + 1)) or not isinstance(dim, int) \
+            or not 0 <= dim < tensors[0] or any(not isinstance(indices[k], fx.Node) for k in tensors):
+        return None
+    if any(_val(indices[k]) is None or _val(indices[k]).is_floating_point() or _val(indices[k]).dtype == torch.bool
+           for k in tensors):
+        return None  # (a mask index counts its own dims: not handled)
+    size = _shape(kv)[dim]
+    if isinstance(size, int) and not -size <= j < size:
+        return None
+    added = []
+    with graph.inserting_before(sel):
+        half = _picked(graph, kv, dim, j % size if isinstance(size, int) else j, added)
+        new = _call(graph, aten.index.Tensor, (half, [i for n, i in enumerate(indices) if n != dim]))
+        for cast in reversed(casts):
+            new = _call(graph, cast.target, (new, *cast.args[1:]), dict(cast.kwargs))
+    if not _same_sizes(_shape(new), _shape(sel)):
+        return None  # (left dead: nothing reads it)
+    sel.replace_all_uses_with(new)
+    return StackSplit(sel, new, added + [half], 1)
+
+
+def _picked(graph, x, dim, j, added):
+    """``x.select(dim, j)``, pushed through a reshape that keeps dims ``0..dim`` (each slice along ``dim`` reshaped
+    on its own, row-major), a cat along ``dim`` (the part holding ``j``) and an unsqueeze at ``dim`` (``j == 0``),
+    so that it reads the one tensor that holds the half: ``cat([h0[None], h1[None]]).view(2, -1, N, D)[1]`` is
+    ``h1.view(-1, N, D)``.  ``added``: the nodes built."""
+    shape = _shape(x)
+    if x.op == "call_function" and not x.kwargs and isinstance(j, int):
+        inner = x.args[0] if x.args and isinstance(x.args[0], fx.Node) else None
+        inner_shape = _shape(inner) if inner is not None else None
+        if x.target in _FLATTENS and inner_shape is not None and len(inner_shape) > dim and len(shape) > dim and \
+                len(x.args) == 2 and isinstance(x.args[1], (list, tuple)) and len(x.args[1]) == len(shape) and \
+                all(_same_sizes([a], [b]) for a, b in zip(inner_shape[:dim + 1], shape[:dim + 1])):
+            part = _picked(graph, inner, dim, j, added)  # (reshape reads and writes in row-major order, any strides)
+            node = _call(graph, aten.reshape.default, (part, list(x.args[1][:dim]) + list(x.args[1][dim + 1:])))
+            added.append(node)
+            return node
+        if x.target is aten.cat.default and (x.args[1] if len(x.args) > 1 else 0) % max(len(shape), 1) == dim:
+            start = 0
+            for part in x.args[0]:
+                n = _shape(part)[dim] if _shape(part) is not None and len(_shape(part)) == len(shape) else None
+                if not isinstance(n, int):
+                    break
+                if start <= j < start + n:
+                    return _picked(graph, part, dim, j - start, added)
+                start += n
+        if x.target is aten.unsqueeze.default and x.args[1] == dim and j == 0 and inner is not None:
+            return inner
+    node = _call(graph, aten.select.int, (x, dim, j))
+    added.append(node)
+    return node
 
 
 def dense_window_reads(graph: fx.Graph, iota: bool = True) -> list:

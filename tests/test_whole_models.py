@@ -1273,6 +1273,63 @@ def test_lengths_computed_otherwise_from_flashinfer_metadata_are_refused(spellin
     torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=0, equal_nan=True)
 
 
+class FlashinferCudaGraphBuffers(torch.nn.Module):
+    """models18 ``flashinfer_cudagraph_nhd_seqlens``: vLLM's CUDA-graph static ``kv_indptr_buf`` (``[max_batch + 1]``)
+    sliced to the batch, ``indptr = buf[:B + 1]``, lengths as ``get_seq_lens``, and the window's page index clamped
+    to the request's pages, ``minimum(pos // P, (n - 1)[:, None])`` with ``n = indptr[1:] - indptr[:-1]``.
+    ``spelling`` makes the near misses: the clamp one page short (``n - 2``: windows reaching the last page read
+    the one before), the buffer read from entry 1 (``buf[1:B + 2]``: another request's pages)."""
+
+    def __init__(self, spelling="clamped"):
+        super().__init__()
+        self.spelling = spelling
+
+    def forward(self, kv, w, slots, table, indptr_buf, last, cache):
+        B, P, sp = slots.shape[0], kv.shape[1], self.spelling
+        indptr = indptr_buf[1:B + 2] if sp == "shifted_buffer" else indptr_buf[:B + 1]
+        pages = indptr[1:] - indptr[:-1]
+        s = (pages - 1) * P + last
+        pos = (s[:, None] - L + torch.arange(L)).clamp(min=0)
+        top = (pages - 2).clamp(min=0) if sp == "one_page_short" else pages - 1
+        page = torch.minimum(pos // P, top[:, None])
+        new = (kv[table.long().gather(1, page.long()), pos % P].float() * w.float()[None, :, :, None]).sum(1)
+        sl = slots.long()
+        cache[sl] = torch.where(_valid(s)[:, None, None], new.to(cache.dtype), cache[sl])
+        return cache
+
+
+def _cuda_graph_buffer_args():
+    """_flashinfer_args with the indptr inside a longer static buffer (padding entries past B + 1: one page more
+    each)."""
+    x, args = _flashinfer_args()
+    indptr = args[4]
+    args[4] = torch.cat((indptr, indptr[-1] + torch.arange(1, 6, dtype=indptr.dtype)))
+    return x, args
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_flashinfer_cuda_graph_buffers_with_clamped_pages_fuse_bit_exact(dialect):
+    """A prefix ``buf[:B + 1]`` of the static buffer is the batch's indptr (docs/contract.md), and the clamp
+    ``minimum(p // P, n - 1)`` reads ``n - 1 = (s - 1) // P`` on valid metadata (lengths_from_positions.
+    expose_page_counts): fused, bit-exact to the golden, and the graph still runs the clamp where nothing fused."""
+    x, args = _cuda_graph_buffer_args()
+    _, code, stats = compile_and_run(FlashinferCudaGraphBuffers(), args, dialect)
+    assert stats.get("fused", 0) == 1 and count_fused_calls(code) == 1, [e.reason for e in rejections()]
+    assert torch.equal(args[-1], _buffer_golden(x))
+
+
+@pytest.mark.parametrize("spelling", ["one_page_short", "shifted_buffer"])
+def test_flashinfer_cuda_graph_buffers_read_otherwise_are_refused(spelling):
+    """The clamp one page short, or the buffer read from entry 1: not the contract; refused, eager's values."""
+    x, args = _cuda_graph_buffer_args()
+    eager = [a.clone() for a in args]
+    FlashinferCudaGraphBuffers(spelling)(*eager)
+    assert not torch.equal(eager[-1], _buffer_golden(x))  # (a near miss on these inputs)
+    _, code, stats = compile_and_run(FlashinferCudaGraphBuffers(spelling), args, "torchair_like")
+    assert stats.get("fused", 0) == 0
+    torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=0, equal_nan=True)
+
+
 # --- models3 hf_sumdiv_compact: a compaction inside the loop over K and V --------------------------------------
 class CompactionLoop(torch.nn.Module):
     """``for cache, cmp in ((k, k_cmp), (v, v_cmp)): cmp.index_put_((slots[mask],), mean[mask])``: a boolean-mask
@@ -2241,6 +2298,9 @@ _FP32_MATRIX_PRODUCTS = {("models8", "hf_paged_head_major_fp32")}
     # models18's HF head-major StaticCache-like caches (a first-try miss under torchair: a view of a probe laid out
     # otherwise failed in the evaluator, fixed since)
     ("models18", "hf_head_major_scatter_2l", "nm_zero_fill_instead_of_keep"),
+    # models18's FlashInfer CUDA-graph buffers: kv_indptr_buf[:B + 1], the window's page clamped to the request's
+    # pages by n - 1 (a first-try miss, fixed since)
+    ("models18", "flashinfer_cudagraph_nhd_seqlens", "nm_window_shifted_back"),
 ])
 @pytest.mark.parametrize("dialect", ["inductor", "torchair"])
 def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, torchair):

@@ -776,8 +776,16 @@ def _flashinfer_lengths(src: fx.Node, page_size) -> bool:
     pages and ``1 <= last_page_len[b] <= P`` tokens in the last, so these lengths are in ``[1, n_b * P]``, inside
     ``[0, capacity]`` (the capacity of ragged page lists is ``len(kv_indices) * P >= n_b * P``): the range the
     proof seeds the lengths with, as for lengths passed in.  Any other computation stays refused (G11)."""
+    parts = flashinfer_lengths_parts(src)
+    return parts is not None and _same_size(parts[1], page_size)
+
+
+def flashinfer_lengths_parts(src: fx.Node):
+    """``(count, P)`` where ``src`` is ``count * P + last_page_len`` with ``count`` FlashInfer's
+    ``indptr[1:] - indptr[:-1] - 1`` (:func:`_pages_minus_one`) and ``P`` a size (int or SymInt), ``last_page_len`` a 1-D graph
+    input (int32 / int64, casts to those allowed); else None."""
     if src.op != "call_function" or src.target is not aten.add.Tensor or src.kwargs or len(src.args) != 2:
-        return False
+        return None
     for scaled, last in (src.args, src.args[::-1]):
         last = _wide_int_casts_off(last)
         if last is None or last.op != "placeholder" or val(last).dim() != 1:
@@ -786,12 +794,12 @@ def _flashinfer_lengths(src: fx.Node, page_size) -> bool:
         if scaled is None or scaled.target is not aten.mul.Tensor or scaled.kwargs or len(scaled.args) != 2:
             continue
         for count, p in (scaled.args, scaled.args[::-1]):
-            if isinstance(p, fx.Node) or not _same_size(p, page_size):
+            if isinstance(p, (fx.Node, bool)) or not isinstance(p, (int, torch.SymInt)):
                 continue
             count = _wide_int_casts_off(count)
             if count is not None and _pages_minus_one(count) is not None:
-                return True
-    return False
+                return count, p
+    return None
 
 
 def _pages_minus_one(n: fx.Node):
@@ -808,7 +816,7 @@ def _pages_minus_one(n: fx.Node):
     if lower.args[0] is not upper.args[0] or not isinstance(upper.args[0], fx.Node):
         return None
     indptr = _wide_int_casts_off(upper.args[0])  # (indptr.long()[1:] - indptr.long()[:-1]: one cast, sliced twice)
-    if indptr is None or indptr.op != "placeholder" or val(indptr).dim() != 1:
+    if indptr is None or _indptr_input(indptr) is None or val(indptr).dim() != 1:
         return None
     n_ptr = val(indptr).shape[0]
 
@@ -825,6 +833,20 @@ def _pages_minus_one(n: fx.Node):
             e1 == -1 or (isinstance(n_ptr, int) and e1 == n_ptr - 1)):
         return None
     return indptr
+
+
+def _indptr_input(n: fx.Node):
+    """The 1-D graph input ``n`` reads: ``n`` itself, or a prefix ``buf[:k]`` of it (vLLM's CUDA-graph
+    ``kv_indptr_buf[:B + 1]``, a static ``[max_batch + 1]`` buffer whose first entries are the batch's indptr: the
+    same entries the metadata rule reads, docs/contract.md), through int32 / int64 casts; else None."""
+    if n.op == "call_function" and n.target is aten.slice.Tensor and not n.kwargs:
+        dim, start, _, step = (list(n.args[1:]) + [None] * 4)[:4]
+        if dim not in (None, 0) or start not in (None, 0) or step not in (None, 1):
+            return None
+        n = _wide_int_casts_off(n.args[0])
+    if n is None or n.op != "placeholder" or val(n).dim() != 1:
+        return None
+    return n
 
 
 def _lossy_length_cast(casts: list, hi: int) -> fx.Node | None:
