@@ -1280,12 +1280,12 @@ class FlashinferCudaGraphBuffers(torch.nn.Module):
     ``spelling`` makes the near misses: the clamp one page short (``n - 2``: windows reaching the last page read
     the one before), the buffer read from entry 1 (``buf[1:B + 2]``: another request's pages)."""
 
-    def __init__(self, spelling="clamped"):
+    def __init__(self, P, spelling="clamped"):
         super().__init__()
-        self.spelling = spelling
+        self.P, self.spelling = P, spelling  # (the page size as a literal, as vLLM's metadata builders hold it)
 
     def forward(self, kv, w, slots, table, indptr_buf, last, cache):
-        B, P, sp = slots.shape[0], kv.shape[1], self.spelling
+        B, P, sp = slots.shape[0], self.P, self.spelling
         indptr = indptr_buf[1:B + 2] if sp == "shifted_buffer" else indptr_buf[:B + 1]
         pages = indptr[1:] - indptr[:-1]
         s = (pages - 1) * P + last
@@ -1307,13 +1307,15 @@ def _cuda_graph_buffer_args():
     return x, args
 
 
-@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
-def test_flashinfer_cuda_graph_buffers_with_clamped_pages_fuse_bit_exact(dialect):
+@pytest.mark.parametrize("dialect, dynamic", [("inductor", False), ("torchair_like", False), ("torchair_like", True)])
+def test_flashinfer_cuda_graph_buffers_with_clamped_pages_fuse_bit_exact(dialect, dynamic):
     """A prefix ``buf[:B + 1]`` of the static buffer is the batch's indptr (docs/contract.md), and the clamp
     ``minimum(p // P, n - 1)`` reads ``n - 1 = (s - 1) // P`` on valid metadata (lengths_from_positions.
-    expose_page_counts): fused, bit-exact to the golden, and the graph still runs the clamp where nothing fused."""
+    expose_page_counts): fused, bit-exact to the golden.  Under ``dynamic=True`` the clamp compares two
+    length-derived values whose order is the same at every length (``exactness._settled_pick``: ``max(s - l + j, 0)
+    <= s - 1`` row by row, then both divided by P), so no capacity the graph serves changes the window."""
     x, args = _cuda_graph_buffer_args()
-    _, code, stats = compile_and_run(FlashinferCudaGraphBuffers(), args, dialect)
+    _, code, stats = compile_and_run(FlashinferCudaGraphBuffers(x["P"]), args, dialect, dynamic=dynamic)
     assert stats.get("fused", 0) == 1 and count_fused_calls(code) == 1, [e.reason for e in rejections()]
     assert torch.equal(args[-1], _buffer_golden(x))
 
@@ -1323,9 +1325,9 @@ def test_flashinfer_cuda_graph_buffers_read_otherwise_are_refused(spelling):
     """The clamp one page short, or the buffer read from entry 1: not the contract; refused, eager's values."""
     x, args = _cuda_graph_buffer_args()
     eager = [a.clone() for a in args]
-    FlashinferCudaGraphBuffers(spelling)(*eager)
+    FlashinferCudaGraphBuffers(x["P"], spelling)(*eager)
     assert not torch.equal(eager[-1], _buffer_golden(x))  # (a near miss on these inputs)
-    _, code, stats = compile_and_run(FlashinferCudaGraphBuffers(spelling), args, "torchair_like")
+    _, code, stats = compile_and_run(FlashinferCudaGraphBuffers(x["P"], spelling), args, "torchair_like")
     assert stats.get("fused", 0) == 0
     torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=0, equal_nan=True)
 

@@ -607,7 +607,8 @@ def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals,
         if n.target in _COMPARISONS or n.target in _CLAMPS:
             compared = [a for a in n.args[:3] if isinstance(a, fx.Node) and a in derived]
             slopes = {_slope(a, lengths) for a in compared}
-            if len(compared) > 1 and (None in slopes or len(slopes) > 1):
+            if len(compared) > 1 and (None in slopes or len(slopes) > 1) and not _settled_pick(n, compared, lengths,
+                                                                                            intervals):
                 _refuse("sizes", f"{T.op_name(n)} compares two length-derived values that do not differ by a "
                         "constant: past the compiled capacity they may cross where the probes never looked", n,
                         "compile with a static cache capacity")
@@ -656,6 +657,94 @@ def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals,
 
 
 _DIVIDING = _REMAINDERS | _FLOOR_DIVS | {aten.bitwise_and.Scalar, aten.bitwise_and.Tensor}
+
+
+def _settled_pick(n: fx.Node, compared: list, lengths: fx.Node, intervals: Intervals) -> bool:
+    """``minimum(a, b)`` / ``maximum(a, b)`` of two length-derived values where one is at most the other at every
+    length (:func:`_at_most`): the same argument wins at every capacity, so nothing crosses past the compiled one
+    (models18's window page clamped to the request's pages, ``minimum(p // P, (s - 1) // P)``)."""
+    if n.target not in (aten.minimum.default, aten.maximum.default) or len(compared) != 2 or n.args[:2] != tuple(
+            compared):
+        return False
+    a, b = compared
+    if val(a).dim() != val(b).dim():
+        return False  # (a [B] against a [B, l]: broadcast aligns the batch with the window)
+    if not (_row_aligned(a, lengths) and _row_aligned(b, lengths)):
+        return False  # (a[i] against b[k]: another row's length, whose difference no constant bounds)
+    return _at_most(a, b, lengths, intervals) or _at_most(b, a, lengths, intervals)
+
+
+_ROW_WISE = {aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar, aten.mul.Tensor, aten.mul.Scalar,
+             aten.neg.default} | _FLOOR_DIVS | _CLAMPS
+
+
+def _row_aligned(x: fx.Node, lengths: fx.Node) -> bool:
+    """Element ``[b, ...]`` of ``x`` depends on the lengths through row ``b``'s length only, and ``x``'s dim 0 is the
+    batch: every op between the ``[B]`` lengths and ``x`` is elementwise arithmetic, a cast, or an unsqueeze that
+    keeps the batch in dim 0.  Two such values broadcast row against row."""
+    lv, xv = val(lengths), val(x)
+    if lv is None or xv is None or lv.dim() != 1 or xv.dim() not in (1, 2):
+        return False
+    B, rows = lv.shape[0], xv.shape[0]
+    if not (B == rows if isinstance(B, int) and isinstance(rows, int) else
+            isinstance(B, torch.SymInt) and isinstance(rows, torch.SymInt) and B.node.expr == rows.node.expr):
+        return False
+    seen, work = set(), [x]
+    while work:
+        n = work.pop()
+        if n in seen or n is lengths or not isinstance(n, fx.Node):
+            continue
+        seen.add(n)
+        if _constant_node(n):
+            continue
+        if n.op != "call_function":
+            return False  # (another input)
+        if n.target is aten.unsqueeze.default:
+            if n.args[1] not in (1, -1) or val(n.args[0]).dim() != 1:
+                return False
+        elif n.target not in _ROW_WISE and n.target not in T.CASTS:
+            return False
+        work.extend(T.value_inputs(n))
+    return True
+
+
+def _at_most(a, b, lengths: fx.Node, intervals: Intervals) -> bool:
+    """``a <= b`` element by element (broadcast) for every length ``intervals`` admits, shown by peeling what both
+    sides share: views and widening integer casts (the same values), a floor division of both by one positive
+    constant (monotone), ``max(a', c)`` on the left (``a' <= b`` and ``c <= min b``); then two values affine in the
+    lengths with the same slope (``_slope``) differ by a constant, bounded at length 0 (``a - b = a(0) - b(0)``,
+    integer arithmetic, which the integer-path checks keep from wrapping)."""
+    a, b = _same_values_off(a), _same_values_off(b)
+    if not isinstance(a, fx.Node) or not isinstance(b, fx.Node) or a.op != "call_function":
+        return False
+    if a.target in _FLOOR_DIVS and b.op == "call_function" and b.target in _FLOOR_DIVS:
+        ca, cb = a.args[1], b.args[1]
+        floor = all(x.target not in (aten.div.Tensor_mode, aten.div.Scalar_mode) or x.kwargs.get("rounding_mode")
+                    == "floor" for x in (a, b))
+        return floor and isinstance(ca, int) and not isinstance(ca, bool) and ca == cb and ca > 0 and \
+            _at_most(a.args[0], b.args[0], lengths, intervals)
+    lower = None
+    if a.target is aten.clamp_min.default or (a.target is aten.clamp.default and (list(a.args) + [None, None])[2] is None
+                                              and not a.kwargs.get("max")):
+        lower = a.args[1] if len(a.args) > 1 else a.kwargs.get("min")
+    if lower is not None and not isinstance(lower, (fx.Node, bool)) and isinstance(lower, int):
+        span = intervals.of(b)
+        return span is not None and lower <= span[0] and _at_most(a.args[0], b, lengths, intervals)
+    ka, kb = _slope(a, lengths), _slope(b, lengths)
+    if ka is None or ka != kb or not _integral(a) or not _integral(b):
+        return False
+    at_zero = Intervals(intervals.sizes, {**intervals._seeds, lengths: (0, 0)})
+    ra, rb = at_zero.of(a), at_zero.of(b)
+    return ra is not None and rb is not None and ra[1] <= rb[0]
+
+
+def _same_values_off(n):
+    """``n`` through views and casts to int64 of integers (the same values)."""
+    while isinstance(n, fx.Node) and n.op == "call_function" and (
+            n.target in T.VIEWS or n.target in T.CASTS and T.dtype_of(n) == torch.int64
+            and isinstance(n.args[0], fx.Node) and T.dtype_of(n.args[0]) in WIDE_INTS):
+        n = n.args[0]
+    return n
 
 
 def check_periods(new_region, valued: set, lengths: fx.Node, probed: Intervals, last: Intervals, d: int, K: int,
