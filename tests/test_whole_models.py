@@ -1294,8 +1294,9 @@ class FlashinferCudaGraphBuffers(torch.nn.Module):
         page = torch.minimum(pos // P, top[:, None])
         new = (kv[table.long().gather(1, page.long()), pos % P].float() * w.float()[None, :, :, None]).sum(1)
         sl = slots.long()
-        cache[sl] = torch.where(_valid(s)[:, None, None], new.to(cache.dtype), cache[sl])
-        return cache
+        valid = (s > L) & ((s - L) % DS == 0) if sp == "strict_condition" else _valid(s)
+        cache[sl] = torch.where(valid[:, None, None], new.to(cache.dtype), cache[sl])
+        return (cache, page) if sp == "strict_condition" else cache
 
 
 def _cuda_graph_buffer_args():
@@ -1330,6 +1331,74 @@ def test_flashinfer_cuda_graph_buffers_read_otherwise_are_refused(spelling):
     _, code, stats = compile_and_run(FlashinferCudaGraphBuffers(x["P"], spelling), args, "torchair_like")
     assert stats.get("fused", 0) == 0
     torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=0, equal_nan=True)
+
+
+class StackedFlatTokenRead(torch.nn.Module):
+    """models18 ``vllm_flat_tokens_fp32_2l``: K and V stacked ahead of the pages, ``kv`` ``[2, NB, P, N, D]``,
+    appended and read through the flat token view ``flat = kv.flatten(1, 2)``: ``flat[:, slot_mapping] = new_kv``
+    (``appended``), then ``win = flat[:, tok]`` and ``win[c]`` per compression (rewrite._leading_select)."""
+
+    def __init__(self, appended=True):
+        super().__init__()
+        self.appended = appended
+
+    def forward(self, kv, new_kv, append_slots, w, slots, table, lens, ck, cv):
+        P = kv.shape[2]
+        flat = kv.flatten(1, 2)
+        if self.appended:
+            flat[:, append_slots] = new_kv
+        pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+        win = flat[:, table.long().gather(1, pos // P) * P + pos % P]  # [2, B, l, N, D]
+        sl = slots.long()
+        for c, cache in enumerate((ck, cv)):
+            new = (win[c].float() * w.float()[None, :, :, None]).sum(1)
+            cache[sl] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[sl])
+        return ck, cv
+
+
+def test_flashinfer_page_counts_are_read_as_written_where_nothing_fused():
+    """Where the step does not fuse (``s > l``), the page clamp reads ``n - 1`` again, as written
+    (lengths_from_positions.restore_page_counts): with a ``last_page_len`` past the page size (invalid metadata,
+    where ``(s - 1) // P`` is not ``n - 1``) the compiled model still returns eager's page indices."""
+    x, args = _cuda_graph_buffer_args()
+    args[5] = args[5].clone()
+    args[5][0] = x["P"] + 3  # (request 0: more tokens in its last page than a page holds)
+    eager = [a.clone() for a in args]
+    _, eager_pages = FlashinferCudaGraphBuffers(x["P"], "strict_condition")(*eager)
+    out, code, stats = compile_and_run(FlashinferCudaGraphBuffers(x["P"], "strict_condition"), args, "torchair_like")
+    assert stats.get("fused", 0) == 0
+    assert torch.equal(out[1], eager_pages) and torch.equal(args[-1], eager[-1])
+
+
+def _stacked_flat_args():
+    x, args = _step_args()
+    kv1, w, slots, table, lens, cache = args
+    kv = torch.stack((kv1, kv1.flip(-1).contiguous()))
+    B, (NB, P, N, D) = slots.shape[0], kv1.shape
+    gen = torch.Generator().manual_seed(7)
+    new_kv = torch.randn(2, B, N, D, generator=gen).to(kv.dtype)
+    append_slots = torch.randperm(NB * P, generator=gen)[:B]
+    return x, [kv, new_kv, append_slots, w, slots, table, lens, cache, cache.clone()]
+
+
+def _stacked_flat_golden(x, args, appended):
+    kv = args[0].clone()
+    if appended:
+        kv.flatten(1, 2)[:, args[2]] = args[1]
+    return [golden_compress_infer(kv[c], x["op_weight"], x["slots"], L, DS, x["P"], block_table=x["block_table"],
+                                  actual_seq_len=x["lengths"], cache=x["cache"]) for c in range(2)]
+
+
+@pytest.mark.parametrize("appended", [True, False], ids=["appended", "read_only"])
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_stacked_kv_read_through_a_flat_token_view_fuses_bit_exact(dialect, appended):
+    """``flat[:, tok][c]`` reads half ``c`` (the select pushed into the stack, through the flat view and, where the
+    append was split into halves, the cat of the halves): both compressions fuse, bit-exact to the golden."""
+    x, args = _stacked_flat_args()
+    golden = _stacked_flat_golden(x, args, appended)
+    _, code, stats = compile_and_run(StackedFlatTokenRead(appended), args, dialect)
+    assert stats.get("fused", 0) == 2 and count_fused_calls(code) == 2, [e.reason for e in rejections()]
+    assert torch.equal(args[-2], golden[0]) and torch.equal(args[-1], golden[1])
 
 
 # --- models3 hf_sumdiv_compact: a compaction inside the loop over K and V --------------------------------------
