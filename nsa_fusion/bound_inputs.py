@@ -190,7 +190,9 @@ def rely_on_matmul_settings(device_type: str) -> None:
     offer = _offer.get()
     if offer is not None:
         offer.settings[device_type] = fp32_matmul_settings(device_type)
-    counters = _torch_counters()
+    from .diagnostics import _inductor_counters
+
+    counters = _inductor_counters()
     if counters is not None:
         counters[_SETTINGS_COUNTER] += 1
 
@@ -198,18 +200,12 @@ def rely_on_matmul_settings(device_type: str) -> None:
 _SETTINGS_COUNTER = "nsa_fusion_relies_on_matmul_settings"  # (not an nsa_fusion.stats key)
 
 
-def _torch_counters():
-    from .diagnostics import _inductor_counters
-
-    return _inductor_counters()
-
-
 def _replayed_counts() -> tuple:
     """(graphs the pass ran on, fused steps that relied on matmul settings) in torch's counters, which Inductor
     stores with each cached graph and replays when it serves one."""
-    from .diagnostics import _GRAPHS
+    from .diagnostics import _GRAPHS, _inductor_counters
 
-    counters = _torch_counters()
+    counters = _inductor_counters()
     return (0, 0) if counters is None else (counters[_GRAPHS], counters[_SETTINGS_COUNTER])
 
 
@@ -389,9 +385,9 @@ def checked_compile(compile_fn, gm: fx.GraphModule, example_inputs, **kwargs):
         graphs, relied = (now - then for now, then in zip(_replayed_counts(), before))
         offer.cached = graphs > 0  # (replayed with a graph Inductor served from its cache)
         if relied:  # a fused matrix product in it: the settings now are those it was fused under (the pass's key)
-            from .patterns.pooling import _MATMUL_SETTINGS, fp32_matmul_settings
+            from .patterns.pooling import all_fp32_matmul_settings
 
-            offer.settings = {device: fp32_matmul_settings(device) for device in _MATMUL_SETTINGS}
+            offer.settings = all_fp32_matmul_settings()
     if not offer.needs_checks():
         return compiled
     return CheckedCall(compiled, offer, unfused)

@@ -290,10 +290,9 @@ class NsaFusionPass(CustomGraphPass):
             state += "-mutating"
         # the fp32 matmul settings a fused matrix product may rely on (Inductor's own key has CUDA's only): a graph
         # fused under one is never served to a compile under another (red-team 39 F2)
-        from .patterns.pooling import _MATMUL_SETTINGS, fp32_matmul_settings
+        from .patterns.pooling import all_fp32_matmul_settings
 
-        state += "-" + hashlib.sha256(repr([fp32_matmul_settings(d) for d in sorted(_MATMUL_SETTINGS)]).encode()
-                                      ).hexdigest()[:12]
+        state += "-" + hashlib.sha256(repr(all_fp32_matmul_settings()).encode()).hexdigest()[:12]
         return f"nsa_fusion-{self.dialect.name}-{_source_hash()}-{state}{'-reinplace' if self.reinplace else ''}"
 
 

@@ -703,6 +703,12 @@ _EXACT_INPUTS = ("none", "ieee", False)
 _TF32_INPUTS = ("tf32",)
 
 
+def all_fp32_matmul_settings() -> dict:
+    """:func:`fp32_matmul_settings` of every device type this knows, read now (the FX-cache key, a cached graph's
+    check)."""
+    return {device: fp32_matmul_settings(device) for device in sorted(_MATMUL_SETTINGS)}
+
+
 def fp32_matmul_settings(device_type: str) -> tuple:
     """The settings that decide whether fp32 matrix kernels on ``device_type`` take their inputs as they are,
     read now: ``torch.get_float32_matmul_precision()`` ("mixed" where torch raises because the legacy and the
