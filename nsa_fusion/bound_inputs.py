@@ -251,7 +251,9 @@ def run_pass(graph: fx.Graph, fusion_pass) -> int:
                 used = reads.get((event.source,), [b for _, b in bound.values()])
             offer.used |= {b.index for b in used}
             if used:
-                event.reason += "; bound to the value of " + ", ".join(sorted(str(b) for b in used)) + \
+                names = sorted(str(b) for b in used)
+                more = f" and {len(names) - 4} more" if len(names) > 4 else ""
+                event.reason += "; bound to the value of " + ", ".join(names[:4]) + more + \
                     " at compile time (checked before every call)"
 
 
@@ -303,20 +305,49 @@ def _unbind(graph: fx.Graph, bound: dict) -> None:
 
 def _writes_reading(graph: fx.Graph, bound: dict) -> dict:
     """{name of each row write: the bound buffers its value depends on, (its source line,): those of every
-    write of that line}, before the pass.  Not through other writes: behind a KV append lie the tokens it
-    wrote (the model's RMSNorm eps, its rotary tables), which a step reading that cache takes as its paged
-    input, whatever their values (``roles.find_input`` stops there too)."""
+    write of that line}, before the pass.  Through every input of every node: tensors, and the SymInts a
+    ``.item()`` carries (red-team 41 F2), and through writes into fresh tensors (the buffer copied by ``index_put``
+    / ``scatter`` before the index arithmetic reads it, red-team 41 F1).  Not past a float write into a graph
+    input (a KV append, :func:`_appends_to_an_input`): behind it lie the tokens it wrote (the model's RMSNorm eps,
+    its rotary tables), which a step reading that cache takes as its paged input, whatever their values, and which
+    the recogniser does not read otherwise (a graph input in the index arithmetic, the weight or the condition is
+    refused, and a float write is none of the step's integer inputs)."""
     from .patterns.optable import WRITES
-    from .patterns.proof import source_line, value_ancestors
+    from .patterns.proof import source_line
 
-    writes = [n for n in graph.nodes if n.op == "call_function" and n.target in WRITES]
+    consts = set(bound)
+    own: dict = {}  # node -> the bound constants its value depends on
+    seen_by_users: dict = {}  # (what its users inherit: nothing past a KV append)
+    for n in graph.nodes:  # (in order: every input already has its sets)
+        got = set()
+        for a in n.all_input_nodes:
+            got |= seen_by_users.get(a, set())
+            if a in consts:
+                got.add(a)
+        own[n] = got
+        seen_by_users[n] = set() if _appends_to_an_input(n) else got
     reads: dict = {}
-    for n in writes:
-        reads[n.name] = [bound[c][1] for c in value_ancestors([n], set(writes) - {n}) if c in bound]
+    for n in graph.nodes:
+        if n.op != "call_function" or n.target not in WRITES:
+            continue
+        reads[n.name] = [bound[c][1] for c in sorted(own[n], key=lambda c: c.name)]
         line = reads.setdefault((source_line(n),), [])
         line += [b for b in reads[n.name] if all(b is not seen for seen in line)]
     reads.pop(("",), None)
     return reads
+
+
+def _appends_to_an_input(n: fx.Node) -> bool:
+    """``n`` writes floats into a graph input (through views and earlier writes into it): a KV append."""
+    from .patterns.optable import VIEWS, WRITES
+
+    if n.op != "call_function" or n.target not in WRITES or not isinstance(n.meta.get("val"), torch.Tensor) \
+            or not n.meta["val"].is_floating_point():
+        return False
+    base = n.args[0] if n.args else None
+    while isinstance(base, fx.Node) and base.op == "call_function" and (base.target in VIEWS or base.target in WRITES):
+        base = base.args[0]
+    return isinstance(base, fx.Node) and base.op == "placeholder"
 
 
 class CheckedCall:

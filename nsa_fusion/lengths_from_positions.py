@@ -103,6 +103,7 @@ def expose_page_counts(graph: fx.Graph) -> list:
     alone.  Afterwards every read of ``(s - 1) // P`` still in the graph (attention, a step that did not fuse) reads
     ``n - 1`` again.  Returns [(``(s - 1) // P``, ``n - 1`` or how to build it)] for :func:`restore_page_counts`."""
     from .patterns.sizes import _pages_minus_one, flashinfer_lengths_parts
+    from .pool_tables import _call
 
     order = {n: i for i, n in enumerate(graph.nodes)}
     done = []
@@ -119,15 +120,15 @@ def expose_page_counts(graph: fx.Graph) -> list:
         readers = [(m, us) for m, us in readers if us]
         if not readers:
             continue
-        with graph.inserting_after(s), s.meta["val"].fake_mode:
-            minus = _node(graph, aten.sub.Tensor, (s, 1))
-        with graph.inserting_after(minus), s.meta["val"].fake_mode:
-            whole = _node(graph, aten.div.Tensor_mode, (minus, P), {"rounding_mode": "floor"})
+        with graph.inserting_after(s):
+            minus = _call(graph, aten.sub.Tensor, (s, 1))
+        with graph.inserting_after(minus):
+            whole = _call(graph, aten.div.Tensor_mode, (minus, P), {"rounding_mode": "floor"})
         for m, users in readers:
             new = whole
             if m.meta["val"].dtype != whole.meta["val"].dtype:
-                with graph.inserting_after(whole), s.meta["val"].fake_mode:
-                    new = _node(graph, torch.ops.prims.convert_element_type.default, (whole, m.meta["val"].dtype))
+                with graph.inserting_after(whole):
+                    new = _call(graph, torch.ops.prims.convert_element_type.default, (whole, m.meta["val"].dtype))
             for u in users:
                 u.replace_input_with(m, new)
             done.append((new, m, m.args, m.kwargs, m.target, [new, whole, minus]))
@@ -175,11 +176,3 @@ def _twins(count: fx.Node, indptr: fx.Node) -> list:
                             _same_read(_pages_minus_one(m), indptr) and m.meta.get("val") is not None:
                         found.append(m)
     return found
-
-
-def _node(graph: fx.Graph, target, args, kwargs=None) -> fx.Node:
-    kwargs = kwargs or {}
-    vals = fx.node.map_arg((args, kwargs), lambda a: a.meta["val"])
-    node = graph.call_function(target, args, kwargs)
-    node.meta["val"] = target(*vals[0], **vals[1])
-    return node

@@ -898,10 +898,13 @@ def test_computed_slots_that_can_alias_a_written_row_are_refused(slots_of):
     _fuses(Step(slots_of=lambda s: ((s.long() + 3) - 3) % 21))  # one-to-one arithmetic is fine (21 cache rows)
 
 
-def test_two_length_values_that_may_cross_are_refused_under_a_symbolic_capacity():
-    """F23: positions folded at s = 4096 (minimum(s, 8192 - s)): the same up to the compiled capacity."""
+@pytest.mark.parametrize("fold", [lambda s: 8192 - s, lambda s: (-s) + 8192], ids=["rsub", "neg_add"])
+def test_two_length_values_that_may_cross_are_refused_under_a_symbolic_capacity(fold):
+    """F23: positions folded at s = 4096 (minimum(s, 8192 - s)): the same up to the compiled capacity.  Spelled
+    ``-s + 8192`` both sides are row by row (exactness._row_aligned), and only their slopes (1 and -1) tell that
+    they cross: ``s <= 8192 - s`` at length 0 is no proof past it."""
     def tokens(kv, table, lens):
-        s = torch.minimum(lens.long(), 8192 - lens.long())
+        s = torch.minimum(lens.long(), fold(lens.long()))
         return _paged(kv, table, (s[:, None] - L + torch.arange(L)).clamp(min=0))
     _refused_with(_Moved(tokens_of=tokens), "sizes", "do not differ by a constant", dynamic=True)
 

@@ -345,15 +345,29 @@ def test_explain_of_a_graph_without_breaks_says_nothing_about_splits():
 class BufferOffsets(torch.nn.Module):
     """HF-port style: ``register_buffer("arange_l", torch.arange(l))``, ``pos = s[:, None] - l + arange_l``."""
 
-    def __init__(self, w, offsets=None, return_positions=False):
+    def __init__(self, w, offsets=None, return_positions=False, spelling="direct"):
         super().__init__()
         self.w = torch.nn.Parameter(w, requires_grad=False)
         self.register_buffer("arange_l", torch.arange(L) if offsets is None else offsets, persistent=False)
         self.return_positions = return_positions  # (the positions outlive the fused step in the graph)
+        self.spelling = spelling
+
+    def offsets(self):
+        """The buffer as the index arithmetic reads it: directly, copied into a fresh tensor by a row write
+        (``index_put`` / ``scatter``, red-team 41 F1), or its first entry as a Python scalar (``.item()`` under
+        ``capture_scalar_outputs``, red-team 41 F2)."""
+        off, idx = self.arange_l, torch.arange(L)
+        if self.spelling == "index_put":
+            return torch.zeros(L, dtype=off.dtype).index_put((idx,), off)
+        if self.spelling == "scatter":
+            return torch.zeros(L, dtype=off.dtype).scatter(0, idx, off)
+        if self.spelling == "item":
+            return idx + off[0].item()
+        return off
 
     def forward(self, kv, slots, table, lens, cache):
         P = kv.shape[1]
-        pos = (lens.long()[:, None] - L + self.arange_l).clamp(min=0)
+        pos = (lens.long()[:, None] - L + self.offsets()).clamp(min=0)
         tok = kv[table.long().gather(1, pos // P), pos % P]
         new = torch.einsum("bjhd,jh->bhd", tok.float(), self.w.float()).to(cache.dtype)
         cache[slots] = torch.where(_valid(lens)[:, None, None], new, cache[slots])
@@ -425,21 +439,28 @@ def _bound_backend(dialect):
     return nsa_fusion.get_npu_backend(compiler_config=cfg)
 
 
-@pytest.mark.parametrize("dialect", ["inductor", "torchair"])
-def test_offsets_in_a_live_module_buffer_fuse_bound_to_their_value_and_checked_before_every_call(dialect, request):
+@pytest.mark.parametrize("dialect, spelling", [("inductor", "direct"), ("torchair", "direct"),
+                                               ("inductor", "index_put"), ("torchair", "scatter"),
+                                               ("inductor", "item"), ("torchair", "index_put")])
+def test_offsets_in_a_live_module_buffer_fuse_bound_to_their_value_and_checked_before_every_call(dialect, spelling,
+                                                                                                  request):
     """nsa_fusion's backends see the buffer's real value and offer it to the pass (nsa_fusion.bound_inputs): the
     step fuses on it, bit-exact to the golden, and the compiled function compares the buffer with that value
     before every call.  Once the user changes the buffer, the call runs the graph dynamo captured, unfused: eager's
-    numbers (the window one token late), never the fused op's; once it holds the value again, the fused call runs."""
+    numbers (the window one token late), never the fused op's; once it holds the value again, the fused call runs.
+    The same where the buffer reaches the index arithmetic through a copy by a row write or as a Python scalar
+    (red-team 41: its dependence was not followed through other writes nor through SymInts; GE has no converter
+    for ``.item()``'s ``_local_scalar_dense``: Inductor only)."""
     from fusion_harness import no_compile_caches
 
     if dialect == "torchair":
         request.getfixturevalue("torchair")
     x, args = _buffer_args()
-    model = BufferOffsets(x["weight"], return_positions=True)  # (a read of the buffer that is not fused away)
+    # (return_positions: a read of the buffer that is not fused away)
+    model = BufferOffsets(x["weight"], return_positions=True, spelling=spelling)
     torch._dynamo.reset()
     diagnostics.reset()
-    with no_compile_caches(), torch.no_grad():
+    with no_compile_caches(), torch.no_grad(), torch._dynamo.config.patch(capture_scalar_outputs=True):
         compiled = torch.compile(model, backend=_bound_backend(dialect), fullgraph=True)
 
         def run(buffer_note):

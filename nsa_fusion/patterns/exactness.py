@@ -715,17 +715,17 @@ def _at_most(a, b, lengths: fx.Node, intervals: Intervals) -> bool:
     lengths with the same slope (``_slope``) differ by a constant, bounded at length 0 (``a - b = a(0) - b(0)``,
     integer arithmetic, which the integer-path checks keep from wrapping)."""
     a, b = _same_values_off(a), _same_values_off(b)
-    if not isinstance(a, fx.Node) or not isinstance(b, fx.Node) or a.op != "call_function":
+    if not isinstance(a, fx.Node) or not isinstance(b, fx.Node):
         return False
-    if a.target in _FLOOR_DIVS and b.op == "call_function" and b.target in _FLOOR_DIVS:
+    if a.op == b.op == "call_function" and a.target in _FLOOR_DIVS and b.target in _FLOOR_DIVS:
         ca, cb = a.args[1], b.args[1]
         floor = all(x.target not in (aten.div.Tensor_mode, aten.div.Scalar_mode) or x.kwargs.get("rounding_mode")
                     == "floor" for x in (a, b))
         return floor and isinstance(ca, int) and not isinstance(ca, bool) and ca == cb and ca > 0 and \
             _at_most(a.args[0], b.args[0], lengths, intervals)
     lower = None
-    if a.target is aten.clamp_min.default or (a.target is aten.clamp.default and (list(a.args) + [None, None])[2] is None
-                                              and not a.kwargs.get("max")):
+    if a.op == "call_function" and (a.target is aten.clamp_min.default or a.target is aten.clamp.default and (
+            list(a.args) + [None, None])[2] is None and not a.kwargs.get("max")):
         lower = a.args[1] if len(a.args) > 1 else a.kwargs.get("min")
     if lower is not None and not isinstance(lower, (fx.Node, bool)) and isinstance(lower, int):
         span = intervals.of(b)
