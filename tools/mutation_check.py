@@ -191,6 +191,11 @@ MUTATIONS = [
              "        for a in [a for a in n.all_input_nodes if isinstance(a.meta.get(\"val\"), torch.Tensor)]:",
              (WM + "::test_offsets_in_a_live_module_buffer_fuse_bound_to_their_value_and_checked_before_every_call",),
              "red-team 41 F2: a buffer read as .item() is never checked"),
+    Mutation("page_id_select_on_any_value", EX,
+             "    return chosen is x and constant is not None and constant[0] == constant[1] and _table_entries(x, table, intervals)",
+             "    return chosen is x and constant is not None and constant[0] == constant[1]",
+             (XR + "::test_a_page_id_where_that_keeps_every_valid_id_fuses",),
+             "red-team 40 F1: where(ids - K != -1, ids - K, 0) + K read as a padding select on the page ids"),
     Mutation("duck_shared_batch_tied_by_guards", SZ,
              "        if ducked and not _tied_by_guards(sizes, ducked):",
              "        if sizes.tied(ducked | _raw_symbols(step.lengths, [0])) & (_raw_symbols(step.input, [1, 2, 3]) |\n"

@@ -477,11 +477,13 @@ _PICKS_NONNEGATIVE_IF_FALSE = {aten.lt.Scalar: 0, aten.lt.Tensor: 0, aten.le.Sca
                                aten.eq.Scalar: -1, aten.eq.Tensor: -1}
 
 
-def _keeps_valid_page_ids(n: fx.Node, intervals: Intervals) -> bool:
+def _keeps_valid_page_ids(n: fx.Node, intervals: Intervals, table: fx.Node) -> bool:
     """``n`` is ``where(x >= k, x, c)`` (or another comparison of ``x`` with a constant, either branch order) that
-    picks ``x`` for every ``x >= 0`` and a constant otherwise: ``torch.where(pages >= 0, pages, 0)``, a padding page
-    id -1 read as page 0.  On valid page ids (``>= 0``) it is the identity at every table size, as ``clamp(min=0)``
-    is (blind11's take_elements)."""
+    picks ``x`` for every ``x >= 0`` and a constant otherwise, with ``x`` entries of the block table
+    (:func:`_table_entries`): ``torch.where(pages >= 0, pages, 0)``, a padding page id -1 read as page 0.  On valid
+    page ids (``>= 0``) it is the identity at every table size, as ``clamp(min=0)`` is (blind11's take_elements).
+    On a value computed from them it is not: ``q = ids - K; where(q != -1, q, 0) + K`` reads the valid id ``K - 1``
+    as page ``K`` (red-team 40 F1)."""
     if n.op != "call_function" or n.target is not aten.where.self or len(n.args) != 3:
         return False
     cond, a, b = n.args
@@ -498,7 +500,24 @@ def _keeps_valid_page_ids(n: fx.Node, intervals: Intervals) -> bool:
     else:
         return False
     constant = intervals.number(other)
-    return chosen is x and constant is not None and constant[0] == constant[1]
+    return chosen is x and constant is not None and constant[0] == constant[1] and _table_entries(x, table, intervals)
+
+
+def _table_entries(x, table: fx.Node, intervals: Intervals) -> bool:
+    """``x`` holds entries of ``table`` as they are: reached from it through views, casts and gathers only, and
+    selects that keep valid page ids (:func:`_keeps_valid_page_ids`) or clamps below at most 0."""
+    while x is not table:
+        if not (isinstance(x, fx.Node) and x.op == "call_function"):
+            return False
+        if x.target in T.VIEWS or x.target in T.CASTS or x.target in T.GATHERS:
+            x = T.data_inputs(x)[0] if T.data_inputs(x) else None
+        elif x.target is aten.clamp_min.default and (intervals.number(x.args[1]) or (1, 1))[1] <= 0:
+            x = x.args[0]
+        elif _keeps_valid_page_ids(x, intervals, table):
+            return True  # (its chosen branch: table entries, checked there)
+        else:
+            return False
+    return True
 
 
 def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded: bool = True,
@@ -540,9 +559,9 @@ def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded
                         "holds only [{}, {}]: it overflows (wraps) on valid input".format(*dr), n,
                         "compute indices in int64")
         # (a choice between page ids; or of a page id over a constant where it is not a valid one)
-        picks = n.target is aten.where.self and (n.args[0] not in on_table or _keeps_valid_page_ids(n, intervals))
+        picks = n.target is aten.where.self and (n.args[0] not in on_table or _keeps_valid_page_ids(n, intervals, table))
         # (the comparison such a choice makes)
-        tests = T.dtype_of(n) == torch.bool and n.users and all(_keeps_valid_page_ids(u, intervals) for u in n.users)
+        tests = T.dtype_of(n) == torch.bool and n.users and all(_keeps_valid_page_ids(u, intervals, table) for u in n.users)
         if n in on_table and (_integral(n) or T.dtype_of(n) == torch.bool) and not picks and not tests \
                 and n.target not in _TABLE_SAFE and not (n.target in _CLAMPS and _integral(n)):
             if True:  # (x % c on page ids is the identity on valid ids only: the op would get the raw table)
