@@ -3152,29 +3152,43 @@ def test_trunc_division_interval():
 
 
 # --- blind11's misses (2026-12-05): a padding page mapped to page 0 by a where, baddbmm onto zeros, stack ------------
+def _rebased_padding(q):
+    return torch.where(q != -1, q, 0)
+
+
+def _reflected_padding(q):
+    return torch.where(q >= 0, q, 0)
+
+
 @pytest.mark.parametrize("pick, fuses", [(lambda p: torch.where(p >= 0, p, 0), True),
                                          (lambda p: torch.where(p < 0, 0, p), True),
                                          (lambda p: torch.where(p != -1, p, 0), True),
                                          (lambda p: torch.where(p > 0, p, 1), False),
                                          (lambda p: torch.where(p >= 2, p, 0), False),
-                                         (lambda p: torch.where(p - 1 != -1, p - 1, 0) + 1, False),
-                                         (lambda p: 40 - torch.where(40 - p >= 0, 40 - p, 0), False)],
+                                         (lambda p: _rebased_padding(p - 1000) + 1000, False),
+                                         (lambda p: 1000 - _reflected_padding(1000 - p), False)],
                          ids=["ge0", "lt0_swapped", "ne_minus1", "gt0_to_1", "ge2", "rebased", "reflected"])
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
 def test_a_page_id_where_that_keeps_every_valid_id_fuses(pick, fuses, dialect):
     """``torch.where(pages >= 0, pages, 0)`` (a padding -1 read as page 0) is the identity on valid page ids (>= 0) at
     every table size, as ``clamp(min=0)`` is (exactness._keeps_valid_page_ids); a where that changes a valid id (page
     0 read as 1, pages below 2 as 0) is refused by the page-id rule, and so is the select on a value computed from
-    the ids (red-team 40 F1: ``q = ids - 1; where(q != -1, q, 0) + 1`` reads page 0 as page 1; ``C - where(C - ids
-    >= 0, C - ids, 0)`` reads every id above C as C: the identity only on the small ids the probes draw)."""
+    the ids (red-team 40 F1: ``q = ids - K; where(q != -1, q, 0) + K`` reads page K - 1 as page K; ``C - where(C -
+    ids >= 0, C - ids, 0)`` reads every id above C as C: the identity only on the small ids the probes draw), on the
+    table before the gather as on the ids gathered."""
     def window(kv, table, lens, l, P, clamp_max=None):
         pos = (lens.long()[:, None] - l + torch.arange(l)).clamp(min=0)
         return kv[pick(table.long().gather(1, pos // P)), pos % P]
 
-    if fuses:
-        _fuses(Step(window=window), dialect=dialect)
-    else:
-        _refused_with(Step(window=window), "gather", "page ids pass through", dialect=dialect)
+    def on_the_table(kv, table, lens, l, P, clamp_max=None):
+        pos = (lens.long()[:, None] - l + torch.arange(l)).clamp(min=0)
+        return kv[pick(table.long()).gather(1, pos // P), pos % P]
+
+    for read in (window, on_the_table):
+        if fuses:
+            _fuses(Step(window=read), dialect=dialect)
+        else:
+            _refused_with(Step(window=read), "gather", "page ids pass through", dialect=dialect)
 
 
 def _baddbmm_onto(beta=1, alpha=1, start=0.0):
