@@ -1422,6 +1422,54 @@ def test_stacked_kv_read_through_a_flat_token_view_fuses_bit_exact(dialect, appe
     assert torch.equal(args[-2], golden[0]) and torch.equal(args[-1], golden[1])
 
 
+class SlotsFromALongerTable(torch.nn.Module):
+    """models19 ``vllm_paged_cmp_flat_view_2l``: the slots gathered from a table of compressed rows,
+    ``cmp_table.gather(1, col[:, None]).squeeze(1)``, whose row count dynamo does not tie to the batch (a gather's
+    index may be shorter than its input on the other dims): under ``mark_dynamic`` on the batch the table keeps its
+    own size.  ``spelling="other_row"`` reads row ``b + 1``'s entry (a near miss)."""
+
+    def __init__(self, spelling="own_row"):
+        super().__init__()
+        self.spelling = spelling
+
+    def forward(self, kv, w, cmp_table, table, lens, cache):
+        src = cmp_table[1:] if self.spelling == "other_row" else cmp_table
+        slots = src.gather(1, (lens.long() % 4)[:, None]).squeeze(1)  # (a column per row, as cmp_index // Pc)
+        return PositionsPlusOne.step(kv, w, slots, table, lens, cache)
+
+
+def _longer_table_args(extra=3):
+    x, args = _step_args()
+    kv, w, slots, table, lens, cache = args
+    B, S = slots.shape[0], cache.shape[0]
+    gen = torch.Generator().manual_seed(5)
+    col = lens.long() % 4
+    # (rows of distinct entries outside the slots, then row b's slot at col[b]: the near miss's slots stay unique)
+    free = torch.tensor([r for r in torch.randperm(S, generator=gen).tolist() if r not in set(slots.tolist())])
+    assert len(free) >= B + extra
+    cmp_table = free[:B + extra, None].expand(B + extra, 4).clone()
+    cmp_table[torch.arange(B), col] = slots.long()
+    return x, [kv, w, cmp_table, table, lens, cache]
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_slots_gathered_from_a_table_longer_than_the_batch_fuse_under_mark_dynamic(dialect):
+    """Row ``b`` of the gather reads row ``b`` of the table alone, rows past the batch never
+    (``evaluate.BatchPlan._rows_gathered``): the slots are row ``b``'s at every batch size the graph serves; fused,
+    bit-exact.  Read from row ``b + 1`` (``cmp_table[1:]``) they are another row's: refused, eager's numbers."""
+    x, args = _longer_table_args()
+    _, code, stats = compile_and_run(SlotsFromALongerTable(), args, dialect, dynamic="batch", batch_positions=(3, 4))
+    assert stats.get("fused", 0) == 1, [e.reason for e in rejections()]
+    assert torch.equal(args[-1], _buffer_golden(x))
+    x, args = _longer_table_args()
+    eager = [a.clone() for a in args]
+    SlotsFromALongerTable("other_row")(*eager)
+    _, code, stats = compile_and_run(SlotsFromALongerTable("other_row"), args, dialect, dynamic="batch",
+                                     batch_positions=(3, 4))
+    assert stats.get("fused", 0) == 0
+    assert torch.equal(args[-1], eager[-1])
+
+
 # --- models3 hf_sumdiv_compact: a compaction inside the loop over K and V --------------------------------------
 class CompactionLoop(torch.nn.Module):
     """``for cache, cmp in ((k, k_cmp), (v, v_cmp)): cmp.index_put_((slots[mask],), mean[mask])``: a boolean-mask

@@ -196,6 +196,12 @@ MUTATIONS = [
              "    return chosen is x and constant is not None and constant[0] == constant[1]",
              (XR + "::test_a_page_id_where_that_keeps_every_valid_id_fuses",),
              "red-team 40 F1: where(ids - K != -1, ids - K, 0) + K read as a padding select on the page ids"),
+    Mutation("longer_root_never_gathered", EV,
+             "            if shape is None or not shape or shape[0] != B and not self._rows_gathered(r):",
+             "            if shape is None or not shape or shape[0] != B:",
+             (WM + "::test_slots_gathered_from_a_table_longer_than_the_batch_fuse_under_mark_dynamic",),
+             "models19 vllm_paged_cmp_flat_view_2l: a table of compressed rows not tied to the batch refused under "
+             "mark_dynamic"),
     Mutation("duck_shared_batch_tied_by_guards", SZ,
              "        if ducked and not _tied_by_guards(sizes, ducked):",
              "        if sizes.tied(ducked | _raw_symbols(step.lengths, [0])) & (_raw_symbols(step.input, [1, 2, 3]) |\n"

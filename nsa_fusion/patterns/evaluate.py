@@ -513,7 +513,7 @@ class BatchPlan:
         self.behind: dict[fx.Node, tuple] = {}
         for r in roots:
             shape = _static_shape(r)
-            if shape is None or not shape or shape[0] != B:
+            if shape is None or not shape or shape[0] != B and not self._rows_gathered(r):
                 raise EvaluationError(f"{r.name} is not indexed by a static batch of {B} rows")
             self.dim[r] = (0, 1)
         for n in sub.nodes:
@@ -645,6 +645,20 @@ class BatchPlan:
         return narrow
 
     # -- rules -----------------------------------------------------------------------------------------
+    def _rows_gathered(self, r: fx.Node) -> bool:
+        """``r`` has more rows than the batch and is read only by gathers along another dim whose index has the
+        batch's rows (models19's ``cmp_block_table.gather(1, col[:, None])`` with a table that dynamo does not tie
+        to the batch: a gather's index may be shorter than its input on the other dims): row ``b`` of each reads
+        ``r[b]`` alone, rows ``>= B`` are never read, so ``r`` is its first ``B`` rows here (the gather rule then
+        needs the index batch-indexed)."""
+        shape, B = _static_shape(r), self.B
+        if shape is None or len(shape) < 2 or not shape[0] > B:
+            return False
+        users = [u for u in r.users if u in self.sub.nodes]
+        return bool(users) and all(
+            u.target is aten.gather.default and u.args[0] is r and not u.kwargs and _arg(u, 1, "dim") % len(shape) != 0
+            and (_static_shape(_arg(u, 2, "index")) or [None])[0] == B for u in users)
+
     def _rule(self, n: fx.Node):
         t, args = n.target, n.args
         out_shape = _static_shape(n)
