@@ -299,7 +299,120 @@ def split_stacked_writes(graph: fx.Graph, iota: bool = True) -> list:
             continue       # built is dead code, left to the final dead-code elimination)
         write.replace_all_uses_with(stacked)
         out.append(StackSplit(write, stacked, halves, shape[0], pusher.sizes_read))
-    return out + normalize_row_writes(graph, iota)
+    return out + split_concatenated_writes(graph) + normalize_row_writes(graph, iota)
+
+
+def split_concatenated_writes(graph: fx.Graph) -> list:
+    """``cmp[slots] = where(valid, cat((pk, pv), -1).to(dt), cmp[slots])`` on a ``[S, N, 2D]`` cache (DeepSeek keeps
+    K and V concatenated on the last dim of one cache, models19 ``deepseek_kv_concat_4l``) -> ``cat([index_put(
+    cmp[..., a:b], [slots], values[..., a:b]) for each part], -1)``, with ``values[..., a:b]`` pushed through the
+    ops that computed ``values`` (:func:`_last_dim_part`: selects, casts, elementwise ops, gathers of leading dims,
+    the cat itself), so that each part is an ordinary step on a strided ``[S, N, b - a]`` view of the cache, which
+    the recogniser proves on its own.  An identity on values: an ``index_put`` that indexes leading dims only writes
+    each last-dim element from the same element of ``values``.  Undone by :func:`settle_stacked_splits` where no part
+    fused."""
+    out = []
+    for write in list(graph.nodes):
+        if write.op != "call_function" or write.target is not aten.index_put.default or len(write.args) < 3:
+            continue
+        base, indices, values = write.args[:3]
+        accumulate = write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)
+        shape = _shape(base)
+        if accumulate or shape is None or len(shape) != 3 or not isinstance(shape[-1], int) \
+                or not base.meta["val"].is_floating_point() or len(indices) != 1 \
+                or not isinstance(indices[0], fx.Node) or not isinstance(values, fx.Node):
+            continue
+        bounds = _last_dim_bounds(values, shape[-1])
+        if bounds is None:
+            continue
+        try:
+            with graph.inserting_before(write):
+                memo = {}
+                parts = []
+                for a, b in zip(bounds, bounds[1:]):
+                    memo[(base, a, b)] = view = _call(graph, aten.slice.Tensor, (base, -1, a, b))
+                    parts.append(_call(graph, aten.index_put.default,
+                                       (view, [indices[0]], _last_dim_part(graph, values, a, b, shape[-1], memo))))
+                joined = _call(graph, aten.cat.default, (parts, -1))
+            if _shape(joined) != shape:
+                raise _CannotPush()
+            for part in parts:  # (explain names the user's line of the joint write for each part)
+                part.meta.setdefault("stack_trace", write.meta.get("stack_trace"))
+        except Exception:  # (a spelling it does not know: the write stays; what was built is dead code)
+            continue
+        write.replace_all_uses_with(joined)
+        out.append(StackSplit(write, joined, parts, len(parts)))
+    return out
+
+
+def _last_dim_bounds(values: fx.Node, width: int):
+    """The part boundaries ``[0, a, ..., width]`` of the first cat along the last dim found from ``values`` back
+    through selects, casts and elementwise ops, whose parts have int sizes; else None."""
+    work, seen = [values], set()
+    while work:
+        n = work.pop()
+        if not isinstance(n, fx.Node) or n in seen or n.op != "call_function":
+            continue
+        seen.add(n)
+        shape = _shape(n)
+        if shape is None or not shape or shape[-1] != width:
+            continue
+        if n.target is aten.cat.default and not n.kwargs and (n.args[1] if len(n.args) > 1 else 0) % len(shape) \
+                == len(shape) - 1 and len(n.args[0]) > 1:
+            sizes = [(_shape(p) or (None,))[-1] for p in n.args[0]]
+            if all(isinstance(x, int) and x > 0 for x in sizes):
+                bounds = [0]
+                for x in sizes:
+                    bounds.append(bounds[-1] + x)
+                return bounds
+            return None
+        if n.target in _LAST_DIM_PUSHED:
+            work.extend(a for a in n.args if isinstance(a, fx.Node))
+    return None
+
+
+_LAST_DIM_PUSHED = {aten.where.self, aten.mul.Tensor, aten.add.Tensor, aten.sub.Tensor, aten.div.Tensor,
+                    torch.ops.prims.convert_element_type.default, aten._to_copy.default}
+
+
+def _last_dim_part(graph, x, a: int, b: int, width: int, memo: dict):
+    """``x[..., a:b]`` for an operand of an op whose output's last dim has ``width`` elements, pushed through the ops
+    of :data:`_LAST_DIM_PUSHED`, gathers of leading dims and the cat along the last dim whose part it is; an operand
+    broadcast along the last dim (size 1, or fewer dims) as it is; else a slice."""
+    if not isinstance(x, fx.Node):
+        return x
+    shape = _shape(x)
+    if shape is None:
+        raise _CannotPush()
+    if not shape or shape[-1] == 1:
+        return x  # (broadcast along the last dim: every part reads it whole)
+    if shape[-1] != width:
+        raise _CannotPush()
+    if (x, a, b) in memo:
+        return memo[(x, a, b)]
+    t = x.target if x.op == "call_function" else None
+    got = None
+    if t is aten.cat.default and not x.kwargs and (x.args[1] if len(x.args) > 1 else 0) % len(shape) == len(shape) - 1:
+        start = 0
+        for p in x.args[0]:
+            n = (_shape(p) or (None,))[-1]
+            if not isinstance(n, int):
+                break
+            if (start, start + n) == (a, b):
+                got = p
+                break
+            start += n
+    elif t in _LAST_DIM_PUSHED and not (set(x.kwargs) - {"dtype"}):
+        got = _call(graph, t, tuple(_last_dim_part(graph, o, a, b, width, memo) for o in x.args), dict(x.kwargs))
+    elif t is aten.index.Tensor and len(x.args[1]) < len(_shape(x.args[0]) or ()) and all(
+            i is None or isinstance(i, fx.Node) and _val(i) is not None and not _val(i).is_floating_point()
+            and _val(i).dtype not in (torch.bool, torch.uint8) for i in x.args[1]):
+        # (integer indices on leading dims only: the gathered last dim is the data's; a mask may span it)
+        got = _call(graph, t, (_last_dim_part(graph, x.args[0], a, b, width, memo), list(x.args[1])))
+    if got is None:
+        got = _call(graph, aten.slice.Tensor, (x, -1, a, b))
+    memo[(x, a, b)] = got
+    return got
 
 
 # --- whole-cache spellings of the row write -> the row write the recogniser proves --------------------------

@@ -1470,6 +1470,59 @@ def test_slots_gathered_from_a_table_longer_than_the_batch_fuse_under_mark_dynam
     assert torch.equal(args[-1], eager[-1])
 
 
+class ConcatenatedKVWrite(torch.nn.Module):
+    """models19 ``deepseek_kv_concat_4l``: K and V concatenated on the last dim of one paged cache ``[NB, P, N, 2D]``
+    and one compressed cache ``[S, N, 2D]``, each half pooled from the window's part, the halves concatenated and
+    written by ONE write, ``cmp[slots] = where(done, cat((pk, pv), -1), cmp[slots])`` (rewrite.
+    split_concatenated_writes).  ``spelling="kept_swapped"``: the kept rows' halves swapped (not the contract)."""
+
+    def __init__(self, spelling="parts"):
+        super().__init__()
+        self.spelling = spelling
+
+    def forward(self, kv, wk, wv, slots, table, lens, cmp):
+        D = kv.shape[-1] // 2
+        win = _window(kv, table, lens, L, kv.shape[1]).float()
+        pk = (win[..., :D] * wk.float()[None, :, :, None]).sum(1)
+        pv = (win[..., D:] * wv.float()[None, :, :, None]).sum(1)
+        s = slots.long()
+        old = cmp[s]
+        if self.spelling == "kept_swapped":
+            old = torch.cat((old[..., D:], old[..., :D]), -1)
+        cmp[s] = torch.where(_valid(lens)[:, None, None], torch.cat((pk, pv), -1).to(cmp.dtype), old)
+        return cmp
+
+
+def _concatenated_args():
+    x, args = _step_args()
+    kv, w, slots, table, lens, cache = args
+    return x, [torch.cat((kv, kv.flip(-1)), -1), w, w.flip(0).contiguous(), slots, table, lens,
+               torch.cat((cache, cache.flip(-1)), -1)]
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_one_write_of_k_and_v_concatenated_fuses_as_two_steps(dialect):
+    """Each last-dim part of the joint write is a step on a strided view of the cache: both fuse, bit-exact to the
+    golden of each half (in GE graphs written back by a scatter: GE updates only a contiguous cache in place); with
+    the kept halves swapped the keep proof refuses both, eager's numbers."""
+    x, args = _concatenated_args()
+    D = x["input"].shape[-1]
+    want = [golden_compress_infer(args[0][..., sl], w, x["slots"], L, DS, x["P"], block_table=x["block_table"],
+                                  actual_seq_len=x["lengths"], cache=args[-1][..., sl])
+            for sl, w in ((slice(0, D), x["op_weight"]), (slice(D, 2 * D), x["op_weight"].flip(0)))]
+    _, code, stats = compile_and_run(ConcatenatedKVWrite(), args, dialect)
+    # (GE updates a cache in place only where it is contiguous: a strided part is written back by a scatter)
+    calls = count_fused_calls(code) if dialect == "inductor" else stats.get("target.ge_scatter", 0)
+    assert stats.get("fused", 0) == 2 and calls == 2, [e.reason for e in rejections()]
+    assert torch.equal(args[-1], torch.cat(want, -1))
+    x, args = _concatenated_args()
+    eager = [a.clone() for a in args]
+    ConcatenatedKVWrite("kept_swapped")(*eager)
+    _, code, stats = compile_and_run(ConcatenatedKVWrite("kept_swapped"), args, dialect)
+    assert stats.get("fused", 0) == 0
+    torch.testing.assert_close(args[-1], eager[-1], rtol=2e-3, atol=2e-3, equal_nan=True)
+
+
 # --- models3 hf_sumdiv_compact: a compaction inside the loop over K and V --------------------------------------
 class CompactionLoop(torch.nn.Module):
     """``for cache, cmp in ((k, k_cmp), (v, v_cmp)): cmp.index_put_((slots[mask],), mean[mask])``: a boolean-mask

@@ -202,6 +202,16 @@ MUTATIONS = [
              (WM + "::test_slots_gathered_from_a_table_longer_than_the_batch_fuse_under_mark_dynamic",),
              "models19 vllm_paged_cmp_flat_view_2l: a table of compressed rows not tied to the batch refused under "
              "mark_dynamic"),
+    Mutation("concatenated_writes_never_split", RW,
+             "        bounds = _last_dim_bounds(values, shape[-1])",
+             "        bounds = None",
+             (WM + "::test_one_write_of_k_and_v_concatenated_fuses_as_two_steps",),
+             "models19 deepseek_kv_concat_4l: one write of cat((pk, pv), -1) depends on two weights, refused"),
+    Mutation("last_dim_keep_read_not_the_written_view", RW,
+             "                    memo[(base, a, b)] = view = _call(graph, aten.slice.Tensor, (base, -1, a, b))",
+             "                    view = _call(graph, aten.slice.Tensor, (base, -1, a, b))",
+             (WM + "::test_one_write_of_k_and_v_concatenated_fuses_as_two_steps",),
+             "the kept rows read from a second slice node of the cache: no longer the written view, refused"),
     Mutation("duck_shared_batch_tied_by_guards", SZ,
              "        if ducked and not _tied_by_guards(sizes, ducked):",
              "        if sizes.tied(ducked | _raw_symbols(step.lengths, [0])) & (_raw_symbols(step.input, [1, 2, 3]) |\n"
