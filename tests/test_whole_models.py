@@ -2433,7 +2433,7 @@ def test_models7_gaps_fuse(case, dialect, torchair):
     assert len(appends) == 2 and all(e.reason.startswith("the KV append") for e in appends), appends
 
 
-# --- models8 .. models18 (blind, issue 19): CI slices in both dialects ---------------------------------------------
+# --- models8 .. models19 (blind, issue 19): CI slices in both dialects ---------------------------------------------
 import models8  # noqa: E402
 import models9  # noqa: E402
 import models10  # noqa: E402
@@ -2445,14 +2445,18 @@ import models15  # noqa: E402
 import models16  # noqa: E402
 import models17  # noqa: E402
 import models18  # noqa: E402
+import models19  # noqa: E402
 
 LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES}
                  for m in (models8, models9, models10, models11, models12, models13, models14, models15, models16,
-                           models17, models18)}
+                           models17, models18, models19)}
 
 
 # fp32 models pooled by a matmul that torchair's graph keeps as a bmm (fused in Inductor, which lowers it as a sum)
 _FP32_MATRIX_PRODUCTS = {("models8", "hf_paged_head_major_fp32")}
+# models whose model output plain Inductor computes otherwise than eager (bf16 attention and MLP in another order:
+# the same with NSA_FUSION_DISABLE=1); their compressed caches are still bit-exact to the golden
+_INDUCTOR_OUTPUT_DIFFERS = {("models19", "deepseek_kv_concat_4l")}
 
 
 @pytest.mark.parametrize("corpus, positive, near_miss", [
@@ -2494,6 +2498,9 @@ _FP32_MATRIX_PRODUCTS = {("models8", "hf_paged_head_major_fp32")}
     # models18's FlashInfer CUDA-graph buffers: kv_indptr_buf[:B + 1], the window's page clamped to the request's
     # pages by n - 1 (a first-try miss, fixed since)
     ("models18", "flashinfer_cudagraph_nhd_seqlens", "nm_window_shifted_back"),
+    # models19's DeepSeek stack of 4 layers, K and V concatenated on the last dim and written by one write of
+    # cat((pk, pv), -1) (a first-try miss, fixed since: rewrite.split_concatenated_writes)
+    ("models19", "deepseek_kv_concat_4l", "nm_window_one_early"),
 ])
 @pytest.mark.parametrize("dialect", ["inductor", "torchair"])
 def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, torchair):
@@ -2507,8 +2514,9 @@ def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, t
         assert got.fused == 0 and got.eager_equal and all("matrix-multiply kernel" in r for r in got.reasons), \
             got.reasons
     else:
-        assert not got.error and got.fused == got.compressions and got.exact and got.eager_equal, (got.error,
-                                                                                                 got.reasons)
+        eager_equal = got.eager_equal or dialect == "inductor" and (corpus, positive) in _INDUCTOR_OUTPUT_DIFFERS
+        assert not got.error and got.fused == got.compressions and got.exact and eager_equal, (got.error,
+                                                                                               got.reasons)
     near = run_case(LATER_CORPORA[corpus][near_miss], dialect, "static", ta)
     assert near.ok and near.fused == 0, (near.error, near.reasons)
 
