@@ -49,6 +49,8 @@ import torch.fx as fx
 
 from .patterns.optable import written_args
 
+aten = torch.ops.aten
+
 __all__ = ["checked_compile", "run_pass", "cache_key", "offering", "Offer", "CheckedCall", "MAX_BOUND_NUMEL"]
 
 # buffers up to this many elements are offered (window offsets hold l values; the check reads them all)
@@ -236,22 +238,25 @@ def run_pass(graph: fx.Graph, fusion_pass) -> int:
 
     first_event = len(diagnostics.events)
     reads = _writes_reading(graph, bound)
+    named = _writes_reading(graph, bound, past_appends=False)
     try:
         return fusion_pass(graph)
     finally:
         _unbind(graph, bound)
+        everything = [b for _, b in bound.values()]
         for event in diagnostics.events[first_event:]:
             if event.kind != "fused":
                 continue
             # a step fused from a write whose value did not depend on a buffer is exact whatever it holds; a
             # write the pass rewrote before fusing (a new name, the original's source line) counts as reading what
             # every write of that line read, and one without a source line as reading every bound buffer
-            used = reads.get(event.anchor)
-            if used is None:
-                used = reads.get((event.source,), [b for _, b in bound.values()])
+            used = reads.get(event.anchor, reads.get((event.source,), everything))
             offer.used |= {b.index for b in used}
-            if used:
-                names = sorted(str(b) for b in used)
+            # (the reason names what the step reads besides its paged input; what lies behind a KV append, a
+            # model's RMSNorm eps, is compared as well but not named)
+            shown = named.get(event.anchor, named.get((event.source,), everything))
+            if shown:
+                names = sorted(str(b) for b in shown)
                 more = f" and {len(names) - 4} more" if len(names) > 4 else ""
                 event.reason += "; bound to the value of " + ", ".join(names[:4]) + more + \
                     " at compile time (checked before every call)"
@@ -303,15 +308,15 @@ def _unbind(graph: fx.Graph, bound: dict) -> None:
         delattr(module, const.target)
 
 
-def _writes_reading(graph: fx.Graph, bound: dict) -> dict:
+def _writes_reading(graph: fx.Graph, bound: dict, past_appends: bool = True) -> dict:
     """{name of each row write: the bound buffers its value depends on, (its source line,): those of every
-    write of that line}, before the pass.  Through every input of every node: tensors, and the SymInts a
-    ``.item()`` carries (red-team 41 F2), and through writes into fresh tensors (the buffer copied by ``index_put``
-    / ``scatter`` before the index arithmetic reads it, red-team 41 F1).  Not past a float write into a graph
-    input (a KV append, :func:`_appends_to_an_input`): behind it lie the tokens it wrote (the model's RMSNorm eps,
-    its rotary tables), which a step reading that cache takes as its paged input, whatever their values, and which
-    the recogniser does not read otherwise (a graph input in the index arithmetic, the weight or the condition is
-    refused, and a float write is none of the step's integer inputs)."""
+    write of that line}, before the pass.  Through every input of every node: tensors, the SymInts a ``.item()``
+    carries (red-team 41 F2), and other writes (the buffer copied by ``index_put`` / ``scatter`` into a fresh tensor,
+    red-team 41 F1, or into a clone of the weight, red-team 42 F1, before the index arithmetic reads it).  These
+    are the buffers checked before every call: a step whose value depends on one in any way is compared with it.
+    ``past_appends=False``: not past a float write into a graph input (a KV append, :func:`_appends_to_an_input`),
+    the buffers a fused step's reason names: behind an append lie the tokens it wrote (the model's RMSNorm eps, its
+    rotary tables), which the step reads as its paged input, whatever their values."""
     from .patterns.optable import WRITES
     from .patterns.proof import source_line
 
@@ -325,7 +330,7 @@ def _writes_reading(graph: fx.Graph, bound: dict) -> dict:
             if a in consts:
                 got.add(a)
         own[n] = got
-        seen_by_users[n] = set() if _appends_to_an_input(n) else got
+        seen_by_users[n] = set() if not past_appends and _appends_to_an_input(n) else got
     reads: dict = {}
     for n in graph.nodes:
         if n.op != "call_function" or n.target not in WRITES:
@@ -338,16 +343,23 @@ def _writes_reading(graph: fx.Graph, bound: dict) -> dict:
 
 
 def _appends_to_an_input(n: fx.Node) -> bool:
-    """``n`` writes floats into a graph input (through views and earlier writes into it): a KV append."""
-    from .patterns.optable import VIEWS, WRITES
+    """``n`` writes floats into a graph input (through aliasing views and earlier writes into it, never a copy: a
+    write into ``w[:, 0].clone()`` is into a fresh tensor, red-team 42 F1): a KV append."""
+    from .patterns.optable import WRITES
 
     if n.op != "call_function" or n.target not in WRITES or not isinstance(n.meta.get("val"), torch.Tensor) \
             or not n.meta["val"].is_floating_point():
         return False
     base = n.args[0] if n.args else None
-    while isinstance(base, fx.Node) and base.op == "call_function" and (base.target in VIEWS or base.target in WRITES):
+    while isinstance(base, fx.Node) and base.op == "call_function" and (base.target in _ALIASES or base.target in WRITES):
         base = base.args[0]
     return isinstance(base, fx.Node) and base.op == "placeholder"
+
+
+_ALIASES = {aten.view.default, aten._unsafe_view.default, aten.alias.default, aten.unsqueeze.default,
+            aten.squeeze.dim, aten.squeeze.dims, aten.squeeze.default, aten.permute.default, aten.t.default,
+            aten.transpose.int, aten.expand.default, aten.slice.Tensor, aten.select.int, aten.narrow.default,
+            aten.as_strided.default, aten.diagonal.default, aten.flatten.using_ints, aten.unflatten.int}
 
 
 class CheckedCall:
