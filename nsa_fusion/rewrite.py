@@ -323,7 +323,7 @@ def split_concatenated_writes(graph: fx.Graph) -> list:
                 or not isinstance(indices[0], fx.Node) or not isinstance(values, fx.Node):
             continue
         bounds = _last_dim_bounds(values, shape[-1])
-        if bounds is None:
+        if bounds is None or len(bounds) - 1 > MAX_STACK:  # (a cat of many heads: no K | V pair, not split)
             continue
         try:
             with graph.inserting_before(write):
