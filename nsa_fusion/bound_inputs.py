@@ -237,8 +237,7 @@ def run_pass(graph: fx.Graph, fusion_pass) -> int:
     from . import diagnostics
 
     first_event = len(diagnostics.events)
-    reads = _writes_reading(graph, bound)
-    named = _writes_reading(graph, bound, past_appends=False)
+    reads, named = _writes_reading(graph, bound)
     try:
         return fusion_pass(graph)
     finally:
@@ -308,38 +307,43 @@ def _unbind(graph: fx.Graph, bound: dict) -> None:
         delattr(module, const.target)
 
 
-def _writes_reading(graph: fx.Graph, bound: dict, past_appends: bool = True) -> dict:
-    """{name of each row write: the bound buffers its value depends on, (its source line,): those of every
-    write of that line}, before the pass.  Through every input of every node: tensors, the SymInts a ``.item()``
-    carries (red-team 41 F2), and other writes (the buffer copied by ``index_put`` / ``scatter`` into a fresh tensor,
-    red-team 41 F1, or into a clone of the weight, red-team 42 F1, before the index arithmetic reads it).  These
-    are the buffers checked before every call: a step whose value depends on one in any way is compared with it.
-    ``past_appends=False``: not past a float write into a graph input (a KV append, :func:`_appends_to_an_input`),
-    the buffers a fused step's reason names: behind an append lie the tokens it wrote (the model's RMSNorm eps, its
-    rotary tables), which the step reads as its paged input, whatever their values."""
+def _writes_reading(graph: fx.Graph, bound: dict) -> tuple:
+    """``(checked, named)``, each {name of each row write: bound buffers its value depends on, (its source line,):
+    those of every write of that line}, before the pass, in one walk.  ``checked``: through every input of every
+    node: tensors, the SymInts a ``.item()`` carries (red-team 41 F2), and other writes (the buffer copied by
+    ``index_put`` / ``scatter`` into a fresh tensor, red-team 41 F1, or into a clone of the weight, red-team 42 F1,
+    before the index arithmetic reads it): the buffers compared before every call, since a step whose value depends
+    on one in any way is.  ``named``: the same but not past a float write into a graph input (a KV append,
+    :func:`_appends_to_an_input`), the buffers a fused step's reason names: behind an append lie the tokens it wrote
+    (the model's RMSNorm eps, its rotary tables), which the step reads as its paged input, whatever their values."""
     from .patterns.optable import WRITES
     from .patterns.proof import source_line
 
     consts = set(bound)
-    own: dict = {}  # node -> the bound constants its value depends on
-    seen_by_users: dict = {}  # (what its users inherit: nothing past a KV append)
+    every: dict = {}  # node -> the bound constants its value depends on
+    short: dict = {}  # (the same, not past a KV append)
+    inherited: dict = {}  # node -> what its users inherit of ``short``: nothing from a KV append
     for n in graph.nodes:  # (in order: every input already has its sets)
-        got = set()
+        got, got_short = set(), set()
         for a in n.all_input_nodes:
-            got |= seen_by_users.get(a, set())
+            got |= every.get(a, set())
+            got_short |= inherited.get(a, set())
             if a in consts:
                 got.add(a)
-        own[n] = got
-        seen_by_users[n] = set() if not past_appends and _appends_to_an_input(n) else got
-    reads: dict = {}
+                got_short.add(a)
+        every[n], short[n] = got, got_short
+        inherited[n] = set() if _appends_to_an_input(n) else got_short
+    tables = ({}, {})
     for n in graph.nodes:
         if n.op != "call_function" or n.target not in WRITES:
             continue
-        reads[n.name] = [bound[c][1] for c in sorted(own[n], key=lambda c: c.name)]
-        line = reads.setdefault((source_line(n),), [])
-        line += [b for b in reads[n.name] if all(b is not seen for seen in line)]
-    reads.pop(("",), None)
-    return reads
+        for reads, deps in zip(tables, (every, short)):
+            reads[n.name] = [bound[c][1] for c in sorted(deps[n], key=lambda c: c.name)]
+            line = reads.setdefault((source_line(n),), [])
+            line += [b for b in reads[n.name] if all(b is not seen for seen in line)]
+    for reads in tables:
+        reads.pop(("",), None)
+    return tables
 
 
 def _appends_to_an_input(n: fx.Node) -> bool:

@@ -357,14 +357,10 @@ def _last_dim_bounds(values: fx.Node, width: int):
         shape = _shape(n)
         if shape is None or not shape or shape[-1] != width:
             continue
-        if n.target is aten.cat.default and not n.kwargs and (n.args[1] if len(n.args) > 1 else 0) % len(shape) \
-                == len(shape) - 1 and len(n.args[0]) > 1:
-            sizes = [(_shape(p) or (None,))[-1] for p in n.args[0]]
-            if all(isinstance(x, int) and x > 0 for x in sizes):
-                bounds = [0]
-                for x in sizes:
-                    bounds.append(bounds[-1] + x)
-                return bounds
+        spans = _cat_spans(n, -1)
+        if spans is not None and len(n.args[0]) > 1:
+            if len(spans) == len(n.args[0]) and all(end > start for start, end, _ in spans):
+                return [0] + [end for _, end, _ in spans]
             return None
         if n.target in _LAST_DIM_PUSHED:
             work.extend(a for a in n.args if isinstance(a, fx.Node))
@@ -392,16 +388,9 @@ def _last_dim_part(graph, x, a: int, b: int, width: int, memo: dict):
         return memo[(x, a, b)]
     t = x.target if x.op == "call_function" else None
     got = None
-    if t is aten.cat.default and not x.kwargs and (x.args[1] if len(x.args) > 1 else 0) % len(shape) == len(shape) - 1:
-        start = 0
-        for p in x.args[0]:
-            n = (_shape(p) or (None,))[-1]
-            if not isinstance(n, int):
-                break
-            if (start, start + n) == (a, b):
-                got = p
-                break
-            start += n
+    spans = _cat_spans(x, -1)
+    if spans is not None:
+        got = next((part for start, end, part in spans if (start, end) == (a, b)), None)
     elif t in _LAST_DIM_PUSHED and not (set(x.kwargs) - {"dtype"}):
         got = _call(graph, t, tuple(_last_dim_part(graph, o, a, b, width, memo) for o in x.args), dict(x.kwargs))
     elif t is aten.index.Tensor and len(x.args[1]) < len(_shape(x.args[0]) or ()) and all(
@@ -592,8 +581,6 @@ def concatenated_reads(graph: fx.Graph) -> list:
     the part ``kv[..., a:b]`` (``[NB, P, N, b - a]``, a strided view) is the step's paged input
     (``roles.RolesProof._sources``); the op reads it through its strides.  Returned as :class:`StackSplit` records
     whose "half" is that part: :func:`settle_stacked_splits` puts the user's read back where no fused call reads it."""
-    from .patterns.optable import CASTS
-
     out = []
     for sl in list(graph.nodes):
         if sl.op != "call_function" or sl.target is not aten.slice.Tensor or sl.kwargs or len(sl.args) < 4:
@@ -604,10 +591,7 @@ def concatenated_reads(graph: fx.Graph) -> list:
                 or not isinstance(dim, int) or dim % 4 != 3 or not isinstance(start, int) or not isinstance(end, int) \
                 or not isinstance(shape[3], int) or not 0 <= start < min(end, shape[3]) or (start, end) == (0, shape[3]):
             continue
-        casts, gather = [], x
-        while gather.op == "call_function" and gather.target in CASTS:
-            casts.append(gather)
-            gather = gather.args[0]
+        gather, casts = _casts_off(x)
         if gather.op != "call_function" or gather.target is not aten.index.Tensor or len(gather.args) != 2:
             continue
         kv, indices = gather.args
@@ -618,11 +602,46 @@ def concatenated_reads(graph: fx.Graph) -> list:
         with graph.inserting_before(sl):
             part = _call(graph, aten.slice.Tensor, (kv, 3, start, end))
             new = _call(graph, aten.index.Tensor, (part, list(indices)))
-            for cast in reversed(casts):
-                new = _call(graph, cast.target, (new, *cast.args[1:]), dict(cast.kwargs))
+            new = _recast(graph, new, casts)
         sl.replace_all_uses_with(new)
         out.append(StackSplit(sl, new, [part], 1))
     return out
+
+
+def _casts_off(x):
+    """``(y, casts)`` where ``x`` is ``y`` cast by ``casts`` (outermost first)."""
+    from .patterns.optable import CASTS
+
+    casts = []
+    while isinstance(x, fx.Node) and x.op == "call_function" and x.target in CASTS:
+        casts.append(x)
+        x = x.args[0]
+    return x, casts
+
+
+def _recast(graph, node, casts):
+    """``node`` cast again by the ``casts`` :func:`_casts_off` took off (casts are elementwise: they commute with
+    the picks and gathers the rewrites move them past)."""
+    for cast in reversed(casts):
+        node = _call(graph, cast.target, (node, *cast.args[1:]), dict(cast.kwargs))
+    return node
+
+
+def _cat_spans(x, dim: int):
+    """``[(start, end, part)]`` of a ``cat`` along ``dim`` (any sign), its parts in order up to the first whose size
+    along ``dim`` is not an int; None where ``x`` is no such cat."""
+    shape = _shape(x)
+    if shape is None or not isinstance(x, fx.Node) or x.op != "call_function" or x.target is not aten.cat.default \
+            or x.kwargs or (x.args[1] if len(x.args) > 1 else 0) % max(len(shape), 1) != dim % max(len(shape), 1):
+        return None
+    spans, start = [], 0
+    for part in x.args[0]:
+        n = _shape(part)[dim] if _shape(part) is not None and len(_shape(part)) == len(shape) else None
+        if not isinstance(n, int):
+            break
+        spans.append((start, start + n, part))
+        start += n
+    return spans
 
 
 def stacked_reads(graph: fx.Graph) -> list:
@@ -636,17 +655,12 @@ def stacked_reads(graph: fx.Graph) -> list:
     ``[NP, P, N, D]`` view) is then the step's paged input (``roles._half_of_stack``).  Returned as
     :class:`StackSplit` records whose "half" is the half: :func:`settle_stacked_splits` puts the user's read back
     where no fused call reads it."""
-    from .patterns.optable import CASTS
-
     out = []
     for sel in list(graph.nodes):
         if sel.op != "call_function" or sel.target is not aten.select.int or sel.kwargs or len(sel.args) != 3:
             continue
         x, dim, j = sel.args
-        casts, gather = [], x
-        while isinstance(gather, fx.Node) and gather.op == "call_function" and gather.target in CASTS:
-            casts.append(gather)
-            gather = gather.args[0]
+        gather, casts = _casts_off(x)
         if not isinstance(gather, fx.Node) or gather.op != "call_function" or gather.target is not aten.index.Tensor \
                 or len(gather.args) != 2 or not isinstance(dim, int) or not isinstance(j, int):
             continue
@@ -675,8 +689,7 @@ def stacked_reads(graph: fx.Graph) -> list:
         with graph.inserting_before(sel):
             half = _call(graph, aten.select.int, (kv, k, j))
             new = _call(graph, aten.index.Tensor, (half, [i for n, i in enumerate(indices) if n != k]))
-            for cast in reversed(casts):
-                new = _call(graph, cast.target, (new, *cast.args[1:]), dict(cast.kwargs))
+            new = _recast(graph, new, casts)
         if not _same_sizes(_shape(new), _shape(sel)):
             continue  # (left dead: nothing reads it)
         sel.replace_all_uses_with(new)
@@ -705,8 +718,7 @@ def _leading_select(graph, sel, kv, indices, dim, j, casts):
     with graph.inserting_before(sel):
         half = _picked(graph, kv, dim, j % size if isinstance(size, int) else j, added)
         new = _call(graph, aten.index.Tensor, (half, [i for n, i in enumerate(indices) if n != dim]))
-        for cast in reversed(casts):
-            new = _call(graph, cast.target, (new, *cast.args[1:]), dict(cast.kwargs))
+        new = _recast(graph, new, casts)
     if not _same_sizes(_shape(new), _shape(sel)):
         return None  # (left dead: nothing reads it)
     sel.replace_all_uses_with(new)
@@ -729,15 +741,9 @@ def _picked(graph, x, dim, j, added):
             node = _call(graph, aten.reshape.default, (part, list(x.args[1][:dim]) + list(x.args[1][dim + 1:])))
             added.append(node)
             return node
-        if x.target is aten.cat.default and (x.args[1] if len(x.args) > 1 else 0) % max(len(shape), 1) == dim:
-            start = 0
-            for part in x.args[0]:
-                n = _shape(part)[dim] if _shape(part) is not None and len(_shape(part)) == len(shape) else None
-                if not isinstance(n, int):
-                    break
-                if start <= j < start + n:
-                    return _picked(graph, part, dim, j - start, added)
-                start += n
+        for start, end, part in _cat_spans(x, dim) or ():
+            if start <= j < end:
+                return _picked(graph, part, dim, j - start, added)
         if x.target is aten.unsqueeze.default and x.args[1] == dim and j == 0 and inner is not None:
             return inner
     node = _call(graph, aten.select.int, (x, dim, j))
@@ -1371,8 +1377,7 @@ def _head_major_rows(graph, write):
         else:
             kept = t(old)
         out = _call(graph, aten.where.self, (t(cond), t(new_rows), kept))
-        for cast in reversed(casts):
-            out = _call(graph, cast.target, (out, *cast.args[1:]), dict(cast.kwargs))
+        out = _recast(graph, out, casts)
         new = _call(graph, aten.index_put.default, (xt, [slots], out))
         back = _call(graph, aten.permute.default, (new, [1, 0, 2]))
     new.meta.setdefault("stack_trace", write.meta.get("stack_trace"))

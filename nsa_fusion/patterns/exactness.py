@@ -704,9 +704,9 @@ def _row_aligned(x: fx.Node, lengths: fx.Node) -> bool:
     lv, xv = val(lengths), val(x)
     if lv is None or xv is None or lv.dim() != 1 or xv.dim() not in (1, 2):
         return False
-    B, rows = lv.shape[0], xv.shape[0]
-    if not (B == rows if isinstance(B, int) and isinstance(rows, int) else
-            isinstance(B, torch.SymInt) and isinstance(rows, torch.SymInt) and B.node.expr == rows.node.expr):
+    from .sizes import _same_size
+
+    if not _same_size(lv.shape[0], xv.shape[0]):
         return False
     seen, work = set(), [x]
     while work:
