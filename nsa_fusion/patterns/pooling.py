@@ -440,9 +440,13 @@ class PoolingProof:
                 expo = torch.randint(-6, 7, shape, generator=gen).to(torch.float32)
                 sign = torch.randint(0, 2, shape, generator=gen) * 2 - 1
                 inp = (sign * mant * torch.exp2(expo)).to(in_dtype)
+            elif what == "positions":
+                # +inf in every token (G6): a token read again under a constant-zero weight (any element, any
+                # window position), or a product and its negation, turns into NaN where the op has +inf
+                inp = torch.full(shape, float("inf"), dtype=in_dtype)
             else:
                 inp = _dyadic(shape, in_dtype, gen, 16, 8)
-            if what in ("positions", "weights"):  # positive tokens: every sum of products below is +inf, in any order
+            if what == "weights":  # positive tokens: every sum of products below is +inf, in any order
                 inp = inp.abs() + 1
             # positions read by the qualifying rows
             pos = lens[:, None] - l + torch.arange(l)
@@ -463,10 +467,6 @@ class PoolingProof:
                 if len(q) > 1:
                     b1 = int(q[1])
                     inp[int(read_page[b1, l - 1]), int(pos[b1, l - 1] % P), -1, 0] = float("inf")
-            if what == "positions":
-                # +inf in every token (G6): a token read again under a constant-zero weight (any element, any
-                # window position), or a product and its negation, turns into NaN where the op has +inf
-                inp = torch.full_like(inp, float("inf"))
             wprobe = None
             if leaf is not None:
                 wprobe = _dyadic(sizes.shape(leaf), T.dtype_of(leaf), gen, 32, 16)
