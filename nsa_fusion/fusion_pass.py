@@ -126,13 +126,18 @@ class NsaFusionPass(CustomGraphPass):
             write.meta[CONSIDERED] = True
         fused, fused_writes = 0, set()
         first_event = len(diagnostics.events)
+        parts_of = {part: split.halves for split in splits if split.joint_write for part in split.halves}
         for write in rec.writes():
             if write.graph is not graph or write not in set(graph.nodes) or write in joint:
                 continue  # removed by an earlier replacement (or split into halves)
-            done = self._consider(rec, write, labels)
-            fused += done
-            if done:
-                fused_writes.add(write)
+            if write in parts_of:
+                if write.meta.get(CONSIDERED):
+                    continue  # (a part considered with the first of its joint write)
+                done = self._consider_joint(rec, parts_of[write], labels)
+            else:
+                done = {write} if self._consider(rec, write, labels) else set()
+            fused += len(done)
+            fused_writes |= done
         _report_kv_appends(rec, diagnostics.events[first_event:])
         if splits:
             settle_stacked_splits(graph, splits, fused_writes)
@@ -174,23 +179,65 @@ class NsaFusionPass(CustomGraphPass):
         labels = stream_labels(graph) if has_stream_scopes(graph) else None
         return rec, labels
 
-    def _consider(self, rec: Recognizer, write: fx.Node, labels) -> int:
-        """Recognise the step ending in ``write``, replace it, report the decision; 1 if fused."""
+    def _consider_joint(self, rec: Recognizer, parts: list, labels) -> set:
+        """The parts of one user write split per half or last-dim part (``rewrite.split_stacked_writes``,
+        ``split_concatenated_writes``): fused only where every part is a step that fuses, else none, so that the
+        user's joint write stays as written (``settle_stacked_splits``).  A part left unfused beside a fused one
+        would be compiled by Inductor in the split form, which is the same values in eager arithmetic but not in
+        Inductor's (red team 44: a part's fp16 rounding of a constant, which the joint form folds into a rounded
+        tensor, dropped in the fused kernel of the split form).  Returns the parts fused."""
+        first, failed = None, []
+        for part in parts:
+            try:
+                step = self._verdict(rec, part, labels)
+                first = first or step
+            except Exception:  # (a refusal, or a recogniser error: each reported by _consider below)
+                failed.append(part)
+        if not failed:
+            # (the first part's step as recognised; the others again, after the replacements before them)
+            done = {part for part in parts if self._consider(rec, part, labels, first if part is parts[0] else None)}
+            if done and len(done) < len(parts):  # pragma: no cover - a part refused after its sibling was replaced
+                diagnostics.log.warning("nsa_fusion: only %d of the %d parts of %s fused", len(done), len(parts),
+                                        parts[0].name)
+            return done
+        for part in parts:
+            if part in failed:
+                self._consider(rec, part, labels)  # (its own reason)
+                continue
+            part.meta[CONSIDERED] = True
+            diagnostics.stats["candidates"] += 1
+            other = ", ".join(f.name for f in failed)
+            diagnostics.record("rejected", f"this part of a joint write is the contract, but the write's other part(s) "
+                               f"({other}) are not: the write fuses whole or not at all, and stays as written",
+                               pattern="write", dialect=self.dialect.name, node=_describe(part),
+                               source=source_line(part), anchor=part.name, write_op=str(part.target),
+                               hint="write the parts that are compressions into caches (or views) of their own")
+        return set()
+
+    def _verdict(self, rec: Recognizer, write: fx.Node, labels):
+        """The recognised :class:`Step` ending in ``write`` where it is to fuse; else raises Refused (Declined) or
+        NotACandidate."""
+        step = rec.recognize(write)
+        if step.matmul_device is not None and not bound_inputs.can_check_settings() and self.dialect is not TORCHAIR:
+            # (torchair's global pattern pass, vllm-ascend's path, fuses it still: GE cannot compile the unfused
+            # step at all, so refusing would break the model; the settings are the ones read now, docs/soundness.md)
+            raise Refused("pooling", "the matrix product is exact only under the fp32 matmul precision settings in "
+                          "force now (no TF32 / bf16 / HF32 inputs), which torch.compile does not guard; outside "
+                          "nsa_fusion's own backends nothing checks them before each call", step.write,
+                          "compile with backend='nsa_fusion' (or nsa_fusion.npu_backend), or pool with "
+                          "(tokens.float() * weight.float()[..., None]).sum(1)")
+        if labels is not None:
+            _single_stream(step, labels)
+        if self.dialect is not TORCHAIR:  # GE cannot compile the composite: its graphs always fuse
+            _check_cost(step, write)
+        return step
+
+    def _consider(self, rec: Recognizer, write: fx.Node, labels, step=None) -> int:
+        """Recognise the step ending in ``write`` (``step``: recognised already, on this graph), replace it, report
+        the decision; 1 if fused."""
         write.meta[CONSIDERED] = True
         try:
-            step = rec.recognize(write)
-            if step.matmul_device is not None and not bound_inputs.can_check_settings() and self.dialect is not TORCHAIR:
-                # (torchair's global pattern pass, vllm-ascend's path, fuses it still: GE cannot compile the unfused
-                # step at all, so refusing would break the model; the settings are the ones read now, docs/soundness.md)
-                raise Refused("pooling", "the matrix product is exact only under the fp32 matmul precision settings in "
-                              "force now (no TF32 / bf16 / HF32 inputs), which torch.compile does not guard; outside "
-                              "nsa_fusion's own backends nothing checks them before each call", step.write,
-                              "compile with backend='nsa_fusion' (or nsa_fusion.npu_backend), or pool with "
-                              "(tokens.float() * weight.float()[..., None]).sum(1)")
-            if labels is not None:
-                _single_stream(step, labels)
-            if self.dialect is not TORCHAIR:  # GE cannot compile the composite: its graphs always fuse
-                _check_cost(step, write)
+            step = step or self._verdict(rec, write, labels)
         except NotACandidate as what:  # a KV append or another write that is no compression step
             diagnostics.record("ignored", _what_it_is(write, what.reason), pattern=_op_name(write),
                                dialect=self.dialect.name, node=_describe(write), source=source_line(write),

@@ -260,6 +260,7 @@ class StackSplit:
     size: object  # the stack's size (an int, or the symbol the split is guarded on)
     sizes_read: list = dataclasses.field(default_factory=list)  # symbolic dim-0 sizes the split read at their hint
     undo: list = dataclasses.field(default_factory=list)  # callables that put the user's reads back where unfused
+    joint_write: bool = False  # the halves are the parts of one user write: fused all together or not at all
 
 
 def split_stacked_writes(graph: fx.Graph, iota: bool = True) -> list:
@@ -298,7 +299,7 @@ def split_stacked_writes(graph: fx.Graph, iota: bool = True) -> list:
         except Exception:  # (a spelling the pusher does not know: the write stays as it is; what was
             continue       # built is dead code, left to the final dead-code elimination)
         write.replace_all_uses_with(stacked)
-        out.append(StackSplit(write, stacked, halves, shape[0], pusher.sizes_read))
+        out.append(StackSplit(write, stacked, halves, shape[0], pusher.sizes_read, joint_write=True))
     return out + split_concatenated_writes(graph) + normalize_row_writes(graph, iota)
 
 
@@ -341,7 +342,7 @@ def split_concatenated_writes(graph: fx.Graph) -> list:
         except Exception:  # (a spelling it does not know: the write stays; what was built is dead code)
             continue
         write.replace_all_uses_with(joined)
-        out.append(StackSplit(write, joined, parts, len(parts)))
+        out.append(StackSplit(write, joined, parts, len(parts), joint_write=True))
     return out
 
 
@@ -390,7 +391,7 @@ def _last_dim_part(graph, x, a: int, b: int, width: int, memo: dict):
     got = None
     spans = _cat_spans(x, -1)
     if spans is not None:
-        got = next((part for start, end, part in spans if (start, end) == (a, b)), None)
+        got = next((part for start, end, part in spans if (start, end) == (a, b) and _keeps_dtype(part, x)), None)
     elif t in _LAST_DIM_PUSHED and not (set(x.kwargs) - {"dtype"}):
         got = _call(graph, t, tuple(_last_dim_part(graph, o, a, b, width, memo) for o in x.args), dict(x.kwargs))
     elif t is aten.index.Tensor and len(x.args[1]) < len(_shape(x.args[0]) or ()) and all(
@@ -644,6 +645,16 @@ def _cat_spans(x, dim: int):
     return spans
 
 
+def _keeps_dtype(part, whole) -> bool:
+    """Whether ``part`` has the dtype of ``whole``, the ``cat`` or ``stack`` it is a part of.  A cat promotes its parts
+    to one dtype; a part of another dtype is not taken out of it (red-team 44 F1: ``cat((pk, pv.half()), -1) + bias``
+    in fp32, split per part, became an fp16 add on the V part; and with the part cast back to fp32, real Inductor
+    fused ``pv.half().float() + bias`` into one kernel that drops the fp16 rounding, which the cat's own buffer
+    keeps).  Such a cat is read through a slice or select of it, as the user's graph reads it."""
+    have, want = _val(part), _val(whole)
+    return isinstance(have, torch.Tensor) and isinstance(want, torch.Tensor) and have.dtype == want.dtype
+
+
 def stacked_reads(graph: fx.Graph) -> list:
     """One half of a stacked paged cache gathered whole, ``kv[pages, :, offs].float()[:, :, j]`` (FlashInfer keeps K
     and V in one ``[NP, 2, P, N, D]`` cache and reads both with one gather), read as the gather of that half,
@@ -742,7 +753,7 @@ def _picked(graph, x, dim, j, added):
             added.append(node)
             return node
         for start, end, part in _cat_spans(x, dim) or ():
-            if start <= j < end:
+            if start <= j < end and _keeps_dtype(part, x):
                 return _picked(graph, part, dim, j - start, added)
         if x.target is aten.unsqueeze.default and x.args[1] == dim and j == 0 and inner is not None:
             return inner
@@ -2072,7 +2083,8 @@ class _Pusher:
         rank = len(_shape(x))
         t = x.target if x.op == "call_function" else None
         if t in (aten.cat.default, aten.stack.default) and not x.kwargs and \
-                (x.args[1] if len(x.args) > 1 else 0) % (rank if t is aten.cat.default else rank) == 0:
+                (x.args[1] if len(x.args) > 1 else 0) % (rank if t is aten.cat.default else rank) == 0 and \
+                all(_keeps_dtype(p, x) for p in x.args[0]):
             # a stack of the halves (torch.stack([wk, wv]): a cat of unsqueezes in Inductor's graph): half h
             # is the part that holds row h, an identity on values
             return self._part(x.args[0], h, t is aten.stack.default)
@@ -2086,7 +2098,7 @@ class _Pusher:
             if src_node.op == "call_function" and src_node.target is aten.cat.default and not src_node.kwargs \
                     and (src_node.args[1] if len(src_node.args) > 1 else 0) == 0 \
                     and len(src_node.args[0]) == self._int(self.G) \
-                    and all(_same_sizes(_shape(p), shape[1:]) for p in src_node.args[0]):
+                    and all(_same_sizes(_shape(p), shape[1:]) and _keeps_dtype(p, src_node) for p in src_node.args[0]):
                 return src_node.args[0][h]  # torch.stack(parts) decomposed (any sizes): half h is part h
             # a reshape keeps the row-major order: half h of the output is a contiguous run of rows of its input
             # (its half h where the input is stacked too; rows h*k .. h*k + k where the input has k rows per half)
@@ -2134,7 +2146,7 @@ class _Pusher:
                 n = _shape(p)[0]
                 if not isinstance(n, int):
                     break
-                if begin == start and n == size:
+                if begin == start and n == size and _keeps_dtype(p, x):
                     return p
                 begin += n
         if t in (aten.view.default, aten.reshape.default, aten._unsafe_view.default) and len(x.args[1]) == len(shape):

@@ -183,3 +183,32 @@ def test_integer_ops_as_arithmetic_is_an_identity_on_every_value(dtype):
         got = gm(x)
         for e, g in zip(expected, got):
             assert torch.equal(e, g), (dtype, k)
+
+
+@pytest.mark.parametrize("layout", ["concat", "stacked"])
+def test_a_split_write_computes_the_joint_writes_values_when_the_cat_promotes(layout):
+    """``split_concatenated_writes`` / ``split_stacked_writes`` are identities on values: a part of another dtype
+    than its cat (``cat((pk, pv.half())) + bias`` in fp32, red team 44 F1) is read through the cat, never taken
+    out of it and added to in its own dtype.  Evaluated op by op on the split graph, before any recognition."""
+    from torch.fx.experimental.proxy_tensor import make_fx
+
+    from nsa_fusion.rewrite import split_concatenated_writes, split_stacked_writes
+
+    g = torch.Generator().manual_seed(0)
+    pk, pv = torch.randn(6, 2, 8, generator=g), torch.randn(6, 2, 8, generator=g)
+    slots = torch.tensor([3, 0, 7, 5, 1, 2])
+
+    def joint(pk, pv, slots, cmp):
+        if layout == "concat":
+            bias = torch.cat((torch.zeros(8), torch.full((8,), 1 / 3))).half()
+            return torch.ops.aten.index_put(cmp, [slots], torch.cat((pk, pv.half()), -1) + bias)
+        bias = torch.stack((torch.zeros(8), torch.full((8,), 1 / 3))).half()[:, None, None]
+        return torch.ops.aten.index_put(cmp, [None, slots], torch.stack((pk, pv.half())) + bias)
+
+    cmp = torch.randn(*((9, 2, 16) if layout == "concat" else (2, 9, 2, 8)), generator=g)
+    gm = make_fx(joint, tracing_mode="fake")(pk, pv, slots, cmp)
+    split = split_concatenated_writes if layout == "concat" else split_stacked_writes
+    assert split(gm.graph), "the joint write was not split"
+    gm.graph.eliminate_dead_code()
+    gm.recompile()
+    assert torch.equal(gm(pk, pv, slots, cmp), joint(pk, pv, slots, cmp))

@@ -1528,6 +1528,63 @@ def test_one_write_of_k_and_v_concatenated_fuses_as_two_steps(dialect):
     torch.testing.assert_close(args[-1], eager[-1], rtol=2e-3, atol=2e-3, equal_nan=True)
 
 
+class PromotingJointWrite(torch.nn.Module):
+    """Red team 44 F1: a joint write whose parts hold values of different dtypes, promoted by the ``cat`` / ``stack``
+    and then shifted by a constant: ``cat((pk, pv.half()), -1) + cat((0, 1/3)).half()`` into an fp32 cache (K | V on
+    the last dim), or ``stack((pk, pv.half())) + stack((0, 1/3)).half()`` into a stacked ``[2, S, N, D]`` cache.
+    The K part is the contract, the V part is not.  The split once took the V part out of the cat in fp16 (an fp16
+    add), and with a part left unfused beside the fused one, real Inductor compiled the split form without the
+    fp16 rounding of the constant that the joint form keeps."""
+
+    def __init__(self, layout):
+        super().__init__()
+        self.layout = layout
+
+    def forward(self, kv, wk, wv, slots, table, lens, cmp):
+        win = _window(kv, table, lens, L, kv.shape[1]).float()
+        s, done = slots.long(), _valid(lens)
+        if self.layout == "concat":
+            D = kv.shape[-1] // 2
+            pk = (win[..., :D] * wk.float()[None, :, :, None]).sum(1)
+            pv = (win[..., D:] * wv.float()[None, :, :, None]).sum(1)
+            bias = torch.cat((torch.zeros(D), torch.full((D,), 1 / 3))).half()
+            cmp[s] = torch.where(done[:, None, None], torch.cat((pk, pv.half()), -1) + bias, cmp[s])
+        else:
+            pk = (win * wk.float()[None, :, :, None]).sum(1)
+            pv = (win * wv.float()[None, :, :, None]).sum(1)
+            D = pk.shape[-1]
+            bias = torch.stack((torch.zeros(D), torch.full((D,), 1 / 3))).half()[:, None, None]
+            cmp[:, s] = torch.where(done[None, :, None, None], torch.stack((pk, pv.half())) + bias, cmp[:, s])
+        return cmp
+
+
+@pytest.mark.parametrize("layout", ["concat", "stacked"])
+@pytest.mark.parametrize("dialect", ["inductor", "inductor_graph", "torchair_like"])
+def test_a_joint_write_fuses_whole_or_not_at_all(dialect, layout, monkeypatch):
+    """Red team 44 F1: a cat or stack part is taken out only in the cat's own dtype (``rewrite._keeps_dtype``), and
+    a joint write whose other part is not the contract stays as written (``NsaFusionPass._consider_joint``): the
+    compiled caches are bit for bit those of the same compile with the pass off (eager's, in the graph dialects,
+    which run the graph op by op; plain Inductor sums the fp32 window in its own order)."""
+    x, args = _concatenated_args()
+    args = [a.float() if a.is_floating_point() else a for a in args]
+    if layout == "stacked":
+        D = x["input"].shape[-1]
+        args[0] = args[0][..., :D].contiguous()
+        args[-1] = torch.stack((args[-1][..., :D], args[-1][..., D:]))
+    control = [a.clone() for a in args]
+    if dialect == "inductor":
+        monkeypatch.setenv("NSA_FUSION_DISABLE", "1")
+        compile_and_run(PromotingJointWrite(layout), control, dialect)
+        monkeypatch.delenv("NSA_FUSION_DISABLE")
+    else:
+        PromotingJointWrite(layout)(*control)
+    _, code, stats = compile_and_run(PromotingJointWrite(layout), args, dialect)
+    assert stats.get("fused", 0) == 0
+    if (dialect, layout) != ("torchair_like", "stacked"):  # (there the halves are not split: another refusal)
+        assert any("fuses whole or not at all" in e.reason for e in rejections()), [e.reason for e in rejections()]
+    assert torch.equal(args[-1], control[-1])
+
+
 # --- models3 hf_sumdiv_compact: a compaction inside the loop over K and V --------------------------------------
 class CompactionLoop(torch.nn.Module):
     """``for cache, cmp in ((k, k_cmp), (v, v_cmp)): cmp.index_put_((slots[mask],), mean[mask])``: a boolean-mask

@@ -1945,6 +1945,17 @@ MUTATIONS = [
              ("tests/test_soundness.py::test_the_matmul_settings_read_are_those_of_the_products_kind_and_tf32_holds_half_types",),
              "an mm held to the conv switch too: cuDNN's / torch_npu's default conv setting refuses every matrix product"),
 
+    # red team 44 F1: joint writes
+    Mutation("joint_write_fused_part_by_part", "nsa_fusion/fusion_pass.py",
+             "            if write in parts_of:",
+             "            if False:",
+             (WM + "::test_a_joint_write_fuses_whole_or_not_at_all",),
+             "a part of a joint write fused beside an unfused part: Inductor compiles the split form differently"),
+    Mutation("cat_part_taken_in_its_own_dtype", RW,
+             "    return isinstance(have, torch.Tensor) and isinstance(want, torch.Tensor) and have.dtype == want.dtype",
+             "    return isinstance(have, torch.Tensor) and isinstance(want, torch.Tensor)",
+             ("tests/test_rewrite.py::test_a_split_write_computes_the_joint_writes_values_when_the_cat_promotes",),
+             "cat((pk, pv.half())) + bias: the V part's add in fp16"),
 ]
 
 
