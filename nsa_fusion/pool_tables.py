@@ -147,6 +147,33 @@ def _row_starts(o) -> bool:
     return isinstance(o, fx.Node) and _int_tensor(o, 2) and _val(o).shape[1] == 1
 
 
+_RESHAPES = (aten.view.default, aten.reshape.default, aten._unsafe_view.default)
+
+
+def _flat_read(node: fx.Node):
+    """``(user, idx)`` where ``node`` reads a 1-D integer graph input ``x`` at ``idx`` flattened, ``x.index_select(0,
+    idx.reshape(-1))`` or ``x[idx.reshape(-1)]`` (Inductor's decomposition of the former), and its one user views
+    the result back to ``idx``'s 2-D shape: that user is ``x[idx]`` (FlashInfer's page lists gathered flat,
+    models20).  Else None.  (``index_select`` raises on a negative index where ``x[idx]`` wraps it: the same on
+    every index valid input gives, ``indptr[b] + j`` with ``j >= 0``.)"""
+    if node.target is aten.index_select.default and node.args[1] in (0, -1):
+        x, flat = node.args[0], node.args[2]
+    elif node.target is aten.index.Tensor and len(node.args[1]) == 1:
+        x, (flat,) = node.args
+    else:
+        return None
+    if not (isinstance(x, fx.Node) and x.op == "placeholder" and _int_tensor(x, 1)) or len(node.users) != 1 or \
+            not isinstance(flat, fx.Node) or flat.op != "call_function" or flat.target not in _RESHAPES or \
+            _val(flat) is None or _val(flat).dim() != 1:
+        return None
+    (user,), index2d = node.users, flat.args[0]
+    if user.op != "call_function" or user.target not in _RESHAPES or user.kwargs or _val(index2d) is None or \
+            _val(index2d).dim() != 2 or _val(user).dim() != 2 or \
+            not all(statically_known_true(a == b) for a, b in zip(_val(user).shape, _val(index2d).shape)):
+        return None
+    return user, index2d
+
+
 def _ragged_read(node: fx.Node):
     """``(indices, starts, j)`` where ``node`` is ``indices[starts[:, None] + j]``: a 1-D integer graph input (the
     pages of every request, concatenated) read at row b's start plus ``j`` (``[B, X]``, int64): page ``j`` of
@@ -224,6 +251,15 @@ def expose(graph: fx.Graph, iota: bool) -> list:
 
 
 def _expose_read(graph, node, rows, done, iota):
+    flat_read = _flat_read(node)
+    if flat_read is not None:  # pages.index_select(0, idx.flatten()).view(idx.shape): read as pages[idx]
+        user, index2d = flat_read
+        with graph.inserting_before(user):
+            indexed = _call(graph, aten.index.Tensor, (node.args[0], [index2d]))
+        shape, args = list(user.args[1]), tuple(node.args)
+        _reroute(user, indexed, done, lambda: _call(graph, user.target, (_call(graph, node.target, args), shape)))
+        _expose_read(graph, indexed, rows, done, iota)
+        return
     if node.target is aten.index_select.default:  # T.index_select(0, r): T[r] (raising on a negative r; T[r] wraps it)
         table, dim, index = node.args
         if dim in (0, -2) and isinstance(table, fx.Node) and table.op == "placeholder" and _int_tensor(table, 2):

@@ -323,6 +323,11 @@ def split_concatenated_writes(graph: fx.Graph) -> list:
                 or not base.meta["val"].is_floating_point() or len(indices) != 1 \
                 or not isinstance(indices[0], fx.Node) or not isinstance(values, fx.Node):
             continue
+        selected, _ = _casts_off(values)
+        if not isinstance(selected, fx.Node) or selected.op != "call_function" or selected.target is not aten.where.self:
+            # (no select of kept rows: a KV append, e.g. of a rotary key written as cat((x1, x2), -1), whose parts
+            # no step reads on their own; split, its tokens would come from a cat of two writes, models20)
+            continue
         bounds = _last_dim_bounds(values, shape[-1])
         if bounds is None or len(bounds) - 1 > MAX_STACK:  # (a cat of many heads: no K | V pair, not split)
             continue

@@ -2508,10 +2508,11 @@ import models16  # noqa: E402
 import models17  # noqa: E402
 import models18  # noqa: E402
 import models19  # noqa: E402
+import models20  # noqa: E402
 
 LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES}
                  for m in (models8, models9, models10, models11, models12, models13, models14, models15, models16,
-                           models17, models18, models19)}
+                           models17, models18, models19, models20)}
 
 
 # fp32 models pooled by a matmul that torchair's graph keeps as a bmm (fused in Inductor, which lowers it as a sum)
@@ -2563,6 +2564,9 @@ _INDUCTOR_OUTPUT_DIFFERS = {("models19", "deepseek_kv_concat_4l")}
     # models19's DeepSeek stack of 4 layers, K and V concatenated on the last dim and written by one write of
     # cat((pk, pv), -1) (a first-try miss, fixed since: rewrite.split_concatenated_writes)
     ("models19", "deepseek_kv_concat_4l", "nm_window_one_early"),
+    # models20's SGLang page-16 token pools of a 2-layer stack, appended with the rotary key, which is a cat of its
+    # halves (a first-try miss: the append was split per half, so the window read a cat of two writes; fixed since)
+    ("models20", "sglang_paged_token_ids_2l", "nm_via_bfloat16"),
 ])
 @pytest.mark.parametrize("dialect", ["inductor", "torchair"])
 def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, torchair):
@@ -2581,6 +2585,20 @@ def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, t
                                                                                                got.reasons)
     near = run_case(LATER_CORPORA[corpus][near_miss], dialect, "static", ta)
     assert near.ok and near.fused == 0, (near.error, near.reasons)
+
+
+@pytest.mark.parametrize("case", ["sglang_mla_pool_scatter_2l", "flashinfer_indptr_buf_mean_2l",
+                                  "vllm_input_batch_buffers_2l"])
+@pytest.mark.parametrize("dynamic", ["static", "all"])
+def test_models20_first_try_misses_fuse(case, dynamic, torchair):
+    """models20's first-try misses, fixed since: a rotary key appended as a cat of its halves is a KV append, never
+    split per part (``rewrite.split_concatenated_writes`` splits only a select of kept rows); FlashInfer's pages read
+    flat, ``kv_indices.index_select(0, idx.flatten()).view(B, l)`` (or Inductor's ``kv_indices[idx.reshape(-1)]``),
+    are ``kv_indices[idx]`` (``pool_tables._flat_read``); vLLM's InputBatch table buffer read through its first rows
+    ``block_table_buf[:num_reqs]`` is the block table (``roles._table_prefix``).  In torchair's graph (the Inductor
+    dialect: the models20 slice and the corpus run)."""
+    got = run_case(LATER_CORPORA["models20"][case], "torchair", dynamic, torchair)
+    assert not got.error and got.fused == got.compressions and got.exact and got.eager_equal, (got.error, got.reasons)
 
 
 @pytest.mark.parametrize("dialect", ["inductor", "torchair"])

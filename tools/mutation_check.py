@@ -1956,6 +1956,22 @@ MUTATIONS = [
              "    return isinstance(have, torch.Tensor) and isinstance(want, torch.Tensor)",
              ("tests/test_rewrite.py::test_a_split_write_computes_the_joint_writes_values_when_the_cat_promotes",),
              "cat((pk, pv.half())) + bias: the V part's add in fp16"),
+    # models20's first-try misses
+    Mutation("appends_split_per_part", RW,
+             "        if not isinstance(selected, fx.Node) or selected.op != \"call_function\" or selected.target is not aten.where.self:",
+             "        if not isinstance(selected, fx.Node) or selected.op != \"call_function\":",
+             (WM + "::test_models20_first_try_misses_fuse",),
+             "a rotary key appended as cat((x1, x2), -1) split per half: the window reads a cat of two writes"),
+    Mutation("table_prefix_not_a_table", RL,
+             "        pool_rows |= {n for n in w.write.graph.nodes if _table_prefix(n)}",
+             "        pool_rows |= set()",
+             (WM + "::test_models20_first_try_misses_fuse",),
+             "block_table_buf[:num_reqs]: the block table does not have one row per written row"),
+    Mutation("flat_page_reads_not_read_as_pages", "nsa_fusion/pool_tables.py",
+             "    flat_read = _flat_read(node)\n",
+             "    flat_read = None\n",
+             (WM + "::test_models20_first_try_misses_fuse",),
+             "kv_indices.index_select(0, idx.flatten()).view(B, l): two tables"),
 ]
 
 

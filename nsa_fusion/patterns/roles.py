@@ -238,6 +238,9 @@ class RolesProof:
         w = self.w
         # (a batch's rows of a pool table, T[r] (pool_tables.py): the [B, max_pages] table read through r)
         pool_rows = {n for n in w.write.graph.nodes if n.meta.get(POOL_ROWS) or n.meta.get(RAGGED_ROWS)}
+        # (a batch's rows of a longer table buffer, vLLM's InputBatch ``block_table_buf[:num_reqs]``: rows past the
+        # prefix are never read, and the prefix is the [B, max_pages] table)
+        pool_rows |= {n for n in w.write.graph.nodes if _table_prefix(n)}
         leaves = value_leaves([w.new], {self.lengths, self.input} | pool_rows)
         if not any(T.is_int(n) and _dim(n) == 2 for n in leaves - {self.lengths, self.input}):
             # (a cache of one page per row, HF's StaticCache: arange(B)[:, None] is the block table, see _per_row_page)
@@ -445,3 +448,13 @@ def _writes_inside_pages(n: fx.Node) -> bool:
         return False
     dim = n.args[2] if len(n.args) > 2 else n.kwargs.get("dim", 0)
     return isinstance(dim, int) and dim % 4 != 0
+
+
+def _table_prefix(n: fx.Node) -> bool:
+    """``buf[:k]``: the first rows of a 2-D integer graph input (a slice along dim 0 from 0, step 1)."""
+    if n.op != "call_function" or n.target is not aten.slice.Tensor or n.kwargs or len(n.args) < 2:
+        return False
+    dim, start, _, step = (list(n.args[1:]) + [None] * 4)[:4]
+    src = n.args[0]
+    return dim in (0,) and start in (None, 0) and step in (None, 1) and isinstance(src, fx.Node) \
+        and src.op == "placeholder" and T.is_int(src) and _dim(src) == 2
