@@ -2103,7 +2103,9 @@ class _Pusher:
             if src_node.op == "call_function" and src_node.target is aten.cat.default and not src_node.kwargs \
                     and (src_node.args[1] if len(src_node.args) > 1 else 0) == 0 \
                     and len(src_node.args[0]) == self._int(self.G) \
-                    and all(_same_sizes(_shape(p), shape[1:]) and _keeps_dtype(p, src_node) for p in src_node.args[0]):
+                    and all(_same_sizes(_shape(p), shape[1:]) for p in src_node.args[0]):
+                if not all(_keeps_dtype(p, src_node) for p in src_node.args[0]):
+                    raise _CannotPush()  # (a promoting stack: not split; its rows read at hints would guard sizes)
                 return src_node.args[0][h]  # torch.stack(parts) decomposed (any sizes): half h is part h
             # a reshape keeps the row-major order: half h of the output is a contiguous run of rows of its input
             # (its half h where the input is stacked too; rows h*k .. h*k + k where the input has k rows per half)
