@@ -78,6 +78,16 @@ FOUND:
       stacked inductor: pass on : fused 1, 96 cache values differ (first at [1, 1, 0, 0]: got -2.0885417461395264,
                        eager -2.088623046875)
       concat_fp16_cache inductor: pass on : fused 1, 17 values differ (got 0.1566162109375, eager 0.1572265625)
+  FIXED (5c84000, 1455157; the developer's note, not the reviewer's): a part is never taken out of a cat / stack of
+  another dtype (rewrite._keeps_dtype), and a joint write fuses whole or not at all (NsaFusionPass._consider_joint).
+  Casting the part back to the cat's dtype was not enough: with the K part fused and the V part unfused, real Inductor
+  compiled the split form's ``convert(full(1/3), fp16)`` bias inside one kernel without the fp16 rounding (its
+  non-emulated precision casts), where the joint form's constant is folded into a rounded tensor.  Rerun of all 78
+  attacks on 5c84000 (23:00-23:25 UTC): torchair_like 234 runs 0 FALSE FUSION / 0 CRASH / 80 fused & equal / 151
+  refused / 3 control crashes too; inductor_graph 234 runs 0 FALSE FUSION / 71 fused & equal / 149 refused / 6 control
+  differs / 3 control crashes too / 5 CRASH (sst_* under mark_dynamic: the promoting stack, no longer split through
+  its cat, was pushed through the reshape path at the sizes' hints, which guarded the batch: ConstraintViolationError;
+  fixed in 1455157, the five runs refused since).
 
 Not found (equal or refused; the idea each tried):
 
