@@ -174,6 +174,21 @@ def _flat_read(node: fx.Node):
     return user, index2d
 
 
+def _flat_rebuilder(graph, target, indexed):
+    """A callable that builds the user's flat read of ``indexed = x[idx]`` again, ``x.index_select(0,
+    idx.reshape(-1)).view(idx.shape)`` (``target``: index_select or index), from nodes ``indexed`` still reads: the
+    user's flattened index and sizes may be gone by then (red team 45 F2: a transposed ``idx``'s flat copy, removed as
+    dead code once rerouted, was read again by the rebuilt node)."""
+    def rebuild():
+        x, (idx,) = indexed.args
+        flat = _call(graph, aten.reshape.default, (idx, [-1]))
+        read = _call(graph, target, (x, 0, flat) if target is aten.index_select.default else (x, [flat]))
+        sizes = [size if isinstance(size, int) else _call(graph, aten.sym_size.int, (idx, d))
+                 for d, size in enumerate(_val(idx).shape)]
+        return _call(graph, aten.reshape.default, (read, sizes))
+    return rebuild
+
+
 def _ragged_read(node: fx.Node):
     """``(indices, starts, j)`` where ``node`` is ``indices[starts[:, None] + j]``: a 1-D integer graph input (the
     pages of every request, concatenated) read at row b's start plus ``j`` (``[B, X]``, int64): page ``j`` of
@@ -256,8 +271,7 @@ def _expose_read(graph, node, rows, done, iota):
         user, index2d = flat_read
         with graph.inserting_before(user):
             indexed = _call(graph, aten.index.Tensor, (node.args[0], [index2d]))
-        shape, args = list(user.args[1]), tuple(node.args)
-        _reroute(user, indexed, done, lambda: _call(graph, user.target, (_call(graph, node.target, args), shape)))
+        _reroute(user, indexed, done, _flat_rebuilder(graph, node.target, indexed))
         _expose_read(graph, indexed, rows, done, iota)
         return
     if node.target is aten.index_select.default:  # T.index_select(0, r): T[r] (raising on a negative r; T[r] wraps it)

@@ -870,3 +870,33 @@ def test_an_fp32_matrix_product_torchair_keeps_is_refused():
     products with the adds, so the usual einsum spelling is refused there in fp32 (fp16 and bf16 products are exact)."""
     results = _redteam("redteam37", "fm_einsum_two_fp32", "torchair_like", "static")
     assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+# --- red-team 45's classes (tests/corpora/redteam45.py) -----------------------------------------------------------
+def _redteam45(name, dialect, mode=None):
+    from corpora import redteam45
+
+    factory = {n: f for n, f, _ in redteam45.ATTACKS}[name]
+    return redteam45.classify45(name, factory, dialect, mode)
+
+
+@pytest.mark.parametrize("name", ["wm_cache_as_kv_of_clone", "wm_snapshot_clone_is_kv_of_second_step_first"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "inductor"])
+def test_a_clone_of_the_cache_read_as_a_second_steps_kv_keeps_its_old_rows(name, dialect):
+    """F1: ``snap = cache.clone()``, a step into ``cache``, then a second step into ``cache`` whose paged KV is
+    ``snap`` viewed as pages.  In Inductor's graph the clone is gone (the KV is a view of the cache input), and the
+    first fused call wrote ``clone(cache)``, which ``remove_noop_ops`` drops: the call wrote the input in place
+    before the second step read it.  ``keep_intermediate_caches_out_of_place`` now makes that copy a ``detach_copy``
+    wherever the input's old value is read elsewhere.  Both steps fuse, equal to eager."""
+    results = _redteam45(name, dialect, "static")
+    assert results and all(r[1] == "FUSED & EQUAL" for r in results), results
+
+
+@pytest.mark.parametrize("name", ["fr_transposed", "fr_flipped"])
+def test_a_refused_flat_page_read_of_a_copied_index_is_put_back_whole(name):
+    """F2: FlashInfer's pages read flat from a transposed (or flipped) index, ``indices.index_select(0,
+    idx.t().reshape(-1)).view(...)``, the step refused: putting the read back reused the flattened index, a copy the
+    reroute had left dead and dead-code elimination had removed, so the compiled graph failed on its first call.  The
+    read is rebuilt from the index the rerouted read still holds (``pool_tables._flat_rebuilder``)."""
+    results = _redteam45(name, "torchair_like", "static")
+    assert results and all(r[1] == "REFUSED" for r in results), results
