@@ -197,18 +197,21 @@ def test_a_split_write_computes_the_joint_writes_values_when_the_cat_promotes(la
     g = torch.Generator().manual_seed(0)
     pk, pv = torch.randn(6, 2, 8, generator=g), torch.randn(6, 2, 8, generator=g)
     slots = torch.tensor([3, 0, 7, 5, 1, 2])
+    valid = torch.tensor([True, False, True, True, False, True])
 
-    def joint(pk, pv, slots, cmp):
+    def joint(pk, pv, slots, valid, cmp):
         if layout == "concat":
             bias = torch.cat((torch.zeros(8), torch.full((8,), 1 / 3))).half()
-            return torch.ops.aten.index_put(cmp, [slots], torch.cat((pk, pv.half()), -1) + bias)
+            new = torch.cat((pk, pv.half()), -1) + bias
+            return torch.ops.aten.index_put(cmp, [slots], torch.where(valid[:, None, None], new, cmp[slots]))
         bias = torch.stack((torch.zeros(8), torch.full((8,), 1 / 3))).half()[:, None, None]
-        return torch.ops.aten.index_put(cmp, [None, slots], torch.stack((pk, pv.half())) + bias)
+        new = torch.stack((pk, pv.half())) + bias
+        return torch.ops.aten.index_put(cmp, [None, slots], torch.where(valid[None, :, None, None], new, cmp[:, slots]))
 
     cmp = torch.randn(*((9, 2, 16) if layout == "concat" else (2, 9, 2, 8)), generator=g)
-    gm = make_fx(joint, tracing_mode="fake")(pk, pv, slots, cmp)
+    gm = make_fx(joint, tracing_mode="fake")(pk, pv, slots, valid, cmp)
     split = split_concatenated_writes if layout == "concat" else split_stacked_writes
     assert split(gm.graph), "the joint write was not split"
     gm.graph.eliminate_dead_code()
     gm.recompile()
-    assert torch.equal(gm(pk, pv, slots, cmp), joint(pk, pv, slots, cmp))
+    assert torch.equal(gm(pk, pv, slots, valid, cmp), joint(pk, pv, slots, valid, cmp))
