@@ -2378,7 +2378,7 @@ def _old_value_read_elsewhere(out: fx.Node, call: fx.Node) -> bool:
             seen.add(user)
             if _alias_source(user, noops) is not None:
                 stack.append(user)
-            elif user.target is aten.copy_.default and user.args[0] is base:
+            elif user.target is aten.copy_.default and user.args[0] is base and base.op == "placeholder":
                 continue  # (the graph's write-back into a cache input: a write, not a read of the old value)
             elif not (user.target in (aten.select_scatter.default, aten.slice_scatter.default) and user.args[1] is out):
                 return True
