@@ -269,8 +269,10 @@ def split_stacked_writes(graph: fx.Graph, iota: bool = True) -> list:
     ``values[h]`` pushed through the ops that computed ``values`` (elementwise ops, casts, sums and
     unsqueezes over other dims, gathers that keep dim 0), so that each half is an ordinary step on a
     ``[num_slots, N, D]`` cache that the recogniser proves on its own.  An identity on values: half ``h``
-    of ``index_put(x, [None, i], v)`` is ``index_put(x[h], [i], broadcast(v)[h])``.  Undone by
-    :func:`settle_stacked_splits` where no half fused."""
+    of ``index_put(x, [None, i], v)`` is ``index_put(x[h], [i], broadcast(v)[h])``.  The same for K and V
+    stacked per row, ``cmp[slots] = ...`` on a ``[num_slots, G, N, D]`` cache (K and V interleaved per
+    token): half ``h`` of ``index_put(x, [i], v)`` is ``index_put(x[:, h], [i], broadcast(v)[:, h])``.
+    Undone by :func:`settle_stacked_splits` where no half fused."""
     out = []
     for write in list(graph.nodes):
         if write.op != "call_function" or write.target is not aten.index_put.default:
@@ -278,20 +280,25 @@ def split_stacked_writes(graph: fx.Graph, iota: bool = True) -> list:
         base, indices, values = write.args[:3]
         accumulate = write.args[3] if len(write.args) > 3 else write.kwargs.get("accumulate", False)
         shape = _shape(base)
-        G = _hint(shape[0]) if shape is not None and len(shape) == 4 else None
+        # the stack's dim: 0 where the write indexes dim 1 (cmp[:, slots]), 1 where it indexes dim 0
+        dim = 0 if len(indices) == 2 and indices[0] is None else 1
+        G = _hint(shape[dim]) if shape is not None and len(shape) == 4 else None
         if accumulate or G is None or not 1 < G <= MAX_STACK or not base.meta["val"].is_floating_point() \
-                or len(indices) != 2 or indices[0] is not None or not isinstance(indices[1], fx.Node) \
-                or len(_shape(indices[1]) or ()) != 1 or not isinstance(values, fx.Node):
+                or len(indices) != 2 - dim or not isinstance(indices[-1], fx.Node) \
+                or len(_shape(indices[-1]) or ()) != 1 or not isinstance(values, fx.Node):
             continue
+        selected, _ = _casts_off(values)
+        if dim == 1 and not (isinstance(selected, fx.Node) and selected.target is aten.where.self):
+            continue  # (a KV append stacked per token, flat[tok] = stack((k, v), 1): the window reads it whole)
         try:
             with graph.inserting_before(write):
-                pusher = _Pusher(graph, shape[0])
+                pusher = _Pusher(graph, shape[dim])
                 halves = [_call(graph, aten.index_put.default,
-                                (pusher.half(base, h), [indices[1]], pusher.operand(values, h, 4)))
+                                (pusher.pick(base, dim, h), [indices[-1]], pusher.operand_along(values, dim, h, 4)))
                           for h in range(G)]
                 # (cat of unsqueezes: Inductor's post-grad graphs hold no aten.stack, which it decomposes)
-                stacked = _call(graph, aten.cat.default, ([_call(graph, aten.unsqueeze.default, (h, 0))
-                                                           for h in halves], 0))
+                stacked = _call(graph, aten.cat.default, ([_call(graph, aten.unsqueeze.default, (h, dim))
+                                                           for h in halves], dim))
             if [_hint(x) for x in _shape(stacked)] != [_hint(x) for x in shape]:  # (hints: no guard here, see
                 raise _CannotPush()                                                # settle_stacked_splits)
             for half in halves:  # (explain names the user's line of the joint write for each half)
@@ -299,7 +306,7 @@ def split_stacked_writes(graph: fx.Graph, iota: bool = True) -> list:
         except Exception:  # (a spelling the pusher does not know: the write stays as it is; what was
             continue       # built is dead code, left to the final dead-code elimination)
         write.replace_all_uses_with(stacked)
-        out.append(StackSplit(write, stacked, halves, shape[0], pusher.sizes_read, joint_write=True))
+        out.append(StackSplit(write, stacked, halves, shape[dim], pusher.sizes_read, joint_write=True))
     return out + split_concatenated_writes(graph) + normalize_row_writes(graph, iota)
 
 
@@ -452,6 +459,7 @@ def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
     integer_ops_as_arithmetic(graph)
     fresh_copies_as_casts(graph)
     one_column_slots(graph)
+    prefix_row_reads(graph)
     out = []
     for node in list(graph.nodes):
         if node.op != "call_function":
@@ -493,6 +501,39 @@ def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
         out.append(StackSplit(node, new, anchor[:1] or [new], 1, undo=anchor[1] if anchor else []))
     paged_flat_reads(graph)
     return out + concatenated_reads(graph) + stacked_reads(graph) + dense_window_reads(graph, iota)
+
+
+def prefix_row_reads(graph: fx.Graph) -> int:
+    """DeepSeek's batch prefix of a longer per-request cache, ``cache[:bsz].index_put_((rows, i), where(valid, new,
+    cache[rows, i]))`` with ``rows = arange(bsz)``: the kept rows are read from the whole cache, the write goes to its
+    prefix.  Rows ``0 .. bsz - 1`` are the same elements in both, so ``cache[rows, i]`` is read as
+    ``cache[:bsz][rows, i]`` (the same values, and the same errors where ``i`` is out of range): the select then
+    keeps rows of the tensor it writes, as the recogniser asks.  Only where the first index is an iota no longer
+    than the prefix and the read uses the write's very index nodes.  Returns the reads rerouted."""
+    done = 0
+    for write in list(graph.nodes):
+        if write.op != "call_function" or write.target not in (aten.index_put.default, aten.index_put_.default):
+            continue
+        prefix, indices = write.args[:2]
+        if not (isinstance(prefix, fx.Node) and prefix.op == "call_function" and prefix.target is aten.slice.Tensor
+                and not prefix.kwargs):
+            continue
+        whole, dim, start, end, step = (list(prefix.args) + [0, None, None, 1][len(prefix.args) - 1:])[:5]
+        if dim != 0 or start not in (0, None) or step != 1:
+            continue
+        rows = indices[0] if indices else None
+        if not isinstance(rows, fx.Node) or not _is_iota(rows) or _val(rows) is None or not isinstance(whole, fx.Node):
+            continue
+        span = _offset(end if end is not None else _val(whole).shape[0], _val(rows).numel())
+        if span is None or span < 0:
+            continue
+        for read in list(whole.users):
+            if read.target is aten.index.Tensor and read.args[0] is whole and list(read.args[1]) == list(indices) \
+                    and not read.kwargs:
+                with graph.inserting_before(read):
+                    read.replace_all_uses_with(_call(graph, aten.index.Tensor, (prefix, list(indices))))
+                done += 1
+    return done
 
 
 _INDEX_ARG = {aten.scatter.src: 2, aten.scatter_.src: 2, aten.index_copy.default: 2, aten.index_copy_.default: 2}
@@ -806,19 +847,17 @@ def dense_window_reads(graph: fx.Graph, iota: bool = True) -> list:
             continue
         if found is None:
             continue
-        x, rows, pos, perm = found
+        x, rows, pos, seq_dim, perm = found
         with graph.inserting_before(g):
             if one_position is None:
                 table = _call(graph, aten.unsqueeze.default, (rows, 1))
             else:  # (inserted before the loop's first read, which comes first in graph order)
                 table = tables.get(rows) or tables.setdefault(rows, _call(graph, aten.unsqueeze.default, (rows, 1)))
                 pos = _call(graph, aten.unsqueeze.default, (pos, 1))
-            if perm is None:  # ([B, T, N, D]: the sequence dim is dim 1)
-                new = _call(graph, aten.index.Tensor, (x, [table, pos]))
-            else:
-                new = _call(graph, aten.index.Tensor, (x, [table, None, pos]))
-                if perm:
-                    new = _call(graph, aten.permute.default, (new, perm))
+            # ([B, T, N, D]: the sequence dim is dim 1; [S, N, T, D]: dim 2, the indexed dims come first either way)
+            new = _call(graph, aten.index.Tensor, (x, [table, pos] if seq_dim == 1 else [table, None, pos]))
+            if perm:
+                new = _call(graph, aten.permute.default, (new, perm))
             if one_position is not None:  # ([B, 1, N, D] either way: the position dim goes)
                 new = _call(graph, aten.squeeze.dim, (new, 1))
         g.replace_all_uses_with(new)
@@ -863,7 +902,7 @@ def _gathered_window(graph, g, iota):
         return None
     with graph.inserting_before(g):
         rows = _arange(graph, pos, iota)
-    return x, rows, pos, None if seq_first else [0, 2, 1, 3]
+    return (x, rows, pos, 1, None) if seq_first else (x, rows, pos, 2, [0, 2, 1, 3])
 
 
 # writes that update a per-request dense state in place or functionally (the token just appended: ``state[rows,
@@ -884,13 +923,20 @@ def _a_cache_input(x) -> bool:
 
 
 def _unfolded_window(graph, g, iota):
-    """``(x, rows, where(i < 0, i + W, i) * d + arange(l), perm)`` for ``g = x.unfold(2, l, d)[rows, :, i]`` over a
-    4-D float ``x`` with ``rows`` and ``i`` ``[B]`` integer tensors (``W`` the number of windows), else None."""
-    if len(g.args) != 2 or not isinstance(g.args[0], fx.Node) or len(g.args[1]) != 3 or g.args[1][1] is not None:
+    """``(x, rows, where(i < 0, i + W, i) * d + arange(l), seq_dim, perm)`` for ``g = x.unfold(2, l, d)[rows, :, i]``
+    over a 4-D float ``[S, N, T, D]`` ``x``, or ``g = x.unfold(1, l, d)[rows, i]`` over a ``[S, T, N, D]`` one
+    (lucidrains), with ``rows`` and ``i`` ``[B]`` integer tensors (``W`` the number of windows), else None."""
+    if len(g.args) != 2 or not isinstance(g.args[0], fx.Node):
         return None
-    unf, (rows, _, i) = g.args[0], g.args[1]
+    unf, index = g.args
     if unf.op != "call_function" or unf.target is not aten.unfold.default or unf.kwargs or len(unf.args) != 4 \
-            or unf.args[1] not in (2, -2) or not all(isinstance(a, int) for a in unf.args[2:]):
+            or not all(isinstance(a, int) for a in unf.args[2:]):
+        return None
+    if len(index) == 3 and index[1] is None and unf.args[1] in (2, -2):
+        (rows, _, i), seq_dim = index, 2
+    elif len(index) == 2 and unf.args[1] in (1, -3):
+        (rows, i), seq_dim = index, 1
+    else:
         return None
     x, _, l, d = unf.args
     shape = _shape(x)
@@ -903,7 +949,8 @@ def _unfolded_window(graph, g, iota):
             return None
     if _offset(_val(rows).shape[0], _val(i).shape[0]) != 0:
         return None
-    return x, rows, _wrapped_starts(graph, g, unf, 2, i, d, l, iota), [0, 2, 3, 1]
+    # (either way the window dim comes last: [B, N, D, l]; the read x[rows, pos] is [B, l, N, D])
+    return x, rows, _wrapped_starts(graph, g, unf, seq_dim, i, d, l, iota), seq_dim, [0, 2, 3, 1]
 
 
 def _position_per_row(g):
@@ -928,7 +975,7 @@ def _position_per_row(g):
             return None
     if _offset(_val(rows).shape[0], _val(t).shape[0]) != 0 or not _is_iota(rows):
         return None  # (rows = arange(B) only: a paged per-position read kv[page, off] stays as it is)
-    return x, rows, t, layout
+    return x, rows, t, 1 if layout is None else 2, None
 
 
 def _viewed_from_pages(flat: fx.Node) -> bool:
@@ -981,7 +1028,7 @@ def _chunked_window(graph, g, iota):
             return None
     if _offset(_val(rows).shape[0], _val(i).shape[0]) != 0:
         return None
-    return x, rows, _wrapped_starts(graph, g, chunks, 1, i, l, l, iota), None
+    return x, rows, _wrapped_starts(graph, g, chunks, 1, i, l, l, iota), 1, None
 
 
 def _guarded_int(size):
@@ -2023,15 +2070,17 @@ def _size_args(sizes) -> list:
     return out
 
 
-def _row_ratio(shape, src):
+def _row_ratio(shape, src, fixed=None):
     """``prod(shape[1:]) / prod(src[1:])`` as a sympy number where it is one for every value of the sizes'
-    symbols (rows of a reshape's output map onto whole rows of its input only then), else None."""
+    symbols (rows of a reshape's output map onto whole rows of its input only then), else None.  ``fixed``:
+    symbols taken at a value (the stack's size, which a kept split guards: dynamo's duck sizing gives a head
+    count of 2 the same symbol as a K | V stack)."""
     import sympy
 
     def expr(dims):
         return sympy.Mul(*[sympy.Integer(d) if isinstance(d, int) else d.node.expr for d in dims])
 
-    ratio = sympy.simplify(expr(shape[1:]) / expr(src[1:]))
+    ratio = sympy.simplify((expr(shape[1:]) / expr(src[1:])).subs(fixed or {}))
     return ratio if ratio.is_Rational else None
 
 
@@ -2061,6 +2110,24 @@ class _Pusher:
         self.sizes_read.append((size, hint))
         return hint
 
+    def _is_stack(self, size) -> bool:
+        """``size`` is the stack's size: the same expression, or the same hint (a symbol dynamo's duck sizing
+        told apart from the stack, or a stack of a static 2 against a symbolic one): read at its hint then, and
+        guarded to it where the split is kept (settle_stacked_splits), never here."""
+        if _same_sizes((size,), (self.G,)):
+            return True
+        if _hint(size) is None or _hint(size) != _hint(self.G):
+            return False
+        if not isinstance(size, int):
+            self.sizes_read.append((size, _hint(size)))
+        return True
+
+    def _fixed(self) -> dict:
+        """The stack's size symbol at its hint (the split is kept only with that guarded: settle_stacked_splits)."""
+        if isinstance(self.G, int) or _hint(self.G) is None:
+            return {}
+        return {self.G.node.expr: _hint(self.G)}
+
     def operand(self, x, h, rank):
         """Half ``h`` of ``x`` as broadcast in an op whose output has ``rank`` dims and the stack at dim 0."""
         if not isinstance(x, fx.Node):
@@ -2074,7 +2141,7 @@ class _Pusher:
             if x.op == "call_function" and x.target is aten.unsqueeze.default and x.args[1] == 0:
                 return x.args[0]
             return _call(self.graph, aten.squeeze.dim, (x, 0))
-        if shape[0] is not self.G and shape[0] != self.G:
+        if not self._is_stack(shape[0]):
             raise _CannotPush()
         return self.half(x, h)
 
@@ -2083,6 +2150,83 @@ class _Pusher:
         if key not in self.memo:
             self.memo[key] = self._push(x, h)
         return self.memo[key]
+
+    def pick(self, x, dim, h):
+        """A node for ``select(x, dim, h)`` (the stack along ``x``'s dim ``dim``): :meth:`half` for dim 0; else
+        pushed through permutations (to the dim they move it to), copies, casts, elementwise ops, unsqueezes and
+        sums over other dims, reshapes that keep dims ``0 .. dim`` and gathers ahead of it, else a ``select``.
+        Each step is an identity on values: ``select`` commutes with every one of these ops."""
+        if dim == 0:
+            return self.half(x, h)
+        key = (x, h, dim)
+        if key not in self.memo:
+            self.memo[key] = self._push_along(x, dim, h)
+        return self.memo[key]
+
+    def operand_along(self, x, dim, h, rank):
+        """Half ``h`` of ``x`` as broadcast in an op whose output has ``rank`` dims and the stack at ``dim``."""
+        if dim == 0:
+            return self.operand(x, h, rank)
+        if not isinstance(x, fx.Node):
+            return x
+        shape = _shape(x)
+        if shape is None:
+            raise _CannotPush()
+        d = dim - (rank - len(shape))  # (broadcast aligns the dims from the right)
+        if d < 0:
+            return x  # no stack dim: the same operand for every half
+        if isinstance(shape[d], int) and shape[d] == 1:
+            return _call(self.graph, aten.squeeze.dim, (x, d))
+        if not self._is_stack(shape[d]):
+            raise _CannotPush()
+        return self.pick(x, d, h)
+
+    def _permuted(self, x, dim, h):
+        """``select(permute(y, p), dim, h)`` is ``permute(select(y, p[dim], h), q)``, ``q`` being ``p`` without
+        ``dim`` (its entries past ``p[dim]`` one less)."""
+        rank = len(_shape(x))
+        p = [d % rank for d in x.args[1]]
+        q = [d - (d > p[dim]) for i, d in enumerate(p) if i != dim]
+        return _call(self.graph, aten.permute.default, (self.pick(x.args[0], p[dim], h), q))
+
+    def _push_along(self, x, dim, h):
+        shape = _shape(x)
+        rank = len(shape)
+        t = x.target if x.op == "call_function" else None
+        if t is aten.permute.default:
+            return self._permuted(x, dim, h)
+        if t is aten.clone.default:
+            return _call(self.graph, t, (self.pick(x.args[0], dim, h),), dict(x.kwargs))
+        if len(x.users) <= 1 or t in self._CASTS or t is aten.unsqueeze.default:
+            if t in self._ELEMENTWISE and not x.kwargs:
+                return _call(self.graph, t, [self.operand_along(a, dim, h, rank) for a in x.args])
+            if t in self._CASTS:
+                return _call(self.graph, t, (self.pick(x.args[0], dim, h), *x.args[1:]), dict(x.kwargs))
+            if t is aten.unsqueeze.default and x.args[1] % rank != dim:
+                k = x.args[1] % rank
+                return _call(self.graph, t, (self.pick(x.args[0], dim - (k < dim), h), k - (k > dim)))
+            if t in (aten.view.default, aten.reshape.default, aten._unsafe_view.default):
+                # a row-major reshape that keeps dims 0 .. dim maps the rest of each index onto the same elements
+                src = _shape(x.args[0])
+                if src is not None and len(src) > dim and len(x.args[1]) == rank \
+                        and _same_sizes(src[:dim + 1], shape[:dim + 1]):
+                    sizes = _size_args([a for i, a in enumerate(x.args[1]) if i != dim])
+                    return _call(self.graph, aten.reshape.default, (self.pick(x.args[0], dim, h), sizes))
+            if t is aten.index.Tensor and x.args[1] and all(isinstance(i, fx.Node) for i in x.args[1]):
+                # leading adjacent indices: the output's dims past the indices' are the input's past the indexed
+                ahead = rank - (len(_shape(x.args[0])) - len(x.args[1]))
+                if dim >= ahead:
+                    return _call(self.graph, t, (self.pick(x.args[0], dim - ahead + len(x.args[1]), h),
+                                                 list(x.args[1])))
+            if t is aten.sum.dim_IntList and not x.kwargs:
+                src_rank = len(_shape(x.args[0]))
+                dims = sorted(d % src_rank for d in x.args[1])
+                keep = (x.args[2:3] or [False])[0]
+                kept = list(range(src_rank)) if keep else [i for i in range(src_rank) if i not in dims]
+                if len(kept) == rank and kept[dim] not in dims:
+                    d = kept[dim]
+                    return _call(self.graph, t, (self.pick(x.args[0], d, h), [e - (e > d) for e in dims], *x.args[2:]))
+        return _call(self.graph, aten.select.int, (x, dim, h))
 
     def _push(self, x, h):
         rank = len(_shape(x))
@@ -2113,8 +2257,8 @@ class _Pusher:
                 k = self._int(src[0]) // self._int(self.G)
                 part = self.half(x.args[0], h) if k == 1 else self._rows(x.args[0], h * k, k)
                 return _call(self.graph, aten.reshape.default, (part, _size_args(x.args[1][1:])))
-        if t is aten.permute.default and x.args[1][0] % rank == 0:  # a permutation that keeps the stack first
-            return _call(self.graph, t, (self.half(x.args[0], h), [d % rank - 1 for d in x.args[1][1:]]))
+        if t is aten.permute.default:  # (the stack moves to the input's dim p[0])
+            return self._permuted(x, 0, h)
         if t is aten.clone.default:
             return _call(self.graph, t, (self.half(x.args[0], h),), dict(x.kwargs))
         if len(x.users) <= 1 or t in self._CASTS or t is aten.unsqueeze.default:
@@ -2158,7 +2302,8 @@ class _Pusher:
                 begin += n
         if t in (aten.view.default, aten.reshape.default, aten._unsafe_view.default) and len(x.args[1]) == len(shape):
             src = _shape(x.args[0])
-            ratio = _row_ratio(shape, src) if src is not None else None  # elements per row of x / of its input
+            ratio = _row_ratio(shape, src, self._fixed()) if src is not None else None  # elements per row of
+            # x / of its input
             if ratio is not None and (start * ratio).is_integer and (size * ratio).is_integer:
                 part = self._rows(x.args[0], int(start * ratio), int(size * ratio))
                 return _call(self.graph, aten.reshape.default, (part, [size, *_size_args(x.args[1][1:])]))

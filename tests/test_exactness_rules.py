@@ -1539,13 +1539,20 @@ def _fuses_on_a_dense_cache(model, dialect, head_major=False, d=D_STRIDE, dtype=
 class _UnfoldedWindows(torch.nn.Module):
     """Windows read by ``cache.unfold(2, l, d)[rows, :, i]`` from a per-request ``[B, N, T, D]`` cache (models8
     hf_static_unfold), ``i`` the window of the row's newest compressed token minus the number of windows ``W`` (a
-    negative index the unfolded view wraps, as Python indexing does: the rewrite must wrap it too)."""
+    negative index the unfolded view wraps, as Python indexing does: the rewrite must wrap it too).  ``token_major``:
+    ``cache.unfold(1, l, d)[rows, i]`` from a ``[B, T, N, D]`` cache (models20's lucidrains_unfold_functional_2l);
+    ``shift``: the window one stride later (a near miss)."""
+
+    def __init__(self, token_major=False, shift=0):
+        super().__init__()
+        self.token_major, self.shift = token_major, shift
 
     def forward(self, dense, w, slots, lens, cache):
         B = lens.shape[0]
-        windows = dense.unfold(2, L, D_STRIDE)  # [B, N, W, D, l]
-        i = ((lens.long() - L) // D_STRIDE).clamp(min=0) - windows.shape[2]
-        win = windows[torch.arange(B), :, i]  # [B, N, D, l]
+        seq = 1 if self.token_major else 2
+        windows = dense.unfold(seq, L, D_STRIDE)  # [B, N, W, D, l] ([B, W, N, D, l] token-major)
+        i = ((lens.long() - L) // D_STRIDE).clamp(min=0) + self.shift - windows.shape[seq]
+        win = windows[torch.arange(B), i] if self.token_major else windows[torch.arange(B), :, i]  # [B, N, D, l]
         new = (win.float() * w.float().t()[None, :, None, :]).sum(-1)
         s = slots.long()
         cache[s] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[s])
@@ -1692,11 +1699,83 @@ class _HeadMajor(torch.nn.Module):
         return cache
 
 
+@pytest.mark.parametrize("token_major", [False, True], ids=["head_major", "token_major"])
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like", "inductor"])  # (inductor: lowered too)
-def test_windows_of_a_per_request_cache_read_by_unfold_fuse(dialect):
-    """x.unfold(2, l, d)[arange(B), :, i] with i < 0 (wrapped by the view) is the window of row b's compressed
-    token: the contract with one page of T tokens per row; bit-exact to the golden."""
-    _fuses_on_a_dense_cache(_UnfoldedWindows(), dialect, head_major=True)
+def test_windows_of_a_per_request_cache_read_by_unfold_fuse(dialect, token_major):
+    """x.unfold(2, l, d)[arange(B), :, i] over [B, N, T, D], or x.unfold(1, l, d)[arange(B), i] over [B, T, N, D],
+    with i < 0 (wrapped by the view) is the window of row b's compressed token: the contract with one page of T
+    tokens per row; bit-exact to the golden."""
+    _fuses_on_a_dense_cache(_UnfoldedWindows(token_major), dialect, head_major=not token_major)
+
+
+@pytest.mark.parametrize("token_major", [False, True], ids=["head_major", "token_major"])
+def test_windows_read_by_unfold_one_stride_late_stay_as_written(token_major):
+    """The window after the row's own (``i + 1``): not the contract; unfused, eager's values."""
+    x = make_inputs()
+    dense, paged, _ = _dense_per_request(x)
+    model = _UnfoldedWindows(token_major, shift=1)
+    args = [paged.contiguous() if token_major else dense, x["weight"], x["slots"], x["lengths"], x["cache"].clone()]
+    eager = model(*args[:-1], x["cache"].clone())
+    _, _, stats = compile_and_run(model, args, "inductor_graph")
+    assert stats.get("fused", 0) == 0
+    torch.testing.assert_close(args[-1], eager, rtol=0, atol=0, equal_nan=True)
+
+
+class _PrefixOfALongerCache(torch.nn.Module):
+    """DeepSeek's reference decode: a per-request compressed cache with more rows than the batch, written through
+    its batch prefix, ``cmp[:B].index_put_((rows, i), where(valid, new, cmp[rows, i]))`` (models20's
+    deepseek_dense_latent_pe_2l), ``rows = arange(B)``.  ``negative``: ``rows = arange(B) - B`` (the same rows of
+    the prefix, Python-style, but the kept values come from the cache's last B rows: not the contract)."""
+
+    def __init__(self, negative=False):
+        super().__init__()
+        self.negative = negative
+
+    def forward(self, dense, w, lens, cmp):
+        B = lens.shape[0]
+        rows = torch.arange(B) - B if self.negative else torch.arange(B)
+        i = ((lens.long() - L) // D_STRIDE).clamp(min=0)
+        pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+        new = (dense[torch.arange(B)[:, None], pos].float() * w.float()[None, :, :, None]).sum(1).to(cmp.dtype)
+        cmp[:B].index_put_((rows, i), torch.where(_valid(lens)[:, None, None], new, cmp[rows, i]))
+        return cmp
+
+
+def _prefix_args(x):
+    dense, paged, table = _dense_per_request(x)
+    B, T, N, D = paged.shape
+    M = (T - L) // D_STRIDE + 1
+    cmp = torch.randn(B + 3, M, N, D, generator=torch.Generator().manual_seed(5)).to(paged.dtype)
+    return [paged.contiguous(), x["weight"], x["lengths"], cmp], M
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like", "inductor"])
+def test_a_write_through_the_batch_prefix_of_a_longer_cache_fuses(dialect):
+    """The kept rows read from the whole cache at ``arange(B)`` are the prefix's rows (rewrite.prefix_row_reads):
+    fused, bit-exact to the golden on the prefix, the rows past it untouched."""
+    x = make_inputs()
+    args, M = _prefix_args(x)
+    before = args[-1].clone()
+    _, code, stats = compile_and_run(_PrefixOfALongerCache(), args, dialect)
+    assert stats.get("fused") == 1, (stats, [(e.pattern, e.reason) for e in rejections()])
+    B, _, N, D = args[0].shape[0], None, *args[0].shape[2:]
+    s = x["lengths"].long()
+    slots = torch.arange(B) * M + ((s - L) // D_STRIDE).clamp(min=0)
+    want = golden_compress_infer(args[0], x["op_weight"], slots, L, D_STRIDE, args[0].shape[1],
+                                 block_table=torch.arange(B)[:, None], actual_seq_len=x["lengths"],
+                                 cache=before[:B].reshape(-1, N, D))
+    assert torch.equal(args[-1][:B].reshape(-1, N, D), want) and torch.equal(args[-1][B:], before[B:])
+
+
+def test_a_write_through_the_batch_prefix_with_negative_rows_stays_as_written():
+    """``rows = arange(B) - B``: the prefix's rows, but the kept values are read from the cache's last rows:
+    not the contract, unfused, eager's values."""
+    x = make_inputs()
+    args, _ = _prefix_args(x)
+    eager = _PrefixOfALongerCache(negative=True)(*args[:-1], args[-1].clone())
+    _, _, stats = compile_and_run(_PrefixOfALongerCache(negative=True), args, "inductor_graph")
+    assert stats.get("fused", 0) == 0
+    torch.testing.assert_close(args[-1], eager, rtol=0, atol=0, equal_nan=True)
 
 
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like", "inductor"])  # (inductor: lowered too)

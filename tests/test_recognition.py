@@ -668,3 +668,8 @@ def test_compaction_split_by_a_graph_break_is_explained():
     report = nsa_fusion.explain(Compaction("nonzero"), *args)
     text = str(report)
     assert "split" in text and "nonzero" in text and "capture_dynamic_output_shape_ops" in text, text
+    # the refusal itself names the compaction (not "no masked select", which the break's note alone would
+    # leave standing beside it)
+    (refusal,) = report.refused
+    assert refusal.pattern == "keep" and "compaction" in refusal.reason and "split at nonzero" in refusal.reason, refusal
+    assert "capture_dynamic_output_shape_ops" in refusal.hint, refusal

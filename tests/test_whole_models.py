@@ -199,6 +199,72 @@ def test_one_write_into_both_halves_where_one_half_is_not_the_contract(dialect, 
         assert torch.equal(args[-1][0], _stacked_golden(_stacked_inputs(), args[0], _STACKED_W)[0])
 
 
+class TokenInterleaved(torch.nn.Module):
+    """K and V interleaved per token (models20's joint_token_kv_pair_2l): paged KV ``[NB, P, 2, N, D]`` appended
+    with ``torch.stack((k, v), dim=1)``, a compressed cache ``[S, 2, N, D]`` written at ``cmp[slots]`` by one
+    ``where``, pooled by ``einsum('bjcnd,cjn->bcnd')`` (Inductor's bmm over K | V and heads, then permutes) or by
+    products and a sum over the window.  ``near_miss``: the V half's condition misses the first window."""
+
+    def __init__(self, einsum, near_miss=False):
+        super().__init__()
+        self.einsum, self.near_miss = einsum, near_miss
+
+    def forward(self, kv, k_new, v_new, slots, table, lens, cmp):
+        P = kv.shape[1]
+        last = lens.long() - 1
+        page = table.long().gather(1, (last // P)[:, None]).squeeze(1)
+        kv[page, last % P] = torch.stack((k_new, v_new), dim=1)
+        pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+        win = kv[table.long().gather(1, pos // P), pos % P]  # [B, l, 2, N, D]
+        if self.einsum:
+            new = torch.einsum("bjcnd,cjn->bcnd", win.float(), _STACKED_W.float()).to(cmp.dtype)
+        else:
+            new = (win.float() * _STACKED_W.float().permute(1, 0, 2)[None, :, :, :, None]).sum(1).to(cmp.dtype)
+        ok = _valid(lens)[:, None, None, None]
+        if self.near_miss:
+            ok = torch.stack([_valid(lens), _valid(lens) & (lens != L)], dim=1)[:, :, None, None]
+        s = slots.long()
+        cmp[s] = torch.where(ok, new, cmp[s])
+        return cmp
+
+
+def _interleaved_inputs():
+    kv, k, v, slots, table, lens, cmp = _stacked_inputs()
+    return [kv.permute(1, 2, 0, 3, 4).contiguous(), k, v, slots, table, lens, cmp.permute(1, 0, 2, 3).contiguous()]
+
+
+@pytest.mark.parametrize("einsum", [True, False], ids=["einsum", "mul_sum"])
+@pytest.mark.parametrize("dynamic", [False, True], ids=["static", "dynamic"])
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_k_and_v_interleaved_per_token_fuse_one_call_per_half(dialect, dynamic, einsum):
+    """``cmp[slots] = where(...)`` into a ``[S, 2, N, D]`` cache is split along dim 1 (``_Pusher.pick``: the pick
+    pushed through the einsum's permutes, reshapes and bmm, and the gather of the ``[NB, P, 2, N, D]`` pages),
+    one fused call per half, bit-exact to the contract on each half."""
+    args = _interleaved_inputs()
+    before = [a.clone() for a in args]
+    _, code, stats = compile_and_run(TokenInterleaved(einsum), args, dialect, dynamic=dynamic)
+    assert stats.get("fused", 0) == 2, [e.reason for e in rejections()]
+    if dialect == "inductor":
+        assert count_fused_calls(code) == 2
+    else:  # (a half is a strided view: GE's kernel writes contiguous inputs only, the scatter write-back instead)
+        assert stats.get("target.ge_scatter", 0) == 2 and not unfused_writes(code).count("index_put"), code
+    halves = [before[0].permute(2, 0, 1, 3, 4), *before[1:6], before[6].permute(1, 0, 2, 3)]
+    want = _stacked_golden(halves, args[0].permute(2, 0, 1, 3, 4), _STACKED_W)
+    assert torch.equal(args[-1], want.permute(1, 0, 2, 3))
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_k_and_v_interleaved_per_token_with_one_half_off_contract_fuse_neither(dialect):
+    """The two halves of one interleaved write fuse whole or not at all: V's condition is off, so K stays unfused
+    too, and the cache holds what the model computes."""
+    args = _interleaved_inputs()
+    eager = [a.clone() for a in args]
+    TokenInterleaved(True, near_miss=True)(*eager)
+    _, code, stats = compile_and_run(TokenInterleaved(True, near_miss=True), args, dialect)
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0
+    torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=1e-3)
+
+
 def test_a_stacked_write_the_split_cannot_reach_is_refused_with_the_per_half_rewrite():
     """A joint write whose halves cannot be proven (here: through a gather over a stack the split does not
     push into) is a refused compression candidate, not an ignored write; the per-half spelling is named."""
@@ -1357,6 +1423,81 @@ def test_flashinfer_cuda_graph_buffers_read_otherwise_are_refused(spelling):
     _, code, stats = compile_and_run(FlashinferCudaGraphBuffers(x["P"], spelling), args, "torchair_like")
     assert stats.get("fused", 0) == 0
     torch.testing.assert_close(args[-1], eager[-1], rtol=0, atol=0, equal_nan=True)
+
+
+class CurrentOrPreviousPage(torch.nn.Module):
+    """models20's vllm_cur_prev_page_where_2l (a window of l <= P tokens spans the current page and the one before):
+    ``pages = where(pos // P == (s - 1) // P, current_page, previous_page)``.  Other spellings: ``capped`` (the current
+    page index clamped at page 63: the same up to 1024 tokens only), ``other_row`` (the current page of the next
+    request, compared with this one's positions), ``next_page`` (compared with the page after the current one)."""
+
+    def __init__(self, spelling="as_vllm", l=16, d=8):
+        super().__init__()
+        self.spelling, self.l, self.d = spelling, l, d
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        l, d, P = self.l, self.d, kv.shape[1]
+        cur = (lens.long() - 1).clamp(min=0) // P
+        if self.spelling == "capped":
+            cur = cur.clamp(max=63)
+        pos = (lens.long()[:, None] - l + torch.arange(l)).clamp(min=0)
+        cur_page = table.long().gather(1, cur[:, None])
+        prev_page = table.long().gather(1, (cur - 1).clamp(min=0)[:, None])
+        against = cur.roll(1) if self.spelling == "other_row" else cur + 1 if self.spelling == "next_page" else cur
+        pages = torch.where(pos // P == against[:, None], cur_page, prev_page)
+        new = (kv[pages, pos % P].float() * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
+        sl = slots.long()
+        valid = (lens >= l) & ((lens - l) % d == 0)
+        cache[sl] = torch.where(valid[:, None, None], new, cache[sl])
+        return cache
+
+
+def _cur_prev_args(seed=0, pages=4, B=8):
+    from nsa_fusion.testing.formulations import make_inputs
+
+    x = make_inputs(B=B, l=16, d=8, P=16, N=2, D=32, pages_per_seq=pages, seed=seed)
+    return x, [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")] + [x["cache"].clone()]
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+def test_current_or_previous_page_fuses_under_dynamic_shapes_at_every_capacity(dialect):
+    """The choice ``pos // P == (s - 1) // P`` compares two length-derived values with one slope: their difference
+    repeats with the page's period, so the comparison does (``exactness._periodic_comparison``); under
+    ``dynamic=True`` the step fuses, and a cache of 4x the compiled capacity (lengths the probes never drew) is still
+    the golden."""
+    from fusion_harness import TorchairLikeBackend, no_compile_caches
+    from nsa_fusion.backend import nsa_fusion_backend
+
+    torch._dynamo.reset()
+    diagnostics.reset()
+    backend = nsa_fusion_backend if dialect == "inductor" else TorchairLikeBackend(True)
+    with no_compile_caches():
+        compiled = torch.compile(CurrentOrPreviousPage(), backend=backend, dynamic=True, fullgraph=True)
+        x, args = _cur_prev_args()
+        compiled(*args)
+        assert diagnostics.stats.get("fused", 0) == 1, [e.reason for e in rejections()]
+        assert torch.equal(args[-1], _golden_of(x))
+        x, args = _cur_prev_args(seed=3, pages=16, B=5)
+        assert int(x["lengths"].max()) > 4 * 16  # (past the compiled capacity)
+        compiled(*args)
+    assert diagnostics.stats.get("fused", 0) == 1  # (the same graph: no recompile)
+    assert torch.equal(args[-1], _golden_of(x))
+
+
+@pytest.mark.parametrize("spelling", ["capped", "other_row", "next_page"])
+def test_current_or_previous_page_spellings_that_change_past_the_probes_are_refused(spelling):
+    """A cap on the current page (the same window up to 1024 tokens only), another row's page, or the page after
+    the current one: refused under ``dynamic=True``, and the compiled model computes what eager does."""
+    x, args = _cur_prev_args(pages=4)
+    _, _, stats = compile_and_run(CurrentOrPreviousPage(spelling), args, "inductor_graph", dynamic=True)
+    assert stats.get("fused", 0) == 0, spelling
+    if spelling == "capped":  # (refused for the cap, not for anything else: the clamp is named)
+        assert any("clamp" in e.reason for e in rejections()), [e.reason for e in rejections()]
+
+
+def _golden_of(x):
+    return golden_compress_infer(x["input"], x["op_weight"], x["slots"], x["l"], x["d"], x["P"],
+                                 block_table=x["block_table"], actual_seq_len=x["lengths"], cache=x["cache"])
 
 
 class StackedFlatTokenRead(torch.nn.Module):

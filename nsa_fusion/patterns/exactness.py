@@ -627,7 +627,8 @@ def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals,
             compared = [a for a in n.args[:3] if isinstance(a, fx.Node) and a in derived]
             slopes = {_slope(a, lengths) for a in compared}
             if len(compared) > 1 and (None in slopes or len(slopes) > 1) and not _settled_pick(n, compared, lengths,
-                                                                                            intervals):
+                                                                                            intervals) \
+                    and not _periodic_comparison(n, compared, lengths, intervals, qualifying):
                 _refuse("sizes", f"{T.op_name(n)} compares two length-derived values that do not differ by a "
                         "constant: past the compiled capacity they may cross where the probes never looked", n,
                         "compile with a static cache capacity")
@@ -691,6 +692,24 @@ def _settled_pick(n: fx.Node, compared: list, lengths: fx.Node, intervals: Inter
     if not (_row_aligned(a, lengths) and _row_aligned(b, lengths)):
         return False  # (a[i] against b[k]: another row's length, whose difference no constant bounds)
     return _at_most(a, b, lengths, intervals) or _at_most(b, a, lengths, intervals)
+
+
+def _periodic_comparison(n: fx.Node, compared: list, lengths: fx.Node, intervals: Intervals, qualifying) -> bool:
+    """A comparison of two length-derived values of one row whose eventual slopes in ``k`` (``s = l + k * d``,
+    :func:`_eventual_slopes`, clamps that are no-ops on qualifying lengths dropped) are one and the same number:
+    their difference then repeats with the period of their divisions (``x(k + T) - y(k + T) = x(k) - y(k)``), and
+    so does the comparison (vLLM's current-or-previous page, ``pos // P == (s - 1) // P``).  :func:`check_periods`
+    counts those divisions in the period and holds every comparison to the same outcome a period apart, which a
+    periodic one has; its induction holds per residue of ``k``: a select on a periodic condition picks the same
+    branch at ``k`` and ``k + T``."""
+    if qualifying is None or n.target not in _COMPARISONS or len(compared) != 2 or n.args[:2] != tuple(compared):
+        return False
+    a, b = compared
+    if val(a).dim() != val(b).dim() or not (_row_aligned(a, lengths) and _row_aligned(b, lengths)):
+        return False  # (a[i] against b[k]: another row's length, whose difference repeats with nothing)
+    d = qualifying[0]
+    slopes = [_eventual_slopes(x, lengths, d, intervals) for x in compared]
+    return slopes[0] is not None and len(slopes[0]) == 1 and slopes[0] == slopes[1]
 
 
 _ROW_WISE = {aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar, aten.mul.Tensor, aten.mul.Scalar,
@@ -846,10 +865,11 @@ def _evaluate_lengths(nodes, lengths, s, sizes):
         return None
 
 
-def _eventual_slopes(node, lengths: fx.Node, d: int):
+def _eventual_slopes(node, lengths: fx.Node, d: int, intervals: Intervals | None = None):
     """The slopes ``node`` may have per element in ``k`` (``s = l + k * d``) once its comparisons and clamps have
     settled, as a set of fractions (a clamp contributes its input's slope or 0, a select either branch's, a
-    remainder or mask 0); None where it is not built from the ops :func:`check_periods` reasons about."""
+    remainder or mask 0); None where it is not built from the ops :func:`check_periods` reasons about.
+    ``intervals`` (values on qualifying rows): a clamp that changes no value there contributes its input's only."""
     def step(n, lengths, go):
         if n is lengths:
             return frozenset({Fraction(d)})
@@ -891,6 +911,9 @@ def _eventual_slopes(node, lengths: fx.Node, d: int):
         if t in _DIVIDING and t not in _FLOOR_DIVS:
             return None if go(args[0]) is None else frozenset({Fraction(0)})  # (x % m, x & c: periodic)
         if t in _CLAMPS:
+            if intervals is not None and isinstance(args[0], fx.Node) and intervals.of(args[0]) is not None \
+                    and intervals.of(args[0]) == intervals.of(n):
+                return go(args[0])  # (a no-op on qualifying lengths: pos.clamp(min=0) with s >= l)
             # (settled: each element is its value or a bound; the value may come second: minimum(tensor(400), s))
             parts = [go(a) for a in args[:3] if a is not None]
             return None if any(a is None for a in parts) else frozenset().union(*parts) | {Fraction(0)}
