@@ -354,6 +354,31 @@ def test_python_int_page_size_fuses_under_dynamic_shapes_with_a_guard():
     torch.testing.assert_close(cache, eager, rtol=2e-2, atol=2e-2)
 
 
+def test_the_pooling_proof_runs_at_every_size_assignment_a_dynamic_graph_is_proven_at(monkeypatch):
+    """Under ``dynamic=True`` the proof is repeated at another size assignment; the pooling probes' memo (which spares
+    repeating the same subgraph on the same draws) must not hand that second proof the first one's verdict: it is
+    keyed by the sizes too.  (No spelling found so far fuses through a shared verdict, every size-dependent pooling is
+    refused or guarded by another rule first, so the memo key is checked as the invariant the proof relies on.)"""
+    from fusion_harness import InductorGraphBackend
+    from nsa_fusion.patterns.pooling import PoolingProof
+
+    seen = []
+    run = PoolingProof._run_pooling_probes
+
+    def record(self, qual, cut, sizes):
+        seen.append(frozenset((sizes or self.sizes).assignment.items()))
+        return run(self, qual, cut, sizes)
+
+    monkeypatch.setattr(PoolingProof, "_run_pooling_probes", record)
+    torch._dynamo.reset()
+    diagnostics.reset()
+    x, args = _inputs(B=5, N=3, D=48)
+    torch.compile(Step(), backend=InductorGraphBackend(), dynamic=True)(*args)
+    assert diagnostics.stats.get("fused", 0) == 1
+    assert len(set(seen)) >= 2, seen  # (the compiled sizes and at least one other assignment)
+    torch.testing.assert_close(args[-1], _golden(x), rtol=0, atol=0)
+
+
 # --- explain ----------------------------------------------------------------------------------------
 def test_explain_names_part_node_source_line_and_hint(capsys):
     x, args = _inputs()
