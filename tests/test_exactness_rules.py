@@ -92,6 +92,18 @@ def test_an_exact_round_trip_between_select_and_write_fuses():
     _fuses(Step(after=lambda v: v.to(torch.float64).to(torch.float16)))
 
 
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_kept_rows_round_tripped_through_a_wider_dtype_fuse(dialect):
+    """``cache[s].float().half()`` on the kept rows is exact (red team 46: torchair's graph refused it, naming fp16 as
+    not holding fp16): every value on the kept path is the cache dtype's, so a cast back to it keeps it."""
+    _fuses(Step(kept=lambda o: o.float().to(torch.float16)), dialect=dialect)
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_kept_rows_round_tripped_through_a_narrower_dtype_are_refused(dialect):
+    _refused_with(Step(kept=lambda o: o.to(torch.bfloat16).to(torch.float16)), "keep", "does not hold", dialect=dialect)
+
+
 @pytest.mark.parametrize("kept", [
     lambda o: torch.where(torch.isfinite(o) & (o.abs() > 1e3), o / 2, o),
     lambda o: torch.where(o != o, torch.zeros_like(o), o),

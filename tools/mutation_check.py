@@ -2024,6 +2024,16 @@ MUTATIONS = [
     Mutation("prefix_reads_never", RW, "    prefix_row_reads(graph)\n    out = []", "    out = []",
              (XR + "::test_a_write_through_the_batch_prefix_of_a_longer_cache_fuses",),
              "DeepSeek's cache[:bsz] write with kept rows read from the whole cache is refused"),
+    Mutation("kept_round_trip_held_to_its_source", EX,
+             "            if not float_holds(T.dtype_of(n), cache_dtype):\n                _refuse(\"keep\", f\"the kept cache rows are cast to",
+             "            if not (float_holds(T.dtype_of(n), cache_dtype) and float_holds(T.dtype_of(n), T.dtype_of(T.data_inputs(n)[0]))):\n                _refuse(\"keep\", f\"the kept cache rows are cast to",
+             (XR + "::test_kept_rows_round_tripped_through_a_wider_dtype_fuse",),
+             "red team 46: cache[s].float().half() on the kept rows refused in torchair's graph (an exact round trip)"),
+    Mutation("kept_cast_any_dtype", EX,
+             "            if not float_holds(T.dtype_of(n), cache_dtype):\n                _refuse(\"keep\", f\"the kept cache rows are cast to",
+             "            if False:\n                _refuse(\"keep\", f\"the kept cache rows are cast to",
+             (XR + "::test_kept_rows_round_tripped_through_a_narrower_dtype_are_refused",),
+             "a bf16 round trip of fp16 kept rows (lossy) is taken as exact"),
 ]
 
 

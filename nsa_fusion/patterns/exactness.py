@@ -105,8 +105,10 @@ def check_kept_path(keep: fx.Node, cache: fx.Node, slots: fx.Node, cache_dtype, 
             continue
         t = n.target
         if t in T.CASTS:
-            src = T.dtype_of(T.data_inputs(n)[0])
-            if not (float_holds(T.dtype_of(n), src) and float_holds(T.dtype_of(n), cache_dtype)):
+            # (every op on this path moves values or casts them exactly, so the values are the cache dtype's: a cast
+            # to a dtype that holds it keeps them, also back from a wider one, cache[s].float().half(); NaN payloads
+            # aside, docs/contract.md)
+            if not float_holds(T.dtype_of(n), cache_dtype):
                 _refuse("keep", f"the kept cache rows are cast to {T.dtype_of(n)}, which does not hold "
                         f"{cache_dtype} exactly: rows whose window did not complete would change", n)
             continue
