@@ -92,6 +92,27 @@ def test_an_exact_round_trip_between_select_and_write_fuses():
     _fuses(Step(after=lambda v: v.to(torch.float64).to(torch.float16)))
 
 
+def _rows_picked_window(kv, table, lens, l, P, clamp_max=None):
+    """blind1's tensordot_per_head: the table's rows picked by ``arange(B)[:, None]`` and the KV read flat."""
+    B = lens.shape[0]
+    pos = (lens.long()[:, None] - l + torch.arange(l)).clamp(min=0)
+    page = table[torch.arange(B)[:, None], pos // P].long()
+    return kv.flatten(0, 1)[page * P + pos % P]
+
+
+def _per_head_tensordot(t, w, lens):
+    return torch.stack([torch.tensordot(t[:, :, h, :].float(), w.float()[:, h], dims=([1], [0]))
+                        for h in range(t.shape[2])], dim=1)
+
+
+@pytest.mark.parametrize("dynamic", ["batch", True], ids=["mark_dynamic", "dynamic"])
+def test_kv_read_at_rows_an_arange_over_the_batch_picks_fuses_under_a_dynamic_batch(dynamic):
+    """blind1's tensordot_per_head (a first-try fusion that a later size rule refused under a dynamic batch): the KV
+    gathered at page ids of table rows ``arange(B)`` picks is positional only in its index; its values are the KV's,
+    so the per-head products reshaped over the batch and stacked hold no batch size (sizes._reads_step_input)."""
+    _fuses(Step(window=_rows_picked_window, pool=_per_head_tensordot), dynamic=dynamic)
+
+
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
 def test_kept_rows_round_tripped_through_a_wider_dtype_fuse(dialect):
     """``cache[s].float().half()`` on the kept rows is exact (red team 46: torchair's graph refused it, naming fp16 as

@@ -2034,6 +2034,16 @@ MUTATIONS = [
              "            if False:\n                _refuse(\"keep\", f\"the kept cache rows are cast to",
              (XR + "::test_kept_rows_round_tripped_through_a_narrower_dtype_are_refused",),
              "a bf16 round trip of fp16 kept rows (lossy) is taken as exact"),
+    Mutation("step_input_reads_positional", "nsa_fusion/patterns/sizes.py",
+             "        return data is self.input or data is self.table\n",
+             "        return False\n",
+             (XR + "::test_kv_read_at_rows_an_arange_over_the_batch_picks_fuses_under_a_dynamic_batch",),
+             "the KV read at table rows arange(B) picks counts as positions: per-head products stacked refused"),
+    Mutation("any_gather_reads_a_step_input", "nsa_fusion/patterns/sizes.py",
+             "        return data is self.input or data is self.table\n",
+             "        return True\n",
+             ("tests/test_soundness.py",),
+             "every gather with a positional index counts as reading an input: positions picked from constants escape"),
 ]
 
 

@@ -110,7 +110,8 @@ class SizesProof:
                         isinstance(a, torch.SymInt) and self.sizes.symbols(a) for a in _flat_args(n)):
                     out.add(n)
             elif any(a in out for a in n.all_input_nodes):
-                out.add(n)
+                if not self._reads_step_input(n, out):
+                    out.add(n)
             elif self._symbolic_prefix(n) and any(_constant_leaf(a) or a.op == "call_function" and (
                     a.target in _FACTORIES or a.target in exactness._IOTAS) for a in value_ancestors([n.args[0]])):
                 # a prefix of symbolic length of data that holds static positions or constants (arange(4096)[:X],
@@ -119,6 +120,20 @@ class SizesProof:
                 # a prefix of the inputs' own data is theirs
                 out.add(n)
         return out
+
+    def _reads_step_input(self, n: fx.Node, positional: set) -> bool:
+        """``n`` gathers from the paged KV or the block table (through views), positional only in its index: its
+        values are that input's elements, which the step does not compute, so they hold no size (blind1's
+        ``kv.flatten(0, 1)[table[arange(B)[:, None], p // P] * P + p % P]``: the KV read at rows that ``arange(B)``
+        picks).  Which elements it reads is the index's business: the rows and the table are proven on their own, and
+        a move or pick of the positional index itself is checked where it happens."""
+        if n.target not in T.GATHERS:
+            return False
+        data = n.args[T.GATHERS[n.target]]
+        while isinstance(data, fx.Node) and data not in positional and data.op == "call_function" \
+                and data.target in T.VIEWS and data.args:
+            data = data.args[0]
+        return data is self.input or data is self.table
 
     def _symbolic_prefix(self, n: fx.Node) -> bool:
         """``n`` cuts a dim of its data to a symbolic length other than the dim's own size (``x[:, :B]`` of an ``[B,
