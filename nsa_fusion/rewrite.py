@@ -527,11 +527,19 @@ def prefix_row_reads(graph: fx.Graph) -> int:
         span = _offset(end if end is not None else _val(whole).shape[0], _val(rows).numel())
         if span is None or span < 0:
             continue
+        order = {n: k for k, n in enumerate(graph.nodes)}
         for read in list(whole.users):
             if read.target is aten.index.Tensor and read.args[0] is whole and list(read.args[1]) == list(indices) \
-                    and not read.kwargs:
+                    and not read.kwargs and not (isinstance(end, fx.Node) and order[end] > order[read]):
+                # (torchair's graphs may slice the prefix only after the read, red team 47 F2: then a slice of the
+                # same rows before the read, which the write takes too; the indices are the read's, defined before it)
+                own = prefix
+                if order[prefix] > order[read]:
+                    with graph.inserting_before(read):
+                        own = _call(graph, aten.slice.Tensor, (whole, 0, start, end, step))
+                    write.replace_input_with(prefix, own)
                 with graph.inserting_before(read):
-                    read.replace_all_uses_with(_call(graph, aten.index.Tensor, (prefix, list(indices))))
+                    read.replace_all_uses_with(_call(graph, aten.index.Tensor, (own, list(indices))))
                 done += 1
     return done
 
@@ -840,7 +848,7 @@ def dense_window_reads(graph: fx.Graph, iota: bool = True) -> list:
         if g.target is aten.gather.default:
             found = _gathered_window(graph, g, iota)
         elif g.target is aten.index.Tensor:
-            found = _unfolded_window(graph, g, iota) or _chunked_window(graph, g, iota)
+            found = _unfolded_window(graph, g, iota) or _chunked_window(graph, g, iota) or _strided_window(graph, g, iota)
             if found is None:
                 found = one_position = _position_per_row(g)
         else:
@@ -951,6 +959,78 @@ def _unfolded_window(graph, g, iota):
         return None
     # (either way the window dim comes last: [B, N, D, l]; the read x[rows, pos] is [B, l, N, D])
     return x, rows, _wrapped_starts(graph, g, unf, seq_dim, i, d, l, iota), seq_dim, [0, 2, 3, 1]
+
+
+def _strided_window(graph, g, iota):
+    """``(x, rows, where(i < 0, i + W, i) * d + arange(l), 1, None)`` for ``g = x.as_strided((S, W, l, N, D), (T N D,
+    d N D, N D, D, 1))[rows, i]`` over a contiguous ``[S, T, N, D]`` float ``x`` (HF ports that cut a static cache's
+    windows by hand, models21): element ``[b, k, h, e]`` is ``x[rows[b], i'[b] * d + k, h, e]``, the read
+    ``x[rows[:, None], pos]``, wherever every window lies inside a row (``(W - 1) d + l <= T``, shown for every size:
+    else ``as_strided`` reads the next row, and nothing is rewritten) and the index does not raise; else None.  Sizes
+    are compared as the graph's guards fix them (another cache's batch, guarded equal), never guarding anything."""
+    from torch.fx.experimental.symbolic_shapes import statically_known_true
+
+    def same(a, b) -> bool:
+        a, b = _val_or(a), _val_or(b)
+        if isinstance(a, int) and isinstance(b, int):
+            return a == b
+        return _expr(a) is not None and _expr(b) is not None and (_expr(a) == _expr(b) or statically_known_true(a == b))
+
+    if len(g.args) != 2 or not isinstance(g.args[0], fx.Node) or len(g.args[1]) != 2 \
+            or not all(isinstance(a, fx.Node) for a in g.args[1]):
+        return None
+    strided, (rows, i) = g.args
+    if strided.op != "call_function" or strided.target is not aten.as_strided.default or strided.kwargs \
+            or len(strided.args) not in (3, 4) or (len(strided.args) == 4 and strided.args[3] not in (0, None)):
+        return None
+    x, size, stride = strided.args[:3]
+    xv = _val(x)
+    if not _a_cache_input(x):
+        return None  # (windows of pages gathered per sequence, kv[table].reshape(B, T, N, D): the batch plan reads
+        # that as_strided against the paged KV itself, evaluate.BatchPlan)
+    if not isinstance(xv, torch.Tensor) or xv.dim() != 4 or not xv.is_floating_point() or len(size) != 5 \
+            or len(stride) != 5 or not isinstance(size[2], int) or not all(_expr(a) is not None for a in (*size, *stride)):
+        return None
+    S, T, N, D = xv.shape
+    l, ND = size[2], N * D
+    ratio = _expr(stride[1]) / _expr(stride[2])  # (the window step d: a number at every size)
+    d = int(ratio) if ratio.is_Integer else None
+    if d is None or d <= 0 or not all(same(a, b) for a, b in zip(
+            (size[0], size[3], size[4], stride[0], stride[1], stride[2], stride[3], stride[4]),
+            (S, N, D, T * ND, d * ND, ND, D, 1))) \
+            or not all(same(a, b) for a, b in zip(xv.stride(), (T * ND, ND, D, 1))) or not same(xv.storage_offset(), 0):
+        return None  # (x contiguous, from its own start: as_strided reads its storage)
+    if not _windows_inside(_expr(size[1]), d, l, _expr(T)):
+        return None
+    for n in (rows, i):
+        v = _val(n)
+        if not (isinstance(v, torch.Tensor) and v.dim() == 1 and not v.is_floating_point() and v.dtype != torch.bool):
+            return None
+    if _offset(_val(rows).shape[0], _val(i).shape[0]) != 0:
+        return None
+    return x, rows, _wrapped_starts(graph, g, strided, 1, i, d, l, iota), 1, None
+
+
+def _windows_inside(W, d: int, l: int, T) -> bool:
+    """``(W - 1) * d + l <= T`` for every value of the sizes' symbols (sympy expressions; ``W`` as HF computes it,
+    ``(T - l) // d + 1``): shown with each floor division replaced by the exact quotient, an upper bound, where ``W``
+    grows with every floor division in it (a positive coefficient), so the bound is still a sufficient condition."""
+    import sympy
+    from torch.utils._sympy.functions import FloorDiv
+
+    floors = list(W.atoms(FloorDiv))
+    marks = sympy.symbols(f"q0:{len(floors)}")
+    linear = W.subs(dict(zip(floors, marks)))
+    if any(not (linear.diff(m).is_number and linear.diff(m) >= 0) for m in marks):
+        return False
+    upper = linear.subs({m: f.args[0] / f.args[1] for m, f in zip(marks, floors)})
+    slack = sympy.simplify(T - ((upper - 1) * d + l))
+    return bool(slack.is_number and slack >= 0) or bool(slack.is_nonnegative)
+
+
+def _val_or(a):
+    """A size argument's value: an int, or the SymInt a node holds."""
+    return _val(a) if isinstance(a, fx.Node) else a
 
 
 def _position_per_row(g):

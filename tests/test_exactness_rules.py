@@ -1741,6 +1741,48 @@ def test_windows_of_a_per_request_cache_read_by_unfold_fuse(dialect, token_major
     _fuses_on_a_dense_cache(_UnfoldedWindows(token_major), dialect, head_major=not token_major)
 
 
+class _StridedWindows(torch.nn.Module):
+    """models21's hf_dense_as_strided_2l: the windows of a per-request ``[B, T, N, D]`` cache cut by hand,
+    ``cache.as_strided((B, W, l, N, D), (T N D, d N D, N D, D, 1))[arange(B), i]`` with ``W = (T - l) // d + 1`` and
+    ``i`` minus ``W`` (a negative index, wrapped)."""
+
+    def forward(self, dense, w, slots, lens, cache):
+        S, T, N, D = dense.shape
+        W = (T - L) // D_STRIDE + 1
+        windows = dense.as_strided((S, W, L, N, D), (T * N * D, D_STRIDE * N * D, N * D, D, 1))
+        i = ((lens.long() - L) // D_STRIDE).clamp(min=0) - W
+        new = (windows[torch.arange(lens.shape[0]), i].float() * w.float()[None, :, :, None]).sum(1)
+        s = slots.long()
+        cache[s] = torch.where(_valid(lens)[:, None, None], new.to(cache.dtype), cache[s])
+        return cache
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like", "inductor"])
+def test_windows_of_a_per_request_cache_cut_with_as_strided_fuse(dialect):
+    """The hand-cut windows are the contract with one page of T tokens per row (rewrite._strided_window): every
+    window lies inside its row, shown for every size (``(W - 1) d + l <= T``); bit-exact to the golden."""
+    _fuses_on_a_dense_cache(_StridedWindows(), dialect)
+
+
+def test_as_strided_windows_are_rewritten_only_where_every_window_lies_inside_its_row():
+    """``rewrite._windows_inside``: ``(W - 1) d + l <= T`` for every size, with HF's ``W = (T - l) // d + 1`` (floor
+    divisions bounded by the exact quotient where ``W`` grows with them); one window more, or windows counted as
+    ``T // d``, run past the row (as_strided would read the next request's tokens): not rewritten."""
+    import sympy
+    from torch.utils._sympy.functions import FloorDiv
+
+    from nsa_fusion.rewrite import _windows_inside
+
+    T = sympy.Symbol("T", positive=True, integer=True)
+    assert _windows_inside(FloorDiv(T - 32, 16) + 1, 16, 32, T)
+    assert _windows_inside(FloorDiv(T, 16) - 1, 16, 32, T)  # (the same count, as sympy simplifies it)
+    assert _windows_inside(sympy.Integer(15), 16, 32, sympy.Integer(256))
+    assert not _windows_inside(FloorDiv(T - 32, 16) + 2, 16, 32, T)
+    assert not _windows_inside(FloorDiv(T, 16), 16, 32, T)
+    assert not _windows_inside(sympy.Integer(16), 16, 32, sympy.Integer(256))
+    assert not _windows_inside(1 - FloorDiv(T, 16), 16, 32, T)  # (W falling with a floor: no bound read off it)
+
+
 @pytest.mark.parametrize("token_major", [False, True], ids=["head_major", "token_major"])
 def test_windows_read_by_unfold_one_stride_late_stay_as_written(token_major):
     """The window after the row's own (``i + 1``): not the contract; unfused, eager's values."""

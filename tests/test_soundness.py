@@ -900,3 +900,35 @@ def test_a_refused_flat_page_read_of_a_copied_index_is_put_back_whole(name):
     read is rebuilt from the index the rerouted read still holds (``pool_tables._flat_rebuilder``)."""
     results = _redteam45(name, "torchair_like", "static")
     assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+# --- red-team 47's classes (tests/corpora/redteam47.py) -----------------------------------------------------------
+def _redteam47(name, dialect, mode=None):
+    from corpora import redteam47
+
+    factory = {n: f for n, f, _ in redteam47.ATTACKS}[name]
+    return redteam47.classify47(name, factory, dialect, mode)
+
+
+@pytest.mark.parametrize("name, mode", [
+    ("cv_page_ids_min_49_top_block", "static"),  # page ids clamped (check_int_paths), at a static capacity
+    ("cv_min_pos_330", "dynamic"),  # positions clamped past the compiled capacity (check_length_thresholds)
+    ("cv_min_in_periodic_compare_P32", "dynamic"),  # inside a periodic comparison (_eventual_slopes)
+])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_clamp_whose_bound_varies_by_element_is_not_taken_for_a_no_op(name, mode, dialect):
+    """F1: ``minimum(x, where(j == 0, 2**62, c))`` has ``x``'s interval although it clamps every element but the
+    first at ``c``; three rules read "the interval is unchanged" as "no value changes".  A clamp is a no-op only where
+    every upper bound's least value is at least ``x``'s greatest (every lower bound's greatest at most its least):
+    ``exactness._changes_no_value``.  Refused, eager's values."""
+    results = _redteam47(name, dialect, mode)
+    assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+@pytest.mark.parametrize("name", ["pr_mutation_before_read", "pr_prefix_mutated_between"])
+def test_a_batch_prefix_sliced_after_the_kept_read_compiles(name):
+    """F2: in torchair's graph a cache mutated before the step puts the kept read ``cache[rows, i]`` before the slice
+    ``cache[:B]``; ``rewrite.prefix_row_reads`` rerouted the read to that later slice (used before defined, the compile
+    failed).  The reroute now slices its own prefix before the read.  Fused, equal to eager."""
+    results = _redteam47(name, "torchair_like", "static")
+    assert results and all(r[1] == "FUSED & EQUAL" for r in results), results

@@ -578,12 +578,41 @@ def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded
                         "table on page ids may change ids of a block table with more blocks than the probes draw", n,
                         "index the paged KV with block_table[b, p // P] directly")
         if n.target in _CLAMPS and n in on_table and _integral(n) and not _clamps_to_the_blocks(n, table, paged, intervals):
-            span = intervals.of(n.args[0]) if isinstance(n.args[0], fx.Node) else None
-            out = intervals.of(n)
-            if span is None or out is None or span != out:
+            data = [a for a in n.args[:2] if isinstance(a, fx.Node) and a in on_table][:1]
+            if not data or not _changes_no_value(n, data[0], intervals):
                 _refuse("gather", f"{T.op_name(n)} clamps page ids: it changes valid page ids of a block table with "
                         "more blocks than its bounds (the probes draw only small ids)", n,
                         "index pages with block_table[b, p // P] as it is")
+
+
+def _changes_no_value(n: fx.Node, x, intervals: Intervals) -> bool:
+    """The clamp (or ``minimum`` / ``maximum``) ``n`` returns its operand ``x`` element by element for every value
+    ``intervals`` admits: each upper bound's least value is at least ``x``'s greatest, each lower bound's greatest at
+    most ``x``'s least.  Equal intervals of ``n`` and ``x`` are not enough: an element-wise bound ``where(j == 0,
+    2**62, c)`` leaves ``minimum(x, b)`` the interval of ``x`` while it clamps every other element at ``c`` (red team
+    47 F1)."""
+    span = intervals.number(x)
+    if span is None:
+        return False
+    t, args = n.target, list(n.args)
+    if t in (aten.minimum.default, aten.maximum.default):
+        if len(args) != 2 or x not in args[:2]:
+            return False
+        other = args[1] if args[0] is x else args[0]
+        lowers, uppers = ([other], []) if t is aten.maximum.default else ([], [other])
+    elif args and args[0] is x:
+        lowers = [args[1] if len(args) > 1 else n.kwargs.get("min")] if t is not aten.clamp_max.default else []
+        uppers = [args[1] if len(args) > 1 else n.kwargs.get("max")] if t is aten.clamp_max.default else \
+            [args[2] if len(args) > 2 else n.kwargs.get("max")] if t in (aten.clamp.default, aten.clamp.Tensor) else []
+    else:
+        return False
+    for bound, upper in [(b, False) for b in lowers] + [(b, True) for b in uppers]:
+        if bound is None:
+            continue
+        got = intervals.number(bound)
+        if got is None or (got[0] < span[1] if upper else got[1] > span[0]):
+            return False
+    return True
 
 
 def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals, lengths: fx.Node,
@@ -648,8 +677,7 @@ def check_length_thresholds(new_region, intervals: Intervals, probed: Intervals,
         within = seen is not None and bounds and at_last is not None and all(
             b is not None and seen[0] <= b[0] and (b[1] < at_last[0] if k > 0 else b[0] > at_last[1]) for b in bounds)
         if n.target in _CLAMPS:
-            span, out = intervals.of(x) if isinstance(x, fx.Node) else None, intervals.of(n)
-            if (span is None or out is None or span != out) and not within:
+            if not (isinstance(x, fx.Node) and _changes_no_value(n, x, intervals)) and not within:
                 _refuse("sizes", f"{T.op_name(n)} clamps a length-derived value with a constant beyond the lengths the "
                         "probes reached: past the compiled capacity it changes the window, and this dynamic graph "
                         "serves larger capacities", n,
@@ -913,8 +941,7 @@ def _eventual_slopes(node, lengths: fx.Node, d: int, intervals: Intervals | None
         if t in _DIVIDING and t not in _FLOOR_DIVS:
             return None if go(args[0]) is None else frozenset({Fraction(0)})  # (x % m, x & c: periodic)
         if t in _CLAMPS:
-            if intervals is not None and isinstance(args[0], fx.Node) and intervals.of(args[0]) is not None \
-                    and intervals.of(args[0]) == intervals.of(n):
+            if intervals is not None and isinstance(args[0], fx.Node) and _changes_no_value(n, args[0], intervals):
                 return go(args[0])  # (a no-op on qualifying lengths: pos.clamp(min=0) with s >= l)
             # (settled: each element is its value or a bound; the value may come second: minimum(tensor(400), s))
             parts = [go(a) for a in args[:3] if a is not None]
