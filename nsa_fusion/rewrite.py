@@ -942,7 +942,9 @@ def _unfolded_window(graph, g, iota):
         return None
     if len(index) == 3 and index[1] is None and unf.args[1] in (2, -2):
         (rows, _, i), seq_dim = index, 2
-    elif len(index) == 2 and unf.args[1] in (1, -3):
+    elif len(index) == 2 and unf.args[1] in (1, -3) and _a_cache_input(unf.args[0]):
+        # (a cache input: windows of pages gathered per sequence, kv[table].reshape(B, T, N, D).unfold(1, l, d), are
+        # read by the batch plan against the paged KV itself, evaluate.BatchPlan)
         (rows, i), seq_dim = index, 1
     else:
         return None

@@ -2008,8 +2008,9 @@ MUTATIONS = [
              "    return False",
              (WM + "::test_current_or_previous_page_fuses_under_dynamic_shapes_at_every_capacity",),
              "vLLM's current-or-previous page is refused under dynamic=True"),
-    Mutation("token_major_unfold_never", RW, "    elif len(index) == 2 and unf.args[1] in (1, -3):",
-             "    elif len(index) == 2 and unf.args[1] in ():",
+    Mutation("token_major_unfold_never", RW,
+             "    elif len(index) == 2 and unf.args[1] in (1, -3) and _a_cache_input(unf.args[0]):",
+             "    elif len(index) == 2 and unf.args[1] in () and _a_cache_input(unf.args[0]):",
              (XR + "::test_windows_of_a_per_request_cache_read_by_unfold_fuse",),
              "x.unfold(1, l, d)[rows, i] over [B, T, N, D] is not read as the window"),
     Mutation("token_major_unfold_read_head_major", RW, "        (rows, i), seq_dim = index, 1",
@@ -2068,6 +2069,11 @@ MUTATIONS = [
              "    if False:",
              (XR + "::test_as_strided_windows_are_rewritten_only_where_every_window_lies_inside_its_row",),
              "a window count falling with a floor division is bounded by the exact quotient (a bound the wrong way)"),
+    Mutation("token_major_unfold_of_gathered_pages", RW,
+             "    elif len(index) == 2 and unf.args[1] in (1, -3) and _a_cache_input(unf.args[0]):",
+             "    elif len(index) == 2 and unf.args[1] in (1, -3):",
+             ("tests/test_blind_corpora.py::test_blind_case[blind1-unfold_windows_headmajor-bfloat16-inductor_graph-all]",),
+             "unfold windows of pages gathered per sequence read as a dense cache (refused under dynamic=True)"),
 ]
 
 
