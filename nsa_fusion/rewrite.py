@@ -952,12 +952,7 @@ def _unfolded_window(graph, g, iota):
     shape = _shape(x)
     if shape is None or len(shape) != 4 or not _val(x).is_floating_point() or d <= 0:
         return None
-    for n in (rows, i):
-        v = _val(n)
-        if not (isinstance(n, fx.Node) and isinstance(v, torch.Tensor) and v.dim() == 1 and not v.is_floating_point()
-                and v.dtype != torch.bool):
-            return None
-    if _offset(_val(rows).shape[0], _val(i).shape[0]) != 0:
+    if not _one_window_per_row(rows, i):
         return None
     # (either way the window dim comes last: [B, N, D, l]; the read x[rows, pos] is [B, l, N, D])
     return x, rows, _wrapped_starts(graph, g, unf, seq_dim, i, d, l, iota), seq_dim, [0, 2, 3, 1]
@@ -1004,11 +999,7 @@ def _strided_window(graph, g, iota):
         return None  # (x contiguous, from its own start: as_strided reads its storage)
     if not _windows_inside(_expr(size[1]), d, l, _expr(T)):
         return None
-    for n in (rows, i):
-        v = _val(n)
-        if not (isinstance(v, torch.Tensor) and v.dim() == 1 and not v.is_floating_point() and v.dtype != torch.bool):
-            return None
-    if _offset(_val(rows).shape[0], _val(i).shape[0]) != 0:
+    if not _one_window_per_row(rows, i):
         return None
     return x, rows, _wrapped_starts(graph, g, strided, 1, i, d, l, iota), 1, None
 
@@ -1033,6 +1024,17 @@ def _windows_inside(W, d: int, l: int, T) -> bool:
 def _val_or(a):
     """A size argument's value: an int, or the SymInt a node holds."""
     return _val(a) if isinstance(a, fx.Node) else a
+
+
+def _one_window_per_row(rows, i) -> bool:
+    """``rows`` and ``i`` are ``[B]`` integer tensors of one length (row ``b`` reads window ``i[b]`` of row
+    ``rows[b]``): the window reads' indices, ``x.unfold(..)[rows, i]`` and its kin."""
+    for n in (rows, i):
+        v = _val(n)
+        if not (isinstance(n, fx.Node) and isinstance(v, torch.Tensor) and v.dim() == 1 and not v.is_floating_point()
+                and v.dtype != torch.bool):
+            return False
+    return _offset(_val(rows).shape[0], _val(i).shape[0]) == 0
 
 
 def _position_per_row(g):
@@ -1104,11 +1106,7 @@ def _chunked_window(graph, g, iota):
     l = _guarded_int(shape[2])
     if l is None or not _same_sizes([shape[0], *shape[3:]], [xs[0], *xs[2:]]):
         return None
-    for n in (rows, i):
-        v = _val(n)
-        if not (isinstance(v, torch.Tensor) and v.dim() == 1 and not v.is_floating_point() and v.dtype != torch.bool):
-            return None
-    if _offset(_val(rows).shape[0], _val(i).shape[0]) != 0:
+    if not _one_window_per_row(rows, i):
         return None
     return x, rows, _wrapped_starts(graph, g, chunks, 1, i, l, l, iota), 1, None
 
