@@ -578,7 +578,9 @@ def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded
                         "table on page ids may change ids of a block table with more blocks than the probes draw", n,
                         "index the paged KV with block_table[b, p // P] directly")
         if n.target in _CLAMPS and n in on_table and _integral(n) and not _clamps_to_the_blocks(n, table, paged, intervals):
-            data = [a for a in n.args[:2] if isinstance(a, fx.Node) and a in on_table][:1]
+            # (the operand that carries the page ids: the table itself or a value computed from it; the other is a
+            # bound, minimum(cap, ids))
+            data = [a for a in n.args[:2] if isinstance(a, fx.Node) and (a in on_table or a is table)][:1]
             if not data or not _changes_no_value(n, data[0], intervals):
                 _refuse("gather", f"{T.op_name(n)} clamps page ids: it changes valid page ids of a block table with "
                         "more blocks than its bounds (the probes draw only small ids)", n,
