@@ -510,8 +510,8 @@ def prefix_row_reads(graph: fx.Graph) -> int:
     ``cache[:bsz][rows, i]`` (the same values, and the same errors where ``i`` is out of range): the select then
     keeps rows of the tensor it writes, as the recogniser asks.  Only where the first index is an iota no longer
     than the prefix and the read uses the write's very index nodes.  Returns the reads rerouted."""
-    done = 0
-    for write in list(graph.nodes):
+    done, order = 0, {n: k for k, n in enumerate(graph.nodes)}  # (the graph's nodes before any reroute: the only
+    for write in list(graph.nodes):                                # ones looked up below)
         if write.op != "call_function" or write.target not in (aten.index_put.default, aten.index_put_.default):
             continue
         prefix, indices = write.args[:2]
@@ -527,7 +527,6 @@ def prefix_row_reads(graph: fx.Graph) -> int:
         span = _offset(end if end is not None else _val(whole).shape[0], _val(rows).numel())
         if span is None or span < 0:
             continue
-        order = {n: k for k, n in enumerate(graph.nodes)}
         for read in list(whole.users):
             if read.target is aten.index.Tensor and read.args[0] is whole and list(read.args[1]) == list(indices) \
                     and not read.kwargs and not (isinstance(end, fx.Node) and order[end] > order[read]):
