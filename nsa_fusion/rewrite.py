@@ -460,6 +460,7 @@ def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
     fresh_copies_as_casts(graph)
     one_column_slots(graph)
     prefix_row_reads(graph)
+    full_range_indices(graph)
     out = []
     for node in list(graph.nodes):
         if node.op != "call_function":
@@ -470,7 +471,8 @@ def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
                     found = _redirected(graph, node)
                 elif node.target is aten.where.self:
                     found = _masked_whole_cache(graph, node)
-                elif node.target in (aten.index_put.default, aten.index_copy.default) and _is_headless(node):
+                elif node.target in (aten.index_put.default, aten.index_copy.default, aten.scatter.src) \
+                        and _is_headless(node):
                     found = _one_head_rows(graph, node)
                 elif node.target is aten.index_put.default and _is_per_request(node):
                     found = _per_request_rows(graph, node, iota)
@@ -541,6 +543,42 @@ def prefix_row_reads(graph: fx.Graph) -> int:
                     read.replace_all_uses_with(_call(graph, aten.index.Tensor, (own, list(indices))))
                 done += 1
     return done
+
+
+def full_range_indices(graph: fx.Graph) -> int:
+    """``x[arange(n)[:, None], s[None, :]]`` (a read, or an ``index_put`` at those indices) with ``n`` the size of
+    ``x``'s dim 0, as ``x[:, s]`` (head-major caches indexed with an explicit head arange, models21): both index
+    element ``[h, b, ...]`` at ``x[h, s[b], ...]`` for every ``h`` in ``0 .. n - 1`` (the arange never wraps), with
+    the same result shape ``[n, B, ...]`` and the same errors, so the write or read is the one
+    :func:`_head_major_rows` takes.  Returns how many were rewritten."""
+    done = 0
+    for node in list(graph.nodes):
+        if node.op != "call_function" or node.kwargs or node.target not in (
+                aten.index.Tensor, aten.index_put.default, aten.index_put_.default):
+            continue
+        x, indices = node.args[:2]
+        if len(indices) != 2 or not all(isinstance(k, fx.Node) for k in indices):
+            continue
+        heads, slots = indices
+        vx, vh, vs = _val(x), _val(heads), _val(slots)
+        if not all(isinstance(t, torch.Tensor) for t in (vx, vh, vs)) or vh.dim() != 2 or not _is_one(vh.shape[1]) \
+                or _offset(vh.shape[0], vx.shape[0]) != 0 or not _is_iota(heads) or vs.is_floating_point() \
+                or vs.dtype == torch.bool or not (vs.dim() == 1 or vs.dim() == 2 and _is_one(vs.shape[0])):
+            continue
+        if vs.dim() == 1:
+            flat = slots
+        elif slots.target is aten.unsqueeze.default and slots.args[1] == 0 and _val(slots.args[0]).dim() == 1:
+            flat = slots.args[0]  # (s[None, :]: s itself, so a read and a write at the same s share it)
+        else:
+            with graph.inserting_before(node):
+                flat = _call(graph, aten.squeeze.dim, (slots, 0))
+        node.args = (x, [None, flat], *node.args[2:])
+        done += 1
+    return done
+
+
+def _is_one(size) -> bool:
+    return isinstance(size, int) and size == 1  # (a symbolic size is not compared: that would guard on it)
 
 
 _INDEX_ARG = {aten.scatter.src: 2, aten.scatter_.src: 2, aten.index_copy.default: 2, aten.index_copy_.default: 2}
@@ -1329,9 +1367,11 @@ def _masked_whole_cache(graph, sel):
 
 
 def _is_headless(write) -> bool:
-    """``write`` puts rows into a ``[S, C]`` float tensor (a cache without a head dim: MLA's latent) at one
-    ``[B]`` integer index along dim 0 (``index_put(x, [slots], v)``, ``accumulate=False``; ``index_copy(x, 0,
-    slots, v)``), of values selected by a ``torch.where``: a masked row write, the contract with N = 1."""
+    """``write`` puts rows into a ``[S, C]`` float tensor (a cache without a head dim: MLA's latent; or heads
+    flattened, vllm-ascend's ``[S, N * D]``) at one ``[B]`` integer index along dim 0 (``index_put(x, [slots], v)``,
+    ``accumulate=False``; ``index_copy(x, 0, slots, v)``; ``scatter(x, 0, idx, v)`` with ``idx`` and ``v`` both ``[B,
+    C]``, whose rows the recogniser then proves to be one slot each), of values selected by a ``torch.where``: a
+    masked row write, the contract with N = 1."""
     from .patterns.optable import CASTS
 
     x = write.args[0]
@@ -1341,23 +1381,31 @@ def _is_headless(write) -> bool:
             return False
         index = indices[0]
     else:
-        if write.args[1] not in (0, -2):
+        if write.args[1] not in (0, -2) or write.kwargs:
             return False
         index, values = write.args[2], write.args[3]
     v, vi = _val(x), _val(index)
+    rank = 2 if write.target is aten.scatter.src else 1
     if not (isinstance(v, torch.Tensor) and v.dim() == 2 and v.is_floating_point() and isinstance(vi, torch.Tensor)
-            and vi.dim() == 1 and not vi.is_floating_point() and vi.dtype != torch.bool and isinstance(values, fx.Node)):
+            and vi.dim() == rank and not vi.is_floating_point() and vi.dtype != torch.bool
+            and isinstance(values, fx.Node)):
+        return False
+    if rank == 2 and not (isinstance(_val(values), torch.Tensor) and _same_sizes(_val(values).shape, vi.shape)
+                          and _same_sizes(vi.shape[1:], v.shape[1:])):
         return False
     while values.op == "call_function" and values.target in CASTS:  # (the select, rounded to the cache dtype)
         values = values.args[0]
     if not (values.op == "call_function" and values.target is aten.where.self and len(_shape(values) or ()) == 2):
         return False
     # not a reshape of a cache with heads: blind1 flat_rows_index_copy writes an [S, N * D] view of an [S, N, D]
-    # cache, which the recogniser reads against [NB, P, N, D] itself
+    # cache, which the recogniser reads against [NB, P, N, D] itself.  A view that merges leading dims and keeps
+    # the row's width C (a paged compressed latent [NBc, Pc, C] written through .view(-1, C), models21) is a
+    # [S, C] cache all the same: its rows are the view's rows.
     from .patterns.optable import RESHAPES
     from .patterns.proof import _COPIES, _chain_back
 
-    return not any(isinstance(_val(n), torch.Tensor) and _val(n).dim() >= 3
+    return not any(isinstance(_val(n), torch.Tensor) and _val(n).dim() >= 3 and not _same_sizes(_val(n).shape[-1:],
+                                                                                                 v.shape[-1:])
                    for n in _chain_back(x, CASTS | RESHAPES | _COPIES))
 
 
@@ -1367,7 +1415,8 @@ def _one_head_rows(graph, write):
 
         index_put(x, [slots], v)  ->  squeeze(index_put(unsqueeze(x, 1), [slots], unsqueeze(v, 1)), 1)
 
-    (``index_copy`` alike), and the reads of ``x`` on the way to ``v`` (the kept rows ``x[slots]``) read
+    (``index_copy`` alike; ``scatter(x, 0, idx, v)`` with ``idx`` viewed as ``v`` is: element ``[b, c]`` of both goes
+    to the same place of the view), and the reads of ``x`` on the way to ``v`` (the kept rows ``x[slots]``) read
     ``squeeze(unsqueeze(x, 1), 1)``, so that the kept rows are read from the cache the write updates.  Views
     only: the same values on every input.  Returns (the squeeze, [write], the new write, the rerouted reads)
     for :func:`normalize_row_writes`; :func:`settle_stacked_splits` puts the user's write and reads back where
@@ -1403,6 +1452,8 @@ def _one_head_rows(graph, write):
     rows = split(values)
     if write.target is aten.index_put.default:
         new = _call(graph, aten.index_put.default, (one_head, list(write.args[1]), rows))
+    elif write.target is aten.scatter.src:
+        new = _call(graph, aten.scatter.src, (one_head, 0, split(write.args[2]), rows))
     else:
         new = _call(graph, aten.index_copy.default, (one_head, 0, write.args[2], rows))
     new.meta.setdefault("stack_trace", write.meta.get("stack_trace"))

@@ -2712,6 +2712,15 @@ _INDUCTOR_OUTPUT_DIFFERS = {("models19", "deepseek_kv_concat_4l")}
     # models21's HF static caches with windows cut by hand, cache.as_strided((B, W, l, N, D), ...)[rows, i] (a first-try
     # miss: fused since, rewrite._strided_window)
     ("models21", "hf_dense_as_strided_2l", "nm_cond_s_gt_l"),
+    # models21's MLA latent appended into a headless [NB, P, C] cache and compressed into a paged [NBc, Pc, C] cache
+    # written through .view(-1, C) (a first-try miss: the flat view was taken for heads; rewrite._is_headless)
+    ("models21", "vllm_mla_paged_cmp_headless_2l", "nm_guard_excludes_full_cache"),
+    # models21's vllm-ascend [S, N * D] caches written by scatter_(0, idx.expand(B, N * D), where(...)) (a first-try
+    # miss: no scatter into a cache without a head dim was taken; rewrite._one_head_rows)
+    ("models21", "ascend_flat_heads_scatter_2l", "nm_fp32_master_weight"),
+    # models21's head-major [N, S, D] cache written at (arange(N)[:, None], slots[None, :]), F.avg_pool1d mean (a
+    # first-try miss: rewrite.full_range_indices reads the head arange as a full slice)
+    ("models21", "head_major_avg_pool1d", "nm_fp64_accumulate"),
 ])
 @pytest.mark.parametrize("dialect", ["inductor", "torchair"])
 def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, torchair):
