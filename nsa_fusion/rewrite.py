@@ -470,7 +470,7 @@ def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
                 if node.target is aten.slice.Tensor:
                     found = _redirected(graph, node)
                 elif node.target is aten.where.self:
-                    found = _masked_whole_cache(graph, node)
+                    found = _masked_whole_cache(graph, node) or _one_hot_entries(graph, node, iota)
                 elif node.target in (aten.index_put.default, aten.index_copy.default, aten.scatter.src) \
                         and _is_headless(node):
                     found = _one_head_rows(graph, node)
@@ -1002,13 +1002,8 @@ def _strided_window(graph, g, iota):
     ``x[rows[:, None], pos]``, wherever every window lies inside a row (``(W - 1) d + l <= T``, shown for every size:
     else ``as_strided`` reads the next row, and nothing is rewritten) and the index does not raise; else None.  Sizes
     are compared as the graph's guards fix them (another cache's batch, guarded equal), never guarding anything."""
-    from torch.fx.experimental.symbolic_shapes import statically_known_true
-
     def same(a, b) -> bool:
-        a, b = _val_or(a), _val_or(b)
-        if isinstance(a, int) and isinstance(b, int):
-            return a == b
-        return _expr(a) is not None and _expr(b) is not None and (_expr(a) == _expr(b) or statically_known_true(a == b))
+        return _known_equal(_val_or(a), _val_or(b))
 
     if len(g.args) != 2 or not isinstance(g.args[0], fx.Node) or len(g.args[1]) != 2 \
             or not all(isinstance(a, fx.Node) for a in g.args[1]):
@@ -1126,12 +1121,17 @@ def _divides(graph, P: int, rows) -> bool:
 
 
 def _chunked_window(graph, g, iota):
-    """``(x, rows, where(i < 0, i + W, i)[:, None] * l + arange(l), None)`` for ``g = x.view(B, W, l, N, D)[rows, i]``
-    over a 4-D float ``x`` of ``[B, W * l, N, D]`` (``rows``, ``i`` ``[B]`` integer tensors), else None."""
-    if len(g.args) != 2 or not isinstance(g.args[0], fx.Node) or len(g.args[1]) != 2 \
-            or not all(isinstance(n, fx.Node) for n in g.args[1]):
+    """``(x, rows, where(i < 0, i + W, i)[:, None] * l + arange(l), 1, None)`` for ``g = x.view(B, W, l, N, D)[rows,
+    i]`` over a 4-D float ``x`` of ``[B, W * l, N, D]`` (``rows``, ``i`` ``[B]`` integer tensors); likewise (sequence dim
+    2, read back through ``[0, 2, 1, 3]``) for ``g = x.view(B, N, W, l, D)[rows, :, i]`` over a head-major ``[B, N, W *
+    l, D]`` (lucidrains' block view, models21; ``[B, N, l, D]`` either way: the indices are apart); else None."""
+    if len(g.args) != 2 or not isinstance(g.args[0], fx.Node) or len(g.args[1]) not in (2, 3):
         return None
-    chunks, (rows, i) = g.args[0], g.args[1]
+    chunks, index = g.args
+    seq = len(index) - 1  # (the sequence dim: the index [rows, i] or [rows, None, i])
+    if seq == 2 and index[1] is not None or not all(isinstance(index[k], fx.Node) for k in (0, seq)):
+        return None
+    rows, i = index[0], index[seq]
     if chunks.op != "call_function" or chunks.target not in _FLATTENS or not isinstance(chunks.args[0], fx.Node):
         return None
     x, shape = chunks.args[0], _shape(chunks)
@@ -1140,12 +1140,13 @@ def _chunked_window(graph, g, iota):
     # D the same sizes, at least 2 where symbolic (dynamo specializes 0 and 1); l must be one number)
     if xs is None or shape is None or len(xs) != 4 or len(shape) != 5 or not _val(x).is_floating_point():
         return None
-    l = _guarded_int(shape[2])
-    if l is None or not _same_sizes([shape[0], *shape[3:]], [xs[0], *xs[2:]]):
+    l = _guarded_int(shape[seq + 1])
+    kept = [k for k in range(5) if k not in (seq, seq + 1)]
+    if l is None or not _same_sizes([shape[k] for k in kept], [xs[k] for k in range(4) if k != seq]):
         return None
     if not _one_window_per_row(rows, i):
         return None
-    return x, rows, _wrapped_starts(graph, g, chunks, 1, i, l, l, iota), 1, None
+    return x, rows, _wrapped_starts(graph, g, chunks, seq, i, l, l, iota), seq, None if seq == 1 else [0, 2, 1, 3]
 
 
 def _guarded_int(size):
@@ -1302,6 +1303,147 @@ _MASK_VIEWS = {aten.unsqueeze.default, aten.view.default, aten.reshape.default, 
 _NOTS = {aten.logical_not.default, aten.bitwise_not.default}
 
 
+_ANDS = {aten.bitwise_and.Tensor, aten.logical_and.default}
+
+
+def _unit(size) -> bool:
+    return isinstance(size, int) and size == 1
+
+
+def _aligned(a, out_shape, labels):
+    """The labels of ``a``'s dims where it is broadcast to ``out_shape`` (labelled ``labels``): its size-1 dims
+    vary along nothing (None), the others along the output dim they align with (from the right)."""
+    shape = _val(a).shape
+    lead = len(out_shape) - len(shape)
+    return None if lead < 0 else [None if _unit(size) else labels[lead + i] for i, size in enumerate(shape)]
+
+
+def _through_unit_view(view, labels):
+    """The labels of ``x``'s dims for ``view(x)`` that only inserts or drops size-1 dims (its other sizes in order),
+    else None."""
+    x = view.args[0]
+    if not isinstance(x, fx.Node) or _val(x) is None:
+        return None
+    outer = [(size, lab) for size, lab in zip(_val(view).shape, labels) if not _unit(size)]
+    inner = [k for k, size in enumerate(_val(x).shape) if not _unit(size)]
+    if len(outer) != len(inner) or not all(_known_equal(_val(x).shape[k], size) for k, (size, _) in zip(inner, outer)):
+        return None
+    out = [None] * _val(x).dim()
+    for k, (_, lab) in zip(inner, outer):
+        out[k] = lab
+    return out
+
+
+def _mask_factors(mask, rank):
+    """``[(factor, labels)]``: the operands of a bool mask's conjunction (``a & b & ...`` through views that insert
+    size-1 dims, expands and broadcasting), each with the output dim each of its dims varies along (None: size 1).
+    None where the mask is anything else."""
+    out, work = [], [(mask, list(range(rank)))]
+    while work:
+        n, labels = work.pop()
+        while isinstance(n, fx.Node) and n.op == "call_function" and n.target in _MASK_VIEWS | {aten.squeeze.dim}:
+            if n.target is aten.expand.default:
+                labels, n = _aligned(n.args[0], _val(n).shape, labels), n.args[0]
+            else:
+                labels, n = _through_unit_view(n, labels), n.args[0]
+            if labels is None:
+                return None
+        if not isinstance(n, fx.Node) or _val(n) is None:
+            return None
+        if n.op == "call_function" and n.target in _ANDS and not n.kwargs:
+            for a in n.args[:2]:
+                if not isinstance(a, fx.Node) or _val(a) is None or _aligned(a, _val(n).shape, labels) is None:
+                    return None
+                work.append((a, _aligned(a, _val(n).shape, labels)))
+            continue
+        out.append((n, labels))
+    return out
+
+
+def _one_hot_entries(graph, sel, iota):
+    """A whole-memory select by a one-hot mask, ``where((arange(M) == j[:, None]) & valid[:, None], new, mem)``
+    (broadcast over a head-major ``[S, N, M, D]`` memory along its entries, dim 2, or a headless ``[S, M, C]`` one
+    along dim 1; lucidrains-style functional code, models21): row ``b``'s entry ``j[b]`` becomes ``new[b]`` where
+    ``valid[b]``, every other element keeps ``mem``'s value.  Rewritten to the entry write
+    :func:`_indexed_through_rows` takes::
+
+        ok = valid & (0 <= j) & (j < M),   jc = j * ok
+        index_put(mem, [arange(S), None, jc], where(ok, squeeze(new, 2), mem[arange(S), :, jc]))
+
+    which writes the same values to the same elements on every input: a row whose ``j`` is out of range selects no
+    entry in the user's mask (``arange(M)`` never equals it) and has ``ok`` false here, so it writes its own entry 0
+    back; the rows are distinct (``arange(S)``), so no write lands on another's.  The step is then proven on that
+    write (the condition ``ok`` against the contract's, which also bounds ``j``).  Only where the mask is exactly such
+    a conjunction (one ``arange(M) == j`` over the entry dim, every other factor one bool per row) and ``new`` does
+    not vary along the entries; else None."""
+    if sel.kwargs or len(sel.args) != 3:
+        return None
+    mask, new, mem = sel.args
+    if not all(isinstance(n, fx.Node) and isinstance(_val(n), torch.Tensor) for n in (mask, new, mem)):
+        return None
+    out, vm, vn = _val(sel), _val(mem), _val(new)
+    rank = vm.dim()
+    k = {3: 1, 4: 2}.get(rank)
+    if k is None or not vm.is_floating_point() or vn.dtype != vm.dtype or out.dtype != vm.dtype \
+            or out.dim() != rank or not all(_known_equal(a, b) for a, b in zip(out.shape, vm.shape)) \
+            or vn.dim() > rank or _aligned(new, vm.shape, list(range(rank))) is None \
+            or k in _aligned(new, vm.shape, list(range(rank))) or _val(mask).dtype != torch.bool:
+        return None
+    factors = _mask_factors(mask, rank)
+    if not factors:
+        return None
+    hits = [(f, lab) for f, lab in factors if f.op == "call_function" and f.target is aten.eq.Tensor and not f.kwargs]
+    rows = [(f, lab) for f, lab in factors if (f, lab) not in hits]
+    if len(hits) != 1 or any(_val(f).dtype != torch.bool or set(lab) - {None, 0} for f, lab in rows):
+        return None
+    eq, eq_labels = hits[0]
+    sides = [(a, _aligned(a, _val(eq).shape, eq_labels)) for a in eq.args[:2] if isinstance(a, fx.Node)]
+    if len(sides) != 2 or any(lab is None for _, lab in sides):
+        return None
+    for (count, count_labels), (j, j_labels) in (sides, sides[::-1]):
+        vc, vj = _val(count), _val(j)
+        if vc.dtype in (torch.int32, torch.int64) and _is_iota(count) and [x for x in count_labels if x is not None] \
+                == [k] and _known_equal(vc.shape[count_labels.index(k)], vm.shape[k]) and not vj.is_floating_point() \
+                and vj.dtype != torch.bool and j_labels.count(0) == 1 and set(j_labels) <= {None, 0}:
+            break
+    else:
+        return None
+    # (M as the user's arange counts it: a size read off the memory would pull the memory's own computation into
+    # the condition's proof)
+    M = vm.shape[k] if isinstance(vm.shape[k], int) else _iota_length(count)
+    if M is None:
+        return None
+    r = _arange(graph, mem, iota)
+    jj = _call(graph, aten.reshape.default, (j, [-1]))
+    ok = _call(graph, aten.bitwise_and.Tensor, (_call(graph, aten.ge.Scalar, (jj, 0)),
+                                                _call(graph, aten.lt.Scalar, (jj, M))))
+    for f, _ in rows:
+        ok = _call(graph, aten.bitwise_and.Tensor, (ok, _call(graph, aten.reshape.default, (f, [-1]))))
+    jc = _call(graph, aten.mul.Tensor, (jj, ok))
+    index = [r, None, jc] if k == 2 else [r, jc]
+    kept = _call(graph, aten.index.Tensor, (mem, index))
+    while _val(new).dim() < rank:
+        new = _call(graph, aten.unsqueeze.default, (new, 0))
+    picked = _call(graph, aten.where.self, (_call(graph, aten.reshape.default, (ok, [-1] + [1] * (rank - 2))),
+                                            _call(graph, aten.squeeze.dim, (new, k)), kept))
+    write = _call(graph, aten.index_put.default, (mem, index, picked))
+    if not (_is_head_major_per_request(write) if k == 2 else _is_headless_per_request(write)):
+        return None  # (the nodes built are dead code)
+    back, _, rewritten, rerouted = _indexed_through_rows(graph, write, iota)
+    return back, [write], rewritten, rerouted
+
+
+def _iota_length(node):
+    """The length argument of the ``arange`` / ``iota`` under ``node`` (an :func:`_is_iota` chain), else None."""
+    while isinstance(node, fx.Node) and node.op == "call_function":
+        if node.target is torch.ops.prims.iota.default or node.target is aten.arange.default:
+            return node.args[0]
+        if node.target in (aten.arange.start, aten.arange.start_step):
+            return node.args[1]
+        node = node.args[0] if node.args else None
+    return None
+
+
 def _masked_whole_cache(graph, sel):
     """``where(written[:, None, None], cache.index_copy(0, slots, new), cache)`` with ``written =
     full([S], False).index_put([slots], valid)`` (see normalize_row_writes)."""
@@ -1390,8 +1532,9 @@ def _is_headless(write) -> bool:
             and vi.dim() == rank and not vi.is_floating_point() and vi.dtype != torch.bool
             and isinstance(values, fx.Node)):
         return False
-    if rank == 2 and not (isinstance(_val(values), torch.Tensor) and _same_sizes(_val(values).shape, vi.shape)
-                          and _same_sizes(vi.shape[1:], v.shape[1:])):
+    if rank == 2 and not (isinstance(_val(values), torch.Tensor) and _val(values).dim() == 2
+                          and all(_known_equal(a, b) for a, b in zip(_val(values).shape, vi.shape))
+                          and _known_equal(vi.shape[1], v.shape[1])):
         return False
     while values.op == "call_function" and values.target in CASTS:  # (the select, rounded to the cache dtype)
         values = values.args[0]
@@ -2173,6 +2316,15 @@ def _hint(size):
 
 class _CannotPush(Exception):
     pass
+
+
+def _known_equal(a, b) -> bool:
+    """Two sizes equal as the graph's guards fix them (a duck-sized or guarded-equal symbol), never guarding."""
+    from torch.fx.experimental.symbolic_shapes import statically_known_true
+
+    if isinstance(a, int) and isinstance(b, int):
+        return a == b
+    return _expr(a) is not None and _expr(b) is not None and (_expr(a) == _expr(b) or statically_known_true(a == b))
 
 
 def _same_sizes(a, b) -> bool:

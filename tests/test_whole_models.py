@@ -2721,6 +2721,10 @@ _INDUCTOR_OUTPUT_DIFFERS = {("models19", "deepseek_kv_concat_4l")}
     # models21's head-major [N, S, D] cache written at (arange(N)[:, None], slots[None, :]), F.avg_pool1d mean (a
     # first-try miss: rewrite.full_range_indices reads the head arange as a full slice)
     ("models21", "head_major_avg_pool1d", "nm_fp64_accumulate"),
+    # models21's lucidrains dense head-major memories written by a one-hot whole-memory torch.where, windows read
+    # through a block view x.view(B, N, W, l, D)[rows, :, i] (a first-try miss: rewrite._one_hot_entries and
+    # _chunked_window's head-major form)
+    ("models21", "lucidrains_block_view_mask_write_2l", "nm_cond_s_gt_l"),
 ])
 @pytest.mark.parametrize("dialect", ["inductor", "torchair"])
 def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, torchair):

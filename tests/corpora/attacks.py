@@ -548,6 +548,14 @@ def default_lengths(B, cap, g):
 class Inputs:
     args: list  # kv, weight, slots, block_table, lengths, cache
     note: str = ""
+    layout: str = "rows"  # the cache's: "rows" [S, N, D], "flat_heads" [S, N * D], "head_major" [N, S, D]
+
+    def as_rows(self, cache: torch.Tensor) -> torch.Tensor:
+        """``cache`` (in this input's layout) as the contract's [S, N, D] rows."""
+        N, D = self.args[0].shape[2:]
+        if self.layout == "flat_heads":
+            return cache.view(cache.shape[0], N, D)
+        return cache.transpose(0, 1) if self.layout == "head_major" else cache
 
     def clone(self):
         return [a.clone() for a in self.args]
@@ -800,6 +808,104 @@ def _cancellation(with_negative_zero=False):
     return [cancel, build(window=lambda b, s: [0.0] * L, weight=neg.half(), specials=False, seed=1)]
 
 
+# --- rewrites into the contract's write (rewrite._one_head_rows, full_range_indices): exact, or left alone ---------
+def rw_flat_heads_scatter(kv, w, slots, table, lens, cache):
+    """vllm-ascend's [S, N * D] cache written by scatter_ at the slot broadcast over the row (the contract)."""
+    B, C = lens.shape[0], cache.shape[1]
+    idx = slots.long()[:, None].expand(B, C)
+    new = pool(tokens(kv, table, positions(lens)), w).to(cache.dtype).reshape(B, C)
+    return cache.scatter_(0, idx, torch.where(completes(lens)[:, None], new, cache.gather(0, idx)))
+
+
+def rw_flat_heads_scatter_half_to_other_row(kv, w, slots, table, lens, cache):
+    """The second half of each row (head 1) goes to the slot of row B - 1 - b: a scatter index that varies along
+    the row, not a row write."""
+    B, C = lens.shape[0], cache.shape[1]
+    s = slots.long()
+    idx = torch.cat([s[:, None].expand(B, C // 2), s.flip(0)[:, None].expand(B, C - C // 2)], 1)
+    new = pool(tokens(kv, table, positions(lens)), w).to(cache.dtype).reshape(B, C)
+    return cache.scatter_(0, idx, torch.where(completes(lens)[:, None], new, cache.gather(0, idx)))
+
+
+def _head_major_write(cache, heads, slots, lens, new):
+    idx = (heads[:, None], slots.long()[None, :])
+    return cache.index_put_(idx, torch.where(completes(lens)[None, :, None], new.to(cache.dtype).transpose(0, 1),
+                                             cache[idx]))
+
+
+def rw_head_arange_index_put(kv, w, slots, table, lens, cache):
+    """A head-major [N, S, D] cache written at (arange(N)[:, None], slots[None, :]): cache[:, slots] (the contract)."""
+    return _head_major_write(cache, torch.arange(cache.shape[0]), slots, lens,
+                             pool(tokens(kv, table, positions(lens)), w))
+
+
+def rw_head_arange_flipped(kv, w, slots, table, lens, cache):
+    """The heads written in reverse: head h's window sum lands in head N - 1 - h."""
+    return _head_major_write(cache, torch.arange(cache.shape[0]).flip(0), slots, lens,
+                             pool(tokens(kv, table, positions(lens)), w))
+
+
+def rw_head_arange_first_head_only(kv, w, slots, table, lens, cache):
+    """arange(N - 1): the last head keeps its old row."""
+    return _head_major_write(cache, torch.arange(cache.shape[0] - 1), slots, lens,
+                             pool(tokens(kv, table, positions(lens)), w)[:, :-1])
+
+
+def _one_hot_step(kv, w, slots, table, lens, cache, head_factor=False, per_entry=False):
+    """Per-request memories ``[B, N, M, D]`` (a head-major view of the cache's rows ``b * M + e``) written by a
+    whole-memory select with a one-hot mask over the entries (lucidrains-style functional code), copied back."""
+    B = lens.shape[0]
+    S, N, D = cache.shape
+    M = S // B
+    mem = cache.view(B, M, N, D).permute(0, 2, 1, 3)
+    j = torch.div(lens.long() - L, STRIDE, rounding_mode="floor").clamp(min=0)
+    hit = (torch.arange(M)[None, :] == j[:, None]) & completes(lens)[:, None]  # [B, M]
+    hit = hit[:, None, :, None]
+    if head_factor:
+        hit = hit & (torch.arange(N) == 0)[None, :, None, None]
+    new = pool(tokens(kv, table, positions(lens)), w).to(cache.dtype)[:, :, None, :]  # [B, N, 1, D]
+    if per_entry:
+        new = new * (torch.arange(M) % 2 + 1).to(cache.dtype)[None, None, :, None]
+    out = torch.where(hit, new, mem)
+    return cache.copy_(out.permute(0, 2, 1, 3).reshape(S, N, D))
+
+
+def rw_one_hot_entries(kv, w, slots, table, lens, cache):
+    """The contract: row b's entry (s - l) // d of its memories, where its window completes."""
+    return _one_hot_step(kv, w, slots, table, lens, cache)
+
+
+def rw_one_hot_first_head_only(kv, w, slots, table, lens, cache):
+    """A mask factor that varies along the heads: only head 0 is written."""
+    return _one_hot_step(kv, w, slots, table, lens, cache, head_factor=True)
+
+
+def rw_one_hot_scaled_per_entry(kv, w, slots, table, lens, cache):
+    """New values that vary along the entries (doubled at odd entries)."""
+    return _one_hot_step(kv, w, slots, table, lens, cache, per_entry=True)
+
+
+def _one_hot_inputs():
+    """Memories of M = (capacity - l) // d + 1 entries per row: cache rows B * M, slots b * M + (s - l) // d."""
+    B, pages, P = 40, 4, 64
+    M = (pages * P - L) // STRIDE + 1
+    x = build(B=B, pages=pages, P=P, num_slots=B * M)
+    lens = x.args[4].long()
+    x.args[2] = (torch.arange(B) * M + torch.div(lens - L, STRIDE, rounding_mode="floor").clamp(min=0)).to(
+        x.args[2].dtype)
+    return [x]
+
+
+def _cache_as(layout):
+    def inputs():
+        x = build()
+        c = x.args[5]
+        x.args[5] = c.reshape(c.shape[0], -1).clone() if layout == "flat_heads" else c.transpose(0, 1).contiguous()
+        x.layout = layout
+        return [x]
+    return inputs
+
+
 def _special_weights():
     """The adversarial defaults, then the same with inf and NaN in the weight, then another batch."""
     x = build(seed=8)
@@ -895,6 +1001,20 @@ def _attacks():
         a.append(Attack(name, "order", globals()[name], _cancellation))
     # differs from the op only in the sign of a zero sum; Inductor's own add(full(0), x) -> x does the same
     a.append(Attack("order_from_first_product", "order", order_from_first_product, with_zero))
+    # (batch, not dynamic=True: N and D read off kv.shape are symbols there, and the [S, N * D] rows are split
+    # into heads of constant sizes only, as models write them with their config's N and D)
+    a.append(Attack("rw_flat_heads_scatter", "rw", rw_flat_heads_scatter, _cache_as("flat_heads"),
+                    modes=("static", "batch"), expect="fuse"))
+    a.append(Attack("rw_flat_heads_scatter_half_to_other_row", "rw", rw_flat_heads_scatter_half_to_other_row,
+                    _cache_as("flat_heads")))
+    a.append(Attack("rw_head_arange_index_put", "rw", rw_head_arange_index_put, _cache_as("head_major"),
+                    modes=("static", "dynamic"), expect="fuse"))
+    for step in (rw_head_arange_flipped, rw_head_arange_first_head_only):
+        a.append(Attack(step.__name__, "rw", step, _cache_as("head_major")))
+    # (static only: the memories' M is the cache rows // B here, which dynamic shapes make a quotient of symbols)
+    a.append(Attack("rw_one_hot_entries", "rw", rw_one_hot_entries, _one_hot_inputs, expect="fuse"))
+    for step in (rw_one_hot_first_head_only, rw_one_hot_scaled_per_entry):
+        a.append(Attack(step.__name__, "rw", step, _one_hot_inputs))
     return a
 
 
