@@ -669,7 +669,9 @@ def concatenated_reads(graph: fx.Graph) -> list:
     """One part of the last dim of a paged cache gathered whole, ``kv[pages, offs].float()[..., a:b]`` (DeepSeek's K
     and V concatenated in one ``[NB, P, N, 2D]`` cache, one gather for both compressions), read as the gather of that
     part, ``kv[..., a:b][pages, offs].float()``: the index tensors index leading dims only, so the gathered last dim
-    is ``kv``'s, and slicing it before or after the gather (and casts, elementwise) picks the same elements.  Then
+    is ``kv``'s, and slicing it before or after the gather (and casts, elementwise) picks the same elements; likewise
+    a part of the head dim, ``kv[pages, offs][:, :, a:b]`` (K and V heads packed in one ``[NB, P, 2N, D]`` cache), where
+    the two index tensors broadcast to ``[B, l]``.  Then
     the part ``kv[..., a:b]`` (``[NB, P, N, b - a]``, a strided view) is the step's paged input
     (``roles.RolesProof._sources``); the op reads it through its strides.  Returned as :class:`StackSplit` records
     whose "half" is that part: :func:`settle_stacked_splits` puts the user's read back where no fused call reads it."""
@@ -680,19 +682,26 @@ def concatenated_reads(graph: fx.Graph) -> list:
         x, dim, start, end = sl.args[:4]
         shape = _shape(x)
         if shape is None or len(shape) != 4 or (sl.args[4] if len(sl.args) > 4 else 1) != 1 \
-                or not isinstance(dim, int) or dim % 4 != 3 or not isinstance(start, int) or not isinstance(end, int) \
-                or not isinstance(shape[3], int) or not 0 <= start < min(end, shape[3]) or (start, end) == (0, shape[3]):
+                or not isinstance(dim, int) or dim % 4 not in (2, 3) or not isinstance(start, int) \
+                or not isinstance(end, int) or not isinstance(shape[dim % 4], int) \
+                or not 0 <= start < min(end, shape[dim % 4]) or (start, end) == (0, shape[dim % 4]):
             continue
+        dim %= 4
         gather, casts = _casts_off(x)
         if gather.op != "call_function" or gather.target is not aten.index.Tensor or len(gather.args) != 2:
             continue
         kv, indices = gather.args
         kv_shape = _shape(kv)
         if kv_shape is None or len(kv_shape) != 4 or not _val(kv).is_floating_point() or len(indices) > 3 \
-                or kv_shape[3] != shape[3]:
+                or not _known_equal(kv_shape[3], shape[3]):
             continue  # (the last dim indexed: the gathered last dim is not kv's)
+        if dim == 2 and not (len(indices) == 2 and all(isinstance(i, fx.Node) for i in indices)
+                             and _known_equal(kv_shape[2], shape[2])):
+            # (a part of the heads, K and V packed on the head dim, models21: only where the index tensors pick
+            # dims 0 and 1 and broadcast to [B, l], so that the gathered dim 2 is kv's head dim)
+            continue
         with graph.inserting_before(sl):
-            part = _call(graph, aten.slice.Tensor, (kv, 3, start, end))
+            part = _call(graph, aten.slice.Tensor, (kv, dim, start, end))
             new = _call(graph, aten.index.Tensor, (part, list(indices)))
             new = _recast(graph, new, casts)
         sl.replace_all_uses_with(new)

@@ -935,3 +935,40 @@ def test_a_batch_prefix_sliced_after_the_kept_read_compiles(name):
     failed).  The reroute now slices its own prefix before the read.  Fused, equal to eager."""
     results = _redteam47(name, "torchair_like", "static")
     assert results and all(r[1] == "FUSED & EQUAL" for r in results), results
+
+
+# --- red-team 48's classes (tests/corpora/redteam48.py) -----------------------------------------------------------
+def _redteam48(name, dialect, mode=None):
+    from corpora import redteam48
+
+    factory = {n: f for n, f, _ in redteam48.ATTACKS}[name]
+    return redteam48.classify48(name, factory, dialect, mode)
+
+
+@pytest.mark.parametrize("name, mode", [
+    ("fc_table_f64_bf16", "static"),  # int -> float64 (exact) -> bfloat16 (rounds ids past 256) -> int64
+    ("fc_table_f64_bf16", "dynamic"),  # the same at a symbolic block count
+    ("fc_table_f64_i8", "batch"),  # float64 -> int8 wraps
+    ("fc_table_f64_bf16_clamp_min0", "static"),  # under the no-op clamp_min(0) of table entries
+    ("fc_table_f64_bf16_clamp_blocks", "static"),  # under clamp(0, blocks - 1)
+])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_page_ids_through_a_cast_from_a_float_type_are_held_to_their_interval(name, mode, dialect):
+    """F1: a cast whose source is a float type carrying integer page ids (``table.double().bfloat16().long()``) was
+    never checked, and ``Intervals`` clipped a cast's interval to the destination's exact range, so the ``.long()``
+    after it passed.  Now every cast of integer values (moved or cast into floats on the way:
+    ``exactness._carries_integers``) is held to its source's interval, and an interval beyond its dtype is unknown,
+    never clipped.  Refused, eager's values."""
+    results = _redteam48(name, dialect, mode)
+    assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+@pytest.mark.parametrize("name", ["cw_add_maximum_sub", "cw_add_clamp_min_sub"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_clamp_of_wrapped_page_ids_is_not_taken_for_a_no_op(name, dialect):
+    """F2: under ``dynamic=True`` page-id arithmetic is not checked for overflow (a symbolic block count), so
+    ``maximum(ids + C, C) - C`` with ``C = 2**63 - 256`` wraps, and the clamp was judged a no-op on the unwrapped
+    interval.  ``exactness._changes_no_value`` now answers no where its operand's interval leaves the dtype.
+    Refused, eager's values."""
+    results = _redteam48(name, dialect, "dynamic")
+    assert results and all(r[1] == "REFUSED" for r in results), results

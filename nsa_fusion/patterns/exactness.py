@@ -264,10 +264,11 @@ class Intervals:
         self.known[n] = None  # (cycles cannot happen in a DAG; this also stops re-entry)
         got = self._compute(n)
         dr = dtype_range(T.dtype_of(n)) if T.is_tensor(n) else None
-        if got is not None and dr is not None and n.target in _WRAPPING and (got[0] < dr[0] or got[1] > dr[1]):
-            got = None  # (|-128| and -(-128) are -128 in int8: the value wraps, clipping would hide it, red-team 12 F2)
-        if got is not None and dr is not None:
-            got = (max(got[0], dr[0]), min(got[1], dr[1])) if n.target not in _MONOTONE_PAIR else got
+        if got is not None and dr is not None and n.target not in _MONOTONE_PAIR and (got[0] < dr[0] or got[1] > dr[1]):
+            # values beyond the dtype's exact range wrap or round, never saturate: clipping would hide it (|-128| is
+            # -128 in int8, red-team 12 F2; ids.double().bfloat16() rounds 465 to 464, red-team 48 F1).  (The affine
+            # ops keep their unclipped interval: check_int_paths reads it as an overflow.)
+            got = None
         if got is not None and got[0] > got[1]:
             got = None  # (an empty interval is a rule's mistake, never a fact about valid input: unknown)
         self.known[n] = got
@@ -386,8 +387,6 @@ class Intervals:
 
 
 _ZERO_FILLS = {aten.zeros_like.default, aten.zeros.default, aten.new_zeros.default}
-# one-operand integer ops whose result wraps where it leaves the dtype (the dtype's minimum)
-_WRAPPING = {aten.neg.default, aten.abs.default}
 _ONE_FILLS = {aten.ones_like.default, aten.ones.default, aten.new_ones.default}
 
 
@@ -400,6 +399,16 @@ def operator_getitem():
 def _integral(n) -> bool:
     d = T.dtype_of(n)
     return d is not None and not d.is_floating_point and d != torch.bool
+
+
+def _carries_integers(n) -> bool:
+    """``n`` is an integer tensor, or an integer tensor moved and cast into a float one (``table.double()``): its
+    values are integers, and a further cast of them must keep each one (``.bfloat16()`` rounds 465 to 464, red-team
+    48 F1)."""
+    while isinstance(n, fx.Node) and n.op == "call_function" and not _integral(n) and T.dtype_of(n) is not None \
+            and T.dtype_of(n).is_floating_point and (n.target in T.CASTS or n.target in T.VIEWS) and n.args:
+        n = n.args[0]
+    return isinstance(n, fx.Node) and _integral(n)
 
 
 # Ops page ids may pass on their way to the gather: data movement, casts (checked exact) and the affine
@@ -540,7 +549,7 @@ def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded
             continue
         if n.target in T.CASTS:
             src_node = n.args[0]
-            if not isinstance(src_node, fx.Node) or not _integral(src_node):
+            if not isinstance(src_node, fx.Node) or not _carries_integers(src_node):
                 continue
             dst = T.dtype_of(n)
             if dst == torch.bool:
@@ -548,8 +557,8 @@ def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded
             span = intervals.of(src_node)
             if span is None:
                 span = dtype_range(T.dtype_of(src_node))
-            lo, hi = dtype_range(dst)
-            if span[0] < lo or span[1] > hi:
+            lo, hi = dtype_range(dst) or (0, -1)  # (a dtype with no exact integer range, float8: holds none)
+            if span is None or span[0] < lo or span[1] > hi:
                 _refuse("roles", f"{n.name} casts {T.dtype_of(src_node)} values in [{span[0]}, {span[1]}] to {dst}, "
                         f"which holds only [{lo}, {hi}] exactly: larger ids, slots or lengths would wrap or round",
                         n, "cast indices to int64 (or int32), never to a narrower type")
@@ -594,8 +603,9 @@ def _changes_no_value(n: fx.Node, x, intervals: Intervals) -> bool:
     2**62, c)`` leaves ``minimum(x, b)`` the interval of ``x`` while it clamps every other element at ``c`` (red team
     47 F1)."""
     span = intervals.number(x)
-    if span is None:
-        return False
+    dr = dtype_range(T.dtype_of(x)) if isinstance(x, fx.Node) and T.is_tensor(x) else None
+    if span is None or dr is None or span[0] < dr[0] or span[1] > dr[1]:
+        return False  # (an interval beyond the dtype: the values wrapped on the way, red-team 48 F2)
     t, args = n.target, list(n.args)
     if t in (aten.minimum.default, aten.maximum.default):
         if len(args) != 2 or x not in args[:2]:
