@@ -1796,6 +1796,7 @@ def _indexed_through_rows(graph, write, iota):
         back = _call(graph, aten.index_put.default,
                      (x, list(index), _call(graph, aten.squeeze.dim, (new, 1)) if headless else new))
     new.meta.setdefault("stack_trace", write.meta.get("stack_trace"))
+    back.meta[SUPERSEDED] = True  # (the user's entry write, put back: the rewritten write stands for it)
     return back, [write], new, rerouted
 
 
@@ -1951,6 +1952,7 @@ def _scattered_through_rows(graph, write, iota):
         new = _call(graph, aten.index_put.default, (rows, [r], _call(graph, aten.squeeze.dim, (src, k))))
         back = _call(graph, aten.scatter.src, (x, k, idx, _call(graph, aten.unsqueeze.default, (new, k))))
     new.meta.setdefault("stack_trace", write.meta.get("stack_trace"))
+    back.meta[SUPERSEDED] = True  # (the user's entry write, put back: the rewritten write stands for it)
     return back, [write], new, rerouted
 
 
