@@ -1436,6 +1436,9 @@ def _one_hot_entries(graph, sel, iota):
     picked = _call(graph, aten.where.self, (_call(graph, aten.reshape.default, (ok, [-1] + [1] * (rank - 2))),
                                             _call(graph, aten.squeeze.dim, (new, k)), kept))
     write = _call(graph, aten.index_put.default, (mem, index, picked))
+    for key in ("stack_trace", "nn_module_stack", "source_fn_stack"):  # (explain names the user's select)
+        if key in sel.meta:
+            write.meta[key] = sel.meta[key]
     if not (_is_head_major_per_request(write) if k == 2 else _is_headless_per_request(write)):
         return None  # (the nodes built are dead code)
     back, _, rewritten, rerouted = _indexed_through_rows(graph, write, iota)

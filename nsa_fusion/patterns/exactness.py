@@ -269,6 +269,8 @@ class Intervals:
             # -128 in int8, red-team 12 F2; ids.double().bfloat16() rounds 465 to 464, red-team 48 F1).  (The affine
             # ops keep their unclipped interval: check_int_paths reads it as an overflow.)
             got = None
+        if got is not None and dr is None and T.is_tensor(n) and n.target in T.CASTS:
+            got = None  # (a cast to a dtype with no exact integer range, float8: its values are not the operand's)
         if got is not None and got[0] > got[1]:
             got = None  # (an empty interval is a rule's mistake, never a fact about valid input: unknown)
         self.known[n] = got
