@@ -561,9 +561,9 @@ def full_range_indices(graph: fx.Graph) -> int:
             continue
         heads, slots = indices
         vx, vh, vs = _val(x), _val(heads), _val(slots)
-        if not all(isinstance(t, torch.Tensor) for t in (vx, vh, vs)) or vh.dim() != 2 or not _is_one(vh.shape[1]) \
+        if not all(isinstance(t, torch.Tensor) for t in (vx, vh, vs)) or vh.dim() != 2 or not _unit(vh.shape[1]) \
                 or _offset(vh.shape[0], vx.shape[0]) != 0 or not _is_iota(heads) or vs.is_floating_point() \
-                or vs.dtype == torch.bool or not (vs.dim() == 1 or vs.dim() == 2 and _is_one(vs.shape[0])):
+                or vs.dtype == torch.bool or not (vs.dim() == 1 or vs.dim() == 2 and _unit(vs.shape[0])):
             continue
         if vs.dim() == 1:
             flat = slots
@@ -575,10 +575,6 @@ def full_range_indices(graph: fx.Graph) -> int:
         node.args = (x, [None, flat], *node.args[2:])
         done += 1
     return done
-
-
-def _is_one(size) -> bool:
-    return isinstance(size, int) and size == 1  # (a symbolic size is not compared: that would guard on it)
 
 
 _INDEX_ARG = {aten.scatter.src: 2, aten.scatter_.src: 2, aten.index_copy.default: 2, aten.index_copy_.default: 2}
@@ -1316,7 +1312,7 @@ _ANDS = {aten.bitwise_and.Tensor, aten.logical_and.default}
 
 
 def _unit(size) -> bool:
-    return isinstance(size, int) and size == 1
+    return isinstance(size, int) and size == 1  # (a symbolic size is not compared: that would guard on it)
 
 
 def _aligned(a, out_shape, labels):
