@@ -2651,11 +2651,10 @@ import models18  # noqa: E402
 import models19  # noqa: E402
 import models20  # noqa: E402
 import models21  # noqa: E402
-import models22  # noqa: E402
 
 LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES}
                  for m in (models8, models9, models10, models11, models12, models13, models14, models15, models16,
-                           models17, models18, models19, models20, models21, models22)}
+                           models17, models18, models19, models20, models21)}
 
 
 # fp32 models pooled by a matmul that torchair's graph keeps as a bmm (fused in Inductor, which lowers it as a sum)
@@ -2726,9 +2725,6 @@ _INDUCTOR_OUTPUT_DIFFERS = {("models19", "deepseek_kv_concat_4l")}
     # through a block view x.view(B, N, W, l, D)[rows, :, i] (a first-try miss: rewrite._one_hot_entries and
     # _chunked_window's head-major form)
     ("models21", "lucidrains_block_view_mask_write_2l", "nm_cond_s_gt_l"),
-    # models22's fla block view with the write's flat slots rows * C + blk spelled again for the kept read (a first-try
-    # miss: rewrite.merge_duplicate_views merges repeated integer index computations)
-    ("models22", "fla_block_view_mean_2l", "nm_trunc_block_counter"),
 ])
 @pytest.mark.parametrize("dialect", ["inductor", "torchair"])
 def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, torchair):
