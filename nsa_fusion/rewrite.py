@@ -168,14 +168,6 @@ def replace_step(step: Step, dialect: Dialect, functional: bool = False) -> fx.N
 # the condition passes through) and the narrowing cast is refused as such.
 _INDEX_VIEWS = frozenset({aten.squeeze.dim, aten.squeeze.default, aten.squeeze.dims, aten.unsqueeze.default,
                           aten.view.default, aten.reshape.default, aten._unsafe_view.default})
-# Index arithmetic a model may spell twice, once for the write's slots and once for the kept read (``flat.index_copy_(0,
-# rows * C + blk, where(..., flat[rows * C + blk]))``, models22): deterministic element-wise ops on integer tensors,
-# so two nodes with the same op and the same operands hold the same values.
-_INDEX_MATH = frozenset({aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar, aten.mul.Tensor,
-                         aten.mul.Scalar, aten.floor_divide.default, aten.div.Tensor_mode, aten.div.Scalar_mode,
-                         aten.remainder.Tensor, aten.remainder.Scalar, aten.clamp.default, aten.clamp_min.default,
-                         aten.clamp_max.default, aten.neg.default, torch.ops.prims.convert_element_type.default,
-                         aten._to_copy.default})
 
 
 def _hashable(arg):
@@ -192,7 +184,7 @@ def _view_key(node: fx.Node):
     else None."""
     if node.op != "call_function":
         return None
-    if (node.target in _INDEX_VIEWS or node.target in _INDEX_MATH) and node.args and isinstance(node.args[0], fx.Node):
+    if node.target in _INDEX_VIEWS and node.args and isinstance(node.args[0], fx.Node):
         v = node.meta.get("val")
         if not isinstance(v, torch.Tensor) or v.dtype.is_floating_point or v.dtype.is_complex:
             return None
@@ -223,8 +215,7 @@ def _view_key(node: fx.Node):
 
 def merge_duplicate_views(graph: fx.Graph, index_views: bool = False) -> int:
     """Make every ``select(x, d, i)`` / ``unbind(x, d)[i]`` of one ``x`` the same node (the first), and with
-    ``index_views`` every repeated view of one integer tensor (:data:`_INDEX_VIEWS`) and every repeated integer
-    index computation (:data:`_INDEX_MATH`: the same op of the same operands; only before the
+    ``index_views`` every repeated view of one integer tensor (:data:`_INDEX_VIEWS`; only before the
     pass's own rewrites, which put back the nodes they stood in for when they are done).
 
     A stacked cache (``cmp_kv[0][slots] = where(..., cmp_kv[0][slots])``) is read and written through two
@@ -243,10 +234,10 @@ def merge_duplicate_views(graph: fx.Graph, index_views: bool = False) -> int:
     merged = 0
     for n in list(graph.nodes):
         key = _view_key(n)
-        if key is None or (not index_views and (key[1] in _INDEX_VIEWS or key[1] in _INDEX_MATH)):
+        if key is None or (not index_views and key[1] in _INDEX_VIEWS):
             continue
         earlier = first.setdefault(key, n)
-        if earlier is n or any(mutated.get(a, len(order)) < order[n] for a in n.all_input_nodes):
+        if earlier is n or mutated.get(key[0], len(order)) < order[n]:
             continue
         if n.meta.get("val") is not None and earlier.meta.get("val") is not None \
                 and n.meta["val"].shape != earlier.meta["val"].shape:
