@@ -206,7 +206,16 @@ def _ragged_read(node: fx.Node):
         idx = idx.args[0]
     if not (isinstance(indices, fx.Node) and indices.op == "placeholder" and _int_tensor(indices, 1)) or \
             not (isinstance(idx, fx.Node) and idx.op == "call_function" and idx.target is aten.add.Tensor) or \
-            idx.kwargs or _val(idx).dim() != 2 or _val(idx).dtype != (torch.int32 if widened else torch.int64):
+            idx.kwargs or _val(idx).dim() not in (1, 2) or _val(idx).dtype != (torch.int32 if widened else torch.int64):
+        return None
+    if _val(idx).dim() == 1:
+        # one page per row, indices[kv_indptr[:-1] + j] (a window read position by position, models22
+        # flashinfer_ragged_stacked_tokens): the starts are the operand read off a graph input by views alone
+        for o, j in (idx.args[:2], idx.args[1::-1]):
+            if _view_of_input(o) and isinstance(j, fx.Node) and _val(j).dtype in (torch.int32, torch.int64) and \
+                    _val(j).dim() == 1 and statically_known_true(_val(o).shape[0] == _val(idx).shape[0]) and \
+                    statically_known_true(_val(j).shape[0] == _val(idx).shape[0]) and not _view_of_input(j):
+                return indices, o, j
         return None
     for o, j in (idx.args[:2], idx.args[1::-1]):
         # (one start per row: kv_indptr[:1, None] broadcast over the batch builds a [1, L] table, which no gather
@@ -216,6 +225,13 @@ def _ragged_read(node: fx.Node):
                 all(statically_known_true(a == b) for a, b in zip(_val(j).shape, _val(idx).shape)):
             return indices, o, j
     return None
+
+
+def _view_of_input(n) -> bool:
+    """``n`` is a 1-D integer graph input or a view of one (``kv_indptr[:-1]``)."""
+    while isinstance(n, fx.Node) and n.op == "call_function" and n.target in (aten.slice.Tensor, *_RESHAPES):
+        n = n.args[0]
+    return isinstance(n, fx.Node) and n.op == "placeholder" and _int_tensor(n, 1)
 
 
 def _short_page_list(indices) -> bool:
@@ -282,12 +298,18 @@ def _expose_read(graph, node, rows, done, iota):
     ragged = _ragged_read(node)
     if ragged is not None:  # FlashInfer's kv_indices[kv_indptr[:-1, None] + j]: read as T[b, j]
         indices, starts, j = ragged
+        one = _val(j).dim() == 1  # (one page per row: read as T[b, j[b]], a [B, 1] gather squeezed)
         with graph.inserting_before(node):
             if (indices, starts) not in rows:
-                rows[(indices, starts)] = _ragged_table(graph, indices, starts, iota)
+                column = _call(graph, aten.unsqueeze.default, (starts, 1)) if one else starts
+                rows[(indices, starts)] = _ragged_table(graph, indices, column, iota)
             if _val(j).dtype != torch.int64:
                 j = _call(graph, torch.ops.prims.convert_element_type.default, (j, torch.int64))
+            if one:
+                j = _call(graph, aten.unsqueeze.default, (j, 1))
             new = _call(graph, aten.gather.default, (rows[(indices, starts)], 1, j))
+            if one:
+                new = _call(graph, aten.squeeze.dim, (new, 1))
         # (where a fused step took the user's read out of the graph, restore builds it again for the reads
         # left: the gather raises for j outside [0, L), where eager's indices[starts + j] reads as long as
         # starts + j is in [-L, L), a negative j included)

@@ -248,6 +248,95 @@ def merge_duplicate_views(graph: fx.Graph, index_views: bool = False) -> int:
     return merged
 
 
+# Integer index arithmetic that gives the same value when spelled twice over the same operands: deterministic,
+# no state, no randomness, output a function of the operands and the non-tensor arguments only.
+_PURE_INDEX_OPS = _INDEX_VIEWS | frozenset({
+    aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar, aten.mul.Tensor, aten.mul.Scalar,
+    aten.floor_divide.default, aten.div.Tensor_mode, aten.div.Scalar_mode, aten.remainder.Tensor,
+    aten.remainder.Scalar, aten.clamp.default, aten.clamp_min.default, aten.clamp_max.default, aten.neg.default,
+    aten.minimum.default, aten.maximum.default, aten.expand.default, aten.squeeze.dim, aten.select.int,
+    aten.slice.Tensor, torch.ops.prims.convert_element_type.default, aten._to_copy.default,
+    torch.ops.prims.iota.default, aten.arange.default, aten.arange.start, aten.arange.start_step,
+    aten.sym_size.int, operator.add, operator.sub, operator.mul, operator.floordiv, operator.mod})
+_SPELLING_DEPTH = 24
+
+
+def _same_spelling(a, b, shared: set, depth: int = 0) -> bool:
+    """``a`` and ``b`` compute the same value by construction: the same node, or the same pure op
+    (:data:`_PURE_INDEX_OPS`) of arguments that are themselves the same; the operand nodes both reach are
+    collected in ``shared`` (their values must not change between the two reads: the caller checks)."""
+    if isinstance(a, fx.Node) or isinstance(b, fx.Node):
+        if a is b:
+            shared.add(a)
+            return True
+        if not (isinstance(a, fx.Node) and isinstance(b, fx.Node)) or depth > _SPELLING_DEPTH:
+            return False
+        if a.op != "call_function" or b.op != "call_function" or a.target is not b.target \
+                or a.target not in _PURE_INDEX_OPS or len(a.args) != len(b.args) or a.kwargs.keys() != b.kwargs.keys():
+            return False
+        return all(_same_spelling(x, y, shared, depth + 1) for x, y in zip(a.args, b.args)) \
+            and all(_same_spelling(a.kwargs[k], b.kwargs[k], shared, depth + 1) for k in a.kwargs)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(_same_spelling(x, y, shared, depth + 1) for x, y in zip(a, b))
+    return type(a) is type(b) and a == b
+
+
+def share_kept_read_index(graph: fx.Graph) -> int:
+    """``flat.index_copy_(0, rows * C + blk, where(done, new, flat[rows * C + blk]))``: the write's slots and the
+    kept rows' index spelled twice (models22, fla and HF ports), two nodes in graphs without common-subexpression
+    elimination, while the keep proof needs the kept rows read at the written slots themselves.  Where a read
+    (a gather) on the path of a write's values indexes by a node that is the same pure integer computation as
+    the write's index (:func:`_same_spelling`) and reads the written cache, over operands no op of the graph writes before the later of
+    the two, that read takes the earlier of the two nodes instead: the same value, so nothing changes; left
+    so where nothing fuses (Inductor would merge them itself).  Only that read: merging index arithmetic
+    graph-wide would also merge what other rules must see as two spellings (a narrowing cast written
+    twice in a condition)."""
+    from .patterns.optable import GATHERS
+    from .patterns.proof import value_ancestors
+
+    order = {n: i for i, n in enumerate(graph.nodes)}
+    written_roots: list = []  # (order, storage root) of every write in the graph
+    for n in graph.nodes:
+        if n.op == "call_function" and getattr(getattr(n.target, "_schema", None), "is_mutable", False):
+            for a in (written_args(n) or n.all_input_nodes):
+                if isinstance(a, fx.Node):
+                    written_roots.append((order[n], _root(a)))
+    shared_count = 0
+    for write in list(graph.nodes):
+        if write.op != "call_function" or write.target not in WRITES:
+            continue
+        _, index_at, values_at = WRITES[write.target]
+        if len(write.args) <= max(index_at, values_at) or not isinstance(write.args[values_at], fx.Node):
+            continue
+        index = write.args[index_at]
+        indices = [i for i in (index if isinstance(index, (list, tuple)) else [index]) if isinstance(i, fx.Node)]
+        if not indices:
+            continue
+        cache_root = _root(write.args[WRITES[write.target][0]])
+        for read in value_ancestors([write.args[values_at]]):
+            if read.op != "call_function" or read.target not in GATHERS or not isinstance(read.args[0], fx.Node) \
+                    or _root(read.args[0]) is not cache_root:  # (a read of this write's cache: its kept rows)
+                continue
+            for j in list(read.all_input_nodes[1:]):
+                for i in indices:
+                    shared: set = set()
+                    if j is i or not _same_spelling(i, j, shared):
+                        continue
+                    later = max(order[i], order[j])
+                    roots = {_root(s) for s in shared}
+                    if any(at < later and root in roots for at, root in written_roots):
+                        continue
+                    earlier = i if order[i] < order[j] else j
+                    if earlier is j:  # the write's index is the later spelling: the write takes the read's
+                        write.replace_input_with(i, j)
+                        indices = [j if x is i else x for x in indices]
+                    else:
+                        read.replace_input_with(j, i)
+                    shared_count += 1
+                    break
+    return shared_count
+
+
 # --- stacked caches: one write into every half -> one write per half -------------------------------------
 MAX_STACK = 8  # halves a joint write is split into (K and V: 2; a few layers)
 
@@ -779,14 +868,14 @@ def stacked_reads(graph: fx.Graph) -> list:
             if lead is not None:
                 out.append(lead)
             continue
-        if kv_shape is None or shape is None or len(kv_shape) != 5 or not _val(kv).is_floating_point() \
-                or not indices or not isinstance(indices[0], fx.Node) or len(indices) > 5:
+        if kv_shape is None or shape is None or len(kv_shape) not in (4, 5) or not _val(kv).is_floating_point() \
+                or not indices or not isinstance(indices[0], fx.Node) or len(indices) > len(kv_shape):
             continue
         index_vals = [_val(i) for i in indices if i is not None]
         if any(not isinstance(v, torch.Tensor) or v.is_floating_point() or v.dtype == torch.bool for v in index_vals):
             continue  # (a mask index counts its own dims: not handled)
         r = max(v.dim() for v in index_vals)
-        unindexed = [k for k in range(5) if k >= len(indices) or indices[k] is None]
+        unindexed = [k for k in range(len(kv_shape)) if k >= len(indices) or indices[k] is None]
         t = dim % len(shape) - r
         if not 0 <= t < len(unindexed):
             continue  # (the select picks among the index dims)
@@ -924,6 +1013,15 @@ def _gathered_window(graph, g, iota):
             not all(isinstance(a, fx.Node) for a in (g.args[0], g.args[2])):
         return None
     x, dim, idx = g.args
+    if x.op == "call_function" and x.target is aten.expand.default and isinstance(x.args[0], fx.Node) \
+            and _same_sizes(_shape(x.args[0]) or [], _shape(x) or [None]):
+        x = x.args[0]  # (an expand to its own shape: torch.take_along_dim broadcasts both operands)
+    wrap = None
+    if idx.op == "call_function" and idx.target is aten.remainder.Scalar and isinstance(idx.args[0], fx.Node) \
+            and not idx.kwargs and isinstance(idx.args[1], int) and idx.args[1] > 0:
+        # torch.take_along_dim wraps the positions, gather(x, 1, pos % T): elementwise, so it commutes with the
+        # expand and reshapes below and is applied to the [B, l] positions themselves
+        idx, wrap = idx.args
     shape, index_shape = _shape(x), _shape(idx)
     if shape is None or len(shape) != 4 or not _val(x).is_floating_point() or index_shape is None \
             or idx.op != "call_function" or idx.target is not aten.expand.default:
@@ -952,6 +1050,8 @@ def _gathered_window(graph, g, iota):
         return None
     with graph.inserting_before(g):
         rows = _arange(graph, pos, iota)
+        if wrap is not None:
+            pos = _call(graph, aten.remainder.Scalar, (pos, wrap))
     return (x, rows, pos, 1, None) if seq_first else (x, rows, pos, 2, [0, 2, 1, 3])
 
 
@@ -961,13 +1061,17 @@ _ROW_UPDATES = (aten.index_put.default, aten.index_put_.default, aten.copy_.defa
                 aten.scatter_.src, aten.index_copy.default, aten.index_copy_.default)
 
 
+# one layer of a stacked state updated in place (``state[li].index_put_(...)``), functionalized: the stack after it
+_LAYER_UPDATES = (aten.select_scatter.default, aten.slice_scatter.default)
+
+
 def _a_cache_input(x) -> bool:
     """``x`` is a graph input (a per-request dense state), through views and the row writes that update it (the
     token just appended: ``state[rows, pos] = k``, ``state.scatter_(1, pos, k)``)."""
     from .patterns.optable import VIEWS
 
     while isinstance(x, fx.Node) and x.op == "call_function" and x.args and (
-            x.target in VIEWS or x.target in _ROW_UPDATES):
+            x.target in VIEWS or x.target in _ROW_UPDATES or x.target in _LAYER_UPDATES):
         x = x.args[0]
     return isinstance(x, fx.Node) and x.op == "placeholder"
 
@@ -1418,8 +1522,12 @@ def _one_hot_entries(graph, sel, iota):
     M = vm.shape[k] if isinstance(vm.shape[k], int) else _iota_length(count)
     if M is None:
         return None
+    built = set(graph.nodes)  # (what is there before: the nodes built below are erased if the write is not taken)
     r = _arange(graph, mem, iota)
     jj = _call(graph, aten.reshape.default, (j, [-1]))
+    if vj.dtype != torch.int64:  # (an int8 / uint8 index is a mask to aten.index, red-team 49 C1; the user's
+        # arange(M) == j compares in int64 too, so the values are the same)
+        jj = _call(graph, torch.ops.prims.convert_element_type.default, (jj, torch.int64))
     ok = _call(graph, aten.bitwise_and.Tensor, (_call(graph, aten.ge.Scalar, (jj, 0)),
                                                 _call(graph, aten.lt.Scalar, (jj, M))))
     for f, _ in rows:
@@ -1436,7 +1544,10 @@ def _one_hot_entries(graph, sel, iota):
         if key in sel.meta:
             write.meta[key] = sel.meta[key]
     if not (_is_head_major_per_request(write) if k == 2 else _is_headless_per_request(write)):
-        return None  # (the nodes built are dead code)
+        for node in reversed(list(graph.nodes)):  # (dead code; not left for a later pass to trace)
+            if node not in built and not node.users:
+                graph.erase_node(node)
+        return None
     back, _, rewritten, rerouted = _indexed_through_rows(graph, write, iota)
     return back, [write], rewritten, rerouted
 
@@ -2197,7 +2308,9 @@ def unflatten_head_rows(graph: fx.Graph) -> int:
     Flat row ``r`` is ``cache[r // N, r % N]``, so rows ``s * N + h`` (h = 0..N-1) are ``cache[s]``'s heads in
     order; for ``s`` in ``[-S, S)`` a negative ``s * N + h`` wraps Python-style to ``(s + S) * N + h``, the heads
     of ``cache[s]`` wrapped the same way, and outside it both forms raise.  The products are int64 (an int32
-    ``s * N`` wraps for ``S * N >= 2**31``; left as written).  An identity on values for every input, so a step
+    ``s * N`` wraps for ``S * N >= 2**31``; left as written).  Likewise the view of every element, ``cache.view(-1)``
+    at ``slots[:, None] * (N * D) + arange(N * D)`` (``cmp.put_(...)``, models22 ``paged_seq_unfold_put``): rows of
+    ``N * D`` elements, ``index_put(cache, [slots], reshape(V, [B, N, D]))`` viewed as ``[-1]``.  An identity on values for every input, so a step
     that does not fuse keeps the rewritten form.  Returns the number of nodes rewritten."""
     done = 0
     for node in list(graph.nodes):
@@ -2207,13 +2320,14 @@ def unflatten_head_rows(graph: fx.Graph) -> int:
         if found is None:
             continue
         cache, slots, values = found
-        row = node.args[0].args[1][1]  # D as the user's view spelled it (an int or a size node: GE has no flatten)
+        # D as the user's view spelled it (an int or a size node: GE has no flatten); a view of every element: -1
+        row = node.args[0].args[1][1] if len(node.args[0].args[1]) == 2 else None
         with graph.inserting_before(node):
             if node.target is aten.index.Tensor:
                 rows = _call(graph, aten.index.Tensor, (cache, [slots]))
             else:
                 rows = _call(graph, aten.index_put.default, (cache, [slots], values))
-            new = _call(graph, aten.reshape.default, (rows, [-1, row]))
+            new = _call(graph, aten.reshape.default, (rows, [-1, row] if row is not None else [-1]))
         new.meta.setdefault("stack_trace", node.meta.get("stack_trace"))
         node.replace_all_uses_with(new)
         graph.erase_node(node)
@@ -2234,11 +2348,15 @@ def _head_rows(node):
         return None
     cache, flat_shape, index_shape = flat.args[0], _shape(flat), _shape(indices[0])
     shape = _shape(cache) if isinstance(cache, fx.Node) else None
-    if not _is_cache(cache) or flat_shape is None or len(flat_shape) != 2 or index_shape is None \
-            or len(index_shape) != 1:
+    if not _is_cache(cache) or flat_shape is None or len(flat_shape) not in (1, 2) or index_shape is None \
+            or len(index_shape) != 1 or shape is None or len(shape) != 3:
         return None
     S, N, D = shape
-    if _offset(flat_shape[0], S * N) != 0 or _offset(flat_shape[1], D) != 0 or len(flat.args[1]) != 2 \
+    if len(flat_shape) == 1:  # every element in a row: cache.view(-1) at slots[:, None] * (N * D) + arange(N * D)
+        N, D = N * D, 1
+        if _offset(flat_shape[0], S * N) != 0 or len(flat.args[1]) != 1:
+            return None
+    elif _offset(flat_shape[0], S * N) != 0 or _offset(flat_shape[1], D) != 0 or len(flat.args[1]) != 2 \
             or _offset(flat.args[1][1], D) != 0:
         return None
     grid = indices[0]  # [B, N] before its flattening
@@ -2260,7 +2378,7 @@ def _head_rows(node):
     if not (isinstance(values, fx.Node) and values.op == "call_function" and values.target in _FLATTENS):
         return None
     rows = _shape(values.args[0])
-    if rows is None or len(rows) != 3 or any(_offset(a, b) != 0 for a, b in zip(rows, (_shape(slots)[0], N, D))):
+    if rows is None or len(rows) != 3 or any(_offset(a, b) != 0 for a, b in zip(rows, (_shape(slots)[0], *shape[1:]))):
         return None
     return cache, slots, values.args[0]
 

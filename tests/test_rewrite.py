@@ -215,3 +215,85 @@ def test_a_split_write_computes_the_joint_writes_values_when_the_cat_promotes(la
     gm.graph.eliminate_dead_code()
     gm.recompile()
     assert torch.equal(gm(pk, pv, slots, valid, cmp), joint(pk, pv, slots, valid, cmp))
+
+
+def _kept_index_graph(between: str = "none") -> tuple[fx.Graph, fx.Node, fx.Node]:
+    """``flat.index_copy(0, rows * 4 + blk, where(done, new, flat[rows * 4 + blk']))`` with the kept read's index
+    spelled a second time, traced with fake values: ``between`` puts an in-place ``add_`` of the lengths between the
+    two spellings (``"write"``), or spells the second with another constant (``"other"``)."""
+    from torch._subclasses.fake_tensor import FakeTensorMode
+
+    mode = FakeTensorMode()
+    g = fx.Graph()
+    vals = {"flat": torch.empty(32, 2, 8), "lens": torch.empty(8, dtype=torch.int64),
+            "new": torch.empty(8, 2, 8), "done": torch.empty(8, 1, 1, dtype=torch.bool)}
+    ph = {}
+    for name, v in vals.items():
+        ph[name] = g.placeholder(name)
+        ph[name].meta["val"] = mode.from_tensor(v)
+
+    def call(target, args, kwargs=None):
+        node = g.call_function(target, args, kwargs or {})
+        with mode:
+            node.meta["val"] = target(*[[i.meta["val"] for i in a] if isinstance(a, list) else
+                                        a.meta["val"] if isinstance(a, fx.Node) else a for a in args], **(kwargs or {}))
+        return node
+
+    def spelled(c):
+        blk = call(aten.clamp_min.default, (call(aten.div.Scalar_mode, (call(aten.sub.Tensor, (ph["lens"], 16)), 16),
+                                                 {"rounding_mode": "floor"}), 0))
+        return call(aten.add.Tensor, (call(aten.mul.Tensor, (iota, c)), blk))
+
+    iota = call(aten.arange.default, (8,))
+    slots = spelled(4)
+    if between == "write":
+        call(aten.add_.Tensor, (ph["lens"], 1))
+    kept_index = spelled(5 if between == "other" else 4)
+    kept = call(aten.index.Tensor, (ph["flat"], [kept_index]))
+    values = call(aten.where.self, (ph["done"], ph["new"], kept))
+    write = call(aten.index_copy.default, (ph["flat"], 0, slots, values))
+    g.output((write,))
+    return g, kept, slots
+
+
+def test_the_kept_rows_index_spelled_twice_is_read_at_the_written_slots():
+    """The same pure computation of the same operands holds the same values: the kept read takes the write's node."""
+    from nsa_fusion.rewrite import share_kept_read_index
+
+    g, kept, slots = _kept_index_graph()
+    assert share_kept_read_index(g) == 1
+    assert kept.args[1] == [slots]
+
+
+@pytest.mark.parametrize("between", ["write", "other"])
+def test_a_kept_rows_index_that_may_differ_is_left_as_written(between):
+    """Not shared where an operand is written in place between the two spellings (the lengths then differ), nor where
+    the spellings differ (another constant)."""
+    from nsa_fusion.rewrite import share_kept_read_index
+
+    g, kept, slots = _kept_index_graph(between)
+    before = list(kept.args[1])
+    assert share_kept_read_index(g) == 0
+    assert kept.args[1] == before and before != [slots]
+
+
+def test_take_along_dim_windows_keep_their_wrap():
+    """``torch.take_along_dim(state, pos[:, :, None, None], 1)`` decomposes to ``gather(state, 1, pos % T)``: read as
+    ``state[rows[:, None], pos % T]`` (rewrite.dense_window_reads), the same values at positions past ``T`` and below
+    zero, which the wrap reads and a plain index would raise on (or read elsewhere)."""
+    from torch._inductor.decomposition import select_decomp_table
+    from torch.fx.experimental.proxy_tensor import make_fx
+
+    from nsa_fusion.rewrite import dense_window_reads
+
+    def window(state, pos):
+        state.index_put_((torch.arange(2), pos[:, 0]), torch.ones(2, 3, 4))  # (the append: a per-request state)
+        return torch.take_along_dim(state, pos[:, :, None, None], dim=1)
+
+    state, pos = torch.randn(2, 8, 3, 4), torch.tensor([[1, 7, 9, -3, 15], [0, 2, -8, 8, 3]])
+    gm = make_fx(window, decomposition_table=select_decomp_table(), tracing_mode="fake")(state.clone(), pos)
+    assert dense_window_reads(gm.graph, iota=True)
+    assert not [n for n in gm.graph.nodes if n.target is aten.gather.default and n.users]
+    gm.graph.eliminate_dead_code()
+    gm.recompile()
+    assert torch.equal(gm(state.clone(), pos), window(state.clone(), pos))

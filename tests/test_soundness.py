@@ -972,3 +972,57 @@ def test_a_clamp_of_wrapped_page_ids_is_not_taken_for_a_no_op(name, dialect):
     Refused, eager's values."""
     results = _redteam48(name, dialect, "dynamic")
     assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+def _redteam49(name, dialect, mode=None):
+    from corpora import redteam49
+
+    factory = {n: f for n, f, _ in redteam49.ATTACKS}[name]
+    return redteam49.classify49(name, factory, dialect, mode)
+
+
+@pytest.mark.parametrize("name", ["wb_ids_min_ub_arange", "wb_pos_where_lt_arange", "fb_ids_min_floordiv_int"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_bound_computed_past_its_dtype_is_unknown(name, dialect):
+    """Red team 49 F1: a clamp or select bound built with int64 arithmetic that wraps (four times 2**62 plus 300 is
+    300) was read at its unwrapped value, 2**64 + 300, and the clamp taken for a no-op; a floor division could even
+    bring the unwrapped interval back inside int64.  ``Intervals.of`` now answers "unknown" for every node whose
+    interval leaves its dtype, and for everything computed from it (the overflow check reads the exact interval
+    aside).  Under ``dynamic=True``, where the overflow is not checked.  Refused, eager's values."""
+    results = _redteam49(name, dialect, "dynamic")
+    assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+@pytest.mark.parametrize("name, mode", [("fb_ids_min_d", "static"), ("fb_ids_where_ne_d", "batch"),
+                                        ("fb_table_min_d", "static"), ("fb_pos_min_d", "dynamic")])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_float_arithmetic_past_its_exact_range_is_unknown(name, mode, dialect):
+    """Red team 49 F2: ``Intervals`` did float arithmetic exactly, so ``(2**53 + 1 - 2**53) * 2**41 + 300`` in
+    float64 was read as 2**41 + 300 (it is 300): a bound on page ids or positions taken for a no-op.  A float sum
+    past the float's exact integer range rounds: unknown now, as any interval beyond its dtype.  Refused, eager's
+    values."""
+    results = _redteam49(name, dialect, mode)
+    assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+@pytest.mark.parametrize("name, mode", [("fg_gather_bf16", "static"), ("fg_index_bf16", "batch"),
+                                        ("fg_where_bf16", "dynamic"), ("fg_gather_f64_i8", "static"),
+                                        ("fg_cat_bf16", "static")])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_page_ids_moved_as_floats_are_held_at_every_cast(name, mode, dialect):
+    """Red team 49 F3: ``table.double().gather(1, col).bfloat16().long()``: page ids gathered, indexed, selected or
+    concatenated as floats before a narrowing cast, which was not checked (``_carries_integers`` followed casts and
+    views only).  Every data movement now carries the integers on to the cast, which is held to its source's
+    interval.  Refused, eager's values."""
+    results = _redteam49(name, dialect, mode)
+    assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+@pytest.mark.parametrize("mode", ["static", "batch"])
+def test_a_one_hot_entry_index_of_a_narrow_int_type_compiles(mode):
+    """Red team 49 C1: a one-hot memory write whose entry index is int8 (``arange(M) == j[:, None]`` compares in
+    int64) was rewritten to an entry write indexed by the int8 ``j``, which ``aten.index`` takes for a mask: the
+    compile failed.  The rewrite indexes by ``j.long()`` (the same values), and erases what it built where it does not
+    take the write.  Compiles and computes eager's values (fused or not)."""
+    results = _redteam49("oh_j_int8", "inductor_graph", mode)
+    assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results

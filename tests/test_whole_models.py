@@ -2651,10 +2651,11 @@ import models18  # noqa: E402
 import models19  # noqa: E402
 import models20  # noqa: E402
 import models21  # noqa: E402
+import models22  # noqa: E402
 
 LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES}
                  for m in (models8, models9, models10, models11, models12, models13, models14, models15, models16,
-                           models17, models18, models19, models20, models21)}
+                           models17, models18, models19, models20, models21, models22)}
 
 
 # fp32 models pooled by a matmul that torchair's graph keeps as a bmm (fused in Inductor, which lowers it as a sum)
@@ -2746,6 +2747,38 @@ def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, t
                                                                                                got.reasons)
     near = run_case(LATER_CORPORA[corpus][near_miss], dialect, "static", ta)
     assert near.ok and near.fused == 0, (near.error, near.reasons)
+
+
+# models22's first-try misses, fixed since: (case, shape mode)
+_MODELS22_FIXED = [
+    # fla's block view, flat.index_copy_(0, rows * C + blk, where(..., flat[rows * C + blk])): the kept rows' index
+    # spelled a second time (rewrite.share_kept_read_index)
+    ("fla_block_view_mean_2l", "static"),
+    # HF's [L, B, T, N, D] stack read by torch.take_along_dim: gather(expand(x), 1, pos % T) (rewrite._gathered_window)
+    # and the flat write at rows * C + blk spelled twice
+    ("hf_stacked_layers_take_along_3l", "static"),
+    # cmp.put_(slot * N * D + arange(N * D), rows.reshape(-1)): rows of every element (rewrite.unflatten_head_rows)
+    ("paged_seq_unfold_put", "static"),
+    # a token pool with K and V side by side, kv[tok][:, :, c] (rewrite.stacked_reads on a 4-D pool,
+    # roles._pool_of_token_stack)
+    ("joint_token_pool_stacked_2l", "static"),
+    # FlashInfer's window read token by token, kv_indices[kv_indptr[:-1] + p // P] (pool_tables._ragged_read)
+    ("flashinfer_ragged_stacked_tokens", "static"),
+    # a raw byte buffer viewed [2, -1, P, N, D] under dynamic=True: D spelled by two symbol expressions
+    # (sizes._sizes_reduced: a pointwise op combines no elements)
+    ("vllm_raw_bytes_view_2l", "all"),
+]
+
+
+@pytest.mark.parametrize("case,dynamic", _MODELS22_FIXED)
+@pytest.mark.parametrize("dialect", ["inductor", "torchair"])
+def test_models22_first_try_misses_fuse(case, dynamic, dialect, torchair):
+    """models22's first-try misses (tests/corpora/models22.py), each fixed since: every compression fuses, bit-exact
+    to the contract golden and equal to eager."""
+    got = run_case(LATER_CORPORA["models22"][case], dialect, dynamic, torchair if dialect == "torchair" else None)
+    # (its fp16 model output plain Inductor computes otherwise than eager, pass or no pass: the first try's log)
+    eager_equal = got.eager_equal or dialect == "inductor" and case == "vllm_raw_bytes_view_2l"
+    assert not got.error and got.fused == got.compressions and got.exact and eager_equal, (got.error, got.reasons)
 
 
 @pytest.mark.parametrize("case", ["sglang_mla_pool_scatter_2l", "flashinfer_indptr_buf_mean_2l",

@@ -238,6 +238,7 @@ class Intervals:
         self.sizes = sizes
         self._seeds = dict(seeds)
         self.known: dict = dict(seeds)
+        self._unwrapped: dict = {}  # integer affine nodes whose exact interval leaves their dtype (see of)
 
     def with_lengths(self, lengths, hi):
         """These intervals with ``lengths`` bounded above by ``hi`` (the seeds kept, nothing computed)."""
@@ -264,10 +265,15 @@ class Intervals:
         self.known[n] = None  # (cycles cannot happen in a DAG; this also stops re-entry)
         got = self._compute(n)
         dr = dtype_range(T.dtype_of(n)) if T.is_tensor(n) else None
-        if got is not None and dr is not None and n.target not in _MONOTONE_PAIR and (got[0] < dr[0] or got[1] > dr[1]):
+        if got is not None and dr is not None and (got[0] < dr[0] or got[1] > dr[1]):
             # values beyond the dtype's exact range wrap or round, never saturate: clipping would hide it (|-128| is
-            # -128 in int8, red-team 12 F2; ids.double().bfloat16() rounds 465 to 464, red-team 48 F1).  (The affine
-            # ops keep their unclipped interval: check_int_paths reads it as an overflow.)
+            # -128 in int8, red-team 12 F2; ids.double().bfloat16() rounds 465 to 464, red-team 48 F1), and so would
+            # reading on past it: an int64 sum past 2**63 wraps, and a floor division can bring the unwrapped interval
+            # back inside the dtype (red-team 49 F1); a float sum past 2**53 rounds (2**53 + 1 - 2**53 is 0 in float64,
+            # red-team 49 F2).  Unknown, for every op after it; the affine integer ops keep the exact interval aside,
+            # which check_int_paths reads as an overflow (:meth:`unwrapped`).
+            if n.target in _MONOTONE_PAIR and _integral(n):
+                self._unwrapped[n] = got
             got = None
         if got is not None and dr is None and T.is_tensor(n) and n.target in T.CASTS:
             got = None  # (a cast to a dtype with no exact integer range, float8: its values are not the operand's)
@@ -275,6 +281,12 @@ class Intervals:
             got = None  # (an empty interval is a rule's mistake, never a fact about valid input: unknown)
         self.known[n] = got
         return got
+
+    def unwrapped(self, n: fx.Node):
+        """The exact interval of ``n`` whether or not its dtype holds it (an integer ``add``/``sub``/``mul`` whose
+        values overflow: :meth:`of` answers None there), for the overflow check."""
+        got = self.of(n)
+        return got if got is not None else self._unwrapped.get(n)
 
     def _compute(self, n: fx.Node):
         if n.op != "call_function":
@@ -404,13 +416,22 @@ def _integral(n) -> bool:
 
 
 def _carries_integers(n) -> bool:
-    """``n`` is an integer tensor, or an integer tensor moved and cast into a float one (``table.double()``): its
-    values are integers, and a further cast of them must keep each one (``.bfloat16()`` rounds 465 to 464, red-team
-    48 F1)."""
-    while isinstance(n, fx.Node) and n.op == "call_function" and not _integral(n) and T.dtype_of(n) is not None \
-            and T.dtype_of(n).is_floating_point and (n.target in T.CASTS or n.target in T.VIEWS) and n.args:
-        n = n.args[0]
-    return isinstance(n, fx.Node) and _integral(n)
+    """``n`` is an integer tensor, or may hold values of one moved and cast into a float type (``table.double()``,
+    then gathered, indexed, selected or concatenated as floats: ``table.double().gather(1, col)``): its values may be
+    integers, and a further cast of them must keep each one (``.bfloat16()`` rounds 465 to 464, red-team 48 F1 and,
+    through a float gather, 49 F3).  Any data input of any data movement counts."""
+    seen, work = set(), [n]
+    while work:
+        n = work.pop()
+        if not isinstance(n, fx.Node) or n in seen:
+            continue
+        seen.add(n)
+        if _integral(n):
+            return True
+        if n.op == "call_function" and T.dtype_of(n) is not None and T.dtype_of(n).is_floating_point \
+                and T.is_data_movement(n):
+            work.extend(T.data_inputs(n) if n.target not in T.CASTS else n.args[:1])
+    return False
 
 
 # Ops page ids may pass on their way to the gather: data movement, casts (checked exact) and the affine
@@ -566,7 +587,7 @@ def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded
                         n, "cast indices to int64 (or int32), never to a narrower type")
             continue
         if bounded and _integral(n) and n.target in _MONOTONE_PAIR:  # (a symbolic bound: see docs, limits)
-            span, dr = intervals.of(n), dtype_range(T.dtype_of(n))
+            span, dr = intervals.unwrapped(n), dtype_range(T.dtype_of(n))
             if span is not None and (span[0] < dr[0] or span[1] > dr[1]):
                 _refuse("roles", f"{T.op_name(n)} computes integers in [{span[0]}, {span[1]}] in {T.dtype_of(n)}, which "
                         "holds only [{}, {}]: it overflows (wraps) on valid input".format(*dr), n,

@@ -120,6 +120,13 @@ class RolesProof:
                 # one layer's [num_blocks, P, C] latent cache of a stack ([L, num_blocks, P, C], MLA)
                 yield None, n, n
                 continue
+            if _pool_of_token_stack(n) and T.dtype_of(n) == dtype and tuple(self.sizes.shape(n)[1:]) == row:
+                # K or V of a pool that keeps both side by side per token ([num_tokens, 2, N, D], models22
+                # joint_token_pool_stacked_2l, read as kv[tok][:, :, c], which rewrite.stacked_reads turns into
+                # kv[:, c][tok]): that part is the flat paged input; the [num_tokens, 2, N, D] tensor behind it
+                # is no [num_blocks, P, N, D] cache with P = 2 (its dim 1 holds K and V, not tokens)
+                yield None, n, n
+                continue
             if best is None and self._latent_pages(n) and T.dtype_of(n) == dtype and _reshape_of_write(n):
                 # MLA's latent cache appended through its flat view (vLLM's concat_and_cache_mla,
                 # ``kv_c_cache.view(-1, C)[slot_mapping] = kv_c``), functionalized as a reshape of the index_put:
@@ -405,6 +412,12 @@ def _half_of_stack(n: fx.Node) -> bool:
 def _pool_of_stack(n: fx.Node) -> bool:
     """``n`` picks one [num_tokens, N, D] pool of a 4-D stack along dim 0: ``stack[i]`` (``select``)."""
     return n.op == "call_function" and n.target is aten.select.int and _dim(n.args[0]) == 4 and n.args[1] == 0
+
+
+def _pool_of_token_stack(n: fx.Node) -> bool:
+    """``n`` picks one [num_tokens, N, D] pool of a 4-D stack along dim 1: ``kv[:, c]`` (``select``)."""
+    return n.op == "call_function" and n.target is aten.select.int and _dim(n.args[0]) == 4 and n.args[1] == 1 \
+        and _dim(n) == 3
 
 
 def _part_of_last_dim(n: fx.Node, row, shape_of) -> bool:

@@ -266,10 +266,15 @@ class SizesProof:
         if n.target in T.VIEWS or n.target in T.RESHAPES or n.target in T.GATHERS or n.target in T.WRITES or \
                 n.target in T.SHAPE_ONLY:
             return set()
+        if isinstance(n.target, torch._ops.OpOverload) and torch.Tag.pointwise in n.target.tags:
+            # element i of the output reads element i of each input (broadcast): no value holds a size.  An input
+            # dim that is not 1 has the output's size, possibly spelled by another expression of other symbols
+            # (dynamo's -1 of a raw byte buffer viewed as [2, -1, N, D] under dynamic=True, models22
+            # vllm_raw_bytes_view_2l): the trace's broadcast guarded the two equal
+            return set()
         inputs = set().union(*(self._symbolic_dims(a) for a in n.all_input_nodes))
-        if not isinstance(n.target, torch._ops.OpOverload) or torch.Tag.pointwise in n.target.tags or \
-                n.target in _KNOWN_NOT_COMBINING:
-            return inputs - self._symbolic_dims(n)  # (elementwise, or a reduction that drops the dim)
+        if not isinstance(n.target, torch._ops.OpOverload) or n.target in _KNOWN_NOT_COMBINING:
+            return inputs - self._symbolic_dims(n)  # (a reduction that drops the dim)
         # an op this table does not know may add up elements along any dim of its inputs and keep that dim in its
         # output (conv1d(ones(1, X, X), ones(X, X, 1)), cdist, batch_norm of arange[:X]: red-team 32 F5)
         return inputs
