@@ -2770,12 +2770,21 @@ _MODELS22_FIXED = [
 ]
 
 
-@pytest.mark.parametrize("case,dynamic", _MODELS22_FIXED)
-@pytest.mark.parametrize("dialect", ["inductor", "torchair"])
+# (torchair's GE has no converter for aten.unfold: paged_seq_unfold_put fails to compile there with or without the
+# pass, before the pass runs; the corpus counts it)
+@pytest.mark.parametrize("dialect,case,dynamic", [(dialect, case, dynamic) for dialect in ("inductor", "torchair")
+                                                  for case, dynamic in _MODELS22_FIXED
+                                                  if (dialect, case) != ("torchair", "paged_seq_unfold_put")])
 def test_models22_first_try_misses_fuse(case, dynamic, dialect, torchair):
     """models22's first-try misses (tests/corpora/models22.py), each fixed since: every compression fuses, bit-exact
     to the contract golden and equal to eager."""
     got = run_case(LATER_CORPORA["models22"][case], dialect, dynamic, torchair if dialect == "torchair" else None)
+    if dialect == "torchair" and case == "hf_stacked_layers_take_along_3l":
+        # (its fp32 einsum GE keeps as a bmm, whose products a matrix kernel may fuse with the adds: refused there,
+        # test_soundness.test_an_fp32_matrix_product_torchair_keeps_is_refused)
+        assert got.fused == 0 and got.eager_equal and all("matrix-multiply kernel" in r for r in got.reasons), \
+            got.reasons
+        return
     # (its fp16 model output plain Inductor computes otherwise than eager, pass or no pass: the first try's log)
     eager_equal = got.eager_equal or dialect == "inductor" and case == "vllm_raw_bytes_view_2l"
     assert not got.error and got.fused == got.compressions and got.exact and eager_equal, (got.error, got.reasons)
