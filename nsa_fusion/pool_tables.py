@@ -234,6 +234,25 @@ def _view_of_input(n) -> bool:
     return isinstance(n, fx.Node) and n.op == "placeholder" and _int_tensor(n, 1)
 
 
+def _padded_table(node: fx.Node) -> bool:
+    """``node`` is ``indices[idx]`` with ``indices`` a 1-D integer graph input (a ragged page list) and ``idx`` a ``[B,
+    M]`` integer index computed from one other 1-D integer graph input (the row starts) and constants alone
+    (``(kv_indptr[:-1, None] + arange(M)).clamp(max=len(kv_indices) - 1)``, models21
+    ``flashinfer_ragged_padded_table``): the model builds its own ``[B, M]`` block table.  ``roles`` takes it as the
+    block table, as it is (the proof holds for every table; the step reads the page list only through it, else
+    the list is a second integer input and refused).  A block table only, never a table of compressed rows."""
+    from .patterns.proof import _constant_leaf, value_leaves
+
+    if node.target is not aten.index.Tensor or node.kwargs or len(node.args[1]) != 1:
+        return False
+    indices, (idx,) = node.args
+    if not (isinstance(indices, fx.Node) and indices.op == "placeholder" and _int_tensor(indices, 1)) or \
+            not (isinstance(idx, fx.Node) and _int_tensor(idx, 2)):
+        return False
+    leaves = {n for n in value_leaves([idx]) if not _constant_leaf(n)}
+    return len(leaves) == 1 and all(n.op == "placeholder" and n is not indices and _int_tensor(n, 1) for n in leaves)
+
+
 def _short_page_list(indices) -> bool:
     """``indices`` has fewer than ``2**30`` entries (a symbolic length is guarded so)."""
     L = _val(indices).shape[0] if isinstance(_val(indices), torch.Tensor) else None
@@ -315,6 +334,9 @@ def _expose_read(graph, node, rows, done, iota):
         # starts + j is in [-L, L), a negative j included)
         rebuild = _index_rebuilder(graph, node.args[1][0])  # (its operands now: the add may be gone at restore)
         _reroute(node, new, done, lambda: _call(graph, aten.index.Tensor, (indices, [rebuild()])))
+        return
+    if _padded_table(node):  # kv_indices[(kv_indptr[:-1, None] + arange(M)).clamp(max=L - 1)]: the user's own table
+        node.meta[RAGGED_ROWS] = True
         return
     table, indices = node.args[0], node.args[1]
     if not (isinstance(table, fx.Node) and table.op == "placeholder" and _int_tensor(table, 2)) \

@@ -297,3 +297,34 @@ def test_take_along_dim_windows_keep_their_wrap():
     gm.graph.eliminate_dead_code()
     gm.recompile()
     assert torch.equal(gm(state.clone(), pos), window(state.clone(), pos))
+
+
+@pytest.mark.parametrize("spelling, taken", [
+    ("clamped", True),  # kv_indices[(kv_indptr[:-1, None] + arange(M)).clamp(max=L - 1)] (models21)
+    ("plain", True),  # the same without the clamp
+    ("two_inputs", False),  # the index also reads the last page lengths: not a table of the row starts alone
+    ("self_indexed", False),  # the index reads the page list itself (a lookup through page ids)
+])
+def test_a_table_built_from_a_ragged_page_list_is_the_block_table(spelling, taken):
+    """``pool_tables._padded_table``: a ``[B, M]`` table the model builds from FlashInfer's ragged page list, indexed
+    by the row starts and constants alone, is marked as the step's block table (``roles`` takes it as it is: the proof
+    holds for every table); an index that reads anything else is not."""
+    from torch.fx.experimental.proxy_tensor import make_fx
+
+    from nsa_fusion.pool_tables import RAGGED_ROWS, expose
+
+    def table(indptr, indices, last):
+        idx = indptr[:-1, None] + torch.arange(4)
+        if spelling == "clamped":
+            idx = idx.clamp(max=indices.numel() - 1)
+        elif spelling == "two_inputs":
+            idx = idx + last[:, None] - last[:, None]
+        elif spelling == "self_indexed":
+            idx = (idx + indices[:1]).clamp(max=indices.numel() - 1)
+        return indices[idx]
+
+    args = (torch.tensor([0, 3, 5, 9]), torch.arange(9), torch.ones(3, dtype=torch.int64))
+    gm = make_fx(table, tracing_mode="fake")(*args)
+    expose(gm.graph, iota=True)
+    (read,) = [n for n in gm.graph.nodes if n.target is aten.index.Tensor]
+    assert bool(read.meta.get(RAGGED_ROWS)) == taken

@@ -2790,6 +2790,16 @@ def test_models22_first_try_misses_fuse(case, dynamic, dialect, torchair):
     assert not got.error and got.fused == got.compressions and got.exact and eager_equal, (got.error, got.reasons)
 
 
+@pytest.mark.parametrize("dialect,dynamic", [("inductor", "static"), ("inductor", "all"), ("torchair", "static")])
+def test_a_padded_table_built_from_a_ragged_page_list_fuses(dialect, dynamic, torchair):
+    """models21's FlashInfer model builds its own ``[B, M]`` table from the ragged page list,
+    ``kv_indices[(kv_indptr[:-1, None] + arange(M)).clamp(max=len - 1)]`` (a first-try miss: two integer inputs under
+    the gather; pool_tables._padded_table takes the built table as the block table)."""
+    got = run_case(LATER_CORPORA["models21"]["flashinfer_ragged_padded_table"], dialect, dynamic,
+                   torchair if dialect == "torchair" else None)
+    assert not got.error and got.fused == got.compressions and got.exact and got.eager_equal, (got.error, got.reasons)
+
+
 @pytest.mark.parametrize("case", ["sglang_mla_pool_scatter_2l", "flashinfer_indptr_buf_mean_2l",
                                   "vllm_input_batch_buffers_2l"])
 @pytest.mark.parametrize("dynamic", ["static", "all"])

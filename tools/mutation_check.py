@@ -2121,6 +2121,15 @@ MUTATIONS = [
              "    if len(flat_shape) == 1 and False:  # every element in a row",
              (WM + "::test_models22_first_try_misses_fuse[inductor-paged_seq_unfold_put-static]",),
              "models22: cmp.put_(slot * N * D + arange(N * D), rows) is no row write"),
+    Mutation("padded_ragged_tables_any_index", "nsa_fusion/pool_tables.py",
+             "    return len(leaves) == 1 and all(n.op == \"placeholder\" and n is not indices",
+             "    return True or len(leaves) == 1 and all(n.op == \"placeholder\" and n is not indices",
+             ("tests/test_rewrite.py::test_a_table_built_from_a_ragged_page_list_is_the_block_table",),
+             "a table indexed by the page list itself or by a second input taken for the model's block table"),
+    Mutation("padded_ragged_tables_never", "nsa_fusion/pool_tables.py",
+             "    if _padded_table(node):", "    if False:",
+             (WM + "::test_a_padded_table_built_from_a_ragged_page_list_fuses",),
+             "models21: a table built from a ragged page list is no block table"),
 ]
 
 
