@@ -2130,6 +2130,23 @@ MUTATIONS = [
              "    if _padded_table(node):", "    if False:",
              (WM + "::test_a_padded_table_built_from_a_ragged_page_list_fuses",),
              "models21: a table built from a ragged page list is no block table"),
+    Mutation("intervals_read_on_past_the_affine_dtype", EX,
+             "        if got is not None and dr is not None and (got[0] < dr[0] or got[1] > dr[1]):",
+             "        if got is not None and dr is not None and n.target not in _MONOTONE_PAIR "
+             "and (got[0] < dr[0] or got[1] > dr[1]):",
+             ("tests/test_soundness.py::test_a_bound_computed_past_its_dtype_is_unknown",
+              "tests/test_soundness.py::test_float_arithmetic_past_its_exact_range_is_unknown"),
+             "red team 49 F1/F2: an int64 sum past 2**63 or a float64 sum past 2**53 read on at its exact value"),
+    Mutation("float_data_movement_carries_no_integers", EX,
+             "            work.extend(T.data_inputs(n) if n.target not in T.CASTS else n.args[:1])",
+             "            work.extend(n.args[:1] if n.target in T.CASTS or n.target in T.VIEWS else [])",
+             ("tests/test_soundness.py::test_page_ids_moved_as_floats_are_held_at_every_cast",),
+             "red team 49 F3: page ids gathered as floats before a narrowing cast, the cast unchecked"),
+    Mutation("one_hot_entry_index_as_written", RW,
+             "    if vj.dtype != torch.int64:  # (an int8 / uint8 index is a mask",
+             "    if False:  # (an int8 / uint8 index is a mask",
+             ("tests/test_soundness.py::test_a_one_hot_entry_index_of_a_narrow_int_type_compiles",),
+             "red team 49 C1: an int8 one-hot entry index used as an aten.index index (a mask): the compile fails"),
 ]
 
 
