@@ -1414,8 +1414,8 @@ MUTATIONS = [
              ("tests/test_soundness.py::test_flat_slot_offsets_are_bounded_by_what_valid_input_bounds",),
              "b * 15 + clamp(table[:, 0], max=14): -1 padding in an unread entry taken as a page id (red-team 12 F1)"),
     Mutation("intervals_clip_wrapping_abs", EX,
-             "            # ops keep their unclipped interval: check_int_paths reads it as an overflow.)\n            got = None\n",
-             "            # ops keep their unclipped interval: check_int_paths reads it as an overflow.)\n"
+             "                self._unwrapped[n] = got\n            got = None\n",
+             "                self._unwrapped[n] = got\n"
              "            got = (max(got[0], dr[0]), min(got[1], dr[1]))\n",
              ("tests/test_soundness.py::test_flat_slot_offsets_are_bounded_by_what_valid_input_bounds",),
              "|int8(-128)| clipped to [0, 127] instead of wrapping to -128 (red-team 12 F2; every interval beyond its "
