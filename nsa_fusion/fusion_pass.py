@@ -34,7 +34,7 @@ from .patterns.verify import Declined, NotACandidate, Recognizer, Refused, sourc
 from .patterns.optable import WRITES as WRITE_OPS
 from .patterns.optable import data_inputs, is_data_movement
 from .rewrite import DIALECTS, INDUCTOR, TORCHAIR, Dialect, drop_asserts_on_dead_sizes, fused_calls, has_stream_scopes, \
-    keep_copies_torchair_would_drop, merge_duplicate_views, keep_stacked_halves_out_of_place, keep_intermediate_caches_out_of_place, protect_old_cache_readers, reinplace_clones, remove_noops_keeping_snapshots, reinplace_mutation_outputs, replace_step, share_kept_read_index, settle_stacked_splits, split_stacked_writes, stream_labels
+    keep_copies_torchair_would_drop, merge_duplicate_views, keep_stacked_halves_out_of_place, keep_intermediate_caches_out_of_place, protect_old_cache_readers, reinplace_clones, remove_noops_keeping_snapshots, reinplace_mutation_outputs, replace_step, restore_kept_read_index, share_kept_read_index, settle_stacked_splits, split_stacked_writes, stream_labels
 
 
 # node.meta key on a row write the pass has decided about: a second pass over the same graph (torchair's
@@ -99,9 +99,10 @@ class NsaFusionPass(CustomGraphPass):
     def _run(self, graph: fx.Graph) -> int:
         from . import lengths_from_positions, pool_tables
 
+        shared = []
         if _has_writes(graph):  # (before the rewrites below, which restore the nodes they stood in for)
             merge_duplicate_views(graph, index_views=True)
-            share_kept_read_index(graph)
+            shared = share_kept_read_index(graph)
         # (p + 1) - 1 for p read beside p + 1 (see there); not across torchair's stream scopes (p + 1 moves up front)
         shifted = [] if has_stream_scopes(graph) else lengths_from_positions.expose(graph)
         counted = lengths_from_positions.expose_page_counts(graph)  # FlashInfer's n - 1 read as (s - 1) // P
@@ -112,6 +113,7 @@ class NsaFusionPass(CustomGraphPass):
             pool_tables.restore(graph, rerouted)
             lengths_from_positions.restore_page_counts(graph, counted)
             lengths_from_positions.restore(graph, shifted)
+            restore_kept_read_index(graph, shared)
 
     def _run_exposed(self, graph: fx.Graph) -> int:
         rec, labels = self._prepare(graph)

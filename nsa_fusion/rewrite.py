@@ -31,6 +31,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import operator
+import struct
 from typing import Callable
 
 import torch
@@ -278,19 +279,23 @@ def _same_spelling(a, b, shared: set, depth: int = 0) -> bool:
             and all(_same_spelling(a.kwargs[k], b.kwargs[k], shared, depth + 1) for k in a.kwargs)
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
         return len(a) == len(b) and all(_same_spelling(x, y, shared, depth + 1) for x, y in zip(a, b))
+    if isinstance(a, float) and isinstance(b, float):
+        # (by bits: 0.0 == -0.0 in Python, while x / 0.0 and x / -0.0 are infinities of opposite signs, red team 50 F1;
+        # a NaN is equal to nothing)
+        return struct.pack("<d", a) == struct.pack("<d", b)
     return type(a) is type(b) and a == b
 
 
-def share_kept_read_index(graph: fx.Graph) -> int:
+def share_kept_read_index(graph: fx.Graph) -> list:
     """``flat.index_copy_(0, rows * C + blk, where(done, new, flat[rows * C + blk]))``: the write's slots and the
     kept rows' index spelled twice (models22, fla and HF ports), two nodes in graphs without common-subexpression
     elimination, while the keep proof needs the kept rows read at the written slots themselves.  Where a read
     (a gather) on the path of a write's values indexes by a node that is the same pure integer computation as
     the write's index (:func:`_same_spelling`) and reads the written cache, over operands no op of the graph writes before the later of
-    the two, that read takes the earlier of the two nodes instead: the same value, so nothing changes; left
-    so where nothing fuses (Inductor would merge them itself).  Only that read: merging index arithmetic
-    graph-wide would also merge what other rules must see as two spellings (a narrowing cast written
-    twice in a condition)."""
+    the two, that read takes the earlier of the two nodes instead: the same value, so nothing changes.  Only
+    that read: merging index arithmetic graph-wide would also merge what other rules must see as two spellings
+    (a narrowing cast written twice in a condition).  Returns [(node, the input it read, the one it reads now)]
+    for :func:`restore_kept_read_index`, which puts the user's spelling back where nothing fused."""
     from .patterns.optable import GATHERS
     from .patterns.proof import value_ancestors
 
@@ -301,7 +306,7 @@ def share_kept_read_index(graph: fx.Graph) -> int:
             for a in (written_args(n) or n.all_input_nodes):
                 if isinstance(a, fx.Node):
                     written_roots.append((order[n], _root(a)))
-    shared_count = 0
+    shared = []
     for write in list(graph.nodes):
         if write.op != "call_function" or write.target not in WRITES:
             continue
@@ -319,22 +324,32 @@ def share_kept_read_index(graph: fx.Graph) -> int:
                 continue
             for j in list(read.all_input_nodes[1:]):
                 for i in indices:
-                    shared: set = set()
-                    if j is i or not _same_spelling(i, j, shared):
+                    operands: set = set()
+                    if j is i or not _same_spelling(i, j, operands):
                         continue
                     later = max(order[i], order[j])
-                    roots = {_root(s) for s in shared}
+                    roots = {_root(s) for s in operands}
                     if any(at < later and root in roots for at, root in written_roots):
                         continue
                     earlier = i if order[i] < order[j] else j
                     if earlier is j:  # the write's index is the later spelling: the write takes the read's
                         write.replace_input_with(i, j)
                         indices = [j if x is i else x for x in indices]
+                        shared.append((write, i, j))
                     else:
                         read.replace_input_with(j, i)
-                    shared_count += 1
+                        shared.append((read, j, i))
                     break
-    return shared_count
+    return shared
+
+
+def restore_kept_read_index(graph: fx.Graph, shared: list) -> None:
+    """Where a node :func:`share_kept_read_index` rerouted is still in the graph (its step did not fuse), it reads
+    the user's own spelling again (the same values; but the user's graph is what plain Inductor would compile)."""
+    nodes = set(graph.nodes)
+    for node, old, new in reversed(shared):
+        if node in nodes and old in nodes and new in node.all_input_nodes:
+            node.replace_input_with(new, old)
 
 
 # --- stacked caches: one write into every half -> one write per half -------------------------------------
@@ -756,7 +771,8 @@ def concatenated_reads(graph: fx.Graph) -> list:
     part, ``kv[..., a:b][pages, offs].float()``: the index tensors index leading dims only, so the gathered last dim
     is ``kv``'s, and slicing it before or after the gather (and casts, elementwise) picks the same elements; likewise
     a part of the head dim, ``kv[pages, offs][:, :, a:b]`` (K and V heads packed in one ``[NB, P, 2N, D]`` cache), where
-    the two index tensors broadcast to ``[B, l]``.  Then
+    the two index tensors broadcast to ``[B, l]``, also with a step (``[:, :, 0::2]``: every other head, K and V
+    interleaved, vLLM TPU; the slice picks the same heads of every gathered token either way).  Then
     the part ``kv[..., a:b]`` (``[NB, P, N, b - a]``, a strided view) is the step's paged input
     (``roles.RolesProof._sources``); the op reads it through its strides.  Returned as :class:`StackSplit` records
     whose "half" is that part: :func:`settle_stacked_splits` puts the user's read back where no fused call reads it."""
@@ -765,8 +781,11 @@ def concatenated_reads(graph: fx.Graph) -> list:
         if sl.op != "call_function" or sl.target is not aten.slice.Tensor or sl.kwargs or len(sl.args) < 4:
             continue
         x, dim, start, end = sl.args[:4]
+        step = sl.args[4] if len(sl.args) > 4 else 1
         shape = _shape(x)
-        if shape is None or len(shape) != 4 or (sl.args[4] if len(sl.args) > 4 else 1) != 1 \
+        # (a step only on the heads: every other head of K and V interleaved, vLLM TPU's kv[..., 0::2, :], models23)
+        if shape is None or len(shape) != 4 or not (step == 1 or isinstance(dim, int) and dim % 4 == 2
+                                                    and isinstance(step, int) and step > 1) \
                 or not isinstance(dim, int) or dim % 4 not in (2, 3) or not isinstance(start, int) \
                 or not isinstance(end, int) or not isinstance(shape[dim % 4], int) \
                 or not 0 <= start < min(end, shape[dim % 4]) or (start, end) == (0, shape[dim % 4]):
@@ -786,7 +805,7 @@ def concatenated_reads(graph: fx.Graph) -> list:
             # dims 0 and 1 and broadcast to [B, l], so that the gathered dim 2 is kv's head dim)
             continue
         with graph.inserting_before(sl):
-            part = _call(graph, aten.slice.Tensor, (kv, dim, start, end))
+            part = _call(graph, aten.slice.Tensor, (kv, dim, start, end) + ((step,) if step != 1 else ()))
             new = _call(graph, aten.index.Tensor, (part, list(indices)))
             new = _recast(graph, new, casts)
         sl.replace_all_uses_with(new)
@@ -2319,7 +2338,7 @@ def unflatten_head_rows(graph: fx.Graph) -> int:
         found = _head_rows(node)
         if found is None:
             continue
-        cache, slots, values = found
+        cache, slots, values, grid = found
         # D as the user's view spelled it (an int or a size node: GE has no flatten); a view of every element: -1
         row = node.args[0].args[1][1] if len(node.args[0].args[1]) == 2 else None
         with graph.inserting_before(node):
@@ -2327,7 +2346,9 @@ def unflatten_head_rows(graph: fx.Graph) -> int:
                 rows = _call(graph, aten.index.Tensor, (cache, [slots]))
             else:
                 rows = _call(graph, aten.index_put.default, (cache, [slots], values))
-            new = _call(graph, aten.reshape.default, (rows, [-1, row] if row is not None else [-1]))
+            # (a [B, N] index reads [B, N, D] rows: cache[slots] as it is)
+            new = rows if grid and node.target is aten.index.Tensor else \
+                _call(graph, aten.reshape.default, (rows, [-1, row] if row is not None else [-1]))
         new.meta.setdefault("stack_trace", node.meta.get("stack_trace"))
         node.replace_all_uses_with(new)
         graph.erase_node(node)
@@ -2336,9 +2357,10 @@ def unflatten_head_rows(graph: fx.Graph) -> int:
 
 
 def _head_rows(node):
-    """(cache, slots, values) where ``node`` reads or writes (accumulate=False) a ``[S * N, D]`` reshape of a
+    """(cache, slots, values, grid) where ``node`` reads or writes (accumulate=False) a ``[S * N, D]`` reshape of a
     ``[S, N, D]`` cache at the one index ``reshape(slots[:, None] * N + arange(N), [-1])`` in int64 (a write: of
-    a ``[B * N, D]`` reshape of ``values``, ``[B, N, D]``), else None."""
+    a ``[B * N, D]`` reshape of ``values``, ``[B, N, D]``), or at that ``[B, N]`` index itself (``grid`` True: a
+    write of ``[B, N, D]`` values as they are, a Triton kernel's port, models23), else None."""
     flat, indices = node.args[:2]
     if node.target is aten.index_put.default and (node.args[3] if len(node.args) > 3 else
                                                   node.kwargs.get("accumulate", False)):
@@ -2349,8 +2371,9 @@ def _head_rows(node):
     cache, flat_shape, index_shape = flat.args[0], _shape(flat), _shape(indices[0])
     shape = _shape(cache) if isinstance(cache, fx.Node) else None
     if not _is_cache(cache) or flat_shape is None or len(flat_shape) not in (1, 2) or index_shape is None \
-            or len(index_shape) != 1 or shape is None or len(shape) != 3:
+            or len(index_shape) not in (1, 2) or len(index_shape) > len(flat_shape) or shape is None or len(shape) != 3:
         return None
+    as_grid = len(index_shape) == 2
     S, N, D = shape
     if len(flat_shape) == 1:  # every element in a row: cache.view(-1) at slots[:, None] * (N * D) + arange(N * D)
         N, D = N * D, 1
@@ -2360,27 +2383,31 @@ def _head_rows(node):
             or _offset(flat.args[1][1], D) != 0:
         return None
     grid = indices[0]  # [B, N] before its flattening
-    if not (grid.op == "call_function" and grid.target in _FLATTENS and len(_shape(grid.args[0]) or ()) == 2):
-        return None
-    grid = grid.args[0]
+    if not as_grid:
+        if not (grid.op == "call_function" and grid.target in _FLATTENS and len(_shape(grid.args[0]) or ()) == 2):
+            return None
+        grid = grid.args[0]
     if grid.op != "call_function" or grid.target is not aten.add.Tensor or grid.kwargs or _val(grid).dtype != torch.int64:
         return None
     for scaled, iota in (grid.args[:2], grid.args[1::-1]):
         slots = _times_heads(scaled, N)
         if slots is not None and _is_head_iota(iota, N) and _offset(_shape(grid)[0], _shape(slots)[0]) == 0 \
-                and _offset(_shape(grid)[1], N) == 0 and _offset(index_shape[0], _shape(slots)[0] * N) == 0:
+                and _offset(_shape(grid)[1], N) == 0 \
+                and (as_grid or _offset(index_shape[0], _shape(slots)[0] * N) == 0):
             break
     else:
         return None
     if node.target is aten.index.Tensor:
-        return cache, slots, None
+        return cache, slots, None, as_grid
     values = node.args[2]
-    if not (isinstance(values, fx.Node) and values.op == "call_function" and values.target in _FLATTENS):
-        return None
-    rows = _shape(values.args[0])
+    if not as_grid:
+        if not (isinstance(values, fx.Node) and values.op == "call_function" and values.target in _FLATTENS):
+            return None
+        values = values.args[0]
+    rows = _shape(values) if isinstance(values, fx.Node) else None
     if rows is None or len(rows) != 3 or any(_offset(a, b) != 0 for a, b in zip(rows, (_shape(slots)[0], *shape[1:]))):
         return None
-    return cache, slots, values.args[0]
+    return cache, slots, values, as_grid
 
 
 def _times_heads(node, N):

@@ -220,7 +220,8 @@ def test_a_split_write_computes_the_joint_writes_values_when_the_cat_promotes(la
 def _kept_index_graph(between: str = "none") -> tuple[fx.Graph, fx.Node, fx.Node]:
     """``flat.index_copy(0, rows * 4 + blk, where(done, new, flat[rows * 4 + blk']))`` with the kept read's index
     spelled a second time, traced with fake values: ``between`` puts an in-place ``add_`` of the lengths between the
-    two spellings (``"write"``), or spells the second with another constant (``"other"``)."""
+    two spellings (``"write"``), or spells the second with another constant (``"other"``) or with ``-0.0`` for ``0.0``
+    (``"negzero"``, where ``x / -0.0`` is ``-inf``)."""
     from torch._subclasses.fake_tensor import FakeTensorMode
 
     mode = FakeTensorMode()
@@ -239,16 +240,21 @@ def _kept_index_graph(between: str = "none") -> tuple[fx.Graph, fx.Node, fx.Node
                                         a.meta["val"] if isinstance(a, fx.Node) else a for a in args], **(kwargs or {}))
         return node
 
-    def spelled(c):
+    def spelled(c, zero=0.0):
         blk = call(aten.clamp_min.default, (call(aten.div.Scalar_mode, (call(aten.sub.Tensor, (ph["lens"], 16)), 16),
                                                  {"rounding_mode": "floor"}), 0))
+        # (x * 0.0 + 1) // (x * 0.0): +inf or -inf by the zero's sign, clamped to 0 or -1 (red team 50 F1)
+        z = call(aten.mul.Tensor, (ph["lens"], zero))
+        sign = call(aten.clamp.default, (call(aten.div.Tensor_mode, (call(aten.add.Tensor, (z, 1)), z),
+                                              {"rounding_mode": "floor"}), -1, 0))
+        blk = call(aten.add.Tensor, (blk, call(torch.ops.prims.convert_element_type.default, (sign, torch.int64))))
         return call(aten.add.Tensor, (call(aten.mul.Tensor, (iota, c)), blk))
 
     iota = call(aten.arange.default, (8,))
     slots = spelled(4)
     if between == "write":
         call(aten.add_.Tensor, (ph["lens"], 1))
-    kept_index = spelled(5 if between == "other" else 4)
+    kept_index = spelled(5 if between == "other" else 4, -0.0 if between == "negzero" else 0.0)
     kept = call(aten.index.Tensor, (ph["flat"], [kept_index]))
     values = call(aten.where.self, (ph["done"], ph["new"], kept))
     write = call(aten.index_copy.default, (ph["flat"], 0, slots, values))
@@ -258,22 +264,26 @@ def _kept_index_graph(between: str = "none") -> tuple[fx.Graph, fx.Node, fx.Node
 
 def test_the_kept_rows_index_spelled_twice_is_read_at_the_written_slots():
     """The same pure computation of the same operands holds the same values: the kept read takes the write's node."""
-    from nsa_fusion.rewrite import share_kept_read_index
+    from nsa_fusion.rewrite import restore_kept_read_index, share_kept_read_index
 
     g, kept, slots = _kept_index_graph()
-    assert share_kept_read_index(g) == 1
-    assert kept.args[1] == [slots]
+    before = list(kept.args[1])
+    shared = share_kept_read_index(g)
+    assert len(shared) == 1 and kept.args[1] == [slots]
+    restore_kept_read_index(g, shared)  # (where the step does not fuse: the user's spelling again)
+    assert kept.args[1] == before
 
 
-@pytest.mark.parametrize("between", ["write", "other"])
+@pytest.mark.parametrize("between", ["write", "other", "negzero"])
 def test_a_kept_rows_index_that_may_differ_is_left_as_written(between):
     """Not shared where an operand is written in place between the two spellings (the lengths then differ), nor where
-    the spellings differ (another constant)."""
+    the spellings differ (another constant; a float constant compared by its bits: ``0.0 == -0.0`` in Python, red team
+    50 F1)."""
     from nsa_fusion.rewrite import share_kept_read_index
 
     g, kept, slots = _kept_index_graph(between)
     before = list(kept.args[1])
-    assert share_kept_read_index(g) == 0
+    assert share_kept_read_index(g) == []
     assert kept.args[1] == before and before != [slots]
 
 

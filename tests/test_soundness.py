@@ -1026,3 +1026,23 @@ def test_a_one_hot_entry_index_of_a_narrow_int_type_compiles(mode):
     take the write.  Compiles and computes eager's values (fused or not)."""
     results = _redteam49("oh_j_int8", "inductor_graph", mode)
     assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results
+
+
+def _redteam50(name, dialect, mode=None):
+    from corpora import redteam50
+
+    factory = {n: f for n, f, _ in redteam50.ATTACKS + redteam50.LATER_ATTACKS}[name]
+    return redteam50.classify50(name, factory, dialect, mode)
+
+
+@pytest.mark.parametrize("name, mode", [("ki_dense_negzero_inside", "static"), ("ki_dense_negzero_floor_div", "static"),
+                                        ("ki_dense_negzero_plus", "dynamic"), ("ki_negzero_add", "static")])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_index_spellings_that_differ_in_a_signed_zero_are_not_one_index(name, mode, dialect):
+    """Red team 50 F1: the kept rows' index and the write's, spelled alike but with ``0.0`` in one and ``-0.0`` in the
+    other (``x / 0.0`` is ``+inf``, ``x / -0.0`` ``-inf``: clamped and cast, two different rows), were taken for one
+    index (``0.0 == -0.0`` in Python), and the kept read was rerouted to the written slots: fused wrongly, and where
+    the step did not fuse the rerouted read stayed.  Float constants compare by their bits now, and a reroute is
+    undone where its step does not fuse.  Refused or fused and equal; never different numbers."""
+    results = _redteam50(name, dialect, mode)
+    assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results

@@ -1414,9 +1414,9 @@ MUTATIONS = [
              ("tests/test_soundness.py::test_flat_slot_offsets_are_bounded_by_what_valid_input_bounds",),
              "b * 15 + clamp(table[:, 0], max=14): -1 padding in an unread entry taken as a page id (red-team 12 F1)"),
     Mutation("intervals_clip_wrapping_abs", EX,
-             "                self._unwrapped[n] = got\n            got = None\n",
-             "                self._unwrapped[n] = got\n"
-             "            got = (max(got[0], dr[0]), min(got[1], dr[1]))\n",
+             "            else:\n                got = None\n        if got is not None and dr is None",
+             "            else:\n                got = (max(got[0], dr[0]), min(got[1], dr[1]))\n"
+             "        if got is not None and dr is None",
              ("tests/test_soundness.py::test_flat_slot_offsets_are_bounded_by_what_valid_input_bounds",),
              "|int8(-128)| clipped to [0, 127] instead of wrapping to -128 (red-team 12 F2; every interval beyond its "
              "dtype is unknown since red team 48 F1)"),
@@ -2084,7 +2084,8 @@ MUTATIONS = [
              "    elif len(index) == 2 and unf.args[1] in (1, -3):",
              ("tests/test_blind_corpora.py::test_blind_case[blind1-unfold_windows_headmajor-bfloat16-inductor_graph-all]",),
              "unfold windows of pages gathered per sequence read as a dense cache (refused under dynamic=True)"),
-    Mutation("kept_read_index_never_shared", "nsa_fusion/fusion_pass.py", "            share_kept_read_index(graph)\n", "",
+    Mutation("kept_read_index_never_shared", "nsa_fusion/fusion_pass.py",
+             "            shared = share_kept_read_index(graph)\n", "",
              (WM + "::test_models22_first_try_misses_fuse[inductor-fla_block_view_mean_2l-static]",),
              "models22: the kept rows' index spelled a second time is not the written slots"),
     Mutation("kept_read_index_shared_across_a_write", RW,
@@ -2147,6 +2148,23 @@ MUTATIONS = [
              "    if False:  # (an int8 / uint8 index is a mask",
              ("tests/test_soundness.py::test_a_one_hot_entry_index_of_a_narrow_int_type_compiles",),
              "red team 49 C1: an int8 one-hot entry index used as an aten.index index (a mask): the compile fails"),
+    Mutation("kept_read_index_signed_zeros_equal", RW,
+             "        return struct.pack(\"<d\", a) == struct.pack(\"<d\", b)",
+             "        return a == b",
+             ("tests/test_rewrite.py::test_a_kept_rows_index_that_may_differ_is_left_as_written",
+              "tests/test_soundness.py::test_index_spellings_that_differ_in_a_signed_zero_are_not_one_index"),
+             "red team 50 F1: 0.0 and -0.0 taken for one constant, x / -0.0 for x / 0.0"),
+    Mutation("intervals_past_a_dtype_from_exact_seeds_kept", EX,
+             "                if n not in self._loose:\n                    got = None",
+             "                if False:\n                    got = None",
+             ("tests/test_soundness.py::test_a_bound_computed_past_its_dtype_is_unknown",),
+             "red team 49 F1: an int64 bound built past 2**63 from constants read on at its unwrapped value"),
+    Mutation("intervals_wrapped_affine_read_by_any_op", EX,
+             "            return None if got is not None and _beyond(a, got) else got",
+             "            return got",
+             ("tests/test_soundness.py::test_a_bound_computed_past_its_dtype_is_unknown",
+              "tests/test_soundness.py::test_a_clamp_of_wrapped_page_ids_is_not_taken_for_a_no_op"),
+             "an affine interval kept past its dtype (stand-in seeds) read by a clamp or floor division"),
 ]
 
 

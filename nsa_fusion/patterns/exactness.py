@@ -239,6 +239,9 @@ class Intervals:
         self._seeds = dict(seeds)
         self.known: dict = dict(seeds)
         self._unwrapped: dict = {}  # integer affine nodes whose exact interval leaves their dtype (see of)
+        # seeds that stand in for a bound the graph does not have (a symbolic size: the dtype's whole range), and the
+        # nodes whose interval's ends come from them (see of)
+        self._loose = {n for n, iv in self._seeds.items() if _stand_in(n, iv)}
 
     def with_lengths(self, lengths, hi):
         """These intervals with ``lengths`` bounded above by ``hi`` (the seeds kept, nothing computed)."""
@@ -256,7 +259,9 @@ class Intervals:
             # a size used as a value: the recogniser guards it to this assignment (sizes.SizesProof.size_values)
             return (self.sizes.int(a), self.sizes.int(a))
         if isinstance(a, fx.Node):
-            return self.of(a)
+            got = self.of(a)
+            # (an affine node kept past its dtype, see of: to any op but another add / sub / mul, unknown)
+            return None if got is not None and _beyond(a, got) else got
         return None
 
     def of(self, n: fx.Node):
@@ -265,16 +270,25 @@ class Intervals:
         self.known[n] = None  # (cycles cannot happen in a DAG; this also stops re-entry)
         got = self._compute(n)
         dr = dtype_range(T.dtype_of(n)) if T.is_tensor(n) else None
+        if got is not None and got[0] != got[1] and n.target not in _REMAINDERS and n.target not in _BIT_MASKS \
+                and any(a in self._loose for a in n.all_input_nodes):
+            self._loose.add(n)  # (its ends come from a stand-in seed's; a remainder's or bit mask's from the divisor)
         if got is not None and dr is not None and (got[0] < dr[0] or got[1] > dr[1]):
             # values beyond the dtype's exact range wrap or round, never saturate: clipping would hide it (|-128| is
             # -128 in int8, red-team 12 F2; ids.double().bfloat16() rounds 465 to 464, red-team 48 F1), and so would
             # reading on past it: an int64 sum past 2**63 wraps, and a floor division can bring the unwrapped interval
             # back inside the dtype (red-team 49 F1); a float sum past 2**53 rounds (2**53 + 1 - 2**53 is 0 in float64,
             # red-team 49 F2).  Unknown, for every op after it; the affine integer ops keep the exact interval aside,
-            # which check_int_paths reads as an overflow (:meth:`unwrapped`).
+            # which check_int_paths reads as an overflow (:meth:`unwrapped`).  Except where the excess comes from a
+            # stand-in seed (a symbolic block count: page ids up to the table dtype's max, docs/soundness.md, limits):
+            # an int32 ``page * P`` there is kept, as before, for the add / sub / mul after it (``number`` gives every
+            # other op None): a flat index on a symbolic block count would otherwise always be refused.
             if n.target in _MONOTONE_PAIR and _integral(n):
                 self._unwrapped[n] = got
-            got = None
+                if n not in self._loose:
+                    got = None
+            else:
+                got = None
         if got is not None and dr is None and T.is_tensor(n) and n.target in T.CASTS:
             got = None  # (a cast to a dtype with no exact integer range, float8: its values are not the operand's)
         if got is not None and got[0] > got[1]:
@@ -336,9 +350,9 @@ class Intervals:
             return self.number(fill)
         if t in _ZERO_FILLS or t in _ONE_FILLS:  # (torchair's graphs keep them undecomposed)
             return (0, 0) if t in _ZERO_FILLS else (1, 1)
-        if t in _MONOTONE_PAIR:
-            a = self.number(args[0])
-            b = self.number(args[1]) if len(args) > 1 else None
+        if t in _MONOTONE_PAIR:  # (an operand kept past its dtype read as it is: see of)
+            a = self.of(args[0]) if isinstance(args[0], fx.Node) else self.number(args[0])
+            b = (self.of(args[1]) if isinstance(args[1], fx.Node) else self.number(args[1])) if len(args) > 1 else None
             if t is aten.rsub.Scalar:
                 a, b = b, a
             if a is None or b is None:
@@ -402,6 +416,21 @@ class Intervals:
 
 _ZERO_FILLS = {aten.zeros_like.default, aten.zeros.default, aten.new_zeros.default}
 _ONE_FILLS = {aten.ones_like.default, aten.ones.default, aten.new_ones.default}
+
+
+_BIT_MASKS = {aten.bitwise_and.Scalar, aten.bitwise_and.Tensor}
+
+
+def _stand_in(n, iv) -> bool:
+    """A seed interval ``iv`` of ``n`` that reaches an end of ``n``'s dtype: the dtype standing in for a bound (a
+    symbolic block count, cache size or capacity), not a bound of valid input."""
+    dr = dtype_range(T.dtype_of(n)) if isinstance(n, fx.Node) and T.is_tensor(n) else None
+    return dr is not None and iv is not None and (iv[1] >= dr[1] or iv[0] <= dr[0] and dr[0] < 0)
+
+
+def _beyond(n, iv) -> bool:
+    dr = dtype_range(T.dtype_of(n)) if T.is_tensor(n) else None
+    return dr is not None and (iv[0] < dr[0] or iv[1] > dr[1])
 
 
 def operator_getitem():
