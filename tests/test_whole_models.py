@@ -2652,10 +2652,11 @@ import models19  # noqa: E402
 import models20  # noqa: E402
 import models21  # noqa: E402
 import models22  # noqa: E402
+import models23  # noqa: E402
 
 LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES}
                  for m in (models8, models9, models10, models11, models12, models13, models14, models15, models16,
-                           models17, models18, models19, models20, models21, models22)}
+                           models17, models18, models19, models20, models21, models22, models23)}
 
 
 # fp32 models pooled by a matmul that torchair's graph keeps as a bmm (fused in Inductor, which lowers it as a sum)
@@ -2788,6 +2789,19 @@ def test_models22_first_try_misses_fuse(case, dynamic, dialect, torchair):
     # (its fp16 model output plain Inductor computes otherwise than eager, pass or no pass: the first try's log)
     eager_equal = got.eager_equal or dialect == "inductor" and case == "vllm_raw_bytes_view_2l"
     assert not got.error and got.fused == got.compressions and got.exact and eager_equal, (got.error, got.reasons)
+
+
+@pytest.mark.parametrize("dialect,case", [("inductor", "vllm_tpu_interleaved_heads_2l"),
+                                          ("torchair", "vllm_tpu_interleaved_heads_2l"),
+                                          ("inductor", "triton_port_take_fp32")])
+def test_models23_first_try_misses_fuse(dialect, case, torchair):
+    """models23's first-try misses, fixed since: vLLM TPU's K and V heads interleaved in one ``[NB, P, 2N, D]`` cache,
+    each half ``win[:, :, h::2]`` of ONE gather (rewrite.concatenated_reads with a step on the heads); a Triton
+    kernel's port writing the ``[S * N, D]`` head-row view of the compressed cache at a ``[B, N]`` index
+    ``slot[:, None] * N + arange(N)`` (rewrite.unflatten_head_rows; torchair's GE has no converter for the model's
+    ``torch.take``)."""
+    got = run_case(LATER_CORPORA["models23"][case], dialect, "static", torchair if dialect == "torchair" else None)
+    assert not got.error and got.fused == got.compressions and got.exact and got.eager_equal, (got.error, got.reasons)
 
 
 @pytest.mark.parametrize("dialect,dynamic", [("inductor", "static"), ("inductor", "all"), ("torchair", "static")])
