@@ -3307,6 +3307,44 @@ def test_trunc_division_interval():
     assert Intervals(Sizes(None), {x: (3, 40)}).of(nodes["trunc"]) == (0, 2)
 
 
+@pytest.mark.parametrize("index_first", [False, True])
+def test_an_interval_past_its_dtype_is_kept_only_where_a_stand_in_seed_makes_it(index_first):
+    """``Intervals``: an int32 ``page * 64`` past int32 is kept for the adds after it where the page ids' interval is a
+    stand-in (the table dtype's whole range, a symbolic block count: the documented limit), so that ``page * P + off``
+    in int64 still has an interval; a sum past int32 built from an ``arange`` read at such page ids is not (its ends
+    come from the arange and the constants, not from the stand-in: it wraps), whether or not the index was read first,
+    and nor is anything after it, a widening add included."""
+    import torch.fx as fx
+
+    from nsa_fusion.patterns.evaluate import Sizes
+    from nsa_fusion.patterns.exactness import Intervals
+
+    aten = torch.ops.aten
+    g = fx.Graph()
+
+    def node(target, args, like):
+        n = g.call_function(target, args)
+        n.meta["val"] = like
+        return n
+
+    i32, i64 = torch.zeros(4, dtype=torch.int32), torch.zeros(4, dtype=torch.int64)
+    table = g.placeholder("table")
+    table.meta["val"] = i32
+    small = node(aten.arange.default, (2,), torch.zeros(2, dtype=torch.int32))
+    page_times_p = node(aten.mul.Tensor, (table, 64), i32)  # (page * P in int32)
+    flat = node(aten.add.Tensor, (page_times_p, node(aten.zeros.default, ([4],), i64)), i64)
+    index = node(aten.clamp.default, (table, 0, 1), i32)
+    picked = node(aten.index.Tensor, (small, [index]), i32)  # (values 0 or 1, read at table-derived indices)
+    wrapped = node(aten.add.Tensor, (node(aten.add.Tensor, (picked, 2 ** 31 - 1), i32), 300), i32)
+    widened = node(aten.add.Tensor, (wrapped, node(aten.zeros.default, ([4],), i64)), i64)
+    intervals = Intervals(Sizes(None), {table: (0, 2 ** 31 - 1)})
+    if index_first:
+        intervals.of(index)
+    assert intervals.of(flat) == (0, (2 ** 31 - 1) * 64)
+    assert intervals.number(page_times_p) is None  # (to anything but another add / sub / mul)
+    assert intervals.of(wrapped) is None and intervals.of(widened) is None
+
+
 # --- blind11's misses (2026-12-05): a padding page mapped to page 0 by a where, baddbmm onto zeros, stack ------------
 def _rebased_padding(q):
     return torch.where(q != -1, q, 0)

@@ -271,8 +271,10 @@ class Intervals:
         got = self._compute(n)
         dr = dtype_range(T.dtype_of(n)) if T.is_tensor(n) else None
         if got is not None and got[0] != got[1] and n.target not in _REMAINDERS and n.target not in _BIT_MASKS \
-                and any(a in self._loose for a in n.all_input_nodes):
-            self._loose.add(n)  # (its ends come from a stand-in seed's; a remainder's or bit mask's from the divisor)
+                and any(a in self._loose for a in (T.data_inputs(n) if T.is_data_movement(n) else n.all_input_nodes)):
+            # (its ends come from a stand-in seed's: through the values it moves, not a gather's index or a select's
+            # condition; a remainder's or bit mask's ends come from the divisor)
+            self._loose.add(n)
         if got is not None and dr is not None and (got[0] < dr[0] or got[1] > dr[1]):
             # values beyond the dtype's exact range wrap or round, never saturate: clipping would hide it (|-128| is
             # -128 in int8, red-team 12 F2; ids.double().bfloat16() rounds 465 to 464, red-team 48 F1), and so would
