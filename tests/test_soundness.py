@@ -465,7 +465,7 @@ def _redteam(module, name, dialect, mode):
     import importlib
 
     corpus = importlib.import_module(f"corpora.{module}")
-    factory = {n: f for n, f, _ in corpus.ATTACKS}[name]
+    factory = {n: f for n, f, _ in corpus.ATTACKS + getattr(corpus, "LATER_ATTACKS", [])}[name]
     return corpus.classify7(name, factory, dialect, mode)
 
 
@@ -974,12 +974,6 @@ def test_a_clamp_of_wrapped_page_ids_is_not_taken_for_a_no_op(name, dialect):
     assert results and all(r[1] == "REFUSED" for r in results), results
 
 
-def _redteam49(name, dialect, mode=None):
-    from corpora import redteam49
-
-    factory = {n: f for n, f, _ in redteam49.ATTACKS}[name]
-    return redteam49.classify49(name, factory, dialect, mode)
-
 
 @pytest.mark.parametrize("name", ["wb_ids_min_ub_arange", "wb_pos_where_lt_arange", "fb_ids_min_floordiv_int"])
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
@@ -989,7 +983,7 @@ def test_a_bound_computed_past_its_dtype_is_unknown(name, dialect):
     bring the unwrapped interval back inside int64.  ``Intervals.of`` now answers "unknown" for every node whose
     interval leaves its dtype, and for everything computed from it (the overflow check reads the exact interval
     aside).  Under ``dynamic=True``, where the overflow is not checked.  Refused, eager's values."""
-    results = _redteam49(name, dialect, "dynamic")
+    results = _redteam("redteam49", name, dialect, "dynamic")
     assert results and all(r[1] == "REFUSED" for r in results), results
 
 
@@ -1001,7 +995,7 @@ def test_float_arithmetic_past_its_exact_range_is_unknown(name, mode, dialect):
     float64 was read as 2**41 + 300 (it is 300): a bound on page ids or positions taken for a no-op.  A float sum
     past the float's exact integer range rounds: unknown now, as any interval beyond its dtype.  Refused, eager's
     values."""
-    results = _redteam49(name, dialect, mode)
+    results = _redteam("redteam49", name, dialect, mode)
     assert results and all(r[1] == "REFUSED" for r in results), results
 
 
@@ -1014,7 +1008,7 @@ def test_page_ids_moved_as_floats_are_held_at_every_cast(name, mode, dialect):
     concatenated as floats before a narrowing cast, which was not checked (``_carries_integers`` followed casts and
     views only).  Every data movement now carries the integers on to the cast, which is held to its source's
     interval.  Refused, eager's values."""
-    results = _redteam49(name, dialect, mode)
+    results = _redteam("redteam49", name, dialect, mode)
     assert results and all(r[1] == "REFUSED" for r in results), results
 
 
@@ -1024,15 +1018,9 @@ def test_a_one_hot_entry_index_of_a_narrow_int_type_compiles(mode):
     int64) was rewritten to an entry write indexed by the int8 ``j``, which ``aten.index`` takes for a mask: the
     compile failed.  The rewrite indexes by ``j.long()`` (the same values), and erases what it built where it does not
     take the write.  Compiles and computes eager's values (fused or not)."""
-    results = _redteam49("oh_j_int8", "inductor_graph", mode)
+    results = _redteam("redteam49", "oh_j_int8", "inductor_graph", mode)
     assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results
 
-
-def _redteam50(name, dialect, mode=None):
-    from corpora import redteam50
-
-    factory = {n: f for n, f, _ in redteam50.ATTACKS + redteam50.LATER_ATTACKS}[name]
-    return redteam50.classify50(name, factory, dialect, mode)
 
 
 @pytest.mark.parametrize("name, mode", [("ki_dense_negzero_inside", "static"), ("ki_dense_negzero_floor_div", "static"),
@@ -1044,5 +1032,5 @@ def test_index_spellings_that_differ_in_a_signed_zero_are_not_one_index(name, mo
     index (``0.0 == -0.0`` in Python), and the kept read was rerouted to the written slots: fused wrongly, and where
     the step did not fuse the rerouted read stayed.  Float constants compare by their bits now, and a reroute is
     undone where its step does not fuse.  Refused or fused and equal; never different numbers."""
-    results = _redteam50(name, dialect, mode)
+    results = _redteam("redteam50", name, dialect, mode)
     assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results
