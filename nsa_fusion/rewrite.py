@@ -2634,6 +2634,9 @@ class _Pusher:
             return self._permuted(x, dim, h)
         if t is aten.clone.default:
             return _call(self.graph, t, (self.pick(x.args[0], dim, h),), dict(x.kwargs))
+        if t is aten.stack.default and not x.kwargs and (x.args[1] if len(x.args) > 1 else 0) % rank == dim \
+                and len(x.args[0]) == self._int(self.G) and all(_keeps_dtype(p, x) for p in x.args[0]):
+            return x.args[0][h]  # (torch.stack((pk, pv), 1) as torchair's graph keeps it: half h is part h)
         if len(x.users) <= 1 or t in self._CASTS or t is aten.unsqueeze.default:
             if t in self._ELEMENTWISE and not x.kwargs:
                 return _call(self.graph, t, [self.operand_along(a, dim, h, rank) for a in x.args])
@@ -2649,6 +2652,18 @@ class _Pusher:
                         and _same_sizes(src[:dim + 1], shape[:dim + 1]):
                     sizes = _size_args([a for i, a in enumerate(x.args[1]) if i != dim])
                     return _call(self.graph, aten.reshape.default, (self.pick(x.args[0], dim, h), sizes))
+                # a reshape that splits the input's dim ``dim`` into (stack, R) and keeps every other dim
+                # (torch.stack((pk, pv), 1) decomposed: cat((pk, pv), 1) viewed as [B, 2, N, D]): half h is
+                # the input's span h*R .. h*R + R along ``dim``, the cat's part there where it is one
+                R = shape[dim + 1] if dim + 1 < rank else None
+                if src is not None and len(src) == rank - 1 and isinstance(R, int) and isinstance(src[dim], int) \
+                        and self._is_stack(shape[dim]) and src[dim] == self._int(shape[dim]) * R \
+                        and _same_sizes(src[:dim], shape[:dim]) and _same_sizes(src[dim + 1:], shape[dim + 2:]):
+                    spans = _cat_spans(x.args[0], dim) or []
+                    part = next((p for a, b, p in spans if (a, b) == (h * R, h * R + R) and _keeps_dtype(p, x.args[0])),
+                                None)
+                    return part if part is not None else \
+                        _call(self.graph, aten.slice.Tensor, (x.args[0], dim, h * R, h * R + R))
             if t is aten.index.Tensor and x.args[1] and all(isinstance(i, fx.Node) for i in x.args[1]):
                 # leading adjacent indices: the output's dims past the indices' are the input's past the indexed
                 ahead = rank - (len(_shape(x.args[0])) - len(x.args[1]))

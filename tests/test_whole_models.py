@@ -2804,6 +2804,33 @@ def test_models23_first_try_misses_fuse(dialect, case, torchair):
     assert not got.error and got.fused == got.compressions and got.exact and got.eager_equal, (got.error, got.reasons)
 
 
+@pytest.mark.parametrize("dialect", ["inductor", "torchair"])
+def test_a_joint_stacked_write_of_a_decomposed_stack_splits(dialect, torchair):
+    """models23's FlashInfer HND model writes ``cmp[slots] = where(valid, stack((pk, pv), 1), cmp[slots])`` into an
+    ``[S, 2, N, D]`` cache; Inductor decomposes the stack into ``cat((pk, pv), 1).view(B, 2, N, D)``, torchair keeps
+    ``aten.stack`` (a first-try miss: the split's pusher took neither apart, so both halves read a select of the
+    joint value; rewrite._Pusher._push_along).  Its fp32 einsum is a bmm in torchair's graph: refused there by
+    design, but for that reason only."""
+    got = run_case(LATER_CORPORA["models23"]["flashinfer_hnd_joint_gather_fp32_2l"], dialect, "static",
+                   torchair if dialect == "torchair" else None)
+    if dialect == "torchair":
+        assert got.fused == 0 and got.eager_equal and got.reasons \
+            and all("matrix-multiply kernel" in r for r in got.reasons), got.reasons
+        return
+    assert not got.error and got.fused == got.compressions and got.exact and got.eager_equal, (got.error, got.reasons)
+
+
+def test_a_size_read_of_the_appended_cache_is_no_evaluation_of_the_append():
+    """models23's vLLM v0 value cache ``[NB, N, D, P]`` under ``dynamic=True``: the pooled rows are reshaped with
+    ``sym_size(value_cache_after_append, 2)``, so the step's evaluation ran the KV append at slots the probes never
+    draw and failed (``index 5880993186932 is out of bounds``, a first-try miss).  A size read is a leaf of the
+    evaluated subgraph now (evaluate.Subgraph): both value steps fuse; the x-split key cache
+    ``[NB, N, D // x, P, x]`` has no ``[NB, P, N, D]`` view and stays unfused, with its reason."""
+    got = run_case(LATER_CORPORA["models23"]["vllm_v0_x_split_key_2l"], "inductor", "all", None)
+    assert not got.error and got.fused == 2 and got.compressions == 4 and got.eager_equal, (got.error, got.reasons)
+    assert got.reasons and all("which is not a [num_blocks, P, N, D]" in r for r in got.reasons), got.reasons
+
+
 @pytest.mark.parametrize("dialect,dynamic", [("inductor", "static"), ("inductor", "all"), ("torchair", "static")])
 def test_a_padded_table_built_from_a_ragged_page_list_fuses(dialect, dynamic, torchair):
     """models21's FlashInfer model builds its own ``[B, M]`` table from the ragged page list,

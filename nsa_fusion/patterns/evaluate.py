@@ -170,8 +170,9 @@ def _proportional_pair(expr):
     return tuple(sorted(expr.free_symbols, key=str))
 
 
-def ancestors(outputs: Iterable[fx.Node], stop: Iterable[fx.Node] = ()) -> set[fx.Node]:
-    """Every node ``outputs`` depend on (through any argument), not looking past ``stop``."""
+def ancestors(outputs: Iterable[fx.Node], stop: Iterable[fx.Node] = (), *, past_sizes: bool = True) -> set[fx.Node]:
+    """Every node ``outputs`` depend on (through any argument), not looking past ``stop``; with ``past_sizes``
+    false, not past a size read (:func:`_is_size_read`) either."""
     stop = set(stop)
     seen: set[fx.Node] = set()
     work = [o for o in outputs if isinstance(o, fx.Node)]
@@ -180,8 +181,15 @@ def ancestors(outputs: Iterable[fx.Node], stop: Iterable[fx.Node] = ()) -> set[f
         if n in seen or n in stop:
             continue
         seen.add(n)
-        work.extend(n.all_input_nodes)
+        if past_sizes or not _is_size_read(n):
+            work.extend(n.all_input_nodes)
     return seen
+
+
+def _is_size_read(n: fx.Node) -> bool:
+    """``sym_size(x, d)`` (or numel, stride): a number the sizes give, whatever computed ``x``."""
+    return n.op == "call_function" and n.target in (aten.sym_size.int, aten.sym_numel.default, aten.sym_stride.int) \
+        and isinstance(val(n), (int, torch.SymInt)) and not isinstance(val(n), bool)
 
 
 def _to_cpu(x):
@@ -218,9 +226,14 @@ class Subgraph:
         self.outputs = list(outputs)
         self.inputs = list(inputs)
         graph = self.outputs[0].graph
-        inside = ancestors(self.outputs, self.inputs)
+        inside = ancestors(self.outputs, self.inputs, past_sizes=False)
+        # a size read of a tensor the step computes nothing else from (``sym_size(kv_after_append, 2)`` in a
+        # reshape of the pooled rows, models23 vllm_v0_x_split_key_2l under dynamic=True) is a leaf, given by the
+        # sizes like a shape-only leaf: evaluating what computed that tensor (the KV append, at slots the probes
+        # never draw) would only fail.  A size read of a tensor that is evaluated anyway reads the real tensor.
         self.nodes = [n for n in graph.nodes if n in inside]
-        self.leaves = [n for n in self.nodes if n.op in ("placeholder", "get_attr")]
+        self.leaves = [n for n in self.nodes if n.op in ("placeholder", "get_attr")
+                       or _is_size_read(n) and n.args[0] not in inside and n.args[0] not in self.inputs]
         # leaves whose values matter (not only their shapes, e.g. zeros_like(cache.float()))
         self._values_read = _value_ancestors(self.outputs, set(self.inputs))
         for n in self.nodes:
