@@ -3413,3 +3413,20 @@ def test_products_stacked_then_summed_fuse_under_a_dynamic_batch(dialect, dynami
         return torch.stack([t[:, j].float() * w[j].float()[None, :, None] for j in range(t.shape[1])], 0).sum(0)
 
     _fuses(Step(pool=pool), dialect=dialect, dynamic=dynamic)
+
+
+def test_a_view_of_an_arange_across_two_symbolic_dims_is_no_iota():
+    """``evaluate._is_iota`` (its own index: the row-number rules) counted the non-unit dims of a view from its static
+    shape, which a symbolic shape has not: ``arange(n * k).view(n, k)`` under dynamic shapes passed for an iota
+    (red team 49, read).  A symbolic size counts as a non-unit dim now; ``arange(n).unsqueeze(1)`` is still one."""
+    from torch.fx.experimental.proxy_tensor import make_fx
+
+    from nsa_fusion.patterns.evaluate import _is_iota
+
+    def grid(x, y):
+        n, k = x.shape[0], y.shape[0]
+        return torch.arange(n * k).view(n, k), torch.arange(n).unsqueeze(1), torch.arange(n * k).view(n * k, 1)
+
+    gm = make_fx(grid, tracing_mode="symbolic")(torch.zeros(3), torch.zeros(5))
+    out = next(n for n in gm.graph.nodes if n.op == "output").args[0]
+    assert [_is_iota(n) for n in out] == [False, True, True]

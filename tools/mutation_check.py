@@ -2201,6 +2201,11 @@ MUTATIONS = [
              "        inside = ancestors(self.outputs, self.inputs)\n",
              (WM + "::test_a_size_read_of_the_appended_cache_is_no_evaluation_of_the_append",),
              "models23: a size read of the cache after the KV append evaluates the append at unprobed slots"),
+    Mutation("iota_views_counted_on_static_shapes_only", EV,
+             "            if t not in _VALUE_KEEPING and _non_unit_dims(node) > 1:\n",
+             "            if t not in _VALUE_KEEPING and sum(1 for s in (_static_shape(node) or ()) if s != 1) > 1:\n",
+             (XR + "::test_a_view_of_an_arange_across_two_symbolic_dims_is_no_iota",),
+             "red team 49 (read): arange(n * k).view(n, k) an iota under dynamic shapes"),
 ]
 
 

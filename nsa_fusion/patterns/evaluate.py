@@ -1125,7 +1125,7 @@ def _is_iota(node: fx.Node) -> bool:
         if t in _VALUE_KEEPING or t in (aten.unsqueeze.default, aten.view.default, aten.reshape.default,
                                         aten._unsafe_view.default):
             x = node.args[0]
-            if t not in _VALUE_KEEPING and sum(1 for s in (_static_shape(node) or ()) if s != 1) > 1:
+            if t not in _VALUE_KEEPING and _non_unit_dims(node) > 1:
                 return False
             node = x
             continue
@@ -1141,6 +1141,15 @@ def _is_iota(node: fx.Node) -> bool:
             continue
         return False
     return False
+
+
+def _non_unit_dims(node: fx.Node) -> int:
+    """How many dims of ``node`` may be longer than 1: a symbolic size counts (``arange(B * l).view(B, l)`` under
+    dynamic shapes is no iota along either dim), and an unknown shape counts as many."""
+    v = val(node)
+    if not isinstance(v, torch.Tensor):
+        return 2
+    return sum(1 for s in v.shape if not (isinstance(s, int) and s == 1))
 
 
 def _row_stride(node: fx.Node, d: int, B: int):
