@@ -2831,6 +2831,22 @@ def test_a_size_read_of_the_appended_cache_is_no_evaluation_of_the_append():
     assert got.reasons and all("which is not a [num_blocks, P, N, D]" in r for r in got.reasons), got.reasons
 
 
+def test_explain_reports_a_masked_kept_write_it_cannot_map_as_a_refused_site():
+    """models23's lucidrains memories write ``cmp[:, rows, :, idx] = where(valid, pooled, cmp[:, rows, :, idx])`` into a
+    ``[2, B, N, C, D]`` tensor: no layout the pass knows (a first-try miss that explain listed as an ignored write, "not
+    a compression step", so the runner printed no reason).  A write that keeps the rows it reads is a compression site:
+    explain reports it as refused, with a reason; the KV appends stay ignored."""
+    import nsa_fusion
+
+    case = LATER_CORPORA["models23"]["lucidrains_kv_stacked_dense_2l"]
+    model = case.build(case.dtype).eval()
+    with torch.no_grad():
+        report = nsa_fusion.explain(model, *case.make_inputs(model, 8, 0))
+    assert len(report.refused) == 2 and all("masked write of kept rows into a 5-D tensor" in e.reason
+                                            for e in report.refused), str(report)
+    assert len(report.ignored) == 2 and all("KV append" in e.reason for e in report.ignored), str(report)
+
+
 @pytest.mark.parametrize("dialect,dynamic", [("inductor", "static"), ("inductor", "all"), ("torchair", "static")])
 def test_a_padded_table_built_from_a_ragged_page_list_fuses(dialect, dynamic, torchair):
     """models21's FlashInfer model builds its own ``[B, M]`` table from the ragged page list,

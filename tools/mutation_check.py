@@ -2206,6 +2206,11 @@ MUTATIONS = [
              "            if t not in _VALUE_KEEPING and sum(1 for s in (_static_shape(node) or ()) if s != 1) > 1:\n",
              (XR + "::test_a_view_of_an_arange_across_two_symbolic_dims_is_no_iota",),
              "red team 49 (read): arange(n * k).view(n, k) an iota under dynamic shapes"),
+    Mutation("masked_kept_writes_ignored", "nsa_fusion/patterns/write.py",
+             "                if _keeps_what_it_reads(self.base, indices, self.values):\n",
+             "                if False:\n",
+             (WM + "::test_explain_reports_a_masked_kept_write_it_cannot_map_as_a_refused_site",),
+             "models23: a compression site into a 5-D memory listed as an ignored write, with no reason"),
 ]
 
 

@@ -29,6 +29,22 @@ if TYPE_CHECKING:
     from .verify import Recognizer
 
 
+def _keeps_what_it_reads(base, indices, values) -> bool:
+    """``values`` is a select (``where``, through casts) one of whose branches reads ``base`` at ``indices``: the write
+    keeps the rows it reads, as a compression step does (explain reports such a write as a refused site, not as an
+    ignored write)."""
+    chain = _chain_back(values, T.CASTS) if isinstance(values, fx.Node) else []
+    select = chain[-1] if chain else None
+    if select is None or select.op != "call_function" or select.target is not aten.where.self:
+        return False
+    for branch in select.args[1:3]:
+        read = _chain_back(branch, T.CASTS)[-1] if isinstance(branch, fx.Node) else None
+        if read is not None and read.op == "call_function" and read.target is aten.index.Tensor \
+                and read.args[0] is base and list(read.args[1]) == list(indices):
+            return True
+    return False
+
+
 class _WriteSide:
     """The write, the cache it updates, the slots, and the select feeding it (parts "write"/"keep")."""
 
@@ -49,6 +65,13 @@ class _WriteSide:
                               "write each half: for h in range(G): cache[h][slots] = torch.where(valid[:, None, "
                               "None], new[h], cache[h][slots]) (and gather each half's tokens from kv[h])")
             if not indices or indices[0] is None:
+                if _keeps_what_it_reads(self.base, indices, self.values):
+                    # (where(valid, new, cache[idx]) written back at idx: a compression site, not a KV append)
+                    raise Refused("write", f"a masked write of kept rows into a {_dim(self.base)}-D tensor indexed at "
+                                  "other dims than its first: no cache layout the pass knows maps it to the rows of "
+                                  "a [num_slots, N, D] cache", write,
+                                  "index the compressed cache by its rows: cache[slots] = torch.where(valid[:, None, "
+                                  "None], new, cache[slots]) on a [num_slots, N, D] cache or view")
                 raise NotACandidate("the write does not index the cache rows", write)
             # cache[slots] or cache[slots[:, None, None], arange(N)[:, None], arange(D)]: the indices
             # after the first may only be constants (the write check then proves it writes whole rows)
