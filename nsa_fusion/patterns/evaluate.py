@@ -187,9 +187,11 @@ def ancestors(outputs: Iterable[fx.Node], stop: Iterable[fx.Node] = (), *, past_
 
 
 def _is_size_read(n: fx.Node) -> bool:
-    """``sym_size(x, d)`` (or numel, stride): a number the sizes give, whatever computed ``x``."""
+    """``sym_size(x, d)`` (or numel, stride) of a symbolic size: a number the size assignment gives, whatever computed
+    ``x``.  (Not a static one: a static graph is evaluated at fewer batch rows than it has (:class:`BatchPlan`), where
+    a size read must read the tensor as evaluated.)"""
     return n.op == "call_function" and n.target in (aten.sym_size.int, aten.sym_numel.default, aten.sym_stride.int) \
-        and isinstance(val(n), (int, torch.SymInt)) and not isinstance(val(n), bool)
+        and isinstance(val(n), torch.SymInt)
 
 
 def _to_cpu(x):
