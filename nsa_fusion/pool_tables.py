@@ -189,6 +189,41 @@ def _flat_rebuilder(graph, target, indexed):
     return rebuild
 
 
+def _flat_pool_read(node: fx.Node):
+    """``(T, r, chain, scaled, W, j)`` where ``node`` is ``T.view(-1)[f(r) * W + j]``: ``T`` a ``[R, W]`` integer graph
+    input read through its flat view (SGLang's ``req_to_token``, models21 ``sglang_flat_table_view_2l``), ``f(r)`` a
+    batch index (:func:`_batch_index`) scaled by ``T``'s own row width ``W`` (``scaled``), ``j`` the column; else None.
+    Rerouted as ``T[r].view(-1)[f(arange(B)) * W + j]``: element for element the same value where ``0 <= j < W``
+    (``T[r][b]`` is ``T[r[b]]``), and nowhere else necessarily (``j = W`` reads row ``r[b] + 1`` there and row
+    ``r[b + 1]`` here).  The rerouted read is a flat read of a batch-indexed table, which the recogniser fuses only
+    with ``0 <= j < W`` proven on every valid input (``evaluate.BatchPlan``'s flat bounds, ``sizes.check_rows``), and
+    :func:`restore` builds the user's read again wherever a rerouted one is left."""
+    if node.target is not aten.index.Tensor or node.kwargs or len(node.args[1]) != 1:
+        return None
+    flat, (idx,) = node.args
+    if not (isinstance(flat, fx.Node) and flat.op == "call_function" and flat.target in _RESHAPES
+            and isinstance(flat.args[0], fx.Node) and flat.args[0].op == "placeholder" and _int_tensor(flat.args[0], 2)
+            and _val(flat).dim() == 1):
+        return None
+    table = flat.args[0]
+    if not (isinstance(idx, fx.Node) and idx.op == "call_function" and idx.target is aten.add.Tensor
+            and not idx.kwargs and _val(idx).dtype == torch.int64):
+        return None
+    W = _val(table).shape[1]
+    for scaled, column in (idx.args[:2], idx.args[1::-1]):
+        if not (isinstance(scaled, fx.Node) and scaled.op == "call_function" and scaled.target is aten.mul.Tensor
+                and not scaled.kwargs and isinstance(column, fx.Node) and _int_tensor(column)):
+            continue
+        x, width = scaled.args
+        w = _val(width) if isinstance(width, fx.Node) else width
+        if isinstance(w, bool) or not isinstance(w, (int, torch.SymInt)) or not statically_known_true(w == W):
+            continue
+        found = _batch_index(x)
+        if found is not None and _val(found[0]).dtype == torch.int64:
+            return table, found[0], found[1], scaled, width, column
+    return None
+
+
 def _ragged_read(node: fx.Node):
     """``(indices, starts, j)`` where ``node`` is ``indices[starts[:, None] + j]``: a 1-D integer graph input (the
     pages of every request, concatenated) read at row b's start plus ``j`` (``[B, X]``, int64): page ``j`` of
@@ -313,6 +348,23 @@ def _expose_read(graph, node, rows, done, iota):
         table, dim, index = node.args
         if dim in (0, -2) and isinstance(table, fx.Node) and table.op == "placeholder" and _int_tensor(table, 2):
             _mark_pool_rows(node, table, index, rows)
+        return
+    flat_pool = _flat_pool_read(node)
+    if flat_pool is not None:  # SGLang's req_to_token.view(-1)[r[:, None] * W + j]: read as T[r].view(-1)[b * W + j]
+        table, r, chain, scaled, width, column = flat_pool
+        with graph.inserting_before(node):
+            if (table, r) not in rows:
+                rows[(table, r)] = picked = _call(graph, aten.index.Tensor, (table, [r]))
+                picked.meta[POOL_ROWS] = (table, r)
+            own = _call(graph, aten.mul.Tensor, (_replay(graph, chain, _arange(graph, r, iota)), width))
+            index = _call(graph, aten.add.Tensor, (own, column) if scaled is node.args[1][0].args[0] else (column, own))
+            new = _call(graph, aten.index.Tensor, (_call(graph, aten.reshape.default, (rows[(table, r)], [-1])), [index]))
+
+        def rebuild(table=table, r=r, chain=chain, width=width, column=column):
+            scaled = _call(graph, aten.mul.Tensor, (_replay(graph, chain, r), width))
+            return _call(graph, aten.index.Tensor, (_call(graph, aten.reshape.default, (table, [-1])),
+                                                    [_call(graph, aten.add.Tensor, (scaled, column))]))
+        _reroute(node, new, done, rebuild)
         return
     ragged = _ragged_read(node)
     if ragged is not None:  # FlashInfer's kv_indices[kv_indptr[:-1, None] + j]: read as T[b, j]

@@ -1034,3 +1034,25 @@ def test_index_spellings_that_differ_in_a_signed_zero_are_not_one_index(name, mo
     undone where its step does not fuse.  Refused or fused and equal; never different numbers."""
     results = _redteam("redteam50", name, dialect, mode)
     assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results
+
+
+@pytest.mark.parametrize("name, mode", [("sw_i32_add", "dynamic"), ("sw_i32_sub", "static"),
+                                        ("sw_f64_add_2p53", "static"), ("sw_bf16_add_256", "batch"),
+                                        ("sw_table_i32_add", "dynamic"), ("hr_grid_wrap_slots", "dynamic")])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_slot_shift_that_wraps_under_the_remainder_is_refused(name, mode, dialect):
+    """Red team 51 F1: ``(slots + c) % S`` is one-to-one modulo ``S`` in exact integers only; an int32 ``slots + (2**31 -
+    1)`` wraps for every slot >= 1, and 29 does not divide ``2**32``, so two rows' slots land on one cache row, where
+    eager keeps the padding row's old value and the op the written row (a float shift rounds alike).  Every shift,
+    negation and cast under the remainder is held to its dtype by interval arithmetic from the slots' valid range
+    (exactness._check_unwrapped); float shifts are refused."""
+    results = _redteam("redteam51", name, dialect, mode)
+    assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+def test_a_slot_shift_that_stays_in_its_dtype_still_fuses():
+    """The other side of red team 51 F1: an int64 shift of int32 slots by a small constant stays exact, and a table of
+    compressed rows read as it is fuses as before."""
+    for name in ("sw_i64_slots_i32_shift", "sw_table_plain"):
+        results = _redteam("redteam51", name, "inductor_graph", "static")
+        assert results and all(r[1] == "FUSED & EQUAL" for r in results), (name, results)

@@ -2847,6 +2847,72 @@ def test_explain_reports_a_masked_kept_write_it_cannot_map_as_a_refused_site():
     assert len(report.ignored) == 2 and all("KV append" in e.reason for e in report.ignored), str(report)
 
 
+class FlatTableStep(torch.nn.Module):
+    """SGLang's pool tables read through their flat views (models21 ``sglang_flat_table_view_2l``): the window's tokens at
+    ``req_to_token.view(-1)[rpi[:, None] * W + pos]``, the slot at ``cmp_req_to_token.view(-1)[rpi * CW + i]``.
+    ``shift`` moves the window one position right (its last position may be ``W``: the next pool row's first token),
+    ``own_row`` False drops the row term of the slot (every row reads row 0's entries), ``short_rows`` scales the
+    slot's row by ``CW - 1`` (rows overlap)."""
+    l, d = 8, 4
+
+    def __init__(self, w, shift=0, own_row=True, short_rows=False):
+        super().__init__()
+        self.w, self.shift, self.own_row, self.short_rows = w, shift, own_row, short_rows
+
+    def forward(self, kv, rtt, crtt, rpi, lens, cache):
+        l, d = self.l, self.d
+        W, CW = rtt.shape[1], crtt.shape[1]
+        pos = (lens.long()[:, None] - l + torch.arange(l)).clamp(min=0) + self.shift
+        loc = rtt.view(-1)[rpi[:, None] * W + pos].long()
+        done = (lens >= l) & ((lens - l) % d == 0)
+        i = torch.div(lens - l, d, rounding_mode="floor").clamp(min=0).long()
+        cloc = crtt.view(-1)[(rpi * (CW - self.short_rows) if self.own_row else 0) + i].long()
+        pooled = (kv[loc].float() * self.w.float()[None, :, :, None]).sum(1)
+        cache.index_put_((cloc,), torch.where(done[:, None, None], pooled.to(cache.dtype), cache[cloc]))
+        return cache
+
+
+def _flat_table_inputs(cmp_cols, B=4, R=6, W=32, N=2, D=16, seed=0):
+    g = torch.Generator().manual_seed(seed)
+    tokens = R * W
+    kv = torch.randn(tokens, N, D, generator=g).half()
+    rtt = torch.randperm(tokens, generator=g).view(R, W).int()
+    crtt = torch.randperm(R * cmp_cols, generator=g).view(R, cmp_cols).int()
+    rpi = torch.randperm(R - 1, generator=g)[:B]  # (never the last pool row: a read past a row stays in the table)
+    lens = torch.tensor([W, 8, 20, 5])[:B]  # (32 and 20 and 8 complete a window; 5 does not)
+    cache = torch.randn(R * cmp_cols, N, D, generator=g).half()
+    w = torch.randn(FlatTableStep.l, N, generator=g).half()
+    return w, [kv, rtt, crtt, rpi, lens, cache]
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair_like"])
+@pytest.mark.parametrize("variant,fuses", [
+    ("as_sglang_writes_it", True),
+    ("slot_column_past_the_row", False),  # (a [R, 6] slot table: the window at length 32 completes entry 6, row + 1's)
+    ("window_past_the_row", False),
+    ("slot_without_its_row", False),
+    ("slot_rows_overlap", False),
+])
+def test_pool_tables_read_through_their_flat_views(variant, fuses, dialect):
+    """``T.view(-1)[r * W + j]`` is ``T[r, j]`` exactly where ``0 <= j < W``: the pass reads it as the batch's own rows
+    ``T[r].view(-1)[b * W + j]`` (pool_tables._flat_pool_read) and fuses only where that bound holds on every valid
+    input (a first-try miss of models21, fused since).  A column that may reach ``W`` reads the next pool row's entry
+    there: refused, and the compiled model computes what eager does."""
+    w, args = _flat_table_inputs(6 if variant == "slot_column_past_the_row" else 7)
+    model = FlatTableStep(w, shift=1 if variant == "window_past_the_row" else 0,
+                          own_row=variant != "slot_without_its_row", short_rows=variant == "slot_rows_overlap")
+    want = model(*[a.clone() for a in args])
+    got, code, stats = compile_and_run(model, [a.clone() for a in args], dialect, offers=False)
+    assert stats.get("fused", 0) == (1 if fuses else 0), [e.reason for e in rejections()]
+    assert torch.equal(got, want)
+    if fuses:  # (and the contract's golden, computed from the pool rows the batch owns)
+        kv, rtt, crtt, rpi, lens, cache = args
+        table = rtt[rpi].long()
+        slots = crtt[rpi].long().gather(1, ((lens - 8) // 4).clamp(min=0)[:, None])[:, 0]
+        gold = golden_compress_infer(kv[:, None], w, slots, 8, 4, 1, block_table=table, actual_seq_len=lens, cache=cache)
+        assert torch.equal(got, gold)
+
+
 @pytest.mark.parametrize("dialect,dynamic", [("inductor", "static"), ("inductor", "all"), ("torchair", "static")])
 def test_a_padded_table_built_from_a_ragged_page_list_fuses(dialect, dynamic, torchair):
     """models21's FlashInfer model builds its own ``[B, M]`` table from the ragged page list,

@@ -2211,6 +2211,21 @@ MUTATIONS = [
              "                if False:\n",
              (WM + "::test_explain_reports_a_masked_kept_write_it_cannot_map_as_a_refused_site",),
              "models23: a compression site into a 5-D memory listed as an ignored write, with no reason"),
+    Mutation("slot_shift_wraps_unchecked", EX,
+             "    if not below:\n        return\n    S = cache_rows",
+             "    if True:\n        return\n    S = cache_rows",
+             ("tests/test_soundness.py::test_a_slot_shift_that_wraps_under_the_remainder_is_refused",),
+             "red team 51 F1: (slots + (2**31 - 1)) % S in int32 taken for one-to-one modulo S"),
+    Mutation("flat_pool_reads_never_rerouted", "nsa_fusion/pool_tables.py",
+             "    flat_pool = _flat_pool_read(node)\n",
+             "    flat_pool = None\n",
+             (WM + "::test_pool_tables_read_through_their_flat_views",),
+             "models21: SGLang's req_to_token.view(-1)[rpi * W + j] read as written (refused)"),
+    Mutation("flat_table_slots_no_entries", EX,
+             "            or _flat_table_read(n)):\n",
+             "            or False):\n",
+             (WM + "::test_pool_tables_read_through_their_flat_views",),
+             "models21: a slot read through the flat view of the batch's pool rows not taken as a table entry"),
 ]
 
 

@@ -1268,18 +1268,25 @@ def check_slot_path(slots: fx.Node, cache_rows) -> "fx.Node | FlatSlots | None":
         return isinstance(a, int) and isinstance(cache_rows, int) and a == cache_rows
 
     n, wrapped = slots, False  # wrapped: a remainder by the cache rows lies between n and the write
+    below = []  # the value-changing nodes walked below the first remainder, write side first (_check_unwrapped)
     while True:
         if n.op == "placeholder":
+            _check_unwrapped(below, n, cache_rows)
             return n
         t = n.target if n.op == "call_function" else None
         if t in _SLOT_VIEWS or t in T.CASTS or _squeezes(n):
             if t in T.CASTS:
                 _check_slot_cast(n, cache_rows)
+                if wrapped:
+                    below.append(("cast", n))
             n = n.args[0]
             continue
         if t in _IOTAS and T.dtype_of(n) in (torch.int32, torch.int64):
+            _check_unwrapped(below, n, cache_rows)
             return None
         if t in _REMAINDERS and len(n.args) > 1 and same_size(n.args[1]) and isinstance(n.args[0], fx.Node):
+            if wrapped:
+                below.append(("mod", n))
             n, wrapped = n.args[0], True
             continue
         x = _python_wrap(n, same_size)
@@ -1291,6 +1298,8 @@ def check_slot_path(slots: fx.Node, cache_rows) -> "fx.Node | FlatSlots | None":
                         f"{T.op_name(x) if x.op == 'call_function' else x.name}: it is s % S only for s in [-S, S), "
                         "the range valid input gives the slot mapping passed in", x,
                         "wrap the slot mapping as it is, or use a remainder: slots % cache.shape[0]")
+            if wrapped:
+                below.append(("mod", n))  # (x in [-S, S) to [0, S), as a remainder)
             n, wrapped = x, True
             continue
         flat = _flat_slots(n) if not wrapped else None
@@ -1309,6 +1318,7 @@ def check_slot_path(slots: fx.Node, cache_rows) -> "fx.Node | FlatSlots | None":
                     "number of cache rows: written rows' slots may leave [0, num_slots), where the op raises and "
                     "eager indexes Python-style", n, "pass the slot mapping as it is, or shift it modulo the cache rows")
         if t is aten.neg.default:
+            below.append(("neg", n))
             n = n.args[0]
             continue
         if t in (aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar) and \
@@ -1317,12 +1327,14 @@ def check_slot_path(slots: fx.Node, cache_rows) -> "fx.Node | FlatSlots | None":
             # arange(B) == 3 moves rows by different amounts: not one-to-one)
             moving = [a for a in n.args[:2] if not _uniform(a)]
             if len(moving) == 1 and isinstance(moving[0], fx.Node):
+                below.append(("shift", n))
                 n = moving[0]
                 continue
         table = _slot_table(n)
         if table is not None:
             # one entry of a table of compressed rows per batch row (slot = cmp_table[b, i]): sizes.check_rows proves
             # row b reads its own table row; valid input gives the rows disjoint entries (docs/contract.md)
+            _check_unwrapped(below, n, cache_rows)
             return table
         _refuse("write", f"the slots are computed with {T.op_name(n) if n.op == 'call_function' else n.name}, which may "
                 "send two rows to one cache row (a padding row onto a written one): eager keeps the later write "
@@ -1478,9 +1490,10 @@ def _slot_table(n: fx.Node) -> fx.Node | None:
     ``rewrite._per_request_rows``), whose entries are distinct by construction."""
     if n.op != "call_function" or not (
             (n.target is aten.gather.default and n.args[1] in (1, -1)) or
-            (n.target is aten.index.Tensor and len(n.args[1]) == 2 and all(isinstance(i, fx.Node) for i in n.args[1]))):
+            (n.target is aten.index.Tensor and len(n.args[1]) == 2 and all(isinstance(i, fx.Node) for i in n.args[1]))
+            or _flat_table_read(n)):
         return None
-    x = n.args[0]
+    x = n.args[0].args[0] if _flat_table_read(n) else n.args[0]
     while x.op == "call_function" and (x.target in _SLOT_VIEWS or x.target in T.CASTS) and not x.meta.get(ROW_SLOTS):
         src, dst = dtype_range(T.dtype_of(x.args[0])), dtype_range(T.dtype_of(x))
         if src is None or dst is None or src[0] < dst[0] or src[1] > dst[1]:
@@ -1489,6 +1502,23 @@ def _slot_table(n: fx.Node) -> fx.Node | None:
     v = val(x)
     return x if (x.op == "placeholder" or x.meta.get(POOL_ROWS) or x.meta.get(ROW_SLOTS)) and isinstance(v, torch.Tensor) \
         and v.dim() == 2 and _integral(x) else None
+
+
+def _flat_table_read(n: fx.Node) -> bool:
+    """``n`` reads a 2-D table through its flat view, ``table.view(-1)[b * W + i]`` (SGLang's ``req_to_token`` read
+    flat, rerouted through the batch's own rows by ``pool_tables``): one entry of row b exactly where the index is
+    ``b * W + i`` with ``0 <= i < W``, which ``sizes.check_rows`` proves for the slots read from a table
+    (``evaluate.BatchPlan``'s flat rows and their bounds), or refuses."""
+    if n.target is not aten.index.Tensor or len(n.args[1]) != 1 or not isinstance(n.args[1][0], fx.Node):
+        return False
+    flat = n.args[0]
+    return isinstance(flat, fx.Node) and flat.op == "call_function" and flat.target in T.RESHAPES \
+        and isinstance(flat.args[0], fx.Node) and _dim_of(flat) == 1 and _dim_of(flat.args[0]) == 2
+
+
+def _dim_of(n: fx.Node) -> int:
+    v = val(n)
+    return v.dim() if isinstance(v, torch.Tensor) else -1
 
 
 def page_times_plus_offset(n: fx.Node):
@@ -1540,6 +1570,72 @@ def _passed_in(x: fx.Node) -> fx.Node | None:
     while x.op == "call_function" and (x.target in _SLOT_VIEWS or x.target in T.CASTS):
         x = x.args[0]
     return x if x.op == "placeholder" else None
+
+
+# A symbolic number of cache rows is below this: a cache of 2**48 rows holds at least 256 TiB.
+MAX_CACHE_ROWS = 1 << 48
+
+
+def _check_unwrapped(below: list, source: fx.Node, cache_rows) -> None:
+    """The ops between the slots' source and the remainder by the cache rows above them (``(slots + c) % S``) are
+    one-to-one modulo ``S`` only in exact integers: an int32 ``slots + (2**31 - 1)`` wraps for every slot >= 1, and
+    29 does not divide ``2**32``, so slots 0 and 16 of a 29-row cache land on one row (red team 51 F1; a float
+    ``slots.double() + 2**53`` rounds alike).  So every shift, negation and cast there must keep every value it may
+    get, by interval arithmetic from the source's valid range (``[-S, S)``: valid input, docs/contract.md; ``S`` at
+    most :data:`MAX_CACHE_ROWS` where symbolic) and the shift's own range (a Python number, a constant fill, else its
+    dtype's range); a float shift is refused.  ``below``: ``(kind, node)`` from the write down to ``source``, kind
+    "mod" (a remainder by the cache rows), "cast", "shift" or "neg"."""
+    if not below:
+        return
+    S = cache_rows if isinstance(cache_rows, int) else MAX_CACHE_ROWS
+    lo, hi = -S, S - 1
+    src_range = dtype_range(T.dtype_of(source)) if isinstance(source, fx.Node) else None
+    if src_range is not None:
+        lo, hi = max(lo, src_range[0]), min(hi, src_range[1])
+    for kind, n in reversed(below):
+        t = n.target
+        dtype = T.dtype_of(n)
+        span = dtype_range(dtype)
+        if kind == "mod":
+            lo, hi = 0, S - 1  # (a floor remainder by the positive cache rows, or the Python-style wrap)
+            continue
+        if span is None:
+            _refuse("write", f"the slots are computed in {dtype} under the remainder by the cache rows "
+                    f"({T.op_name(n)}): a float shift or cast rounds large slots, and two rows' slots may land on one "
+                    "cache row", n, "shift slots in int64, or not at all")
+        if kind == "shift":
+            a, b = n.args[:2]
+            sign = n.kwargs.get("alpha", 1) * (-1 if t in (aten.sub.Tensor, aten.sub.Scalar) else 1)
+            moving_first = not _uniform(a)
+            c = _shift_range(b if moving_first else a)
+            if c is None or sign not in (1, -1):
+                _refuse("write", f"the slots are shifted by a value with no known range under the remainder by the "
+                        f"cache rows ({T.op_name(n)}): the shift may wrap in {dtype}", n,
+                        "shift slots by a constant, in int64")
+            if moving_first:  # x + sign * c
+                lo, hi = (lo + c[0], hi + c[1]) if sign == 1 else (lo - c[1], hi - c[0])
+            else:  # c + sign * x
+                lo, hi = (c[0] + lo, c[1] + hi) if sign == 1 else (c[0] - hi, c[1] - lo)
+        elif kind == "neg":
+            lo, hi = -hi, -lo
+        if lo < span[0] or hi > span[1]:
+            _refuse("write", f"the slots leave {dtype} under the remainder by the cache rows at {T.op_name(n)} (they "
+                    f"may take values in [{lo}, {hi}]): the wrapped values are not one-to-one modulo the cache rows, "
+                    "so two rows' slots may land on one cache row", n, "shift slots in int64 by a small constant")
+
+
+def _shift_range(c):
+    """The values a uniform shift may take: a Python number, a constant fill, else its integer dtype's range."""
+    if isinstance(c, bool):
+        return int(c), int(c)
+    if isinstance(c, int):
+        return c, c
+    if not isinstance(c, fx.Node):
+        return None
+    fill = T.fill_value(c)
+    if isinstance(fill, (bool, int)):
+        return int(fill), int(fill)
+    return dtype_range(T.dtype_of(c)) if T.is_tensor(c) else None
 
 
 def _check_slot_cast(n: fx.Node, cache_rows) -> None:
