@@ -302,8 +302,11 @@ def share_kept_read_index(graph: fx.Graph) -> list:
     order = {n: i for i, n in enumerate(graph.nodes)}
     written_roots: list = []  # (order, storage root) of every write in the graph
     for n in graph.nodes:
-        if n.op == "call_function" and getattr(getattr(n.target, "_schema", None), "is_mutable", False):
-            for a in (written_args(n) or n.all_input_nodes):
+        # (a higher-order op, auto_functionalized of a custom mutating op, with_effects, has no schema of its own that
+        # says what it writes: counted as writing every input, red team 50, read)
+        hop = n.op == "call_function" and isinstance(n.target, torch._ops.HigherOrderOperator)
+        if hop or n.op == "call_function" and getattr(getattr(n.target, "_schema", None), "is_mutable", False):
+            for a in (n.all_input_nodes if hop else written_args(n) or n.all_input_nodes):
                 if isinstance(a, fx.Node):
                     written_roots.append((order[n], _root(a)))
     shared = []

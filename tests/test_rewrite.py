@@ -254,6 +254,8 @@ def _kept_index_graph(between: str = "none") -> tuple[fx.Graph, fx.Node, fx.Node
     slots = spelled(4)
     if between == "write":
         call(aten.add_.Tensor, (ph["lens"], 1))
+    if between == "hop":  # (a higher-order op: no schema of its own says what it writes)
+        g.call_function(torch.ops.higher_order.auto_functionalized, (aten.add_.Tensor,), {"self": ph["lens"], "other": 1})
     kept_index = spelled(5 if between == "other" else 4, -0.0 if between == "negzero" else 0.0)
     kept = call(aten.index.Tensor, (ph["flat"], [kept_index]))
     values = call(aten.where.self, (ph["done"], ph["new"], kept))
@@ -274,9 +276,10 @@ def test_the_kept_rows_index_spelled_twice_is_read_at_the_written_slots():
     assert kept.args[1] == before
 
 
-@pytest.mark.parametrize("between", ["write", "other", "negzero"])
+@pytest.mark.parametrize("between", ["write", "hop", "other", "negzero"])
 def test_a_kept_rows_index_that_may_differ_is_left_as_written(between):
-    """Not shared where an operand is written in place between the two spellings (the lengths then differ), nor where
+    """Not shared where an operand is written in place between the two spellings (the lengths then differ; also by a
+    higher-order op such as ``auto_functionalized``, counted as writing every input), nor where
     the spellings differ (another constant; a float constant compared by its bits: ``0.0 == -0.0`` in Python, red team
     50 F1)."""
     from nsa_fusion.rewrite import share_kept_read_index

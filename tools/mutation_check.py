@@ -2226,6 +2226,11 @@ MUTATIONS = [
              "            or False):\n",
              (WM + "::test_pool_tables_read_through_their_flat_views",),
              "models21: a slot read through the flat view of the batch's pool rows not taken as a table entry"),
+    Mutation("kept_read_index_hops_write_nothing", RW,
+             "        hop = n.op == \"call_function\" and isinstance(n.target, torch._ops.HigherOrderOperator)\n",
+             "        hop = False\n",
+             ("tests/test_rewrite.py::test_a_kept_rows_index_that_may_differ_is_left_as_written",),
+             "red team 50 (read): an auto_functionalized write between the two spellings not counted"),
 ]
 
 
