@@ -1056,3 +1056,25 @@ def test_a_slot_shift_that_stays_in_its_dtype_still_fuses():
     for name in ("sw_i64_slots_i32_shift", "sw_table_plain"):
         results = _redteam("redteam51", name, "inductor_graph", "static")
         assert results and all(r[1] == "FUSED & EQUAL" for r in results), (name, results)
+
+
+@pytest.mark.parametrize("name, mode", [("pw_i64_where", "dynamic"), ("pw_i64_arith", "static"),
+                                        ("pw_i32_where", "static"), ("pw_table_i32_where", "batch"),
+                                        ("fl_slot_flat_wrap", "static")])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_python_wrap_inside_the_remainder_keeps_its_interval(name, mode, dialect):
+    """Red team 52 F1: ``where(x < 0, x + S, x)`` under the remainder by the cache rows was read as ``[0, S)`` whatever
+    ``x`` was; with ``x = slots - 2**62`` the wrap gives ``x + S`` and the shift after it wraps int64, so two rows land
+    on one cache row.  The wrap has its own interval rule now (``x + S`` where ``x < 0``): refused."""
+    results = _redteam("redteam52", name, dialect, mode)
+    assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+@pytest.mark.parametrize("name", ["ls_lens_mod", "ls_lens_shift_mod", "ls_page_slot", "ls_page_slot_own"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_slots_computed_from_the_lengths_or_the_block_table_are_refused(name, dialect):
+    """Red team 52 F2: slots taken from the lengths (``lens % S``: 32 and 61 are one row of a 29-row cache) or from the
+    block table's entries (rows sharing a prefix page) are not held distinct by valid input, which bounds the slot
+    mapping and tables of compressed rows only (verify.check_slot_source): refused."""
+    results = _redteam("redteam52", name, dialect, "static")
+    assert results and all(r[1] == "REFUSED" for r in results), results

@@ -2231,6 +2231,21 @@ MUTATIONS = [
              "        hop = False\n",
              ("tests/test_rewrite.py::test_a_kept_rows_index_that_may_differ_is_left_as_written",),
              "red team 50 (read): an auto_functionalized write between the two spellings not counted"),
+    Mutation("slot_wrap_read_as_a_remainder", EX,
+             "            lo, hi = (lo + S_least, hi + S) if hi < 0 else (lo, hi) if lo >= 0 else (min(lo + S_least, 0), max(hi, S - 1))\n",
+             "            lo, hi = 0, S - 1\n",
+             ("tests/test_soundness.py::test_a_python_wrap_inside_the_remainder_keeps_its_interval",),
+             "red team 52 F1: where(x < 0, x + S, x) read as [0, S) for an x far outside [-S, S)"),
+    Mutation("slot_source_any_role", "nsa_fusion/patterns/verify.py",
+             "        self.check_slot_source()\n",
+             "",
+             ("tests/test_soundness.py::test_slots_computed_from_the_lengths_or_the_block_table_are_refused",),
+             "red team 52 F2: slots computed from the lengths or the block table taken as distinct"),
+    Mutation("slot_wrap_symbolic_rows_at_their_max", EX,
+             "    S_least = cache_rows if isinstance(cache_rows, int) else 1",
+             "    S_least = cache_rows if isinstance(cache_rows, int) else MAX_CACHE_ROWS",
+             ("tests/test_soundness.py::test_a_python_wrap_inside_the_remainder_keeps_its_interval",),
+             "red team 52 F1 (rerun): the wrap of a symbolic S read as adding its largest value only"),
 ]
 
 

@@ -1299,7 +1299,7 @@ def check_slot_path(slots: fx.Node, cache_rows) -> "fx.Node | FlatSlots | None":
                         "the range valid input gives the slot mapping passed in", x,
                         "wrap the slot mapping as it is, or use a remainder: slots % cache.shape[0]")
             if wrapped:
-                below.append(("mod", n))  # (x in [-S, S) to [0, S), as a remainder)
+                below.append(("wrap", n))  # (x + S where x < 0: its own interval rule, _check_unwrapped)
             n, wrapped = x, True
             continue
         flat = _flat_slots(n) if not wrapped else None
@@ -1584,10 +1584,12 @@ def _check_unwrapped(below: list, source: fx.Node, cache_rows) -> None:
     get, by interval arithmetic from the source's valid range (``[-S, S)``: valid input, docs/contract.md; ``S`` at
     most :data:`MAX_CACHE_ROWS` where symbolic) and the shift's own range (a Python number, a constant fill, else its
     dtype's range); a float shift is refused.  ``below``: ``(kind, node)`` from the write down to ``source``, kind
-    "mod" (a remainder by the cache rows), "cast", "shift" or "neg"."""
+    "mod" (a remainder by the cache rows), "wrap" (the Python-style wrap, ``where(x < 0, x + S, x)``), "cast", "shift"
+    or "neg"."""
     if not below:
         return
     S = cache_rows if isinstance(cache_rows, int) else MAX_CACHE_ROWS
+    S_least = cache_rows if isinstance(cache_rows, int) else 1  # (a symbolic S: any size from 1 to MAX_CACHE_ROWS)
     lo, hi = -S, S - 1
     src_range = dtype_range(T.dtype_of(source)) if isinstance(source, fx.Node) else None
     if src_range is not None:
@@ -1597,7 +1599,10 @@ def _check_unwrapped(below: list, source: fx.Node, cache_rows) -> None:
         dtype = T.dtype_of(n)
         span = dtype_range(dtype)
         if kind == "mod":
-            lo, hi = 0, S - 1  # (a floor remainder by the positive cache rows, or the Python-style wrap)
+            lo, hi = 0, S - 1  # (a floor remainder by the positive cache rows)
+            continue
+        if kind == "wrap":  # x + S where x < 0, x elsewhere: [0, S) only for x in [-S, S) (red team 52 F1)
+            lo, hi = (lo + S_least, hi + S) if hi < 0 else (lo, hi) if lo >= 0 else (min(lo + S_least, 0), max(hi, S - 1))
             continue
         if span is None:
             _refuse("write", f"the slots are computed in {dtype} under the remainder by the cache rows "

@@ -115,6 +115,19 @@ class Recognizer(Generalize):
         return torch.Generator().manual_seed(self.seed * 1000003 + salt)
 
 
+def _data_root(n):
+    """The tensor whose elements ``n`` moves: back through casts, views and the data operand of gathers (``T[r]``, a
+    batch's pool rows, is ``T``'s), to a graph input or the first computation."""
+    seen = set()
+    while isinstance(n, fx.Node) and n.op == "call_function" and n not in seen and T.is_data_movement(n):
+        seen.add(n)
+        data = T.data_inputs(n)
+        if len(data) != 1 or not isinstance(data[0], fx.Node):
+            break
+        n = data[0]
+    return n
+
+
 class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
     """Roles, mask, gather, pooling, dtype and size checks for one choice of the lengths node."""
 
@@ -131,6 +144,7 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
         exactness.check_block_path(self.gathers, self.input)
         self.slot_source = exactness.check_slot_path(w.slots, val(w.cache).shape[0])
         self.find_table()
+        self.check_slot_source()
         self.check_storage_reads()
         self.check_int_paths()
         self.check_position_past_the_cache()
@@ -150,6 +164,24 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
                     weight_layout=self.layout, slots=w.slots, block_table=self.table, lengths=self.lengths,
                     cache=w.cache, l=self.l, d=self.d, nodes=self.nodes(), specialize={},
                     size_values=self.size_values(), matmul_device=self.matmul_device)
+
+    # -- slots -------------------------------------------------------------------------------------
+    def check_slot_source(self):
+        """The slots come from the slot mapping or a table of compressed rows, never from an input the step reads
+        in another role: valid input makes the slot mapping's written entries distinct and in range
+        (docs/contract.md), not the lengths (``lens % S``: lengths 32 and 61 land on one row of a 29-row cache) nor
+        the block table's entries (rows sharing a prefix page read one page id), red team 52 F2."""
+        from .sizes import _lengths_source
+
+        src = self.slot_source
+        if not isinstance(src, fx.Node):
+            return
+        roles = {"the lengths": _lengths_source(self.lengths), "the block table": self.table}
+        for what, node in roles.items():
+            if _data_root(src) is _data_root(node):
+                raise Refused("write", f"the slots are computed from {what} ({_data_root(node).name}), which valid "
+                              "input does not hold to distinct in-range slots: two rows may land on one cache row",
+                              self.w.slots, "pass a slot mapping (or a table of compressed rows) of its own")
 
     # -- device ------------------------------------------------------------------------------------
     def check_device(self):
