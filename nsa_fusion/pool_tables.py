@@ -288,6 +288,37 @@ def _padded_table(node: fx.Node) -> bool:
     return len(leaves) == 1 and all(n.op == "placeholder" and n is not indices and _int_tensor(n, 1) for n in leaves)
 
 
+def _reads_a_table(node: fx.Node) -> bool:
+    """``node`` reads entries of a 2-D tensor per row: ``x.gather(1, idx)`` or ``x[rows, idx]``."""
+    if node.target is aten.gather.default:
+        return node.args[1] in (1, -1) and not node.kwargs
+    return node.target is aten.index.Tensor and len(node.args[1]) == 2 and \
+        all(isinstance(i, fx.Node) for i in node.args[1]) and not node.kwargs
+
+
+def _built_table(x) -> bool:
+    """``x`` is a ``[B, M]`` integer table the model computes from one ``[B, *]`` integer graph input and constants
+    alone (vLLM's hybrid allocator maps each logical block to kernel blocks, ``(block_table[:, :, None] * k +
+    arange(k)).flatten(1)``, models24 ``vllm_kernel_block_split_2l``): ``roles`` takes it as the block table, as it
+    is, like :func:`_padded_table`'s (the proof holds for every table, and the op reads this one as the user's
+    gathers do; the input behind it is read only through it, else it is a second integer input and refused).  A
+    block table only, never a table of compressed rows.  Only a table of another width than its source (the split
+    blocks): one of the same width is the user's table moved or clamped, which the page-id rules read through."""
+    from .patterns.proof import _constant_leaf, value_leaves
+
+    if not (isinstance(x, fx.Node) and x.op == "call_function" and _int_tensor(x, 2)) or x.meta.get(POOL_ROWS):
+        return False
+    leaves = {n for n in value_leaves([x]) if not _constant_leaf(n)}
+    if len(leaves) != 1:
+        return False
+    (source,) = leaves
+    # (of another width: a table of the same width computed from the user's, a cast or a clamp of it, stays the
+    # user's table, read through the ops that exactness checks on page ids)
+    return source.op == "placeholder" and _int_tensor(source, 2) and \
+        bool(statically_known_true(_val(source).shape[0] == _val(x).shape[0])) and \
+        not statically_known_true(_val(source).shape[1] == _val(x).shape[1])
+
+
 def _short_page_list(indices) -> bool:
     """``indices`` has fewer than ``2**30`` entries (a symbolic length is guarded so)."""
     L = _val(indices).shape[0] if isinstance(_val(indices), torch.Tensor) else None
@@ -323,6 +354,8 @@ def expose(graph: fx.Graph, iota: bool) -> list:
     ``prims.iota`` (Inductor's graphs)."""
     done, rows = [], {}
     for node in list(graph.nodes):
+        if node.op == "call_function" and _reads_a_table(node) and _built_table(node.args[0]):
+            node.args[0].meta[RAGGED_ROWS] = True  # (a block table the model builds from its own: see _built_table)
         if node.op != "call_function" or node.target not in (aten.index.Tensor, aten.index_select.default) \
                 or node.kwargs:
             continue

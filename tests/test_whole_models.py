@@ -2653,10 +2653,11 @@ import models20  # noqa: E402
 import models21  # noqa: E402
 import models22  # noqa: E402
 import models23  # noqa: E402
+import models24  # noqa: E402
 
 LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES}
                  for m in (models8, models9, models10, models11, models12, models13, models14, models15, models16,
-                           models17, models18, models19, models20, models21, models22, models23)}
+                           models17, models18, models19, models20, models21, models22, models23, models24)}
 
 
 # fp32 models pooled by a matmul that torchair's graph keeps as a bmm (fused in Inductor, which lowers it as a sum)
@@ -2845,6 +2846,17 @@ def test_explain_reports_a_masked_kept_write_it_cannot_map_as_a_refused_site():
     assert len(report.refused) == 2 and all("masked write of kept rows into a 5-D tensor" in e.reason
                                             for e in report.refused), str(report)
     assert len(report.ignored) == 2 and all("KV append" in e.reason for e in report.ignored), str(report)
+
+
+@pytest.mark.parametrize("dialect,dynamic", [("inductor", "static"), ("inductor", "all"), ("torchair", "static")])
+def test_a_block_table_split_into_kernel_blocks_is_the_block_table(dialect, dynamic, torchair):
+    """models24's vLLM hybrid-allocator model maps each logical block to kernel blocks in the step, ``kernel_bt =
+    (block_table[:, :, None] * 2 + arange(2)).flatten(1)``, and gathers pages from that (a first-try miss, refused
+    with a wrong reason: the logical table was taken for the block table).  A table the model builds from one table
+    input and constants, of another width, is the block table as it is (pool_tables._built_table)."""
+    got = run_case(LATER_CORPORA["models24"]["vllm_kernel_block_split_2l"], dialect, dynamic,
+                   torchair if dialect == "torchair" else None)
+    assert not got.error and got.fused == got.compressions and got.exact and got.eager_equal, (got.error, got.reasons)
 
 
 class FlatTableStep(torch.nn.Module):

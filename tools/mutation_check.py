@@ -2246,6 +2246,11 @@ MUTATIONS = [
              "    S_least = cache_rows if isinstance(cache_rows, int) else MAX_CACHE_ROWS",
              ("tests/test_soundness.py::test_a_python_wrap_inside_the_remainder_keeps_its_interval",),
              "red team 52 F1 (rerun): the wrap of a symbolic S read as adding its largest value only"),
+    Mutation("built_tables_never", "nsa_fusion/pool_tables.py",
+             "        if node.op == \"call_function\" and _reads_a_table(node) and _built_table(node.args[0]):\n",
+             "        if False:\n",
+             (WM + "::test_a_block_table_split_into_kernel_blocks_is_the_block_table",),
+             "models24: a block table split into kernel blocks in the step not taken as the block table"),
 ]
 
 
