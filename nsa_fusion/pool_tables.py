@@ -302,8 +302,10 @@ def _built_table(x) -> bool:
     arange(k)).flatten(1)``, models24 ``vllm_kernel_block_split_2l``): ``roles`` takes it as the block table, as it
     is, like :func:`_padded_table`'s (the proof holds for every table, and the op reads this one as the user's
     gathers do; the input behind it is read only through it, else it is a second integer input and refused).  A
-    block table only, never a table of compressed rows.  Only a table of another width than its source (the split
-    blocks): one of the same width is the user's table moved or clamped, which the page-id rules read through."""
+    block table only, never a table of compressed rows.  Only a table computed from its source's values (not only
+    moved) and of another width (the split blocks): one of the same width is the user's table cast or clamped, one
+    only moved the user's table repeated, which the page-id rules read through."""
+    from .patterns import optable as T
     from .patterns.proof import _constant_leaf, value_leaves
 
     if not (isinstance(x, fx.Node) and x.op == "call_function" and _int_tensor(x, 2)) or x.meta.get(POOL_ROWS):
@@ -312,6 +314,14 @@ def _built_table(x) -> bool:
     if len(leaves) != 1:
         return False
     (source,) = leaves
+    # (computed from the values, not only moved: the user's table moved or repeated, LMDeploy's per-token
+    # block_offsets.repeat_interleave(P, 1), models24, stays the user's table, read through the moves as before)
+    moved = x
+    while moved is not source and moved.op == "call_function" and T.is_data_movement(moved) \
+            and len(T.data_inputs(moved)) == 1 and isinstance(T.data_inputs(moved)[0], fx.Node):
+        moved = T.data_inputs(moved)[0]
+    if moved is source:
+        return False
     # (of another width: a table of the same width computed from the user's, a cast or a clamp of it, stays the
     # user's table, read through the ops that exactness checks on page ids)
     return source.op == "placeholder" and _int_tensor(source, 2) and \
