@@ -3430,3 +3430,26 @@ def test_a_view_of_an_arange_across_two_symbolic_dims_is_no_iota():
     gm = make_fx(grid, tracing_mode="symbolic")(torch.zeros(3), torch.zeros(5))
     out = next(n for n in gm.graph.nodes if n.op == "output").args[0]
     assert [_is_iota(n) for n in out] == [False, True, True]
+
+
+@pytest.mark.parametrize("start, taken", [(0, True), (2 ** 63 - 16, False)])
+def test_an_arange_shifted_under_the_slots_remainder_is_held_to_its_own_values(start, taken):
+    """``exactness._check_unwrapped`` reads an ``arange`` source at its own values (its start, step and length), not at
+    the slot mapping's valid range: ``(arange(2**63 - 16, 2**63 - 8) + 12) % S`` wraps int64 for half its rows (not
+    one-to-one modulo S: refused), ``(arange(8) + 12) % S`` does not (taken)."""
+    from torch.fx.experimental.proxy_tensor import make_fx
+
+    from nsa_fusion.patterns.exactness import check_slot_path
+    from nsa_fusion.patterns.proof import Refused
+
+    def slots(cache):
+        return (torch.arange(start, start + 8, dtype=torch.int64) + 12) % cache.shape[0]
+
+    gm = make_fx(slots)(torch.zeros(29, 2, 4))
+    out = next(n for n in gm.graph.nodes if n.op == "output").args[0]
+    node = out[0] if isinstance(out, (list, tuple)) else out
+    if taken:
+        assert check_slot_path(node, 29) is None
+    else:
+        with pytest.raises(Refused, match="leave torch.int64"):
+            check_slot_path(node, 29)

@@ -2256,6 +2256,11 @@ MUTATIONS = [
              "",
              (WM + "::test_later_whole_model_corpora_slice[inductor-models24-lmdeploy_fill_kv_2l-nm_window_previous_block]",),
              "models24: LMDeploy's per-token table (repeat_interleave) taken as a block table of its own: refused"),
+    Mutation("slot_shift_arange_read_as_slots", EX,
+             "    if isinstance(source, fx.Node) and source.op == \"call_function\" and source.target in _IOTAS:\n",
+             "    if False:\n",
+             (XR + "::test_an_arange_shifted_under_the_slots_remainder_is_held_to_its_own_values",),
+             "an arange from near 2**63 shifted under the remainder read at the slot mapping's range [-S, S)"),
 ]
 
 

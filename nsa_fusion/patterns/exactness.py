@@ -1594,6 +1594,10 @@ def _check_unwrapped(below: list, source: fx.Node, cache_rows) -> None:
     src_range = dtype_range(T.dtype_of(source)) if isinstance(source, fx.Node) else None
     if src_range is not None:
         lo, hi = max(lo, src_range[0]), min(hi, src_range[1])
+    if isinstance(source, fx.Node) and source.op == "call_function" and source.target in _IOTAS:
+        # (an arange is no slot mapping: its own values, from its start, step and length where they are numbers,
+        # else its dtype's range)
+        lo, hi = _iota_range(source) or src_range or (lo, hi)
     for kind, n in reversed(below):
         t = n.target
         dtype = T.dtype_of(n)
@@ -1627,6 +1631,26 @@ def _check_unwrapped(below: list, source: fx.Node, cache_rows) -> None:
             _refuse("write", f"the slots leave {dtype} under the remainder by the cache rows at {T.op_name(n)} (they "
                     f"may take values in [{lo}, {hi}]): the wrapped values are not one-to-one modulo the cache rows, "
                     "so two rows' slots may land on one cache row", n, "shift slots in int64 by a small constant")
+
+
+def _iota_range(n: fx.Node):
+    """``(first, last)`` values of an ``arange`` / ``iota`` node whose start, step and length are Python ints, else
+    None."""
+    args, kw = list(n.args), n.kwargs
+    if n.target is prims.iota.default:
+        length, start, step = args[0], kw.get("start", 0), kw.get("step", 1)
+    elif n.target is aten.arange.default:
+        length, start, step = args[0], 0, 1
+    else:
+        start, end = args[0], args[1]
+        step = args[2] if len(args) > 2 else kw.get("step", 1)
+        if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end, step)) or step == 0:
+            return None
+        length = max(0, -(-(end - start) // step))
+    if not all(isinstance(x, int) and not isinstance(x, bool) for x in (length, start, step)) or length <= 0:
+        return None
+    ends = (start, start + step * (length - 1))
+    return min(ends), max(ends)
 
 
 def _shift_range(c):
