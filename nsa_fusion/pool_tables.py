@@ -316,11 +316,7 @@ def _built_table(x) -> bool:
     (source,) = leaves
     # (computed from the values, not only moved: the user's table moved or repeated, LMDeploy's per-token
     # block_offsets.repeat_interleave(P, 1), models24, stays the user's table, read through the moves as before)
-    moved = x
-    while moved is not source and moved.op == "call_function" and T.is_data_movement(moved) \
-            and len(T.data_inputs(moved)) == 1 and isinstance(T.data_inputs(moved)[0], fx.Node):
-        moved = T.data_inputs(moved)[0]
-    if moved is source:
+    if T.data_root(x) is source:
         return False
     # (of another width: a table of the same width computed from the user's, a cast or a clamp of it, stays the
     # user's table, read through the ops that exactness checks on page ids)

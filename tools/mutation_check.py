@@ -2252,7 +2252,7 @@ MUTATIONS = [
              (WM + "::test_a_block_table_split_into_kernel_blocks_is_the_block_table",),
              "models24: a block table split into kernel blocks in the step not taken as the block table"),
     Mutation("built_tables_from_moves", "nsa_fusion/pool_tables.py",
-             "    if moved is source:\n        return False\n",
+             "    if T.data_root(x) is source:\n        return False\n",
              "",
              (WM + "::test_later_whole_model_corpora_slice[inductor-models24-lmdeploy_fill_kv_2l-nm_window_previous_block]",),
              "models24: LMDeploy's per-token table (repeat_interleave) taken as a block table of its own: refused"),

@@ -1509,16 +1509,13 @@ def _flat_table_read(n: fx.Node) -> bool:
     flat, rerouted through the batch's own rows by ``pool_tables``): one entry of row b exactly where the index is
     ``b * W + i`` with ``0 <= i < W``, which ``sizes.check_rows`` proves for the slots read from a table
     (``evaluate.BatchPlan``'s flat rows and their bounds), or refuses."""
+    from .proof import _dim
+
     if n.target is not aten.index.Tensor or len(n.args[1]) != 1 or not isinstance(n.args[1][0], fx.Node):
         return False
     flat = n.args[0]
     return isinstance(flat, fx.Node) and flat.op == "call_function" and flat.target in T.RESHAPES \
-        and isinstance(flat.args[0], fx.Node) and _dim_of(flat) == 1 and _dim_of(flat.args[0]) == 2
-
-
-def _dim_of(n: fx.Node) -> int:
-    v = val(n)
-    return v.dim() if isinstance(v, torch.Tensor) else -1
+        and isinstance(flat.args[0], fx.Node) and _dim(flat) == 1 and _dim(flat.args[0]) == 2
 
 
 def page_times_plus_offset(n: fx.Node):
@@ -1597,7 +1594,13 @@ def _check_unwrapped(below: list, source: fx.Node, cache_rows) -> None:
     if isinstance(source, fx.Node) and source.op == "call_function" and source.target in _IOTAS:
         # (an arange is no slot mapping: its own values, from its start, step and length where they are numbers,
         # else its dtype's range)
-        lo, hi = _iota_range(source) or src_range or (lo, hi)
+        from .evaluate import EvaluationError, Sizes
+
+        try:  # (Intervals' own arange rule; a symbolic start, end or length has no number here)
+            own = Intervals(Sizes(None), {}).of(source)
+        except EvaluationError:
+            own = None
+        lo, hi = own or src_range or (lo, hi)
     for kind, n in reversed(below):
         t = n.target
         dtype = T.dtype_of(n)
@@ -1631,26 +1634,6 @@ def _check_unwrapped(below: list, source: fx.Node, cache_rows) -> None:
             _refuse("write", f"the slots leave {dtype} under the remainder by the cache rows at {T.op_name(n)} (they "
                     f"may take values in [{lo}, {hi}]): the wrapped values are not one-to-one modulo the cache rows, "
                     "so two rows' slots may land on one cache row", n, "shift slots in int64 by a small constant")
-
-
-def _iota_range(n: fx.Node):
-    """``(first, last)`` values of an ``arange`` / ``iota`` node whose start, step and length are Python ints, else
-    None."""
-    args, kw = list(n.args), n.kwargs
-    if n.target is prims.iota.default:
-        length, start, step = args[0], kw.get("start", 0), kw.get("step", 1)
-    elif n.target is aten.arange.default:
-        length, start, step = args[0], 0, 1
-    else:
-        start, end = args[0], args[1]
-        step = args[2] if len(args) > 2 else kw.get("step", 1)
-        if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end, step)) or step == 0:
-            return None
-        length = max(0, -(-(end - start) // step))
-    if not all(isinstance(x, int) and not isinstance(x, bool) for x in (length, start, step)) or length <= 0:
-        return None
-    ends = (start, start + step * (length - 1))
-    return min(ends), max(ends)
 
 
 def _shift_range(c):

@@ -166,6 +166,20 @@ def is_data_movement(node: torch.fx.Node) -> bool:
                                            or node.target in ASSEMBLE or node.target in SELECTS)
 
 
+def data_root(n):
+    """The tensor whose elements ``n`` moves: back through data movement (casts, views, the data operand of gathers:
+    ``T[r]``, a batch's pool rows, is ``T``'s) while it has one data input, to a graph input or the first
+    computation."""
+    seen = set()
+    while isinstance(n, torch.fx.Node) and n not in seen and is_data_movement(n):
+        seen.add(n)
+        data = data_inputs(n)
+        if len(data) != 1 or not isinstance(data[0], torch.fx.Node):
+            break
+        n = data[0]
+    return n
+
+
 def is_mutation(node: torch.fx.Node) -> bool:
     schema = getattr(node.target, "_schema", None)
     return bool(schema is not None and schema.is_mutable)

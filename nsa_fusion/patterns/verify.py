@@ -115,19 +115,6 @@ class Recognizer(Generalize):
         return torch.Generator().manual_seed(self.seed * 1000003 + salt)
 
 
-def _data_root(n):
-    """The tensor whose elements ``n`` moves: back through casts, views and the data operand of gathers (``T[r]``, a
-    batch's pool rows, is ``T``'s), to a graph input or the first computation."""
-    seen = set()
-    while isinstance(n, fx.Node) and n.op == "call_function" and n not in seen and T.is_data_movement(n):
-        seen.add(n)
-        data = T.data_inputs(n)
-        if len(data) != 1 or not isinstance(data[0], fx.Node):
-            break
-        n = data[0]
-    return n
-
-
 class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
     """Roles, mask, gather, pooling, dtype and size checks for one choice of the lengths node."""
 
@@ -178,8 +165,8 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
             return
         roles = {"the lengths": _lengths_source(self.lengths), "the block table": self.table}
         for what, node in roles.items():
-            if _data_root(src) is _data_root(node):
-                raise Refused("write", f"the slots are computed from {what} ({_data_root(node).name}), which valid "
+            if T.data_root(src) is T.data_root(node):
+                raise Refused("write", f"the slots are computed from {what} ({T.data_root(node).name}), which valid "
                               "input does not hold to distinct in-range slots: two rows may land on one cache row",
                               self.w.slots, "pass a slot mapping (or a table of compressed rows) of its own")
 
