@@ -193,6 +193,14 @@ def _view_key(node: fx.Node):
             return node.args[0], node.target, _hashable(node.args[1:]), _hashable(sorted(node.kwargs.items()))
         except TypeError:
             return None
+    if node.target is aten.slice.Tensor and not node.kwargs and isinstance(node.args[0], fx.Node):
+        # (the dense per-request cache's batch rows, cmp[:bsz], read for the kept rows and written as two slice
+        # nodes, models24 deepseek_dense_buffer_weights_2l; defaults spelled out so that both spellings meet)
+        x, dim, start, end, step = (list(node.args) + [0, None, None, 1][len(node.args) - 1:])[:5]
+        try:
+            return x, node.target, _hashable((dim, start, end, step))
+        except TypeError:
+            return None
     if node.target is aten.select.int:
         x, dim, index = node.args[:3]
     elif node.target is operator.getitem and isinstance(node.args[0], fx.Node) \
@@ -225,12 +233,17 @@ def merge_duplicate_views(graph: fx.Graph, index_views: bool = False) -> int:
     are the same view of the same value, so merging them changes no value; a tensor mutated in the
     graph before the later pick is left alone."""
     order = {n: i for i, n in enumerate(graph.nodes)}
-    mutated: dict[fx.Node, int] = {}
+    mutated: dict[fx.Node, int] = {}  # storage root -> where the graph first writes it (through any view of it)
+    written = set()  # the views written through (copy_(cache[:bsz], new): left as the user's own node)
     for n in graph.nodes:
         schema = getattr(n.target, "_schema", None) if n.op == "call_function" else None
-        if schema is not None and schema.is_mutable:
+        if schema is not None and schema.is_mutable or \
+                n.op == "call_function" and isinstance(n.target, torch._ops.HigherOrderOperator):
             for a in n.all_input_nodes:
-                mutated.setdefault(a, order[n])
+                mutated.setdefault(_root(a), order[n])
+            hop = isinstance(n.target, torch._ops.HigherOrderOperator)
+            written.update(a for a in (n.all_input_nodes if hop else written_args(n) or n.all_input_nodes)
+                           if isinstance(a, fx.Node))
     first: dict = {}
     merged = 0
     for n in list(graph.nodes):
@@ -238,7 +251,7 @@ def merge_duplicate_views(graph: fx.Graph, index_views: bool = False) -> int:
         if key is None or (not index_views and key[1] in _INDEX_VIEWS):
             continue
         earlier = first.setdefault(key, n)
-        if earlier is n or mutated.get(key[0], len(order)) < order[n]:
+        if earlier is n or n in written or earlier in written or mutated.get(_root(key[0]), len(order)) < order[n]:
             continue
         if n.meta.get("val") is not None and earlier.meta.get("val") is not None \
                 and n.meta["val"].shape != earlier.meta["val"].shape:

@@ -529,6 +529,41 @@ def test_another_size_reaching_the_values_through_picks_or_scans_is_guarded(valu
     assert torch.equal(compiled(*big), want)
 
 
+class _SlotsModRows(Step):
+    """The contract with the slots taken modulo the cache rows: ``of(slots, cache.shape[0])``."""
+
+    def __init__(self, of):
+        super().__init__()
+        self.of = of
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        self.h["slots_of"] = lambda s: self.of(s, cache.shape[0])
+        return super().forward(kv, w, slots, table, lens, cache)
+
+
+def test_a_remainder_by_the_cache_rows_in_int32_is_refused_where_the_rows_are_symbolic():
+    """``x % S`` in int32 casts S to int32: with S = 2**32 + 5 rows it is ``x % 5`` (eager too), so two valid slots
+    land on one row.  Under ``dynamic=True`` the cache rows are a symbol the graph serves up to 2**48: an int32
+    remainder (or Python wrap) by it is refused; in int64, or with the rows static, it fuses."""
+    int32_mod = _SlotsModRows(lambda s, S: (s % S).long())
+    int32_wrap = _SlotsModRows(lambda s, S: torch.where(s < 0, s + S, s).long())
+    int64_mod = _SlotsModRows(lambda s, S: s.long() % S)
+    for model in (int32_mod, int32_wrap):
+        _refused_with(model, "write", "modulo the cache rows in torch.int32", dynamic=True)
+        _fuses(model)
+    _fuses(int64_mod, dynamic=True)
+
+
+def test_integer_bits_of_the_gathered_tokens_are_no_page_ids():
+    """Integer ops on the bits of tokens read at page ids (``(t.view(int16) & ~1).view(fp16)``, models24's
+    nm_bf16_truncate_rounding) are refused with a reason about the values, not one about page ids."""
+    def truncated(t, w, lens):
+        t = (t.view(torch.int16) & -2).view(t.dtype)
+        return (t.float() * w.float()[None, :, :, None]).sum(1)
+
+    _refused_with(Step(pool=truncated), "gather", "values read at page ids (not the ids)")
+
+
 # --- round 2 of the red team (tests/corpora/redteam2.py): exact in IEEE, not just linear ---------------------
 @pytest.mark.parametrize("pool, words", [
     (lambda t, w, lens: ((t.float() * w.float()[None, :, :, None]) + 1.0 - 1.0).sum(1), "does not depend on the tokens"),

@@ -1078,3 +1078,37 @@ def test_slots_computed_from_the_lengths_or_the_block_table_are_refused(name, di
     mapping and tables of compressed rows only (verify.check_slot_source): refused."""
     results = _redteam("redteam52", name, dialect, "static")
     assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+@pytest.mark.parametrize("name, mode", [("rs_rpi_mod", "static"), ("rs_rpi_flat", "batch"), ("rs_rpi_kv2", "dynamic"),
+                                        ("rs_last_mod", "static"), ("rs_last_off_mod", "static")])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_slots_computed_from_any_input_of_another_role_are_refused(name, mode, dialect):
+    """Red team 53 H1: the slot-source check compared only the lengths' and the block table's data roots, so slots from
+    SGLang's pool index (``rpi % S``: the block table is ``T[rpi]``, whose root is ``T``) or from FlashInfer's
+    ``kv_last_page_len`` behind computed lengths passed as "the slot mapping" (distinct pool indices are not distinct
+    modulo S).  Every graph input the lengths, the block table or the window's indices are computed from counts now
+    (verify.check_slot_source): refused."""
+    results = _redteam("redteam53", name, dialect, mode)
+    assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+@pytest.mark.parametrize("name, mode", [("io_step2_mod", "static"), ("io_stepS_mod", "dynamic"),
+                                        ("io_step3_shift_mod", "static"), ("io_mod", "dynamic"),
+                                        ("io_step2_keep_out", "batch")])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_an_arange_of_slots_must_stay_distinct_modulo_the_cache_rows(name, mode, dialect):
+    """Red team 53 H2: an ``arange`` is distinct, not distinct modulo S: ``arange(0, 2B, 2) % 14`` puts rows b and b + 7
+    on one row, ``arange(B) % S`` repeats rows once a dynamic graph serves B > S.  Under a remainder an arange must
+    count by one over at most S values, both sizes static (exactness._check_iota_slots): refused, eager's values (a
+    static ``arange(B) % S`` with B <= S, or a step-2 arange within the cache, still fuses)."""
+    results = _redteam("redteam53", name, dialect, mode)
+    assert results and all(r[1] in ("REFUSED", "REFUSED (control differs)") for r in results), results
+
+
+def test_the_pool_index_and_an_arange_within_the_cache_still_fuse():
+    """The other side of red team 53: the pool index itself as the slots (distinct and in range by valid input), a
+    step-2 arange that stays inside the cache, and ``arange(B) % S`` at static sizes (B <= S, first call) fuse."""
+    for name in ("rs_rpi_plain", "io_step2_plain"):
+        results = _redteam("redteam53", name, "inductor_graph", "static")
+        assert results and all(r[1] == "FUSED & EQUAL" for r in results), (name, results)

@@ -735,6 +735,41 @@ def test_picks_of_one_half_are_merged_only_where_the_stack_is_not_mutated_betwee
         del mode
 
 
+def test_equal_slices_of_one_buffer_are_merged_only_where_nothing_writes_it_between_them():
+    """``rewrite.merge_duplicate_views``: two ``x[:4]`` become one node; not where the graph writes ``x`` before the
+    later slice, directly or through another view of it (``copy_(x[:4], y)``: the later slice reads the new value),
+    and not a slice that is itself written (the ``copy_`` destination stays the user's node)."""
+    from torch._subclasses.fake_tensor import FakeTensorMode
+
+    from nsa_fusion.rewrite import merge_duplicate_views
+
+    aten = torch.ops.aten
+    for mutate in ("none", "direct", "view", "written"):
+        g = torch.fx.Graph()
+        x, y = g.placeholder("x"), g.placeholder("y")
+        a = g.call_function(aten.slice.Tensor, (x, 0, 0, 4))
+        if mutate == "direct":
+            g.call_function(aten.copy_.default, (x, y))
+        elif mutate == "view":
+            g.call_function(aten.copy_.default, (g.call_function(aten.slice.Tensor, (x, 0, 4, 8)), a))
+        b = g.call_function(aten.slice.Tensor, (x, 0, 0, 4))
+        c = g.call_function(getattr(aten.add, "Tensor"), (a, b))
+        if mutate == "written":
+            g.call_function(aten.copy_.default, (b, c))
+        g.output(c)
+        with FakeTensorMode() as mode:
+            fx, fy = torch.empty(8, 3), torch.empty(8, 3)
+            for node in g.nodes:
+                if node.target is aten.slice.Tensor:
+                    node.meta["val"] = fx[node.args[2]:node.args[3]]
+            for node, v in ((x, fx), (y, fy)):
+                node.meta["val"] = v
+        merged = merge_duplicate_views(g)
+        assert merged == (1 if mutate == "none" else 0), mutate
+        assert (c.args == (a, a)) is (mutate == "none"), mutate
+        del mode
+
+
 def test_repeated_views_of_one_integer_tensor_are_merged_and_float_ones_left_alone():
     """``rewrite.merge_duplicate_views``: ``slot.squeeze(1)`` spelled twice (the write's index and the kept rows'
     index) becomes one node, the same values; a float tensor's repeated views are not touched (the kept rows and
@@ -2860,6 +2895,21 @@ def test_a_block_table_split_into_kernel_blocks_is_the_block_table(dialect, dyna
     got = run_case(LATER_CORPORA["models24"]["vllm_kernel_block_split_2l"], dialect, dynamic,
                    torchair if dialect == "torchair" else None)
     assert not got.error and got.fused == got.compressions and got.exact and got.eager_equal, (got.error, got.reasons)
+
+
+@pytest.mark.parametrize("dialect,dynamic", [("inductor", "static"), ("inductor", "batch"), ("torchair", "static")])
+def test_the_batch_rows_of_a_dense_cache_read_and_written_as_two_slices(dialect, dynamic, torchair):
+    """models24's DeepSeek-style model keeps dense per-request buffers larger than the batch and works on their first
+    ``bsz`` rows: the KV append writes ``kv[:bsz]`` and the window is read back from ``kv[:bsz]`` (functionalized as a
+    slice of a slice_scatter), the compressed rows are ``cmp[:bsz].scatter_(1, idx, where(emit, out, cmp[:bsz].gather(1,
+    idx)))``, two ``slice`` nodes of one buffer (a first-try miss: "cannot tell the kept cache rows from the new rows",
+    then "tokens are gathered from more than one tensor").  Equal slices of a buffer nothing writes in between are one
+    node (rewrite.merge_duplicate_views); the slice read back where it was just scattered is the paged input
+    (roles._reads_back_scattered)."""
+    got = run_case(LATER_CORPORA["models24"]["deepseek_dense_buffer_weights_2l"], dialect, dynamic,
+                   torchair if dialect == "torchair" else None)
+    assert not got.error and got.fused == got.compressions == 4 and got.exact and got.eager_equal, \
+        (got.error, got.reasons)
 
 
 class FlatTableStep(torch.nn.Module):

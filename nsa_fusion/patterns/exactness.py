@@ -593,7 +593,8 @@ def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded
     from .proof import depending_on
 
     on_table = depending_on(region, {table}) if table is not None else set()
-    for n in _page_valued(region, table) if table is not None else ():
+    page_ids = _page_valued(region, table) if table is not None else []
+    for n in page_ids:
         d = T.dtype_of(n)
         if d is not None and d.is_floating_point and not (n.target in T.CASTS or T.is_data_movement(n)):
             _refuse("gather", f"page ids are computed on in {d} ({T.op_name(n)}): float arithmetic on ids rounds (and "
@@ -629,10 +630,13 @@ def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded
         tests = T.dtype_of(n) == torch.bool and n.users and all(_keeps_valid_page_ids(u, intervals, table) for u in n.users)
         if n in on_table and (_integral(n) or T.dtype_of(n) == torch.bool) and not picks and not tests \
                 and n.target not in _TABLE_SAFE and not (n.target in _CLAMPS and _integral(n)):
-            if True:  # (x % c on page ids is the identity on valid ids only: the op would get the raw table)
+            # (x % c on page ids is the identity on valid ids only: the op would get the raw table)
+            if n in page_ids:
                 _refuse("gather", f"page ids pass through {T.op_name(n)}, which the probes' small ids cannot tell from "
                         "the identity (it may change ids of a block table with more blocks)", n,
                         "index pages with block_table[b, p // P] (casts and page * P + offset are fine)")
+            _refuse("gather", f"values read at page ids (not the ids) pass through integer {T.op_name(n)}: no weighted "
+                    "sum of the tokens the op computes", n, "pool the gathered tokens as they are")
         if n.target in T.GATHERS and n in on_table and paged is not None:
             data = T.data_inputs(n)
             by_ids = any(a in on_table for a in T.value_inputs(n) if a not in data)  # page ids as the index
@@ -1268,7 +1272,7 @@ def check_slot_path(slots: fx.Node, cache_rows) -> "fx.Node | FlatSlots | None":
         return isinstance(a, int) and isinstance(cache_rows, int) and a == cache_rows
 
     n, wrapped = slots, False  # wrapped: a remainder by the cache rows lies between n and the write
-    below = []  # the value-changing nodes walked below the first remainder, write side first (_check_unwrapped)
+    below = []  # the value-changing nodes walked from the first remainder on, write side first (_check_unwrapped)
     while True:
         if n.op == "placeholder":
             _check_unwrapped(below, n, cache_rows)
@@ -1283,10 +1287,10 @@ def check_slot_path(slots: fx.Node, cache_rows) -> "fx.Node | FlatSlots | None":
             continue
         if t in _IOTAS and T.dtype_of(n) in (torch.int32, torch.int64):
             _check_unwrapped(below, n, cache_rows)
+            _check_iota_slots(n, bool(below), cache_rows)
             return None
         if t in _REMAINDERS and len(n.args) > 1 and same_size(n.args[1]) and isinstance(n.args[0], fx.Node):
-            if wrapped:
-                below.append(("mod", n))
+            below.append(("mod", n))  # (the first one too: it is taken in its own dtype, _check_unwrapped)
             n, wrapped = n.args[0], True
             continue
         x = _python_wrap(n, same_size)
@@ -1298,8 +1302,7 @@ def check_slot_path(slots: fx.Node, cache_rows) -> "fx.Node | FlatSlots | None":
                         f"{T.op_name(x) if x.op == 'call_function' else x.name}: it is s % S only for s in [-S, S), "
                         "the range valid input gives the slot mapping passed in", x,
                         "wrap the slot mapping as it is, or use a remainder: slots % cache.shape[0]")
-            if wrapped:
-                below.append(("wrap", n))  # (x + S where x < 0: its own interval rule, _check_unwrapped)
+            below.append(("wrap", n))  # (x + S where x < 0: its own interval rule, _check_unwrapped)
             n, wrapped = x, True
             continue
         flat = _flat_slots(n) if not wrapped else None
@@ -1340,6 +1343,30 @@ def check_slot_path(slots: fx.Node, cache_rows) -> "fx.Node | FlatSlots | None":
                 "send two rows to one cache row (a padding row onto a written one): eager keeps the later write "
                 "there, the op the written row", n,
                 "pass the slot mapping as it is (padding slots that no written row uses)")
+
+
+def _check_iota_slots(n: fx.Node, under_remainder: bool, cache_rows) -> None:
+    """An ``arange`` as the slots is distinct by construction, but not modulo the cache rows (red team 53 H2): under a
+    remainder by them it must count by one (``arange(0, 2 * B, 2) % S`` puts rows b and b + S / 2 on one row) over at
+    most S values, both sizes static (``arange(B) % S`` repeats rows once B > S, which a dynamic graph may serve).
+    Without a remainder it must count up from 0 or more: a negative slot is a row to skip for the op and row ``S + s``
+    for eager's Python-style index."""
+    if n.target is prims.iota.default:
+        start, step = n.kwargs.get("start", 0), n.kwargs.get("step", 1)
+    else:
+        start = n.args[0] if n.target in (aten.arange.start, aten.arange.start_step) else 0
+        step = n.args[2] if n.target is aten.arange.start_step and len(n.args) > 2 else 1
+    length = val(n).shape[0] if isinstance(val(n), torch.Tensor) and val(n).dim() == 1 else None
+    if under_remainder:
+        ok = step in (1, -1) and isinstance(length, int) and isinstance(cache_rows, int) and length <= cache_rows
+        why = "counts by one over at most the cache rows, both sizes known"
+    else:
+        ok = isinstance(start, int) and start >= 0 and isinstance(step, int) and step >= 1
+        why = "counts up from 0 or more"
+    if not ok:
+        _refuse("write", f"the slots are an arange ({T.op_name(n)}) that {why.replace('counts', 'does not count', 1)}"
+                f"{'' if under_remainder else ''}: two rows may land on one cache row, or a row on a negative slot that "
+                "eager wraps and the op skips", n, f"use slots that are distinct modulo the cache rows (an arange that {why})")
 
 
 # Views on the slot path: the same elements in the same order (each row keeps its own slot).  Others in
@@ -1605,10 +1632,16 @@ def _check_unwrapped(below: list, source: fx.Node, cache_rows) -> None:
         t = n.target
         dtype = T.dtype_of(n)
         span = dtype_range(dtype)
-        if kind == "mod":
+        if kind in ("mod", "wrap") and span is not None and S - 1 > span[1]:
+            # (S itself is cast to the slots' dtype: an int32 ``x % S`` with S = 2**32 + 5 is ``x % 5``, and
+            # ``x + S`` is ``x + 5``; a symbolic S may be any size up to MAX_CACHE_ROWS)
+            _refuse("write", f"the slots are taken modulo the cache rows in {dtype} ({T.op_name(n)}), which does not hold "
+                    f"every number of rows the graph serves (up to {S}): the rows would wrap", n,
+                    "take the remainder in int64: slots.long() % cache.shape[0]")
+        if kind == "mod" and span is not None:
             lo, hi = 0, S - 1  # (a floor remainder by the positive cache rows)
             continue
-        if kind == "wrap":  # x + S where x < 0, x elsewhere: [0, S) only for x in [-S, S) (red team 52 F1)
+        if kind == "wrap" and span is not None:  # x + S where x < 0, x elsewhere: [0, S) only for x in [-S, S) (red team 52 F1)
             lo, hi = (lo + S_least, hi + S) if hi < 0 else (lo, hi) if lo >= 0 else (min(lo + S_least, 0), max(hi, S - 1))
             continue
         if span is None:

@@ -152,6 +152,13 @@ class RolesProof:
                     # kv[..., a:b] (rewrite.concatenated_reads): that part as the step reads it is the paged input
                     yield n, n, None
                     continue
+                if _reads_back_scattered(n):
+                    # the batch's rows of a dense per-request KV after the append into them (``kv[:bsz][rows, pos] =
+                    # k``, functionalized as ``slice_scatter(kv, index_put(kv[:bsz], ...), 0, 0, bsz)``) read back as
+                    # ``kv[:bsz]`` (models24 deepseek_dense_buffer_weights_2l): that slice as the step reads it is the
+                    # paged input, as the result of an index_put append into the whole cache is
+                    yield n, n, None
+                    continue
                 if _writes_inside_pages(n):
                     # a KV append into a view of the cache (``kv[blk, off, 0] = latent``, MLA's one-head latent
                     # cache), functionalized as select_scatter/slice_scatter: the cache after the append is the
@@ -461,6 +468,19 @@ def _writes_inside_pages(n: fx.Node) -> bool:
         return False
     dim = n.args[2] if len(n.args) > 2 else n.kwargs.get("dim", 0)
     return isinstance(dim, int) and dim % 4 != 0
+
+
+def _slice_args(n: fx.Node):
+    """(dim, start, end, step) of a ``slice`` or ``slice_scatter`` node, defaults spelled out."""
+    first = 1 if n.target is aten.slice.Tensor else 2
+    return tuple((list(n.args[first:]) + [0, None, None, 1][len(n.args) - first:])[:4])
+
+
+def _reads_back_scattered(n: fx.Node) -> bool:
+    """``n`` is ``slice(slice_scatter(x, v, d, a, b, s), d, a, b, s)``: the very part just written, so ``v``."""
+    src = n.args[0] if n.op == "call_function" and n.target is aten.slice.Tensor and not n.kwargs else None
+    return isinstance(src, fx.Node) and src.op == "call_function" and src.target is aten.slice_scatter.default \
+        and not src.kwargs and _slice_args(n) == _slice_args(src)
 
 
 def _table_prefix(n: fx.Node) -> bool:

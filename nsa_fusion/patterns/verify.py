@@ -27,6 +27,7 @@ from . import exactness
 from . import optable as T
 from .evaluate import Sizes, ancestors, attr_value
 from .mask import MaskProof
+from ..pool_tables import POOL_ROWS
 from .optable import val
 from .pooling import PoolingProof
 from .proof import _STAGES, PART_HINTS, Declined, NeedsStaticCapacity, NotACandidate, Refused, Step, source_line
@@ -157,18 +158,39 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
         """The slots come from the slot mapping or a table of compressed rows, never from an input the step reads
         in another role: valid input makes the slot mapping's written entries distinct and in range
         (docs/contract.md), not the lengths (``lens % S``: lengths 32 and 61 land on one row of a 29-row cache) nor
-        the block table's entries (rows sharing a prefix page read one page id), red team 52 F2."""
+        the block table's entries (rows sharing a prefix page read one page id), red team 52 F2, nor any input those
+        or the window's indices are computed from (a pool index is distinct, not distinct modulo S; FlashInfer's last
+        page lengths repeat), red team 53 H1.  One exception: the block table's own pool index as the slots as it
+        is (a request pool's per-request rows), distinct and in range by valid input."""
+        from .proof import value_ancestors
         from .sizes import _lengths_source
 
         src = self.slot_source
         if not isinstance(src, fx.Node):
             return
-        roles = {"the lengths": _lengths_source(self.lengths), "the block table": self.table}
-        for what, node in roles.items():
-            if T.data_root(src) is T.data_root(node):
-                raise Refused("write", f"the slots are computed from {what} ({T.data_root(node).name}), which valid "
-                              "input does not hold to distinct in-range slots: two rows may land on one cache row",
-                              self.w.slots, "pass a slot mapping (or a table of compressed rows) of its own")
+        # (every graph input the lengths, the block table and the window's indices are computed from, not only their
+        # data roots: SGLang's pool index ``rpi`` behind ``T[rpi]``, FlashInfer's ``kv_last_page_len`` behind computed
+        # lengths, red team 53 H1; valid input holds those distinct or in range in their own role only)
+        indices = [a for g in self.gathers for a in T.value_inputs(g) if a not in T.data_inputs(g)]
+        roles = {"the lengths": [self.lengths, _lengths_source(self.lengths)], "the block table": [self.table],
+                 "the window's indices": indices}
+        # (a table of compressed rows read through the batch's pool index, ``crtt[rpi]``: that index must not be the
+        # lengths either; it is the block table's pool index too, ``rtt[rpi]``, which is its one role)
+        pool_index = src.meta[POOL_ROWS][1] if src.meta.get(POOL_ROWS) else None
+        # (the pool index of the block table as the slots themselves, through views and casts that keep it: distinct
+        # and in [0, R) by valid input, as slot mappings are; under a remainder or a shift it is refused, rpi % S)
+        own_pool_rows = isinstance(self.table, fx.Node) and self.table.meta.get(POOL_ROWS) and \
+            T.data_root(self.table.meta[POOL_ROWS][1]) is T.data_root(src) and exactness._passed_in(self.w.slots) is src
+        for what, nodes in roles.items():
+            if own_pool_rows and what != "the lengths":
+                continue
+            inputs = {T.data_root(a) for a in value_ancestors([n for n in nodes if isinstance(n, fx.Node)])}
+            for s in ([src, pool_index] if pool_index is not None and what == "the lengths" else [src]):
+                if T.data_root(s) in inputs:
+                    raise Refused("write", f"the slots are computed from {T.data_root(s).name}, which the step also "
+                                  f"reads as (or to compute) {what}: valid input does not hold it to distinct in-range "
+                                  "slots, so two rows may land on one cache row", self.w.slots,
+                                  "pass a slot mapping (or a table of compressed rows) of its own")
 
     # -- device ------------------------------------------------------------------------------------
     def check_device(self):
