@@ -42,7 +42,7 @@ from torch._subclasses.fake_tensor import unset_fake_temporarily
 from .lowering import replace_with_traced
 from .pool_tables import _arange, _call, arange_node  # (_call: a new node with its fake value, computed first)
 from .patterns.evaluate import _is_iota
-from .patterns.optable import WRITES, written_args
+from .patterns.optable import WRITES, slice_args, written_args
 from .patterns.verify import Step
 
 aten = torch.ops.aten
@@ -196,9 +196,8 @@ def _view_key(node: fx.Node):
     if node.target is aten.slice.Tensor and not node.kwargs and isinstance(node.args[0], fx.Node):
         # (the dense per-request cache's batch rows, cmp[:bsz], read for the kept rows and written as two slice
         # nodes, models24 deepseek_dense_buffer_weights_2l; defaults spelled out so that both spellings meet)
-        x, dim, start, end, step = (list(node.args) + [0, None, None, 1][len(node.args) - 1:])[:5]
         try:
-            return x, node.target, _hashable((dim, start, end, step))
+            return node.args[0], node.target, _hashable(slice_args(node))
         except TypeError:
             return None
     if node.target is aten.select.int:

@@ -1364,9 +1364,9 @@ def _check_iota_slots(n: fx.Node, under_remainder: bool, cache_rows) -> None:
         ok = isinstance(start, int) and start >= 0 and isinstance(step, int) and step >= 1
         why = "counts up from 0 or more"
     if not ok:
-        _refuse("write", f"the slots are an arange ({T.op_name(n)}) that {why.replace('counts', 'does not count', 1)}"
-                f"{'' if under_remainder else ''}: two rows may land on one cache row, or a row on a negative slot that "
-                "eager wraps and the op skips", n, f"use slots that are distinct modulo the cache rows (an arange that {why})")
+        _refuse("write", f"the slots are an arange ({T.op_name(n)}) that {why.replace('counts', 'does not count', 1)}: "
+                "two rows may land on one cache row, or a row on a negative slot that eager wraps and the op skips", n,
+                f"use slots that are distinct modulo the cache rows (an arange that {why})")
 
 
 # Views on the slot path: the same elements in the same order (each row keeps its own slot).  Others in

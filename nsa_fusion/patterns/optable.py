@@ -180,6 +180,13 @@ def data_root(n):
     return n
 
 
+def slice_args(n: torch.fx.Node) -> tuple:
+    """(dim, start, end, step) of a ``slice`` or ``slice_scatter`` node with its defaults spelled out (two spellings
+    of one slice compare equal)."""
+    first = 1 if n.target is aten.slice.Tensor else 2
+    return tuple((list(n.args[first:]) + [0, None, None, 1][len(n.args) - first:])[:4])
+
+
 def is_mutation(node: torch.fx.Node) -> bool:
     schema = getattr(node.target, "_schema", None)
     return bool(schema is not None and schema.is_mutable)

@@ -470,17 +470,11 @@ def _writes_inside_pages(n: fx.Node) -> bool:
     return isinstance(dim, int) and dim % 4 != 0
 
 
-def _slice_args(n: fx.Node):
-    """(dim, start, end, step) of a ``slice`` or ``slice_scatter`` node, defaults spelled out."""
-    first = 1 if n.target is aten.slice.Tensor else 2
-    return tuple((list(n.args[first:]) + [0, None, None, 1][len(n.args) - first:])[:4])
-
-
 def _reads_back_scattered(n: fx.Node) -> bool:
     """``n`` is ``slice(slice_scatter(x, v, d, a, b, s), d, a, b, s)``: the very part just written, so ``v``."""
     src = n.args[0] if n.op == "call_function" and n.target is aten.slice.Tensor and not n.kwargs else None
     return isinstance(src, fx.Node) and src.op == "call_function" and src.target is aten.slice_scatter.default \
-        and not src.kwargs and _slice_args(n) == _slice_args(src)
+        and not src.kwargs and T.slice_args(n) == T.slice_args(src)
 
 
 def _table_prefix(n: fx.Node) -> bool:
