@@ -1112,3 +1112,35 @@ def test_the_pool_index_and_an_arange_within_the_cache_still_fuse():
     for name in ("rs_rpi_plain", "io_step2_plain"):
         results = _redteam("redteam53", name, "inductor_graph", "static")
         assert results and all(r[1] == "FUSED & EQUAL" for r in results), (name, results)
+
+
+@pytest.mark.parametrize("name, mode", [("pi_int8", "static"), ("pi_int8_neg", "batch"), ("pi_int16", "static"),
+                                        ("pi_int8_flat", "static"), ("pi_int8_index_copy", "batch"),
+                                        ("pi_from_i32_int16", "static")])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_the_pool_index_as_slots_through_a_narrowing_cast_is_refused(name, mode, dialect):
+    """Red team 54 H1: the block table's own pool index is a valid slot mapping only as it is; ``rpi.to(int8)`` sends
+    pool rows 3 and 259 to one cache row.  The exception holds through views and widening casts only
+    (exactness.passed_in_unchanged): refused."""
+    results = _redteam("redteam54", name, dialect, mode)
+    assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+@pytest.mark.parametrize("name, mode", [("fl_f32", "static"), ("fl_fp16", "batch"), ("fl_i32", "dynamic"),
+                                        ("fl_neg_pad", "static"), ("ws_float_slots", "static")])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_float_slot_mapping_is_refused(name, mode, dialect):
+    """Red team 54 H2: float slots truncated to integers (``slots.long()``: 24.25 and 24.75 are one row; a -0.5
+    padding slot is row 0) are not one-to-one: a cast from a float type on the slot path is refused."""
+    results = _redteam("redteam54", name, dialect, mode)
+    assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+@pytest.mark.parametrize("name", ["cr_append_only", "cr_append_prefix_refused", "cr_append_prefix"])
+def test_the_ge_write_lowering_adds_no_guard(name):
+    """Red team 54 H3: torchair's write lowering traced ``values.expand(indices' shape)`` on fake values, which guards
+    an index batch marked dynamic equal to an unmarked values batch; dynamo then failed the user's compile (a KV
+    append alone, no step).  A write whose broadcast needs a guard is left as written (ge_writes
+    ._broadcasts_without_guards): every run compiles and equals eager."""
+    results = _redteam("redteam54", name, "torchair_like", "batch")
+    assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results

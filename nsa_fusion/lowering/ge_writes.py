@@ -97,7 +97,41 @@ def _leading_indices(write: fx.Node):
         return None  # boolean / uint8 masks select by value, not by coordinate
     if write.target is _INDEX_COPY and (index_vals[0].dim() != 1 or vals.dim() != base.dim()):
         return None
+    if not _broadcasts_without_guards(base, index_vals, vals, indices, dims):
+        return None
     return self, indices, values, dims
+
+
+def _same_size(a, b) -> bool:
+    """``a == b`` for every size the graph serves, known without adding a guard."""
+    from torch.fx.experimental.symbolic_shapes import statically_known_true
+
+    return a is b or statically_known_true(a == b)
+
+
+def _broadcasts_without_guards(base, index_vals, vals, indices, dims) -> bool:
+    """The indices broadcast to one shape, and the values to the rows they write, with sizes that are equal (or 1)
+    for every size the graph serves.  Tracing the rewrite on fake values checks each broadcast against the traced
+    shape environment; a size equal only at the hint (an index's batch ``mark_dynamic``, the values' not) would add
+    a guard the user's graph never had, and dynamo then fails the compile for a marked dim it must specialize (red
+    team 54 H3).  Such a write is left as written."""
+    rank = max(i.dim() for i in index_vals)
+    shape = []
+    for k in range(rank):  # (right-aligned, as torch.broadcast_shapes)
+        sizes = [i.shape[i.dim() - rank + k] for i in index_vals if i.dim() - rank + k >= 0]
+        wide = [n for n in sizes if not (isinstance(n, int) and n == 1)]
+        if any(not _same_size(n, wide[0]) for n in wide[1:]):
+            return False
+        shape.append(wide[0] if wide else 1)
+    if dims is None:
+        first = sum(i is None for i in indices)
+        target = [*base.shape[:first], *shape, *base.shape[first + len(index_vals):]]
+    else:  # (the indexed dims first, then the others, as index_put lays the values out)
+        target = [*shape, *(base.shape[d] for d in range(base.dim()) if d not in dims)]
+    if vals.dim() > len(target):
+        return False
+    return all((isinstance(v, int) and v == 1) or _same_size(v, t)
+               for v, t in zip(vals.shape, target[len(target) - vals.dim():]))
 
 
 def _scatter_nd(self, values, *indices):

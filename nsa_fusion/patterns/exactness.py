@@ -1589,6 +1589,15 @@ def _widening(n: fx.Node) -> bool:
         T.dtype_of(n.args[0]) in WIDE_INTS
 
 
+def passed_in_unchanged(x: fx.Node) -> fx.Node | None:
+    """The graph input ``x`` is through views that keep each row's slot and casts that keep every value of any
+    integer dtype (to int64 from int32 / int64), or None: ``x`` holds that input's values (``rpi.to(int8)`` does
+    not: pool rows 3 and 259 are one int8 value, red team 54 H1)."""
+    while x.op == "call_function" and (x.target in _SLOT_VIEWS or (x.target in T.CASTS and _widening(x))):
+        x = x.args[0]
+    return x if x.op == "placeholder" else None
+
+
 def _passed_in(x: fx.Node) -> fx.Node | None:
     """The graph input ``x`` is through views that keep each row's slot and casts, or None."""
     while x.op == "call_function" and (x.target in _SLOT_VIEWS or x.target in T.CASTS):
@@ -1688,6 +1697,11 @@ def _check_slot_cast(n: fx.Node, cache_rows) -> None:
     casts the slot mapping as passed in (S static), its source dtype's range otherwise.  ``s.to(int16) % S``
     sends slots 40000 and 24464 of a 50000-row cache to one row."""
     src, dst = T.dtype_of(n.args[0]), T.dtype_of(n)
+    if src is not None and src.is_floating_point:
+        # (float slots 24.25 and 24.75 are two values and one cache row once truncated, red team 54 H2; the op takes
+        # integer slot mappings only)
+        _refuse("write", f"the slots are cast from {src} to {dst}: truncating float slots may send two rows to one cache "
+                "row", n, "pass the slot mapping as integers (int32 or int64)")
     span = dtype_range(src)
     if _passed_in(n.args[0]) is not None and isinstance(cache_rows, int):
         span = (-cache_rows, cache_rows - 1)

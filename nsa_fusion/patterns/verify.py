@@ -177,10 +177,12 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
         # (a table of compressed rows read through the batch's pool index, ``crtt[rpi]``: that index must not be the
         # lengths either; it is the block table's pool index too, ``rtt[rpi]``, which is its one role)
         pool_index = src.meta[POOL_ROWS][1] if src.meta.get(POOL_ROWS) else None
-        # (the pool index of the block table as the slots themselves, through views and casts that keep it: distinct
-        # and in [0, R) by valid input, as slot mappings are; under a remainder or a shift it is refused, rpi % S)
+        # (the pool index of the block table as the slots themselves, through views and widening casts: distinct and
+        # in [0, R) by valid input, as slot mappings are; under a remainder, a shift or a narrowing cast it is refused,
+        # rpi % S, rpi.to(int8), red teams 53 H1 and 54 H1)
         own_pool_rows = isinstance(self.table, fx.Node) and self.table.meta.get(POOL_ROWS) and \
-            T.data_root(self.table.meta[POOL_ROWS][1]) is T.data_root(src) and exactness._passed_in(self.w.slots) is src
+            T.data_root(self.table.meta[POOL_ROWS][1]) is T.data_root(src) and \
+            exactness.passed_in_unchanged(self.w.index) is src  # (the whole way from the write's index)
         for what, nodes in roles.items():
             if own_pool_rows and what != "the lengths":
                 continue

@@ -97,6 +97,7 @@ class _WriteSide:
                                   "write torch.where(valid, new, cache.gather(dim, idx)) with the scatter's own idx")
                 raise NotACandidate(f"the write is along dim {dim}, not the cache rows", write)
             index = write.args[index_pos]
+        self.index = index
         # the cache: the write's base through exact casts, copies and reshapes, back to a 3-D float tensor
         chain = _chain_back(self.base, T.CASTS | T.RESHAPES | _COPIES)
         cands = [n for n in chain if T.is_float(n) and _dim(n) == 3]
