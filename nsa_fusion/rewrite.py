@@ -621,7 +621,45 @@ def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
         node.replace_all_uses_with(new)
         out.append(StackSplit(node, new, anchor[:1] or [new], 1, undo=anchor[1] if anchor else []))
     paged_flat_reads(graph)
-    return out + concatenated_reads(graph) + stacked_reads(graph) + dense_window_reads(graph, iota)
+    return out + concatenated_reads(graph) + stacked_reads(graph) + dense_window_reads(graph, iota) + \
+        stacked_pools(graph)
+
+
+def stacked_pools(graph: fx.Graph) -> list:
+    """K and V pooled as one stack and written one half each (LMDeploy-style, models25 lmdeploy_stacked_window_2l):
+    ``win = stack((k_cache[pg, off], v_cache[pg, off])); pooled = (win.float() * w2.float()[:, None, :, :,
+    None]).sum(2).to(dt); k_cmp[s] = where(fire, pooled[0], k_cmp[s])``.  ``pooled[h]`` is read as half ``h`` pushed
+    through the ops that computed it down to part ``h`` of the stacks (:class:`_Pusher`: elementwise ops, casts,
+    unsqueezes, sums over other dims, stacks and concatenations along the picked dim), so that each write's step
+    reads one cache and one weight: an identity on values, since ``select`` commutes with each of those ops.  Only a
+    pick that reaches a part of a stack this way is taken; :class:`StackSplit` records, put back by
+    :func:`settle_stacked_splits` where nothing fused."""
+    out = []
+    for sel in list(graph.nodes):
+        if sel.op != "call_function" or sel.target is not aten.select.int or sel.kwargs or len(sel.args) != 3 \
+                or sel.args[1] != 0 or not isinstance(sel.args[2], int) or not isinstance(sel.args[0], fx.Node):
+            continue
+        x = sel.args[0]
+        shape = _shape(x)
+        if shape is None or not shape or not isinstance(shape[0], int) or not 1 < shape[0] <= MAX_STACK \
+                or not _val(x).is_floating_point() or not -shape[0] <= sel.args[2] < shape[0]:
+            continue
+        before = set(graph.nodes)
+        try:
+            with graph.inserting_before(sel):
+                new = _Pusher(graph, shape[0]).half(x, sel.args[2] % shape[0])
+        except _CannotPush:
+            new = None
+        added = [n for n in graph.nodes if n not in before]
+        # (only a push that reached the stacks' parts: no select of the joint computation left behind)
+        if new is None or any(n.target is aten.select.int for n in added) or not _same_sizes(_shape(new), _shape(sel)):
+            for n in reversed(added):  # (what was built is dead: the user's pick stays)
+                if not n.users:
+                    graph.erase_node(n)
+            continue
+        sel.replace_all_uses_with(new)
+        out.append(StackSplit(sel, new, [new], 1))
+    return out
 
 
 def prefix_row_reads(graph: fx.Graph) -> int:
@@ -2869,10 +2907,11 @@ def _writes_storage_of(node: fx.Node, roots: set) -> bool:
 
 
 def _read_old_cache_from_copy(graph: fx.Graph, op: fx.Node, base: fx.Node, readers: list,
-                              copy=aten.clone.default, noops=()) -> None:
-    """``old = copy(base)`` just before ``op``, and each of ``readers`` (which reach ``base`` directly
-    or through aliases of it) reads ``old`` through copies of the same alias chain instead."""
-    with graph.inserting_before(op):
+                              copy=aten.clone.default, noops=(), at: fx.Node | None = None) -> None:
+    """``old = copy(base)`` just before ``op`` (or before ``at``, an earlier reader), and each of ``readers`` (which
+    reach ``base`` directly or through aliases of it) reads ``old`` through copies of the same alias chain
+    instead."""
+    with graph.inserting_before(at or op):
         old = graph.call_function(copy, (base,))
     old.meta.update(base.meta)
 
@@ -3065,11 +3104,39 @@ def protect_old_cache_readers(graph: fx.Graph) -> int:
         if not isinstance(base, fx.Node) or base.op != "placeholder":
             continue
         end = _epilogue_start(base, order)  # (the copy_ of the call's result, through views or not)
-        later = [u for u in _alias_readers(base, noops) if u is not call and order[call] < order[u] < end]
-        if later:
-            _read_old_cache_from_copy(graph, call, base, later, copy=aten.detach_copy.default, noops=noops)
+        readers = [u for u in _alias_readers(base, noops) if u is not call and u.op != "output"]
+        later = [u for u in readers if order[call] < order[u] < end]
+        # (a read placed before the call whose value is used after it: Inductor computes a read where its value is
+        # used, so ``old = cache[s]`` kept beside the step and returned after it read the rows the reinplaced call
+        # had written, red team 55 H1)
+        early = [u for u in readers if order[u] < order[call] and _used_after(u, call, order)]
+        if later or early:
+            _read_old_cache_from_copy(graph, call, base, early + later, copy=aten.detach_copy.default, noops=noops,
+                                      at=min(early + [call], key=order.__getitem__))
             done += 1
     return done
+
+
+# Ops Inductor computes into a buffer of their own where the graph puts them (extern kernels): a read of the cache
+# that only they consume is done before the call.  Anything else may be inlined into a consumer placed later.
+_REALIZED = {aten.mm.default, aten.bmm.default, aten.addmm.default, aten.baddbmm.default, aten.convolution.default}
+
+
+def _used_after(node: fx.Node, call: fx.Node, order: dict) -> bool:
+    """Whether a value computed from ``node`` (through any ops but extern kernels) is used by a node placed after
+    ``call`` (the call itself apart)."""
+    seen, work = set(), [node]
+    while work:
+        n = work.pop()
+        for user in n.users:
+            if user is call or user in seen:
+                continue
+            seen.add(user)
+            if user.op == "output" or order[user] > order[call]:
+                return True
+            if user.op == "call_function" and user.target not in _REALIZED:
+                work.append(user)
+    return False
 
 
 def reinplace_clones(graph: fx.Graph, lazy_reads: bool = False) -> int:

@@ -1144,3 +1144,14 @@ def test_the_ge_write_lowering_adds_no_guard(name):
     ._broadcasts_without_guards): every run compiles and equals eager."""
     results = _redteam("redteam54", name, "torchair_like", "batch")
     assert results and all(r[1] in ("REFUSED", "FUSED & EQUAL") for r in results), results
+
+
+@pytest.mark.parametrize("name", ["ro_kept_returned", "ro_kept_sum", "ro_kept_index_copy", "ro_kept_into_kv"])
+def test_kept_rows_read_before_the_call_and_used_after_it_see_the_old_cache(name):
+    """Red team 55 H1 (real Inductor codegen): ``old = cache[s]; cache[s] = where(valid, new, old); return cache, old +
+    0``.  The kept-rows gather stays before the fused call and its consumer after it; Inductor computes a read where
+    its value is used, so after reinplacing the call onto the cache input the returned rows were the new ones.  A read
+    placed before the call whose value is used after it now reads a copy of the old cache
+    (rewrite.protect_old_cache_readers): fused, equal to eager."""
+    results = _redteam("redteam55", name, "inductor", "static")
+    assert results and all(r[1] == "FUSED & EQUAL" for r in results), results

@@ -2689,10 +2689,11 @@ import models21  # noqa: E402
 import models22  # noqa: E402
 import models23  # noqa: E402
 import models24  # noqa: E402
+import models25  # noqa: E402
 
 LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES}
                  for m in (models8, models9, models10, models11, models12, models13, models14, models15, models16,
-                           models17, models18, models19, models20, models21, models22, models23, models24)}
+                           models17, models18, models19, models20, models21, models22, models23, models24, models25)}
 
 
 # fp32 models pooled by a matmul that torchair's graph keeps as a bmm (fused in Inductor, which lowers it as a sum)
@@ -2787,6 +2788,21 @@ def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, t
                                                                                                got.reasons)
     near = run_case(LATER_CORPORA[corpus][near_miss], dialect, "static", ta)
     assert near.ok and near.fused == 0, (near.error, near.reasons)
+
+
+@pytest.mark.parametrize("dialect,case", [(d, c) for c in ("lmdeploy_stacked_window_2l", "ascend_nd_indices_2l",
+                                                             "deepseek_mla_latent_slice_3l")
+                                          for d in ("inductor", "torchair")])
+def test_models25_first_try_misses_fuse(dialect, case, torchair):
+    """models25's first-try misses, fixed since: K and V pooled as one stack and written one half each
+    (``stack((k_cache[pg, off], v_cache[pg, off]))``, ``pooled[0]`` / ``pooled[1]``: rewrite.stacked_pools),
+    vllm-ascend's ``[B, 1]`` nd indices unbound for the compressed row (``cache[tuple(idx.unbind(-1))]``: a squeeze,
+    exactness._squeezes) and MLA's latent read as ``cache[..., :C]`` of a ``[NB, P, C + R]`` cache
+    (roles._part_of_last_dim_3d).  Every compression fuses bit-exact (plain Inductor's own bf16 rounding of the MLA
+    model's output differs from eager with the pass off too)."""
+    got = run_case(LATER_CORPORA["models25"][case], dialect, "static", torchair if dialect == "torchair" else None)
+    eager_equal = got.eager_equal or (dialect, case) == ("inductor", "deepseek_mla_latent_slice_3l")
+    assert not got.error and got.fused == got.compressions and got.exact and eager_equal, (got.error, got.reasons)
 
 
 # models22's first-try misses, fixed since: (case, shape mode)

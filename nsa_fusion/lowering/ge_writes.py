@@ -103,10 +103,14 @@ def _leading_indices(write: fx.Node):
 
 
 def _same_size(a, b) -> bool:
-    """``a == b`` for every size the graph serves, known without adding a guard."""
+    """``a == b`` for every size the graph serves known without a guard, or a guard between two symbols (two batch
+    symbols dynamo told apart, equal at the hint: the trace relates them, as the user's graph's own broadcasts would),
+    never one that pins a symbol to a number (a marked dim specialized: dynamo fails the compile)."""
     from torch.fx.experimental.symbolic_shapes import statically_known_true
 
-    return a is b or statically_known_true(a == b)
+    if a is b or statically_known_true(a == b):
+        return True
+    return not isinstance(a, int) and not isinstance(b, int)
 
 
 def _broadcasts_without_guards(base, index_vals, vals, indices, dims) -> bool:

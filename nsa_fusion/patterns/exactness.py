@@ -26,6 +26,7 @@ Each check raises :class:`verify.Refused` naming the node; none evaluates anythi
 from __future__ import annotations
 
 import math
+import operator
 from fractions import Fraction
 from typing import NamedTuple
 
@@ -1283,7 +1284,7 @@ def check_slot_path(slots: fx.Node, cache_rows) -> "fx.Node | FlatSlots | None":
                 _check_slot_cast(n, cache_rows)
                 if wrapped:
                     below.append(("cast", n))
-            n = n.args[0]
+            n = _squeezed(n) if _squeezes(n) else n.args[0]
             continue
         if t in _IOTAS and T.dtype_of(n) in (torch.int32, torch.int64):
             _check_unwrapped(below, n, cache_rows)
@@ -1435,13 +1436,25 @@ def _plain_iota(n: fx.Node) -> bool:
 
 
 def _squeezes(n: fx.Node) -> bool:
-    """``x[:, 0]`` of a dim of size 1 (``cmp_table.gather(1, i[:, None])[:, 0]``, models5 lucidrains_functional): a
-    squeeze, every row keeps its own slot."""
+    """``x[:, 0]`` of a dim of size 1 (``cmp_table.gather(1, i[:, None])[:, 0]``, models5 lucidrains_functional), or
+    ``x.unbind(-1)[0]`` of one (vllm-ascend's ``[B, 1]`` nd indices, ``cache[tuple(idx.unbind(-1))]``, models25
+    ascend_nd_indices_2l): a squeeze, every row keeps its own slot."""
+    if n.op == "call_function" and n.target is operator.getitem and isinstance(n.args[0], fx.Node) \
+            and n.args[0].op == "call_function" and n.args[0].target is aten.unbind.int and n.args[1] in (0, -1):
+        unbind = n.args[0]
+        x, dim = val(unbind.args[0]), (unbind.args[1] if len(unbind.args) > 1 else unbind.kwargs.get("dim", 0))
+        return isinstance(x, torch.Tensor) and x.dim() > 0 and isinstance(dim, int) and \
+            isinstance(x.shape[dim], int) and x.shape[dim] == 1
     if n.op != "call_function" or n.target not in (aten.select.int, aten.select_copy.int) or len(n.args) < 3:
         return False
     x = val(n.args[0])
     return isinstance(x, torch.Tensor) and x.dim() > 0 and isinstance(n.args[1], int) and \
         isinstance(x.shape[n.args[1]], int) and x.shape[n.args[1]] == 1 and n.args[2] in (0, -1)
+
+
+def _squeezed(n: fx.Node) -> fx.Node:
+    """The tensor a :func:`_squeezes` node squeezes (through the ``unbind`` of an unbind pick)."""
+    return n.args[0].args[0] if n.target is operator.getitem else n.args[0]
 
 
 def _python_wrap(n: fx.Node, same_size):
@@ -1576,7 +1589,7 @@ def _paged_slot_table(n: fx.Node) -> fx.Node | None:
             or not _integral(rem.args[0]):
         return None
     while page.op == "call_function" and (page.target in _SLOT_VIEWS or _squeezes(page) or _widening(page)):
-        page = page.args[0]  # (an int32 page id read, then widened: cmp_block_table[rows, i // Pc].long(), models17)
+        page = _squeezed(page) if _squeezes(page) else page.args[0]  # (an int32 page id read, then widened: cmp_block_table[rows, i // Pc].long(), models17)
     return _slot_table(page)
 
 

@@ -127,6 +127,13 @@ class RolesProof:
                 # is no [num_blocks, P, N, D] cache with P = 2 (its dim 1 holds K and V, not tokens)
                 yield None, n, n
                 continue
+            if best is None and self._latent_pages(n) and T.dtype_of(n) == dtype and _part_of_last_dim_3d(n):
+                # the latent part of a headless cache that keeps more per token ([NB, P, C + R]: MLA's latent and
+                # rope key side by side, ``cache[..., :C]``, models25 deepseek_mla_latent_slice_3l): that slice as
+                # the step reads it is the paged input (without a head dim, see _page_view), whatever wrote the
+                # whole cache before (the append of both parts)
+                yield None, n, n
+                continue
             if best is None and self._latent_pages(n) and T.dtype_of(n) == dtype and _reshape_of_write(n):
                 # MLA's latent cache appended through its flat view (vLLM's concat_and_cache_mla,
                 # ``kv_c_cache.view(-1, C)[slot_mapping] = kv_c``), functionalized as a reshape of the index_put:
@@ -434,6 +441,14 @@ def _part_of_last_dim(n: fx.Node, row, shape_of) -> bool:
         return False
     dim = n.args[1] if len(n.args) > 1 else 0
     return isinstance(dim, int) and dim % 4 == 3 and tuple(shape_of(n)[2:]) == row and shape_of(n.args[0])[3] != row[1]
+
+
+def _part_of_last_dim_3d(n: fx.Node) -> bool:
+    """``n`` is ``kv[..., a:b]``, a slice of the last dim of a 3-D tensor that holds more than the slice per token."""
+    if n.op != "call_function" or n.target is not aten.slice.Tensor or _dim(n) != 3 or _dim(n.args[0]) != 3:
+        return False
+    dim = n.args[1] if len(n.args) > 1 else 0
+    return isinstance(dim, int) and dim % 3 == 2 and val(n).shape[2] != val(n.args[0]).shape[2]
 
 
 def _reshape_of_write(n: fx.Node) -> bool:
