@@ -1588,8 +1588,9 @@ def _paged_slot_table(n: fx.Node) -> fx.Node | None:
     if rem.kwargs or T.dtype_of(scaled) != torch.int64 or not isinstance(rem.args[0], fx.Node) \
             or not _integral(rem.args[0]):
         return None
+    # (an int32 page id read, then widened: cmp_block_table[rows, i // Pc].long(), models17)
     while page.op == "call_function" and (page.target in _SLOT_VIEWS or _squeezes(page) or _widening(page)):
-        page = _squeezed(page) if _squeezes(page) else page.args[0]  # (an int32 page id read, then widened: cmp_block_table[rows, i // Pc].long(), models17)
+        page = _squeezed(page) if _squeezes(page) else page.args[0]
     return _slot_table(page)
 
 
