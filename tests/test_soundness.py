@@ -1155,3 +1155,23 @@ def test_kept_rows_read_before_the_call_and_used_after_it_see_the_old_cache(name
     (rewrite.protect_old_cache_readers): fused, equal to eager."""
     results = _redteam("redteam55", name, "inductor", "static")
     assert results and all(r[1] == "FUSED & EQUAL" for r in results), results
+
+
+@pytest.mark.parametrize("name", ["sx_fused_step", "sx_refused_step", "sx_no_step", "sx_tokens_pick"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_a_pick_of_a_float_stack_beside_the_step_compiles(name, dialect):
+    """Red team 56 S1: ``stack((x, x * 2))[0] + 1`` anywhere in a graph: ``rewrite.stacked_pools`` took the pick for
+    the part ``x`` itself and, where nothing fused, its undo rewired every use of ``x``, the stack's own included (a
+    cycle: the compile failed).  A pick is rewritten only into nodes of its own: every run compiles, equal to eager."""
+    results = _redteam("redteam56", name, dialect, "static")
+    assert results and all(r[1] in ("FUSED & EQUAL", "REFUSED") for r in results), results
+
+
+@pytest.mark.parametrize("name", ["jx_trigger_half", "jx_trigger_bf16"])
+def test_a_failing_rewrite_keeps_the_joint_write_splits_it_follows(name):
+    """Red team 56 S2 (real Inductor): a pick of a cat whose part is not a stack of G raised inside stacked_pools, the
+    exception dropped every split already made, and one half of a joint stacked write fused alone (red team 44 F1's
+    state).  Each rewrite's records are kept whatever a later one raises, stacked_pools catches its own errors, and a
+    part of another size is picked as it is: refused or fused whole, equal to eager."""
+    results = _redteam("redteam56", name, "inductor", "static")
+    assert results and all(r[1] in ("FUSED & EQUAL", "REFUSED") for r in results), results

@@ -2351,6 +2351,11 @@ MUTATIONS = [
              "            if False:\n",
              (WM + "::test_models25_first_try_misses_fuse[inductor-deepseek_mla_latent_slice_3l]",),
              "models25: MLA latent read as cache[..., :C] of a [NB, P, C + R] cache: gathered from the append"),
+    Mutation("stacked_pools_records_user_nodes", RW,
+             "        if new is None or new not in added or any(n.target is aten.select.int for n in added) \\\n",
+             "        if new is None or any(n.target is aten.select.int for n in added) \\\n",
+             ("tests/test_soundness.py::test_a_pick_of_a_float_stack_beside_the_step_compiles[inductor_graph-sx_no_step]",),
+             "red team 56 S1: stack((x, x * 2))[0] recorded as x; the undo rewired the stack's own use of x (a cycle)"),
 ]
 
 
