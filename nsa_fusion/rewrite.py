@@ -221,6 +221,20 @@ def _view_key(node: fx.Node):
     return x, dim, index
 
 
+def _may_write(n: fx.Node) -> list:
+    """The input nodes ``n`` may write in place: those its schema marks written (every input where a mutable schema
+    marks none); every input of a higher-order op (auto_functionalized of a custom mutating op, with_effects: no schema
+    of its own says what it writes, red team 50, read); none for a functional op."""
+    if n.op != "call_function":
+        return []
+    if isinstance(n.target, torch._ops.HigherOrderOperator):
+        return list(n.all_input_nodes)
+    schema = getattr(n.target, "_schema", None)
+    if schema is None or not schema.is_mutable:
+        return []
+    return [a for a in written_args(n) if isinstance(a, fx.Node)] or list(n.all_input_nodes)
+
+
 def merge_duplicate_views(graph: fx.Graph, index_views: bool = False) -> int:
     """Make every ``select(x, d, i)`` / ``unbind(x, d)[i]`` of one ``x`` the same node (the first), and with
     ``index_views`` every repeated view of one integer tensor (:data:`_INDEX_VIEWS`; only before the
@@ -235,14 +249,11 @@ def merge_duplicate_views(graph: fx.Graph, index_views: bool = False) -> int:
     mutated: dict[fx.Node, int] = {}  # storage root -> where the graph first writes it (through any view of it)
     written = set()  # the views written through (copy_(cache[:bsz], new): left as the user's own node)
     for n in graph.nodes:
-        schema = getattr(n.target, "_schema", None) if n.op == "call_function" else None
-        if schema is not None and schema.is_mutable or \
-                n.op == "call_function" and isinstance(n.target, torch._ops.HigherOrderOperator):
-            for a in n.all_input_nodes:
+        targets = _may_write(n)
+        if targets:
+            for a in n.all_input_nodes:  # (every input's storage, the copy's source too: conservative)
                 mutated.setdefault(_root(a), order[n])
-            hop = isinstance(n.target, torch._ops.HigherOrderOperator)
-            written.update(a for a in (n.all_input_nodes if hop else written_args(n) or n.all_input_nodes)
-                           if isinstance(a, fx.Node))
+            written.update(targets)
     first: dict = {}
     merged = 0
     for n in list(graph.nodes):
@@ -314,13 +325,7 @@ def share_kept_read_index(graph: fx.Graph) -> list:
     order = {n: i for i, n in enumerate(graph.nodes)}
     written_roots: list = []  # (order, storage root) of every write in the graph
     for n in graph.nodes:
-        # (a higher-order op, auto_functionalized of a custom mutating op, with_effects, has no schema of its own that
-        # says what it writes: counted as writing every input, red team 50, read)
-        hop = n.op == "call_function" and isinstance(n.target, torch._ops.HigherOrderOperator)
-        if hop or n.op == "call_function" and getattr(getattr(n.target, "_schema", None), "is_mutable", False):
-            for a in (n.all_input_nodes if hop else written_args(n) or n.all_input_nodes):
-                if isinstance(a, fx.Node):
-                    written_roots.append((order[n], _root(a)))
+        written_roots.extend((order[n], _root(a)) for a in _may_write(n))
     shared = []
     for write in list(graph.nodes):
         if write.op != "call_function" or write.target not in WRITES:
@@ -438,10 +443,10 @@ def _records_or_none(rewrite, graph: fx.Graph, *args) -> list:
     try:
         return rewrite(graph, *args)
     except Exception as exc:  # noqa: BLE001 - a spelling a rewrite does not know never breaks the compile
-        import logging
+        from .diagnostics import log
 
-        logging.getLogger("nsa_fusion").warning("nsa_fusion: %s failed (%s: %s); its reads stay as written",
-                                                getattr(rewrite, "__name__", rewrite), type(exc).__name__, exc)
+        log.warning("nsa_fusion: %s failed (%s: %s); its reads stay as written", getattr(rewrite, "__name__", rewrite),
+                    type(exc).__name__, exc)
         return []
 
 

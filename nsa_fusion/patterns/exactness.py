@@ -1603,20 +1603,23 @@ def _widening(n: fx.Node) -> bool:
         T.dtype_of(n.args[0]) in WIDE_INTS
 
 
-def passed_in_unchanged(x: fx.Node) -> fx.Node | None:
-    """The graph input ``x`` is through views that keep each row's slot and casts that keep every value of any
-    integer dtype (to int64 from int32 / int64), or None: ``x`` holds that input's values (``rpi.to(int8)`` does
-    not: pool rows 3 and 259 are one int8 value, red team 54 H1)."""
-    while x.op == "call_function" and (x.target in _SLOT_VIEWS or (x.target in T.CASTS and _widening(x))):
+def _input_through(x: fx.Node, cast_ok) -> fx.Node | None:
+    """The graph input ``x`` is through views that keep each row's slot and casts ``cast_ok`` accepts, or None."""
+    while x.op == "call_function" and (x.target in _SLOT_VIEWS or (x.target in T.CASTS and cast_ok(x))):
         x = x.args[0]
     return x if x.op == "placeholder" else None
+
+
+def passed_in_unchanged(x: fx.Node) -> fx.Node | None:
+    """The graph input ``x`` is through slot views and casts that keep every value of any integer dtype (to int64
+    from int32 / int64), or None: ``x`` holds that input's values (``rpi.to(int8)`` does not: pool rows 3 and 259 are
+    one int8 value, red team 54 H1)."""
+    return _input_through(x, _widening)
 
 
 def _passed_in(x: fx.Node) -> fx.Node | None:
-    """The graph input ``x`` is through views that keep each row's slot and casts, or None."""
-    while x.op == "call_function" and (x.target in _SLOT_VIEWS or x.target in T.CASTS):
-        x = x.args[0]
-    return x if x.op == "placeholder" else None
+    """The graph input ``x`` is through views that keep each row's slot and casts of any kind, or None."""
+    return _input_through(x, lambda n: True)
 
 
 # A symbolic number of cache rows is below this: a cache of 2**48 rows holds at least 256 TiB.
