@@ -477,18 +477,24 @@ def _single_stream(step, labels) -> None:
 
 
 def _specialize(step) -> str:
-    """Guard the sizes the proof held fixed (a dynamic graph whose spelling bakes in a size): the
-    compiled code is then only reused where they hold, and recompiled elsewhere."""
-    if not step.specialize:
+    """Guard the sizes the proof held fixed (a dynamic graph whose spelling bakes in a size) and the bounds it
+    assumed (an int32 remainder by the cache rows, exactness._bounded_rows): the compiled code is then only
+    reused where they hold, and recompiled elsewhere."""
+    if not step.specialize and not step.bounds:
         return ""
     import sympy
 
     from .patterns.evaluate import shape_env_of
 
     env = shape_env_of(step.write.graph)
+    shown = []
     for sym, value in sorted(step.specialize.items(), key=str):
         env.evaluate_expr(sympy.Eq(sym, sympy.Integer(value)))
-    return "; guarded " + ", ".join(f"{sym} == {value}" for sym, value in sorted(step.specialize.items(), key=str))
+        shown.append(f"{sym} == {value}")
+    for expr, most in sorted(step.bounds.items(), key=str):
+        env.evaluate_expr(sympy.Le(expr, sympy.Integer(most)))
+        shown.append(f"{expr} <= {most}")
+    return "; guarded " + ", ".join(shown)
 
 
 def fused_count(graph) -> int:

@@ -541,17 +541,96 @@ class _SlotsModRows(Step):
         return super().forward(kv, w, slots, table, lens, cache)
 
 
-def test_a_remainder_by_the_cache_rows_in_int32_is_refused_where_the_rows_are_symbolic():
+def _guard_tree(model) -> str:
+    """The guards dynamo checks before reusing the frames compiled for ``model.forward``, as dynamo prints them."""
+    from torch._dynamo.eval_frame import _debug_get_cache_entry_list
+
+    return "\n".join(str(e.guard_manager) for e in _debug_get_cache_entry_list(type(model).forward.__code__))
+
+
+def _fuses_with_a_bound(model, size: str, bound: int, **kw):
+    """``model`` fuses under ``dynamic=True`` (bit-exact to the golden) and, compiled by nsa_fusion's Inductor
+    backend, its frame is reused only while ``size`` (dynamo's source, ``L['cache'].size()[0]``) is at most
+    ``bound``, the size the proof assumed."""
+    _fuses(model, dynamic=True, **kw)
+    assert any(f"<= {bound}" in e.reason for e in diagnostics.events if e.kind == "fused"), diagnostics.events
+    x, args, _, _, stats = _run(model, dynamic=True, dialect="inductor", **kw)
+    assert stats.get("fused") == 1, stats
+    assert f"{size} <= {bound} " in _guard_tree(model), _guard_tree(model)
+
+
+class _Int32SlotWrap(torch.nn.Module):
+    """The contract with the slot mapping wrapped Python-style in its own dtype, ``where(s < 0, s + S, s)``
+    (``remainder``: ``s % S``), as vLLM's int32 slot mappings are; ``wide``: in int64."""
+
+    def __init__(self, remainder=False, wide=False):
+        super().__init__()
+        self.remainder, self.wide = remainder, wide
+
+    def forward(self, kv, w, slots, table, lens, cache):
+        tok = _window(kv, table, lens, L, kv.shape[1])
+        new = (tok.float() * w.float()[None, :, :, None]).sum(1).to(cache.dtype)
+        s = slots.long() if self.wide else slots
+        s = (s % cache.shape[0] if self.remainder else torch.where(s < 0, s + cache.shape[0], s)).long()
+        cache[s] = torch.where(_valid(lens)[:, None, None], new, cache[s])
+        return cache
+
+
+def test_a_remainder_by_the_cache_rows_in_int32_is_guarded_where_the_rows_are_symbolic():
     """``x % S`` in int32 casts S to int32: with S = 2**32 + 5 rows it is ``x % 5`` (eager too), so two valid slots
-    land on one row.  Under ``dynamic=True`` the cache rows are a symbol the graph serves up to 2**48: an int32
-    remainder (or Python wrap) by it is refused; in int64, or with the rows static, it fuses."""
-    int32_mod = _SlotsModRows(lambda s, S: (s % S).long())
-    int32_wrap = _SlotsModRows(lambda s, S: torch.where(s < 0, s + S, s).long())
-    int64_mod = _SlotsModRows(lambda s, S: s.long() % S)
-    for model in (int32_mod, int32_wrap):
-        _refused_with(model, "write", "modulo the cache rows in torch.int32", dynamic=True)
+    land on one row.  Under ``dynamic=True`` the cache rows are a symbol: an int32 remainder (or Python wrap,
+    vLLM's int32 slot mapping) by it fuses with the rows guarded to at most 2**31 - 1, where S itself is an int32
+    (a larger cache recompiles); in int64, or with the rows static, it fuses unguarded."""
+    for model in (_Int32SlotWrap(), _Int32SlotWrap(remainder=True)):
+        _fuses_with_a_bound(model, "L['cache'].size()[0]", 2**31 - 1)
         _fuses(model)
-    _fuses(int64_mod, dynamic=True)
+    _fuses(_Int32SlotWrap(wide=True), dynamic=True)
+    assert not any("<=" in e.reason for e in diagnostics.events if e.kind == "fused"), diagnostics.events
+    # a cache compiled with more rows than the slots' dtype holds: no bound keeps S an int16, refused
+    x = make_inputs(num_slots=40000)
+    slots = torch.randperm(30000, generator=torch.Generator().manual_seed(0))[:x["slots"].shape[0]].to(torch.int16)
+    args = [x["input"], x["weight"], slots, x["block_table"], x["lengths"], x["cache"].clone()]
+    _, code, stats = compile_and_run(_Int32SlotWrap(remainder=True), args, "inductor_graph", dynamic=True)
+    assert stats.get("fused", 0) == 0 and count_fused_calls(code) == 0, stats
+    assert any("modulo the cache rows in torch.int16" in e.reason for e in rejections()), rejections()
+
+
+def _int32_token_slots(kv, table, lens):
+    """vLLM's int32 flat token slots: ``table[b, p // P] * P + p % P`` in int32, read from the flat KV."""
+    P = kv.shape[1]
+    pos = (lens[:, None] - L + torch.arange(L, dtype=torch.int32)).clamp(min=0)
+    return kv.flatten(0, 1)[(table.gather(1, (pos // P).long()) * P + pos % P).long()]
+
+
+def test_int32_token_slots_are_guarded_to_a_paged_kv_whose_tokens_fit_int32():
+    """Under ``dynamic=True`` the block count is a symbol and page ids may reach the table dtype's max, where the
+    int32 ``page * P`` wraps: the step fuses with the blocks guarded to ``(2**31 - 1) // P`` (the token rows int32
+    slot mappings address); with the page ids cast to int64 first it needs no guard."""
+    _fuses_with_a_bound(_Moved(tokens_of=_int32_token_slots), "L['kv'].size()[0]", (2**31 - 1) // 16, P=16,
+                        pages_per_seq=40, lengths_dtype=torch.int32)
+
+    def int64_slots(kv, table, lens):
+        P = kv.shape[1]
+        pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+        return kv.flatten(0, 1)[table.long().gather(1, pos // P) * P + pos % P]
+
+    _fuses(_Moved(tokens_of=int64_slots), dynamic=True, P=16, pages_per_seq=40, lengths_dtype=torch.int32)
+    assert not any("<=" in e.reason for e in diagnostics.events if e.kind == "fused"), diagnostics.events
+
+
+def test_an_int32_cast_of_page_columns_is_guarded_to_a_capacity_within_int32():
+    """DeepSeek's ``table.gather(1, (p // P).int().long())``: under ``dynamic=True`` the lengths of a symbolic capacity
+    reach their dtype's max, where the int32 cast of ``p // P`` wraps.  It fuses with the capacity (table width
+    times page size) guarded to ``2**31 - 1`` tokens, so every column fits int32; a cast to int16 stays refused."""
+    def columns_as(dtype):
+        def tokens(kv, table, lens):
+            P = kv.shape[1]
+            pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+            return kv[table.long().gather(1, (pos // P).to(dtype).long()), pos % P]
+        return _Moved(tokens_of=tokens)
+
+    _fuses_with_a_bound(columns_as(torch.int32), "64*L['table'].size()[1]", 2**31 - 1, pages_per_seq=40)
+    _refused_with(columns_as(torch.int16), "roles", "to torch.int16", dynamic=True, pages_per_seq=40)
 
 
 def test_integer_bits_of_the_gathered_tokens_are_no_page_ids():

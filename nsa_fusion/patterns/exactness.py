@@ -1257,7 +1257,7 @@ def _constant_node(node: fx.Node) -> bool:
     return True
 
 
-def check_slot_path(slots: fx.Node, cache_rows) -> "fx.Node | FlatSlots | None":
+def check_slot_path(slots: fx.Node, cache_rows, bounds: "dict | None" = None) -> "fx.Node | FlatSlots | None":
     """The slots the op gets are computed from the slot mapping by maps that are one-to-one on cache rows
     (casts, views that keep each row's slot, adding or subtracting one value for every row, a remainder by
     the number of cache rows: valid slots are distinct modulo it, docs/contract.md), or are an ``arange``
@@ -1265,7 +1265,9 @@ def check_slot_path(slots: fx.Node, cache_rows) -> "fx.Node | FlatSlots | None":
     (``slots.clamp(min=0)``: -1 becomes 0), a constant vector can repeat a slot (``arange(B) % 3``), where
     eager's later write wins and the op's does not.  Walks from the write's slots back to their source;
     returns the graph input they come from (None for an ``arange``; :class:`FlatSlots` for ``arange(B) * M +
-    offset``, which the sizes proof bounds)."""
+    offset``, which the sizes proof bounds).  ``bounds``: where given, a symbolic number of cache rows that a
+    remainder takes in a narrower dtype is bounded there instead of refused (symbol -> largest value, guarded
+    when the step is fused: _check_unwrapped)."""
     def same_size(a) -> bool:
         a = val(a) if isinstance(a, fx.Node) else a
         if isinstance(a, torch.SymInt) and isinstance(cache_rows, torch.SymInt):
@@ -1276,7 +1278,7 @@ def check_slot_path(slots: fx.Node, cache_rows) -> "fx.Node | FlatSlots | None":
     below = []  # the value-changing nodes walked from the first remainder on, write side first (_check_unwrapped)
     while True:
         if n.op == "placeholder":
-            _check_unwrapped(below, n, cache_rows)
+            _check_unwrapped(below, n, cache_rows, bounds)
             return n
         t = n.target if n.op == "call_function" else None
         if t in _SLOT_VIEWS or t in T.CASTS or _squeezes(n):
@@ -1287,7 +1289,7 @@ def check_slot_path(slots: fx.Node, cache_rows) -> "fx.Node | FlatSlots | None":
             n = _squeezed(n) if _squeezes(n) else n.args[0]
             continue
         if t in _IOTAS and T.dtype_of(n) in (torch.int32, torch.int64):
-            _check_unwrapped(below, n, cache_rows)
+            _check_unwrapped(below, n, cache_rows, bounds)
             _check_iota_slots(n, bool(below), cache_rows)
             return None
         if t in _REMAINDERS and len(n.args) > 1 and same_size(n.args[1]) and isinstance(n.args[0], fx.Node):
@@ -1338,7 +1340,7 @@ def check_slot_path(slots: fx.Node, cache_rows) -> "fx.Node | FlatSlots | None":
         if table is not None:
             # one entry of a table of compressed rows per batch row (slot = cmp_table[b, i]): sizes.check_rows proves
             # row b reads its own table row; valid input gives the rows disjoint entries (docs/contract.md)
-            _check_unwrapped(below, n, cache_rows)
+            _check_unwrapped(below, n, cache_rows, bounds)
             return table
         _refuse("write", f"the slots are computed with {T.op_name(n) if n.op == 'call_function' else n.name}, which may "
                 "send two rows to one cache row (a padding row onto a written one): eager keeps the later write "
@@ -1626,7 +1628,7 @@ def _passed_in(x: fx.Node) -> fx.Node | None:
 MAX_CACHE_ROWS = 1 << 48
 
 
-def _check_unwrapped(below: list, source: fx.Node, cache_rows) -> None:
+def _check_unwrapped(below: list, source: fx.Node, cache_rows, bounds: "dict | None" = None) -> None:
     """The ops between the slots' source and the remainder by the cache rows above them (``(slots + c) % S``) are
     one-to-one modulo ``S`` only in exact integers: an int32 ``slots + (2**31 - 1)`` wraps for every slot >= 1, and
     29 does not divide ``2**32``, so slots 0 and 16 of a 29-row cache land on one row (red team 51 F1; a float
@@ -1635,10 +1637,11 @@ def _check_unwrapped(below: list, source: fx.Node, cache_rows) -> None:
     most :data:`MAX_CACHE_ROWS` where symbolic) and the shift's own range (a Python number, a constant fill, else its
     dtype's range); a float shift is refused.  ``below``: ``(kind, node)`` from the write down to ``source``, kind
     "mod" (a remainder by the cache rows), "wrap" (the Python-style wrap, ``where(x < 0, x + S, x)``), "cast", "shift"
-    or "neg"."""
+    or "neg".  ``bounds`` (check_slot_path) gets the guard a symbolic S needs where a remainder or wrap is taken in a
+    narrower dtype than S may reach."""
     if not below:
         return
-    S = cache_rows if isinstance(cache_rows, int) else MAX_CACHE_ROWS
+    S = cache_rows if isinstance(cache_rows, int) else _bounded_rows(below, cache_rows, bounds)
     S_least = cache_rows if isinstance(cache_rows, int) else 1  # (a symbolic S: any size from 1 to MAX_CACHE_ROWS)
     lo, hi = -S, S - 1
     src_range = dtype_range(T.dtype_of(source)) if isinstance(source, fx.Node) else None
@@ -1693,6 +1696,22 @@ def _check_unwrapped(below: list, source: fx.Node, cache_rows) -> None:
             _refuse("write", f"the slots leave {dtype} under the remainder by the cache rows at {T.op_name(n)} (they "
                     f"may take values in [{lo}, {hi}]): the wrapped values are not one-to-one modulo the cache rows, "
                     "so two rows' slots may land on one cache row", n, "shift slots in int64 by a small constant")
+
+
+def _bounded_rows(below: list, cache_rows, bounds: "dict | None") -> int:
+    """The most cache rows a symbolic ``S`` may take in the walk of _check_unwrapped: :data:`MAX_CACHE_ROWS`, or,
+    where a remainder or wrap by ``S`` is taken in a narrower dtype (int32 slots: ``where(s < 0, s + S, s)``, vLLM),
+    that dtype's largest value, recorded in ``bounds`` to be guarded (``S <= 2**31 - 1``: a cache that large is
+    recompiled for, never wrapped).  Without ``bounds``, or where the compiled S is beyond it, nothing is bounded
+    and the walk refuses."""
+    spans = [dtype_range(T.dtype_of(n)) for kind, n in below if kind in ("mod", "wrap")]
+    most = min([span[1] for span in spans if span is not None], default=MAX_CACHE_ROWS)
+    expr = getattr(getattr(cache_rows, "node", None), "expr", None)
+    hint = getattr(getattr(cache_rows, "node", None), "hint", None)
+    if most >= MAX_CACHE_ROWS or bounds is None or expr is None or not isinstance(hint, int) or hint > most:
+        return MAX_CACHE_ROWS
+    bounds[expr] = min(most, bounds.get(expr, most))
+    return most
 
 
 def _shift_range(c):

@@ -105,6 +105,7 @@ class Step:
     nodes: set  # nodes of the verified computation (for stream checks and reports)
     specialize: dict  # symbol -> value the verification assumed (guarded when the step is fused)
     size_values: dict = dataclasses.field(default_factory=dict)  # symbols used as values (guarded too)
+    bounds: dict = dataclasses.field(default_factory=dict)  # symbol -> largest value the proof assumed (guarded too)
     # proven as for a static capacity: the refusal the symbolic capacity met, raised unless the capacity is guarded
     static_capacity: Optional[Refused] = None
     # a matrix product proven exact under this device type's fp32 matmul settings as they were read (pooling.

@@ -483,7 +483,49 @@ class SizesProof:
         region = value_ancestors([w.new_cache], stop) - stop
         self.int_seeds = seeds
         bounded = all(x is not None for x in (upto(cap_pages), upto(P), hi_block, n_slots))
-        exactness.check_int_paths(region, exactness.Intervals(self.sizes, seeds), self.table, bounded, self.input)
+        try:
+            exactness.check_int_paths(region, exactness.Intervals(self.sizes, seeds), self.table, bounded, self.input)
+        except Refused:
+            narrowed = self._int32_sizes(seeds, cap_pages, P, blocks, S)
+            if narrowed is None:
+                raise
+            try:
+                exactness.check_int_paths(region, exactness.Intervals(self.sizes, narrowed[0]), self.table, bounded,
+                                          self.input)
+            except Refused:
+                pass
+            else:
+                self.int_seeds = narrowed[0]
+                for expr, most in narrowed[1].items():
+                    self.size_bounds[expr] = min(most, self.size_bounds.get(expr, most))
+                return
+            raise
+
+    def _int32_sizes(self, seeds, cap_pages, P, blocks, S):
+        """A symbolic capacity, block count or number of cache rows leaves the lengths, page ids or slots their
+        dtype's range, where an int32 cast of them (DeepSeek's ``(p // P).int()``, int64 metadata cast for a kernel)
+        is refused.  Where the compiled sizes are within int32, each of them bounded to ``2**31 - 1`` (lengths and
+        slots in int32, page ids below it): ``(seeds, {size expression: bound})``, the bounds to be guarded
+        (check_int_paths, fusion_pass._specialize; a larger cache recompiles).  None where no seed changes."""
+        most = 2**31 - 1
+
+        def expr_and_hint(size):
+            if isinstance(size, int):
+                return sympy.Integer(size), size
+            hint = getattr(size.node, "hint", None)
+            return size.node.expr, hint if isinstance(hint, int) else None
+
+        w = self.w
+        narrowed, guards = dict(seeds), {}
+        for size, node, span in ((cap_pages * P, self.lengths, (0, most)), (blocks, self.table, (0, most - 1)),
+                                 (S, w.slots, (-most, most - 1))):
+            if not self.sizes.symbols(size) or -most - 1 <= seeds[node][0] and seeds[node][1] <= most:
+                continue  # (static, or already within int32: no guard)
+            expr, hint = expr_and_hint(size)
+            if hint is None or hint > most:
+                continue
+            narrowed[node], guards[expr] = span, most
+        return (narrowed, guards) if guards else None
 
     def check_position_past_the_cache(self):
         """Lengths that are ``p + 1`` of an input the step also compares as ``p`` (lengths_from_positions: the
@@ -546,13 +588,41 @@ class SizesProof:
         # the contract's positions past the compiled capacity: pages of P tokens where the table widens; where only the
         # page size is symbolic (HF's per-request [B, N, T, D] caches: one page of T tokens per row), the position itself
         page = self.sizes.int(P) if self.sizes.symbols(val(self.table).shape[1]) else 1
-        try:
+        def check(seeds):
             exactness.check_length_thresholds(region, exactness.Intervals(self.sizes, seeds),
-                                              exactness.Intervals(self.sizes, probed), self.lengths, symbolic,
+                                              exactness.Intervals(self.sizes, {**probed, self.table: seeds[self.table]}),
+                                              self.lengths, symbolic,
                                               exactness.Intervals(self.sizes, {**seeds, self.lengths: (s_last, s_last)}),
                                               (self.d, K, page))
+
+        try:
+            check(seeds)
         except Refused as exc:  # (only a symbolic capacity gets here: a static one returns early)
-            raise NeedsStaticCapacity.of(exc) from exc
+            bounded = self._int32_token_rows(blocks, P, seeds)
+            if bounded is None:
+                raise NeedsStaticCapacity.of(exc) from exc
+            try:
+                check(bounded)
+            except Refused:
+                raise NeedsStaticCapacity.of(exc) from exc
+            most = bounded[self.table][1] + 1
+            self.size_bounds[blocks.node.expr] = min(most, self.size_bounds.get(blocks.node.expr, most))
+
+    def _int32_token_rows(self, blocks, P, seeds):
+        """vLLM's int32 flat token slots (``table[b, p // P] * P + p % P`` in int32) wrap for a symbolic block count
+        beyond ``2**31 / P`` pages, where the wrap checks see page ids up to the table dtype's max.  A paged KV whose
+        token rows fit int32 is what int32 slot mappings assume anyway: the seeds with page ids below
+        ``(2**31 - 1) // P``, to be guarded (``blocks <= (2**31 - 1) // P``, check_length_thresholds) where the compiled
+        block count is within it; None where that does not apply (a static block count).  A symbolic page size is
+        taken at its compiled value: the bound holds for the page ids whatever it serves, and where the page size
+        multiplies them it is a size used as a value, guarded to that value (size_values)."""
+        hint = getattr(getattr(blocks, "node", None), "hint", None)
+        if not self.sizes.symbols(blocks) or not isinstance(hint, int):
+            return None
+        most = (2**31 - 1) // self.sizes.int(P)
+        if hint > most or seeds[self.table][1] < most:
+            return None
+        return {**seeds, self.table: (0, most - 1)}
 
     def symbolic_capacity(self) -> bool:
         """Whether this proof holds the cache capacity (block-table width times page size) symbolic: its

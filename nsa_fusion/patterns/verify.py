@@ -130,7 +130,8 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
             raise Refused("mask", "the lengths do not have one entry per written row", self.lengths)
         self.find_input()
         exactness.check_block_path(self.gathers, self.input)
-        self.slot_source = exactness.check_slot_path(w.slots, val(w.cache).shape[0])
+        self.size_bounds = {}  # size -> largest value the proof assumes (int32 slots, casts, flat indices: guarded when fused)
+        self.slot_source = exactness.check_slot_path(w.slots, val(w.cache).shape[0], self.size_bounds)
         self.find_table()
         self.check_slot_source()
         self.check_storage_reads()
@@ -151,7 +152,7 @@ class _Verification(RolesProof, SizesProof, MaskProof, PoolingProof):
         return Step(write=w.write, new_cache=w.new_cache, input=self.input, weight=self.weight,
                     weight_layout=self.layout, slots=w.slots, block_table=self.table, lengths=self.lengths,
                     cache=w.cache, l=self.l, d=self.d, nodes=self.nodes(), specialize={},
-                    size_values=self.size_values(), matmul_device=self.matmul_device)
+                    size_values=self.size_values(), bounds=self.size_bounds, matmul_device=self.matmul_device)
 
     # -- slots -------------------------------------------------------------------------------------
     def check_slot_source(self):
