@@ -101,19 +101,20 @@ class NsaFusionPass(CustomGraphPass):
 
         shared = []
         if _has_writes(graph):  # (before the rewrites below, which restore the nodes they stood in for)
-            merge_duplicate_views(graph, index_views=True)
-            shared = share_kept_read_index(graph)
+            _safely(merge_duplicate_views, graph, index_views=True)
+            shared = _safely(share_kept_read_index, graph) or []
         # (p + 1) - 1 for p read beside p + 1 (see there); not across torchair's stream scopes (p + 1 moves up front)
-        shifted = [] if has_stream_scopes(graph) else lengths_from_positions.expose(graph)
-        counted = lengths_from_positions.expose_page_counts(graph)  # FlashInfer's n - 1 read as (s - 1) // P
-        rerouted = pool_tables.expose(graph, iota=self.dialect is not TORCHAIR)  # T[r[:, None], p] read as T[r][arange(B)[:, None], p] (see there)
+        shifted = [] if has_stream_scopes(graph) else _safely(lengths_from_positions.expose, graph) or []
+        counted = _safely(lengths_from_positions.expose_page_counts, graph) or []  # FlashInfer's n - 1 as (s - 1) // P
+        # T[r[:, None], p] read as T[r][arange(B)[:, None], p] (see there)
+        rerouted = _safely(pool_tables.expose, graph, iota=self.dialect is not TORCHAIR) or []
         try:
             return self._run_exposed(graph)
         finally:
-            pool_tables.restore(graph, rerouted)
-            lengths_from_positions.restore_page_counts(graph, counted)
-            lengths_from_positions.restore(graph, shifted)
-            restore_kept_read_index(graph, shared)
+            _safely(pool_tables.restore, graph, rerouted)
+            _safely(lengths_from_positions.restore_page_counts, graph, counted)
+            _safely(lengths_from_positions.restore, graph, shifted)
+            _safely(restore_kept_read_index, graph, shared)
 
     def _run_exposed(self, graph: fx.Graph) -> int:
         rec, labels = self._prepare(graph)
@@ -123,7 +124,7 @@ class NsaFusionPass(CustomGraphPass):
             diagnostics.log.warning("nsa_fusion: splitting stacked writes failed (%s); left as written", exc)
             splits = []
         if splits:
-            merge_duplicate_views(graph)
+            _safely(merge_duplicate_views, graph)
         joint = {split.write for split in splits}
         for write in joint:
             write.meta[CONSIDERED] = True
@@ -176,8 +177,8 @@ class NsaFusionPass(CustomGraphPass):
                 # torchair's graph is not simplified like Inductor's: under dynamic shapes it keeps full
                 # slices and slice_scatters (``cache[slots, :, :] = ...``) that change no value (see
                 # rewrite.remove_noops_keeping_snapshots for why not Inductor's remove_noop_ops itself)
-                remove_noops_keeping_snapshots(graph)
-            merge_duplicate_views(graph, index_views)  # one node per half of a stacked cache (see rewrite.py)
+                _safely(remove_noops_keeping_snapshots, graph)
+            _safely(merge_duplicate_views, graph, index_views)  # one node per half of a stacked cache (see rewrite.py)
         rec = Recognizer(graph, Sizes.hints(graph), matmul_fma=self.dialect is not TORCHAIR)
         labels = stream_labels(graph) if has_stream_scopes(graph) else None
         return rec, labels
@@ -455,6 +456,21 @@ def _fail_if_strict(events) -> None:
         from .explaining import FusionRefused, Report
 
         raise FusionRefused(Report.of(events))
+
+
+def _safely(rewrite, graph: fx.Graph, *args, **kwargs):
+    """``rewrite(graph, ...)``, one of the value-preserving rewrites around recognition (equal views merged, ``p + 1 -
+    1`` exposed, a pool-table read rerouted, and their undos): an error in one must not break the user's compile.
+    Each replaces whole nodes by nodes computing the same values, so a graph it stopped in the middle of still
+    computes what the user wrote; it is logged and the rewrite's result taken as empty (None).  A graph left
+    malformed (``lint`` fails) cannot be compiled either way: that error is raised."""
+    try:
+        return rewrite(graph, *args, **kwargs)
+    except Exception as exc:
+        diagnostics.log.warning("nsa_fusion: %s failed (%s: %s); continuing without it", rewrite.__name__,
+                                type(exc).__name__, exc, exc_info=True)
+        graph.lint()
+        return None
 
 
 def _pattern_name(step) -> str:

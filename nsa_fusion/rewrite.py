@@ -385,6 +385,8 @@ class StackSplit:
     sizes_read: list = dataclasses.field(default_factory=list)  # symbolic dim-0 sizes the split read at their hint
     undo: list = dataclasses.field(default_factory=list)  # callables that put the user's reads back where unfused
     joint_write: bool = False  # the halves are the parts of one user write: fused all together or not at all
+    # a pick pushed down to its part (stacked_pools): the users it had then, to tell a step that fused through it
+    pushed_pick_users: "list | None" = None
 
 
 def split_stacked_writes(graph: fx.Graph, iota: bool = True) -> list:
@@ -682,8 +684,9 @@ def stacked_pools(graph: fx.Graph) -> list:
                 if not n.users:
                     graph.erase_node(n)
             continue
+        users = list(sel.users)
         sel.replace_all_uses_with(new)
-        out.append(StackSplit(sel, new, [new], 1, pusher.sizes_read))
+        out.append(StackSplit(sel, new, [new], 1, pusher.sizes_read, pushed_pick_users=users))
     return out
 
 
@@ -2522,7 +2525,11 @@ def settle_stacked_splits(graph: fx.Graph, splits, fused_halves) -> None:
         if n not in read:
             read.add(n)
             work.extend(n.all_input_nodes)
+    live = _live_nodes(graph) if any(split.pushed_pick_users is not None for split in splits) else set()
     for split in splits:
+        if split.pushed_pick_users is not None:
+            _settle_pushed_pick(graph, split, live)
+            continue
         if not any(h in fused_halves or h in read for h in split.halves) and not split.write._erased:
             split.stacked.replace_all_uses_with(split.write)
             for undo in split.undo:
@@ -2537,6 +2544,40 @@ def settle_stacked_splits(graph: fx.Graph, splits, fused_halves) -> None:
 
                 shape_env_of(graph).evaluate_expr(sympy.Eq(size.node.expr, sympy.Integer(value)))
     graph.eliminate_dead_code()
+
+
+def _live_nodes(graph: fx.Graph) -> set:
+    """The nodes the graph's outputs or side effects (in-place writes, fused calls) depend on: a replaced step's nodes
+    are dead until the pass's DCE, not erased."""
+    live, work = set(), [n for n in graph.nodes if n.op == "output" or (n.op == "call_function" and n.is_impure())]
+    while work:
+        n = work.pop()
+        if n not in live:
+            live.add(n)
+            work.extend(n.all_input_nodes)
+    return live
+
+
+def _settle_pushed_pick(graph: fx.Graph, split: StackSplit, live: set) -> None:
+    """A pick pushed down to its part (stacked_pools) serves recognition only: whatever still reads the pushed form
+    once the steps are fused (a fused call's cache or weight, a kept read, another reader) reads the user's pick
+    again.  The pushed form is the same values in eager arithmetic but not in Inductor's: a pushed
+    ``convert(full(1/3), fp16)`` is computed unrounded where the user's ``stack(fulls).half()[1]`` is rounded (red
+    team 57 C1).  Where a step fused through it (one of the pick's users then is dead: ``live``, _live_nodes), the
+    push's identity is part of that step's proof: the sizes it read are guarded as for a split write."""
+    pushed, pick = split.stacked, split.write
+    if not pushed._erased and not pick._erased:
+        pushed.replace_all_uses_with(pick)
+    if any(user._erased or user not in live for user in split.pushed_pick_users):
+        for size, value in split.sizes_read:
+            if not isinstance(size, int):
+                import sympy
+
+                from .patterns.evaluate import shape_env_of
+
+                shape_env_of(graph).evaluate_expr(sympy.Eq(size.node.expr, sympy.Integer(value)))
+    for undo in split.undo:
+        undo()
 
 
 def _hint(size):

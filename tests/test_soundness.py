@@ -1175,3 +1175,15 @@ def test_a_failing_rewrite_keeps_the_joint_write_splits_it_follows(name):
     part of another size is picked as it is: refused or fused whole, equal to eager."""
     results = _redteam("redteam56", name, "inductor", "static")
     assert results and all(r[1] in ("FUSED & EQUAL", "REFUSED") for r in results), results
+
+
+@pytest.mark.parametrize("name", ["cc_bias_half", "cc_kept_after", "cc_two_steps", "cs_two_inputs"])
+@pytest.mark.parametrize("mode", ["static", "dynamic"])
+def test_a_pushed_pick_is_read_as_the_user_wrote_it_once_the_steps_fused(name, mode):
+    """Red team 57 C1 (real Inductor): the cache a step writes is a pick of a stacked computation with an fp16
+    constant pair, ``(stack((cache, cache.flip(0))) + stack(consts).half()[:, None, None])[1]``.  stacked_pools pushed
+    the pick down to ``flip(cache) + convert(full(1/3), fp16)``, the fused call read that as its cache, and Inductor
+    computed the pushed constant unrounded (x + 1/3 where eager adds fp16(1/3)).  The pushed form now serves
+    recognition only: every reader left after fusion reads the user's pick again, fused, equal to eager."""
+    results = _redteam("redteam57", name, "inductor", mode)
+    assert results and all(r[1] == "FUSED & EQUAL" for r in results), results
