@@ -643,7 +643,7 @@ def normalize_row_writes(graph: fx.Graph, iota: bool = True) -> list:
             w.meta[SUPERSEDED] = w.meta[CONSIDERED] = True
         node.replace_all_uses_with(new)
         out.append(StackSplit(node, new, anchor[:1] or [new], 1, undo=anchor[1] if anchor else []))
-    paged_flat_reads(graph)
+    _records_or_none(paged_flat_reads, graph)  # (its error must not drop the records above: never put back)
     return out + _records_or_none(concatenated_reads, graph) + _records_or_none(stacked_reads, graph) + \
         _records_or_none(dense_window_reads, graph, iota) + _records_or_none(stacked_pools, graph)
 
