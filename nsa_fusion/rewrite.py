@@ -387,6 +387,8 @@ class StackSplit:
     joint_write: bool = False  # the halves are the parts of one user write: fused all together or not at all
     # a pick pushed down to its part (stacked_pools): the users it had then, to tell a step that fused through it
     pushed_pick_users: "list | None" = None
+    # how to read half k off the user's joint write: (op, args after the write) for each half, or None
+    half_views: "list | None" = None
 
 
 def split_stacked_writes(graph: fx.Graph, iota: bool = True) -> list:
@@ -432,7 +434,8 @@ def split_stacked_writes(graph: fx.Graph, iota: bool = True) -> list:
         except Exception:  # (a spelling the pusher does not know: the write stays as it is; what was
             continue       # built is dead code, left to the final dead-code elimination)
         write.replace_all_uses_with(stacked)
-        out.append(StackSplit(write, stacked, halves, shape[dim], pusher.sizes_read, joint_write=True))
+        out.append(StackSplit(write, stacked, halves, shape[dim], pusher.sizes_read, joint_write=True,
+                              half_views=[(aten.select.int, (dim, h)) for h in range(G)]))
     # (each rewrite's records are kept whatever a later one raises: a joint write split above and not settled would
     # fuse one half alone, red team 56 S2 / red team 44 F1)
     return out + _records_or_none(split_concatenated_writes, graph) + \
@@ -496,7 +499,8 @@ def split_concatenated_writes(graph: fx.Graph) -> list:
         except Exception:  # (a spelling it does not know: the write stays; what was built is dead code)
             continue
         write.replace_all_uses_with(joined)
-        out.append(StackSplit(write, joined, parts, len(parts), joint_write=True))
+        out.append(StackSplit(write, joined, parts, len(parts), joint_write=True,
+                              half_views=[(aten.slice.Tensor, (-1, a, b)) for a, b in zip(bounds, bounds[1:])]))
     return out
 
 
@@ -2516,9 +2520,11 @@ def _is_head_iota(node, N) -> bool:
 
 
 def settle_stacked_splits(graph: fx.Graph, splits, fused_halves) -> None:
-    """Where no half of a split write fused, and no fused call reads a half (a split KV append, whose halves
-    the fused steps read as their paged inputs), the user's joint write takes its place again (the split
-    form is the same values, but as plain code it costs a stack and a copy)."""
+    """Where no half of a split write fused, the user's joint write takes its place again: the split form is the
+    same values in eager arithmetic, but not in Inductor's (red team 58 K1: a split KV append's pushed
+    ``convert(full(0.1), fp16)`` computed unrounded).  A fused call that reads a half (a split KV append, whose halves
+    the fused steps read as their paged inputs) then reads that half off the joint write (``half_views``), and the
+    sizes the split read are guarded, as where a half fused."""
     read, work = set(), [a for call in fused_calls(graph) for a in call.all_input_nodes]
     while work:
         n = work.pop()
@@ -2530,11 +2536,13 @@ def settle_stacked_splits(graph: fx.Graph, splits, fused_halves) -> None:
         if split.pushed_pick_users is not None:
             _settle_pushed_pick(graph, split, live)
             continue
-        if not any(h in fused_halves or h in read for h in split.halves) and not split.write._erased:
+        if not any(h in fused_halves for h in split.halves) and not split.write._erased and (
+                split.half_views is not None or not any(h in read for h in split.halves)):
             split.stacked.replace_all_uses_with(split.write)
             for undo in split.undo:
                 undo()
-            continue
+            if not _read_off_the_joint_write(graph, split, read):
+                continue
         # the split holds for this number of halves (and the dim-0 sizes it read): recompile for others
         for size, value in [(split.size, len(split.halves)), *split.sizes_read]:
             if not isinstance(size, int):
@@ -2544,6 +2552,22 @@ def settle_stacked_splits(graph: fx.Graph, splits, fused_halves) -> None:
 
                 shape_env_of(graph).evaluate_expr(sympy.Eq(size.node.expr, sympy.Integer(value)))
     graph.eliminate_dead_code()
+
+
+def _read_off_the_joint_write(graph: fx.Graph, split: StackSplit, read: set) -> bool:
+    """Every use of a half that a fused call reads, rewired to the same half read off the user's joint write
+    (``split.half_views``), after it.  Returns whether any was (the split's sizes are then guarded)."""
+    rewired = False
+    for half, (op, args) in zip(split.halves, split.half_views or ()):
+        if half not in read:
+            continue
+        with graph.inserting_after(split.write):
+            view = _call(graph, op, (split.write, *args))
+        # (not the split's own stack of the halves, dead now and placed before the joint write)
+        half.replace_all_uses_with(view, delete_user_cb=lambda user: user is not split.stacked and not (
+            user.users and all(u is split.stacked for u in user.users)))
+        rewired = True
+    return rewired
 
 
 def _live_nodes(graph: fx.Graph) -> set:

@@ -55,14 +55,15 @@ class Step(torch.nn.Module):
         return cache
 
 
-def _run(model, dtype=torch.float16, dynamic=False, dialect="inductor_graph", lengths_dtype=None, **kw):
+def _run(model, dtype=torch.float16, dynamic=False, dialect="inductor_graph", lengths_dtype=None,
+         batch_positions=(2, 3, 4), **kw):
     x = make_inputs(dtype=dtype, **kw)
     if lengths_dtype is not None:
         x["lengths"] = x["lengths"].to(lengths_dtype)
     args = [x[k] for k in ("input", "weight", "slots", "block_table", "lengths")] + [x["cache"].clone()]
     eager = x["cache"].clone()
     model(*args[:-1], eager)
-    _, code, stats = compile_and_run(model, args, dialect, dynamic=dynamic)
+    _, code, stats = compile_and_run(model, args, dialect, dynamic=dynamic, batch_positions=batch_positions)
     return x, args, eager, code, stats
 
 
@@ -616,6 +617,24 @@ def test_int32_token_slots_are_guarded_to_a_paged_kv_whose_tokens_fit_int32():
 
     _fuses(_Moved(tokens_of=int64_slots), dynamic=True, P=16, pages_per_seq=40, lengths_dtype=torch.int32)
     assert not any("<=" in e.reason for e in diagnostics.events if e.kind == "fused"), diagnostics.events
+
+
+def test_int32_token_slots_of_a_growing_paged_kv_guard_its_block_count():
+    """``mark_dynamic`` on the paged KV's blocks with the capacity static (red team 58 T1's int32 side): the int32
+    ``page * P + p % P`` is exact for page ids below ``2**31 / P``, so the block count is guarded to that (``P = 64``:
+    33554432 blocks) and the step fuses, bit-exact (an int16 table, whose ``page * 64`` wraps from page 512, is
+    refused: tests/test_soundness.py, red team 58 T1)."""
+    model = _Moved(tokens_of=_int32_token_slots)
+    x, args, _, _, stats = _run(model, dialect="inductor", dynamic="batch", batch_positions=(0,),
+                                lengths_dtype=torch.int32)
+    assert stats.get("fused") == 1, (stats, rejections())
+    want = golden_compress_infer(x["input"], x["op_weight"], x["slots"], L, D_STRIDE, x["P"],
+                                 block_table=x["block_table"], actual_seq_len=x["lengths"], cache=x["cache"])
+    torch.testing.assert_close(args[-1], want, rtol=0, atol=0)
+    assert any("<= 33554432" in e.reason for e in diagnostics.events if e.kind == "fused"), diagnostics.events
+    import re  # (dynamo keeps the tightest upper bound of the blocks; another rule may bound them further)
+    bounds = [int(b) for b in re.findall(r"L\['kv'\]\.size\(\)\[0\] <= (\d+)", _guard_tree(model))]
+    assert bounds and min(bounds) <= 33554432, _guard_tree(model)
 
 
 def test_an_int32_cast_of_page_columns_is_guarded_to_a_capacity_within_int32():

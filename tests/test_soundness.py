@@ -1187,3 +1187,26 @@ def test_a_pushed_pick_is_read_as_the_user_wrote_it_once_the_steps_fused(name, m
     recognition only: every reader left after fusion reads the user's pick again, fused, equal to eager."""
     results = _redteam("redteam57", name, "inductor", mode)
     assert results and all(r[1] == "FUSED & EQUAL" for r in results), results
+
+
+@pytest.mark.parametrize("name", ["ka_scale_half", "ka_scale_half_v", "ka_bias_half"])
+def test_a_split_kv_append_is_put_back_whole_where_fused_steps_read_its_halves(name):
+    """Red team 58 K1 (real Inductor): a stacked KV append whose values carry a per-half fp16 constant,
+    ``kv2.flatten(1, 2)[:, tok] = stack((k, v)) * stack(consts).half()[:, None, None]``.  split_stacked_writes split it
+    to recognise the steps reading its halves; the split was kept because fused calls read a half, and Inductor
+    computed the split form's ``convert(full(0.1), fp16)`` unrounded (759 of 768 appended values off).  The joint
+    write now always comes back where no half fused, and the fused calls read their half off it: equal, every mode."""
+    for mode in ("static", "batch", "dynamic"):
+        results = _redteam("redteam58", name, "inductor", mode)
+        assert results and all(r[1] == "FUSED & EQUAL" for r in results), results
+
+
+@pytest.mark.parametrize("name", ["tr_i16_regrow", "t1_table16_plus_regrow", "t1_table16_p32_regrow"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_page_arithmetic_under_a_symbolic_block_count_is_held_to_its_dtype(name, dialect):
+    """Red team 58 T1: with the block count symbolic (automatic dynamic once the paged KV grew, or ``mark_dynamic``)
+    and the capacity static, the int16 ``page * 64`` of a flat token row was never checked (the overflow rule was
+    off for any symbolic size): it wraps from page 512, where the op reads the right page.  Now checked with page
+    ids bounded, the block count guarded where needed: refused past the dtype, fused and equal within it."""
+    results = _redteam("redteam58", name, dialect, "batch")
+    assert results and all(r[1] in ("FUSED & EQUAL", "REFUSED") for r in results), results

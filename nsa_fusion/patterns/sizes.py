@@ -19,7 +19,7 @@ from . import exactness
 from . import optable as T
 from .evaluate import BatchPlan, EvaluationError, Subgraph, _provably_below, _sym
 from .optable import val
-from .proof import _SHAPE_ARGS, NeedsStaticCapacity, Refused, Step, _constant_leaf, in_order, value_ancestors
+from .proof import _SHAPE_ARGS, NeedsStaticCapacity, Refused, Step, _constant_leaf, depending_on, in_order, value_ancestors
 
 aten = torch.ops.aten
 prims = torch.ops.prims
@@ -483,6 +483,13 @@ class SizesProof:
         region = value_ancestors([w.new_cache], stop) - stop
         self.int_seeds = seeds
         bounded = all(x is not None for x in (upto(cap_pages), upto(P), hi_block, n_slots))
+        if hi_block is None:
+            # (the arithmetic on page ids, bounded: with the lengths where the capacity is static, with the slots where
+            # the cache rows are; the rest is checked as a symbolic size's, check_length_thresholds, the limits)
+            unknown = ({self.lengths} if upto(cap_pages) is None or upto(P) is None else set()) | \
+                ({w.slots} if n_slots is None else set())
+            self._check_page_arithmetic(depending_on(region, {self.table}) - depending_on(region, unknown), seeds,
+                                        blocks)
         try:
             exactness.check_int_paths(region, exactness.Intervals(self.sizes, seeds), self.table, bounded, self.input)
         except Refused:
@@ -500,6 +507,38 @@ class SizesProof:
                     self.size_bounds[expr] = min(most, self.size_bounds.get(expr, most))
                 return
             raise
+
+    def _check_page_arithmetic(self, region, seeds, blocks) -> None:
+        """Under a symbolic block count (``mark_dynamic`` on a growing paged KV, or automatic dynamic once it grew), the
+        integer arithmetic on page ids in ``region`` is held to its dtype too (red team 58 T1: an int16 ``page * 64``
+        wraps for pages from 512, where the fused op reads the right page).  Page ids below ``2**40 / P`` (a paged KV of at most
+        ``2**40`` tokens, the wrap checks' bound) need no guard; otherwise the block count is guarded to the largest
+        number of blocks whose page ids keep it exact (``2**31 // P`` for vLLM's int32 ``page * P + off``), found by
+        bisection (the check is monotone in the bound), and refused where the compiled count is already past it."""
+        per_page = self.sizes.int(val(self.input).shape[1])
+        top = min(seeds[self.table][1], exactness.MAX_LENGTH // per_page - 1) + 1  # (the unguarded bound)
+
+        def exact_below(n):  # every page id in [0, n) keeps the arithmetic exact
+            try:
+                exactness.check_int_paths(region, exactness.Intervals(self.sizes, {**seeds, self.table: (0, n - 1)}),
+                                          self.table, True, self.input)
+            except Refused as exc:
+                return exc
+            return None
+
+        if exact_below(top) is None:
+            seeds[self.table] = (0, top - 1)
+            return
+        hint = self.sizes.int(blocks)
+        failed = exact_below(max(hint, 1))
+        if failed is not None:
+            raise failed
+        lo, hi = max(hint, 1), top  # exact below lo, not below hi
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            lo, hi = (mid, hi) if exact_below(mid) is None else (lo, mid)
+        seeds[self.table] = (0, lo - 1)
+        self.size_bounds[blocks.node.expr] = min(lo, self.size_bounds.get(blocks.node.expr, lo))
 
     def _int32_sizes(self, seeds, cap_pages, P, blocks, S):
         """A symbolic capacity, block count or number of cache rows leaves the lengths, page ids or slots their
