@@ -47,6 +47,11 @@ Later runs (``_LATER``, not the first try):
 * Standalone repros (real Inductor, nsa_fusion_backend): /tmp/rt58/repro_tr.py (T1) and /tmp/rt58/repro_ka.py (K1);
   /tmp/rt58/repro_tr32.py (the int32 form of T1 fuses unguarded: "Read, not demonstrated" (1)); outputs quoted below.
 
+Rerun after the fixes (e230d7c, by the team, not the red team): the whole corpus (46 attacks x 3 modes) 0 FALSE FUSION
+/ 0 CRASH / 113 fused & equal / 25 refused in inductor_graph and in torchair_like; real Inductor on ka_, pp_,
+tr_i16_regrow, t1_table16_plus_regrow, tr_i32_P_sym_regrow: 0 FALSE FUSION (tr_i16_regrow batch: the first compile
+fused, the grown one refused; t1_table16_plus_regrow refused).
+
 FOUND:
 
 * K1 FALSE FUSION (REAL Inductor codegen; static, mark_dynamic batch and dynamic=True; the pass-off control equal to
