@@ -461,10 +461,11 @@ def _index_rebuilder(graph, index):
 def _mark_pool_rows(node, table, index, rows):
     """Mark ``node`` (``T[r]`` or ``T.index_select(0, r)``, as the user wrote it) as the batch's rows of the pool
     table ``T``: ``r`` itself or a widening cast of it (any other move, ``r[:1].expand(B)``, would repeat a pool
-    row)."""
+    row).  Every such node is marked, not only the first: a graph without CSE across layers (writes in between)
+    reads ``T[r]`` again for each layer (models26 sglang_layer_list_pool_2l, layer 2)."""
     found = _batch_index(index)
-    if found is not None and all(_widening_cast(op) for op in found[1]) and (table, found[0]) not in rows:
-        rows[(table, found[0])] = node
+    if found is not None and all(_widening_cast(op) for op in found[1]):
+        rows.setdefault((table, found[0]), node)
         node.meta[POOL_ROWS] = (table, found[0])
 
 

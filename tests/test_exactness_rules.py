@@ -605,9 +605,11 @@ def _int32_token_slots(kv, table, lens):
 
 def test_int32_token_slots_are_guarded_to_a_paged_kv_whose_tokens_fit_int32():
     """Under ``dynamic=True`` the block count is a symbol and page ids may reach the table dtype's max, where the
-    int32 ``page * P`` wraps: the step fuses with the blocks guarded to ``(2**31 - 1) // P`` (the token rows int32
-    slot mappings address); with the page ids cast to int64 first it needs no guard."""
-    _fuses_with_a_bound(_Moved(tokens_of=_int32_token_slots), "L['kv'].size()[0]", (2**31 - 1) // 16, P=16,
+    int32 ``page * P`` wraps: the step fuses with the blocks guarded to ``2**31 // P`` (page ids below it keep
+    ``page * P + p % P`` within int32: SizesProof._check_page_arithmetic's bisection; _int32_token_rows's
+    ``(2**31 - 1) // P`` is the fallback where the length arithmetic alone would wrap); with the page ids cast to
+    int64 first it needs no guard."""
+    _fuses_with_a_bound(_Moved(tokens_of=_int32_token_slots), "L['kv'].size()[0]", 2**31 // 16, P=16,
                         pages_per_seq=40, lengths_dtype=torch.int32)
 
     def int64_slots(kv, table, lens):

@@ -1210,3 +1210,34 @@ def test_page_arithmetic_under_a_symbolic_block_count_is_held_to_its_dtype(name,
     ids bounded, the block count guarded where needed: refused past the dtype, fused and equal within it."""
     results = _redteam("redteam58", name, dialect, "batch")
     assert results and all(r[1] in ("FUSED & EQUAL", "REFUSED") for r in results), results
+
+
+@pytest.mark.parametrize("name", ["ps_pages4_then_8", "ps_pages_grow_3calls", "gd_p32_grow_past_guard"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_page_ids_read_at_length_derived_columns_are_checked_as_table_values(name, dialect):
+    """Red team 59 P1: round 58's check of page-id arithmetic under a symbolic block count left out every op that
+    depends on the lengths where the capacity is symbolic (``dynamic=True``), and page ids read at ``table.gather(1,
+    pos // P)`` depend on the lengths through the gather's index: the int16 ``page * 64`` went unchecked again.  A
+    gather's result now counts as its data's (the table's): refused past the dtype, guarded within it."""
+    results = _redteam("redteam59", name, dialect, "dynamic")
+    assert results and all(r[1] in ("FUSED & EQUAL", "REFUSED") for r in results), results
+
+
+def test_a_size_marked_dynamic_is_never_specialized_by_the_pass():
+    """Red team 59 M1: the contract with the page size marked dynamic (``mark_dynamic(kv, 1)``): the proof holds the
+    page size at its compiled value and guarded it, and dynamo then failed the compile (``ConstraintViolationError``).
+    A symbol of a dim marked dynamic is never specialized: the step is refused, the compile goes through, equal to
+    eager."""
+    from corpora.attacks import build, contract
+
+    args = list(build(B=16, seed=1).args)
+    eager = contract(*[t.clone() for t in args])
+    torch._dynamo.reset()
+    diagnostics.reset()
+    with no_compile_caches():
+        got_args = [t.clone() for t in args]
+        torch._dynamo.mark_dynamic(got_args[0], 1)
+        got = torch.compile(contract, backend=nsa_fusion_backend, fullgraph=True)(*got_args)
+    assert diagnostics.stats.get("fused", 0) == 0
+    assert any("marked dynamic" in e.reason for e in rejections()), rejections()
+    assert torch.equal(got.isnan(), eager.isnan()) and torch.equal(got.nan_to_num(), eager.nan_to_num())

@@ -2690,10 +2690,12 @@ import models22  # noqa: E402
 import models23  # noqa: E402
 import models24  # noqa: E402
 import models25  # noqa: E402
+import models26  # noqa: E402
 
 LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES}
                  for m in (models8, models9, models10, models11, models12, models13, models14, models15, models16,
-                           models17, models18, models19, models20, models21, models22, models23, models24, models25)}
+                           models17, models18, models19, models20, models21, models22, models23, models24, models25,
+                           models26)}
 
 
 # fp32 models pooled by a matmul that torchair's graph keeps as a bmm (fused in Inductor, which lowers it as a sum)
@@ -2770,6 +2772,9 @@ _INDUCTOR_OUTPUT_DIFFERS = {("models19", "deepseek_kv_concat_4l")}
     # models24's LMDeploy-style fill_kv_cache model (fused first try in every run), and a near miss that pools the
     # previous block's window
     ("models24", "lmdeploy_fill_kv_2l", "nm_window_previous_block"),
+    # models26's vLLM CUDA-graph padded batch with null block 0 (fused first try in every run), and a near miss that
+    # starts the window at a block boundary
+    ("models26", "vllm_cudagraph_null_block0_2l", "nm_block_aligned_window_start"),
 ])
 @pytest.mark.parametrize("dialect", ["inductor", "torchair"])
 def test_later_whole_model_corpora_slice(corpus, positive, near_miss, dialect, torchair):
@@ -2803,6 +2808,19 @@ def test_models25_first_try_misses_fuse(dialect, case, torchair):
     got = run_case(LATER_CORPORA["models25"][case], dialect, "static", torchair if dialect == "torchair" else None)
     eager_equal = got.eager_equal or (dialect, case) == ("inductor", "deepseek_mla_latent_slice_3l")
     assert not got.error and got.fused == got.compressions and got.exact and eager_equal, (got.error, got.reasons)
+
+
+@pytest.mark.parametrize("dialect,case,mode", [("inductor", "sglang_layer_list_pool_2l", "static"),
+                                               ("torchair", "sglang_layer_list_pool_2l", "static"),
+                                               ("inductor", "lucidrains_stacked_reads_2l", "all")])
+def test_models26_first_try_misses_fuse(dialect, case, mode, torchair):
+    """models26's first-try misses, fixed since: SGLang's per-layer buffers, whose layer 2 reads ``req_to_token[rpi]``
+    again (no CSE across the layer-1 writes): every such read is the batch's rows of the pool table
+    (pool_tables._mark_pool_rows), not only the first; lucidrains' window as ``stack([mem[rows, p] for p in
+    pos.unbind(1)])`` under ``dynamic=True`` (an unbind of length-valued positions is data movement,
+    exactness._check_length_ops).  Every compression fuses bit-exact."""
+    got = run_case(LATER_CORPORA["models26"][case], dialect, mode, torchair if dialect == "torchair" else None)
+    assert not got.error and got.fused == got.compressions and got.exact and got.eager_equal, (got.error, got.reasons)
 
 
 # models22's first-try misses, fixed since: (case, shape mode)

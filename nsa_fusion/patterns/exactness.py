@@ -1072,6 +1072,8 @@ def _check_length_ops(new_region, lengths: fx.Node, intervals: Intervals | None 
         if n.target is aten.where.self and not any(a in valued for a in n.args[1:3] if isinstance(a, fx.Node)):
             continue  # a choice between tokens (or constants) by a length condition: the condition is checked
         dtype = T.dtype_of(n)
+        if dtype is None and n.target in (aten.unbind.int, aten.split.Tensor, aten.split_with_sizes.default):
+            dtype = T.dtype_of(n.args[0])  # (a tuple of parts of its input: ``pos.unbind(1)``, models26)
         integral = dtype is not None and (dtype == torch.bool or not dtype.is_floating_point)
         if (n.target not in _LENGTH_OPS or not integral) and not (n.target in _BOOL_LOGIC and dtype == torch.bool):
             _refuse("sizes", f"{T.op_name(n)} computes from the lengths{'' if integral else f' in {dtype}'}: past the "

@@ -488,7 +488,7 @@ class SizesProof:
             # the cache rows are; the rest is checked as a symbolic size's, check_length_thresholds, the limits)
             unknown = ({self.lengths} if upto(cap_pages) is None or upto(P) is None else set()) | \
                 ({w.slots} if n_slots is None else set())
-            self._check_page_arithmetic(depending_on(region, {self.table}) - depending_on(region, unknown), seeds,
+            self._check_page_arithmetic(depending_on(region, {self.table}) - _computed_from(region, unknown), seeds,
                                         blocks)
         try:
             exactness.check_int_paths(region, exactness.Intervals(self.sizes, seeds), self.table, bounded, self.input)
@@ -1055,6 +1055,18 @@ def _flat_index_of_a_last_dim(add: fx.Node, i: fx.Node, n, sizes) -> bool:
         if sizes.expr(val(data).shape[-1]) != n:
             return False
     return True
+
+
+def _computed_from(region, sources) -> set:
+    """The nodes of ``region`` whose values are computed from ``sources``: as proof.depending_on, except that a
+    gather's result comes from its data, not from its index (page ids read at columns computed from the lengths,
+    ``table.gather(1, pos // P)``, are table values, red team 59 P1)."""
+    out = set(sources)
+    for n in in_order(region):
+        inputs = T.data_inputs(n) if n.op == "call_function" and n.target in T.GATHERS else T.value_inputs(n)
+        if n not in out and any(a in out for a in inputs):
+            out.add(n)
+    return out & set(region)
 
 
 def _raw_symbols(node: fx.Node, which) -> set:

@@ -18,6 +18,7 @@ that failed, the node where it diverged and a hint; the pass reports it through 
 """
 from __future__ import annotations
 
+import sympy
 import torch
 import torch.fx as fx
 
@@ -86,7 +87,24 @@ class Recognizer(Generalize):
             if step.static_capacity is not None and \
                     capacity_symbols(self.sizes, step.block_table, step.input) - self.sizes.tied(set(step.specialize)):
                 raise step.static_capacity  # (proven at the compiled capacity only, and the graph serves others)
+            self._refuse_marked_specializations(step)
         return step
+
+    def _refuse_marked_specializations(self, step: Step) -> None:
+        """A size the proof holds at its compiled value is guarded to it (fusion_pass._specialize); dynamo fails the
+        whole compile where that size is a dim the user marked dynamic (``mark_dynamic(kv, 1)`` on the page size:
+        ``ConstraintViolationError``, red team 59 M1).  Such a dim has a symbol of its own, not a duck-sized one
+        (``ShapeEnv.val_to_var``): the step is refused instead (dims dynamic after a recompile look the same and are
+        refused too, which is safe)."""
+        env = self.sizes.shape_env
+        if env is None:
+            return
+        duck = set(env.val_to_var.values())
+        for sym, value in sorted(step.specialize.items(), key=str):
+            if isinstance(sym, sympy.Symbol) and sym not in duck:
+                raise Refused("sizes", f"the step holds {sym} at {value} (a size it computes with), and {sym} is a dim "
+                              "marked dynamic: guarding it to that value would fail the compile", step.write,
+                              "write the size as a shape (kv.shape[1]), or do not mark that dim dynamic")
     def _verify(self, write: fx.Node) -> Step:
         w = _WriteSide(self, write)
         best: Refused | None = None
