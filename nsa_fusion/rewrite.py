@@ -2544,14 +2544,19 @@ def settle_stacked_splits(graph: fx.Graph, splits, fused_halves) -> None:
             if not _read_off_the_joint_write(graph, split, read):
                 continue
         # the split holds for this number of halves (and the dim-0 sizes it read): recompile for others
-        for size, value in [(split.size, len(split.halves)), *split.sizes_read]:
-            if not isinstance(size, int):
-                import sympy
-
-                from .patterns.evaluate import shape_env_of
-
-                shape_env_of(graph).evaluate_expr(sympy.Eq(size.node.expr, sympy.Integer(value)))
+        _guard_sizes(graph, [(split.size, len(split.halves)), *split.sizes_read])
     graph.eliminate_dead_code()
+
+
+def _guard_sizes(graph: fx.Graph, sizes) -> None:
+    """Guard each symbolic size of ``sizes`` (``(size, value)`` pairs) to its value: a split's proof held there."""
+    for size, value in sizes:
+        if not isinstance(size, int):
+            import sympy
+
+            from .patterns.evaluate import shape_env_of
+
+            shape_env_of(graph).evaluate_expr(sympy.Eq(size.node.expr, sympy.Integer(value)))
 
 
 def _read_off_the_joint_write(graph: fx.Graph, split: StackSplit, read: set) -> bool:
@@ -2593,13 +2598,7 @@ def _settle_pushed_pick(graph: fx.Graph, split: StackSplit, live: set) -> None:
     if not pushed._erased and not pick._erased:
         pushed.replace_all_uses_with(pick)
     if any(user._erased or user not in live for user in split.pushed_pick_users):
-        for size, value in split.sizes_read:
-            if not isinstance(size, int):
-                import sympy
-
-                from .patterns.evaluate import shape_env_of
-
-                shape_env_of(graph).evaluate_expr(sympy.Eq(size.node.expr, sympy.Integer(value)))
+        _guard_sizes(graph, split.sizes_read)
     for undo in split.undo:
         undo()
 
