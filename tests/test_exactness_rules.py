@@ -251,13 +251,19 @@ def test_the_batch_size_as_a_fill_value_is_refused_in_torchairs_graph():
 
 # --- integer paths: exact in fixed width --------------------------------------------------------------
 def test_narrowing_casts_fuse_only_where_every_valid_value_survives_them():
+    """A narrowing cast of the table or the slots fuses where every valid value survives it: statically (35 blocks
+    and 21 slots fit in int16), and under ``dynamic=True`` for page ids with the block count guarded to what the
+    cast holds (int16: 32768 blocks; fp16, exact to 2048: 2049 blocks; SizesProof._check_page_arithmetic).  The
+    slots of a symbolic cache have no such bound: refused."""
     narrow = dict(table_of=lambda t: t.to(torch.int16), slots_of=lambda s: s.to(torch.int16).long())
-    _fuses(Step(**narrow))  # static: 35 blocks and 21 slots fit in int16
+    _fuses(Step(**narrow))
     _refused_with(Step(**narrow), "roles", "which holds only", dynamic=True)
     # (int8 slots in a 300-row cache: the write probe, which draws slots over the whole cache, sees the
     # wrap first)
     _refused_with(Step(slots_of=lambda s: s.to(torch.int8).long()), "write", "", num_slots=300)
-    _refused_with(Step(table_of=lambda t: t.half().long()), "roles", "which holds only", dynamic=True)
+    for table_of, most in ((lambda t: t.to(torch.int16), 32768), (lambda t: t.half().long(), 2049)):
+        _fuses(Step(table_of=table_of), dynamic=True)
+        assert any(f"<= {most}" in e.reason for e in diagnostics.events if e.kind == "fused"), diagnostics.events
 
 
 def test_clamping_page_ids_below_the_block_count_is_refused_and_a_no_op_clamp_fuses():

@@ -1241,3 +1241,47 @@ def test_a_size_marked_dynamic_is_never_specialized_by_the_pass():
     assert diagnostics.stats.get("fused", 0) == 0
     assert any("marked dynamic" in e.reason for e in rejections()), rejections()
     assert torch.equal(got.isnan(), eager.isnan()) and torch.equal(got.nan_to_num(), eager.nan_to_num())
+
+
+@pytest.mark.parametrize("name", ["wp_pos_ge0", "wp_masked_fill", "u1_restack", "u1_split_cat", "s1_plain_rows_grow",
+                                  "wp_i32_control", "u1_i32_control"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_page_arithmetic_is_checked_through_selects_tuples_and_grown_caches(name, dialect):
+    """Red team 60: int16 ``page * P`` escaped the page-arithmetic check three more ways: W1 a length-conditioned
+    select of the page ids (``where(pos >= 0, page, 0)``) counted as computed from the lengths; U1 page ids through
+    ``unbind``/``split`` had no interval, and an unknown interval passed the overflow test (every size static); S1
+    a grown cache (symbolic rows, static blocks) turned every overflow check off.  Data movement now carries its
+    data's values, a part of a tuple its input's interval, unknown page arithmetic in a narrow dtype is refused, and
+    the check runs whenever any size is symbolic: refused (or fused and equal: the int32 controls)."""
+    for mode in ("static", "batch", "dynamic"):
+        results = _redteam("redteam60", name, dialect, mode)
+        assert results and all(r[1] in ("FUSED & EQUAL", "REFUSED") for r in results), results
+
+
+def _flat_kv_step(kvf, w, slots, table, lens, cache):
+    """The contract read from a flat ``[NB * P, N, D]`` KV at ``page * 32 + p % 32`` (a Python-int page size)."""
+    from corpora.attacks import L, completes, pool, write
+
+    pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+    rows = table.long().gather(1, pos // 32) * 32 + pos % 32
+    return write(cache, slots, completes(lens), pool(kvf[rows], w))
+
+
+def test_a_dim_marked_dynamic_with_a_range_is_never_narrowed_by_the_pass():
+    """Red team 60 M2: ``mark_dynamic(kvf, 0, min=2, max=10**6)`` on a flat KV read as pages of 32 rows: the pass
+    guarded ``rows % 32 == 0`` (rewrite._divides), which narrows the user's range, and dynamo failed the compile.  A
+    guard on a dim marked dynamic with a range is never added (here: no fusion); the compile goes through, equal to
+    eager.  Without a range (plain ``mark_dynamic``) the guard is allowed."""
+    from corpora.attacks import build
+
+    args = list(build(B=12, seed=1, P=32, block_num=600, index_dtype=torch.int64, length_dtype=torch.int64).args)
+    args[0] = args[0].flatten(0, 1).contiguous()
+    eager = _flat_kv_step(*[t.clone() for t in args])
+    torch._dynamo.reset()
+    diagnostics.reset()
+    with no_compile_caches():
+        got_args = [t.clone() for t in args]
+        torch._dynamo.mark_dynamic(got_args[0], 0, min=2, max=10**6)
+        got = torch.compile(_flat_kv_step, backend=nsa_fusion_backend, fullgraph=True)(*got_args)
+    assert diagnostics.stats.get("fused", 0) == 0
+    assert torch.equal(got.isnan(), eager.isnan()) and torch.equal(got.nan_to_num(), eager.nan_to_num())

@@ -322,6 +322,9 @@ class Intervals:
         if t is aten.where.self:
             a, b = self.number(args[1]), self.number(args[2])
             return None if a is None or b is None else (min(a[0], b[0]), max(a[1], b[1]))
+        if t is operator_getitem() and isinstance(args[0], fx.Node) and args[0].op == "call_function" \
+                and args[0].target in T.ASSEMBLE:
+            return self.of(args[0])  # (a part of an unbind / split: its input's values, red team 60 U1)
         if t in T.ASSEMBLE and t is not operator_getitem():
             parts = [self.of(a) for a in n.all_input_nodes]
             if not parts or any(p is None for p in parts):
@@ -621,6 +624,11 @@ def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded
             continue
         if bounded and _integral(n) and n.target in _MONOTONE_PAIR:  # (a symbolic bound: see docs, limits)
             span, dr = intervals.unwrapped(n), dtype_range(T.dtype_of(n))
+            if span is None and n in page_ids and dr[1] < 2**62:
+                # (page arithmetic the interval rules cannot bound may wrap as well as any: red team 60 U1 reached
+                # it through an unbind the rules did not read; int64 arithmetic on page ids never wraps)
+                _refuse("roles", f"{T.op_name(n)} computes on page ids in {T.dtype_of(n)} with values the interval "
+                        "rules cannot bound: it may overflow (wrap) on valid input", n, "compute indices in int64")
             if span is not None and (span[0] < dr[0] or span[1] > dr[1]):
                 _refuse("roles", f"{T.op_name(n)} computes integers in [{span[0]}, {span[1]}] in {T.dtype_of(n)}, which "
                         "holds only [{}, {}]: it overflows (wraps) on valid input".format(*dr), n,

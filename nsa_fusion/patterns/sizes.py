@@ -483,7 +483,7 @@ class SizesProof:
         region = value_ancestors([w.new_cache], stop) - stop
         self.int_seeds = seeds
         bounded = all(x is not None for x in (upto(cap_pages), upto(P), hi_block, n_slots))
-        if hi_block is None:
+        if not bounded:  # (a symbolic block count, capacity or number of cache rows: red team 58 T1, 60 S1)
             # (the arithmetic on page ids, bounded: with the lengths where the capacity is static, with the slots where
             # the cache rows are; the rest is checked as a symbolic size's, check_length_thresholds, the limits)
             unknown = ({self.lengths} if upto(cap_pages) is None or upto(P) is None else set()) | \
@@ -1058,12 +1058,13 @@ def _flat_index_of_a_last_dim(add: fx.Node, i: fx.Node, n, sizes) -> bool:
 
 
 def _computed_from(region, sources) -> set:
-    """The nodes of ``region`` whose values are computed from ``sources``: as proof.depending_on, except that a
-    gather's result comes from its data, not from its index (page ids read at columns computed from the lengths,
-    ``table.gather(1, pos // P)``, are table values, red team 59 P1)."""
+    """The nodes of ``region`` whose values are computed from ``sources``: as proof.depending_on, except that data
+    movement's result comes from its data, not from its index or condition (page ids read at columns computed from
+    the lengths, ``table.gather(1, pos // P)``, are table values, red team 59 P1; so is ``where(pos >= 0, page, 0)``,
+    red team 60 W1)."""
     out = set(sources)
     for n in in_order(region):
-        inputs = T.data_inputs(n) if n.op == "call_function" and n.target in T.GATHERS else T.value_inputs(n)
+        inputs = T.data_inputs(n) if T.is_data_movement(n) else T.value_inputs(n)
         if n not in out and any(a in out for a in inputs):
             out.add(n)
     return out & set(region)
