@@ -2318,7 +2318,7 @@ MUTATIONS = [
              "red team 57 C1: the pushed pick kept where a fused call reads it (Inductor computes a pushed fp16 constant "
              "unrounded)"),
     Mutation("page_arithmetic_unchecked", SZ,
-             "        if hi_block is None:\n",
+             "        if not bounded:  # (a symbolic block count, capacity or number of cache rows: red team 58 T1, 60 S1)\n",
              "        if False:\n",
              ("tests/test_soundness.py::test_page_arithmetic_under_a_symbolic_block_count_is_held_to_its_dtype",),
              "red team 58 T1: int16 page * 64 under a symbolic block count never overflow-checked"),
