@@ -1330,22 +1330,7 @@ def _divides(graph, P: int, rows) -> bool:
     from .patterns.evaluate import shape_env_of
 
     env = shape_env_of(graph)
-    if env is None or user_ranged(env, rows.node.expr):
-        return False  # (a guard narrowing a range the user gave fails the compile, red team 60 M2)
-    return bool(env.evaluate_expr(sympy.Eq(sympy.Mod(rows.node.expr, P), 0)))
-
-
-def user_ranged(env, expr) -> bool:
-    """Whether ``expr`` reads a symbol of a dim the user marked dynamic with a maximum (``mark_dynamic(t, d, max=...)``:
-    not duck-sized, a finite range): dynamo rejects any guard that narrows that range."""
-    import sympy
-
-    duck = set(env.val_to_var.values())
-    for sym in sympy.sympify(expr).free_symbols:
-        upper = env.var_to_range[sym].upper if sym in env.var_to_range else None
-        if sym not in duck and upper is not None and upper.is_finite and int(upper) < 2**62:  # (a plain mark: no max)
-            return True
-    return False
+    return env is not None and bool(env.evaluate_expr(sympy.Eq(sympy.Mod(rows.node.expr, P), 0)))
 
 
 def _chunked_window(graph, g, iota):

@@ -1255,33 +1255,6 @@ def test_page_arithmetic_is_checked_through_selects_tuples_and_grown_caches(name
     the check runs whenever any size is symbolic: refused (or fused and equal: the int32 controls)."""
     for mode in ("static", "batch", "dynamic"):
         results = _redteam("redteam60", name, dialect, mode)
-        assert results and all(r[1] in ("FUSED & EQUAL", "REFUSED") for r in results), results
+        allowed = ("FUSED & EQUAL",) if name.endswith("_control") else ("FUSED & EQUAL", "REFUSED")
+        assert results and all(r[1] in allowed for r in results), results
 
-
-def _flat_kv_step(kvf, w, slots, table, lens, cache):
-    """The contract read from a flat ``[NB * P, N, D]`` KV at ``page * 32 + p % 32`` (a Python-int page size)."""
-    from corpora.attacks import L, completes, pool, write
-
-    pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
-    rows = table.long().gather(1, pos // 32) * 32 + pos % 32
-    return write(cache, slots, completes(lens), pool(kvf[rows], w))
-
-
-def test_a_dim_marked_dynamic_with_a_range_is_never_narrowed_by_the_pass():
-    """Red team 60 M2: ``mark_dynamic(kvf, 0, min=2, max=10**6)`` on a flat KV read as pages of 32 rows: the pass
-    guarded ``rows % 32 == 0`` (rewrite._divides), which narrows the user's range, and dynamo failed the compile.  A
-    guard on a dim marked dynamic with a range is never added (here: no fusion); the compile goes through, equal to
-    eager.  Without a range (plain ``mark_dynamic``) the guard is allowed."""
-    from corpora.attacks import build
-
-    args = list(build(B=12, seed=1, P=32, block_num=600, index_dtype=torch.int64, length_dtype=torch.int64).args)
-    args[0] = args[0].flatten(0, 1).contiguous()
-    eager = _flat_kv_step(*[t.clone() for t in args])
-    torch._dynamo.reset()
-    diagnostics.reset()
-    with no_compile_caches():
-        got_args = [t.clone() for t in args]
-        torch._dynamo.mark_dynamic(got_args[0], 0, min=2, max=10**6)
-        got = torch.compile(_flat_kv_step, backend=nsa_fusion_backend, fullgraph=True)(*got_args)
-    assert diagnostics.stats.get("fused", 0) == 0
-    assert torch.equal(got.isnan(), eager.isnan()) and torch.equal(got.nan_to_num(), eager.nan_to_num())

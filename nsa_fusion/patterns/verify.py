@@ -105,15 +105,7 @@ class Recognizer(Generalize):
                 raise Refused("sizes", f"the step holds {sym} at {value} (a size it computes with), and {sym} is a dim "
                               "marked dynamic: guarding it to that value would fail the compile", step.write,
                               "write the size as a shape (kv.shape[1]), or do not mark that dim dynamic")
-        # (a bound the proof assumes, step.bounds, narrows a range the user gave, mark_dynamic(t, d, max=...): dynamo
-        # rejects that too, red team 60 M2; a plain mark_dynamic has no upper end and admits it)
-        from ..rewrite import user_ranged
 
-        for expr, most in sorted(step.bounds.items(), key=str):
-            if user_ranged(env, expr):
-                raise Refused("sizes", f"the step holds {expr} <= {most}, and it reads a dim marked dynamic with a "
-                              "range: guarding it would fail the compile", step.write,
-                              "mark that dim dynamic without a maximum")
     def _verify(self, write: fx.Node) -> Step:
         w = _WriteSide(self, write)
         best: Refused | None = None
