@@ -509,10 +509,11 @@ class SizesProof:
             raise
 
     def _check_page_arithmetic(self, region, seeds, blocks) -> None:
-        """Under a symbolic block count (``mark_dynamic`` on a growing paged KV, or automatic dynamic once it grew), the
+        """Wherever a size is symbolic (the block count of a growing paged KV, the capacity, the cache rows), the
         integer arithmetic on page ids in ``region`` is held to its dtype too (red team 58 T1: an int16 ``page * 64``
-        wraps for pages from 512, where the fused op reads the right page).  Page ids below ``2**40 / P`` (a paged KV of at most
-        ``2**40`` tokens, the wrap checks' bound) need no guard; otherwise the block count is guarded to the largest
+        wraps for pages from 512, where the fused op reads the right page; red team 60 S1).  Page ids below
+        ``2**40 / P`` (a paged KV of at most ``2**40`` tokens, the wrap checks' bound; a static block count: its
+        own) need no guard; otherwise the block count is guarded to the largest
         number of blocks whose page ids keep it exact (``2**31 // P`` for vLLM's int32 ``page * P + off``), found by
         bisection (the check is monotone in the bound), and refused where the compiled count is already past it."""
         per_page = self.sizes.int(val(self.input).shape[1])
