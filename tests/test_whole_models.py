@@ -879,14 +879,15 @@ class EinsumOverStack(torch.nn.Module):
 def test_an_einsum_over_the_stacked_kv_after_the_joint_append_fuses_one_call_per_half(dialect, dynamic):
     """The split pushes each half through the einsum's reshapes, permutations and bmm (``rewrite._Pusher``),
     down to the split append: each half reads its own appended half of the KV and fuses, bit-exact.  The
-    append stays split (torchair's graph: one write per half, not the joint write besides)."""
+    joint append then comes back as the user wrote it (one write, not one per half: the split form's pushed values
+    may be computed otherwise by Inductor, red team 58 K1), and each fused call reads its half off it."""
     args = _stacked_inputs()
     before = [a.clone() for a in args]
     _, code, stats = compile_and_run(EinsumOverStack(), args, dialect, dynamic=dynamic)
     assert stats.get("fused", 0) == 2 and count_fused_calls(code) == 2, [e.reason for e in rejections()]
     if dialect == "torchair_like":  # (as npu_scatter_nd_update where a test defined torch_npu's op's stand-in)
         appends = unfused_writes(code) + re.findall(r"npu_scatter_nd_update\b", strip_comments(code))
-        assert len(appends) == 2, appends
+        assert len(appends) == 1, appends
     assert torch.equal(args[-1], _stacked_golden(before, args[0], _STACKED_W))
 
 
