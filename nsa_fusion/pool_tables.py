@@ -326,12 +326,17 @@ def _built_table(x) -> bool:
 
 
 def _short_page_list(indices) -> bool:
-    """``indices`` has fewer than ``2**30`` entries (a symbolic length is guarded so)."""
+    """``indices`` has fewer than ``2**30`` entries (a symbolic length is guarded so, unless that narrows a range the
+    user gave the dim: dynamo would fail the compile, red team 60 M2)."""
+    from .patterns.evaluate import guard_breaks_a_marked_dim
+
     L = _val(indices).shape[0] if isinstance(_val(indices), torch.Tensor) else None
     if L is None:
         return False
     if isinstance(L, int):
         return L < 2 ** 30
+    if guard_breaks_a_marked_dim(L.node.shape_env, L.node.expr, "at_most", 2 ** 30 - 1) is not None:
+        return False
     return bool(L < 2 ** 30)  # (a guard on the graph: recompiled, unfused, past it)
 
 

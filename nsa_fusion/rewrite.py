@@ -42,7 +42,7 @@ from torch._subclasses.fake_tensor import unset_fake_temporarily
 from .lowering import replace_with_traced
 from .pool_tables import _arange, _call, arange_node  # (_call: a new node with its fake value, computed first)
 from .patterns.evaluate import _is_iota
-from .patterns.optable import WRITES, slice_args, written_args
+from .patterns.optable import WRITES, size_hint, slice_args, written_args
 from .patterns.verify import Step
 
 aten = torch.ops.aten
@@ -410,8 +410,9 @@ def split_stacked_writes(graph: fx.Graph, iota: bool = True) -> list:
         shape = _shape(base)
         # the stack's dim: 0 where the write indexes dim 1 (cmp[:, slots]), 1 where it indexes dim 0
         dim = 0 if len(indices) == 2 and indices[0] is None else 1
-        G = _hint(shape[dim]) if shape is not None and len(shape) == 4 else None
-        if accumulate or G is None or not 1 < G <= MAX_STACK or not base.meta["val"].is_floating_point() \
+        G = size_hint(shape[dim]) if shape is not None and len(shape) == 4 else None
+        if accumulate or G is None or not 1 < G <= MAX_STACK or _unguardable(graph, shape[dim]) \
+                or not base.meta["val"].is_floating_point() \
                 or len(indices) != 2 - dim or not isinstance(indices[-1], fx.Node) \
                 or len(_shape(indices[-1]) or ()) != 1 or not isinstance(values, fx.Node):
             continue
@@ -427,7 +428,7 @@ def split_stacked_writes(graph: fx.Graph, iota: bool = True) -> list:
                 # (cat of unsqueezes: Inductor's post-grad graphs hold no aten.stack, which it decomposes)
                 stacked = _call(graph, aten.cat.default, ([_call(graph, aten.unsqueeze.default, (h, dim))
                                                            for h in halves], dim))
-            if [_hint(x) for x in _shape(stacked)] != [_hint(x) for x in shape]:  # (hints: no guard here, see
+            if [size_hint(x) for x in _shape(stacked)] != [size_hint(x) for x in shape]:  # (hints: no guard here, see
                 raise _CannotPush()                                                # settle_stacked_splits)
             for half in halves:  # (explain names the user's line of the joint write for each half)
                 half.meta.setdefault("stack_trace", write.meta.get("stack_trace"))
@@ -1322,15 +1323,20 @@ def _viewed_from_pages(flat: fx.Node) -> bool:
 
 def _divides(graph, P: int, rows) -> bool:
     """``P`` divides ``rows``: an int, or a symbolic size whose compiled value it divides, guarded so (a cache of
-    ``NB * P`` rows always is; another size recompiles)."""
+    ``NB * P`` rows always is; another size recompiles).  False where that guard would narrow a range the user gave
+    the dim (``mark_dynamic(kvf, 0, max=...)``: dynamo fails the compile, red team 60 M2)."""
     if isinstance(rows, int):
         return rows % P == 0
     import sympy
 
-    from .patterns.evaluate import shape_env_of
+    from .patterns.evaluate import guard_breaks_a_marked_dim, shape_env_of
 
     env = shape_env_of(graph)
-    return env is not None and bool(env.evaluate_expr(sympy.Eq(sympy.Mod(rows.node.expr, P), 0)))
+    if env is None or size_hint(rows) is None or size_hint(rows) % P:
+        return False
+    if guard_breaks_a_marked_dim(env, rows.node.expr, "divisible") is not None:
+        return False
+    return bool(env.evaluate_expr(sympy.Eq(sympy.Mod(rows.node.expr, P), 0)))
 
 
 def _chunked_window(graph, g, iota):
@@ -1367,7 +1373,7 @@ def _guarded_int(size):
     N, D)`` under ``dynamic=True`` sizes the chunk ``T // (T // l)``, guarded equal to ``l``), else None."""
     from torch.fx.experimental.symbolic_shapes import statically_known_true
 
-    hint = _hint(size)
+    hint = size_hint(size)
     if isinstance(size, int) or hint is not None and statically_known_true(size == hint):
         return hint
     return None
@@ -2548,6 +2554,17 @@ def settle_stacked_splits(graph: fx.Graph, splits, fused_halves) -> None:
     graph.eliminate_dead_code()
 
 
+def _unguardable(graph: fx.Graph, size) -> bool:
+    """A symbolic ``size`` that _guard_sizes could not fix to its value without failing the compile (a dim the user
+    marked dynamic: red team 59 M1 / 60 M2): a split reading it at its hint is not made."""
+    from .patterns.evaluate import guard_breaks_a_marked_dim, shape_env_of
+
+    if isinstance(size, int):
+        return False
+    env = shape_env_of(graph)
+    return env is None or guard_breaks_a_marked_dim(env, size.node.expr, "equal") is not None
+
+
 def _guard_sizes(graph: fx.Graph, sizes) -> None:
     """Guard each symbolic size of ``sizes`` (``(size, value)`` pairs) to its value: a split's proof held there."""
     for size, value in sizes:
@@ -2601,14 +2618,6 @@ def _settle_pushed_pick(graph: fx.Graph, split: StackSplit, live: set) -> None:
         _guard_sizes(graph, split.sizes_read)
     for undo in split.undo:
         undo()
-
-
-def _hint(size):
-    """An int size, or a symbolic size's hint (the split is then guarded, see settle_stacked_splits)."""
-    if isinstance(size, int):
-        return size
-    hint = getattr(getattr(size, "node", None), "hint", None)
-    return int(hint) if isinstance(hint, int) else None
 
 
 class _CannotPush(Exception):
@@ -2683,8 +2692,8 @@ class _Pusher:
         """A dim-0 size as an int: a symbolic one at its hint, guarded to it where the split is kept."""
         if isinstance(size, int):
             return size
-        hint = _hint(size)
-        if hint is None:
+        hint = size_hint(size)
+        if hint is None or _unguardable(self.graph, size):
             raise _CannotPush()
         self.sizes_read.append((size, hint))
         return hint
@@ -2695,17 +2704,19 @@ class _Pusher:
         guarded to it where the split is kept (settle_stacked_splits), never here."""
         if _same_sizes((size,), (self.G,)):
             return True
-        if _hint(size) is None or _hint(size) != _hint(self.G):
+        if size_hint(size) is None or size_hint(size) != size_hint(self.G):
             return False
+        if _unguardable(self.graph, size):
+            raise _CannotPush()
         if not isinstance(size, int):
-            self.sizes_read.append((size, _hint(size)))
+            self.sizes_read.append((size, size_hint(size)))
         return True
 
     def _fixed(self) -> dict:
         """The stack's size symbol at its hint (the split is kept only with that guarded: settle_stacked_splits)."""
-        if isinstance(self.G, int) or _hint(self.G) is None:
+        if isinstance(self.G, int) or size_hint(self.G) is None:
             return {}
-        return {self.G.node.expr: _hint(self.G)}
+        return {self.G.node.expr: size_hint(self.G)}
 
     def operand(self, x, h, rank):
         """Half ``h`` of ``x`` as broadcast in an op whose output has ``rank`` dims and the stack at dim 0."""
@@ -2716,7 +2727,7 @@ class _Pusher:
             raise _CannotPush()
         if len(shape) < rank:
             return x  # broadcast from the left: no stack dim
-        if _hint(shape[0]) == 1 and isinstance(shape[0], int):
+        if size_hint(shape[0]) == 1 and isinstance(shape[0], int):
             if x.op == "call_function" and x.target is aten.unsqueeze.default and x.args[1] == 0:
                 return x.args[0]
             return _call(self.graph, aten.squeeze.dim, (x, 0))

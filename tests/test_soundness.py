@@ -1243,6 +1243,70 @@ def test_a_size_marked_dynamic_is_never_specialized_by_the_pass():
     assert torch.equal(got.isnan(), eager.isnan()) and torch.equal(got.nan_to_num(), eager.nan_to_num())
 
 
+def _int16_pages_times_p(kv, w, slots, table, lens, cache):
+    """The contract with int16 page ids multiplied by the page size: exact for pages below 2**15 / P (1024 at P = 32),
+    which the proof guards the symbolic block count to."""
+    from corpora.attacks import L, completes, pool, write
+
+    P = kv.shape[1]
+    pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+    rows = table.gather(1, pos // P) * P + pos % P
+    write(cache, slots, completes(lens), pool(kv.flatten(0, 1)[rows.long()], w))
+    return cache
+
+
+def _flat_kv_read(kvf, w, slots, table, lens, cache):
+    """The contract over a flat KV ``[NB * 32, N, D]`` read at ``page * 32 + offset``: fused as the paged contract
+    where 32 divides the KV's rows, which a symbolic row count is guarded to."""
+    from corpora.attacks import L, completes, pool, write
+
+    pos = (lens.long()[:, None] - L + torch.arange(L)).clamp(min=0)
+    rows = table.long().gather(1, pos // 32) * 32 + pos % 32
+    write(cache, slots, completes(lens), pool(kvf[rows], w))
+    return cache
+
+
+@functools.cache
+def _marked_range_inputs(kind):
+    from corpora.attacks import build
+
+    if kind == "int16_pages":
+        args = list(build(B=12, seed=0, P=32, block_num=600, high_ids=True, index_dtype=torch.int64,
+                          length_dtype=torch.int64).args)
+        args[3] = args[3].to(torch.int16)
+        return _int16_pages_times_p, args
+    args = list(build(B=12, seed=0, P=32).args)
+    args[0] = args[0].flatten(0, 1)
+    return _flat_kv_read, args
+
+
+@pytest.mark.parametrize("kind, marks, fuses", [
+    ("int16_pages", {}, True),                           # plain mark_dynamic: the block count guarded to <= 1024
+    ("int16_pages", {"min": 2, "max": 100000}, False),   # the user's range: the guard would narrow it
+    ("int16_pages", {"min": 2, "max": 1000}, True),      # a range the guard does not narrow
+    ("flat_kv", {}, True),                               # plain mark_dynamic: the rows guarded to a multiple of 32
+    ("flat_kv", {"min": 2, "max": 10**6}, False),        # the user's range: a divisibility guard would narrow it
+])
+def test_a_range_the_user_marked_is_never_narrowed_by_the_pass(kind, marks, fuses):
+    """Red team 60 M2: a dim marked dynamic with a range (``mark_dynamic(kv, 0, min=.., max=..)``) fails the compile
+    (``ConstraintViolationError``) where any guard narrows that range; the proof's bounds (the block count of int16
+    ``page * P``) and the rewrites' guards (a flat KV's rows a multiple of the page size) did.  Such a guard now
+    refuses the step (or leaves the read as written) where it would narrow the user's range, and is installed where
+    it does not: the compile always succeeds, equal to eager."""
+    step, args = _marked_range_inputs(kind)
+    eager = step(*[t.clone() for t in args])
+    torch._dynamo.reset()
+    diagnostics.reset()
+    with no_compile_caches():
+        got_args = [t.clone() for t in args]
+        torch._dynamo.mark_dynamic(got_args[0], 0, **marks)
+        got = torch.compile(step, backend=nsa_fusion_backend, fullgraph=True)(*got_args)
+    assert diagnostics.stats.get("fused", 0) == (1 if fuses else 0), [e.reason for e in rejections()]
+    if kind == "int16_pages" and not fuses:
+        assert any("narrows that range" in e.reason for e in rejections()), [e.reason for e in rejections()]
+    assert torch.equal(got.isnan(), eager.isnan()) and torch.equal(got.nan_to_num(), eager.nan_to_num())
+
+
 @pytest.mark.parametrize("name", ["wp_pos_ge0", "wp_masked_fill", "u1_restack", "u1_split_cat", "s1_plain_rows_grow",
                                   "wp_i32_control", "u1_i32_control"])
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])

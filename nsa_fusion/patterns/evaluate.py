@@ -57,6 +57,68 @@ def shape_env_of(graph: fx.Graph):
     return None
 
 
+def _marked_dims(env) -> dict | None:
+    """symbol -> the constraint dynamo holds the input dim it stands for to: ``RelaxedUnspecConstraint`` (a plain
+    ``mark_dynamic``; ``warn_only`` for a dim dynamic after an automatic-dynamic recompile) or
+    ``StrictMinMaxConstraint`` (``mark_dynamic(t, d, min=.., max=..)``).  Read from dynamo's tracing context (its
+    ``tensor_to_context``, the symbolic contexts it fakified the inputs with), the only place that keeps the
+    user's range apart from what later guards narrowed (``ShapeEnv.var_to_range`` holds both).  None where no
+    dynamo tracing context is at hand (a graph handed to the pass outside ``torch.compile``)."""
+    from torch._dynamo.source import TensorProperty
+    from torch._guards import TracingContext
+
+    context = TracingContext.try_get()
+    if env is None or context is None:
+        return None
+    by_dim = {}
+    for symbolic in list(context.tensor_to_context.values()):
+        source, constraints = getattr(symbolic, "tensor_source", None), getattr(symbolic, "constraint_sizes", None)
+        for dim, constraint in enumerate(constraints or ()):
+            if source is not None and constraint is not None:
+                by_dim[(source.name, dim)] = constraint
+    marked = {}
+    for sym, sources in env.var_to_sources.items():
+        for source in sources:
+            if getattr(source, "prop", None) is TensorProperty.SIZE:
+                constraint = by_dim.get((source.base.name, source.idx))
+                if constraint is not None:
+                    marked[sym] = constraint
+    return marked
+
+
+def guard_breaks_a_marked_dim(env, expr, kind: str, most: int | None = None) -> str | None:
+    """Why guarding ``expr`` -- ``kind`` ``"equal"`` (to its compiled value), ``"at_most"`` (``expr <= most``) or
+    ``"divisible"`` (by a constant) -- would fail the compile, else None.  Dynamo raises ConstraintViolationError
+    where a guard specializes a dim the user marked dynamic (red team 59 M1) or narrows the range the user gave it
+    (red team 60 M2); a dim dynamic after an automatic-dynamic recompile (``warn_only``) or under
+    ``dynamic=True`` (no constraint) takes any guard.  Without dynamo's tracing context, a symbol that is not
+    duck-sized (``ShapeEnv.val_to_var``) is taken as marked for ``"equal"``, and other guards as free."""
+    from torch.fx.experimental.symbolic_shapes import StrictMinMaxConstraint
+
+    marked = _marked_dims(env)
+    for sym in sorted(getattr(expr, "free_symbols", ()), key=str):
+        if marked is None:
+            if kind == "equal" and sym not in set(env.val_to_var.values()):
+                return f"{sym} is not duck-sized (a dim marked dynamic): guarding it to one value fails the compile"
+            continue
+        constraint = marked.get(sym)
+        if constraint is None or getattr(constraint, "warn_only", False):
+            continue
+        if not isinstance(constraint, StrictMinMaxConstraint):
+            if kind == "equal":
+                return f"{sym} is a dim marked dynamic: guarding it to one value fails the compile"
+            continue
+        vr = constraint.vr
+        if kind == "equal" and vr.lower == vr.upper:
+            continue
+        if kind == "at_most" and expr == sym and most is not None and vr.upper <= most:
+            continue
+        shown = {"equal": "to one value", "at_most": f"to {expr} <= {most}", "divisible": "to a multiple"}[kind]
+        return (f"{sym} is a dim marked dynamic in [{vr.lower}, {vr.upper}]: guarding it {shown} narrows that range, "
+                "which fails the compile")
+    return None
+
+
 def _hints(env) -> dict:
     """symbol -> hint (``backed_var_to_val`` on newer torch, ``var_to_val`` before)."""
     hints = getattr(env, "backed_var_to_val", None)

@@ -1716,11 +1716,10 @@ def _bounded_rows(below: list, cache_rows, bounds: "dict | None") -> int:
     and the walk refuses."""
     spans = [dtype_range(T.dtype_of(n)) for kind, n in below if kind in ("mod", "wrap")]
     most = min([span[1] for span in spans if span is not None], default=MAX_CACHE_ROWS)
-    expr = getattr(getattr(cache_rows, "node", None), "expr", None)
-    hint = getattr(getattr(cache_rows, "node", None), "hint", None)
-    if most >= MAX_CACHE_ROWS or bounds is None or expr is None or not isinstance(hint, int) or hint > most:
+    expr, hint = getattr(getattr(cache_rows, "node", None), "expr", None), T.size_hint(cache_rows)
+    if most >= MAX_CACHE_ROWS or bounds is None or expr is None or hint is None or hint > most:
         return MAX_CACHE_ROWS
-    bounds[expr] = min(most, bounds.get(expr, most))
+    T.tighten_bound(bounds, expr, most)
     return most
 
 

@@ -104,6 +104,20 @@ def val(node):
     return v if v is not None else node.meta.get("example_value")
 
 
+def size_hint(size) -> int | None:
+    """An int size, or a symbolic size's compiled value (its hint); None where the shape env has none."""
+    if isinstance(size, int):
+        return size
+    hint = getattr(getattr(size, "node", None), "hint", None)
+    return int(hint) if isinstance(hint, int) else None
+
+
+def tighten_bound(bounds: dict, expr, most: int) -> None:
+    """Record ``expr <= most`` among the size bounds a proof needs guarded (fusion_pass._specialize), keeping the
+    tightest where several rules bound one size."""
+    bounds[expr] = min(most, bounds.get(expr, most))
+
+
 def is_tensor(node) -> bool:
     return isinstance(val(node), torch.Tensor)
 

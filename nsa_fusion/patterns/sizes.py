@@ -504,7 +504,7 @@ class SizesProof:
             else:
                 self.int_seeds = narrowed[0]
                 for expr, most in narrowed[1].items():
-                    self.size_bounds[expr] = min(most, self.size_bounds.get(expr, most))
+                    T.tighten_bound(self.size_bounds, expr, most)
                 return
             raise
 
@@ -539,7 +539,7 @@ class SizesProof:
             mid = (lo + hi) // 2
             lo, hi = (mid, hi) if exact_below(mid) is None else (lo, mid)
         seeds[self.table] = (0, lo - 1)
-        self.size_bounds[blocks.node.expr] = min(lo, self.size_bounds.get(blocks.node.expr, lo))
+        T.tighten_bound(self.size_bounds, blocks.node.expr, lo)
 
     def _int32_sizes(self, seeds, cap_pages, P, blocks, S):
         """A symbolic capacity, block count or number of cache rows leaves the lengths, page ids or slots their
@@ -549,22 +549,16 @@ class SizesProof:
         (check_int_paths, fusion_pass._specialize; a larger cache recompiles).  None where no seed changes."""
         most = 2**31 - 1
 
-        def expr_and_hint(size):
-            if isinstance(size, int):
-                return sympy.Integer(size), size
-            hint = getattr(size.node, "hint", None)
-            return size.node.expr, hint if isinstance(hint, int) else None
-
         w = self.w
         narrowed, guards = dict(seeds), {}
         for size, node, span in ((cap_pages * P, self.lengths, (0, most)), (blocks, self.table, (0, most - 1)),
                                  (S, w.slots, (-most, most - 1))):
             if not self.sizes.symbols(size) or -most - 1 <= seeds[node][0] and seeds[node][1] <= most:
                 continue  # (static, or already within int32: no guard)
-            expr, hint = expr_and_hint(size)
+            hint = T.size_hint(size)
             if hint is None or hint > most:
                 continue
-            narrowed[node], guards[expr] = span, most
+            narrowed[node], guards[size.node.expr] = span, most
         return (narrowed, guards) if guards else None
 
     def check_position_past_the_cache(self):
@@ -645,8 +639,7 @@ class SizesProof:
                 check(bounded)
             except Refused:
                 raise NeedsStaticCapacity.of(exc) from exc
-            most = bounded[self.table][1] + 1
-            self.size_bounds[blocks.node.expr] = min(most, self.size_bounds.get(blocks.node.expr, most))
+            T.tighten_bound(self.size_bounds, blocks.node.expr, bounded[self.table][1] + 1)
 
     def _int32_token_rows(self, blocks, P, seeds):
         """vLLM's int32 flat token slots (``table[b, p // P] * P + p % P`` in int32) wrap for a symbolic block count
@@ -656,8 +649,8 @@ class SizesProof:
         block count is within it; None where that does not apply (a static block count).  A symbolic page size is
         taken at its compiled value: the bound holds for the page ids whatever it serves, and where the page size
         multiplies them it is a size used as a value, guarded to that value (size_values)."""
-        hint = getattr(getattr(blocks, "node", None), "hint", None)
-        if not self.sizes.symbols(blocks) or not isinstance(hint, int):
+        hint = T.size_hint(blocks)
+        if not self.sizes.symbols(blocks) or hint is None:
             return None
         most = (2**31 - 1) // self.sizes.int(P)
         if hint > most or seeds[self.table][1] < most:

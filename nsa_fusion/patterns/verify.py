@@ -18,7 +18,6 @@ that failed, the node where it diverged and a hint; the pass reports it through 
 """
 from __future__ import annotations
 
-import sympy
 import torch
 import torch.fx as fx
 
@@ -26,7 +25,7 @@ from torch._prims_common import is_contiguous_or_false
 
 from . import exactness
 from . import optable as T
-from .evaluate import Sizes, ancestors, attr_value
+from .evaluate import Sizes, ancestors, attr_value, guard_breaks_a_marked_dim
 from .mask import MaskProof
 from ..pool_tables import POOL_ROWS
 from .optable import val
@@ -91,19 +90,19 @@ class Recognizer(Generalize):
         return step
 
     def _refuse_marked_specializations(self, step: Step) -> None:
-        """A size the proof holds at its compiled value is guarded to it (fusion_pass._specialize); dynamo fails the
-        whole compile where that size is a dim the user marked dynamic (``mark_dynamic(kv, 1)`` on the page size:
-        ``ConstraintViolationError``, red team 59 M1).  Such a dim has a symbol of its own, not a duck-sized one
-        (``ShapeEnv.val_to_var``): the step is refused instead (dims dynamic after a recompile look the same and are
-        refused too, which is safe)."""
+        """The sizes the proof holds at their compiled values and the bounds it assumes are guarded
+        (fusion_pass._specialize); dynamo fails the whole compile where such a guard specializes a dim the user
+        marked dynamic (``mark_dynamic(kv, 1)`` on the page size, red team 59 M1) or narrows the range the user
+        gave it (``mark_dynamic(kv, 0, max=...)``, red team 60 M2): the step is refused instead."""
         env = self.sizes.shape_env
         if env is None:
             return
-        duck = set(env.val_to_var.values())
-        for sym, value in sorted(step.specialize.items(), key=str):
-            if isinstance(sym, sympy.Symbol) and sym not in duck:
-                raise Refused("sizes", f"the step holds {sym} at {value} (a size it computes with), and {sym} is a dim "
-                              "marked dynamic: guarding it to that value would fail the compile", step.write,
+        guards = [(sym, "equal", None) for sym in step.specialize] + [(e, "at_most", m) for e, m in step.bounds.items()]
+        for expr, kind, most in sorted(guards, key=lambda g: str(g[0])):
+            why = guard_breaks_a_marked_dim(env, expr, kind, most)
+            if why is not None:
+                raise Refused("sizes", f"the proof needs {expr} guarded ({kind.replace('_', ' ')}"
+                              f"{'' if most is None else ' ' + str(most)}), but {why}", step.write,
                               "write the size as a shape (kv.shape[1]), or do not mark that dim dynamic")
 
     def _verify(self, write: fx.Node) -> Step:
