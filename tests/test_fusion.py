@@ -174,3 +174,29 @@ def test_an_error_in_a_rewrite_around_recognition_never_breaks_the_compile(modul
     _, code, stats = compile_and_run(model, args, "inductor_graph")
     assert stats.get("fused") == 1, (stats, rejections())
     torch.testing.assert_close(args[-1], expected, rtol=0, atol=0)
+
+
+def test_a_guard_that_fails_at_the_compiled_sizes_never_fuses():
+    """fusion_pass._specialize installs the proof's assumptions with ``evaluate_expr``, which guards an expression
+    as it holds at the compiled sizes: one that is false there would be guarded negated, and the step served
+    wherever it fails (red team 61, read).  It raises instead (the step stays unfused: _consider's internal-error
+    path), and installs the ones that hold."""
+    from types import SimpleNamespace
+
+    import torch.fx as fx
+    from torch._dynamo.source import ConstantSource
+    from torch.fx.experimental.symbolic_shapes import ShapeEnv
+
+    from nsa_fusion.fusion_pass import _specialize
+
+    env = ShapeEnv()
+    rows = env.create_symintnode(env.create_symbol(10, ConstantSource("rows")), hint=10)
+    graph = fx.Graph()
+    node = graph.placeholder("rows")
+    node.meta["val"] = rows
+    expr = rows.node.expr
+    assert _specialize(SimpleNamespace(write=node, specialize={}, bounds={expr: 12})) == f"; guarded {expr} <= 12"
+    with pytest.raises(RuntimeError, match="does not hold at the compiled sizes"):
+        _specialize(SimpleNamespace(write=node, specialize={}, bounds={expr: 5}))
+    with pytest.raises(RuntimeError, match="does not hold at the compiled sizes"):
+        _specialize(SimpleNamespace(write=node, specialize={expr: 11}, bounds={}))

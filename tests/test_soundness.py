@@ -1307,6 +1307,26 @@ def test_a_range_the_user_marked_is_never_narrowed_by_the_pass(kind, marks, fuse
     assert torch.equal(got.isnan(), eager.isnan()) and torch.equal(got.nan_to_num(), eager.nan_to_num())
 
 
+@pytest.mark.parametrize("name", ["tp1_min_dim", "tp1_sort", "tp1_topk", "tp1_cummin", "tp1_kthvalue", "tp1_aminmax",
+                                  "tp1_min_dim_int16"])
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_page_ids_through_tuple_ops_are_refused(name, dialect):
+    """Red team 61 Q1: ``stack([page, full_like(page, 63)], -1).min(-1).values`` -- a clamp of page ids at 63 spelled
+    with a tuple op (also sort, topk, cummin, kthvalue, aminmax) -- fused at B = 1 (600 blocks, the row's pages from
+    596): the tuple op, no tensor, met no rule, and the getitem reading it passed as data movement, while the probes'
+    64 blocks never reach 63.  A part of a tuple op that is no split is now a choice by value: refused."""
+    results = _redteam("redteam61", name, dialect, "static")
+    assert results and all(r[1] == "REFUSED" for r in results), results
+
+
+@pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])
+def test_an_add_with_a_symbolic_alpha_is_bounded_like_a_product(dialect):
+    """Red team 61 (observed): ``torch.add(pos % P, page, alpha=P)`` with P symbolic under dynamic=True was an internal
+    error in the interval rules (alpha read as a Python number); alpha is a number or a size like any operand."""
+    results = _redteam("redteam61", "op_add_alpha", dialect, "dynamic")
+    assert results and all(r[1] == "FUSED & EQUAL" for r in results), results
+
+
 @pytest.mark.parametrize("name", ["wp_pos_ge0", "wp_masked_fill", "u1_restack", "u1_split_cat", "s1_plain_rows_grow",
                                   "wp_i32_control", "u1_i32_control"])
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])

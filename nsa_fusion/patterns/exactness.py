@@ -363,13 +363,15 @@ class Intervals:
                 a, b = b, a
             if a is None or b is None:
                 return None
-            if t in (aten.add.Tensor, aten.add.Scalar):
-                alpha = n.kwargs.get("alpha", 1)
-                b = (b[0] * alpha, b[1] * alpha) if alpha >= 0 else (b[1] * alpha, b[0] * alpha)
-                return (a[0] + b[0], a[1] + b[1])
-            if t in (aten.sub.Tensor, aten.sub.Scalar, aten.rsub.Scalar):
-                alpha = n.kwargs.get("alpha", 1)  # a - alpha * b (rsub: b - alpha * a, swapped above)
-                b = (b[0] * alpha, b[1] * alpha) if alpha >= 0 else (b[1] * alpha, b[0] * alpha)
+            if t in (aten.add.Tensor, aten.add.Scalar, aten.sub.Tensor, aten.sub.Scalar, aten.rsub.Scalar):
+                # a + alpha * b, a - alpha * b (rsub: b - alpha * a, swapped above); alpha a number or a size
+                alpha = self.number(n.kwargs.get("alpha", 1))
+                if alpha is None:
+                    return None
+                scaled = [x * y for x in b for y in alpha]
+                b = (min(scaled), max(scaled))
+                if t in (aten.add.Tensor, aten.add.Scalar):
+                    return (a[0] + b[0], a[1] + b[1])
                 return (a[0] - b[1], a[1] - b[0])
             prods = [x * y for x in a for y in b]
             return (min(prods), max(prods))
@@ -466,6 +468,8 @@ def _carries_integers(n) -> bool:
         if n.op == "call_function" and T.dtype_of(n) is not None and T.dtype_of(n).is_floating_point \
                 and T.is_data_movement(n):
             work.extend(T.data_inputs(n) if n.target not in T.CASTS else n.args[:1])
+        elif n.op == "call_function" and not T.is_tensor(n):
+            work.extend(n.all_input_nodes)  # (a tuple op, sort / topk / min.dim: its parts are its inputs' values)
     return False
 
 
@@ -473,6 +477,19 @@ def _carries_integers(n) -> bool:
 # arithmetic of a flat index (page * P + offset, checked for overflow).  Anything else is refused: probes
 # draw only small ids, and an op that is the identity on them (x % 1024) may not be on others.
 _TABLE_SAFE = T.VIEWS | T.CASTS | set(T.GATHERS) | T.ASSEMBLE | _MONOTONE_PAIR
+# The tuple ops whose parts are pieces of their input (a part read back by getitem moves data)
+_SPLITTING = {aten.split.Tensor, aten.split_with_sizes.default, aten.unbind.int}
+
+
+def _picked_by_value(n) -> bool:
+    """``n`` is a part (``getitem``) of a tuple op that is no split: ``sort``, ``topk``, ``min.dim``, ``cummin``,
+    ``kthvalue``, ``aminmax``... choose among their inputs' elements by value, which makes ``min(stack([page, 63]),
+    -1)`` a clamp of page ids in disguise (red team 61 Q1; its getitem passed as data movement, the tuple op itself,
+    no tensor, met no rule)."""
+    if n.op != "call_function" or n.target is not operator_getitem():
+        return False
+    src = n.args[0]
+    return not (isinstance(src, fx.Node) and src.op == "call_function" and src.target in _SPLITTING)
 
 
 def _page_valued(region, table: fx.Node) -> list:
@@ -599,6 +616,10 @@ def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded
     on_table = depending_on(region, {table}) if table is not None else set()
     page_ids = _page_valued(region, table) if table is not None else []
     for n in page_ids:
+        if _picked_by_value(n):
+            _refuse("gather", f"page ids pass through {T.op_name(n.args[0])}, which chooses among its inputs by their "
+                    "values: the probes' small ids cannot tell it from the identity (it may clamp or reorder ids of a "
+                    "block table with more blocks)", n, "index pages with block_table[b, p // P] as it is")
         d = T.dtype_of(n)
         if d is not None and d.is_floating_point and not (n.target in T.CASTS or T.is_data_movement(n)):
             _refuse("gather", f"page ids are computed on in {d} ({T.op_name(n)}): float arithmetic on ids rounds (and "
@@ -638,7 +659,7 @@ def check_int_paths(region, intervals: Intervals, table: fx.Node | None, bounded
         # (the comparison such a choice makes)
         tests = T.dtype_of(n) == torch.bool and n.users and all(_keeps_valid_page_ids(u, intervals, table) for u in n.users)
         if n in on_table and (_integral(n) or T.dtype_of(n) == torch.bool) and not picks and not tests \
-                and n.target not in _TABLE_SAFE and not (n.target in _CLAMPS and _integral(n)):
+                and (n.target not in _TABLE_SAFE or _picked_by_value(n)) and not (n.target in _CLAMPS and _integral(n)):
             # (x % c on page ids is the identity on valid ids only: the op would get the raw table)
             if n in page_ids:
                 _refuse("gather", f"page ids pass through {T.op_name(n)}, which the probes' small ids cannot tell from "
