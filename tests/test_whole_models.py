@@ -2693,11 +2693,12 @@ import models23  # noqa: E402
 import models24  # noqa: E402
 import models25  # noqa: E402
 import models26  # noqa: E402
+import models27  # noqa: E402
 
 LATER_CORPORA = {m.__name__: {c.name: c for c in m.MODEL_CASES}
                  for m in (models8, models9, models10, models11, models12, models13, models14, models15, models16,
                            models17, models18, models19, models20, models21, models22, models23, models24, models25,
-                           models26)}
+                           models26, models27)}
 
 
 # fp32 models pooled by a matmul that torchair's graph keeps as a bmm (fused in Inductor, which lowers it as a sum)
@@ -2823,6 +2824,20 @@ def test_models26_first_try_misses_fuse(dialect, case, mode, torchair):
     exactness._check_length_ops).  Every compression fuses bit-exact."""
     got = run_case(LATER_CORPORA["models26"][case], dialect, mode, torchair if dialect == "torchair" else None)
     assert not got.error and got.fused == got.compressions and got.exact and got.eager_equal, (got.error, got.reasons)
+
+
+@pytest.mark.parametrize("dialect", ["inductor", "torchair"])
+def test_models27_first_try_miss_fuses(dialect, torchair):
+    """models27's one first-try miss, fixed since: DeepSeek's dense per-request caches appended through the batch's
+    prefix (``k_cache[:bsz][rows, start_pos] = k``, functionalized as ``slice_scatter(k_cache, index_put(k_cache[:bsz],
+    ...), 0, 0, bsz)``) and the window read from the whole cache (``k_cache[rows, pos[:, j]]``): that slice_scatter,
+    the cache after the append, is the paged input (roles._writes_leading_rows), not two tensors.  Every compression
+    fuses bit-exact; a near miss of the corpus (the window one page off) stays unfused."""
+    ta = torchair if dialect == "torchair" else None
+    got = run_case(LATER_CORPORA["models27"]["deepseek_batch_prefix_loop_2l"], dialect, "static", ta)
+    assert not got.error and got.fused == got.compressions and got.exact and got.eager_equal, (got.error, got.reasons)
+    near = run_case(LATER_CORPORA["models27"]["nm_page_index_off_by_one"], dialect, "static", ta)
+    assert near.ok and near.fused == 0, (near.error, near.reasons)
 
 
 # models22's first-try misses, fixed since: (case, shape mode)

@@ -166,6 +166,13 @@ class RolesProof:
                     # paged input, as the result of an index_put append into the whole cache is
                     yield n, n, None
                     continue
+                if _writes_leading_rows(n):
+                    # the batch's rows of a dense per-request KV after the append into them (``kv[:bsz][rows, pos] =
+                    # k``, functionalized as ``slice_scatter(kv, index_put(kv[:bsz], ...), 0, 0, bsz)``) read from
+                    # the whole cache (``kv[rows, pos]``, models27 deepseek_batch_prefix_loop_2l): the cache after the
+                    # append, the very tensor eager reads, is the paged input
+                    yield n, n, None
+                    continue
                 if _writes_inside_pages(n):
                     # a KV append into a view of the cache (``kv[blk, off, 0] = latent``, MLA's one-head latent
                     # cache), functionalized as select_scatter/slice_scatter: the cache after the append is the
@@ -483,6 +490,17 @@ def _writes_inside_pages(n: fx.Node) -> bool:
         return False
     dim = n.args[2] if len(n.args) > 2 else n.kwargs.get("dim", 0)
     return isinstance(dim, int) and dim % 4 != 0
+
+
+def _writes_leading_rows(n: fx.Node) -> bool:
+    """``n`` is ``slice_scatter(x, v, 0, a, b)`` with step 1 and ``v`` of ``x``'s rank: ``x`` with some of its rows
+    replaced, a tensor of the same kind as ``x`` (a select_scatter along dim 0 puts back a PART of a stack instead,
+    which _writes_inside_pages walks through)."""
+    if n.op != "call_function" or n.target is not aten.slice_scatter.default or n.kwargs:
+        return False
+    dim, _, _, step = T.slice_args(n)
+    v = n.args[1]
+    return dim == 0 and step == 1 and isinstance(v, fx.Node) and _dim(v) == _dim(n)
 
 
 def _reads_back_scattered(n: fx.Node) -> bool:
