@@ -138,6 +138,13 @@ tuple-op skip of Q1 also reaches ``_carries_integers`` (a float getitem of a non
 the float-arithmetic rule on page ids (getitem counts as data movement), e.g. a frexp of float page ids, at B = 1.
 (5) fusion_pass._safely and the partial-failure paths were read (guards of _specialize stay installed where
 replace_step then fails: a recompile, no fault), not attacked.
+
+Fixed (a877247, by the maintainers after this review): Q1 -- a part (getitem) of a tuple op that is no split is a
+choice by value, refused on page ids (exactness._picked_by_value; _carries_integers walks tuple ops); the add's alpha
+is read as a number or a size; fusion_pass._specialize raises where a guard does not hold at the compiled sizes (lead
+2).  Rerun of all 70 attacks on a877247 (23:30-23:47 UTC): inductor_graph 0 FALSE FUSION / 11 fused & equal / 199
+refused; torchair_like 0 FALSE FUSION / 5 fused & equal / 205 refused; every tp1_ attack refused in both (the
+tp1_sort_control ``min(page, 2**40)`` through ``sort`` too: a choice by value is refused whatever its operands).
 """
 from __future__ import annotations
 
