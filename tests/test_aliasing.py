@@ -27,6 +27,7 @@ import nsa_fusion
 from corpora import redteam5
 from corpora.attacks import build, contract
 from corpora.redteam2 import _mk
+from fusion_harness import no_compile_caches
 from nsa_fusion.backend import nsa_fusion_backend
 
 
@@ -385,3 +386,64 @@ def test_the_snapshot_between_two_halves_is_wrong_in_plain_inductor_too(monkeypa
     got, want, stats = _snapshot_run("inductor")
     assert not stats.get("fused")
     assert torch.equal(got[0], want[0]) and not torch.equal(got[1], want[1])
+
+
+def _run_op(args):
+    from corpora.attacks import L, STRIDE
+
+    from nsa_fusion.ops import compress_infer_op
+
+    compress_infer_op(*args, L, STRIDE, args[0].shape[1])
+
+
+def _equal_with_nan(a, b):
+    return torch.equal(a.isnan(), b.isnan()) and torch.equal(a.nan_to_num(), b.nan_to_num())
+
+
+@pytest.mark.parametrize("kernel", ["native", "pure_torch", "triton"])
+def test_a_cache_viewing_the_paged_kv_is_written_after_every_window_is_read(kernel, monkeypatch):
+    """Red team 62 A1: the cache passed as a view of the paged KV's storage, where earlier rows' slots lie in a
+    later row's window.  Eager reads every window before it writes; the native kernel wrote row by row while other
+    rows still read, so a later row pooled tokens an earlier row had overwritten.  Every kernel now computes the rows
+    of an aliased cache before writing any: the op's result is eager's (the contract's own reference)."""
+    from corpora.redteam62 import _a1_clone, _a1_inputs
+
+    from nsa_fusion.lowering import force_triton_lowering
+    from nsa_fusion.lowering.portable import pure_torch_cpu
+
+    inputs = _a1_inputs(aliased=True)
+    assert inputs[5].untyped_storage().data_ptr() == inputs[0].untyped_storage().data_ptr()
+    want, got = _a1_clone(inputs), _a1_clone(inputs)
+    contract(*want)
+    if kernel == "triton":
+        pytest.importorskip("triton")
+        monkeypatch.setenv("TRITON_INTERPRET", "1")
+        previous = force_triton_lowering(True)
+        try:
+            _run_op(got)
+        finally:
+            force_triton_lowering(previous)
+    elif kernel == "pure_torch":
+        with pure_torch_cpu():
+            _run_op(got)
+    else:
+        _run_op(got)
+    assert _equal_with_nan(got[0], want[0])
+
+
+@pytest.mark.parametrize("dynamic", [False, True])
+def test_a_compiled_step_called_later_with_a_cache_viewing_the_paged_kv_gives_eagers_rows(dynamic):
+    """Red team 62 A1, as found: compiled and fused with a cache of its own, then called at the same sizes (no
+    recompile: dynamo does not guard on storage overlap) with the cache a view of the paged KV."""
+    from corpora.redteam62 import _a1_clone, _a1_inputs
+
+    torch._dynamo.reset()
+    with no_compile_caches():
+        fn = torch.compile(contract, backend=nsa_fusion_backend, fullgraph=True, dynamic=dynamic)
+        for aliased in (False, True):
+            inputs = _a1_inputs(aliased)
+            want, got = _a1_clone(inputs), _a1_clone(inputs)
+            contract(*want)
+            nsa_fusion.diagnostics.reset()
+            fn(*got)
+            assert _equal_with_nan(got[0], want[0]) and _equal_with_nan(got[5], want[5]), aliased

@@ -274,3 +274,25 @@ def test_a_strided_paged_input_goes_to_the_portable_kernel(vendor_op):
                               actual_seq_len=inputs["lengths"], cache=cache)
     assert CALLS == []
     assert torch.equal(cache, _expected(inputs))
+
+
+def test_a_cache_viewing_the_paged_kv_never_reaches_the_vendor_op(vendor_op):
+    """Red team 62 A1: a cache that is a view of the paged KV's storage, where earlier rows' slots lie in a later
+    row's window.  Eager reads every window before it writes; whether the vendor kernel does is not specified, so
+    such a call takes the portable kernel (which gathers every window first), in the op and in the eager entry."""
+    from corpora.attacks import L, STRIDE, contract
+    from corpora.redteam62 import _a1_clone, _a1_inputs
+
+    inputs = _a1_inputs(aliased=True)
+    assert npu._supports(inputs[0], L, STRIDE, inputs[0].shape[1], batch=inputs[2].shape[0])[0]
+    for entry in ("op", "eager"):
+        want, got = _a1_clone(inputs), _a1_clone(inputs)
+        contract(*want)
+        kv, w, slots, table, lens, cache = got
+        if entry == "op":
+            torch.ops.nsa_fusion.compress_infer_(kv, w, slots, table, lens, cache, L, STRIDE, kv.shape[1])
+        else:
+            npu.compress_infer_eager(kv, w, slots, L, STRIDE, kv.shape[1], block_table=table, actual_seq_len=lens,
+                                     cache=cache)  # (the NPU eager entry of nsa_fusion.compress_infer)
+        assert CALLS == [], entry
+        assert torch.equal(got[0].isnan(), want[0].isnan()) and torch.equal(got[0].nan_to_num(), want[0].nan_to_num())

@@ -1307,6 +1307,43 @@ def test_a_range_the_user_marked_is_never_narrowed_by_the_pass(kind, marks, fuse
     assert torch.equal(got.isnan(), eager.isnan()) and torch.equal(got.nan_to_num(), eager.nan_to_num())
 
 
+@pytest.mark.parametrize("kind", ["int16_pages", "flat_kv", "page_size"])
+def test_a_marked_dim_tied_to_an_unmarked_one_is_never_narrowed(kind):
+    """Red team 62 T1: an unmarked input ``y`` whose size the program ties to a marked dim (``y + kv[:, 0, 0, 0]``):
+    dynamo replaces the marked symbol by ``y``'s, so the graph's sizes carry the mark only through that replacement.
+    The marks are carried to the replacing symbols: the int16 ``page * 32`` bound on a ranged block count, a flat
+    KV's divisibility and the page size held at its value are refused, and the compile succeeds, equal to eager."""
+    from corpora import redteam62
+    from corpora.attacks import build
+
+    step = {"int16_pages": redteam62._t1_int16_pages_tied, "flat_kv": redteam62._t1_flat_kv_tied,
+            "page_size": redteam62._t1_page_size_tied}[kind]
+    if kind == "page_size":
+        args = list(build(B=12, seed=0, P=64, index_dtype=torch.int64, length_dtype=torch.int64).args)
+        mark = (1, {})
+    else:
+        args = list(build(B=12, seed=0, P=32, block_num=600, high_ids=True, index_dtype=torch.int64,
+                          length_dtype=torch.int64).args)
+        mark = (0, {"min": 2, "max": 10**6})
+    if kind == "flat_kv":
+        args[0] = args[0].flatten(0, 1)
+    elif kind == "int16_pages":
+        args[3] = args[3].to(torch.int16)
+    args.append(torch.arange(args[0].shape[1 if kind == "page_size" else 0], dtype=torch.float16))
+    eager = step(*[t.clone() for t in args])
+    torch._dynamo.reset()
+    diagnostics.reset()
+    with no_compile_caches():
+        got_args = [t.clone() for t in args]
+        torch._dynamo.mark_dynamic(got_args[0], mark[0], **mark[1])
+        got = torch.compile(step, backend=nsa_fusion_backend, fullgraph=True, dynamic=True)(*got_args)
+    assert diagnostics.stats.get("fused", 0) == 0, [e.reason for e in diagnostics.events]
+    if kind != "flat_kv":  # (the flat read is left as written: refused later, as a flat KV of page size 1)
+        assert any("marked dynamic" in e.reason for e in rejections()), [e.reason for e in rejections()]
+    for g, e in zip(got, eager):
+        assert torch.equal(g.isnan(), e.isnan()) and torch.equal(g.nan_to_num(), e.nan_to_num())
+
+
 @pytest.mark.parametrize("name", ["tp1_min_dim", "tp1_sort", "tp1_topk", "tp1_cummin", "tp1_kthvalue", "tp1_aminmax",
                                   "tp1_min_dim_int16"])
 @pytest.mark.parametrize("dialect", ["inductor_graph", "torchair_like"])

@@ -122,6 +122,14 @@ def pure_torch_cpu():
         lib._destroy()  # the kernel registered before (the native one) is the CPU kernel again
 
 
+def shares_storage(cache, *others) -> bool:
+    """``cache`` is (a view of) the storage of one of ``others``: host-side metadata only, capture-safe.  Eager
+    reads every window before it writes a row; a kernel that writes rows while others still read (the native and
+    Triton kernels, the vendor op) must not write such a cache in place (red team 62 A1: a view of the paged KV)."""
+    ptr = cache.untyped_storage().data_ptr()
+    return any(o.untyped_storage().data_ptr() == ptr for o in others)
+
+
 def masked_rows(pooled, valid, slot_mapping, cache):
     """``(index, rows)`` such that writing ``rows`` at ``index`` (``index_put_`` / ``scatter``, one row
     per batch) is the op's write, with fixed shapes and no host read (graph capture, GE graphs).

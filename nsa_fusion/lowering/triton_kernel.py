@@ -171,6 +171,16 @@ def compress(input, weight, slot_mapping, block_table, actual_seq_len, cache, l,
     if input.device.type == "cpu" and not (available()[0] and interpreting()):
         raise RuntimeError("the Triton kernel runs CPU tensors only in Triton's interpreter: set "
                            "TRITON_INTERPRET=1 (or turn NSA_FUSION_FORCE_TRITON off)")
+    from .portable import shares_storage
+
+    if shares_storage(cache, input, block_table):
+        # eager reads every window before it writes a row; the programs of this kernel run in any order, so a
+        # cache that shares storage with the paged KV or the block table (a view of the KV passed as the cache,
+        # red team 62 A1) is written through a copy (fixed shapes, no host read: capture-safe)
+        out = cache.clone()
+        compress(input, weight, slot_mapping, block_table, actual_seq_len, out, l, d, P)
+        cache.copy_(out)
+        return
     kernel = _jitted()
     block_h, block_d = block_sizes(N, D)
     bf16 = cache.dtype == torch.bfloat16

@@ -58,7 +58,8 @@ def shape_env_of(graph: fx.Graph):
 
 
 def _marked_dims(env) -> dict | None:
-    """symbol -> the constraint dynamo holds the input dim it stands for to: ``RelaxedUnspecConstraint`` (a plain
+    """symbol -> ``[(constraint, exact)]``, the constraints dynamo holds the input dims it stands for to (``exact``:
+    the dim's size is the symbol itself, not an expression in it): ``RelaxedUnspecConstraint`` (a plain
     ``mark_dynamic``; ``warn_only`` for a dim dynamic after an automatic-dynamic recompile) or
     ``StrictMinMaxConstraint`` (``mark_dynamic(t, d, min=.., max=..)``).  Read from dynamo's tracing context (its
     ``tensor_to_context``, the symbolic contexts it fakified the inputs with), the only place that keeps the
@@ -79,10 +80,17 @@ def _marked_dims(env) -> dict | None:
     marked = {}
     for sym, sources in env.var_to_sources.items():
         for source in sources:
-            if getattr(source, "prop", None) is TensorProperty.SIZE:
-                constraint = by_dim.get((source.base.name, source.idx))
-                if constraint is not None:
-                    marked[sym] = constraint
+            if getattr(source, "prop", None) is not TensorProperty.SIZE:
+                continue
+            constraint = by_dim.get((source.base.name, source.idx))
+            if constraint is None:
+                continue
+            # (dynamo may have replaced the marked symbol by another one it is tied to, y + kv[:, 0, 0, 0]: the
+            # graph's sizes are in the replacement's symbols, which carry the constraint; exact where the
+            # replacement is a symbol itself, red team 62 T1)
+            replaced = env.replace(sym)
+            for free in getattr(replaced, "free_symbols", ()):
+                marked.setdefault(free, []).append((constraint, replaced == free))
     return marked
 
 
@@ -101,21 +109,21 @@ def guard_breaks_a_marked_dim(env, expr, kind: str, most: int | None = None) -> 
             if kind == "equal" and sym not in set(env.val_to_var.values()):
                 return f"{sym} is not duck-sized (a dim marked dynamic): guarding it to one value fails the compile"
             continue
-        constraint = marked.get(sym)
-        if constraint is None or getattr(constraint, "warn_only", False):
-            continue
-        if not isinstance(constraint, StrictMinMaxConstraint):
-            if kind == "equal":
-                return f"{sym} is a dim marked dynamic: guarding it to one value fails the compile"
-            continue
-        vr = constraint.vr
-        if kind == "equal" and vr.lower == vr.upper:
-            continue
-        if kind == "at_most" and expr == sym and most is not None and vr.upper <= most:
-            continue
-        shown = {"equal": "to one value", "at_most": f"to {expr} <= {most}", "divisible": "to a multiple"}[kind]
-        return (f"{sym} is a dim marked dynamic in [{vr.lower}, {vr.upper}]: guarding it {shown} narrows that range, "
-                "which fails the compile")
+        for constraint, exact in marked.get(sym, ()):
+            if getattr(constraint, "warn_only", False):
+                continue
+            if not isinstance(constraint, StrictMinMaxConstraint):
+                if kind == "equal":
+                    return f"{sym} is a dim marked dynamic: guarding it to one value fails the compile"
+                continue
+            vr = constraint.vr
+            if kind == "equal" and vr.lower == vr.upper and exact:
+                continue
+            if kind == "at_most" and expr == sym and exact and most is not None and vr.upper <= most:
+                continue
+            shown = {"equal": "to one value", "at_most": f"to {expr} <= {most}", "divisible": "to a multiple"}[kind]
+            return (f"{sym} is a dim marked dynamic in [{vr.lower}, {vr.upper}]: guarding it {shown} narrows that "
+                    "range, which fails the compile")
     return None
 
 

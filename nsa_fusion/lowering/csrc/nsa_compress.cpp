@@ -12,7 +12,8 @@
 // Phase 1 finds the qualifying batches and bounds-checks every index they will dereference (slot,
 // window capacity, page ids), throwing IndexError/ValueError before anything is written.  Phase 2 runs
 // (qualifying batch, head) items with at::parallel_for.  Buffers are thread_local and reused, so a
-// steady-state call allocates nothing.
+// steady-state call allocates nothing.  A cache that shares storage with the paged KV or the block table
+// has its rows computed into a fresh buffer and copied in after phase 2, as eager reads every window first.
 //
 // Also here:
 //   * nsa_fusion_native::compress_         the kernel alone (tests call it directly);
@@ -36,6 +37,7 @@
 #include <ATen/Parallel.h>
 #include <ATen/cpu/vec/functional.h>
 #include <ATen/cpu/vec/vec.h>
+#include <ATen/ops/empty.h>
 #include <c10/util/BFloat16.h>
 #include <c10/util/Half.h>
 
@@ -111,7 +113,7 @@ inline V& reuse(V& v, size_t n) {
 // took 1.2-3x as long as this one, paired calls on a busy 2-core machine; equal at B <= 32.  Four
 // tokens per pass beat two and eight.)
 template <typename T>
-void run(const at::Tensor& input, const at::Tensor& weight, const Index& slots, const Index& table,
+void run(const at::Tensor& input, const at::Tensor& weight, const int64_t* rows, const Index& table,
          const int64_t* batches, const int64_t* ends, int64_t Q, const at::Tensor& cache, int64_t l, int64_t P) {
   const int64_t N = input.size(2), D = input.size(3);
   const int64_t is0 = input.stride(0), is1 = input.stride(1), is2 = input.stride(2), is3 = input.stride(3);
@@ -175,7 +177,7 @@ void run(const at::Tensor& input, const at::Tensor& weight, const Index& slots, 
         }
       }
       for (int64_t h = h0; h < h1; ++h) {
-        T* dst = out + slots(batches[q]) * cs0 + h * cs1;
+        T* dst = out + rows[q] * cs0 + h * cs1;
         const float* a = acc + (h - h0) * D;
         if (cs2 == 1) {
           for (int64_t x = 0; x < D; ++x) dst[x] = static_cast<T>(a[x]);
@@ -287,14 +289,27 @@ void compress_infer_(const at::Tensor& input, const at::Tensor& weight, const at
   const int64_t Q = qualifying_rows(input, block_table, cache, lens, slots, table, seq_len.size(0), l, d, P,
                                     batches, ends);
   if (Q == 0 || input.size(2) == 0 || input.size(3) == 0) return;
+  // Eager reads every window before it writes any row.  Phase 2 writes row q while other items still read
+  // their windows and page ids, so a cache that shares storage with the paged KV or the block table (a view
+  // of the KV's storage passed as the cache, red team 62 A1) has its rows computed into a buffer first and
+  // written after.  The slots are read here, before anything is written.
+  const bool aliased = cache.is_alias_of(input) || cache.is_alias_of(block_table);
+  static thread_local std::vector<int64_t> slot_rows, dst_rows;
+  int64_t* slot_of = reuse(slot_rows, static_cast<size_t>(Q)).data();
+  int64_t* dst = reuse(dst_rows, static_cast<size_t>(Q)).data();
+  for (int64_t q = 0; q < Q; ++q) slot_of[q] = slots(batches[q]), dst[q] = aliased ? q : slot_of[q];
+  const at::Tensor target = aliased ? at::empty({Q, input.size(2), input.size(3)}, cache.options()) : cache;
   // phase 2: compute and write
   switch (cache.scalar_type()) {
-    case at::kHalf: run<c10::Half>(input, weight, slots, table, batches.data(), ends.data(), Q, cache, l, P); break;
+    case at::kHalf: run<c10::Half>(input, weight, dst, table, batches.data(), ends.data(), Q, target, l, P); break;
     case at::kBFloat16:
-      run<c10::BFloat16>(input, weight, slots, table, batches.data(), ends.data(), Q, cache, l, P);
+      run<c10::BFloat16>(input, weight, dst, table, batches.data(), ends.data(), Q, target, l, P);
       break;
-    case at::kFloat: run<float>(input, weight, slots, table, batches.data(), ends.data(), Q, cache, l, P); break;
+    case at::kFloat: run<float>(input, weight, dst, table, batches.data(), ends.data(), Q, target, l, P); break;
     default: TORCH_CHECK_TYPE(false, "unsupported dtype ", cache.scalar_type(), " (fp16, bf16 or fp32)");
+  }
+  if (aliased) {
+    for (int64_t q = 0; q < Q; ++q) cache.select(0, slot_of[q]).copy_(target.select(0, q));
   }
 }
 
