@@ -174,6 +174,14 @@ a value), so the hint's bound is the rerun's; not attacked further.  (4) torchai
 (round 61 lead 1): not attacked (time).  (5) A1 extends to any input the op reads while writing, were another read
 directly (kv is; the weight is copied; table, lengths and slots are integer tensors, never the float cache's storage
 in a model, but an int cache through ``view(dtype)`` was not tried).
+
+Fixed (1a7875b, by the maintainers after this review): T1 -- a marked dim's constraint is carried to the free symbols
+of dynamo's replacement of its symbol (evaluate._marked_dims via ``ShapeEnv.replace``): ``--t1`` in real Inductor,
+inductor_graph and torchair_like: every case compiles, equal to eager, the step refused ("s17 is a dim marked
+dynamic ..."; the flat KV case left as written and refused later).  A1 -- every kernel computes all rows before it
+writes where the cache shares storage with the paged KV or the block table (native: a buffer copied in after; Triton:
+a copy of the cache; the NPU op and its eager entry: the portable kernel): ``--a1`` equal in every dialect and mode,
+pass on and off.
 """
 from __future__ import annotations
 
