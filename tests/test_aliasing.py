@@ -400,20 +400,35 @@ def _equal_with_nan(a, b):
     return torch.equal(a.isnan(), b.isnan()) and torch.equal(a.nan_to_num(), b.nan_to_num())
 
 
-@pytest.mark.parametrize("kernel", ["native", "pure_torch", "triton"])
-def test_a_cache_viewing_the_paged_kv_is_written_after_every_window_is_read(kernel, monkeypatch):
-    """Red team 62 A1: the cache passed as a view of the paged KV's storage, where earlier rows' slots lie in a
-    later row's window.  Eager reads every window before it writes; the native kernel wrote row by row while other
-    rows still read, so a later row pooled tokens an earlier row had overwritten.  Every kernel now computes the rows
-    of an aliased cache before writing any: the op's result is eager's (the contract's own reference)."""
-    from corpora.redteam62 import _a1_clone, _a1_inputs
+def _sharing_inputs(how):
+    """(inputs, clone): the contract's inputs with the cache sharing memory with another argument -- a view of the
+    paged KV (red team 62 A1), the KV's bytes through a second storage (``from_dlpack``, ``from_numpy``: 63 A2), or
+    the weight stored inside the cache's rows (63 W1) -- and a clone keeping that sharing."""
+    if how == "weight_in_cache":
+        from corpora.redteam63 import _w1_clone, _w1_inputs
 
+        return _w1_inputs(aliased=True), _w1_clone
+    if how == "view":
+        from corpora.redteam62 import _a1_clone, _a1_inputs
+
+        return _a1_inputs(aliased=True), _a1_clone
+    from corpora.redteam63 import _a2_inputs, _a2_realize
+
+    return _a2_inputs(how), _a2_realize
+
+
+@pytest.mark.parametrize("how", ["view", "dlpack", "numpy", "weight_in_cache"])
+@pytest.mark.parametrize("kernel", ["native", "pure_torch", "triton"])
+def test_a_cache_sharing_memory_with_an_input_is_written_after_every_window_is_read(kernel, how, monkeypatch):
+    """Red teams 62 A1 and 63 A2 / W1: the cache shares memory with the paged KV (a view of it, or its bytes through
+    another storage), or the weight lies inside the cache.  Eager reads every window and the weight before it writes;
+    the native and Triton kernels wrote rows while other rows still read.  Every kernel now computes all rows before
+    it writes a cache whose bytes meet another argument's: the op's result is eager's (the contract's reference)."""
     from nsa_fusion.lowering import force_triton_lowering
     from nsa_fusion.lowering.portable import pure_torch_cpu
 
-    inputs = _a1_inputs(aliased=True)
-    assert inputs[5].untyped_storage().data_ptr() == inputs[0].untyped_storage().data_ptr()
-    want, got = _a1_clone(inputs), _a1_clone(inputs)
+    inputs, clone = _sharing_inputs(how)
+    want, got = clone(inputs), clone(inputs)
     contract(*want)
     if kernel == "triton":
         pytest.importorskip("triton")
@@ -428,21 +443,20 @@ def test_a_cache_viewing_the_paged_kv_is_written_after_every_window_is_read(kern
             _run_op(got)
     else:
         _run_op(got)
-    assert _equal_with_nan(got[0], want[0])
+    assert _equal_with_nan(got[0], want[0]) and _equal_with_nan(got[5], want[5])
 
 
 @pytest.mark.parametrize("dynamic", [False, True])
 def test_a_compiled_step_called_later_with_a_cache_viewing_the_paged_kv_gives_eagers_rows(dynamic):
-    """Red team 62 A1, as found: compiled and fused with a cache of its own, then called at the same sizes (no
-    recompile: dynamo does not guard on storage overlap) with the cache a view of the paged KV."""
-    from corpora.redteam62 import _a1_clone, _a1_inputs
-
+    """Red teams 62 A1 / 63 A2, as found: compiled and fused with a cache of its own, then called at the same sizes
+    (no recompile: dynamo does not guard on memory overlap) with the cache the paged KV's bytes through a second
+    storage (``from_dlpack``)."""
     torch._dynamo.reset()
     with no_compile_caches():
         fn = torch.compile(contract, backend=nsa_fusion_backend, fullgraph=True, dynamic=dynamic)
         for aliased in (False, True):
-            inputs = _a1_inputs(aliased)
-            want, got = _a1_clone(inputs), _a1_clone(inputs)
+            inputs, clone = _sharing_inputs("dlpack" if aliased else "own")
+            want, got = clone(inputs), clone(inputs)
             contract(*want)
             nsa_fusion.diagnostics.reset()
             fn(*got)

@@ -123,9 +123,9 @@ def compress_device(input, weight, slot_mapping, block_table, lengths, cache, l,
         ok = False
     elif not vendor_op_available():
         ok = False
-    elif portable.shares_storage(cache, input, block_table):
-        log.debug("nsa_fusion: the cache shares storage with the paged KV or the block table: the portable kernel, "
-                  "which reads every window before it writes")
+    elif portable.overlaps(cache, input, weight, slot_mapping, block_table, lengths):
+        log.debug("nsa_fusion: the cache shares memory with another argument: the portable kernel, which reads "
+                  "every window before it writes")
         ok = False
     if not ok:
         portable.compress_masked_torch(input, weight, slot_mapping, block_table, lengths, cache, l, d, P)
@@ -138,7 +138,8 @@ def compress_infer_eager(input, weight, slot_mapping, compress_block_size, compr
     """``nsa_fusion.compress_infer`` on NPU tensors: the vendor op when its limits hold."""
     l, d, P = compress_block_size, compress_stride, page_block_size
     ok, _ = _supports(input, l, d, P, batch=slot_mapping.shape[0])
-    if ok and vendor_op_available() and not portable.shares_storage(cache, input, block_table):
+    seq = actual_seq_len if isinstance(actual_seq_len, torch.Tensor) else None
+    if ok and vendor_op_available() and not portable.overlaps(cache, input, weight, slot_mapping, block_table, seq):
         lens = actual_seq_len.tolist() if isinstance(actual_seq_len, torch.Tensor) else list(actual_seq_len)
         call_vendor(input, weight, slot_mapping, l, d, P, block_table, lens, cache)
         return cache

@@ -122,12 +122,28 @@ def pure_torch_cpu():
         lib._destroy()  # the kernel registered before (the native one) is the CPU kernel again
 
 
-def shares_storage(cache, *others) -> bool:
-    """``cache`` is (a view of) the storage of one of ``others``: host-side metadata only, capture-safe.  Eager
-    reads every window before it writes a row; a kernel that writes rows while others still read (the native and
-    Triton kernels, the vendor op) must not write such a cache in place (red team 62 A1: a view of the paged KV)."""
-    ptr = cache.untyped_storage().data_ptr()
-    return any(o.untyped_storage().data_ptr() == ptr for o in others)
+def _byte_span(t: torch.Tensor) -> tuple[int, int] | None:
+    """The bytes ``[lo, hi)`` a tensor's elements may occupy (from its pointer, sizes and strides); None if empty."""
+    if t.numel() == 0:
+        return None
+    lo = hi = t.data_ptr()
+    for size, stride in zip(t.shape, t.stride()):
+        reach = (size - 1) * stride * t.element_size()
+        lo, hi = (lo, hi + reach) if reach >= 0 else (lo + reach, hi)
+    return lo, hi + t.element_size()
+
+
+def overlaps(cache: torch.Tensor, *others: torch.Tensor) -> bool:
+    """``cache`` may share memory with one of ``others``: their byte spans intersect (host metadata only,
+    capture-safe; conservative for interleaved views).  Eager reads every window before it writes a row; a kernel
+    that writes rows while others still read (the native and Triton kernels, the vendor op) must not write such a
+    cache in place: a view of the paged KV (red team 62 A1), the same bytes through a second storage (``from_dlpack``,
+    ``from_numpy``: 63 A2), a weight inside the cache (63 W1)."""
+    span = _byte_span(cache)
+    if span is None:
+        return False
+    return any(other is not None and (o := _byte_span(other)) is not None and span[0] < o[1] and o[0] < span[1]
+               for other in others)
 
 
 def masked_rows(pooled, valid, slot_mapping, cache):

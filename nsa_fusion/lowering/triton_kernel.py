@@ -171,12 +171,13 @@ def compress(input, weight, slot_mapping, block_table, actual_seq_len, cache, l,
     if input.device.type == "cpu" and not (available()[0] and interpreting()):
         raise RuntimeError("the Triton kernel runs CPU tensors only in Triton's interpreter: set "
                            "TRITON_INTERPRET=1 (or turn NSA_FUSION_FORCE_TRITON off)")
-    from .portable import shares_storage
+    from .portable import overlaps
 
-    if shares_storage(cache, input, block_table):
-        # eager reads every window before it writes a row; the programs of this kernel run in any order, so a
-        # cache that shares storage with the paged KV or the block table (a view of the KV passed as the cache,
-        # red team 62 A1) is written through a copy (fixed shapes, no host read: capture-safe)
+    if overlaps(cache, input, weight, slot_mapping, block_table, actual_seq_len):
+        # eager reads every window before it writes a row; the programs of this kernel read their window, weight,
+        # slot and length while others store rows, so a cache that shares memory with any of them (a view of the
+        # KV passed as the cache, red team 62 A1 / 63 A2; a weight inside the cache, 63 W1) is written through a
+        # copy (fixed shapes, no host read: capture-safe)
         out = cache.clone()
         compress(input, weight, slot_mapping, block_table, actual_seq_len, out, l, d, P)
         cache.copy_(out)

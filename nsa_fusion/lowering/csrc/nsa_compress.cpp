@@ -12,7 +12,7 @@
 // Phase 1 finds the qualifying batches and bounds-checks every index they will dereference (slot,
 // window capacity, page ids), throwing IndexError/ValueError before anything is written.  Phase 2 runs
 // (qualifying batch, head) items with at::parallel_for.  Buffers are thread_local and reused, so a
-// steady-state call allocates nothing.  A cache that shares storage with the paged KV or the block table
+// steady-state call allocates nothing.  A cache that shares memory with the paged KV or the block table
 // has its rows computed into a fresh buffer and copied in after phase 2, as eager reads every window first.
 //
 // Also here:
@@ -43,6 +43,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -278,6 +279,22 @@ int64_t qualifying_rows(const at::Tensor& input, const at::Tensor& block_table, 
   return Q;
 }
 
+// The bytes a tensor's elements may occupy, [lo, hi) (conservative for interleaved views).
+std::pair<uintptr_t, uintptr_t> byte_span(const at::Tensor& t) {
+  uintptr_t lo = reinterpret_cast<uintptr_t>(t.const_data_ptr()), hi = lo;
+  for (int64_t i = 0; i < t.dim(); ++i) {
+    const int64_t reach = (t.size(i) - 1) * t.stride(i) * static_cast<int64_t>(t.element_size());
+    if (reach >= 0) hi += static_cast<uintptr_t>(reach); else lo -= static_cast<uintptr_t>(-reach);
+  }
+  return {lo, hi + t.element_size()};
+}
+
+bool overlaps(const at::Tensor& a, const at::Tensor& b) {
+  if (a.numel() == 0 || b.numel() == 0) return false;
+  const auto x = byte_span(a), y = byte_span(b);
+  return x.first < y.second && y.first < x.second;
+}
+
 // The CPU kernel of nsa_fusion::compress_infer_ (and nsa_fusion_native::compress_).
 void compress_infer_(const at::Tensor& input, const at::Tensor& weight, const at::Tensor& slot_mapping,
                      const at::Tensor& block_table, const at::Tensor& seq_len, const at::Tensor& cache, int64_t l,
@@ -290,10 +307,11 @@ void compress_infer_(const at::Tensor& input, const at::Tensor& weight, const at
                                     batches, ends);
   if (Q == 0 || input.size(2) == 0 || input.size(3) == 0) return;
   // Eager reads every window before it writes any row.  Phase 2 writes row q while other items still read
-  // their windows and page ids, so a cache that shares storage with the paged KV or the block table (a view
-  // of the KV's storage passed as the cache, red team 62 A1) has its rows computed into a buffer first and
-  // written after.  The slots are read here, before anything is written.
-  const bool aliased = cache.is_alias_of(input) || cache.is_alias_of(block_table);
+  // their windows and page ids, so a cache that shares memory with the paged KV or the block table (a view of
+  // the KV passed as the cache, red team 62 A1; the same bytes through a second storage, 63 A2) has its rows
+  // computed into a buffer first and written after.  The weight is copied to fp32 and the slots and lengths
+  // read before anything is written.
+  const bool aliased = overlaps(cache, input) || overlaps(cache, block_table);
   static thread_local std::vector<int64_t> slot_rows, dst_rows;
   int64_t* slot_of = reuse(slot_rows, static_cast<size_t>(Q)).data();
   int64_t* dst = reuse(dst_rows, static_cast<size_t>(Q)).data();
