@@ -170,6 +170,10 @@ The misses, with the runner's reason (verbatim, first reason of each run):
   ``take_along_dim`` specialises the batch in plain dynamo); it fused 4/4 and was exact in the other 4 runs.
 
 Near misses: none fused in any run, and every near-miss run equals eager.
+
+Rerun by the maintainers after the fix (526cba3, roles._writes_leading_rows: the ``slice_scatter`` of the prefix
+append is the paged input), 2026-12-06 23:49-00:50 UTC, the same command on /work/main: 94/94 applicable positive
+runs fused every compression bit-exact (16 / 15 / 16 in each dialect), near misses fused 0/48, no crash, 2 n/a.
 """
 from __future__ import annotations
 
