@@ -2409,7 +2409,7 @@ MUTATIONS = [
              ("tests/test_soundness.py::test_a_marked_dim_tied_to_an_unmarked_one_is_never_narrowed",),
              "red team 62 T1: a marked dim dynamo replaced by a tied unmarked symbol guarded (the compile fails)"),
     Mutation("tuple_op_parts_taken_as_data_movement", EX,
-             "    return not (isinstance(src, fx.Node) and src.op == \"call_function\" and src.target in _SPLITTING)\n",
+             "    return n.op == \"call_function\" and n.target is operator_getitem() and not _part_of_a_split(n)\n",
              "    return False\n",
              ("tests/test_soundness.py::test_page_ids_through_tuple_ops_are_refused",),
              "red team 61 Q1: min(stack([page, 63]), -1).values, a clamp of page ids through a tuple op, fused"),

@@ -322,8 +322,7 @@ class Intervals:
         if t is aten.where.self:
             a, b = self.number(args[1]), self.number(args[2])
             return None if a is None or b is None else (min(a[0], b[0]), max(a[1], b[1]))
-        if t is operator_getitem() and isinstance(args[0], fx.Node) and args[0].op == "call_function" \
-                and args[0].target in T.ASSEMBLE:
+        if _part_of_a_split(n):
             return self.of(args[0])  # (a part of an unbind / split: its input's values, red team 60 U1)
         if t in T.ASSEMBLE and t is not operator_getitem():
             parts = [self.of(a) for a in n.all_input_nodes]
@@ -481,15 +480,18 @@ _TABLE_SAFE = T.VIEWS | T.CASTS | set(T.GATHERS) | T.ASSEMBLE | _MONOTONE_PAIR
 _SPLITTING = {aten.split.Tensor, aten.split_with_sizes.default, aten.unbind.int}
 
 
+def _part_of_a_split(n) -> bool:
+    """``n`` is a part (``getitem``) of an ``unbind`` / ``split``: a piece of its input."""
+    src = n.args[0] if n.op == "call_function" and n.target is operator_getitem() else None
+    return isinstance(src, fx.Node) and src.op == "call_function" and src.target in _SPLITTING
+
+
 def _picked_by_value(n) -> bool:
     """``n`` is a part (``getitem``) of a tuple op that is no split: ``sort``, ``topk``, ``min.dim``, ``cummin``,
     ``kthvalue``, ``aminmax``... choose among their inputs' elements by value, which makes ``min(stack([page, 63]),
     -1)`` a clamp of page ids in disguise (red team 61 Q1; its getitem passed as data movement, the tuple op itself,
     no tensor, met no rule)."""
-    if n.op != "call_function" or n.target is not operator_getitem():
-        return False
-    src = n.args[0]
-    return not (isinstance(src, fx.Node) and src.op == "call_function" and src.target in _SPLITTING)
+    return n.op == "call_function" and n.target is operator_getitem() and not _part_of_a_split(n)
 
 
 def _page_valued(region, table: fx.Node) -> list:
